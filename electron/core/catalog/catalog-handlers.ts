@@ -1,0 +1,44 @@
+import { AppError } from '../../../shared/errors';
+import type { Handlers } from '../handler-context';
+import { readStore } from '../store/store-records';
+import { importProductsCsv } from './csv-import';
+import { listCategories, requireProduct, saveCategory, saveProduct, toProduct } from './product-records';
+import { findByBarcode, searchProducts } from './product-search';
+
+export const catalogHandlers = {
+  'catalog.listCategories': (ctx, input) => ({ categories: listCategories(ctx.db, input.includeInactive) }),
+
+  'catalog.saveCategory': (ctx, input) => {
+    const { category, before } = saveCategory(ctx.db, input, ctx.now);
+    ctx.describe(`category:${category.id}`, { before, after: category });
+    ctx.emit({ type: 'catalog.changed' });
+    return category;
+  },
+
+  'catalog.searchProducts': (ctx, input) => searchProducts(ctx.db, input),
+
+  'catalog.findByBarcode': (ctx, input) => ({ product: findByBarcode(ctx.db, input.barcode) }),
+
+  'catalog.getProduct': (ctx, input) => toProduct(requireProduct(ctx.db, input.id)),
+
+  'catalog.saveProduct': (ctx, input) => {
+    const { product, before } = saveProduct(ctx.db, input, ctx.now);
+    ctx.describe(`product:${product.id}`, { before, after: product });
+    ctx.emit({ type: 'catalog.changed' });
+    return product;
+  },
+
+  'catalog.importCsv': (ctx, input) => {
+    const store = readStore(ctx.db, ctx.now);
+    if (!store) throw new AppError('not_set_up');
+    const summary = importProductsCsv(ctx.db, input.csv, store.currency, ctx.locale, ctx.now);
+    ctx.describe('catalog:import', {
+      created: summary.created,
+      updated: summary.updated,
+      failed: summary.failed,
+      skus: summary.rows.filter((row) => row.status !== 'error').map((row) => row.sku),
+    });
+    if (summary.created + summary.updated > 0) ctx.emit({ type: 'catalog.changed' });
+    return summary;
+  },
+} satisfies Partial<Handlers>;

@@ -1,0 +1,73 @@
+import { fileURLToPath } from 'node:url';
+import type { AppEvent, CallRequest, Envelope } from '../../shared/contract';
+import { uuidv7 } from '../../shared/ids';
+import { openDatabase } from './db/open-database';
+import { loadDeviceSecret } from './device-secret';
+import { createDispatcher } from './dispatcher';
+import type { CoreEnvironment } from './handler-context';
+import { handlers } from './handlers';
+import { createSessionStore } from './staff/sessions';
+import { readMeta, writeMeta } from './store/store-records';
+
+export type CoreOptions = {
+  dataDir: string;
+  migrationsDir?: string;
+  resourcesDir?: string;
+  nativeBinding?: string;
+  deviceSecret?: Buffer;
+  clock?: () => number;
+};
+
+export type CounterCore = {
+  dispatch(request: CallRequest): Envelope<unknown>;
+  subscribe(listener: (event: AppEvent) => void): () => void;
+  close(): void;
+  environment: CoreEnvironment;
+};
+
+const here = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
+
+/** Opens (creating and migrating if needed) the store in a data folder and serves its contract. */
+export function openCounterCore(options: CoreOptions): CounterCore {
+  const { db } = openDatabase({
+    dataDir: options.dataDir,
+    migrationsDir: options.migrationsDir ?? here('./db/migrations'),
+    nativeBinding: options.nativeBinding,
+  });
+  const env: CoreEnvironment = {
+    db,
+    deviceSecret: options.deviceSecret ?? loadDeviceSecret(options.dataDir),
+    deviceId: ensureDeviceId(db),
+    resourcesDir: options.resourcesDir ?? here('../../resources'),
+    sessions: createSessionStore(),
+    clock: options.clock ?? Date.now,
+  };
+  const listeners = new Set<(event: AppEvent) => void>();
+  const dispatch = createDispatcher(env, handlers, (event) => {
+    for (const listener of listeners) listener(event);
+  });
+  const checkpoint = setInterval(() => db.pragma('wal_checkpoint(PASSIVE)'), 30_000);
+  checkpoint.unref();
+  return {
+    dispatch,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close() {
+      clearInterval(checkpoint);
+      listeners.clear();
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      db.close();
+    },
+    environment: env,
+  };
+}
+
+function ensureDeviceId(db: CoreEnvironment['db']): string {
+  const existing = readMeta(db, 'device_id');
+  if (existing) return existing;
+  const id = uuidv7();
+  writeMeta(db, 'device_id', id);
+  return id;
+}

@@ -1,0 +1,54 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { loadMigrations, type MigrationResult, migrate } from './migrations';
+
+export type OpenedDatabase = { db: Database; path: string; migration: MigrationResult };
+
+export type OpenDatabaseOptions = {
+  dataDir: string;
+  migrationsDir: string;
+  /** The Electron build of better-sqlite3, when running inside Electron. */
+  nativeBinding?: string;
+};
+
+export const databaseFileName = 'counter.db';
+
+export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
+  mkdirSync(options.dataDir, { recursive: true });
+  const path = join(options.dataDir, databaseFileName);
+  const db = new BetterSqlite3(path, { nativeBinding: options.nativeBinding });
+  try {
+    applyPragmas(db);
+    const migration = migrate(db, loadMigrations(options.migrationsDir), join(options.dataDir, 'backups'), path);
+    return { db, path, migration };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** Orders are money: every commit reaches the disk before the cashier sees "paid". */
+export function applyPragmas(db: Database): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  // Checkpoints run on an idle timer instead of inside a commit.
+  db.pragma('wal_autocheckpoint = 0');
+}
+
+/** A named set of SQL statements, prepared once per connection. */
+export function namedStatements<T extends Record<string, string>>(sql: T) {
+  const cache = new WeakMap<Database, { [K in keyof T]: BetterSqlite3.Statement }>();
+  return (db: Database) => {
+    let prepared = cache.get(db);
+    if (!prepared) {
+      prepared = Object.fromEntries(Object.entries(sql).map(([name, text]) => [name, db.prepare(text)])) as {
+        [K in keyof T]: BetterSqlite3.Statement;
+      };
+      cache.set(db, prepared);
+    }
+    return prepared;
+  };
+}

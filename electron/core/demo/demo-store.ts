@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type StaffId, uuidv7 } from '../../../shared/ids';
+import type { Locale } from '../../../shared/locale';
+import type { Role } from '../../../shared/roles';
+import { importProductsCsv } from '../catalog/csv-import';
+import type { HandlerContext } from '../handler-context';
+import { createStaff } from '../staff/staff-handlers';
+import { storeStatements } from '../store/store-records';
+
+type DemoStaff = { name: Record<Locale, string>; role: Role; pin: string };
+
+/** PINs are shown on the sign-in screen of the demo store only. */
+export const demoStaff: DemoStaff[] = [
+  { name: { 'zh-CN': '王芳', en: 'Fang Wang' }, role: 'owner', pin: '8888' },
+  { name: { 'zh-CN': '李明', en: 'Ming Li' }, role: 'manager', pin: '2222' },
+  { name: { 'zh-CN': '张伟', en: 'Wei Zhang' }, role: 'cashier', pin: '1111' },
+  { name: { 'zh-CN': '陈静', en: 'Jing Chen' }, role: 'cashier', pin: '3333' },
+];
+
+/** A convenience store with a café corner: what a new user sees on first launch. */
+export function createDemoStore(ctx: HandlerContext, input: { timeZone: string; locale: Locale }) {
+  const storeId = uuidv7(ctx.now);
+  storeStatements(ctx.db).insert.run({
+    id: storeId,
+    name: input.locale === 'zh-CN' ? '柜台便利店（演示）' : 'Counter Corner Shop (demo)',
+    timeZone: input.timeZone,
+    currency: 'CNY',
+    dayCutoffHour: 4,
+    demo: 1,
+    now: ctx.now,
+  });
+  const staff: StaffId[] = demoStaff.map(
+    (member) =>
+      createStaff(ctx, { name: member.name[input.locale], role: member.role, pin: member.pin, demoPin: true }).id,
+  );
+  const csv = readFileSync(join(ctx.resourcesDir, 'demo', 'catalog.csv'), 'utf8');
+  const catalog = importProductsCsv(ctx.db, csv, 'CNY', input.locale, ctx.now);
+  if (catalog.failed > 0) {
+    const first = catalog.rows.find((row) => row.status === 'error');
+    throw new Error(`demo catalog has ${catalog.failed} bad rows, first: ${JSON.stringify(first)}`);
+  }
+  return { storeId, staff, products: catalog.created };
+}

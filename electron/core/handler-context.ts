@@ -1,0 +1,38 @@
+import type { Database } from 'better-sqlite3';
+import type { AppEvent, MethodName, OutputOf, ParsedInputOf } from '../../shared/contract';
+import type { Locale } from '../../shared/locale';
+import type { Session, SessionStore } from './staff/sessions';
+
+export type Actor = { id: string; name: string };
+
+export type CoreEnvironment = {
+  db: Database;
+  deviceSecret: Buffer;
+  deviceId: string;
+  resourcesDir: string;
+  sessions: SessionStore;
+  clock: () => number;
+};
+
+/** What a handler sees of the call it serves. */
+export type HandlerContext = CoreEnvironment & {
+  now: number;
+  locale: Locale;
+  session: Session | null;
+  approver: Actor | null;
+  /** What the audit entry says about this change; the method and actors are filled in for you. */
+  describe(subject: string, detail: unknown, actor?: Actor): void;
+  /** Runs in a transaction of its own when the call is refused (the lock-out counter). */
+  onRefused(work: () => void): void;
+  emit(event: AppEvent): void;
+};
+
+export type Handler<M extends MethodName> = (ctx: HandlerContext, input: ParsedInputOf<M>) => OutputOf<M>;
+
+export type Handlers = { [M in MethodName]: Handler<M> };
+
+/** The signed-in staff member, for handlers whose access rule already guarantees one. */
+export function requireSession(ctx: HandlerContext): Session {
+  if (!ctx.session) throw new Error('handler reached without a session; check its access rule');
+  return ctx.session;
+}

@@ -1,0 +1,13 @@
+import { auditHandlers } from './audit/audit-handlers';
+import { catalogHandlers } from './catalog/catalog-handlers';
+import type { Handlers } from './handler-context';
+import { staffHandlers } from './staff/staff-handlers';
+import { storeHandlers } from './store/store-handlers';
+
+/** The type makes a method without a handler a compile error. */
+export const handlers: Handlers = {
+  ...storeHandlers,
+  ...staffHandlers,
+  ...catalogHandlers,
+  ...auditHandlers,
+};

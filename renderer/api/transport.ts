@@ -1,0 +1,75 @@
+import type { Transport } from '../../shared/client';
+import type { AppEvent, CallRequest, Envelope } from '../../shared/contract';
+
+/** What the Electron preload exposes on `window.counterBridge`: one invoke and one event channel. */
+export type CounterBridge = {
+  invoke(request: CallRequest): Promise<Envelope<unknown>>;
+  onEvent(listener: (event: AppEvent) => void): () => void;
+};
+
+declare global {
+  interface Window {
+    counterBridge?: CounterBridge;
+  }
+}
+
+export type Connection = {
+  transport: Transport;
+  onEvent(listener: (event: AppEvent) => void): () => void;
+  kind: 'electron' | 'browser';
+};
+
+const tokenKey = 'counter.hostToken';
+
+/** The browser host hands its per-launch token in the URL once; keep it for reloads, hide it. */
+function hostToken(): string {
+  const url = new URL(window.location.href);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl) {
+    sessionStorage.setItem(tokenKey, fromUrl);
+    url.searchParams.delete('token');
+    window.history.replaceState(null, '', url.toString());
+    return fromUrl;
+  }
+  return sessionStorage.getItem(tokenKey) ?? '';
+}
+
+function httpConnection(): Connection {
+  const token = hostToken();
+  const transport: Transport = async (request) => {
+    const { method, ...body } = request;
+    try {
+      const response = await fetch(`/api/${encodeURIComponent(method)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-counter-token': token },
+        body: JSON.stringify(body),
+      });
+      return (await response.json()) as Envelope<unknown>;
+    } catch {
+      return { ok: false, error: { code: 'internal', message: 'The app host is not reachable.' } };
+    }
+  };
+  const listeners = new Set<(event: AppEvent) => void>();
+  let source: EventSource | null = null;
+  return {
+    transport,
+    kind: 'browser',
+    onEvent(listener) {
+      listeners.add(listener);
+      if (!source) {
+        source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+        source.onmessage = (message) => {
+          const event = JSON.parse(message.data) as AppEvent;
+          for (const each of listeners) each(event);
+        };
+      }
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+export function connect(): Connection {
+  const bridge = window.counterBridge;
+  if (bridge) return { transport: (request) => bridge.invoke(request), onEvent: bridge.onEvent, kind: 'electron' };
+  return httpConnection();
+}

@@ -1,0 +1,48 @@
+import type { z } from 'zod';
+import type { AppErrorShape } from '../errors';
+import { auditMethods } from './audit';
+import { catalogMethods } from './catalog';
+import { staffMethods } from './staff';
+import { storeMethods } from './store';
+
+/** Every method the app offers, once. Transports, client and dispatcher derive from this table. */
+export const contract = {
+  ...storeMethods,
+  ...staffMethods,
+  ...catalogMethods,
+  ...auditMethods,
+};
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export const methodNames = Object.keys(contract) as MethodName[];
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.hasOwn(contract, name);
+}
+
+/** What a caller passes (defaults may be omitted). */
+export type InputOf<M extends MethodName> = z.input<Contract[M]['input']>;
+/** What a handler receives after validation. */
+export type ParsedInputOf<M extends MethodName> = z.output<Contract[M]['input']>;
+export type OutputOf<M extends MethodName> = z.output<Contract[M]['output']>;
+
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: AppErrorShape };
+
+/** A manager's PIN entered for this one call. */
+export type Approval = { staffId: string; pin: string };
+
+/** One call as it crosses a transport. */
+export type CallRequest = {
+  method: string;
+  input: unknown;
+  sessionToken?: string | null;
+  approval?: Approval | null;
+  locale?: string | null;
+};
+
+/** Pushed from the core to every window. */
+export type AppEvent = { type: 'catalog.changed' } | { type: 'store.changed' } | { type: 'staff.changed' };
+
+export type { Access, MethodSpec } from './define';
+export { method } from './define';

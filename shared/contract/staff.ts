@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { StaffId } from '../ids';
+import { Role } from '../roles';
+import { method } from './define';
+
+export const Pin = z.string().regex(/^\d{4,8}$/, { message: 'PIN must be 4 to 8 digits' });
+export const PersonName = z.string().trim().min(1).max(40);
+
+export const StaffInfo = z.object({
+  id: StaffId,
+  name: z.string(),
+  role: Role,
+  active: z.boolean(),
+});
+export type StaffInfo = z.infer<typeof StaffInfo>;
+
+const SignInOption = z.object({
+  id: StaffId,
+  name: z.string(),
+  role: Role,
+  /** Only in the demo store, so a first-time visitor can sign in. */
+  demoPin: z.string().nullable(),
+});
+
+export const staffMethods = {
+  'staff.signInOptions': method({
+    input: z.object({}),
+    output: z.object({ staff: z.array(SignInOption) }),
+    access: 'public',
+    mutates: false,
+  }),
+  'staff.signIn': method({
+    input: z.object({ staffId: StaffId, pin: Pin }),
+    output: z.object({ sessionToken: z.string(), staff: StaffInfo }),
+    access: 'public',
+    mutates: true,
+  }),
+  'staff.signOut': method({
+    input: z.object({}),
+    output: z.object({}),
+    access: 'signedIn',
+    mutates: true,
+  }),
+  'staff.lock': method({
+    input: z.object({}),
+    output: z.object({ locked: z.literal(true) }),
+    access: 'signedIn',
+    mutates: false,
+  }),
+  'staff.unlock': method({
+    input: z.object({ pin: Pin }),
+    output: z.object({ locked: z.literal(false) }),
+    access: 'signedIn',
+    mutates: true,
+  }),
+  'staff.me': method({
+    input: z.object({}),
+    output: z.object({ staff: StaffInfo, locked: z.boolean() }),
+    access: 'signedIn',
+    mutates: false,
+  }),
+  'staff.list': method({
+    input: z.object({}),
+    output: z.object({ staff: z.array(StaffInfo) }),
+    access: 'staff.manage',
+    mutates: false,
+  }),
+  'staff.create': method({
+    input: z.object({ name: PersonName, role: Role, pin: Pin }),
+    output: StaffInfo,
+    access: 'staff.manage',
+    mutates: true,
+  }),
+  'staff.update': method({
+    input: z.object({
+      id: StaffId,
+      name: PersonName.optional(),
+      role: Role.optional(),
+      active: z.boolean().optional(),
+      pin: Pin.optional(),
+    }),
+    output: StaffInfo,
+    access: 'staff.manage',
+    mutates: true,
+  }),
+  'drawer.noSale': method({
+    input: z.object({ reason: z.string().trim().min(1).max(200) }),
+    output: z.object({ openedAt: z.number().int(), approvedBy: z.string().nullable() }),
+    access: 'drawer.noSale',
+    mutates: true,
+  }),
+};

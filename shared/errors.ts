@@ -1,0 +1,134 @@
+import type { Locale } from './locale';
+import type { Permission } from './roles';
+
+export type Text = Record<Locale, string>;
+
+const messages = {
+  invalid_input: { en: 'Some fields are not valid: {detail}', 'zh-CN': '输入有误：{detail}' },
+  unknown_method: { en: 'Unknown action "{method}".', 'zh-CN': '未知操作“{method}”。' },
+  unauthenticated: { en: 'Please sign in first.', 'zh-CN': '请先登录。' },
+  session_locked: {
+    en: 'The screen is locked. Enter your PIN to continue.',
+    'zh-CN': '屏幕已锁定，请输入 PIN 继续。',
+  },
+  forbidden: {
+    en: 'A {role} may not {action}.',
+    'zh-CN': '{role}无权{action}。',
+  },
+  approval_required: {
+    en: 'A manager must approve this: {action}.',
+    'zh-CN': '此操作需要店长授权：{action}。',
+  },
+  approval_invalid: {
+    en: 'The approving PIN is wrong, or that person may not approve {action}.',
+    'zh-CN': '授权 PIN 错误，或该员工无权授权{action}。',
+  },
+  self_approval: {
+    en: 'You cannot approve your own action; ask another manager.',
+    'zh-CN': '不能为自己的操作授权，请另一位店长授权。',
+  },
+  wrong_pin: {
+    en: 'Wrong PIN. {left} more wrong tries lock this staff member out for {minutes} minutes.',
+    'zh-CN': 'PIN 错误。再错 {left} 次，该员工将被锁定 {minutes} 分钟。',
+  },
+  locked_out: {
+    en: 'Too many wrong PINs. {name} can sign in again in {minutes} min.',
+    'zh-CN': 'PIN 错误次数过多，{name} 需等待 {minutes} 分钟后再登录。',
+  },
+  staff_inactive: {
+    en: 'This staff member is deactivated.',
+    'zh-CN': '该员工已停用。',
+  },
+  not_found: { en: 'Not found: {what}.', 'zh-CN': '未找到：{what}。' },
+  duplicate: {
+    en: '{field} "{value}" is already in use.',
+    'zh-CN': '{field}“{value}”已被使用。',
+  },
+  last_owner: {
+    en: 'The store must keep at least one active owner.',
+    'zh-CN': '门店必须至少保留一位在职店主。',
+  },
+  already_set_up: {
+    en: 'This store is already set up.',
+    'zh-CN': '门店已完成设置。',
+  },
+  not_set_up: {
+    en: 'The store has not been set up yet.',
+    'zh-CN': '门店尚未设置。',
+  },
+  payload_too_large: {
+    en: 'The request is too large (limit {limit}).',
+    'zh-CN': '请求内容过大（上限 {limit}）。',
+  },
+  internal: {
+    en: 'Something went wrong on our side; nothing was saved. Reference {ref}.',
+    'zh-CN': '系统出错，本次操作未保存。参考编号 {ref}。',
+  },
+} satisfies Record<string, Text>;
+
+export type ErrorCode = keyof typeof messages;
+export const errorCodes = Object.keys(messages) as ErrorCode[];
+
+/** A param may itself be a text in both languages (a field or action name). */
+export type ErrorParams = Record<string, string | number | Text>;
+
+export type AppErrorShape = {
+  code: ErrorCode;
+  message: string;
+  details?: unknown;
+};
+
+/** A refusal the user should read: a code for programs, params for the message. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly params: ErrorParams;
+  readonly details?: unknown;
+
+  constructor(code: ErrorCode, params: ErrorParams = {}, details?: unknown) {
+    super(`${code} ${JSON.stringify(params)}`);
+    this.name = 'AppError';
+    this.code = code;
+    this.params = params;
+    this.details = details;
+  }
+}
+
+export function errorMessage(code: ErrorCode, params: ErrorParams, locale: Locale): string {
+  return messages[code][locale].replace(/\{(\w+)\}/g, (_, key: string) => {
+    const value = params[key];
+    if (value === undefined) return `{${key}}`;
+    return typeof value === 'object' ? value[locale] : String(value);
+  });
+}
+
+const roleNames: Record<string, Text> = {
+  cashier: { en: 'cashier', 'zh-CN': '收银员' },
+  manager: { en: 'manager', 'zh-CN': '店长' },
+  owner: { en: 'owner', 'zh-CN': '店主' },
+};
+
+const actionNames: Record<Permission, Text> = {
+  sell: { en: 'sell', 'zh-CN': '收银' },
+  'discount.override': { en: 'give a large manual discount', 'zh-CN': '给予大额手工折扣' },
+  refund: { en: 'refund an order', 'zh-CN': '退款' },
+  'order.void': { en: 'void an order', 'zh-CN': '作废订单' },
+  'cash.out': { en: 'take cash out of the drawer', 'zh-CN': '从钱箱取出现金' },
+  'drawer.noSale': { en: 'open the cash drawer without a sale', 'zh-CN': '无交易开钱箱' },
+  'shift.closeWithVariance': { en: 'close a shift with a cash variance', 'zh-CN': '有差额时交班' },
+  'catalog.edit': { en: 'edit the catalog and prices', 'zh-CN': '编辑商品和价格' },
+  'stock.edit': { en: 'change stock', 'zh-CN': '调整库存' },
+  'reports.view': { en: 'view reports', 'zh-CN': '查看报表' },
+  'audit.view': { en: 'view the audit log', 'zh-CN': '查看审计日志' },
+  'staff.manage': { en: 'manage staff and roles', 'zh-CN': '管理员工和角色' },
+  'settings.manage': { en: 'change store settings', 'zh-CN': '修改门店设置' },
+  'platform.pair': { en: 'pair with the platform', 'zh-CN': '绑定平台' },
+  'risk.manage': { en: 'change risk limits', 'zh-CN': '修改风控限额' },
+};
+
+export function roleText(role: string): Text {
+  return roleNames[role] ?? { en: role, 'zh-CN': role };
+}
+
+export function actionText(permission: Permission): Text {
+  return actionNames[permission];
+}

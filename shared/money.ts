@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+/** Amounts are integers in the currency's minor unit (fen for CNY). */
+export const Money = z.number().int().min(-1_000_000_000_000).max(1_000_000_000_000).brand<'Money'>();
+export type Money = z.infer<typeof Money>;
+
+export const NonNegativeMoney = z.number().int().min(0).max(1_000_000_000_000).brand<'Money'>();
+
+export function asMoney(minorUnits: number): Money {
+  return Money.parse(minorUnits);
+}
+
+/** Digits after the decimal point for an ISO 4217 currency (CNY 2, JPY 0). */
+export function currencyExponent(currency: string): number {
+  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+}
+
+export function isCurrencyCode(code: string): boolean {
+  if (!/^[A-Z]{3}$/.test(code)) return false;
+  try {
+    new Intl.NumberFormat('en', { style: 'currency', currency: code });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Parses a typed or imported decimal amount ("12.5", "12.50", "-3") into minor units without
+ * passing through floating point, so "0.29" never becomes 28 fen. Returns null when the text is not
+ * an amount or carries more decimals than the currency has.
+ */
+export function parseDecimalAmount(text: string, exponent: number): Money | null {
+  const match = /^(-?)(\d{1,12})(?:\.(\d*))?$/.exec(text.trim());
+  if (!match) return null;
+  const [, sign, whole, fraction = ''] = match;
+  if (fraction.length > exponent) return null;
+  const minor = Number(whole) * 10 ** exponent + Number(fraction.padEnd(exponent, '0') || '0');
+  return asMoney(sign === '-' ? -minor : minor);
+}
+
+export function formatMoney(amount: Money, currency: string, locale: string): string {
+  const exponent = currencyExponent(currency);
+  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amount / 10 ** exponent);
+}
+
+/** Minor units as a plain decimal string ("1250" fen → "12.50"), for CSV export and forms. */
+export function toDecimalString(amount: Money, exponent: number): string {
+  const sign = amount < 0 ? '-' : '';
+  const abs = Math.abs(amount);
+  if (exponent === 0) return `${sign}${abs}`;
+  const scale = 10 ** exponent;
+  return `${sign}${Math.floor(abs / scale)}.${String(abs % scale).padStart(exponent, '0')}`;
+}
