@@ -56,6 +56,10 @@ const messages = {
     en: 'The store has not been set up yet.',
     'zh-CN': '门店尚未设置。',
   },
+  host_token_invalid: {
+    en: 'This page is missing its access token. Open the address Counter printed when it started.',
+    'zh-CN': '页面缺少访问令牌，请打开 Counter 启动时打印的地址。',
+  },
   payload_too_large: {
     en: 'The request is too large (limit {limit}).',
     'zh-CN': '请求内容过大（上限 {limit}）。',

@@ -1,0 +1,65 @@
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openCounterCore } from '../core/counter-core';
+import { DatabaseTooNewError } from '../core/db/migrations';
+import { parseHostArgs } from './host-args';
+import { createHostServer } from './host-server';
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+function main(): void {
+  let args: ReturnType<typeof parseHostArgs>;
+  try {
+    args = parseHostArgs(process.argv.slice(2));
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(2);
+  }
+  let core: ReturnType<typeof openCounterCore>;
+  try {
+    core = openCounterCore({ dataDir: resolve(args.dataDir) });
+  } catch (error) {
+    if (error instanceof DatabaseTooNewError) {
+      console.error(error.message);
+      process.exit(3);
+    }
+    throw error;
+  }
+  if (args.demo) fillDemoStore(core);
+
+  const token = randomBytes(18).toString('base64url');
+  const staticDir = resolve(args.staticDir ?? `${repoRoot}dist/renderer`);
+  const server = createHostServer({ core, token, staticDir });
+  server.listen(args.port, '127.0.0.1', () => {
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : args.port;
+    console.log(`Counter is ready at http://127.0.0.1:${port}/?token=${token}`);
+  });
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    console.error(
+      error.code === 'EADDRINUSE' ? `Port ${args.port} is in use; pass another with --port.` : error.message,
+    );
+    core.close();
+    process.exit(1);
+  });
+
+  const stop = () => {
+    server.close();
+    server.closeAllConnections();
+    core.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+/** `--demo` on an empty data folder: the demo store, so the first screen is a working shop. */
+function fillDemoStore(core: ReturnType<typeof openCounterCore>): void {
+  const status = core.dispatch({ method: 'app.status', input: {} });
+  if (status.ok && (status.value as { setUp: boolean }).setUp) return;
+  const created = core.dispatch({ method: 'store.createDemo', input: {}, locale: process.env.LANG ?? 'zh-CN' });
+  if (!created.ok) console.error(`Could not create the demo store: ${created.error.message}`);
+}
+
+main();

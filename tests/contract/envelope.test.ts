@@ -1,0 +1,120 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Harness, openHarness, type Transport, valueOf } from '../support/callers';
+import { createDemo, type DemoPerson, signIn } from '../support/demo-session';
+
+describe.each<Transport>(['in-process', 'http'])('the contract over %s', (transport) => {
+  let h: Harness;
+  let people: Record<'owner' | 'manager' | 'cashier', DemoPerson>;
+  let now = Date.parse('2026-11-23T10:00:00Z');
+
+  beforeAll(async () => {
+    h = await openHarness(transport, { clock: () => now });
+    people = await createDemo(h.call);
+  });
+
+  it('answers an unknown method with unknown_method', async () => {
+    const result = await h.call({ method: 'orders.deleteEverything', input: {} });
+    expect(result).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+  });
+
+  it('explains invalid input in the caller’s language, field by field', async () => {
+    const zh = await h.call({
+      method: 'store.create',
+      input: { name: '', timeZone: 'Asia/Shanghai' },
+      locale: 'zh-CN',
+    });
+    expect(zh).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    if (zh.ok) return;
+    expect(zh.error.message).toMatch(/^输入有误：name/);
+    const en = await h.call({ method: 'staff.signIn', input: { staffId: 'nope', pin: '12' }, locale: 'en' });
+    expect(en.ok ? '' : en.error.message).toMatch(/^Some fields are not valid: staffId/);
+  });
+
+  it('refuses a second store on a set-up terminal', async () => {
+    const result = await h.call({
+      method: 'store.create',
+      input: { name: 'Again', timeZone: 'Asia/Shanghai', owner: { name: 'X', pin: '1234' } },
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'already_set_up' } });
+  });
+
+  it('counts wrong PINs, says how many tries are left, and locks the person out', async () => {
+    const staffId = people.manager.id;
+    const wrong = () => h.call({ method: 'staff.signIn', input: { staffId, pin: '0000' }, locale: 'en' });
+    const first = await wrong();
+    expect(first.ok ? '' : first.error.message).toContain('4 more wrong tries');
+    for (let i = 0; i < 3; i++) await wrong();
+    const fifth = await wrong();
+    expect(fifth).toMatchObject({ ok: false, error: { code: 'locked_out' } });
+    const right = await h.call({ method: 'staff.signIn', input: { staffId, pin: people.manager.pin } });
+    expect(right).toMatchObject({ ok: false, error: { code: 'locked_out' } });
+    now += 5 * 60_000 + 1;
+    expect((await h.call({ method: 'staff.signIn', input: { staffId, pin: people.manager.pin } })).ok).toBe(true);
+  });
+
+  it('locks a session: only unlock with the same PIN lets work go on', async () => {
+    const token = await signIn(h.call, people.cashier);
+    valueOf(await h.call({ method: 'staff.lock', input: {}, sessionToken: token }));
+    const blocked = await h.call({ method: 'catalog.searchProducts', input: { query: 'cola' }, sessionToken: token });
+    expect(blocked).toMatchObject({ ok: false, error: { code: 'session_locked' } });
+    const wrong = await h.call({ method: 'staff.unlock', input: { pin: '9999' }, sessionToken: token });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'wrong_pin' } });
+    valueOf(await h.call({ method: 'staff.unlock', input: { pin: people.cashier.pin }, sessionToken: token }));
+    expect((await h.call({ method: 'catalog.searchProducts', input: {}, sessionToken: token })).ok).toBe(true);
+  });
+
+  it('takes a manager’s PIN for one action only, and never a cashier’s or a wrong one', async () => {
+    const token = await signIn(h.call, people.cashier);
+    const input = { reason: 'customer needs change' };
+    const call = (approval: { staffId: string; pin: string }) =>
+      h.call({ method: 'drawer.noSale', input, sessionToken: token, approval, locale: 'en' });
+    const wrongPin = await call({ staffId: people.owner.id, pin: '0001' });
+    expect(wrongPin).toMatchObject({ ok: false, error: { code: 'approval_invalid' } });
+    const byCashier = await call({ staffId: people.cashier.id, pin: people.cashier.pin });
+    expect(byCashier).toMatchObject({ ok: false, error: { code: 'self_approval' } });
+    const approved = valueOf<{ approvedBy: string }>(await call({ staffId: people.owner.id, pin: people.owner.pin }));
+    expect(approved.approvedBy).toBe(people.owner.name);
+    const again = await h.call({ method: 'drawer.noSale', input, sessionToken: token });
+    expect(again).toMatchObject({ ok: false, error: { code: 'approval_required' } });
+  });
+
+  it('signs out: the token no longer works', async () => {
+    const token = await signIn(h.call, people.cashier);
+    valueOf(await h.call({ method: 'staff.signOut', input: {}, sessionToken: token }));
+    const after = await h.call({ method: 'staff.me', input: {}, sessionToken: token });
+    expect(after).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+  });
+
+  it('takes effect at once when the owner deactivates someone who is signed in', async () => {
+    const owner = await signIn(h.call, people.owner);
+    const created = valueOf<{ id: string }>(
+      await h.call({
+        method: 'staff.create',
+        input: { name: '临时工', role: 'cashier', pin: '7777' },
+        sessionToken: owner,
+      }),
+    );
+    const temp = await signIn(h.call, { ...people.cashier, id: created.id, pin: '7777' });
+    valueOf(await h.call({ method: 'staff.update', input: { id: created.id, active: false }, sessionToken: owner }));
+    expect(await h.call({ method: 'staff.me', input: {}, sessionToken: temp })).toMatchObject({
+      ok: false,
+      error: { code: 'unauthenticated' },
+    });
+    const again = await h.call({ method: 'staff.signIn', input: { staffId: created.id, pin: '7777' } });
+    expect(again).toMatchObject({ ok: false, error: { code: 'staff_inactive' } });
+  });
+
+  it('never lets the last owner be demoted', async () => {
+    const owner = await signIn(h.call, people.owner);
+    const result = await h.call({
+      method: 'staff.update',
+      input: { id: people.owner.id, role: 'manager' },
+      sessionToken: owner,
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'last_owner' } });
+    const me = valueOf<{ staff: { role: string } }>(
+      await h.call({ method: 'staff.me', input: {}, sessionToken: owner }),
+    );
+    expect(me.staff.role).toBe('owner');
+  });
+});

@@ -1,0 +1,149 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Access, contract, type InputOf, type MethodName, methodNames } from '../../shared/contract';
+import type { Permission, Role } from '../../shared/roles';
+import { type Harness, openHarness, type Transport, valueOf } from '../support/callers';
+import { createDemo, type DemoPerson, signIn } from '../support/demo-session';
+
+type Expectation = 'allow' | 'approval' | 'deny';
+const roles: Role[] = ['cashier', 'manager', 'owner'];
+
+/** DOMAIN.md's role table, written out again here so the code cannot grade its own homework. */
+const domainTable: Record<Permission, Record<Role, Expectation>> = {
+  sell: { cashier: 'allow', manager: 'allow', owner: 'allow' },
+  'discount.override': { cashier: 'approval', manager: 'allow', owner: 'allow' },
+  refund: { cashier: 'approval', manager: 'allow', owner: 'allow' },
+  'order.void': { cashier: 'approval', manager: 'allow', owner: 'allow' },
+  'cash.out': { cashier: 'approval', manager: 'allow', owner: 'allow' },
+  'drawer.noSale': { cashier: 'approval', manager: 'allow', owner: 'allow' },
+  'shift.closeWithVariance': { cashier: 'deny', manager: 'allow', owner: 'allow' },
+  'catalog.edit': { cashier: 'deny', manager: 'allow', owner: 'allow' },
+  'stock.edit': { cashier: 'deny', manager: 'allow', owner: 'allow' },
+  'reports.view': { cashier: 'deny', manager: 'allow', owner: 'allow' },
+  'audit.view': { cashier: 'deny', manager: 'allow', owner: 'allow' },
+  'staff.manage': { cashier: 'deny', manager: 'deny', owner: 'allow' },
+  'settings.manage': { cashier: 'deny', manager: 'deny', owner: 'allow' },
+  'platform.pair': { cashier: 'deny', manager: 'deny', owner: 'allow' },
+  'risk.manage': { cashier: 'deny', manager: 'deny', owner: 'allow' },
+};
+
+/** What each method should need, per DOMAIN.md; a new method fails to compile until listed. */
+const domainAccess: Record<MethodName, Access> = {
+  'app.status': 'public',
+  'store.create': 'public',
+  'store.createDemo': 'public',
+  'store.update': 'settings.manage',
+  'staff.signInOptions': 'public',
+  'staff.signIn': 'public',
+  'staff.signOut': 'signedIn',
+  'staff.lock': 'signedIn',
+  'staff.unlock': 'signedIn',
+  'staff.me': 'signedIn',
+  'staff.list': 'staff.manage',
+  'staff.create': 'staff.manage',
+  'staff.update': 'staff.manage',
+  'drawer.noSale': 'drawer.noSale',
+  'catalog.listCategories': 'sell',
+  'catalog.saveCategory': 'catalog.edit',
+  'catalog.searchProducts': 'sell',
+  'catalog.findByBarcode': 'sell',
+  'catalog.getProduct': 'sell',
+  'catalog.saveProduct': 'catalog.edit',
+  'catalog.importCsv': 'catalog.edit',
+  'audit.list': 'audit.view',
+  'audit.verify': 'audit.view',
+};
+
+type Fixture = { people: Record<Role, DemoPerson>; productId: string; categoryId: string; product: unknown };
+
+function sampleInputs(f: Fixture, role: Role, n: number): { [M in MethodName]: InputOf<M> } {
+  const product = f.product as InputOf<'catalog.saveProduct'>;
+  return {
+    'app.status': {},
+    'store.create': { name: 'Second store', timeZone: 'Asia/Shanghai', owner: { name: 'Someone', pin: '5555' } },
+    'store.createDemo': {},
+    'store.update': { name: `柜台便利店 ${role}` },
+    'staff.signInOptions': {},
+    'staff.signIn': { staffId: f.people[role].id, pin: f.people[role].pin },
+    'staff.signOut': {},
+    'staff.lock': {},
+    'staff.unlock': { pin: f.people[role].pin },
+    'staff.me': {},
+    'staff.list': {},
+    'staff.create': { name: `New ${role} ${n}`, role: 'cashier', pin: '4321' },
+    'staff.update': { id: f.people.cashier.id, name: f.people.cashier.name },
+    'drawer.noSale': { reason: 'change for a note' },
+    'catalog.listCategories': {},
+    'catalog.saveCategory': { nameZh: `分类 ${role} ${n}`, nameEn: `Category ${role} ${n}` },
+    'catalog.searchProducts': { query: '牛奶' },
+    'catalog.findByBarcode': { barcode: '6921168478354' },
+    'catalog.getProduct': { id: f.productId },
+    'catalog.saveProduct': product,
+    'catalog.importCsv': {
+      csv: `sku,name_zh,name_en,category_zh,price\nWALK-${role}-${n},测试,Walk test,${'饮料'},1.00\n`,
+    },
+    'audit.list': { limit: 5 },
+    'audit.verify': {},
+  };
+}
+
+const refusals = ['forbidden', 'approval_required', 'unauthenticated', 'session_locked'];
+
+describe.each<Transport>(['in-process', 'http'])('every method with every role (%s)', (transport) => {
+  let h: Harness;
+  let f: Fixture;
+
+  beforeAll(async () => {
+    h = await openHarness(transport);
+    const people = await createDemo(h.call);
+    const token = await signIn(h.call, people.owner);
+    const search = valueOf<{ items: { id: string; categoryId: string }[] }>(
+      await h.call({ method: 'catalog.searchProducts', input: { query: '6921168478354' }, sessionToken: token }),
+    );
+    const product = search.items[0];
+    f = { people, productId: product.id, categoryId: product.categoryId, product };
+  });
+
+  it('declares the access DOMAIN.md gives each method', () => {
+    for (const name of methodNames) expect([name, contract[name].access]).toEqual([name, domainAccess[name]]);
+  });
+
+  it('refuses signed-out callers everything but the public methods', async () => {
+    for (const name of methodNames) {
+      const result = await h.call({ method: name, input: sampleInputs(f, 'cashier', 0)[name] });
+      if (domainAccess[name] === 'public') continue;
+      expect([name, result.ok ? 'ok' : result.error.code]).toEqual([name, 'unauthenticated']);
+    }
+  });
+
+  it('allows, asks approval for, or forbids each method as DOMAIN.md says', async () => {
+    let n = 0;
+    for (const name of methodNames) {
+      const access = contract[name].access;
+      for (const role of roles) {
+        n += 1;
+        const expected: Expectation =
+          access === 'public' || access === 'signedIn' ? 'allow' : domainTable[access][role];
+        const sessionToken = await signIn(h.call, f.people[role]);
+        const input = sampleInputs(f, role, n)[name];
+        const result = await h.call({ method: name, input, sessionToken, locale: 'en' });
+        const code = result.ok ? 'ok' : result.error.code;
+        const label = `${name} as ${role}`;
+        if (expected === 'deny') expect([label, code]).toEqual([label, 'forbidden']);
+        if (expected === 'approval') expect([label, code]).toEqual([label, 'approval_required']);
+        if (expected === 'allow')
+          expect([label, refusals.includes(code) ? code : 'not refused']).toEqual([label, 'not refused']);
+        if (expected !== 'approval') continue;
+
+        const approval = { staffId: f.people.manager.id, pin: f.people.manager.pin };
+        const approved = await h.call({ method: name, input, sessionToken, approval });
+        expect([label, approved.ok]).toEqual([label, true]);
+        const owner = await signIn(h.call, f.people.owner);
+        const { entries } = valueOf<{ entries: { action: string; staffName: string; approverName: string }[] }>(
+          await h.call({ method: 'audit.list', input: { limit: 5 }, sessionToken: owner }),
+        );
+        const entry = entries.find((e) => e.action === name);
+        expect(entry).toMatchObject({ staffName: f.people.cashier.name, approverName: f.people.manager.name });
+      }
+    }
+  });
+});

@@ -1,0 +1,98 @@
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import BetterSqlite3 from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { openCounterCore } from '../../electron/core/counter-core';
+import { DatabaseTooNewError, loadMigrations, MigrationChangedError } from '../../electron/core/db/migrations';
+import { openDatabase } from '../../electron/core/db/open-database';
+import { tempDir } from '../support/temp-dir';
+
+const migrationsDir = fileURLToPath(new URL('../../electron/core/db/migrations', import.meta.url));
+const latest = loadMigrations(migrationsDir).length;
+
+describe('the SQLite store', () => {
+  it('creates a new database at the latest schema with the pragmas orders need', () => {
+    const { db } = openDatabase({ dataDir: tempDir(), migrationsDir });
+    expect(db.pragma('user_version', { simple: true })).toBe(latest);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    const recorded = db.prepare('SELECT version, checksum FROM schema_migrations').all();
+    expect(recorded).toHaveLength(latest);
+    db.close();
+  });
+
+  it('refuses a database written by a newer version and leaves it untouched', () => {
+    const dataDir = tempDir();
+    openCounterCore({ dataDir }).close();
+    const raw = new BetterSqlite3(join(dataDir, 'counter.db'));
+    raw.pragma(`user_version = ${latest + 1}`);
+    raw.close();
+    expect(() => openCounterCore({ dataDir })).toThrow(DatabaseTooNewError);
+    expect(() => openCounterCore({ dataDir })).toThrow(/newer version of Counter/);
+    const after = new BetterSqlite3(join(dataDir, 'counter.db'));
+    expect(after.pragma('user_version', { simple: true })).toBe(latest + 1);
+    after.close();
+  });
+
+  it('refuses to run when a landed migration was edited', () => {
+    const dataDir = tempDir();
+    const { db } = openDatabase({ dataDir, migrationsDir });
+    db.prepare("UPDATE schema_migrations SET checksum = 'edited' WHERE version = 1").run();
+    db.close();
+    expect(() => openDatabase({ dataDir, migrationsDir })).toThrow(MigrationChangedError);
+  });
+
+  it('backs the file up before upgrading, and keeps the data through the upgrade', () => {
+    const dataDir = tempDir();
+    const core = openCounterCore({ dataDir });
+    core.dispatch({ method: 'store.createDemo', input: {} });
+    core.close();
+    const nextDir = tempDir();
+    for (const m of loadMigrations(migrationsDir)) writeFileSync(join(nextDir, m.name), m.sql);
+    writeFileSync(
+      join(nextDir, `${String(latest + 1).padStart(4, '0')}_probe.sql`),
+      'CREATE TABLE probe (x INTEGER) STRICT;',
+    );
+    const { db, migration } = openDatabase({ dataDir, migrationsDir: nextDir });
+    expect(migration).toMatchObject({ from: latest, to: latest + 1 });
+    expect(migration.backupPath && existsSync(migration.backupPath)).toBe(true);
+    expect(readdirSync(join(dataDir, 'backups'))).toHaveLength(1);
+    expect((db.prepare('SELECT count(*) AS n FROM products').get() as { n: number }).n).toBeGreaterThan(200);
+    db.close();
+  });
+
+  it('rolls a failing migration back whole', () => {
+    const dataDir = tempDir();
+    openDatabase({ dataDir, migrationsDir }).db.close();
+    const nextDir = join(tempDir(), 'm');
+    mkdirSync(nextDir);
+    for (const m of loadMigrations(migrationsDir)) writeFileSync(join(nextDir, m.name), m.sql);
+    writeFileSync(
+      join(nextDir, `${String(latest + 1).padStart(4, '0')}_broken.sql`),
+      'CREATE TABLE half (x INTEGER) STRICT; INSERT INTO no_such_table VALUES (1);',
+    );
+    expect(() => openDatabase({ dataDir, migrationsDir: nextDir })).toThrow(/no_such_table/);
+    const { db } = openDatabase({ dataDir, migrationsDir });
+    expect(db.pragma('user_version', { simple: true })).toBe(latest);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'half'").get()).toBeUndefined();
+    db.close();
+  });
+});
+
+describe('migration 0001', () => {
+  it('finds a product by barcode through the barcode index, not a scan', () => {
+    const { db } = openDatabase({ dataDir: tempDir(), migrationsDir });
+    const plan = db
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT p.* FROM product_barcodes b JOIN products p ON p.id = b.product_id
+         WHERE b.barcode = ?`,
+      )
+      .all('6900000000000') as { detail: string }[];
+    const details = plan.map((row) => row.detail).join(' | ');
+    expect(details).toMatch(/SEARCH b USING PRIMARY KEY/);
+    expect(details).not.toMatch(/SCAN/);
+    db.close();
+  });
+});
