@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, openHarness, type Transport, valueOf } from '../support/callers';
+import { type Harness, openHarness, type Transport, expectOk } from '../support/callers';
 import { createDemo, type DemoPerson, signIn } from '../support/demo-session';
 
 describe.each<Transport>(['in-process', 'http'])('the contract over %s', (transport) => {
@@ -54,12 +54,12 @@ describe.each<Transport>(['in-process', 'http'])('the contract over %s', (transp
 
   it('locks a session: only unlock with the same PIN lets work go on', async () => {
     const token = await signIn(h.call, people.cashier);
-    valueOf(await h.call({ method: 'staff.lock', input: {}, sessionToken: token }));
+    expectOk(await h.call({ method: 'staff.lock', input: {}, sessionToken: token }));
     const blocked = await h.call({ method: 'catalog.searchProducts', input: { query: 'cola' }, sessionToken: token });
     expect(blocked).toMatchObject({ ok: false, error: { code: 'session_locked' } });
     const wrong = await h.call({ method: 'staff.unlock', input: { pin: '9999' }, sessionToken: token });
     expect(wrong).toMatchObject({ ok: false, error: { code: 'wrong_pin' } });
-    valueOf(await h.call({ method: 'staff.unlock', input: { pin: people.cashier.pin }, sessionToken: token }));
+    expectOk(await h.call({ method: 'staff.unlock', input: { pin: people.cashier.pin }, sessionToken: token }));
     expect((await h.call({ method: 'catalog.searchProducts', input: {}, sessionToken: token })).ok).toBe(true);
   });
 
@@ -72,7 +72,7 @@ describe.each<Transport>(['in-process', 'http'])('the contract over %s', (transp
     expect(wrongPin).toMatchObject({ ok: false, error: { code: 'approval_invalid' } });
     const byCashier = await call({ staffId: people.cashier.id, pin: people.cashier.pin });
     expect(byCashier).toMatchObject({ ok: false, error: { code: 'self_approval' } });
-    const approved = valueOf<{ approvedBy: string }>(await call({ staffId: people.owner.id, pin: people.owner.pin }));
+    const approved = expectOk<{ approvedBy: string }>(await call({ staffId: people.owner.id, pin: people.owner.pin }));
     expect(approved.approvedBy).toBe(people.owner.name);
     const again = await h.call({ method: 'drawer.noSale', input, sessionToken: token });
     expect(again).toMatchObject({ ok: false, error: { code: 'approval_required' } });
@@ -80,14 +80,14 @@ describe.each<Transport>(['in-process', 'http'])('the contract over %s', (transp
 
   it('signs out: the token no longer works', async () => {
     const token = await signIn(h.call, people.cashier);
-    valueOf(await h.call({ method: 'staff.signOut', input: {}, sessionToken: token }));
+    expectOk(await h.call({ method: 'staff.signOut', input: {}, sessionToken: token }));
     const after = await h.call({ method: 'staff.me', input: {}, sessionToken: token });
     expect(after).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
   });
 
   it('takes effect at once when the owner deactivates someone who is signed in', async () => {
     const owner = await signIn(h.call, people.owner);
-    const created = valueOf<{ id: string }>(
+    const created = expectOk<{ id: string }>(
       await h.call({
         method: 'staff.create',
         input: { name: '临时工', role: 'cashier', pin: '7777' },
@@ -95,7 +95,7 @@ describe.each<Transport>(['in-process', 'http'])('the contract over %s', (transp
       }),
     );
     const temp = await signIn(h.call, { ...people.cashier, id: created.id, pin: '7777' });
-    valueOf(await h.call({ method: 'staff.update', input: { id: created.id, active: false }, sessionToken: owner }));
+    expectOk(await h.call({ method: 'staff.update', input: { id: created.id, active: false }, sessionToken: owner }));
     expect(await h.call({ method: 'staff.me', input: {}, sessionToken: temp })).toMatchObject({
       ok: false,
       error: { code: 'unauthenticated' },
@@ -112,7 +112,7 @@ describe.each<Transport>(['in-process', 'http'])('the contract over %s', (transp
       sessionToken: owner,
     });
     expect(result).toMatchObject({ ok: false, error: { code: 'last_owner' } });
-    const me = valueOf<{ staff: { role: string } }>(
+    const me = expectOk<{ staff: { role: string } }>(
       await h.call({ method: 'staff.me', input: {}, sessionToken: owner }),
     );
     expect(me.staff.role).toBe('owner');

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Access, contract, type InputOf, type MethodName, methodNames } from '../../shared/contract';
 import type { Permission, Role } from '../../shared/roles';
-import { type Harness, openHarness, type Transport, valueOf } from '../support/callers';
+import { type Harness, openHarness, type Transport, expectOk } from '../support/callers';
 import { createDemo, type DemoPerson, signIn } from '../support/demo-session';
 
 type Expectation = 'allow' | 'approval' | 'deny';
@@ -96,7 +96,7 @@ describe.each<Transport>(['in-process', 'http'])('every method with every role (
     h = await openHarness(transport);
     const people = await createDemo(h.call);
     const token = await signIn(h.call, people.owner);
-    const search = valueOf<{ items: { id: string; categoryId: string }[] }>(
+    const search = expectOk<{ items: { id: string; categoryId: string }[] }>(
       await h.call({ method: 'catalog.searchProducts', input: { query: '6921168478354' }, sessionToken: token }),
     );
     const product = search.items[0];
@@ -138,7 +138,7 @@ describe.each<Transport>(['in-process', 'http'])('every method with every role (
         const approved = await h.call({ method: name, input, sessionToken, approval });
         expect([label, approved.ok]).toEqual([label, true]);
         const owner = await signIn(h.call, f.people.owner);
-        const { entries } = valueOf<{ entries: { action: string; staffName: string; approverName: string }[] }>(
+        const { entries } = expectOk<{ entries: { action: string; staffName: string; approverName: string }[] }>(
           await h.call({ method: 'audit.list', input: { limit: 5 }, sessionToken: owner }),
         );
         const entry = entries.find((e) => e.action === name);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Product } from '../../shared/contract/catalog';
-import { type Harness, openHarness, valueOf } from '../support/callers';
+import { type Harness, openHarness, expectOk } from '../support/callers';
 import { createDemo, signIn } from '../support/demo-session';
 
 describe('the catalog', () => {
@@ -8,7 +8,7 @@ describe('the catalog', () => {
   let manager: string;
   let cashier: string;
   const search = async (query: string, extra: object = {}) =>
-    valueOf<{ items: Product[]; hasMore: boolean }>(
+    expectOk<{ items: Product[]; hasMore: boolean }>(
       await h.call({ method: 'catalog.searchProducts', input: { query, ...extra }, sessionToken: cashier }),
     );
 
@@ -20,7 +20,7 @@ describe('the catalog', () => {
   });
 
   it('has a demo catalog of over 200 products in categories, some sold by weight', async () => {
-    const { categories } = valueOf<{ categories: { productCount: number }[] }>(
+    const { categories } = expectOk<{ categories: { productCount: number }[] }>(
       await h.call({ method: 'catalog.listCategories', input: {}, sessionToken: cashier }),
     );
     expect(categories.length).toBeGreaterThanOrEqual(10);
@@ -38,11 +38,11 @@ describe('the catalog', () => {
   });
 
   it('looks a barcode up exactly, and says nothing for an unknown one', async () => {
-    const found = valueOf<{ product: Product | null }>(
+    const found = expectOk<{ product: Product | null }>(
       await h.call({ method: 'catalog.findByBarcode', input: { barcode: '6921168478354' }, sessionToken: cashier }),
     );
     expect(found.product?.sku).toBe('DRK-0001');
-    const none = valueOf<{ product: Product | null }>(
+    const none = expectOk<{ product: Product | null }>(
       await h.call({ method: 'catalog.findByBarcode', input: { barcode: '0000000000000' }, sessionToken: cashier }),
     );
     expect(none.product).toBeNull();
@@ -58,7 +58,7 @@ describe('the catalog', () => {
       'IMP-5,,称重测试,Weighed,新品,New arrivals,29.80,9,kg',
       'IMP-6,,,No Chinese name,新品,New arrivals,1.00,13,each',
     ].join('\r\n');
-    const report = valueOf<{
+    const report = expectOk<{
       created: number;
       failed: number;
       rows: { line: number; status: string; error: { message: string } | null }[];
@@ -70,7 +70,7 @@ describe('the catalog', () => {
     expect((await search('导入测试')).items.map((p) => p.sku)).toEqual(['IMP-1']);
     expect((await search('IMP-5')).items[0]).toMatchObject({ unit: 'kg', price: 2980, taxRateBp: 900 });
     expect((await search('IMP-2')).items).toHaveLength(0);
-    const again = valueOf<{ created: number; rows: { status: string }[] }>(
+    const again = expectOk<{ created: number; rows: { status: string }[] }>(
       await h.call({ method: 'catalog.importCsv', input: { csv }, sessionToken: manager }),
     );
     expect(again.created).toBe(0);
@@ -92,7 +92,7 @@ describe('the catalog', () => {
 
   it('edits a product and finds it under its new name at once', async () => {
     const water = (await search('DRK-0001')).items[0];
-    const saved = valueOf<Product>(
+    const saved = expectOk<Product>(
       await h.call({
         method: 'catalog.saveProduct',
         input: { ...water, nameEn: 'Spring Water 550ml', price: 250 },

@@ -35,7 +35,7 @@ export async function openHarness(transport: Transport, options: { clock?: () =>
   return { core, dataDir, call };
 }
 
-export function valueOf<T>(envelope: Envelope<unknown>): T {
+export function expectOk<T>(envelope: Envelope<unknown>): T {
   if (!envelope.ok) throw new Error(`expected ok, got ${envelope.error.code}: ${envelope.error.message}`);
   return envelope.value as T;
 }

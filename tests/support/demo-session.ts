@@ -1,13 +1,13 @@
 import { demoStaff } from '../../electron/core/demo/demo-store';
 import type { Role } from '../../shared/roles';
-import { type Caller, valueOf } from './callers';
+import { type Caller, expectOk } from './callers';
 
 export type DemoPerson = { id: string; name: string; role: Role; pin: string };
 
 /** Fills the demo store and returns its staff with their PINs. */
 export async function createDemo(call: Caller): Promise<Record<'owner' | 'manager' | 'cashier', DemoPerson>> {
-  valueOf(await call({ method: 'store.createDemo', input: { locale: 'zh-CN' } }));
-  const { staff } = valueOf<{ staff: { id: string; name: string; role: Role }[] }>(
+  expectOk(await call({ method: 'store.createDemo', input: { locale: 'zh-CN' } }));
+  const { staff } = expectOk<{ staff: { id: string; name: string; role: Role }[] }>(
     await call({ method: 'staff.signInOptions', input: {} }),
   );
   const person = (role: Role): DemoPerson => {
@@ -20,7 +20,7 @@ export async function createDemo(call: Caller): Promise<Record<'owner' | 'manage
 }
 
 export async function signIn(call: Caller, person: DemoPerson): Promise<string> {
-  const { sessionToken } = valueOf<{ sessionToken: string }>(
+  const { sessionToken } = expectOk<{ sessionToken: string }>(
     await call({ method: 'staff.signIn', input: { staffId: person.id, pin: person.pin } }),
   );
   return sessionToken;
