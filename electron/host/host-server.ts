@@ -36,7 +36,7 @@ export function createHostServer(options: HostOptions): Server {
     if (url.pathname === '/api/events' && request.method === 'GET')
       return streamEvents(options.core, request, response);
     if (request.method !== 'POST') return response.writeHead(405, { allow: 'POST' }).end();
-    const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+    const method = safeDecode(url.pathname.slice('/api/'.length));
     readBody(request, maxBody)
       .then((body) => {
         const call = parseCall(body);
@@ -61,6 +61,14 @@ export function createHostServer(options: HostOptions): Server {
       });
   });
   return server;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 function hostAllowed(request: IncomingMessage, server: Server): boolean {

@@ -32,7 +32,14 @@ export const contentSecurityPolicy = [
 
 /** Serves the built renderer; unknown paths without an extension get index.html (client routes). */
 export function serveStatic(root: string, urlPath: string, response: ServerResponse): void {
-  const relative = normalize(decodeURIComponent(urlPath)).replace(/^([/\\])+/, '');
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    response.writeHead(400).end();
+    return;
+  }
+  const relative = normalize(decoded).replace(/^([/\\])+/, '');
   let file = join(root, relative);
   if (!file.startsWith(root + sep) && file !== root) {
     response.writeHead(403).end();

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, openHarness, type Transport, expectOk } from '../support/callers';
+import { expectOk, type Harness, openHarness, type Transport } from '../support/callers';
 import { createDemo, type DemoPerson, signIn } from '../support/demo-session';
 
 describe.each<Transport>(['in-process', 'http'])('the contract over %s', (transport) => {

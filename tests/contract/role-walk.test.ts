@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Access, contract, type InputOf, type MethodName, methodNames } from '../../shared/contract';
 import type { Permission, Role } from '../../shared/roles';
-import { type Harness, openHarness, type Transport, expectOk } from '../support/callers';
+import { expectOk, type Harness, openHarness, type Transport } from '../support/callers';
 import { createDemo, type DemoPerson, signIn } from '../support/demo-session';
 
 type Expectation = 'allow' | 'approval' | 'deny';

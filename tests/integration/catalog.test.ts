@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Product } from '../../shared/contract/catalog';
-import { type Harness, openHarness, expectOk } from '../support/callers';
+import { expectOk, type Harness, openHarness } from '../support/callers';
 import { createDemo, signIn } from '../support/demo-session';
 
 describe('the catalog', () => {

@@ -146,7 +146,7 @@ export function saveProduct(
   for (const barcode of new Set(input.barcodes)) q.insertBarcode.run(barcode, id);
   const saved = q.productById.get(id) as ProductRow;
   q.deleteTerms.run(saved.rowid);
-  q.insertTerms.run(saved.rowid, indexTerms(input.nameZh, input.nameEn, input.sku, input.plu, ...input.barcodes));
+  q.insertTerms.run(saved.rowid, indexTerms(input.nameZh, input.nameEn));
   return { product: toProduct(saved), before: existing ? toProduct(existing) : null };
 }
 

@@ -9,12 +9,28 @@ const columns = `p.rowid, p.*,
 const filters = `(@categoryId IS NULL OR p.category_id = @categoryId)
   AND (@includeInactive = 1 OR p.active = 1)`;
 
+/**
+ * Ranking reads every match, which is slow for the first keystroke ("c" matches half the catalog).
+ * Up to this many matches are ranked by relevance; broader queries stream in index order, and the
+ * next keystroke narrows them.
+ */
+const rankedMatchLimit = 1000;
+
 const statements = namedStatements({
-  match: `SELECT ${columns} FROM product_search s JOIN products p ON p.rowid = s.rowid
+  countUpTo: `SELECT count(*) AS n FROM (SELECT rowid FROM product_search WHERE product_search MATCH @match
+    LIMIT ${rankedMatchLimit + 1})`,
+  ranked: `SELECT ${columns} FROM product_search s JOIN products p ON p.rowid = s.rowid
     WHERE product_search MATCH @match AND ${filters}
     ORDER BY s.rank LIMIT @limit OFFSET @offset`,
+  streamed: `SELECT ${columns} FROM product_search s JOIN products p ON p.rowid = s.rowid
+    WHERE product_search MATCH @match AND ${filters}
+    ORDER BY s.rowid LIMIT @limit OFFSET @offset`,
   browse: `SELECT ${columns} FROM products p WHERE ${filters}
     ORDER BY p.category_id, p.name_zh LIMIT @limit OFFSET @offset`,
+  barcodePrefix: `SELECT ${columns} FROM product_barcodes b2 JOIN products p ON p.id = b2.product_id
+    WHERE b2.barcode >= @code AND b2.barcode < @codeEnd AND ${filters} ORDER BY b2.barcode LIMIT @limit`,
+  skuPrefix: `SELECT ${columns} FROM products p
+    WHERE p.sku >= @code AND p.sku < @codeEnd AND ${filters} ORDER BY p.sku LIMIT @limit`,
 });
 
 export type ProductQuery = {
@@ -25,10 +41,14 @@ export type ProductQuery = {
   offset: number;
 };
 
-/** One page of products; asks for one extra row to know whether there is a next page. */
+/**
+ * One page of products: codes (barcode, SKU, PLU) that match exactly or by prefix come first, then
+ * names by relevance. Asks for one extra row to know whether there is a next page.
+ */
 export function searchProducts(db: Database, query: ProductQuery): { items: Product[]; hasMore: boolean } {
   const q = statements(db);
-  const match = matchExpression(query.query);
+  const text = query.query.trim();
+  const match = matchExpression(text);
   const params = {
     match,
     categoryId: query.categoryId ?? null,
@@ -36,28 +56,43 @@ export function searchProducts(db: Database, query: ProductQuery): { items: Prod
     limit: query.limit + 1,
     offset: query.offset,
   };
-  if (query.query.trim() !== '' && match === null) return { items: [], hasMore: false };
-  const rows = (match ? q.match.all(params) : q.browse.all(params)) as ProductRow[];
-  const exact = query.offset === 0 ? exactCodeMatch(db, query) : undefined;
-  const ordered = exact ? [exact, ...rows.filter((row) => row.id !== exact.id)] : rows;
-  return {
-    items: ordered.slice(0, query.limit).map(toProduct),
-    hasMore: ordered.length > query.limit,
-  };
+  if (text === '') return page(q.browse.all(params) as ProductRow[], query.limit);
+  const byCode = query.offset === 0 ? codeMatches(db, text, params) : [];
+  const byName = match ? (matching(db, params) as ProductRow[]) : [];
+  const seen = new Set<string>();
+  const rows = [...byCode, ...byName].filter((row) => !seen.has(row.id) && seen.add(row.id));
+  return page(rows, query.limit);
 }
 
-/** A scanned or typed barcode, SKU or PLU goes to the top of the list. */
-function exactCodeMatch(db: Database, query: ProductQuery): ProductRow | undefined {
-  const code = query.query.trim();
-  if (!/^[\w\-.]{3,40}$/.test(code)) return undefined;
-  const q = catalogStatements(db);
-  const row = (q.productByBarcode.get(code) ?? q.productBySku.get(code) ?? q.productByPlu.get(code)) as
+function page(rows: ProductRow[], limit: number) {
+  return { items: rows.slice(0, limit).map(toProduct), hasMore: rows.length > limit };
+}
+
+function matching(db: Database, params: { match: string | null }): unknown[] {
+  const q = statements(db);
+  const { n } = q.countUpTo.get(params) as { n: number };
+  return n > rankedMatchLimit ? q.streamed.all(params) : q.ranked.all(params);
+}
+
+type Filters = { categoryId: string | null; includeInactive: number; limit: number };
+
+/** A scanned or typed code: the exact product first, then codes that start with what was typed. */
+function codeMatches(db: Database, code: string, filters: Filters): ProductRow[] {
+  if (!/^[\w\-.]{2,40}$/.test(code) || !/\d/.test(code)) return [];
+  const c = catalogStatements(db);
+  const exact = (c.productByBarcode.get(code) ?? c.productBySku.get(code) ?? c.productByPlu.get(code)) as
     | ProductRow
     | undefined;
-  if (!row) return undefined;
-  if (!query.includeInactive && row.active !== 1) return undefined;
-  if (query.categoryId && row.category_id !== query.categoryId) return undefined;
-  return row;
+  const visible = (row: ProductRow) =>
+    (filters.includeInactive === 1 || row.active === 1) &&
+    (filters.categoryId === null || row.category_id === filters.categoryId);
+  const range = { ...filters, code, codeEnd: `${code}\u{10FFFF}` };
+  const q = statements(db);
+  return [
+    ...(exact && visible(exact) ? [exact] : []),
+    ...(q.barcodePrefix.all(range) as ProductRow[]),
+    ...(q.skuPrefix.all(range) as ProductRow[]),
+  ];
 }
 
 export function findByBarcode(db: Database, barcode: string): Product | null {

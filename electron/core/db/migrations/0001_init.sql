@@ -68,11 +68,13 @@ CREATE TABLE product_barcodes (
 
 CREATE INDEX product_barcodes_by_product ON product_barcodes (product_id);
 
--- rowid = products.rowid; terms are names with each Han character spaced out, so a two-character
--- Chinese query is an indexed phrase match rather than a table scan.
+-- rowid = products.rowid; terms are the names with each Han character spaced out, so a two-character
+-- Chinese query is an indexed phrase match rather than a table scan. Prefix indexes keep the first
+-- keystrokes fast. Codes (barcode, SKU, PLU) are found through their B-tree indexes instead.
 CREATE VIRTUAL TABLE product_search USING fts5 (
   terms,
-  tokenize = 'unicode61 remove_diacritics 2'
+  tokenize = 'unicode61 remove_diacritics 2',
+  prefix = '1 2 3'
 );
 
 CREATE TABLE audit_log (

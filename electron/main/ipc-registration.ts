@@ -1,0 +1,61 @@
+import type { AppEvent, CallRequest, Envelope } from '../../shared/contract';
+import { refuseCall } from '../preload/allow-list';
+import { eventChannel, invokeChannel } from '../preload/channels';
+
+/** The slice of an invoke event the guard reads; Electron's IpcMainInvokeEvent fits it. */
+export type InvokeEventLike = { senderFrame: { url: string } | null };
+
+/** The part of `ipcMain` this module uses, so tests can hand in a fake. */
+export type IpcLike = {
+  handle(channel: string, listener: (event: InvokeEventLike, ...args: unknown[]) => unknown): void;
+  removeHandler(channel: string): void;
+};
+
+export type IpcCore = {
+  dispatch(request: CallRequest): Envelope<unknown>;
+  subscribe(listener: (event: AppEvent) => void): () => void;
+};
+
+export type SendToWindows = (channel: string, event: AppEvent) => void;
+
+/**
+ * Wires the core to the one invoke channel and the one event channel. Returns the undo, for quit
+ * and for tests.
+ */
+export function registerCounterIpc(
+  ipc: IpcLike,
+  core: IpcCore,
+  isTrustedSender: (frameUrl: string) => boolean,
+  sendToWindows: SendToWindows = () => {},
+): () => void {
+  ipc.handle(invokeChannel, (event, request) => {
+    // A frame that navigated away (or was destroyed) mid-call has no URL to vouch for it.
+    const frameUrl = event.senderFrame?.url ?? '';
+    if (!isTrustedSender(frameUrl)) return forbidden();
+    const refusal = refuseCall(request);
+    if (refusal) return refusal;
+    return core.dispatch(toCall(request as Record<string, unknown>));
+  });
+  const unsubscribe = core.subscribe((event) => sendToWindows(eventChannel, event));
+  return () => {
+    unsubscribe();
+    ipc.removeHandler(invokeChannel);
+  };
+}
+
+function forbidden(): Envelope<never> {
+  return { ok: false, error: { code: 'forbidden', message: 'This page may not use Counter.' } };
+}
+
+/** Only the fields a call is made of, with the same coercion the browser host applies. */
+function toCall(raw: Record<string, unknown>): CallRequest {
+  const text = (value: unknown) => (typeof value === 'string' ? value : null);
+  const approval = raw.approval;
+  return {
+    method: raw.method as string,
+    input: raw.input ?? {},
+    sessionToken: text(raw.sessionToken),
+    approval: approval && typeof approval === 'object' ? (approval as CallRequest['approval']) : null,
+    locale: text(raw.locale),
+  };
+}

@@ -1,0 +1,84 @@
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, type BrowserWindow, dialog, ipcMain, Menu, safeStorage, session } from 'electron';
+import { type CounterCore, openCounterCore } from '../core/counter-core';
+import { isAppUrl } from './app-origin';
+import { appPaths } from './app-paths';
+import { registerAppScheme, serveRenderer } from './app-protocol';
+import { registerCounterIpc } from './ipc-registration';
+import { loadSealedDeviceSecret } from './sealed-device-secret';
+import { createMainWindow, guardWebContents, restrictPermissions } from './window';
+
+const paths = appPaths(dirname(fileURLToPath(import.meta.url)), app.isPackaged, process.resourcesPath);
+const windows = new Set<BrowserWindow>();
+
+registerAppScheme();
+app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    const [window] = windows;
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.whenReady().then(start, (error: unknown) => fail(error));
+}
+
+function start(): void {
+  const core = openCore();
+  if (!core) return;
+  if (process.argv.includes('--demo')) fillDemoStore(core);
+  // The default menu offers reload and developer tools; macOS keeps it for copy and paste.
+  if (app.isPackaged && process.platform !== 'darwin') Menu.setApplicationMenu(null);
+  restrictPermissions(session.defaultSession);
+  serveRenderer(paths.rendererDir);
+  const unregister = registerCounterIpc(ipcMain, core, isAppUrl, (channel, event) => {
+    for (const window of windows) {
+      if (isAppUrl(window.webContents.getURL())) window.webContents.send(channel, event);
+    }
+  });
+  app.once('will-quit', () => {
+    unregister();
+    core.close();
+  });
+  const window = createMainWindow({ preload: paths.preload, icon: paths.icon });
+  windows.add(window);
+  window.on('closed', () => windows.delete(window));
+}
+
+function openCore(): CounterCore | null {
+  const dataDir = app.getPath('userData');
+  try {
+    return openCounterCore({
+      dataDir,
+      migrationsDir: paths.migrationsDir,
+      resourcesDir: paths.resourcesDir,
+      nativeBinding: paths.nativeBinding,
+      deviceSecret: loadSealedDeviceSecret(dataDir, safeStorage),
+    });
+  } catch (error) {
+    fail(error);
+    return null;
+  }
+}
+
+function fail(error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
+  const hint = /NODE_MODULE_VERSION|was compiled against a different Node\.js version/.test(message)
+    ? '\n\nThe database module is built for Node, not for Electron. Run `node scripts/rebuild-electron-sqlite.mjs` (see docs/electron.md).'
+    : '';
+  dialog.showErrorBox('Counter cannot start', `${message}${hint}`);
+  app.exit(1);
+}
+
+/** `--demo` on an empty data folder, as in the browser host: the first screen is a working shop. */
+function fillDemoStore(core: CounterCore): void {
+  const status = core.dispatch({ method: 'app.status', input: {} });
+  if (status.ok && (status.value as { setUp: boolean }).setUp) return;
+  const created = core.dispatch({ method: 'store.createDemo', input: {}, locale: app.getLocale() });
+  if (!created.ok) console.error(`Could not create the demo store: ${created.error.message}`);
+}

@@ -1,0 +1,3 @@
+/** The shell's only two IPC channels; main and preload must agree on them and on nothing else. */
+export const invokeChannel = 'counter:invoke';
+export const eventChannel = 'counter:event';

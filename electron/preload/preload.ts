@@ -1,0 +1,28 @@
+import { contextBridge, type IpcRendererEvent, ipcRenderer } from 'electron';
+import type { AppEvent, CallRequest, Envelope } from '../../shared/contract';
+import type { CounterBridge } from '../../renderer/api/transport';
+import { refuseCall } from './allow-list';
+import { eventChannel, invokeChannel } from './channels';
+
+const unreachable: Envelope<never> = {
+  ok: false,
+  error: { code: 'internal', message: 'The app could not pass this request on; nothing was saved.' },
+};
+
+const bridge: CounterBridge = {
+  invoke(request: CallRequest): Promise<Envelope<unknown>> {
+    const refusal = refuseCall(request);
+    if (refusal) return Promise.resolve(refusal);
+    // Values that cannot be cloned make invoke throw; the page expects an envelope, not an exception.
+    return ipcRenderer.invoke(invokeChannel, request).catch(() => unreachable);
+  },
+  onEvent(listener: (event: AppEvent) => void): () => void {
+    const forward = (_sender: IpcRendererEvent, event: AppEvent) => listener(event);
+    ipcRenderer.on(eventChannel, forward);
+    return () => {
+      ipcRenderer.removeListener(eventChannel, forward);
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld('counterBridge', bridge);

@@ -1,0 +1,9 @@
+// `npm run bench` (full sizes) or `npm run bench -- --quick` (CI-sized): prints a table and writes
+// one JSON file per benchmark under tests/bench/out/.
+import { printTable } from './bench-report';
+import { benchHostColdStart } from './host-cold-start.bench';
+import { benchProductSearch } from './product-search.bench';
+
+const quick = process.argv.includes('--quick');
+const results = [benchProductSearch(quick ? 10_000 : 100_000), await benchHostColdStart(quick ? 3 : 10)];
+printTable(results);
