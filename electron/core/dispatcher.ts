@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { z } from 'zod';
-import { locales } from 'zod';
 import {
   type AppEvent,
   type CallRequest,
@@ -17,11 +15,7 @@ import { appendAudit } from './audit/audit-chain';
 import type { Actor, CoreEnvironment, HandlerContext, Handlers } from './handler-context';
 import { auditPinFailure, clearPinFailures, judgePin, recordPinFailure } from './staff/pin-check';
 import type { Session } from './staff/sessions';
-
-const zodLocale: Record<Locale, { localeError: z.core.$ZodErrorMap }> = {
-  en: locales.en(),
-  'zh-CN': locales.zhCN(),
-};
+import { parseInput } from './validation';
 
 export type Dispatch = (request: CallRequest) => Envelope<unknown>;
 
@@ -52,8 +46,7 @@ function run(
   locale: Locale,
 ): unknown {
   const spec: Contract[MethodName] = contract[method];
-  const parsed = spec.input.safeParse(request.input ?? {}, { error: zodLocale[locale].localeError });
-  if (!parsed.success) throw invalidInput(parsed.error);
+  const input = parseInput(spec.input, request.input ?? {}, locale);
 
   const now = env.clock();
   const session = env.sessions.get(request.sessionToken);
@@ -84,7 +77,7 @@ function run(
   try {
     value = spec.mutates
       ? env.db.transaction(() => {
-          const result = handler(ctx, parsed.data);
+          const result = handler(ctx, input);
           appendAudit(env.db, {
             at: now,
             action: method,
@@ -97,7 +90,7 @@ function run(
           });
           return result;
         })()
-      : handler(ctx, parsed.data);
+      : handler(ctx, input);
   } catch (error) {
     if (refusals.length > 0) {
       env.db.transaction(() => {
@@ -171,19 +164,6 @@ function checkApproval(
   }
   clearPinFailures(env.db, verdict.staff.id);
   return { id: verdict.staff.id, name: verdict.staff.name };
-}
-
-function invalidInput(error: z.ZodError): AppError {
-  const issues = error.issues.map((issue) => ({
-    path: issue.path.map(String).join('.'),
-    code: issue.code,
-    message: issue.message,
-  }));
-  const detail = issues
-    .slice(0, 3)
-    .map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message))
-    .join('; ');
-  return new AppError('invalid_input', { detail }, { issues });
 }
 
 function toErrorShape(error: unknown, locale: Locale) {

@@ -1,21 +1,18 @@
 import { z } from 'zod';
+import { fieldMessage } from '../field-messages';
 import { CategoryId, ProductId } from '../ids';
 import { Money, NonNegativeMoney } from '../money';
 import { method } from './define';
 
 const LocalName = z.string().trim().min(1).max(120);
-export const Barcode = z.string().regex(/^[0-9A-Za-z\-.]{4,32}$/, {
-  message: 'barcode must be 4 to 32 letters or digits',
-});
-export const Plu = z.string().regex(/^\d{5}$/, { message: 'PLU must be 5 digits' });
+export const Barcode = z.string().regex(/^[0-9A-Za-z\-.]{4,32}$/, fieldMessage('barcode_format'));
+export const Plu = z.string().regex(/^\d{5}$/, fieldMessage('plu_format'));
 export const Sku = z
   .string()
   .trim()
   .min(1)
   .max(40)
-  .regex(/^[\w\-.]+$/, {
-    message: 'SKU may use letters, digits, "-", "_" and "."',
-  });
+  .regex(/^[\w\-.]+$/, fieldMessage('sku_format'));
 export const SaleUnit = z.enum(['each', 'kg']);
 /** Tax rate in basis points: 13 % is 1300. */
 export const TaxRateBp = z.number().int().min(0).max(10_000);

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { fieldMessage } from '../field-messages';
 import { StaffId } from '../ids';
 import { Role } from '../roles';
 import { method } from './define';
 
-export const Pin = z.string().regex(/^\d{4,8}$/, { message: 'PIN must be 4 to 8 digits' });
+export const Pin = z.string().regex(/^\d{4,8}$/, fieldMessage('pin_format'));
 export const PersonName = z.string().trim().min(1).max(40);
 
 export const StaffInfo = z.object({

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { isTimeZone } from '../business-day';
+import { fieldMessage } from '../field-messages';
 import { StoreId } from '../ids';
 import { Locale } from '../locale';
 import { isCurrencyCode } from '../money';
 import { method } from './define';
 import { PersonName, Pin } from './staff';
 
-export const TimeZone = z.string().max(64).refine(isTimeZone, { message: 'unknown time zone' });
-export const Currency = z.string().length(3).refine(isCurrencyCode, { message: 'unknown currency' });
+export const TimeZone = z.string().max(64).refine(isTimeZone, fieldMessage('unknown_time_zone'));
+export const Currency = z.string().length(3).refine(isCurrencyCode, fieldMessage('unknown_currency'));
 export const CutoffHour = z.number().int().min(0).max(12);
 
 export const StoreInfo = z.object({

@@ -28,6 +28,8 @@ describe.each<Transport>(['in-process', 'http'])('the contract over %s', (transp
     expect(zh.error.message).toMatch(/^输入有误：name/);
     const en = await h.call({ method: 'staff.signIn', input: { staffId: 'nope', pin: '12' }, locale: 'en' });
     expect(en.ok ? '' : en.error.message).toMatch(/^Some fields are not valid: staffId/);
+    const pin = await h.call({ method: 'staff.unlock', input: { pin: '12' }, locale: 'zh-CN' });
+    expect(pin.ok ? '' : pin.error.message).toBe('输入有误：pin: PIN 应为 4 到 8 位数字');
   });
 
   it('refuses a second store on a set-up terminal', async () => {

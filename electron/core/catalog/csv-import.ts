@@ -4,6 +4,7 @@ import { AppError, errorMessage } from '../../../shared/errors';
 import type { CategoryId } from '../../../shared/ids';
 import type { Locale } from '../../../shared/locale';
 import { currencyExponent, parseDecimalAmount } from '../../../shared/money';
+import { parseInput } from '../validation';
 import { parseCsv } from './csv';
 import { findCategoryByName, saveCategory, saveProduct } from './product-records';
 
@@ -53,30 +54,30 @@ function importRow(
   now: number,
 ): 'created' | 'updated' {
   const categoryId = ensureCategory(db, values.category_zh, values.category_en, now);
-  const parsed = ProductInput.safeParse({
-    categoryId,
-    sku: values.sku,
-    barcodes: values.barcodes
-      ? values.barcodes
-          .split('|')
-          .map((code) => code.trim())
-          .filter(Boolean)
-      : [],
-    plu: values.plu || null,
-    nameZh: values.name_zh,
-    nameEn: values.name_en,
-    price: amount(values.price, exponent, 'price', locale),
-    cost: values.cost ? amount(values.cost, exponent, 'cost', locale) : undefined,
-    taxRateBp: values.tax_rate ? amount(values.tax_rate, 2, 'tax_rate', locale) : undefined,
-    unit: values.unit || undefined,
-    active: flag(values.active),
-    listedOnline: flag(values.listed_online),
-  });
-  if (!parsed.success) {
-    const detail = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
-    throw new AppError('invalid_input', { detail });
-  }
-  const { before } = saveProduct(db, parsed.data, now);
+  const input = parseInput(
+    ProductInput,
+    {
+      categoryId,
+      sku: values.sku,
+      barcodes: values.barcodes
+        ? values.barcodes
+            .split('|')
+            .map((code) => code.trim())
+            .filter(Boolean)
+        : [],
+      plu: values.plu || null,
+      nameZh: values.name_zh,
+      nameEn: values.name_en,
+      price: amount(values.price, exponent, 'price', locale),
+      cost: values.cost ? amount(values.cost, exponent, 'cost', locale) : undefined,
+      taxRateBp: values.tax_rate ? amount(values.tax_rate, 2, 'tax_rate', locale) : undefined,
+      unit: values.unit || undefined,
+      active: flag(values.active),
+      listedOnline: flag(values.listed_online),
+    },
+    locale,
+  );
+  const { before } = saveProduct(db, input, now);
   return before ? 'updated' : 'created';
 }
 
