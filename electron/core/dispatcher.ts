@@ -49,7 +49,7 @@ function run(
   const input = parseInput(spec.input, request.input ?? {}, locale);
 
   const now = env.clock();
-  const session = env.sessions.get(request.sessionToken);
+  const session = env.sessions.get(request.sessionToken, now);
   const approver = authorize(env, spec.access, session, request, now);
 
   const events: AppEvent[] = [];

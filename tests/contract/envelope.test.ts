@@ -106,6 +106,15 @@ describe.each<Transport>(['in-process', 'http'])('the contract over %s', (transp
     expect(again).toMatchObject({ ok: false, error: { code: 'staff_inactive' } });
   });
 
+  it('forgets a sign-in left idle longer than a shift', async () => {
+    const token = await signIn(h.call, people.cashier);
+    now += 11 * 60 * 60_000;
+    expect((await h.call({ method: 'staff.me', input: {}, sessionToken: token })).ok).toBe(true);
+    now += 12 * 60 * 60_000 + 1;
+    const stale = await h.call({ method: 'staff.me', input: {}, sessionToken: token });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+  });
+
   it('never lets the last owner be demoted', async () => {
     const owner = await signIn(h.call, people.owner);
     const result = await h.call({

@@ -57,9 +57,8 @@ describe('the browser host over HTTP', () => {
 
   it('refuses a foreign Host header (DNS rebinding)', async () => {
     const status = await new Promise<number>((resolve) => {
-      const req = httpRequest(
-        { host: '127.0.0.1', port, path: '/', headers: { host: 'evil.example:80' } },
-        (res) => resolve(res.statusCode ?? 0),
+      const req = httpRequest({ host: '127.0.0.1', port, path: '/', headers: { host: 'evil.example:80' } }, (res) =>
+        resolve(res.statusCode ?? 0),
       );
       req.end();
     });
@@ -97,9 +96,13 @@ describe('npm run host', () => {
 
   it('prints the URL with its token, binds loopback only, and fills the demo store', async () => {
     const dataDir = tempDir();
-    child = spawn(process.execPath, ['--import', 'tsx', 'electron/host/main.ts', '--data-dir', dataDir, '--port', '0', '--demo'], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'electron/host/main.ts', '--data-dir', dataDir, '--port', '0', '--demo'],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     const url = await new Promise<string>((resolve, reject) => {
       let out = '';
       child.stdout?.on('data', (chunk) => {

@@ -95,4 +95,19 @@ describe('migration 0001', () => {
     expect(details).not.toMatch(/SCAN/);
     db.close();
   });
+
+  it('finds SKU and barcode prefixes (search as you type) by index range, not a scan', () => {
+    const { db } = openDatabase({ dataDir: tempDir(), migrationsDir });
+    const plan = (sql: string) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ lo: 'SKU-1', hi: 'SKU-1\u{10FFFF}' }) as { detail: string }[])
+        .map((row) => row.detail)
+        .join(' | ');
+    expect(plan('SELECT id FROM products WHERE sku >= @lo AND sku < @hi ORDER BY sku LIMIT 51')).toMatch(
+      /SEARCH products USING INDEX sqlite_autoindex_products_\d \(sku>\? AND sku<\?\)/,
+    );
+    expect(
+      plan('SELECT product_id FROM product_barcodes WHERE barcode >= @lo AND barcode < @hi ORDER BY barcode LIMIT 51'),
+    ).toMatch(/SEARCH product_barcodes USING PRIMARY KEY \(barcode>\? AND barcode<\?\)/);
+    db.close();
+  });
 });

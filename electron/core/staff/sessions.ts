@@ -9,7 +9,11 @@ export type Session = {
   role: Role;
   locked: boolean;
   startedAt: number;
+  lastSeenAt: number;
 };
+
+/** Longer than any shift; a terminal left signed in overnight asks for a PIN in the morning. */
+export const sessionIdleLimitMs = 12 * 60 * 60 * 1000;
 
 /**
  * Sign-ins live in memory: a restart of the app signs everyone out, which is what a shared counter
@@ -26,12 +30,20 @@ export function createSessionStore() {
         role: staff.role,
         locked: false,
         startedAt: now,
+        lastSeenAt: now,
       };
       sessions.set(session.token, session);
       return session;
     },
-    get(token: string | null | undefined): Session | null {
-      return token ? (sessions.get(token) ?? null) : null;
+    get(token: string | null | undefined, now: number): Session | null {
+      const session = token ? sessions.get(token) : undefined;
+      if (!session) return null;
+      if (now - session.lastSeenAt > sessionIdleLimitMs) {
+        sessions.delete(session.token);
+        return null;
+      }
+      session.lastSeenAt = now;
+      return session;
     },
     end(token: string): void {
       sessions.delete(token);
