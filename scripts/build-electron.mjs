@@ -22,7 +22,9 @@ await Promise.all([
     // better-sqlite3 loads its native addon relative to its own folder, so it stays in node_modules.
     external: ['electron', 'better-sqlite3'],
     // Bundled CommonJS dependencies may call require(); an ES module has none unless given one.
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    },
     sourcemap: true,
     logLevel: 'warning',
   }),

@@ -7,7 +7,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const extraArgs = process.argv.slice(2);
+// `node scripts/start.mjs -- --demo` keeps the separator that `npm start -- --demo` swallows.
+const extraArgs = process.argv.slice(process.argv[2] === '--' ? 3 : 2);
 const onWindows = process.platform === 'win32';
 const electronSqlite = join(root, 'native', 'electron', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
 

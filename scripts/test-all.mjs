@@ -23,7 +23,14 @@ function check(label, command, args) {
 
 function suite(label, configArgs) {
   const report = join(outDir, `${label}.json`);
-  const ok = run(label, 'npx', ['vitest', 'run', ...configArgs, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
+  const ok = run(label, 'npx', [
+    'vitest',
+    'run',
+    ...configArgs,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+  ]);
   if (!existsSync(report)) {
     results.push({ label, passed: 0, failed: 1 });
     return;

@@ -13,6 +13,12 @@ export function loadDeviceSecret(dataDir: string): Buffer {
     if (secret.length === 32) return secret;
     throw new Error(`${path} is damaged (expected 32 bytes); restore it from a backup`);
   }
+  if (existsSync(`${path}.enc`)) {
+    // Sealed by the desktop app's OS keystore: a fresh secret here would silently break every PIN.
+    throw new Error(
+      `${path}.enc is sealed by the desktop app's keystore; open this data folder with the desktop app, not the browser host`,
+    );
+  }
   const secret = randomBytes(32);
   writeFileSync(path, secret, { mode: 0o600, flag: 'wx' });
   return secret;

@@ -1,6 +1,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { contentSecurityPolicy } from '../../shared/content-security-policy';
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -14,21 +15,6 @@ const contentTypes: Record<string, string> = {
   '.wav': 'audio/wav',
   '.mp3': 'audio/mpeg',
 };
-
-/** Same policy as the Electron window: only our own scripts; antd's CSS-in-JS needs inline styles. */
-export const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "media-src 'self' blob: mediastream:",
-  "connect-src 'self'",
-  "font-src 'self' data:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
 
 /** Serves the built renderer; unknown paths without an extension get index.html (client routes). */
 export function serveStatic(root: string, urlPath: string, response: ServerResponse): void {

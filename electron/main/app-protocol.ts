@@ -1,7 +1,7 @@
 import { extname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { net, protocol } from 'electron';
-import { contentSecurityPolicy } from '../host/static-files';
+import { contentSecurityPolicy } from '../../shared/content-security-policy';
 import { appScheme, resolveAppFile } from './app-origin';
 
 /**

@@ -63,7 +63,9 @@ function openOutside(url: string): void {
 export function restrictPermissions(session: Session): void {
   session.setPermissionRequestHandler((_contents, permission, callback, details) => {
     const videoOnly =
-      'mediaTypes' in details && (details.mediaTypes ?? []).length > 0 && details.mediaTypes?.every((t) => t === 'video');
+      'mediaTypes' in details &&
+      (details.mediaTypes ?? []).length > 0 &&
+      details.mediaTypes?.every((t) => t === 'video');
     callback(permission === 'media' && videoOnly === true && isAppUrl(details.requestingUrl));
   });
   session.setPermissionCheckHandler(

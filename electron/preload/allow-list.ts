@@ -20,5 +20,8 @@ export function refuseCall(request: unknown): Envelope<never> | null {
   if (typeof method === 'string' && allowed.has(method)) return null;
   const name = typeof method === 'string' ? method.slice(0, 80) : `(${typeof method})`;
   const language = pickLocale(typeof locale === 'string' ? locale : null);
-  return { ok: false, error: { code: 'unknown_method', message: errorMessage('unknown_method', { method: name }, language) } };
+  return {
+    ok: false,
+    error: { code: 'unknown_method', message: errorMessage('unknown_method', { method: name }, language) },
+  };
 }

@@ -1,6 +1,6 @@
 import { contextBridge, type IpcRendererEvent, ipcRenderer } from 'electron';
-import type { AppEvent, CallRequest, Envelope } from '../../shared/contract';
 import type { CounterBridge } from '../../renderer/api/transport';
+import type { AppEvent, CallRequest, Envelope } from '../../shared/contract';
 import { refuseCall } from './allow-list';
 import { eventChannel, invokeChannel } from './channels';
 
