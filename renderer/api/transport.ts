@@ -1,5 +1,6 @@
 import type { Transport } from '../../shared/client';
 import type { AppEvent, CallRequest, Envelope } from '../../shared/contract';
+import { pickLocale } from '../../shared/locale';
 
 /** What the Electron preload exposes on `window.counterBridge`: one invoke and one event channel. */
 export type CounterBridge = {
@@ -34,6 +35,13 @@ function hostToken(): string {
   return sessionStorage.getItem(tokenKey) ?? '';
 }
 
+/** The core localizes its own errors; this one happens when the core cannot be reached at all. */
+function unreachable(locale: string | null | undefined): string {
+  return pickLocale(locale) === 'zh-CN'
+    ? '无法连接柜台主程序，请确认它仍在运行，然后重试。'
+    : 'Counter cannot reach its host. Check that it is still running, then try again.';
+}
+
 function httpConnection(): Connection {
   const token = hostToken();
   const transport: Transport = async (request) => {
@@ -46,7 +54,7 @@ function httpConnection(): Connection {
       });
       return (await response.json()) as Envelope<unknown>;
     } catch {
-      return { ok: false, error: { code: 'internal', message: 'The app host is not reachable.' } };
+      return { ok: false, error: { code: 'internal', message: unreachable(request.locale) } };
     }
   };
   const listeners = new Set<(event: AppEvent) => void>();
