@@ -1,0 +1,36 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { api } from '../api/api-client';
+import { sessionStore } from '../api/session-store';
+import { invalidateMethods } from '../api/use-api';
+
+const refreshes = {
+  'catalog.changed': ['catalog.'],
+  'store.changed': ['app.status'],
+  'staff.changed': ['staff.'],
+} as const;
+
+/**
+ * Keeps cached reads honest: the core's pushes refresh what changed, and a different person signing
+ * in never sees what the previous one had loaded.
+ */
+export function EventBridge() {
+  const queryClient = useQueryClient();
+
+  useEffect(
+    () => api.onEvent((event) => void invalidateMethods(queryClient, [...refreshes[event.type]])),
+    [queryClient],
+  );
+
+  useEffect(() => {
+    let staffId = sessionStore.get()?.staff.id ?? null;
+    return sessionStore.subscribe(() => {
+      const next = sessionStore.get()?.staff.id ?? null;
+      if (next === staffId) return;
+      staffId = next;
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'app.status' });
+    });
+  }, [queryClient]);
+
+  return null;
+}

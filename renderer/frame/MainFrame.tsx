@@ -1,0 +1,58 @@
+import { useState } from 'react';
+import type { Session } from '../api/session-store';
+import { useStoreInfo } from '../app/StoreProvider';
+import { BrandMark } from '../components/BrandMark';
+import { useHotkeys } from '../hooks/use-hotkeys';
+import { useIdle } from '../hooks/use-idle';
+import { narrowScreen, useMediaQuery } from '../hooks/use-media-query';
+import { useSessionActions } from '../hooks/use-session-actions';
+import { CatalogScreen } from '../screens/catalog/CatalogScreen';
+import { CheckoutScreen } from '../screens/checkout/CheckoutScreen';
+import { PlaceholderScreen } from '../screens/PlaceholderScreen';
+import { SettingsScreen } from '../screens/settings/SettingsScreen';
+import { NavMenu } from './NavMenu';
+import { StatusBar } from './StatusBar';
+import { lockShortcut, type ScreenKey, screens } from './screens';
+
+const idleLockMs = 5 * 60_000;
+
+export function MainFrame({ session }: { session: Session }) {
+  const store = useStoreInfo();
+  const [active, setActive] = useState<ScreenKey>('checkout');
+  const { lock, signOut } = useSessionActions();
+  const narrow = useMediaQuery(narrowScreen);
+
+  useHotkeys({
+    ...Object.fromEntries(screens.map((screen) => [screen.shortcut, () => setActive(screen.key)])),
+    [lockShortcut]: lock,
+  });
+  useIdle(idleLockMs, lock, !session.locked);
+
+  return (
+    <div className="main-frame" inert={session.locked}>
+      <div className="main-row">
+        <aside className={narrow ? 'main-nav collapsed' : 'main-nav'}>
+          <BrandMark subtitle={store.name} />
+          <NavMenu active={active} collapsed={narrow} onNavigate={setActive} />
+        </aside>
+        <main className="main-content">
+          <ActiveScreen screen={active} />
+        </main>
+      </div>
+      <StatusBar session={session} onLock={lock} onSignOut={signOut} />
+    </div>
+  );
+}
+
+function ActiveScreen({ screen }: { screen: ScreenKey }) {
+  switch (screen) {
+    case 'checkout':
+      return <CheckoutScreen />;
+    case 'catalog':
+      return <CatalogScreen />;
+    case 'settings':
+      return <SettingsScreen />;
+    default:
+      return <PlaceholderScreen screen={screen} />;
+  }
+}

@@ -1,0 +1,44 @@
+import { CalendarOutlined, LockOutlined, LogoutOutlined, ShopOutlined, UserOutlined } from '@ant-design/icons';
+import { Badge, Button, Tooltip } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Session } from '../api/session-store';
+import { useStoreInfo } from '../app/StoreProvider';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { RoleTag } from '../components/RoleTag';
+import { useLocale } from '../i18n/use-locale';
+import { formatBusinessDay } from './business-day';
+import { lockShortcut } from './screens';
+
+type StatusBarProps = { session: Session; onLock(): void; onSignOut(): void };
+
+export function StatusBar({ session, onLock, onSignOut }: StatusBarProps) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const store = useStoreInfo();
+  return (
+    <footer className="status-bar" data-testid="status-bar">
+      <span className="status-item status-store">
+        <ShopOutlined /> {store.name}
+      </span>
+      <span className="status-item" title={t('status.businessDayHelp', { hour: store.dayCutoffHour })}>
+        <CalendarOutlined /> {t('status.businessDay')} {formatBusinessDay(store.businessDay, locale)}
+      </span>
+      <span className="status-item" data-testid="status-staff">
+        <UserOutlined /> {session.staff.name} <RoleTag role={session.staff.role} />
+      </span>
+      <span className="status-spacer" />
+      <Tooltip title={t('status.syncHelp')}>
+        <span className="status-item status-sync" data-testid="status-sync">
+          <Badge status="default" /> {t('status.notPaired')}
+        </span>
+      </Tooltip>
+      <LanguageSwitch size="small" />
+      <Button size="small" icon={<LockOutlined />} onClick={onLock} data-testid="lock-button">
+        {t('status.lock')} <kbd>{lockShortcut}</kbd>
+      </Button>
+      <Button size="small" icon={<LogoutOutlined />} onClick={onSignOut} data-testid="sign-out-button">
+        {t('status.signOut')}
+      </Button>
+    </footer>
+  );
+}

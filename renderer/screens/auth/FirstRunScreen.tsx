@@ -1,0 +1,96 @@
+import { ExperimentOutlined, RocketOutlined } from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Spin } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/api-client';
+import { sessionStore } from '../../api/session-store';
+import { invalidateMethods } from '../../api/use-api';
+import { useErrorText } from '../../app/use-error-text';
+import { BrandMark } from '../../components/BrandMark';
+import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { useLocale } from '../../i18n/use-locale';
+import { StoreSetupForm, type StoreSetupValues } from './StoreSetupForm';
+import { systemTimeZone } from './store-options';
+
+type Work = 'demo' | 'store' | null;
+
+export function FirstRunScreen() {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const errorText = useErrorText();
+  const queryClient = useQueryClient();
+  const done = () => invalidateMethods(queryClient, ['app.status']);
+  const demo = useMutation({
+    mutationFn: () => api.call('store.createDemo', { timeZone: systemTimeZone(), locale }),
+    onSuccess: done,
+  });
+  /** The owner just chose their PIN: signing them in straight away saves typing it twice more. */
+  const setUp = useMutation({
+    mutationFn: async (values: StoreSetupValues) => {
+      await api.call('store.create', {
+        name: values.name.trim(),
+        timeZone: values.timeZone,
+        currency: values.currency,
+        dayCutoffHour: values.dayCutoffHour,
+        owner: { name: values.ownerName.trim(), pin: values.pin },
+      });
+      const { staff } = await api.call('staff.signInOptions', {});
+      const owner = staff.find((member) => member.role === 'owner');
+      if (!owner) return;
+      const signedIn = await api.call('staff.signIn', { staffId: owner.id, pin: values.pin });
+      sessionStore.set({ token: signedIn.sessionToken, staff: signedIn.staff, locked: false });
+    },
+    onSuccess: done,
+  });
+  const work: Work = demo.isPending ? 'demo' : setUp.isPending ? 'store' : null;
+  const failure = demo.error ?? setUp.error;
+
+  return (
+    <div className="first-run">
+      <header className="auth-header">
+        <BrandMark subtitle={t('app.tagline')} />
+        <LanguageSwitch />
+      </header>
+      <div className="first-run-intro">
+        <h1>{t('firstRun.welcome')}</h1>
+        <p>{t('firstRun.intro')}</p>
+      </div>
+      {failure ? <Alert className="first-run-error" type="error" showIcon title={errorText(failure)} /> : null}
+      <div className="first-run-cards">
+        <Card className="first-run-demo">
+          <ExperimentOutlined className="first-run-demo-icon" />
+          <h2>{t('firstRun.demoTitle')}</h2>
+          <p>{t('firstRun.demoText')}</p>
+          <Button
+            type="primary"
+            size="large"
+            icon={<RocketOutlined />}
+            className="first-run-demo-button"
+            onClick={() => {
+              setUp.reset();
+              demo.mutate();
+            }}
+            loading={work === 'demo'}
+            disabled={work !== null}
+          >
+            {t('firstRun.demoButton')}
+          </Button>
+        </Card>
+        <Card className="first-run-setup" title={t('firstRun.setupTitle')}>
+          <StoreSetupForm
+            busy={work !== null}
+            onSubmit={(values) => {
+              demo.reset();
+              setUp.mutate(values);
+            }}
+          />
+        </Card>
+      </div>
+      <Spin
+        fullscreen
+        spinning={work !== null}
+        description={work === 'demo' ? t('firstRun.creatingDemo') : t('firstRun.creatingStore')}
+      />
+    </div>
+  );
+}

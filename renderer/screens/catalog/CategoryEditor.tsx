@@ -1,0 +1,66 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, Form, Input, InputNumber, Modal, Switch } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Category } from '../../../shared/contract/catalog';
+import { invalidateMethods, useApiMutation } from '../../api/use-api';
+import { useErrorText } from '../../app/use-error-text';
+import { EnterSubmits } from '../../components/EnterSubmits';
+
+type CategoryValues = { nameZh: string; nameEn: string; sort: number; active: boolean };
+
+export function CategoryEditor({ category, onClose }: { category: Category | null; onClose(): void }) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<CategoryValues>();
+  const save = useApiMutation('catalog.saveCategory', {
+    onSuccess: () => {
+      void invalidateMethods(queryClient, ['catalog.']);
+      onClose();
+    },
+  });
+
+  return (
+    <Modal
+      open
+      title={category ? t('categoryEditor.editTitle') : t('categoryEditor.newTitle')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={save.isPending}
+      destroyOnHidden
+    >
+      {save.error ? <Alert type="error" showIcon title={errorText(save.error)} className="form-error" /> : null}
+      <Form<CategoryValues>
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        initialValues={category ?? { sort: 0, active: true }}
+        onFinish={(values) =>
+          save.mutate({
+            id: category?.id,
+            nameZh: values.nameZh.trim(),
+            nameEn: values.nameEn.trim(),
+            sort: values.sort ?? 0,
+            active: values.active,
+          })
+        }
+      >
+        <Form.Item name="nameZh" label={t('product.nameZh')} rules={[{ required: true, whitespace: true }]}>
+          <Input maxLength={120} autoFocus />
+        </Form.Item>
+        <Form.Item name="nameEn" label={t('product.nameEn')} rules={[{ required: true, whitespace: true }]}>
+          <Input maxLength={120} />
+        </Form.Item>
+        <Form.Item name="sort" label={t('categoryEditor.sort')} extra={t('categoryEditor.sortHelp')}>
+          <InputNumber min={0} max={10_000} precision={0} />
+        </Form.Item>
+        <Form.Item name="active" label={t('product.active')} valuePropName="checked">
+          <Switch />
+        </Form.Item>
+        <EnterSubmits />
+      </Form>
+    </Modal>
+  );
+}

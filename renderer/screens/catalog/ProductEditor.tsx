@@ -1,0 +1,161 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Col, Form, Input, Modal, Radio, Row, Select, Switch } from 'antd';
+import type { Rule } from 'antd/es/form';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Category, Product } from '../../../shared/contract/catalog';
+import { invalidateMethods, useApiMutation } from '../../api/use-api';
+import { localNames } from '../../app/names';
+import { useStoreInfo } from '../../app/StoreProvider';
+import { useErrorText } from '../../app/use-error-text';
+import { EnterSubmits } from '../../components/EnterSubmits';
+import { useCurrencySymbol } from '../../hooks/use-money';
+import { useLocale } from '../../i18n/use-locale';
+import { type ProductFormValues, parseAmount, parseTaxRate, toFormValues, toProductInput } from './product-form';
+
+type ProductEditorProps = {
+  /** null for a new product. */
+  product: Product | null;
+  categories: Category[];
+  defaultCategoryId?: string;
+  onClose(): void;
+};
+
+export function ProductEditor({ product, categories, defaultCategoryId, onClose }: ProductEditorProps) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const { message } = App.useApp();
+  const store = useStoreInfo();
+  const errorText = useErrorText();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<ProductFormValues>();
+  const symbol = useCurrencySymbol();
+  const exponent = store.currencyExponent;
+  const initialValues = useMemo(
+    () => toFormValues(product, exponent, defaultCategoryId),
+    [product, exponent, defaultCategoryId],
+  );
+  const save = useApiMutation('catalog.saveProduct', {
+    onSuccess: (saved) => {
+      void invalidateMethods(queryClient, ['catalog.']);
+      message.success(t('productEditor.saved', { name: localNames(saved, locale).primary }));
+      onClose();
+    },
+  });
+
+  const amountRule = (optional: boolean): Rule => ({
+    validator: (_, value: string | undefined) =>
+      (optional && !value?.trim()) || parseAmount(value, exponent) !== null
+        ? Promise.resolve()
+        : Promise.reject(new Error(t('productEditor.amountInvalid', { digits: exponent }))),
+  });
+  const taxRule: Rule = {
+    validator: (_, value: string | undefined) =>
+      parseTaxRate(value) !== null ? Promise.resolve() : Promise.reject(new Error(t('productEditor.taxInvalid'))),
+  };
+
+  return (
+    <Modal
+      open
+      width={760}
+      title={product ? t('productEditor.editTitle') : t('productEditor.newTitle')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={save.isPending}
+      destroyOnHidden
+      data-testid="product-editor"
+    >
+      {save.error ? <Alert type="error" showIcon title={errorText(save.error)} className="form-error" /> : null}
+      <Form<ProductFormValues>
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        initialValues={initialValues}
+        onFinish={(values) => save.mutate(toProductInput(values, exponent, product?.id))}
+      >
+        <Row gutter={16}>
+          <Col span={12}>
+            <Form.Item name="nameZh" label={t('product.nameZh')} rules={[{ required: true, whitespace: true }]}>
+              <Input maxLength={120} autoFocus />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="nameEn" label={t('product.nameEn')} rules={[{ required: true, whitespace: true }]}>
+              <Input maxLength={120} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="categoryId" label={t('product.category')} rules={[{ required: true }]}>
+              <Select
+                showSearch={{ optionFilterProp: 'label' }}
+                options={categories.map((c) => ({ value: c.id, label: localNames(c, locale).primary }))}
+              />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item
+              name="sku"
+              label={t('product.sku')}
+              rules={[{ required: true, pattern: /^[\w\-.]{1,40}$/, message: t('productEditor.skuInvalid') }]}
+            >
+              <Input maxLength={40} />
+            </Form.Item>
+          </Col>
+          <Col span={16}>
+            <Form.Item name="barcodes" label={t('product.barcodes')} extra={t('productEditor.barcodesHelp')}>
+              <Select mode="tags" open={false} suffixIcon={null} tokenSeparators={[',', ' ', '|']} maxCount={10} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item
+              name="plu"
+              label={t('product.plu')}
+              rules={[{ pattern: /^\d{5}$/, message: t('productEditor.pluInvalid') }]}
+            >
+              <Input maxLength={5} inputMode="numeric" />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="price" label={t('product.price')} rules={[{ required: true }, amountRule(false)]}>
+              <Input inputMode="decimal" prefix={symbol} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="cost" label={t('product.cost')} rules={[amountRule(true)]}>
+              <Input inputMode="decimal" prefix={symbol} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="taxRate" label={t('product.taxRate')} rules={[taxRule]}>
+              <Input inputMode="decimal" suffix="%" />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="unit" label={t('product.unit')}>
+              <Radio.Group
+                optionType="button"
+                options={[
+                  { value: 'each', label: t('product.unitEach') },
+                  { value: 'kg', label: t('product.unitKg') },
+                ]}
+              />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="active" label={t('product.active')} valuePropName="checked">
+              <Switch />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="listedOnline" label={t('product.listedOnline')} valuePropName="checked">
+              <Switch />
+            </Form.Item>
+          </Col>
+        </Row>
+        <EnterSubmits />
+      </Form>
+    </Modal>
+  );
+}

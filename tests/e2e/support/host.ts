@@ -1,0 +1,48 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot } from './paths';
+
+export type RunningHost = { url: string; dataDir: string; stop(): Promise<void> };
+
+const readyPattern = /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/;
+
+/** Starts the browser host on a fresh data folder and a free port; resolves with the URL it prints. */
+export async function startHost(options: { demo?: boolean; lang?: string } = {}): Promise<RunningHost> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'counter-e2e-'));
+  const args = ['--import', 'tsx', 'electron/host/main.ts', '--data-dir', dataDir, '--port', '0'];
+  if (options.demo) args.push('--demo');
+  const env = options.lang ? { ...process.env, LANG: options.lang } : process.env;
+  const child = spawn(process.execPath, args, { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`host did not start within 30 s:\n${output}`)), 30_000);
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = readyPattern.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[0]);
+      }
+    };
+    child.stdout?.on('data', read);
+    child.stderr?.on('data', read);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`host exited with ${code} before it was ready:\n${output}`));
+    });
+  });
+  return { url, dataDir, stop: () => stopHost(child, dataDir) };
+}
+
+async function stopHost(child: ChildProcess, dataDir: string): Promise<void> {
+  if (child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    await exited;
+    clearTimeout(timer);
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+}
