@@ -72,8 +72,8 @@ describe('the browser host over HTTP', () => {
     expect(await page.text()).toContain('<title>Counter</title>');
     expect((await fetch(`${base}/assets/app.js`)).headers.get('content-type')).toContain('text/javascript');
     expect((await fetch(`${base}/assets/missing.js`)).status).toBe(404);
-    const escape = await fetch(`${base}/..%2f..%2f..%2f..%2fetc%2fpasswd`);
-    expect(await escape.text()).not.toContain('root:');
+    const traversal = await fetch(`${base}/..%2f..%2f..%2f..%2fetc%2fpasswd`);
+    expect(await traversal.text()).not.toContain('root:');
     expect((await fetch(`${base}/%E0%A4%A`)).status).toBe(400);
   });
 
