@@ -74,7 +74,19 @@ describe('hostile input', () => {
     const random = seededRandom(11);
     const methods = ['catalog.saveProduct', 'staff.signIn', 'store.update', 'catalog.importCsv', 'drawer.noSale'];
     const before = tableCounts();
-    const values: unknown[] = [null, 0, -1, Number.POSITIVE_INFINITY, Number.MAX_VALUE, '', 'x', [], {}, true, { __proto__: { admin: true } }];
+    const values: unknown[] = [
+      null,
+      0,
+      -1,
+      Number.POSITIVE_INFINITY,
+      Number.MAX_VALUE,
+      '',
+      'x',
+      [],
+      {},
+      true,
+      { __proto__: { admin: true } },
+    ];
     for (let i = 0; i < 1_000; i++) {
       const input = random.next() < 0.5 ? random.pick(values) : { [hostileString(random, 2)]: random.pick(values) };
       const result = await h.call({ method: random.pick(methods), input, sessionToken: manager });
