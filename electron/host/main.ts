@@ -58,7 +58,9 @@ function main(): void {
 function fillDemoStore(core: ReturnType<typeof openCounterCore>): void {
   const status = core.dispatch({ method: 'app.status', input: {} });
   if (status.ok && (status.value as { setUp: boolean }).setUp) return;
-  const created = core.dispatch({ method: 'store.createDemo', input: {}, locale: process.env.LANG ?? 'zh-CN' });
+  // Chinese unless the machine asks for English: `LANG=C` on a server is no request for English.
+  const locale = /^en/i.test(process.env.LANG ?? '') ? 'en' : 'zh-CN';
+  const created = core.dispatch({ method: 'store.createDemo', input: { locale } });
   if (!created.ok) console.error(`Could not create the demo store: ${created.error.message}`);
 }
 

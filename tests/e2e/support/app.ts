@@ -5,7 +5,6 @@ import { expect } from 'vitest';
 export async function expectText(locator: Locator, ...pieces: string[]): Promise<void> {
   await locator.first().waitFor({ state: 'visible' });
   for (const piece of pieces) {
-    // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText is what a user sees; hidden text must not count.
     await expect.poll(() => locator.first().innerText(), { timeout: 10_000 }).toContain(piece);
   }
 }
