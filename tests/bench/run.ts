@@ -3,7 +3,12 @@
 import { printTable } from './bench-report';
 import { benchHostColdStart } from './host-cold-start.bench';
 import { benchProductSearch } from './product-search.bench';
+import { benchScreenColdStart } from './screen-cold-start.bench';
 
 const quick = process.argv.includes('--quick');
-const results = [benchProductSearch(quick ? 10_000 : 100_000), await benchHostColdStart(quick ? 3 : 10)];
+const results = [
+  benchProductSearch(quick ? 10_000 : 100_000),
+  await benchHostColdStart(quick ? 3 : 10),
+  await benchScreenColdStart(quick ? 3 : 10),
+];
 printTable(results);

@@ -47,9 +47,12 @@ describe('a cashier in the demo store', () => {
     await page.keyboard.type('牛奶');
     await expectText(page.getByTestId('result-row').first(), '牛奶');
     await expectText(page.locator('.results-list'), '蒙牛纯牛奶 250ml', 'Mengniu Whole Milk 250ml', '¥3.50');
-    const names = await page.locator('.result-name').allInnerTexts();
-    expect(names.length).toBeGreaterThanOrEqual(5);
-    for (const name of names) expect(name).toContain('牛奶');
+    // The list first shows the whole catalog; wait until it holds only what was typed.
+    const onlyMilk = async () => {
+      const names = await page.locator('.result-name').allInnerTexts();
+      return names.length >= 5 && names.every((name) => name.includes('牛奶'));
+    };
+    await expect.poll(onlyMilk, { timeout: 10_000 }).toBe(true);
     await shoot(page, 'checkout-search');
 
     await page.keyboard.press('Escape');

@@ -9,8 +9,11 @@ export type RunningHost = { url: string; dataDir: string; stop(): Promise<void> 
 const readyPattern = /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/;
 
 /** Starts the browser host on a fresh data folder and a free port; resolves with the URL it prints. */
-export async function startHost(options: { demo?: boolean; lang?: string } = {}): Promise<RunningHost> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'counter-e2e-'));
+export async function startHost(
+  options: { demo?: boolean; lang?: string; dataDir?: string } = {},
+): Promise<RunningHost> {
+  const owned = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'counter-e2e-'));
   const args = ['--import', 'tsx', 'electron/host/main.ts', '--data-dir', dataDir, '--port', '0'];
   if (options.demo) args.push('--demo');
   const env = options.lang ? { ...process.env, LANG: options.lang } : process.env;
@@ -33,10 +36,10 @@ export async function startHost(options: { demo?: boolean; lang?: string } = {})
       reject(new Error(`host exited with ${code} before it was ready:\n${output}`));
     });
   });
-  return { url, dataDir, stop: () => stopHost(child, dataDir) };
+  return { url, dataDir, stop: () => stopHost(child, owned ? dataDir : null) };
 }
 
-async function stopHost(child: ChildProcess, dataDir: string): Promise<void> {
+async function stopHost(child: ChildProcess, dataDir: string | null): Promise<void> {
   if (child.exitCode === null && child.signalCode === null) {
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
@@ -44,5 +47,5 @@ async function stopHost(child: ChildProcess, dataDir: string): Promise<void> {
     await exited;
     clearTimeout(timer);
   }
-  rmSync(dataDir, { recursive: true, force: true });
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 }
