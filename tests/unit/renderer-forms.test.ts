@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { parseAmount, parseTaxRate, toFormValues, toProductInput } from '../../renderer/screens/catalog/product-form';
+import { readCsvFile } from '../../renderer/screens/catalog/read-csv-file';
+import type { Product } from '../../shared/contract/catalog';
+
+const product = {
+  id: '01a20826-1249-7646-a0ae-afa67bdf5f2e',
+  categoryId: '01a20826-1249-7646-a0ae-afa67bdf5f2f',
+  sku: 'DAI-0001',
+  barcodes: ['6901234567892'],
+  plu: null,
+  nameZh: '蒙牛纯牛奶 250ml',
+  nameEn: 'Mengniu Whole Milk 250ml',
+  price: 350,
+  cost: 245,
+  taxRateBp: 650,
+  unit: 'each',
+  active: true,
+  listedOnline: false,
+  soldOut: false,
+  updatedAt: 0,
+} as unknown as Product;
+
+describe('the product editor’s form', () => {
+  it('shows amounts as decimals and the tax rate in percent, and saves them back unchanged', () => {
+    const values = toFormValues(product, 2);
+    expect(values).toMatchObject({ price: '3.50', cost: '2.45', taxRate: '6.5' });
+    const input = toProductInput(values as Parameters<typeof toProductInput>[0], 2, product.id);
+    expect(input).toMatchObject({ price: 350, cost: 245, taxRateBp: 650, plu: null, listedOnline: false });
+  });
+
+  it('refuses amounts a cashier could mistype', () => {
+    expect(parseAmount('-1', 2)).toBeNull();
+    expect(parseAmount('1.234', 2)).toBeNull();
+    expect(parseAmount('abc', 2)).toBeNull();
+    expect(parseTaxRate('101')).toBeNull();
+    expect(parseTaxRate('13')).toBe(1300);
+  });
+});
+
+describe('reading an imported CSV file', () => {
+  it('reads UTF-8, and falls back to GB18030 for files Excel saved in China', async () => {
+    expect(await readCsvFile(new File(['sku,name_zh\nA-1,牛奶\n'], 'utf8.csv'))).toBe('sku,name_zh\nA-1,牛奶\n');
+    const gbk = Buffer.from('736b752c6e616d655f7a680a412d312cc5a3c4cc0a', 'hex');
+    expect(await readCsvFile(new File([gbk], 'excel.csv'))).toBe('sku,name_zh\nA-1,牛奶\n');
+  });
+});
