@@ -2,6 +2,7 @@
 // one JSON file per benchmark under tests/bench/out/.
 import { printTable } from './bench-report';
 import { benchHostColdStart } from './host-cold-start.bench';
+import { benchHostMemory } from './host-memory.bench';
 import { benchProductSearch } from './product-search.bench';
 import { benchScreenColdStart } from './screen-cold-start.bench';
 
@@ -10,5 +11,6 @@ const results = [
   benchProductSearch(quick ? 10_000 : 100_000),
   await benchHostColdStart(quick ? 3 : 10),
   await benchScreenColdStart(quick ? 3 : 10),
+  ...(await benchHostMemory(quick ? 2_000 : 30_000)),
 ];
 printTable(results);

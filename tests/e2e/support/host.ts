@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from './paths';
 
-export type RunningHost = { url: string; dataDir: string; stop(): Promise<void> };
+export type RunningHost = { url: string; dataDir: string; pid: number; stop(): Promise<void> };
 
 const readyPattern = /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/;
 
@@ -36,7 +36,7 @@ export async function startHost(
       reject(new Error(`host exited with ${code} before it was ready:\n${output}`));
     });
   });
-  return { url, dataDir, stop: () => stopHost(child, owned ? dataDir : null) };
+  return { url, dataDir, pid: child.pid ?? 0, stop: () => stopHost(child, owned ? dataDir : null) };
 }
 
 async function stopHost(child: ChildProcess, dataDir: string | null): Promise<void> {
