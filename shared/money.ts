@@ -36,7 +36,8 @@ export function parseDecimalAmount(text: string, exponent: number): Money | null
   const [, sign, whole, fraction = ''] = match;
   if (fraction.length > exponent) return null;
   const minor = Number(whole) * 10 ** exponent + Number(fraction.padEnd(exponent, '0') || '0');
-  return asMoney(sign === '-' ? -minor : minor);
+  const signed = sign === '-' ? -minor : minor;
+  return Money.safeParse(signed).success ? asMoney(signed) : null;
 }
 
 export function formatMoney(amount: Money, currency: string, locale: string): string {

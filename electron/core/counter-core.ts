@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { AppEvent, CallRequest, Envelope } from '../../shared/contract';
 import { uuidv7 } from '../../shared/ids';
+import { auditKey } from './audit/audit-chain';
 import { openDatabase } from './db/open-database';
 import { loadDeviceSecret } from './device-secret';
 import { createDispatcher } from './dispatcher';
@@ -34,9 +35,11 @@ export function openCounterCore(options: CoreOptions): CounterCore {
     migrationsDir: options.migrationsDir ?? here('./db/migrations'),
     nativeBinding: options.nativeBinding,
   });
+  const deviceSecret = options.deviceSecret ?? loadDeviceSecret(options.dataDir);
   const env: CoreEnvironment = {
     db,
-    deviceSecret: options.deviceSecret ?? loadDeviceSecret(options.dataDir),
+    deviceSecret,
+    auditKey: auditKey(deviceSecret),
     deviceId: ensureDeviceId(db),
     resourcesDir: options.resourcesDir ?? here('../../resources'),
     sessions: createSessionStore(),
@@ -70,4 +73,12 @@ function ensureDeviceId(db: CoreEnvironment['db']): string {
   const id = uuidv7();
   writeMeta(db, 'device_id', id);
   return id;
+}
+
+/** `--demo` on an empty data folder, for both shells: the first screen is a working shop. */
+export function fillDemoStoreIfEmpty(core: CounterCore, locale: 'zh-CN' | 'en'): string | null {
+  const status = core.dispatch({ method: 'app.status', input: {} });
+  if (status.ok && (status.value as { setUp: boolean }).setUp) return null;
+  const created = core.dispatch({ method: 'store.createDemo', input: { locale }, locale });
+  return created.ok ? null : created.error.message;
 }

@@ -49,7 +49,8 @@ function run(
   const input = parseInput(spec.input, request.input ?? {}, locale);
 
   const now = env.clock();
-  const session = env.sessions.get(request.sessionToken, now);
+  // Public calls (the status poll) neither need a session nor keep one alive.
+  const session = spec.access === 'public' ? null : env.sessions.get(request.sessionToken, now);
   const approver = authorize(env, spec.access, session, request, now);
 
   const events: AppEvent[] = [];
@@ -75,10 +76,11 @@ function run(
 
   let value: unknown;
   try {
+    // The output is checked before commit: a change is never saved behind an error the user retries.
     value = spec.mutates
       ? env.db.transaction(() => {
-          const result = handler(ctx, input);
-          appendAudit(env.db, {
+          const result = spec.output.parse(handler(ctx, input));
+          appendAudit(env.db, env.auditKey, {
             at: now,
             action: method,
             staffId: audit.actor?.id ?? null,
@@ -90,7 +92,7 @@ function run(
           });
           return result;
         })()
-      : handler(ctx, input);
+      : spec.output.parse(handler(ctx, input));
   } catch (error) {
     if (refusals.length > 0) {
       env.db.transaction(() => {
@@ -100,7 +102,7 @@ function run(
     throw error;
   }
   for (const event of events) emit(event);
-  return spec.output.parse(value);
+  return value;
 }
 
 function authorize(

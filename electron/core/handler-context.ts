@@ -8,6 +8,7 @@ export type Actor = { id: string; name: string };
 export type CoreEnvironment = {
   db: Database;
   deviceSecret: Buffer;
+  auditKey: Buffer;
   deviceId: string;
   resourcesDir: string;
   sessions: SessionStore;

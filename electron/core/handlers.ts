@@ -1,5 +1,6 @@
 import { auditHandlers } from './audit/audit-handlers';
 import { catalogHandlers } from './catalog/catalog-handlers';
+import { drawerHandlers } from './drawer/drawer-handlers';
 import type { Handlers } from './handler-context';
 import { staffHandlers } from './staff/staff-handlers';
 import { storeHandlers } from './store/store-handlers';
@@ -8,6 +9,7 @@ import { storeHandlers } from './store/store-handlers';
 export const handlers: Handlers = {
   ...storeHandlers,
   ...staffHandlers,
+  ...drawerHandlers,
   ...catalogHandlers,
   ...auditHandlers,
 };

@@ -19,22 +19,25 @@ const jsonHeaders = { 'content-type': 'application/json; charset=utf-8', 'cache-
  * per-launch token (every /api/ request) and a Host check (no DNS-rebinding from other sites).
  */
 export function createHostServer(options: HostOptions): Server {
-  const maxBody = options.maxBodyBytes ?? 8 * 1024 * 1024;
+  // A 5-million-character CSV of Chinese names is about 15 MB of UTF-8; leave room for JSON escapes.
+  const maxBody = options.maxBodyBytes ?? 24 * 1024 * 1024;
   const server = createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (!hostAllowed(request, server)) return response.writeHead(403, { 'content-type': 'text/plain' }).end('host');
+    const url = parseTarget(request.url);
+    if (!url) return response.writeHead(400, { 'content-type': 'text/plain' }).end('bad request target');
     const locale = pickLocale(request.headers['accept-language']);
     const refuse = (status: number, code: ErrorCode, params = {}) =>
       sendJson(response, status, { ok: false, error: { code, message: errorMessage(code, params, locale) } });
 
-    if (!hostAllowed(request, server)) return response.writeHead(403, { 'content-type': 'text/plain' }).end('host');
     if (!url.pathname.startsWith('/api/')) {
       if (request.method !== 'GET' && request.method !== 'HEAD') return response.writeHead(405).end();
       return serveStatic(options.staticDir, url.pathname, response);
     }
-    const presented = request.headers['x-counter-token'] ?? url.searchParams.get('token') ?? '';
+    const isEvents = url.pathname === '/api/events' && request.method === 'GET';
+    // EventSource cannot send headers, so the event stream alone takes the token in its URL.
+    const presented = request.headers['x-counter-token'] ?? (isEvents ? url.searchParams.get('token') : null) ?? '';
     if (!sameToken(String(presented), options.token)) return refuse(401, 'host_token_invalid');
-    if (url.pathname === '/api/events' && request.method === 'GET')
-      return streamEvents(options.core, request, response);
+    if (isEvents) return streamEvents(options.core, request, response);
     if (request.method !== 'POST') return response.writeHead(405, { allow: 'POST' }).end();
     const method = safeDecode(url.pathname.slice('/api/'.length));
     readBody(request, maxBody)
@@ -61,6 +64,15 @@ export function createHostServer(options: HostOptions): Server {
       });
   });
   return server;
+}
+
+/** Request targets come from any local process; a malformed one must not take the host down. */
+function parseTarget(target: string | undefined): URL | null {
+  try {
+    return new URL(target ?? '/', 'http://127.0.0.1');
+  } catch {
+    return null;
+  }
 }
 
 function safeDecode(text: string): string {

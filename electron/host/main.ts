@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openCounterCore } from '../core/counter-core';
+import { fillDemoStoreIfEmpty, openCounterCore } from '../core/counter-core';
 import { DatabaseTooNewError } from '../core/db/migrations';
 import { parseHostArgs } from './host-args';
 import { createHostServer } from './host-server';
@@ -26,7 +26,11 @@ function main(): void {
     }
     throw error;
   }
-  if (args.demo) fillDemoStore(core);
+  if (args.demo) {
+    // Chinese unless the machine asks for English: `LANG=C` on a server is no request for English.
+    const problem = fillDemoStoreIfEmpty(core, /^en/i.test(process.env.LANG ?? '') ? 'en' : 'zh-CN');
+    if (problem) console.error(`Could not create the demo store: ${problem}`);
+  }
 
   const token = randomBytes(18).toString('base64url');
   const staticDir = resolve(args.staticDir ?? `${repoRoot}dist/renderer`);
@@ -52,16 +56,6 @@ function main(): void {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-}
-
-/** `--demo` on an empty data folder: the demo store, so the first screen is a working shop. */
-function fillDemoStore(core: ReturnType<typeof openCounterCore>): void {
-  const status = core.dispatch({ method: 'app.status', input: {} });
-  if (status.ok && (status.value as { setUp: boolean }).setUp) return;
-  // Chinese unless the machine asks for English: `LANG=C` on a server is no request for English.
-  const locale = /^en/i.test(process.env.LANG ?? '') ? 'en' : 'zh-CN';
-  const created = core.dispatch({ method: 'store.createDemo', input: { locale } });
-  if (!created.ok) console.error(`Could not create the demo store: ${created.error.message}`);
 }
 
 main();

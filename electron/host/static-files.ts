@@ -53,6 +53,11 @@ export function serveStatic(root: string, urlPath: string, response: ServerRespo
     headers['content-security-policy'] = contentSecurityPolicy;
     headers['referrer-policy'] = 'no-referrer';
   }
-  response.writeHead(200, headers);
-  createReadStream(file).pipe(response);
+  const stream = createReadStream(file);
+  // The file can vanish between the check and the read (a rebuild while the host runs).
+  stream.on('error', () => response.destroy());
+  stream.once('open', () => {
+    response.writeHead(200, headers);
+    stream.pipe(response);
+  });
 }

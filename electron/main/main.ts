@@ -1,7 +1,8 @@
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, type BrowserWindow, dialog, ipcMain, Menu, safeStorage, session } from 'electron';
-import { type CounterCore, openCounterCore } from '../core/counter-core';
+import { pickLocale } from '../../shared/locale';
+import { type CounterCore, fillDemoStoreIfEmpty, openCounterCore } from '../core/counter-core';
 import { isAppUrl } from './app-origin';
 import { appPaths } from './app-paths';
 import { registerAppScheme, serveRenderer } from './app-protocol';
@@ -31,7 +32,10 @@ if (!app.requestSingleInstanceLock()) {
 function start(): void {
   const core = openCore();
   if (!core) return;
-  if (process.argv.includes('--demo')) fillDemoStore(core);
+  if (process.argv.includes('--demo')) {
+    const problem = fillDemoStoreIfEmpty(core, pickLocale(app.getLocale()));
+    if (problem) console.error(`Could not create the demo store: ${problem}`);
+  }
   // The default menu offers reload and developer tools; macOS keeps it for copy and paste.
   if (app.isPackaged && process.platform !== 'darwin') Menu.setApplicationMenu(null);
   restrictPermissions(session.defaultSession);
@@ -73,12 +77,4 @@ function fail(error: unknown): void {
     : '';
   dialog.showErrorBox('Counter cannot start', `${message}${hint}`);
   app.exit(1);
-}
-
-/** `--demo` on an empty data folder, as in the browser host: the first screen is a working shop. */
-function fillDemoStore(core: CounterCore): void {
-  const status = core.dispatch({ method: 'app.status', input: {} });
-  if (status.ok && (status.value as { setUp: boolean }).setUp) return;
-  const created = core.dispatch({ method: 'store.createDemo', input: {}, locale: app.getLocale() });
-  if (!created.ok) console.error(`Could not create the demo store: ${created.error.message}`);
 }

@@ -4,7 +4,7 @@ import { CategoryId, ProductId } from '../ids';
 import { Money, NonNegativeMoney } from '../money';
 import { method } from './define';
 
-const LocalName = z.string().trim().min(1).max(120);
+export const LocalName = z.string().trim().min(1).max(120);
 export const Barcode = z.string().regex(/^[0-9A-Za-z\-.]{4,32}$/, fieldMessage('barcode_format'));
 export const Plu = z.string().regex(/^\d{5}$/, fieldMessage('plu_format'));
 export const Sku = z
@@ -125,7 +125,11 @@ export const catalogMethods = {
     mutates: true,
   }),
   'catalog.importCsv': method({
-    input: z.object({ csv: z.string().max(5_000_000) }),
+    input: z.object({
+      csv: z.string().max(2_000_000),
+      /** Added to reported line numbers when a file is sent in parts. */
+      lineOffset: z.number().int().min(0).max(10_000_000).default(0),
+    }),
     output: z.object({
       created: z.number().int(),
       updated: z.number().int(),

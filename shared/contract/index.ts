@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { AppErrorShape } from '../errors';
 import { auditMethods } from './audit';
 import { catalogMethods } from './catalog';
+import { drawerMethods } from './drawer';
 import { staffMethods } from './staff';
 import { storeMethods } from './store';
 
@@ -9,6 +10,7 @@ import { storeMethods } from './store';
 export const contract = {
   ...storeMethods,
   ...staffMethods,
+  ...drawerMethods,
   ...catalogMethods,
   ...auditMethods,
 };

@@ -46,7 +46,7 @@ export const staffMethods = {
     input: z.object({}),
     output: z.object({ locked: z.literal(true) }),
     access: 'signedIn',
-    mutates: false,
+    mutates: true,
   }),
   'staff.unlock': method({
     input: z.object({ pin: Pin }),
@@ -82,12 +82,6 @@ export const staffMethods = {
     }),
     output: StaffInfo,
     access: 'staff.manage',
-    mutates: true,
-  }),
-  'drawer.noSale': method({
-    input: z.object({ reason: z.string().trim().min(1).max(200) }),
-    output: z.object({ openedAt: z.number().int(), approvedBy: z.string().nullable() }),
-    access: 'drawer.noSale',
     mutates: true,
   }),
 };

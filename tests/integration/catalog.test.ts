@@ -77,6 +77,64 @@ describe('the catalog', () => {
     expect(again.rows.filter((r) => r.status === 'updated')).toHaveLength(2);
   });
 
+  it('refuses a new product whose SKU is taken instead of overwriting that product', async () => {
+    const water = (await search('DRK-0001')).items[0];
+    const { id: _id, ...copy } = water;
+    const result = await h.call({
+      method: 'catalog.saveProduct',
+      input: { ...copy, nameZh: '新商品', nameEn: 'New product', barcodes: [] },
+      sessionToken: manager,
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'duplicate' } });
+    expect((await search('DRK-0001')).items[0]).toEqual(water);
+  });
+
+  it('re-imports only the columns a file has: a price list changes prices and nothing else', async () => {
+    const before = (await search('DRK-0001')).items[0];
+    const csv = 'sku,price\nDRK-0001,2.20\n';
+    const report = expectOk<{ updated: number }>(
+      await h.call({ method: 'catalog.importCsv', input: { csv }, sessionToken: manager }),
+    );
+    expect(report.updated).toBe(1);
+    const after = (await search('DRK-0001')).items[0];
+    expect(after).toEqual({ ...before, price: 220, updatedAt: after.updatedAt });
+    const { entries } = expectOk<{ entries: { action: string; detail: { changes: unknown[] } }[] }>(
+      await h.call({ method: 'audit.list', input: { limit: 1 }, sessionToken: manager }),
+    );
+    expect(entries[0].detail.changes).toEqual([
+      { sku: 'DRK-0001', created: false, changed: { price: [before.price, 220] } },
+    ]);
+  });
+
+  it('reports lines of the whole file when it arrives in parts, and refuses parts over 2,000 rows', async () => {
+    const csv = 'sku,name_zh,name_en,category_zh,price\nPART-1,分批,Part,新品,oops\n';
+    const report = expectOk<{ rows: { line: number }[] }>(
+      await h.call({ method: 'catalog.importCsv', input: { csv, lineOffset: 4000 }, sessionToken: manager }),
+    );
+    expect(report.rows[0].line).toBe(4002);
+    const big = ['sku,price', ...Array.from({ length: 2001 }, (_, i) => `X-${i},1.00`)].join('\n');
+    const refused = await h.call({
+      method: 'catalog.importCsv',
+      input: { csv: big },
+      sessionToken: manager,
+      locale: 'en',
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(refused.ok ? '' : refused.error.message).toContain('at most 2000');
+  });
+
+  it('checks category names from a file like any other name', async () => {
+    const csv = `sku,name_zh,name_en,category_zh,price\nCAT-1,名字,Name,${'长'.repeat(500)},1.00\n`;
+    const report = expectOk<{ failed: number }>(
+      await h.call({ method: 'catalog.importCsv', input: { csv }, sessionToken: manager }),
+    );
+    expect(report.failed).toBe(1);
+    const { categories } = expectOk<{ categories: { nameZh: string }[] }>(
+      await h.call({ method: 'catalog.listCategories', input: {}, sessionToken: manager }),
+    );
+    expect(categories.some((c) => c.nameZh.startsWith('长长'))).toBe(false);
+  });
+
   it('refuses a product whose SKU belongs to another, and changes nothing', async () => {
     const milk = (await search('DRK-0002')).items[0];
     const result = await h.call({
@@ -101,6 +159,18 @@ describe('the catalog', () => {
     );
     expect(saved).toMatchObject({ id: water.id, price: 250 });
     expect((await search('spring water')).items[0].id).toBe(water.id);
+  });
+
+  it('pages through code and name matches without skipping any', async () => {
+    const all = await search('DRK-0', { limit: 200 });
+    expect(all.items.length).toBeGreaterThan(20);
+    const paged = [];
+    for (let offset = 0; ; offset += 7) {
+      const page = await search('DRK-0', { limit: 7, offset });
+      paged.push(...page.items);
+      if (!page.hasMore) break;
+    }
+    expect(paged.map((p) => p.id)).toEqual(all.items.map((p) => p.id));
   });
 
   it('pages through results with hasMore', async () => {

@@ -132,3 +132,51 @@ describe('npm run host', () => {
     expect(result.stderr).toContain('--data-dir is required');
   });
 });
+
+describe('the browser host facing a hostile local process', () => {
+  it('survives malformed request lines and keeps serving', async () => {
+    const { connect } = await import('node:net');
+    const core = openCounterCore({ dataDir: tempDir() });
+    const server = createHostServer({ core, token: 'token-token-token', staticDir: tempDir() });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const raw = (line: string) =>
+      new Promise<string>((resolve) => {
+        const socket = connect(port, '127.0.0.1', () => socket.write(`${line}\r\nHost: 127.0.0.1:${port}\r\n\r\n`));
+        let answer = '';
+        socket.on('data', (chunk) => {
+          answer += chunk;
+        });
+        socket.on('close', () => resolve(answer));
+        socket.on('error', () => resolve(answer));
+        setTimeout(() => socket.destroy(), 500);
+      });
+    for (const target of ['//[', '//%', '//:99999', '/%', '/api/%E0%A4%A', '/\u0000']) {
+      await raw(`GET ${target} HTTP/1.1`);
+    }
+    const after = await fetch(`http://127.0.0.1:${port}/api/app.status`, {
+      method: 'POST',
+      headers: { 'x-counter-token': 'token-token-token' },
+      body: '{}',
+    });
+    expect(after.status).toBe(200);
+    server.closeAllConnections();
+    server.close();
+    core.close();
+  });
+
+  it('takes the token from the URL only for the event stream', async () => {
+    const core = openCounterCore({ dataDir: tempDir() });
+    const server = createHostServer({ core, token: 'token-token-token', staticDir: tempDir() });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const viaQuery = await fetch(`http://127.0.0.1:${port}/api/app.status?token=token-token-token`, {
+      method: 'POST',
+      body: '{}',
+    });
+    expect(viaQuery.status).toBe(401);
+    server.closeAllConnections();
+    server.close();
+    core.close();
+  });
+});

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseCsv } from '../../electron/core/catalog/csv';
 import { matchExpression } from '../../electron/core/catalog/search-terms';
+import { parseCsv } from '../../shared/csv';
 import { expectOk, type Harness, openHarness } from '../support/callers';
 import { createDemo, signIn } from '../support/demo-session';
 import { hostileString, seededRandom } from '../support/random';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../electron/core/catalog/csv';
+import { parseCsv } from '../../shared/csv';
 import { uuidv7 } from '../../shared/ids';
 
 describe('UUIDv7 ids', () => {

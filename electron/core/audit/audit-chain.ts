@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { AuditEntry, AuditVerdict } from '../../../shared/contract/audit';
 import { namedStatements } from '../db/open-database';
@@ -25,6 +25,7 @@ const statements = namedStatements({
   setHead: `INSERT INTO audit_head (singleton, seq, hash) VALUES (1, @seq, @hash)
             ON CONFLICT (singleton) DO UPDATE SET seq = excluded.seq, hash = excluded.hash`,
   all: 'SELECT * FROM audit_log ORDER BY seq',
+  storeExists: 'SELECT 1 FROM store LIMIT 1',
   page: `SELECT * FROM audit_log WHERE seq < @beforeSeq ORDER BY seq DESC LIMIT @limit`,
 });
 
@@ -42,7 +43,15 @@ type AuditRow = {
   hash: string;
 };
 
-function entryHash(prevHash: string, seq: number, record: Omit<AuditRecord, 'detail'>, detail: string) {
+/**
+ * Keyed with a secret derived from the device secret, which lives outside the database: someone
+ * holding only the database file cannot rewrite history and recompute a chain that verifies.
+ */
+export function auditKey(deviceSecret: Buffer): Buffer {
+  return createHmac('sha256', deviceSecret).update('counter audit chain v1').digest();
+}
+
+function entryHash(key: Buffer, prevHash: string, seq: number, record: Omit<AuditRecord, 'detail'>, detail: string) {
   const fields = [
     seq,
     record.at,
@@ -54,29 +63,29 @@ function entryHash(prevHash: string, seq: number, record: Omit<AuditRecord, 'det
     record.subject,
     detail,
   ];
-  return createHash('sha256').update(prevHash).update(JSON.stringify(fields)).digest('hex');
+  return createHmac('sha256', key).update(prevHash).update(JSON.stringify(fields)).digest('hex');
 }
 
 /** Appends inside the caller's transaction, so the entry commits with the change it describes. */
-export function appendAudit(db: Database, record: AuditRecord): { seq: number; hash: string } {
+export function appendAudit(db: Database, key: Buffer, record: AuditRecord): { seq: number; hash: string } {
   const q = statements(db);
   const head = q.head.get() as { seq: number; hash: string } | undefined;
   const seq = (head?.seq ?? 0) + 1;
   const prevHash = head?.hash ?? genesis;
   const detail = JSON.stringify(record.detail ?? null);
-  const hash = entryHash(prevHash, seq, record, detail);
+  const hash = entryHash(key, prevHash, seq, record, detail);
   q.insert.run({ ...record, seq, detail, prevHash, hash });
   q.setHead.run({ seq, hash });
   return { seq, hash };
 }
 
-export function verifyAudit(db: Database): AuditVerdict {
+export function verifyAudit(db: Database, key: Buffer): AuditVerdict {
   const q = statements(db);
   let expectedSeq = 1;
   let prevHash = genesis;
   for (const row of q.all.iterate() as IterableIterator<AuditRow>) {
     if (row.seq !== expectedSeq) return { ok: false, entries: expectedSeq - 1, problem: 'missing', atSeq: expectedSeq };
-    const recomputed = entryHash(prevHash, row.seq, fromRow(row), row.detail);
+    const recomputed = entryHash(key, prevHash, row.seq, fromRow(row), row.detail);
     if (row.prev_hash !== prevHash || row.hash !== recomputed) {
       return { ok: false, entries: expectedSeq - 1, problem: 'edited', atSeq: row.seq };
     }
@@ -84,6 +93,8 @@ export function verifyAudit(db: Database): AuditVerdict {
     expectedSeq += 1;
   }
   const last = expectedSeq - 1;
+  // Setting up a store writes the first entry, so a set-up store with no history lost all of it.
+  if (last === 0 && q.storeExists.get()) return { ok: false, entries: 0, problem: 'truncated', atSeq: 1 };
   const head = q.head.get() as { seq: number; hash: string } | undefined;
   if (head && head.seq > last) return { ok: false, entries: last, problem: 'truncated', atSeq: last + 1 };
   if ((head?.hash ?? genesis) !== prevHash || (head?.seq ?? 0) !== last) {

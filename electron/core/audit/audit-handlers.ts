@@ -3,5 +3,5 @@ import { listAudit, verifyAudit } from './audit-chain';
 
 export const auditHandlers = {
   'audit.list': (ctx, input) => ({ entries: listAudit(ctx.db, input.beforeSeq, input.limit) }),
-  'audit.verify': (ctx) => verifyAudit(ctx.db),
+  'audit.verify': (ctx) => verifyAudit(ctx.db, ctx.auditKey),
 } satisfies Partial<Handlers>;

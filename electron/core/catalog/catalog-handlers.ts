@@ -31,14 +31,20 @@ export const catalogHandlers = {
   'catalog.importCsv': (ctx, input) => {
     const store = readStore(ctx.db, ctx.now);
     if (!store) throw new AppError('not_set_up');
-    const summary = importProductsCsv(ctx.db, input.csv, store.currency, ctx.locale, ctx.now);
+    const summary = importProductsCsv(ctx.db, input.csv, {
+      currency: store.currency,
+      locale: ctx.locale,
+      now: ctx.now,
+      lineOffset: input.lineOffset,
+    });
     ctx.describe('catalog:import', {
       created: summary.created,
       updated: summary.updated,
       failed: summary.failed,
-      skus: summary.rows.filter((row) => row.status !== 'error').map((row) => row.sku),
+      changes: summary.changes,
     });
     if (summary.created + summary.updated > 0) ctx.emit({ type: 'catalog.changed' });
-    return summary;
+    const { changes: _changes, ...report } = summary;
+    return report;
   },
 } satisfies Partial<Handlers>;

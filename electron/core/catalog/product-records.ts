@@ -118,8 +118,8 @@ export function requireProduct(db: Database, id: string): ProductRow {
 }
 
 /**
- * Writes a product with its barcodes and search terms. With no id, an existing SKU is updated in
- * place (imports are re-runnable); otherwise a new product is made.
+ * Writes a product with its barcodes and search terms. With an id it edits that product; without
+ * one it makes a new product, and a SKU already in use is refused rather than overwritten.
  */
 export function saveProduct(
   db: Database,
@@ -128,7 +128,7 @@ export function saveProduct(
 ): { product: Product; before: Product | null } {
   const q = catalogStatements(db);
   if (!q.categoryById.get(input.categoryId)) throw new AppError('not_found', { what: text.category });
-  const existing = (input.id ? q.productById.get(input.id) : q.productBySku.get(input.sku)) as ProductRow | undefined;
+  const existing = input.id ? (q.productById.get(input.id) as ProductRow | undefined) : undefined;
   if (input.id && !existing) throw new AppError('not_found', { what: text.product });
   const id = existing?.id ?? (uuidv7(now) as ProductId);
   assertUnique(db, id, input);
@@ -148,6 +148,11 @@ export function saveProduct(
   q.deleteTerms.run(saved.rowid);
   q.insertTerms.run(saved.rowid, indexTerms(input.nameZh, input.nameEn));
   return { product: toProduct(saved), before: existing ? toProduct(existing) : null };
+}
+
+export function findProductBySku(db: Database, sku: string): Product | null {
+  const row = catalogStatements(db).productBySku.get(sku) as ProductRow | undefined;
+  return row ? toProduct(row) : null;
 }
 
 function assertUnique(db: Database, id: string, input: ProductInput): void {

@@ -56,16 +56,18 @@ export function searchProducts(db: Database, query: ProductQuery): { items: Prod
     limit: query.limit + 1,
     offset: query.offset,
   };
-  if (text === '') return page(q.browse.all(params) as ProductRow[], query.limit);
-  const byCode = query.offset === 0 ? codeMatches(db, text, params) : [];
-  const byName = match ? (matching(db, params) as ProductRow[]) : [];
+  if (text === '') return page(q.browse.all(params) as ProductRow[], 0, query.limit);
+  // Code and name matches are one list: each page is cut from the merged list, never per source.
+  const upTo = { ...params, limit: query.offset + query.limit + 1, offset: 0 };
+  const byCode = codeMatches(db, text, upTo);
+  const byName = match ? (matching(db, upTo) as ProductRow[]) : [];
   const seen = new Set<string>();
   const rows = [...byCode, ...byName].filter((row) => !seen.has(row.id) && seen.add(row.id));
-  return page(rows, query.limit);
+  return page(rows, query.offset, query.limit);
 }
 
-function page(rows: ProductRow[], limit: number) {
-  return { items: rows.slice(0, limit).map(toProduct), hasMore: rows.length > limit };
+function page(rows: ProductRow[], offset: number, limit: number) {
+  return { items: rows.slice(offset, offset + limit).map(toProduct), hasMore: rows.length > offset + limit };
 }
 
 function matching(db: Database, params: { match: string | null }): unknown[] {

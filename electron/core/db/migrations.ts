@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 
@@ -58,7 +58,6 @@ export function migrate(
   db: Database,
   migrations: Migration[],
   backupDir: string,
-  databasePath: string,
   now: number = Date.now(),
 ): MigrationResult {
   const known = migrations.length;
@@ -67,7 +66,7 @@ export function migrate(
   if (current > 0) verifyChecksums(db, migrations.slice(0, current));
   if (current === known) return { from: current, to: current, backupPath: null };
 
-  const backupPath = current > 0 ? backUp(db, backupDir, databasePath, current, now) : null;
+  const backupPath = current > 0 ? backUp(db, backupDir, current, now) : null;
   db.transaction(() => {
     db.exec(ledgerSql);
     const record = db.prepare(
@@ -95,10 +94,10 @@ function verifyChecksums(db: Database, applied: Migration[]): void {
   }
 }
 
-function backUp(db: Database, dir: string, databasePath: string, version: number, now: number) {
+/** VACUUM INTO writes a consistent copy including whatever is still in the WAL. */
+function backUp(db: Database, dir: string, version: number, now: number) {
   mkdirSync(dir, { recursive: true });
-  db.pragma('wal_checkpoint(TRUNCATE)');
   const target = join(dir, `counter-schema${version}-${now}.db`);
-  copyFileSync(databasePath, target);
+  db.prepare('VACUUM INTO ?').run(target);
   return target;
 }

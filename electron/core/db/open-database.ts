@@ -20,7 +20,7 @@ export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
   const db = new BetterSqlite3(path, { nativeBinding: options.nativeBinding });
   try {
     applyPragmas(db);
-    const migration = migrate(db, loadMigrations(options.migrationsDir), join(options.dataDir, 'backups'), path);
+    const migration = migrate(db, loadMigrations(options.migrationsDir), join(options.dataDir, 'backups'));
     return { db, path, migration };
   } catch (error) {
     db.close();

@@ -35,7 +35,7 @@ export function createDemoStore(ctx: HandlerContext, input: { timeZone: string; 
       createStaff(ctx, { name: member.name[input.locale], role: member.role, pin: member.pin, demoPin: true }).id,
   );
   const csv = readFileSync(join(ctx.resourcesDir, 'demo', 'catalog.csv'), 'utf8');
-  const catalog = importProductsCsv(ctx.db, csv, 'CNY', input.locale, ctx.now);
+  const catalog = importProductsCsv(ctx.db, csv, { currency: 'CNY', locale: input.locale, now: ctx.now });
   if (catalog.failed > 0) {
     const first = catalog.rows.find((row) => row.status === 'error');
     throw new Error(`demo catalog has ${catalog.failed} bad rows, first: ${JSON.stringify(first)}`);

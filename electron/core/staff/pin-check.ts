@@ -58,14 +58,14 @@ export function clearPinFailures(db: Database, staffId: string): void {
 
 /** Wrong PINs are security events: they go into the audit chain with the refused attempt. */
 export function auditPinFailure(
-  env: Pick<CoreEnvironment, 'db'>,
+  env: Pick<CoreEnvironment, 'db' | 'auditKey'>,
   staffId: string,
   now: number,
   purpose: 'sign_in' | 'unlock' | 'approval',
   actor: Actor | null,
 ): void {
   const staff = findStaff(env.db, staffId);
-  appendAudit(env.db, {
+  appendAudit(env.db, env.auditKey, {
     at: now,
     action: 'staff.pinRefused',
     staffId: actor?.id ?? null,

@@ -48,6 +48,12 @@ export function createSessionStore() {
     end(token: string): void {
       sessions.delete(token);
     },
+    /** After a PIN reset whoever knew the old PIN is signed out, except the person resetting it. */
+    endFor(staffId: string, exceptToken: string | null): void {
+      for (const [token, session] of sessions) {
+        if (session.staffId === staffId && token !== exceptToken) sessions.delete(token);
+      }
+    },
     /** A role change or deactivation takes effect at once on every open session of that person. */
     updateStaff(staffId: string, change: { name: string; role: Role; active: boolean }): void {
       for (const [token, session] of sessions) {

@@ -76,7 +76,9 @@ export const staffHandlers = {
   },
 
   'staff.lock': (ctx) => {
-    requireSession(ctx).locked = true;
+    const session = requireSession(ctx);
+    session.locked = true;
+    ctx.describe(`staff:${session.staffId}`, { event: 'locked' });
     return { locked: true as const };
   },
 
@@ -116,6 +118,7 @@ export const staffHandlers = {
     if (input.pin) {
       const { hash, salt } = hashPin(input.pin, ctx.deviceSecret);
       q.setPin.run({ id: before.id, pinHash: hash, pinSalt: salt, now: ctx.now });
+      ctx.sessions.endFor(before.id, ctx.session?.token ?? null);
     }
     if ((q.activeOwners.get() as { n: number }).n === 0) throw new AppError('last_owner');
     ctx.sessions.updateStaff(before.id, after);
@@ -126,10 +129,5 @@ export const staffHandlers = {
     });
     ctx.emit({ type: 'staff.changed' });
     return toStaffInfo(requireStaff(ctx, before.id));
-  },
-
-  'drawer.noSale': (ctx, input) => {
-    ctx.describe('drawer', { event: 'no_sale', reason: input.reason });
-    return { openedAt: ctx.now, approvedBy: ctx.approver?.name ?? null };
   },
 } satisfies Partial<Handlers>;

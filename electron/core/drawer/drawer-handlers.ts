@@ -1,0 +1,9 @@
+import type { Handlers } from '../handler-context';
+
+export const drawerHandlers = {
+  // The drawer itself is kicked by the receipt printer (a later issue); the record is what matters.
+  'drawer.noSale': (ctx, input) => {
+    ctx.describe('drawer', { event: 'no_sale', reason: input.reason });
+    return { openedAt: ctx.now, approvedBy: ctx.approver?.name ?? null };
+  },
+} satisfies Partial<Handlers>;
