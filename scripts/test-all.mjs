@@ -51,6 +51,8 @@ function chromiumAvailable() {
 }
 
 check('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
+// shared/ alone, without DOM or Node types: it must run anywhere.
+check('typecheck shared/', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.shared.json']);
 check('lint', 'npx', ['biome', 'ci', '.']);
 suite('unit-integration-contract', []);
 if (chromiumAvailable()) suite('e2e', ['--config', 'tests/e2e/vitest.config.ts']);
