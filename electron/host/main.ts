@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fillDemoStoreIfEmpty, openCounterCore } from '../core/counter-core';
 import { DatabaseTooNewError } from '../core/db/migrations';
+import { lockDataFolder } from './data-folder-lock';
 import { parseHostArgs } from './host-args';
 import { createHostServer } from './host-server';
 
@@ -16,9 +18,17 @@ function main(): void {
     console.error((error as Error).message);
     process.exit(2);
   }
+  const dataDir = resolve(args.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  const lock = lockDataFolder(dataDir);
+  if ('heldBy' in lock) {
+    console.error(`This data folder is already open in Counter (process ${lock.heldBy}): ${dataDir}`);
+    process.exit(4);
+  }
+  process.on('exit', () => lock.release());
   let core: ReturnType<typeof openCounterCore>;
   try {
-    core = openCounterCore({ dataDir: resolve(args.dataDir) });
+    core = openCounterCore({ dataDir });
   } catch (error) {
     if (error instanceof DatabaseTooNewError) {
       console.error(error.message);

@@ -126,6 +126,30 @@ describe('npm run host', () => {
     expect(viaOtherAddress).toBe('refused');
   });
 
+  it('refuses a second host on a data folder that is already open', async () => {
+    const dataDir = tempDir();
+    const first = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'electron/host/main.ts', '--data-dir', dataDir, '--port', '0'],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    await new Promise<void>((resolve) =>
+      first.stdout?.on('data', (chunk) => String(chunk).includes('token=') && resolve()),
+    );
+    const second = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'electron/host/main.ts', '--data-dir', dataDir, '--port', '0'],
+      {
+        encoding: 'utf8',
+      },
+    );
+    first.kill('SIGTERM');
+    expect(second.status).toBe(4);
+    expect(second.stderr).toContain('already open in Counter');
+  });
+
   it('says what is missing and exits non-zero without --data-dir', () => {
     const result = spawnSync(process.execPath, ['--import', 'tsx', 'electron/host/main.ts'], { encoding: 'utf8' });
     expect(result.status).toBe(2);
