@@ -2,13 +2,13 @@ import { Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../api/session-store';
 import { useApiQuery } from '../api/use-api';
-import { ApprovalProvider } from '../components/ApprovalProvider';
-import { StartupProblem } from '../components/StartupProblem';
-import { MainFrame } from '../frame/MainFrame';
-import { FirstRunScreen } from '../screens/auth/FirstRunScreen';
-import { LockScreen } from '../screens/auth/LockScreen';
-import { SignInScreen } from '../screens/auth/SignInScreen';
-import { StoreProvider } from './StoreProvider';
+import { ApprovalProvider } from '../components/approval-provider';
+import { StartupProblem } from '../components/startup-problem';
+import { MainFrame } from '../frame/main-frame';
+import { FirstRunScreen } from '../screens/auth/first-run-screen';
+import { LockScreen } from '../screens/auth/lock-screen';
+import { SignInScreen } from '../screens/auth/sign-in-screen';
+import { StoreProvider } from './store-provider';
 import { useRestoreSession } from './use-restore-session';
 
 /** First run, sign-in, lock or the working screens: decided by the core's state, never by guesswork. */

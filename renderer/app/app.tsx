@@ -4,8 +4,8 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { queryClient } from '../api/query-client';
 import { useLocale } from '../i18n/use-locale';
-import { AppGate } from './AppGate';
-import { EventBridge } from './EventBridge';
+import { AppGate } from './app-gate';
+import { EventBridge } from './event-bridge';
 import { theme } from './theme';
 
 export function App() {

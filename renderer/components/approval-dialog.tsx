@@ -7,8 +7,9 @@ import type { Approval } from '../../shared/contract';
 import { useSession } from '../api/session-store';
 import { useApiQuery } from '../api/use-api';
 import { useErrorText } from '../app/use-error-text';
-import { PinPad } from './PinPad';
-import { StaffTile } from './StaffTile';
+import { PinPad } from './pin-pad';
+import { StaffTile } from './staff-tile';
+import './components.css';
 
 /** Refusals that concern the approver's PIN: the dialog stays open for another try. */
 const retryable = new Set([

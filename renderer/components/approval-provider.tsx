@@ -1,6 +1,6 @@
 import { createContext, type ReactNode, useCallback, useContext, useState } from 'react';
 import type { Approval } from '../../shared/contract';
-import { ApprovalDialog } from './ApprovalDialog';
+import { ApprovalDialog } from './approval-dialog';
 
 /** Rejected with when the person closes the approval dialog without approving. */
 export class ApprovalCancelled extends Error {

@@ -1,5 +1,6 @@
 import { ShopOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import './components.css';
 
 export function BrandMark({ subtitle }: { subtitle?: string }) {
   const { t } = useTranslation();

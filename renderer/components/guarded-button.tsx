@@ -1,6 +1,7 @@
 import { Button, type ButtonProps, Tooltip } from 'antd';
 import type { Permission } from '../../shared/roles';
 import { usePermission } from '../hooks/use-permission';
+import './components.css';
 
 type GuardedButtonProps = ButtonProps & { permission: Permission; deniedText: string };
 

@@ -3,6 +3,7 @@ import { Segmented } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../shared/locale';
 import { useLocale } from '../i18n/use-locale';
+import './components.css';
 
 /** Each language is named in itself, so someone who cannot read the current one still finds theirs. */
 const options: { value: Locale; label: string }[] = [

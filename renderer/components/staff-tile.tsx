@@ -1,7 +1,8 @@
 import { Avatar } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../shared/roles';
-import { RoleTag } from './RoleTag';
+import { RoleTag } from './role-tag';
+import './components.css';
 
 export type StaffOption = { id: string; name: string; role: Role; demoPin: string | null };
 

@@ -1,18 +1,19 @@
 import { useState } from 'react';
 import type { Session } from '../api/session-store';
-import { useStoreInfo } from '../app/StoreProvider';
-import { BrandMark } from '../components/BrandMark';
+import { useStoreInfo } from '../app/store-provider';
+import { BrandMark } from '../components/brand-mark';
 import { useHotkeys } from '../hooks/use-hotkeys';
 import { useIdle } from '../hooks/use-idle';
 import { narrowScreen, useMediaQuery } from '../hooks/use-media-query';
 import { useSessionActions } from '../hooks/use-session-actions';
-import { CatalogScreen } from '../screens/catalog/CatalogScreen';
-import { CheckoutScreen } from '../screens/checkout/CheckoutScreen';
-import { PlaceholderScreen } from '../screens/PlaceholderScreen';
-import { SettingsScreen } from '../screens/settings/SettingsScreen';
-import { NavMenu } from './NavMenu';
-import { StatusBar } from './StatusBar';
+import { CatalogScreen } from '../screens/catalog/catalog-screen';
+import { CheckoutScreen } from '../screens/checkout/checkout-screen';
+import { PlaceholderScreen } from '../screens/placeholder-screen';
+import { SettingsScreen } from '../screens/settings/settings-screen';
+import { NavMenu } from './nav-menu';
 import { lockShortcut, type ScreenKey, screens } from './screens';
+import { StatusBar } from './status-bar';
+import './frame.css';
 
 const idleLockMs = 5 * 60_000;
 

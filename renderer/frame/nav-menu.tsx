@@ -1,6 +1,7 @@
 import { Menu } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { type ScreenKey, screens } from './screens';
+import './frame.css';
 
 type NavMenuProps = { active: ScreenKey; collapsed: boolean; onNavigate(key: ScreenKey): void };
 

@@ -2,12 +2,13 @@ import { CalendarOutlined, LockOutlined, LogoutOutlined, ShopOutlined, UserOutli
 import { Badge, Button, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Session } from '../api/session-store';
-import { useStoreInfo } from '../app/StoreProvider';
-import { LanguageSwitch } from '../components/LanguageSwitch';
-import { RoleTag } from '../components/RoleTag';
+import { useStoreInfo } from '../app/store-provider';
+import { LanguageSwitch } from '../components/language-switch';
+import { RoleTag } from '../components/role-tag';
 import { useLocale } from '../i18n/use-locale';
 import { formatBusinessDay } from './business-day';
 import { lockShortcut } from './screens';
+import './frame.css';
 
 type StatusBarProps = { session: Session; onLock(): void; onSignOut(): void };
 

@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import { ApiError } from '../../shared/client';
 import type { InputOf, MethodName, OutputOf } from '../../shared/contract';
 import { api } from '../api/api-client';
-import { useAskApproval } from '../components/ApprovalProvider';
+import { useAskApproval } from '../components/approval-provider';
 
 /**
  * Runs a call; when the core answers `approval_required`, asks a manager for their PIN and retries

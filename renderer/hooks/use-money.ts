@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { formatMoney, type Money } from '../../shared/money';
-import { useStoreInfo } from '../app/StoreProvider';
+import { useStoreInfo } from '../app/store-provider';
 import { useLocale } from '../i18n/use-locale';
 
 export function useMoney(): (amount: Money) => string {

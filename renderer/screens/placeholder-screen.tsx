@@ -3,7 +3,8 @@ import { Card, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ScreenKey } from '../frame/screens';
 import { screens } from '../frame/screens';
-import { ScreenHeader } from './ScreenHeader';
+import { ScreenHeader } from './screen-header';
+import './screens.css';
 
 type Upcoming = Exclude<ScreenKey, 'checkout' | 'catalog' | 'settings'>;
 

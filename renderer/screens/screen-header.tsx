@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import './screens.css';
 
 type ScreenHeaderProps = { title: string; icon?: ReactNode; extra?: ReactNode };
 

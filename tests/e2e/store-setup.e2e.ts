@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { expectText, navItem } from './support/app';
+import { expectText, navItem, signIn } from './support/app';
 import { launchBrowser, openPage, pageErrors, shoot } from './support/browser';
 import { type RunningHost, startHost } from './support/host';
 
@@ -65,6 +65,96 @@ describe('an owner setting up a real store', () => {
     await expectText(table, '龙井绿茶 250g', '¥88.00', '红富士苹果', '¥12.80', '/千克');
     expect(await table.locator('tbody tr.ant-table-row').count()).toBe(2);
     await shoot(page, 'catalog-owner');
+    expect(pageErrors(page)).toEqual([]);
+  });
+});
+
+/**
+ * A file the screen must split: English names hold a comma, so each part has to quote them again,
+ * and an empty line after row 1,000 moves every later row one line down. `bad` rows have no price.
+ */
+function bulkCsv(rows: number, bad: number[]): string {
+  const lines = ['sku,name_zh,name_en,category_zh,category_en,price,tax_rate,unit'];
+  for (let row = 1; row <= rows; row++) {
+    const price = bad.includes(row) ? 'n/a' : `${(row % 90) + 1}.50`;
+    lines.push(`BULK-${row},散装商品 ${row},"Bulk item ${row}, loose",散装,Bulk,${price},13,each`);
+    if (row === 1_000) lines.push('');
+  }
+  return lines.join('\r\n');
+}
+
+describe('an owner importing a big catalog file', () => {
+  let host: RunningHost;
+  let browser: Browser;
+
+  beforeEach(async () => {
+    [host, browser] = await Promise.all([startHost({ demo: true }), launchBrowser()]);
+  });
+  afterEach(async () => {
+    await browser?.close();
+    await host?.stop();
+  });
+
+  it('imports it in parts with progress, reports lines of the whole file, and stops at a part the core refuses', async () => {
+    const page = await openPage(browser, host.url, 'zh-CN');
+    await signIn(page, '王芳', '8888');
+    await navItem(page, '商品').click();
+    await page.getByRole('button', { name: '导入 CSV' }).click();
+    const dialog = page.getByRole('dialog', { name: '从 CSV 导入商品' });
+
+    // Holding the second part back keeps the progress on screen long enough to check it.
+    let calls = 0;
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route('**/api/catalog.importCsv', async (route) => {
+      calls += 1;
+      if (calls === 2) await held;
+      await route.continue();
+    });
+    await dialog.getByTestId('csv-file-input').setInputFiles({
+      name: 'bulk.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(bulkCsv(4_500, [3_000, 4_321]), 'utf8'),
+    });
+    await expectText(dialog.getByTestId('import-progress'), '正在导入第 2,001–4,000 行，共 4,500 行');
+    await shoot(page, 'catalog-import-progress');
+    release();
+
+    const report = dialog.getByTestId('import-report');
+    await dialog.getByTestId('import-progress').waitFor({ state: 'detached', timeout: 30_000 });
+    expect(calls).toBe(3);
+    expect(await report.locator('.ant-statistic-content-value').allInnerTexts()).toEqual(['4,498', '0', '2']);
+    const failures = report.getByTestId('import-failures').locator('tbody tr');
+    expect(await failures.count()).toBe(2);
+    expect(await failures.nth(0).locator('td').allInnerTexts()).toEqual([
+      '3002',
+      'BULK-3000',
+      expect.stringContaining('n/a'),
+    ]);
+    expect((await failures.nth(1).locator('td').allInnerTexts()).slice(0, 2)).toEqual(['4323', 'BULK-4321']);
+    await shoot(page, 'catalog-import-parts-report');
+
+    // The second part is over the core's size limit for one call: it is refused as a whole.
+    const huge = `${bulkCsv(2_000, [])}\r\nHUGE-1,很长的商品,${'x'.repeat(2_100_000)},散装,Bulk,1.00,13,each`;
+    await dialog.getByTestId('csv-file-input').setInputFiles({
+      name: 'huge.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(huge, 'utf8'),
+    });
+    await expectText(
+      dialog.getByTestId('import-stopped'),
+      '导入在第 2,001–2,001 行处停止（共 2,001 行）',
+      '此前的 2,000 行已经导入',
+    );
+    expect(await report.locator('.ant-statistic-content-value').allInnerTexts()).toEqual(['0', '2,000', '0']);
+    expect(await report.innerText()).not.toContain('所有行均已导入');
+    await shoot(page, 'catalog-import-stopped');
+
+    await dialog.getByRole('button', { name: '完成' }).click();
+    await page.getByTestId('catalog-search').fill('BULK-4500');
+    await expectText(page.getByTestId('product-table'), 'Bulk item 4500, loose');
     expect(pageErrors(page)).toEqual([]);
   });
 });

@@ -6,11 +6,12 @@ import { api } from '../../api/api-client';
 import { sessionStore } from '../../api/session-store';
 import { invalidateMethods } from '../../api/use-api';
 import { useErrorText } from '../../app/use-error-text';
-import { BrandMark } from '../../components/BrandMark';
-import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { BrandMark } from '../../components/brand-mark';
+import { LanguageSwitch } from '../../components/language-switch';
 import { useLocale } from '../../i18n/use-locale';
-import { StoreSetupForm, type StoreSetupValues } from './StoreSetupForm';
 import { systemTimeZone } from './store-options';
+import { StoreSetupForm, type StoreSetupValues } from './store-setup-form';
+import './auth.css';
 
 type Work = 'demo' | 'store' | null;
 

@@ -4,12 +4,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Session, sessionStore } from '../../api/session-store';
 import { useApiMutation } from '../../api/use-api';
-import { useStoreInfo } from '../../app/StoreProvider';
+import { useStoreInfo } from '../../app/store-provider';
 import { useErrorText } from '../../app/use-error-text';
-import { BrandMark } from '../../components/BrandMark';
-import { PinPad } from '../../components/PinPad';
-import { RoleTag } from '../../components/RoleTag';
+import { BrandMark } from '../../components/brand-mark';
+import { PinPad } from '../../components/pin-pad';
+import { RoleTag } from '../../components/role-tag';
 import { useSessionActions } from '../../hooks/use-session-actions';
+import './auth.css';
 
 export function LockScreen({ session }: { session: Session }) {
   const { t } = useTranslation();

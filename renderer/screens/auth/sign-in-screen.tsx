@@ -4,12 +4,13 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sessionStore } from '../../api/session-store';
 import { useApiMutation, useApiQuery } from '../../api/use-api';
-import { useStoreInfo } from '../../app/StoreProvider';
+import { useStoreInfo } from '../../app/store-provider';
 import { useErrorText } from '../../app/use-error-text';
-import { BrandMark } from '../../components/BrandMark';
-import { LanguageSwitch } from '../../components/LanguageSwitch';
-import { PinPad } from '../../components/PinPad';
-import { StaffTile } from '../../components/StaffTile';
+import { BrandMark } from '../../components/brand-mark';
+import { LanguageSwitch } from '../../components/language-switch';
+import { PinPad } from '../../components/pin-pad';
+import { StaffTile } from '../../components/staff-tile';
+import './auth.css';
 
 export function SignInScreen() {
   const { t } = useTranslation();

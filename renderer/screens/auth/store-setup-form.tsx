@@ -1,9 +1,10 @@
 import { Button, Col, Form, Input, Row, Select } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PinFields } from '../../components/PinFields';
+import { PinFields } from '../../components/pin-fields';
 import { useLocale } from '../../i18n/use-locale';
 import { currencyOptions, cutoffHours, systemTimeZone, timeZoneOptions } from './store-options';
+import './auth.css';
 
 export type StoreSetupValues = {
   name: string;

@@ -6,11 +6,12 @@ import type { Product } from '../../../shared/contract/catalog';
 import { useApiQuery } from '../../api/use-api';
 import { useErrorText } from '../../app/use-error-text';
 import { usePermission } from '../../hooks/use-permission';
-import { ScreenHeader } from '../ScreenHeader';
-import { CategoryList } from './CategoryList';
-import { CsvImportDialog } from './CsvImportDialog';
-import { ProductEditor } from './ProductEditor';
-import { ProductTable } from './ProductTable';
+import { ScreenHeader } from '../screen-header';
+import { CategoryList } from './category-list';
+import { CsvImportDialog } from './csv-import-dialog';
+import { ProductEditor } from './product-editor';
+import { ProductTable } from './product-table';
+import '../screens.css';
 
 type Editing = { product: Product | null; categoryId?: string } | null;
 

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Category } from '../../../shared/contract/catalog';
 import { invalidateMethods, useApiMutation } from '../../api/use-api';
 import { useErrorText } from '../../app/use-error-text';
-import { EnterSubmits } from '../../components/EnterSubmits';
+import { EnterSubmits } from '../../components/enter-submits';
 
 type CategoryValues = { nameZh: string; nameEn: string; sort: number; active: boolean };
 

@@ -4,8 +4,9 @@ import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Category } from '../../../shared/contract/catalog';
-import { GuardedButton } from '../../components/GuardedButton';
-import { CategoryEditor } from './CategoryEditor';
+import { GuardedButton } from '../../components/guarded-button';
+import { CategoryEditor } from './category-editor';
+import '../screens.css';
 
 type Editing = { category: Category | null } | null;
 

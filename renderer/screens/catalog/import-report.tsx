@@ -2,10 +2,12 @@ import { Alert, Col, Row, Statistic, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../shared/contract';
 import type { ImportRowResult } from '../../../shared/contract/catalog';
+import './catalog.css';
 
-type ImportReportProps = { report: OutputOf<'catalog.importCsv'> };
+/** `finished` is false while parts are still to come or after one was refused. */
+type ImportReportProps = { report: OutputOf<'catalog.importCsv'>; finished: boolean };
 
-export function ImportReport({ report }: ImportReportProps) {
+export function ImportReport({ report, finished }: ImportReportProps) {
   const { t } = useTranslation();
   const failedRows = report.rows.filter((row) => row.status === 'error');
   return (
@@ -25,9 +27,7 @@ export function ImportReport({ report }: ImportReportProps) {
           />
         </Col>
       </Row>
-      {failedRows.length === 0 ? (
-        <Alert type="success" showIcon title={t('import.allGood')} />
-      ) : (
+      {failedRows.length > 0 ? (
         <>
           <Alert type="warning" showIcon title={t('import.someFailed', { count: failedRows.length })} />
           <Table<ImportRowResult>
@@ -44,7 +44,9 @@ export function ImportReport({ report }: ImportReportProps) {
             data-testid="import-failures"
           />
         </>
-      )}
+      ) : finished ? (
+        <Alert type="success" showIcon title={t('import.allGood')} />
+      ) : null}
     </div>
   );
 }

@@ -15,10 +15,11 @@ import type { Category, Product } from '../../../shared/contract/catalog';
 import { useApiQuery } from '../../api/use-api';
 import { localNames } from '../../app/names';
 import { useErrorText } from '../../app/use-error-text';
-import { GuardedButton } from '../../components/GuardedButton';
-import { PriceText } from '../../components/PriceText';
+import { GuardedButton } from '../../components/guarded-button';
+import { PriceText } from '../../components/price-text';
 import { useDebouncedValue } from '../../hooks/use-debounced-value';
 import { useLocale } from '../../i18n/use-locale';
+import '../screens.css';
 
 const pageSize = 20;
 

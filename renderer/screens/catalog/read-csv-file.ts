@@ -1,4 +1,4 @@
-/** The core's limit for one import, in characters; a file in bytes is at least as long. */
+/** The largest file the page reads and splits; the core takes it in parts of at most 2,000 rows. */
 export const maxCsvBytes = 5_000_000;
 
 /**

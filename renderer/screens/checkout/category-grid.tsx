@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Category } from '../../../shared/contract/catalog';
 import { localNames } from '../../app/names';
 import { useLocale } from '../../i18n/use-locale';
+import './checkout.css';
 
 type CategoryGridProps = {
   categories: Category[];

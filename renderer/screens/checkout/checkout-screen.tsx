@@ -7,14 +7,16 @@ import { Barcode, type Product } from '../../../shared/contract/catalog';
 import { useApiQuery } from '../../api/use-api';
 import { useErrorText } from '../../app/use-error-text';
 import { useDebouncedValue } from '../../hooks/use-debounced-value';
-import { ScreenHeader } from '../ScreenHeader';
-import { CategoryGrid } from './CategoryGrid';
-import { NoSaleCard } from './NoSaleCard';
-import { ProductResults } from './ProductResults';
-import { ScanField } from './ScanField';
-import { ScannedPanel } from './ScannedPanel';
+import { ScreenHeader } from '../screen-header';
+import { CategoryGrid } from './category-grid';
+import { NoSaleCard } from './no-sale-card';
+import { ProductResults } from './product-results';
+import { ScanField } from './scan-field';
 import type { ScanState } from './scan-state';
+import { ScannedPanel } from './scanned-panel';
 import { useBarcodeLookup } from './use-barcode-lookup';
+import '../screens.css';
+import './checkout.css';
 
 const searchDelayMs = 80;
 

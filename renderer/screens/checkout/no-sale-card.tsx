@@ -4,10 +4,11 @@ import { Alert, Button, Card } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../app/use-error-text';
-import { ApprovalCancelled } from '../../components/ApprovalProvider';
+import { ApprovalCancelled } from '../../components/approval-provider';
 import { useApprovedCall } from '../../hooks/use-approved-call';
 import { useHotkeys } from '../../hooks/use-hotkeys';
-import { NoSaleReasonDialog } from './NoSaleReasonDialog';
+import { NoSaleReasonDialog } from './no-sale-reason-dialog';
+import './checkout.css';
 
 export const noSaleShortcut = 'F9';
 

@@ -1,6 +1,7 @@
 import { Button, Input, Modal, Space } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import './checkout.css';
 
 type NoSaleReasonDialogProps = { open: boolean; onClose(): void; onConfirmed(reason: string): void };
 

@@ -3,8 +3,9 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Product } from '../../../shared/contract/catalog';
 import { localNames } from '../../app/names';
-import { PriceText } from '../../components/PriceText';
+import { PriceText } from '../../components/price-text';
 import { useLocale } from '../../i18n/use-locale';
+import './checkout.css';
 
 type ProductResultsProps = {
   items: Product[];

@@ -3,6 +3,7 @@ import { Input, type InputRef } from 'antd';
 import { type KeyboardEvent, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKeepFocus } from '../../hooks/use-keep-focus';
+import './checkout.css';
 
 type ScanFieldProps = {
   value: string;

@@ -3,9 +3,10 @@ import { Alert, Card, Descriptions, Empty, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Category } from '../../../shared/contract/catalog';
 import { localNames } from '../../app/names';
-import { PriceText } from '../../components/PriceText';
+import { PriceText } from '../../components/price-text';
 import { useLocale } from '../../i18n/use-locale';
 import type { ScanState } from './scan-state';
+import './checkout.css';
 
 type ScannedPanelProps = { scan: ScanState; categories: Category[] };
 

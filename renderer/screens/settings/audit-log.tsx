@@ -6,10 +6,12 @@ import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../shared/contract/audit';
 import { api } from '../../api/api-client';
 import { useApiQuery } from '../../api/use-api';
-import { useStoreInfo } from '../../app/StoreProvider';
+import { useStoreInfo } from '../../app/store-provider';
 import { useErrorText } from '../../app/use-error-text';
 import { useLocale } from '../../i18n/use-locale';
-import { AuditVerdictAlert } from './AuditVerdictAlert';
+import { AuditVerdictAlert } from './audit-verdict-alert';
+import '../screens.css';
+import './settings.css';
 
 const pageSize = 50;
 

@@ -1,6 +1,7 @@
 import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AuditVerdict } from '../../../shared/contract/audit';
+import './settings.css';
 
 export function AuditVerdictAlert({ verdict }: { verdict: AuditVerdict }) {
   const { t } = useTranslation();

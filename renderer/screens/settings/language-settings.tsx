@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { pickLocale } from '../../../shared/locale';
 import { localeChoice, setLocaleChoice } from '../../i18n/i18n';
 import { useLocale } from '../../i18n/use-locale';
+import './settings.css';
 
 export function LanguageSettings() {
   const { t } = useTranslation();

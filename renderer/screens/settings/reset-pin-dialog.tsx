@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { StaffInfo } from '../../../shared/contract/staff';
 import { useApiMutation } from '../../api/use-api';
 import { useErrorText } from '../../app/use-error-text';
-import { EnterSubmits } from '../../components/EnterSubmits';
-import { PinFields } from '../../components/PinFields';
+import { EnterSubmits } from '../../components/enter-submits';
+import { PinFields } from '../../components/pin-fields';
 
 type ResetPinDialogProps = { staff: StaffInfo; onDone(): void; onClose(): void };
 

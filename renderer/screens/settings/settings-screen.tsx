@@ -2,11 +2,12 @@ import { SettingOutlined } from '@ant-design/icons';
 import { Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { usePermission } from '../../hooks/use-permission';
-import { ScreenHeader } from '../ScreenHeader';
-import { AuditLog } from './AuditLog';
-import { LanguageSettings } from './LanguageSettings';
-import { StaffTable } from './StaffTable';
-import { StoreSettings } from './StoreSettings';
+import { ScreenHeader } from '../screen-header';
+import { AuditLog } from './audit-log';
+import { LanguageSettings } from './language-settings';
+import { StaffTable } from './staff-table';
+import { StoreSettings } from './store-settings';
+import '../screens.css';
 
 export function SettingsScreen() {
   const { t } = useTranslation();

@@ -4,8 +4,8 @@ import type { StaffInfo } from '../../../shared/contract/staff';
 import type { Role } from '../../../shared/roles';
 import { useApiMutation } from '../../api/use-api';
 import { useErrorText } from '../../app/use-error-text';
-import { EnterSubmits } from '../../components/EnterSubmits';
-import { PinFields } from '../../components/PinFields';
+import { EnterSubmits } from '../../components/enter-submits';
+import { PinFields } from '../../components/pin-fields';
 
 type StaffValues = { name: string; role: Role; pin: string; pinAgain: string };
 

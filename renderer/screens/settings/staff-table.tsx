@@ -8,9 +8,10 @@ import type { StaffInfo } from '../../../shared/contract/staff';
 import { sessionStore, useSession } from '../../api/session-store';
 import { invalidateMethods, useApiMutation, useApiQuery } from '../../api/use-api';
 import { useErrorText } from '../../app/use-error-text';
-import { RoleTag } from '../../components/RoleTag';
-import { ResetPinDialog } from './ResetPinDialog';
-import { StaffEditor } from './StaffEditor';
+import { RoleTag } from '../../components/role-tag';
+import { ResetPinDialog } from './reset-pin-dialog';
+import { StaffEditor } from './staff-editor';
+import './settings.css';
 
 type Dialog = { kind: 'edit'; staff: StaffInfo | null } | { kind: 'pin'; staff: StaffInfo } | null;
 

@@ -3,12 +3,14 @@ import { Alert, App, Button, Card, Descriptions, Form, Input, Select } from 'ant
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { invalidateMethods, useApiMutation } from '../../api/use-api';
-import { useStoreInfo } from '../../app/StoreProvider';
+import { useStoreInfo } from '../../app/store-provider';
 import { useErrorText } from '../../app/use-error-text';
 import { formatBusinessDay } from '../../frame/business-day';
 import { usePermission } from '../../hooks/use-permission';
 import { useLocale } from '../../i18n/use-locale';
 import { cutoffHours, timeZoneOptions } from '../auth/store-options';
+import '../screens.css';
+import './settings.css';
 
 type StoreValues = { name: string; timeZone: string; dayCutoffHour: number };
 
