@@ -37,7 +37,8 @@ export const Product = z.object({
   nameEn: z.string(),
   /** Per item, or per kg when sold by weight. */
   price: Money,
-  cost: Money,
+  /** Null for callers who may not edit the catalog: a cashier sells at the price, not the margin. */
+  cost: Money.nullable(),
   taxRateBp: z.number().int(),
   unit: SaleUnit,
   active: z.boolean(),

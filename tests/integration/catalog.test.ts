@@ -11,6 +11,11 @@ describe('the catalog', () => {
     expectOk<{ items: Product[]; hasMore: boolean }>(
       await h.call({ method: 'catalog.searchProducts', input: { query, ...extra }, sessionToken: cashier }),
     );
+  /** The product as its editor sees it, cost included. */
+  const editable = async (sku: string) =>
+    expectOk<{ items: Product[] }>(
+      await h.call({ method: 'catalog.searchProducts', input: { query: sku }, sessionToken: manager }),
+    ).items[0];
 
   beforeAll(async () => {
     h = await openHarness('in-process');
@@ -35,6 +40,14 @@ describe('the catalog', () => {
     expect((await search('Coca')).items[0].nameEn).toMatch(/^Coca-Cola/);
     expect((await search('DRK-0001')).items[0].sku).toBe('DRK-0001');
     expect((await search('6921168478354')).items[0].nameZh).toBe('农夫山泉饮用天然水 550ml');
+  });
+
+  it('shows cost prices to those who edit the catalog, not to cashiers', async () => {
+    expect((await search('DRK-0002')).items[0].cost).toBeNull();
+    const asManager = expectOk<{ items: Product[] }>(
+      await h.call({ method: 'catalog.searchProducts', input: { query: 'DRK-0002' }, sessionToken: manager }),
+    );
+    expect(asManager.items[0].cost).toBeGreaterThan(0);
   });
 
   it('looks a barcode up exactly, and says nothing for an unknown one', async () => {
@@ -78,7 +91,7 @@ describe('the catalog', () => {
   });
 
   it('refuses a new product whose SKU is taken instead of overwriting that product', async () => {
-    const water = (await search('DRK-0001')).items[0];
+    const water = await editable('DRK-0001');
     const { id: _id, ...copy } = water;
     const result = await h.call({
       method: 'catalog.saveProduct',
@@ -86,17 +99,17 @@ describe('the catalog', () => {
       sessionToken: manager,
     });
     expect(result).toMatchObject({ ok: false, error: { code: 'duplicate' } });
-    expect((await search('DRK-0001')).items[0]).toEqual(water);
+    expect(await editable('DRK-0001')).toEqual(water);
   });
 
   it('re-imports only the columns a file has: a price list changes prices and nothing else', async () => {
-    const before = (await search('DRK-0001')).items[0];
+    const before = await editable('DRK-0001');
     const csv = 'sku,price\nDRK-0001,2.20\n';
     const report = expectOk<{ updated: number }>(
       await h.call({ method: 'catalog.importCsv', input: { csv }, sessionToken: manager }),
     );
     expect(report.updated).toBe(1);
-    const after = (await search('DRK-0001')).items[0];
+    const after = await editable('DRK-0001');
     expect(after).toEqual({ ...before, price: 220, updatedAt: after.updatedAt });
     const { entries } = expectOk<{ entries: { action: string; detail: { changes: unknown[] } }[] }>(
       await h.call({ method: 'audit.list', input: { limit: 1 }, sessionToken: manager }),
@@ -136,7 +149,7 @@ describe('the catalog', () => {
   });
 
   it('refuses a product whose SKU belongs to another, and changes nothing', async () => {
-    const milk = (await search('DRK-0002')).items[0];
+    const milk = await editable('DRK-0002');
     const result = await h.call({
       method: 'catalog.saveProduct',
       input: { ...milk, sku: 'DRK-0001' },
@@ -145,11 +158,11 @@ describe('the catalog', () => {
     });
     expect(result).toMatchObject({ ok: false, error: { code: 'duplicate' } });
     expect(result.ok ? '' : result.error.message).toBe('SKU“DRK-0001”已被使用。');
-    expect((await search('DRK-0002')).items[0]).toEqual(milk);
+    expect(await editable('DRK-0002')).toEqual(milk);
   });
 
   it('edits a product and finds it under its new name at once', async () => {
-    const water = (await search('DRK-0001')).items[0];
+    const water = await editable('DRK-0001');
     const saved = expectOk<Product>(
       await h.call({
         method: 'catalog.saveProduct',

@@ -1,9 +1,16 @@
+import type { Product } from '../../../shared/contract/catalog';
 import { AppError } from '../../../shared/errors';
-import type { Handlers } from '../handler-context';
+import { decideAccess } from '../../../shared/roles';
+import type { HandlerContext, Handlers } from '../handler-context';
 import { readStore } from '../store/store-records';
 import { importProductsCsv } from './csv-import';
 import { listCategories, requireProduct, saveCategory, saveProduct, toProduct } from './product-records';
 import { findByBarcode, searchProducts } from './product-search';
+
+function forCaller(ctx: HandlerContext, product: Product): Product {
+  const role = ctx.session?.role;
+  return role && decideAccess(role, 'catalog.edit') === 'allow' ? product : { ...product, cost: null };
+}
 
 export const catalogHandlers = {
   'catalog.listCategories': (ctx, input) => ({ categories: listCategories(ctx.db, input.includeInactive) }),
@@ -15,11 +22,17 @@ export const catalogHandlers = {
     return category;
   },
 
-  'catalog.searchProducts': (ctx, input) => searchProducts(ctx.db, input),
+  'catalog.searchProducts': (ctx, input) => {
+    const page = searchProducts(ctx.db, input);
+    return { ...page, items: page.items.map((product) => forCaller(ctx, product)) };
+  },
 
-  'catalog.findByBarcode': (ctx, input) => ({ product: findByBarcode(ctx.db, input.barcode) }),
+  'catalog.findByBarcode': (ctx, input) => {
+    const product = findByBarcode(ctx.db, input.barcode);
+    return { product: product && forCaller(ctx, product) };
+  },
 
-  'catalog.getProduct': (ctx, input) => toProduct(requireProduct(ctx.db, input.id)),
+  'catalog.getProduct': (ctx, input) => forCaller(ctx, toProduct(requireProduct(ctx.db, input.id))),
 
   'catalog.saveProduct': (ctx, input) => {
     const { product, before } = saveProduct(ctx.db, input, ctx.now);

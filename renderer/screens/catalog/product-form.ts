@@ -34,7 +34,7 @@ export function toFormValues(
     nameZh: product.nameZh,
     nameEn: product.nameEn,
     price: toDecimalString(product.price, exponent),
-    cost: toDecimalString(product.cost, exponent),
+    cost: product.cost === null ? '' : toDecimalString(product.cost, exponent),
     taxRate: toDecimalString(asMoney(product.taxRateBp), 2).replace(/\.?0+$/, ''),
     unit: product.unit,
     active: product.active,
