@@ -1,7 +1,7 @@
 import { extname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { net, protocol } from 'electron';
-import { contentSecurityPolicy } from '../../shared/content-security-policy';
+import { contentSecurityPolicy, contentTypes } from '../../shared/web-content';
 import { appScheme, resolveAppFile } from './app-origin';
 
 /**
@@ -17,21 +17,6 @@ export function registerAppScheme(): void {
     },
   ]);
 }
-
-/** Module scripts are refused unless served with a JavaScript type, so types are not left to sniffing. */
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.wav': 'audio/wav',
-  '.mp3': 'audio/mpeg',
-};
 
 /** Serves the built renderer (dist/renderer) at app://counter/. Call once the app is ready. */
 export function serveRenderer(rendererDir: string): void {

@@ -1,23 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectText, focusedTestId, navItem } from './support/app';
-import { launchBrowser, openPage, pageErrors, shoot } from './support/browser';
-import { type RunningHost, startHost } from './support/host';
+import { openPage, pageErrors, shoot } from './support/browser';
+import { useHostAndBrowser } from './support/session';
 
 describe('a cashier in the demo store', () => {
-  let host: RunningHost;
-  let browser: Browser;
-
-  beforeEach(async () => {
-    [host, browser] = await Promise.all([startHost(), launchBrowser()]);
-  });
-  afterEach(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  const running = useHostAndBrowser();
 
   it('starts the demo, signs in, finds products, needs a manager to open the drawer, signs out', async () => {
-    const page = await openPage(browser, host.url, 'zh-CN');
+    const page = await openPage(running.browser, running.host.url, 'zh-CN');
 
     await page.getByRole('button', { name: '体验演示门店' }).click();
     await expectText(page.locator('body'), '谁要登录？');

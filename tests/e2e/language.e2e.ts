@@ -1,23 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectText, focusedTestId, navItem, signIn } from './support/app';
-import { launchBrowser, openPage, pageErrors, shoot } from './support/browser';
-import { type RunningHost, startHost } from './support/host';
+import { openPage, pageErrors, shoot } from './support/browser';
+import { useHostAndBrowser } from './support/session';
 
 describe('language', () => {
-  let host: RunningHost;
-  let browser: Browser;
-
-  beforeEach(async () => {
-    [host, browser] = await Promise.all([startHost({ demo: true, lang: 'zh_CN.UTF-8' }), launchBrowser()]);
-  });
-  afterEach(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  const running = useHostAndBrowser({ demo: true, lang: 'zh_CN.UTF-8' });
 
   it('follows the system, switches to English from the status bar and keeps it after a reload', async () => {
-    const page = await openPage(browser, host.url, 'zh-CN');
+    const page = await openPage(running.browser, running.host.url, 'zh-CN');
     await signIn(page, '李明', '2222');
     const nav = page.getByTestId('nav-menu');
     await expectText(nav, '收银', '核销', '订单', '线上订单', '报表', '商品', '库存', '设置');

@@ -1,8 +1,7 @@
-import type { Browser } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectText, navItem, signIn } from './support/app';
-import { launchBrowser, openPage, pageErrors, shoot } from './support/browser';
-import { type RunningHost, startHost } from './support/host';
+import { openPage, pageErrors, shoot } from './support/browser';
+import { useHostAndBrowser } from './support/session';
 
 /** Line 3 has a price that is not an amount; lines 2 and 4 are good (one by weight). */
 const catalogCsv = [
@@ -13,19 +12,10 @@ const catalogCsv = [
 ].join('\n');
 
 describe('an owner setting up a real store', () => {
-  let host: RunningHost;
-  let browser: Browser;
-
-  beforeEach(async () => {
-    [host, browser] = await Promise.all([startHost(), launchBrowser()]);
-  });
-  afterEach(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  const running = useHostAndBrowser();
 
   it('creates the store, is signed in as owner, imports a CSV and sees the bad row reported', async () => {
-    const page = await openPage(browser, host.url, 'zh-CN');
+    const page = await openPage(running.browser, running.host.url, 'zh-CN');
 
     await page.getByLabel('门店名称').fill('静安寺店');
     await expectText(page.locator('.first-run-setup'), 'Asia/Shanghai', 'CNY', '04:00');
@@ -84,19 +74,10 @@ function bulkCsv(rows: number, bad: number[]): string {
 }
 
 describe('an owner importing a big catalog file', () => {
-  let host: RunningHost;
-  let browser: Browser;
-
-  beforeEach(async () => {
-    [host, browser] = await Promise.all([startHost({ demo: true }), launchBrowser()]);
-  });
-  afterEach(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  const running = useHostAndBrowser({ demo: true });
 
   it('imports it in parts with progress, reports lines of the whole file, and stops at a part the core refuses', async () => {
-    const page = await openPage(browser, host.url, 'zh-CN');
+    const page = await openPage(running.browser, running.host.url, 'zh-CN');
     await signIn(page, '王芳', '8888');
     await navItem(page, '商品').click();
     await page.getByRole('button', { name: '导入 CSV' }).click();
