@@ -68,6 +68,23 @@ describe('a cashier in the demo store', () => {
     await newProduct.locator('xpath=..').hover();
     await expectText(page.getByRole('tooltip'), '需由店长或店主操作');
     await shoot(page, 'catalog-cashier');
+    // The disabled button is a courtesy; the core refuses the same call from this page on its own.
+    const refused = await page.evaluate(async () => {
+      const response = await fetch('/api/catalog.saveCategory', {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-counter-token': sessionStorage.getItem('counter.hostToken') ?? '',
+        },
+        body: JSON.stringify({
+          input: { nameZh: '收银员不能建', nameEn: 'Not by a cashier' },
+          sessionToken: sessionStorage.getItem('counter.sessionToken'),
+          locale: 'zh-CN',
+        }),
+      });
+      return response.json();
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden', message: '收银员无权编辑商品和价格。' } });
 
     await navItem(page, '收银').click();
     await page.getByTestId('no-sale-button').click();

@@ -23,6 +23,10 @@ export function createSessionStore() {
   const sessions = new Map<string, Session>();
   return {
     start(staff: { id: StaffId; name: string; role: Role }, now: number): Session {
+      // Sessions nobody signed out of are dropped here, so the map never outgrows a day's sign-ins.
+      for (const [token, session] of sessions) {
+        if (now - session.lastSeenAt > sessionIdleLimitMs) sessions.delete(token);
+      }
       const session: Session = {
         token: randomBytes(24).toString('base64url'),
         staffId: staff.id,
