@@ -1,16 +1,15 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Form, Input, InputNumber, Modal, Switch } from 'antd';
+import { Form, Input, InputNumber, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Category } from '../../../shared/contract/catalog';
 import { invalidateMethods, useApiMutation } from '../../api/use-api';
-import { useErrorText } from '../../app/use-error-text';
+import { EditorModal } from '../../components/editor-modal';
 import { EnterSubmits } from '../../components/enter-submits';
 
 type CategoryValues = { nameZh: string; nameEn: string; sort: number; active: boolean };
 
 export function CategoryEditor({ category, onClose }: { category: Category | null; onClose(): void }) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<CategoryValues>();
   const save = useApiMutation('catalog.saveCategory', {
@@ -21,17 +20,13 @@ export function CategoryEditor({ category, onClose }: { category: Category | nul
   });
 
   return (
-    <Modal
-      open
+    <EditorModal
       title={category ? t('categoryEditor.editTitle') : t('categoryEditor.newTitle')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={save.isPending}
-      destroyOnHidden
+      saving={save.isPending}
+      error={save.error}
+      onSave={() => form.submit()}
+      onClose={onClose}
     >
-      {save.error ? <Alert type="error" showIcon title={errorText(save.error)} className="form-error" /> : null}
       <Form<CategoryValues>
         form={form}
         layout="vertical"
@@ -61,6 +56,6 @@ export function CategoryEditor({ category, onClose }: { category: Category | nul
         </Form.Item>
         <EnterSubmits />
       </Form>
-    </Modal>
+    </EditorModal>
   );
 }

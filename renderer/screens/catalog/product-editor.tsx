@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Col, Form, Input, Modal, Radio, Row, Select, Switch } from 'antd';
+import { App, Col, Form, Input, Radio, Row, Select, Switch } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,7 @@ import type { Category, Product } from '../../../shared/contract/catalog';
 import { invalidateMethods, useApiMutation } from '../../api/use-api';
 import { localNames } from '../../app/names';
 import { useStoreInfo } from '../../app/store-provider';
-import { useErrorText } from '../../app/use-error-text';
+import { EditorModal } from '../../components/editor-modal';
 import { EnterSubmits } from '../../components/enter-submits';
 import { useCurrencySymbol } from '../../hooks/use-money';
 import { useLocale } from '../../i18n/use-locale';
@@ -26,7 +26,6 @@ export function ProductEditor({ product, categories, defaultCategoryId, onClose 
   const { locale } = useLocale();
   const { message } = App.useApp();
   const store = useStoreInfo();
-  const errorText = useErrorText();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<ProductFormValues>();
   const symbol = useCurrencySymbol();
@@ -55,19 +54,15 @@ export function ProductEditor({ product, categories, defaultCategoryId, onClose 
   };
 
   return (
-    <Modal
-      open
-      width={760}
+    <EditorModal
       title={product ? t('productEditor.editTitle') : t('productEditor.newTitle')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={save.isPending}
-      destroyOnHidden
-      data-testid="product-editor"
+      saving={save.isPending}
+      error={save.error}
+      onSave={() => form.submit()}
+      onClose={onClose}
+      width={760}
+      testId="product-editor"
     >
-      {save.error ? <Alert type="error" showIcon title={errorText(save.error)} className="form-error" /> : null}
       <Form<ProductFormValues>
         form={form}
         layout="vertical"
@@ -156,6 +151,6 @@ export function ProductEditor({ product, categories, defaultCategoryId, onClose 
         </Row>
         <EnterSubmits />
       </Form>
-    </Modal>
+    </EditorModal>
   );
 }

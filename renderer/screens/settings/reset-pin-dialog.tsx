@@ -1,8 +1,8 @@
-import { Alert, Form, Modal } from 'antd';
+import { Form } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { StaffInfo } from '../../../shared/contract/staff';
 import { useApiMutation } from '../../api/use-api';
-import { useErrorText } from '../../app/use-error-text';
+import { EditorModal } from '../../components/editor-modal';
 import { EnterSubmits } from '../../components/enter-submits';
 import { PinFields } from '../../components/pin-fields';
 
@@ -10,22 +10,17 @@ type ResetPinDialogProps = { staff: StaffInfo; onDone(): void; onClose(): void }
 
 export function ResetPinDialog({ staff, onDone, onClose }: ResetPinDialogProps) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   const [form] = Form.useForm<{ pin: string; pinAgain: string }>();
   const update = useApiMutation('staff.update', { onSuccess: onDone });
   return (
-    <Modal
-      open
+    <EditorModal
       title={t('staff.resetPinTitle', { name: staff.name })}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={update.isPending}
-      destroyOnHidden
+      saving={update.isPending}
+      error={update.error}
+      onSave={() => form.submit()}
+      onClose={onClose}
     >
       <p>{t('staff.resetPinHelp')}</p>
-      {update.error ? <Alert type="error" showIcon title={errorText(update.error)} className="form-error" /> : null}
       <Form
         form={form}
         layout="vertical"
@@ -35,6 +30,6 @@ export function ResetPinDialog({ staff, onDone, onClose }: ResetPinDialogProps) 
         <PinFields />
         <EnterSubmits />
       </Form>
-    </Modal>
+    </EditorModal>
   );
 }

@@ -1,9 +1,9 @@
-import { Alert, Form, Input, Modal, Radio } from 'antd';
+import { Form, Input, Radio } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { StaffInfo } from '../../../shared/contract/staff';
 import type { Role } from '../../../shared/roles';
 import { useApiMutation } from '../../api/use-api';
-import { useErrorText } from '../../app/use-error-text';
+import { EditorModal } from '../../components/editor-modal';
 import { EnterSubmits } from '../../components/enter-submits';
 import { PinFields } from '../../components/pin-fields';
 
@@ -14,7 +14,6 @@ type StaffEditorProps = { staff: StaffInfo | null; onSaved(staff: StaffInfo): vo
 /** Adds a person (with a first PIN) or changes someone's name and role. */
 export function StaffEditor({ staff, onSaved, onClose }: StaffEditorProps) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   const [form] = Form.useForm<StaffValues>();
   const create = useApiMutation('staff.create', { onSuccess: onSaved });
   const update = useApiMutation('staff.update', { onSuccess: onSaved });
@@ -27,17 +26,13 @@ export function StaffEditor({ staff, onSaved, onClose }: StaffEditorProps) {
   };
 
   return (
-    <Modal
-      open
+    <EditorModal
       title={staff ? t('staff.editTitle') : t('staff.newTitle')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={create.isPending || update.isPending}
-      destroyOnHidden
+      saving={create.isPending || update.isPending}
+      error={error}
+      onSave={() => form.submit()}
+      onClose={onClose}
     >
-      {error ? <Alert type="error" showIcon title={errorText(error)} className="form-error" /> : null}
       <Form<StaffValues>
         form={form}
         layout="vertical"
@@ -61,6 +56,6 @@ export function StaffEditor({ staff, onSaved, onClose }: StaffEditorProps) {
         {staff ? null : <PinFields />}
         <EnterSubmits />
       </Form>
-    </Modal>
+    </EditorModal>
   );
 }
