@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { ProductId } from '../ids';
+import { NonNegativeMoney } from '../money';
+
+/** How much of an item: a count, or grams for goods sold by weight (a scale label carries grams). */
+export const Quantity = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('count'), count: z.number().int().min(1).max(9_999) }),
+  z.object({ kind: z.literal('weight'), grams: z.number().int().min(1).max(1_000_000) }),
+]);
+export type Quantity = z.infer<typeof Quantity>;
+
+/** A discount someone typed in; the reason is kept with the order and shown on reports. */
+export const ManualDiscount = z.object({
+  kind: z.enum(['percent', 'amount']),
+  /** Basis points for percent (1,000 = 10 %), minor units for amount. */
+  value: z.number().int().min(0).max(1_000_000_000_000),
+  reason: z.string().trim().min(1).max(120),
+});
+export type ManualDiscount = z.infer<typeof ManualDiscount>;
+
+export const CartLine = z.object({
+  lineId: z.string().min(1).max(64),
+  productId: ProductId,
+  /** Per item, or per kg for weight; what the catalog said when the line was added. */
+  unitPrice: NonNegativeMoney,
+  taxRateBp: z.number().int().min(0).max(10_000),
+  quantity: Quantity,
+  discount: ManualDiscount.nullable().default(null),
+});
+export type CartLine = z.infer<typeof CartLine>;
+
+export const Cart = z.object({
+  lines: z.array(CartLine).max(500),
+  orderDiscount: ManualDiscount.nullable().default(null),
+});
+export type Cart = z.infer<typeof Cart>;
+
+/** Store rules the engine applies; manual discounts above either limit need a manager. */
+export type PricingPolicy = {
+  /** Share of the order's gross, in basis points, a cashier may give away on their own. */
+  approvalAbovePercentBp: number;
+  /** Amount a cashier may give away on their own, in minor units. */
+  approvalAboveAmount: number;
+};

@@ -1,0 +1,117 @@
+import { allocate, mulDivRound, percentOf } from '../rounding';
+import type { Cart, CartLine, ManualDiscount, PricingPolicy } from './cart';
+
+export type DiscountNote =
+  | { kind: 'capped_at_line'; lineId: string; asked: number; given: number }
+  | { kind: 'capped_at_order'; asked: number; given: number };
+
+export type PricedLine = {
+  lineId: string;
+  /** Unit price × quantity, rounded once. */
+  gross: number;
+  lineDiscount: number;
+  /** This line's share of the order discount. */
+  orderDiscount: number;
+  /** What the customer pays for the line: gross − both discounts, never below zero. */
+  net: number;
+  taxRateBp: number;
+  /** Tax included in `net`. */
+  tax: number;
+};
+
+export type TaxBand = { taxRateBp: number; net: number; tax: number };
+
+export type PricedCart = {
+  lines: PricedLine[];
+  gross: number;
+  manualDiscount: number;
+  total: number;
+  taxBands: TaxBand[];
+  /** Manual discounts above the store's limits: the commit needs a manager's approval. */
+  needsApproval: boolean;
+  notes: DiscountNote[];
+};
+
+/**
+ * The one pricing function: the renderer previews with it and the core recomputes with it before
+ * committing, so both always show the same fen. Prices include tax (CN style).
+ */
+export function priceCart(cart: Cart, policy: PricingPolicy): PricedCart {
+  const notes: DiscountNote[] = [];
+  const first = cart.lines.map((line) => {
+    const gross = lineGross(line);
+    const asked = discountAmount(line.discount, gross);
+    const lineDiscount = Math.min(asked, gross);
+    if (asked > gross) notes.push({ kind: 'capped_at_line', lineId: line.lineId, asked, given: lineDiscount });
+    return { line, gross, lineDiscount };
+  });
+  const afterLines = first.map((entry) => entry.gross - entry.lineDiscount);
+  const subtotal = afterLines.reduce((a, b) => a + b, 0);
+  const askedOrder = discountAmount(cart.orderDiscount, subtotal);
+  const orderDiscount = Math.min(askedOrder, subtotal);
+  if (askedOrder > subtotal) notes.push({ kind: 'capped_at_order', asked: askedOrder, given: orderDiscount });
+  const shares = allocate(orderDiscount, afterLines);
+
+  const lines = first.map(({ line, gross, lineDiscount }, i): PricedLine => {
+    const net = afterLines[i] - shares[i];
+    return {
+      lineId: line.lineId,
+      gross,
+      lineDiscount,
+      orderDiscount: shares[i],
+      net,
+      taxRateBp: line.taxRateBp,
+      tax: includedTax(net, line.taxRateBp),
+    };
+  });
+  const gross = sum(lines.map((l) => l.gross));
+  const manualDiscount = sum(lines.map((l) => l.lineDiscount + l.orderDiscount));
+  return {
+    lines,
+    gross,
+    manualDiscount,
+    total: sum(lines.map((l) => l.net)),
+    taxBands: taxBands(lines),
+    needsApproval:
+      manualDiscount > policy.approvalAboveAmount || manualDiscount * 10_000 > gross * policy.approvalAbovePercentBp,
+    notes,
+  };
+}
+
+function lineGross(line: CartLine): number {
+  switch (line.quantity.kind) {
+    case 'count':
+      return line.unitPrice * line.quantity.count;
+    case 'weight':
+      return mulDivRound(line.unitPrice, line.quantity.grams, 1_000);
+    default: {
+      const unreachable: never = line.quantity;
+      throw new Error(`unknown quantity ${JSON.stringify(unreachable)}`);
+    }
+  }
+}
+
+function discountAmount(discount: ManualDiscount | null, base: number): number {
+  if (!discount) return 0;
+  return discount.kind === 'percent' ? percentOf(base, Math.min(discount.value, 10_000)) : discount.value;
+}
+
+/** Tax inside a tax-inclusive amount: net × rate / (1 + rate). */
+function includedTax(net: number, rateBp: number): number {
+  return mulDivRound(net, rateBp, 10_000 + rateBp);
+}
+
+function taxBands(lines: PricedLine[]): TaxBand[] {
+  const bands = new Map<number, TaxBand>();
+  for (const line of lines) {
+    const band = bands.get(line.taxRateBp) ?? { taxRateBp: line.taxRateBp, net: 0, tax: 0 };
+    band.net += line.net;
+    band.tax += line.tax;
+    bands.set(line.taxRateBp, band);
+  }
+  return [...bands.values()].sort((a, b) => a.taxRateBp - b.taxRateBp);
+}
+
+function sum(values: number[]): number {
+  return values.reduce((a, b) => a + b, 0);
+}
