@@ -1,0 +1,35 @@
+/** GS1 check digit over all digits but the last: weights 3,1,3,… from the right. */
+export function gs1CheckDigit(body: string): number {
+  let sum = 0;
+  for (let i = 0; i < body.length; i++) {
+    const digit = body.charCodeAt(body.length - 1 - i) - 48;
+    sum += digit * (i % 2 === 0 ? 3 : 1);
+  }
+  return (10 - (sum % 10)) % 10;
+}
+
+/** EAN-13, EAN-8, UPC-A (12) and GTIN-14 with a correct check digit. */
+export function isValidGtin(code: string): boolean {
+  if (!/^(\d{8}|\d{12,14})$/.test(code)) return false;
+  return gs1CheckDigit(code.slice(0, -1)) === Number(code.at(-1));
+}
+
+/** What a store's scales print into the 5 value digits of a 2x label. */
+export type ScaleLabelValue = 'price' | 'weight';
+
+export type ScaleLabel =
+  | { plu: string; kind: 'price'; amount: number }
+  | { plu: string; kind: 'weight'; grams: number };
+
+/**
+ * Reads an in-store scale label: EAN-13 `2F IIIII VVVVV C` — prefix 2 and a flag digit, a 5-digit
+ * PLU, 5 digits of price (minor units) or weight (grams), check digit. Null when the code is not
+ * one (wrong prefix, length or check digit), so it is then looked up as an ordinary barcode.
+ */
+export function parseScaleLabel(code: string, value: ScaleLabelValue): ScaleLabel | null {
+  if (!/^2\d{12}$/.test(code) || !isValidGtin(code)) return null;
+  const plu = code.slice(2, 7);
+  const digits = Number(code.slice(7, 12));
+  if (digits === 0) return null;
+  return value === 'price' ? { plu, kind: 'price', amount: digits } : { plu, kind: 'weight', grams: digits };
+}
