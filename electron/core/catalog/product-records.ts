@@ -25,7 +25,8 @@ export type ProductRow = {
   barcodes: string | null;
 };
 
-const productColumns = `p.rowid, p.*,
+/** A product row with its barcodes, for every query that returns products (alias `p`). */
+export const productColumns = `p.rowid, p.*,
   (SELECT group_concat(barcode, '|') FROM product_barcodes b WHERE b.product_id = p.id) AS barcodes`;
 
 export const catalogStatements = namedStatements({

@@ -1,11 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import type { Product } from '../../../shared/contract/catalog';
 import { namedStatements } from '../db/open-database';
-import { catalogStatements, type ProductRow, toProduct } from './product-records';
+import { catalogStatements, type ProductRow, productColumns, toProduct } from './product-records';
 import { matchExpression } from './search-terms';
 
-const columns = `p.rowid, p.*,
-  (SELECT group_concat(barcode, '|') FROM product_barcodes b WHERE b.product_id = p.id) AS barcodes`;
 const filters = `(@categoryId IS NULL OR p.category_id = @categoryId)
   AND (@includeInactive = 1 OR p.active = 1)`;
 
@@ -19,17 +17,17 @@ const rankedMatchLimit = 1000;
 const statements = namedStatements({
   countUpTo: `SELECT count(*) AS n FROM (SELECT rowid FROM product_search WHERE product_search MATCH @match
     LIMIT ${rankedMatchLimit + 1})`,
-  ranked: `SELECT ${columns} FROM product_search s JOIN products p ON p.rowid = s.rowid
+  ranked: `SELECT ${productColumns} FROM product_search s JOIN products p ON p.rowid = s.rowid
     WHERE product_search MATCH @match AND ${filters}
     ORDER BY s.rank LIMIT @limit OFFSET @offset`,
-  streamed: `SELECT ${columns} FROM product_search s JOIN products p ON p.rowid = s.rowid
+  streamed: `SELECT ${productColumns} FROM product_search s JOIN products p ON p.rowid = s.rowid
     WHERE product_search MATCH @match AND ${filters}
     ORDER BY s.rowid LIMIT @limit OFFSET @offset`,
-  browse: `SELECT ${columns} FROM products p WHERE ${filters}
+  browse: `SELECT ${productColumns} FROM products p WHERE ${filters}
     ORDER BY p.category_id, p.name_zh LIMIT @limit OFFSET @offset`,
-  barcodePrefix: `SELECT ${columns} FROM product_barcodes b2 JOIN products p ON p.id = b2.product_id
+  barcodePrefix: `SELECT ${productColumns} FROM product_barcodes b2 JOIN products p ON p.id = b2.product_id
     WHERE b2.barcode >= @code AND b2.barcode < @codeEnd AND ${filters} ORDER BY b2.barcode LIMIT @limit`,
-  skuPrefix: `SELECT ${columns} FROM products p
+  skuPrefix: `SELECT ${productColumns} FROM products p
     WHERE p.sku >= @code AND p.sku < @codeEnd AND ${filters} ORDER BY p.sku LIMIT @limit`,
 });
 

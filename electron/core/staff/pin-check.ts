@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/errors';
 import { appendAudit } from '../audit/audit-chain';
 import type { Actor, CoreEnvironment } from '../handler-context';
 import { pinMatches } from './pin';
-import { findStaff, type StaffRow, staffStatements } from './staff-records';
+import { findStaff, type StaffRow, staffStatements, staffText } from './staff-records';
 
 export const maxPinTries = 5;
 export const lockoutMinutes = 5;
@@ -31,8 +31,6 @@ export function judgePin(db: Database, deviceSecret: Buffer, staffId: string, pi
       : new AppError('locked_out', { name: staff.name, minutes: lockoutMinutes });
   return { ok: false, error, counts: true, staffId };
 }
-
-const staffText = { en: 'staff member', 'zh-CN': '员工' };
 
 function lockedOut(staff: StaffRow, now: number): AppError {
   const minutes = Math.max(1, Math.ceil(((staff.locked_until ?? now) - now) / 60_000));

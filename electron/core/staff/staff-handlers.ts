@@ -5,9 +5,7 @@ import { type HandlerContext, type Handlers, requireSession } from '../handler-c
 import { readStore } from '../store/store-records';
 import { hashPin } from './pin';
 import { auditPinFailure, clearPinFailures, judgePin, recordPinFailure } from './pin-check';
-import { findStaff, type StaffRow, staffStatements, toStaffInfo } from './staff-records';
-
-const staffText = { en: 'staff member', 'zh-CN': '员工' };
+import { findStaff, type StaffRow, staffStatements, staffText, toStaffInfo } from './staff-records';
 
 export function createStaff(ctx: HandlerContext, input: { name: string; role: Role; pin: string; demoPin?: boolean }) {
   const id = uuidv7(ctx.now) as StaffId;

@@ -16,6 +16,9 @@ export type StaffRow = {
   locked_until: number | null;
 };
 
+/** "Not found: staff member" in both languages. */
+export const staffText = { en: 'staff member', 'zh-CN': '员工' };
+
 export const staffStatements = namedStatements({
   byId: 'SELECT * FROM staff WHERE id = ?',
   all: 'SELECT * FROM staff ORDER BY active DESC, role DESC, name',
