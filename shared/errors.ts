@@ -56,6 +56,59 @@ const messages = {
     en: 'The store has not been set up yet.',
     'zh-CN': '门店尚未设置。',
   },
+  no_open_shift: {
+    en: 'No shift is open on this till. Open a shift with a cash float first.',
+    'zh-CN': '本收银机没有开班，请先录入备用金开班。',
+  },
+  shift_already_open: {
+    en: 'A shift is already open on this till (opened by {name}).',
+    'zh-CN': '本收银机已有班次在进行（{name} 开班）。',
+  },
+  cart_empty: { en: 'The order has no items.', 'zh-CN': '订单中没有商品。' },
+  product_unavailable: {
+    en: '"{name}" is not on sale (unknown or deactivated). Remove it from the order.',
+    'zh-CN': '“{name}”不可售（不存在或已停用），请从订单中移除。',
+  },
+  price_changed: {
+    en: 'The price of "{name}" changed from {was} to {now} since it was added. Re-add the item.',
+    'zh-CN': '“{name}”的价格已从 {was} 改为 {now}，请重新添加该商品。',
+  },
+  quantity_kind: {
+    en: '"{name}" is sold {unit}; the quantity on that line does not fit.',
+    'zh-CN': '“{name}”按{unit}销售，该行的数量类型不符。',
+  },
+  duplicate_line: {
+    en: 'Two lines of the order carry the same line id.',
+    'zh-CN': '订单中有两行使用了相同的行号。',
+  },
+  tender_short: {
+    en: 'Payment is short: {due} is due, {paid} was tendered.',
+    'zh-CN': '付款不足：应收 {due}，实收 {paid}。',
+  },
+  tender_over: {
+    en: 'Card and wallet payments ({noncash}) cannot exceed the amount due ({due}); only cash gives change.',
+    'zh-CN': '银行卡和移动支付合计（{noncash}）不能超过应收（{due}），只有现金可以找零。',
+  },
+  id_reused: {
+    en: 'This {what} id was already used for a different request; nothing was changed.',
+    'zh-CN': '该{what}编号已用于另一笔不同的请求，本次未做任何更改。',
+  },
+  already_paid: {
+    en: 'Order {number} is already paid; a paid order cannot be parked or voided. Refund it instead.',
+    'zh-CN': '订单 {number} 已付款，不能挂单或作废，请改为退款。',
+  },
+  refund_line_unknown: {
+    en: 'Order {number} has no line {line}.',
+    'zh-CN': '订单 {number} 没有第 {line} 行。',
+  },
+  refund_exceeds: {
+    en: 'Line {line} ("{name}"): only {left} left to refund, {asked} asked.',
+    'zh-CN': '第 {line} 行（“{name}”）：可退数量仅剩 {left}，申请退 {asked}。',
+  },
+  refund_duplicate_line: {
+    en: 'Line {line} appears twice in the refund.',
+    'zh-CN': '第 {line} 行在退款中出现了两次。',
+  },
   host_token_invalid: {
     en: 'This page is missing its access token. Open the address Counter printed when it started.',
     'zh-CN': '页面缺少访问令牌，请打开 Counter 启动时打印的地址。',

@@ -11,6 +11,11 @@ const fieldMessages = {
   pin_format: { en: 'a PIN is 4 to 8 digits', 'zh-CN': 'PIN 应为 4 到 8 位数字' },
   unknown_time_zone: { en: 'unknown time zone', 'zh-CN': '未知时区' },
   unknown_currency: { en: 'unknown currency code', 'zh-CN': '未知货币代码' },
+  receipt_url: {
+    en: 'a web address (http or https) containing {number} or {id}',
+    'zh-CN': '应为包含 {number} 或 {id} 的网址（http 或 https）',
+  },
+  device_code: { en: 'a terminal code is 1 to 3 capital letters or digits', 'zh-CN': '收银机编号为 1 到 3 位大写字母或数字' },
 } satisfies Record<string, Record<Locale, string>>;
 
 export type FieldMessageKey = keyof typeof fieldMessages;

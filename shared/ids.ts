@@ -27,3 +27,12 @@ export const CategoryId = uuid.brand<'CategoryId'>();
 export type CategoryId = z.infer<typeof CategoryId>;
 export const StoreId = uuid.brand<'StoreId'>();
 export type StoreId = z.infer<typeof StoreId>;
+/** An order's id is its cart's id from the first scan, so it is the idempotency key of the payment. */
+export const OrderId = uuid.brand<'OrderId'>();
+export type OrderId = z.infer<typeof OrderId>;
+export const RefundId = uuid.brand<'RefundId'>();
+export type RefundId = z.infer<typeof RefundId>;
+export const ShiftId = uuid.brand<'ShiftId'>();
+export type ShiftId = z.infer<typeof ShiftId>;
+export const CashMovementId = uuid.brand<'CashMovementId'>();
+export type CashMovementId = z.infer<typeof CashMovementId>;

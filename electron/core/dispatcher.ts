@@ -51,7 +51,7 @@ function run(
   const now = env.clock();
   // Public calls (the status poll) neither need a session nor keep one alive.
   const session = spec.access === 'public' ? null : env.sessions.get(request.sessionToken, now);
-  const approver = authorize(env, spec.access, session, request, now);
+  let approver = authorize(env, spec.access, session, request, now);
 
   const events: AppEvent[] = [];
   const refusals: (() => void)[] = [];
@@ -71,6 +71,17 @@ function run(
     },
     onRefused: (work) => refusals.push(work),
     emit: (event) => events.push(event),
+    approve: (permission) => {
+      if (!session) throw new AppError('unauthenticated');
+      if (decideAccess(session.role, permission) === 'allow') return null;
+      if (!request.approval) {
+        throw new AppError('approval_required', { action: actionText(permission) }, { permission });
+      }
+      // Inside the handler's transaction: a wrong PIN is counted after the rollback, not undone by it.
+      approver = checkApproval(env, permission, session, request.approval, now, (work) => refusals.push(work));
+      ctx.approver = approver;
+      return approver;
+    },
   };
   const handler = handlers[method] as (c: HandlerContext, i: unknown) => unknown;
 
@@ -130,7 +141,7 @@ function authorize(
       if (!request.approval) {
         throw new AppError('approval_required', { action: actionText(access) }, { permission: access });
       }
-      return checkApproval(env, access, session, request.approval, now);
+      return checkApproval(env, access, session, request.approval, now, (work) => env.db.transaction(work)());
     default: {
       const unreachable: never = decision;
       throw new Error(`unknown access decision ${String(unreachable)}`);
@@ -145,6 +156,7 @@ function checkApproval(
   session: Session,
   approval: { staffId: string; pin: string },
   now: number,
+  recordFailure: (work: () => void) => void,
 ): Actor {
   if (typeof approval.staffId !== 'string' || typeof approval.pin !== 'string' || !/^\d{4,8}$/.test(approval.pin)) {
     throw new AppError('approval_invalid', { action: actionText(permission) });
@@ -153,10 +165,10 @@ function checkApproval(
   const verdict = judgePin(env.db, env.deviceSecret, approval.staffId, approval.pin, now);
   if (!verdict.ok) {
     if (verdict.counts) {
-      env.db.transaction(() => {
+      recordFailure(() => {
         recordPinFailure(env.db, approval.staffId, now);
         auditPinFailure(env, approval.staffId, now, 'approval', { id: session.staffId, name: session.name });
-      })();
+      });
     }
     if (verdict.error.code === 'locked_out') throw verdict.error;
     throw new AppError('approval_invalid', { action: actionText(permission) });

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { AppEvent, MethodName, OutputOf, ParsedInputOf } from '../../shared/contract';
 import type { Locale } from '../../shared/locale';
+import type { Permission } from '../../shared/roles';
 import type { Session, SessionStore } from './staff/sessions';
 
 export type Actor = { id: string; name: string };
@@ -26,6 +27,12 @@ export type HandlerContext = CoreEnvironment & {
   /** Runs in a transaction of its own when the call is refused (the lock-out counter). */
   onRefused(work: () => void): void;
   emit(event: AppEvent): void;
+  /**
+   * For rules that depend on the data (a large discount, a cash variance): returns null when the
+   * signed-in person may do it, the approving manager when their PIN came with the call, and
+   * otherwise refuses with `approval_required` so the screen can ask for one.
+   */
+  approve(permission: Permission): Actor | null;
 };
 
 export type Handler<M extends MethodName> = (ctx: HandlerContext, input: ParsedInputOf<M>) => OutputOf<M>;

@@ -1,6 +1,10 @@
 import { auditHandlers } from './audit/audit-handlers';
+import { cartHandlers } from './carts/cart-handlers';
 import { catalogHandlers } from './catalog/catalog-handlers';
 import { drawerHandlers } from './drawer/drawer-handlers';
+import { orderHandlers } from './orders/order-handlers';
+import { reportHandlers } from './reports/report-handlers';
+import { shiftHandlers } from './shifts/shift-handlers';
 import type { Handlers } from './handler-context';
 import { staffHandlers } from './staff/staff-handlers';
 import { storeHandlers } from './store/store-handlers';
@@ -12,4 +16,8 @@ export const handlers: Handlers = {
   ...drawerHandlers,
   ...catalogHandlers,
   ...auditHandlers,
+  ...shiftHandlers,
+  ...cartHandlers,
+  ...orderHandlers,
+  ...reportHandlers,
 };

@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import type { AppEvent } from '../../shared/contract';
 import { api } from '../api/api-client';
 import { sessionStore } from '../api/session-store';
 import { invalidateMethods } from '../api/use-api';
@@ -8,7 +9,10 @@ const refreshes = {
   'catalog.changed': ['catalog.'],
   'store.changed': ['app.status'],
   'staff.changed': ['staff.'],
-} as const;
+  'orders.changed': ['orders.', 'reports.', 'shift.'],
+  'shift.changed': ['shift.', 'reports.'],
+  'carts.changed': ['carts.'],
+} as const satisfies Record<AppEvent['type'], readonly string[]>;
 
 /**
  * Keeps cached reads honest: the core's pushes refresh what changed, and a different person signing

@@ -1,14 +1,22 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { Locale, pickLocale } from '../../shared/locale';
+import backOfficeEn from './back-office.en.json';
+import backOfficeZhCN from './back-office.zh-CN.json';
 import en from './en.json';
+import saleEn from './sale.en.json';
+import saleZhCN from './sale.zh-CN.json';
 import zhCN from './zh-CN.json';
+
+/** One file pair per area of the app, so areas do not step on each other's keys. */
+const english = { ...en, ...saleEn, ...backOfficeEn };
+const chinese = { ...zhCN, ...saleZhCN, ...backOfficeZhCN };
 
 const storageKey = 'counter.locale';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
-    resources: { translation: typeof en };
+    resources: { translation: typeof english };
   }
 }
 
@@ -30,7 +38,7 @@ i18n.use(initReactI18next).init({
   lng: resolve(localeChoice()),
   fallbackLng: 'en',
   supportedLngs: ['zh-CN', 'en'],
-  resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
+  resources: { en: { translation: english }, 'zh-CN': { translation: chinese } },
   interpolation: { escapeValue: false },
 });
 

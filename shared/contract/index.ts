@@ -1,8 +1,12 @@
 import type { z } from 'zod';
 import type { AppErrorShape } from '../errors';
 import { auditMethods } from './audit';
+import { cartMethods } from './carts';
 import { catalogMethods } from './catalog';
 import { drawerMethods } from './drawer';
+import { orderMethods } from './orders';
+import { reportMethods } from './reports';
+import { shiftMethods } from './shifts';
 import { staffMethods } from './staff';
 import { storeMethods } from './store';
 
@@ -13,6 +17,10 @@ export const contract = {
   ...drawerMethods,
   ...catalogMethods,
   ...auditMethods,
+  ...shiftMethods,
+  ...cartMethods,
+  ...orderMethods,
+  ...reportMethods,
 };
 
 export type Contract = typeof contract;
@@ -44,7 +52,13 @@ export type CallRequest = {
 };
 
 /** Pushed from the core to every window. */
-export type AppEvent = { type: 'catalog.changed' } | { type: 'store.changed' } | { type: 'staff.changed' };
+export type AppEvent =
+  | { type: 'catalog.changed' }
+  | { type: 'store.changed' }
+  | { type: 'staff.changed' }
+  | { type: 'orders.changed' }
+  | { type: 'shift.changed' }
+  | { type: 'carts.changed' };
 
 export type { Access, MethodSpec } from './define';
 export { method } from './define';

@@ -4,11 +4,13 @@ import { fieldMessage } from '../field-messages';
 import { StoreId } from '../ids';
 import { Locale } from '../locale';
 import { isCurrencyCode } from '../money';
+import { StoreSettings, StoreSettingsPatch } from '../store-settings';
 import { method } from './define';
 import { PersonName, Pin } from './staff';
 
 export const TimeZone = z.string().max(64).refine(isTimeZone, fieldMessage('unknown_time_zone'));
 export const Currency = z.string().length(3).refine(isCurrencyCode, fieldMessage('unknown_currency'));
+export const DeviceCode = z.string().regex(/^[A-Z0-9]{1,3}$/, fieldMessage('device_code'));
 export const CutoffHour = z.number().int().min(0).max(12);
 
 export const StoreInfo = z.object({
@@ -20,6 +22,9 @@ export const StoreInfo = z.object({
   dayCutoffHour: z.number().int(),
   demo: z.boolean(),
   businessDay: z.string(),
+  /** This terminal's prefix on order numbers (`A-0042`), so two tills never print the same number. */
+  deviceCode: z.string(),
+  settings: StoreSettings,
 });
 export type StoreInfo = z.infer<typeof StoreInfo>;
 
@@ -60,6 +65,8 @@ export const storeMethods = {
       name: StoreName.optional(),
       timeZone: TimeZone.optional(),
       dayCutoffHour: CutoffHour.optional(),
+      deviceCode: DeviceCode.optional(),
+      settings: StoreSettingsPatch.optional(),
     }),
     output: StoreInfo,
     access: 'settings.manage',

@@ -2,10 +2,14 @@ import { z } from 'zod';
 import { ProductId } from '../ids';
 import { NonNegativeMoney } from '../money';
 
-/** How much of an item: a count, or grams for goods sold by weight (a scale label carries grams). */
+/**
+ * How much of an item: a count; grams for goods sold by weight (a weight label, or typed in); or
+ * the amount a price-embedded scale label printed, which is what the customer was shown and pays.
+ */
 export const Quantity = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('count'), count: z.number().int().min(1).max(9_999) }),
   z.object({ kind: z.literal('weight'), grams: z.number().int().min(1).max(1_000_000) }),
+  z.object({ kind: z.literal('priced'), amount: z.number().int().min(1).max(99_999_999) }),
 ]);
 export type Quantity = z.infer<typeof Quantity>;
 

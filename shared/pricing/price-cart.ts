@@ -84,6 +84,8 @@ function lineGross(line: CartLine): number {
       return line.unitPrice * line.quantity.count;
     case 'weight':
       return mulDivRound(line.unitPrice, line.quantity.grams, 1_000);
+    case 'priced':
+      return line.quantity.amount;
     default: {
       const unreachable: never = line.quantity;
       throw new Error(`unknown quantity ${JSON.stringify(unreachable)}`);

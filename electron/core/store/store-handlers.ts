@@ -3,16 +3,14 @@ import { uuidv7 } from '../../../shared/ids';
 import { createDemoStore } from '../demo/demo-store';
 import type { HandlerContext, Handlers } from '../handler-context';
 import { createStaff } from '../staff/staff-handlers';
-import { readStore, storeStatements } from './store-records';
+import { readStore, requireStore as requireStoreRecord, storeStatements, writeMeta } from './store-records';
 
 function requireNoStore(ctx: HandlerContext): void {
   if (readStore(ctx.db, ctx.now)) throw new AppError('already_set_up');
 }
 
 function requireStore(ctx: HandlerContext) {
-  const store = readStore(ctx.db, ctx.now);
-  if (!store) throw new AppError('not_set_up');
-  return store;
+  return requireStoreRecord(ctx.db, ctx.now);
 }
 
 export const storeHandlers = {
@@ -61,9 +59,19 @@ export const storeHandlers = {
       dayCutoffHour: input.dayCutoffHour ?? before.dayCutoffHour,
     };
     storeStatements(ctx.db).update.run({ ...after, now: ctx.now });
+    const settings = { ...before.settings, ...input.settings };
+    storeStatements(ctx.db).updateSettings.run({ settings: JSON.stringify(settings), now: ctx.now });
+    const deviceCode = input.deviceCode ?? before.deviceCode;
+    if (deviceCode !== before.deviceCode) writeMeta(ctx.db, 'device_code', deviceCode);
     ctx.describe(`store:${before.id}`, {
-      before: { name: before.name, timeZone: before.timeZone, dayCutoffHour: before.dayCutoffHour },
-      after,
+      before: {
+        name: before.name,
+        timeZone: before.timeZone,
+        dayCutoffHour: before.dayCutoffHour,
+        deviceCode: before.deviceCode,
+        settings: before.settings,
+      },
+      after: { ...after, deviceCode, settings },
     });
     ctx.emit({ type: 'store.changed' });
     return requireStore(ctx);

@@ -3,6 +3,8 @@ import { businessDayOf } from '../../../shared/business-day';
 import type { StoreInfo } from '../../../shared/contract/store';
 import type { StoreId } from '../../../shared/ids';
 import { currencyExponent } from '../../../shared/money';
+import { AppError } from '../../../shared/errors';
+import { readSettings } from '../../../shared/store-settings';
 import { namedStatements } from '../db/open-database';
 
 type StoreRow = {
@@ -12,6 +14,7 @@ type StoreRow = {
   currency: string;
   day_cutoff_hour: number;
   demo: number;
+  settings: string;
 };
 
 export const storeStatements = namedStatements({
@@ -20,6 +23,7 @@ export const storeStatements = namedStatements({
            VALUES (@id, @name, @timeZone, @currency, @dayCutoffHour, @demo, @now, @now)`,
   update: `UPDATE store SET name = @name, time_zone = @timeZone, day_cutoff_hour = @dayCutoffHour,
              updated_at = @now WHERE singleton = 1`,
+  updateSettings: 'UPDATE store SET settings = @settings, updated_at = @now WHERE singleton = 1',
   getMeta: 'SELECT value FROM meta WHERE key = ?',
   setMeta: 'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
 });
@@ -36,7 +40,19 @@ export function readStore(db: Database, now: number): StoreInfo | null {
     dayCutoffHour: row.day_cutoff_hour,
     demo: row.demo === 1,
     businessDay: businessDayOf(now, row.time_zone, row.day_cutoff_hour),
+    deviceCode: readMeta(db, 'device_code') ?? defaultDeviceCode,
+    settings: readSettings(row.settings),
   };
+}
+
+/** Until someone names the tills, each prints `A-…`; a second till must be given its own code. */
+export const defaultDeviceCode = 'A';
+
+/** The store as a handler needs it; every caller of this runs after the store was set up. */
+export function requireStore(db: Database, now: number): StoreInfo {
+  const store = readStore(db, now);
+  if (!store) throw new AppError('not_set_up');
+  return store;
 }
 
 export function readMeta(db: Database, key: string): string | null {

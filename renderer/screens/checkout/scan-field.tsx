@@ -3,20 +3,24 @@ import { Input, type InputRef } from 'antd';
 import { type KeyboardEvent, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKeepFocus } from '../../hooks/use-keep-focus';
+import { useWedgeScanner } from '../../hooks/use-wedge-scanner';
 import './checkout.css';
 
 type ScanFieldProps = {
   value: string;
   onChange(value: string): void;
-  onEnter(value: string): void;
-  onMove(step: 1 | -1): void;
+  /** `scanned` is the code when a scanner typed it, null when a person did. */
+  onEnter(value: string, scanned: string | null): void;
+  /** The sale's own keys; answers whether it used the key. */
+  onKey(event: KeyboardEvent<HTMLInputElement>): boolean;
 };
 
-/** Where scanners and fingers type: always focused, Enter looks the code up, arrows walk the list. */
-export function ScanField({ value, onChange, onEnter, onMove }: ScanFieldProps) {
+/** Where scanners and fingers type: always focused; tells a scanner's burst from a person's typing. */
+export function ScanField({ value, onChange, onEnter, onKey }: ScanFieldProps) {
   const { t } = useTranslation();
   const inputRef = useRef<InputRef>(null);
   const fieldRef = useRef<HTMLInputElement | null>(null);
+  const wedge = useWedgeScanner();
 
   useEffect(() => {
     fieldRef.current = inputRef.current?.input ?? null;
@@ -24,15 +28,23 @@ export function ScanField({ value, onChange, onEnter, onMove }: ScanFieldProps) 
   useKeepFocus(fieldRef);
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.nativeEvent.isComposing) return;
     if (event.key === 'Enter') {
       event.preventDefault();
-      onEnter(event.currentTarget.value);
-    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      onMove(event.key === 'ArrowDown' ? 1 : -1);
-    } else if (event.key === 'Escape') {
-      onChange('');
+      onEnter(event.currentTarget.value, wedge.take(event));
+      return;
     }
+    if (onKey(event)) {
+      event.preventDefault();
+      wedge.reset();
+      return;
+    }
+    if (event.key === 'Escape') {
+      onChange('');
+      wedge.reset();
+      return;
+    }
+    wedge.record(event);
   };
 
   return (

@@ -1,0 +1,63 @@
+import { AppError } from '../../../shared/errors';
+import { priceCart } from '../../../shared/pricing/price-cart';
+import type { HandlerContext, Handlers } from '../handler-context';
+import { requireSession } from '../handler-context';
+import { readOrderRow } from '../orders/order-records';
+import { requireStore } from '../store/store-records';
+import { listParkedCarts, parkedStatements, readParkedCart, removeParkedCart } from './parked-carts';
+
+function refusePaid(ctx: HandlerContext, id: string): void {
+  const paid = readOrderRow(ctx.db, id);
+  if (paid) throw new AppError('already_paid', { number: paid.number });
+}
+
+function requireParked(ctx: HandlerContext, id: string) {
+  const parked = readParkedCart(ctx.db, id);
+  if (!parked) throw new AppError('not_found', { what: { en: 'parked order', 'zh-CN': '挂单' } });
+  return parked;
+}
+
+export const cartHandlers = {
+  'carts.park': (ctx, input) => {
+    refusePaid(ctx, input.id);
+    const session = requireSession(ctx);
+    const settings = requireStore(ctx.db, ctx.now).settings;
+    const priced = priceCart(input.cart, {
+      approvalAbovePercentBp: settings.discountApprovalPercentBp,
+      approvalAboveAmount: settings.discountApprovalAmount,
+    });
+    parkedStatements(ctx.db).upsert.run({
+      id: input.id,
+      label: input.label,
+      cart: JSON.stringify(input.cart),
+      lineCount: input.cart.lines.length,
+      total: priced.total,
+      staffId: session.staffId,
+      staffName: session.name,
+      now: ctx.now,
+    });
+    ctx.describe(`cart:${input.id}`, { label: input.label, lines: input.cart.lines.length, total: priced.total });
+    ctx.emit({ type: 'carts.changed' });
+    return requireParked(ctx, input.id).summary;
+  },
+
+  'carts.list': (ctx) => ({ carts: listParkedCarts(ctx.db) }),
+
+  'carts.resume': (ctx, input) => {
+    const parked = requireParked(ctx, input.id);
+    removeParkedCart(ctx.db, input.id);
+    ctx.describe(`cart:${input.id}`, { label: parked.summary.label, parkedBy: parked.summary.parkedByName });
+    ctx.emit({ type: 'carts.changed' });
+    return { id: parked.summary.id, cart: parked.cart };
+  },
+
+  'carts.void': (ctx, input) => {
+    refusePaid(ctx, input.id);
+    const parked = requireParked(ctx, input.id);
+    removeParkedCart(ctx.db, input.id);
+    // The audit keeps what was voided: the cart is gone from the table but not from the record.
+    ctx.describe(`cart:${input.id}`, { reason: input.reason, cart: parked.cart, total: parked.summary.total });
+    ctx.emit({ type: 'carts.changed' });
+    return { id: parked.summary.id };
+  },
+} satisfies Partial<Handlers>;

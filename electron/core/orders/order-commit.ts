@@ -1,0 +1,196 @@
+import type { OrderDetail, TenderInput } from '../../../shared/contract/orders';
+import type { StoreInfo } from '../../../shared/contract/store';
+import { localHourOf } from '../../../shared/business-day';
+import { AppError } from '../../../shared/errors';
+import { formatMoney, type Money } from '../../../shared/money';
+import type { Cart, CartLine } from '../../../shared/pricing/cart';
+import { type PricedCart, priceCart } from '../../../shared/pricing/price-cart';
+import { mulDivRound } from '../../../shared/rounding';
+import { settleTenders } from '../../../shared/payment/settle-tenders';
+import { catalogStatements, type ProductRow } from '../catalog/product-records';
+import type { HandlerContext } from '../handler-context';
+import { requireSession } from '../handler-context';
+import { requireOpenShift } from '../shifts/shift-records';
+import { recordMovement } from '../stock/stock-ledger';
+import { requireStore } from '../store/store-records';
+import { enqueue } from '../sync/outbox';
+import { orderStatements, readOrderDetail, readOrderRow } from './order-records';
+import { requestDigest } from './request-digest';
+import { removeParkedCart } from '../carts/parked-carts';
+
+export type CommitInput = { id: string; cart: Cart; tenders: TenderInput[] };
+
+/**
+ * Pays an order: checks every line against the catalog, prices it with the shared engine, settles
+ * the tenders, and writes order, lines, payments, stock movements and the outbox record in the
+ * dispatcher's one transaction. The cart's id makes a second Pay, or a retry after a crash, return
+ * the order already written.
+ */
+export function commitOrder(ctx: HandlerContext, input: CommitInput): { order: OrderDetail; replayed: boolean } {
+  const digest = requestDigest({ cart: input.cart, tenders: input.tenders });
+  const existing = readOrderRow(ctx.db, input.id);
+  if (existing) {
+    if (existing.request_digest !== digest) throw new AppError('id_reused', { what: { en: 'order', 'zh-CN': '订单' } });
+    ctx.describe(`order:${existing.id}`, { replayed: true, number: existing.number });
+    return { order: readOrderDetail(ctx.db, existing), replayed: true };
+  }
+  const session = requireSession(ctx);
+  const store = requireStore(ctx.db, ctx.now);
+  const shift = requireOpenShift(ctx.db, ctx.deviceId);
+  const products = checkLines(ctx, store, input.cart);
+  const authoritative: Cart = {
+    ...input.cart,
+    // The catalog's tax rate counts, whatever the screen had cached.
+    lines: input.cart.lines.map((line, i) => ({ ...line, taxRateBp: products[i].tax_rate_bp })),
+  };
+  const priced = priceCart(authoritative, {
+    approvalAbovePercentBp: store.settings.discountApprovalPercentBp,
+    approvalAboveAmount: store.settings.discountApprovalAmount,
+  });
+  if (priced.needsApproval) ctx.approve('discount.override');
+  const settled = settleTenders(priced.total, input.tenders, store.settings.cashRounding);
+  if (!settled.ok) throw tenderError(settled, store, ctx.locale);
+
+  const q = orderStatements(ctx.db);
+  const { last } = q.nextNumber.get(ctx.deviceId, store.businessDay) as { last: number };
+  const number = `${store.deviceCode}-${String(last).padStart(4, '0')}`;
+  q.insertOrder.run({
+    id: input.id,
+    number,
+    deviceId: ctx.deviceId,
+    businessDay: store.businessDay,
+    channel: 'in_store',
+    shiftId: shift.id,
+    cashierId: session.staffId,
+    cashierName: session.name,
+    approverName: ctx.approver?.name ?? null,
+    paidAt: ctx.now,
+    hour: localHourOf(ctx.now, store.timeZone),
+    itemCount: itemCount(authoritative.lines),
+    gross: priced.gross,
+    discount: priced.manualDiscount,
+    orderDiscountReason: authoritative.orderDiscount?.reason ?? null,
+    total: priced.total,
+    rounding: settled.rounding,
+    tax: priced.taxBands.reduce((sum, band) => sum + band.tax, 0),
+    methods: [...new Set(settled.payments.map((p) => p.method))].join(','),
+    requestDigest: digest,
+  });
+  writeLines(ctx, input.id, authoritative, priced, products, session.staffId);
+  settled.payments.forEach((payment, i) => {
+    q.insertPayment.run({ orderId: input.id, seq: i + 1, ...payment, businessDay: store.businessDay, shiftId: shift.id });
+  });
+  removeParkedCart(ctx.db, input.id);
+
+  const row = readOrderRow(ctx.db, input.id);
+  if (!row) throw new Error('order vanished inside its own transaction');
+  const order = readOrderDetail(ctx.db, row);
+  enqueue(ctx.db, { id: order.id, type: 'order.paid', payload: order, now: ctx.now });
+  ctx.describe(`order:${order.id}`, {
+    number,
+    total: order.total,
+    paid: order.paid,
+    discount: order.discount,
+    payments: order.payments.map((p) => ({ method: p.method, amount: p.amount, reference: p.reference })),
+  });
+  ctx.emit({ type: 'orders.changed' });
+  return { order, replayed: false };
+}
+
+/** Every line must name an active product at the price it has now, in a quantity its unit allows. */
+function checkLines(ctx: HandlerContext, store: StoreInfo, cart: Cart): ProductRow[] {
+  if (cart.lines.length === 0) throw new AppError('cart_empty');
+  if (new Set(cart.lines.map((l) => l.lineId)).size !== cart.lines.length) throw new AppError('duplicate_line');
+  const q = catalogStatements(ctx.db);
+  return cart.lines.map((line) => {
+    const product = q.productById.get(line.productId) as ProductRow | undefined;
+    const name = product ? productName(product) : line.productId;
+    if (!product || product.active !== 1) throw new AppError('product_unavailable', { name });
+    if (product.price !== line.unitPrice) {
+      const money = (amount: number) => formatMoney(amount as Money, store.currency, ctx.locale);
+      throw new AppError(
+        'price_changed',
+        { name, was: money(line.unitPrice), now: money(product.price) },
+        { lineId: line.lineId, productId: product.id, price: product.price },
+      );
+    }
+    const fits = product.unit === 'kg' ? line.quantity.kind !== 'count' : line.quantity.kind === 'count';
+    if (!fits) {
+      const unit = product.unit === 'kg' ? { en: 'by weight', 'zh-CN': '重量' } : { en: 'by the item', 'zh-CN': '件' };
+      throw new AppError('quantity_kind', { name, unit });
+    }
+    return product;
+  });
+}
+
+function productName(product: ProductRow) {
+  return { en: product.name_en, 'zh-CN': product.name_zh };
+}
+
+function writeLines(
+  ctx: HandlerContext,
+  orderId: string,
+  cart: Cart,
+  priced: PricedCart,
+  products: ProductRow[],
+  staffId: string,
+): void {
+  const q = orderStatements(ctx.db);
+  cart.lines.forEach((line, i) => {
+    const product = products[i];
+    const price = priced.lines[i];
+    const quantity = stockQuantity(line);
+    q.insertLine.run({
+      orderId,
+      lineNo: i + 1,
+      lineId: line.lineId,
+      productId: product.id,
+      sku: product.sku,
+      nameZh: product.name_zh,
+      nameEn: product.name_en,
+      unit: product.unit,
+      quantityKind: line.quantity.kind,
+      quantity,
+      unitPrice: line.unitPrice,
+      gross: price.gross,
+      lineDiscount: price.lineDiscount,
+      orderDiscount: price.orderDiscount,
+      discountReason: line.discount?.reason ?? null,
+      net: price.net,
+      taxRateBp: price.taxRateBp,
+      tax: price.tax,
+    });
+    recordMovement(ctx.db, { productId: product.id, kind: 'sale', quantity: -quantity, orderId, at: ctx.now, staffId });
+  });
+}
+
+/** Items, or grams; a price label's grams are worked back from its amount and the price per kg. */
+function stockQuantity(line: CartLine): number {
+  switch (line.quantity.kind) {
+    case 'count':
+      return line.quantity.count;
+    case 'weight':
+      return line.quantity.grams;
+    case 'priced':
+      return line.unitPrice > 0 ? Math.max(1, mulDivRound(line.quantity.amount, 1_000, line.unitPrice)) : 1;
+    default: {
+      const unreachable: never = line.quantity;
+      throw new Error(`unknown quantity ${JSON.stringify(unreachable)}`);
+    }
+  }
+}
+
+function itemCount(lines: CartLine[]): number {
+  return lines.reduce((sum, line) => sum + (line.quantity.kind === 'count' ? line.quantity.count : 1), 0);
+}
+
+function tenderError(
+  settled: { code: 'tender_short'; due: number; paid: number } | { code: 'tender_over'; due: number; noncash: number },
+  store: StoreInfo,
+  locale: HandlerContext['locale'],
+): AppError {
+  const money = (amount: number) => formatMoney(amount as Money, store.currency, locale);
+  return settled.code === 'tender_short'
+    ? new AppError('tender_short', { due: money(settled.due), paid: money(settled.paid) }, settled)
+    : new AppError('tender_over', { due: money(settled.due), noncash: money(settled.noncash) }, settled);
+}

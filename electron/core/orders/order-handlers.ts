@@ -1,0 +1,39 @@
+import { AppError } from '../../../shared/errors';
+import type { HandlerContext, Handlers } from '../handler-context';
+import { receiptHtml } from '../receipts/receipt-html';
+import { requireStore } from '../store/store-records';
+import { commitOrder } from './order-commit';
+import { listOrders } from './order-list';
+import { readOrderDetail, readOrderRow } from './order-records';
+import { refundOrder } from './order-refund';
+
+function requireOrder(ctx: HandlerContext, id: string) {
+  const row = readOrderRow(ctx.db, id);
+  if (!row) throw new AppError('not_found', { what: { en: 'order', 'zh-CN': '订单' } });
+  return readOrderDetail(ctx.db, row);
+}
+
+function receipt(ctx: HandlerContext, id: string, width: '58' | '80' | undefined, copy: boolean) {
+  const store = requireStore(ctx.db, ctx.now);
+  const order = requireOrder(ctx, id);
+  const html = receiptHtml(order, store, { width: width ?? store.settings.receiptWidth, copy, locale: ctx.locale });
+  return { order, html };
+}
+
+export const orderHandlers = {
+  'orders.commit': (ctx, input) => commitOrder(ctx, input),
+
+  'orders.list': (ctx, input) => listOrders(ctx.db, input),
+
+  'orders.get': (ctx, input) => requireOrder(ctx, input.id),
+
+  'orders.receipt': (ctx, input) => ({ html: receipt(ctx, input.id, input.width, false).html }),
+
+  'orders.reprint': (ctx, input) => {
+    const { order, html } = receipt(ctx, input.id, input.width, true);
+    ctx.describe(`order:${order.id}`, { reprint: order.number });
+    return { html };
+  },
+
+  'orders.refund': (ctx, input) => refundOrder(ctx, input),
+} satisfies Partial<Handlers>;

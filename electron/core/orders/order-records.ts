@@ -1,0 +1,223 @@
+import type { Database } from 'better-sqlite3';
+import type {
+  Channel,
+  OrderDetail,
+  OrderLine,
+  OrderPayment,
+  OrderStatus,
+  OrderSummary,
+  PaymentMethod,
+  RefundSummary,
+} from '../../../shared/contract/orders';
+import type { OrderId } from '../../../shared/ids';
+import type { Money } from '../../../shared/money';
+import { namedStatements } from '../db/open-database';
+
+export type OrderRow = {
+  id: OrderId;
+  number: string;
+  device_id: string;
+  business_day: string;
+  channel: Channel;
+  shift_id: string | null;
+  cashier_id: string;
+  cashier_name: string;
+  approver_name: string | null;
+  paid_at: number;
+  hour: number;
+  item_count: number;
+  gross: number;
+  discount: number;
+  order_discount_reason: string | null;
+  total: number;
+  rounding: number;
+  tax: number;
+  methods: string;
+  request_digest: string;
+  refunded: number;
+};
+
+export type OrderLineRow = {
+  line_no: number;
+  line_id: string;
+  product_id: string;
+  sku: string;
+  name_zh: string;
+  name_en: string;
+  unit: 'each' | 'kg';
+  quantity_kind: 'count' | 'weight' | 'priced';
+  quantity: number;
+  unit_price: number;
+  gross: number;
+  line_discount: number;
+  order_discount: number;
+  discount_reason: string | null;
+  net: number;
+  tax_rate_bp: number;
+  tax: number;
+  refunded_quantity: number;
+  refunded_amount: number;
+};
+
+const refundedOf = '(SELECT coalesce(sum(r.amount), 0) FROM refunds r WHERE r.order_id = o.id) AS refunded';
+
+export const orderStatements = namedStatements({
+  orderById: `SELECT o.*, ${refundedOf} FROM orders o WHERE o.id = ?`,
+  linesOf: `SELECT l.*,
+      (SELECT coalesce(sum(rl.quantity), 0) FROM refund_lines rl
+        WHERE rl.order_id = l.order_id AND rl.line_no = l.line_no) AS refunded_quantity,
+      (SELECT coalesce(sum(rl.amount), 0) FROM refund_lines rl
+        WHERE rl.order_id = l.order_id AND rl.line_no = l.line_no) AS refunded_amount
+    FROM order_lines l WHERE l.order_id = ? ORDER BY l.line_no`,
+  paymentsOf: 'SELECT * FROM payments WHERE order_id = ? ORDER BY seq',
+  refundsOf: 'SELECT * FROM refunds WHERE order_id = ? ORDER BY at, id',
+  refundLinesOf: 'SELECT line_no, quantity, amount FROM refund_lines WHERE refund_id = ? ORDER BY line_no',
+  refundTendersOf: 'SELECT method, amount FROM refund_tenders WHERE refund_id = ? ORDER BY method',
+  nextNumber: `INSERT INTO order_counters (device_id, business_day, last) VALUES (?, ?, 1)
+    ON CONFLICT (device_id, business_day) DO UPDATE SET last = last + 1 RETURNING last`,
+  insertOrder: `INSERT INTO orders (id, number, device_id, business_day, channel, shift_id, cashier_id,
+      cashier_name, approver_name, paid_at, hour, item_count, gross, discount, order_discount_reason, total,
+      rounding, tax, methods, request_digest)
+    VALUES (@id, @number, @deviceId, @businessDay, @channel, @shiftId, @cashierId, @cashierName,
+      @approverName, @paidAt, @hour, @itemCount, @gross, @discount, @orderDiscountReason, @total, @rounding,
+      @tax, @methods, @requestDigest)`,
+  insertLine: `INSERT INTO order_lines (order_id, line_no, line_id, product_id, sku, name_zh, name_en, unit,
+      quantity_kind, quantity, unit_price, gross, line_discount, order_discount, discount_reason, net,
+      tax_rate_bp, tax)
+    VALUES (@orderId, @lineNo, @lineId, @productId, @sku, @nameZh, @nameEn, @unit, @quantityKind, @quantity,
+      @unitPrice, @gross, @lineDiscount, @orderDiscount, @discountReason, @net, @taxRateBp, @tax)`,
+  insertPayment: `INSERT INTO payments (order_id, seq, method, amount, tendered, change, reference,
+      business_day, shift_id)
+    VALUES (@orderId, @seq, @method, @amount, @tendered, @change, @reference, @businessDay, @shiftId)`,
+});
+
+export function readOrderRow(db: Database, id: string): OrderRow | null {
+  return (orderStatements(db).orderById.get(id) as OrderRow | undefined) ?? null;
+}
+
+export function statusOf(total: number, refunded: number): OrderStatus {
+  if (refunded <= 0) return 'paid';
+  return refunded >= total ? 'refunded' : 'partially_refunded';
+}
+
+export function toOrderSummary(row: OrderRow): OrderSummary {
+  return {
+    id: row.id,
+    number: row.number,
+    businessDay: row.business_day,
+    channel: row.channel,
+    status: statusOf(row.total, row.refunded),
+    paidAt: row.paid_at,
+    cashierId: row.cashier_id,
+    cashierName: row.cashier_name,
+    itemCount: row.item_count,
+    total: row.total as Money,
+    refunded: row.refunded as Money,
+    methods: row.methods.split(',').filter(Boolean) as PaymentMethod[],
+  };
+}
+
+/** The whole order as the detail view, the receipt and the refund need it. */
+export function readOrderDetail(db: Database, row: OrderRow): OrderDetail {
+  const q = orderStatements(db);
+  const lines = (q.linesOf.all(row.id) as OrderLineRow[]).map(toOrderLine);
+  const payments = (q.paymentsOf.all(row.id) as PaymentRow[]).map(toPayment);
+  const refunds = (q.refundsOf.all(row.id) as RefundRow[]).map((refund) => toRefundSummary(db, refund));
+  const bands = new Map<number, { taxRateBp: number; net: Money; tax: Money }>();
+  for (const line of lines) {
+    const band = bands.get(line.taxRateBp) ?? { taxRateBp: line.taxRateBp, net: 0 as Money, tax: 0 as Money };
+    band.net = (band.net + line.net) as Money;
+    band.tax = (band.tax + line.tax) as Money;
+    bands.set(line.taxRateBp, band);
+  }
+  return {
+    ...toOrderSummary(row),
+    shiftId: row.shift_id,
+    approverName: row.approver_name,
+    gross: row.gross as Money,
+    discount: row.discount as Money,
+    orderDiscountReason: row.order_discount_reason,
+    rounding: row.rounding as Money,
+    paid: (row.total + row.rounding) as Money,
+    tax: row.tax as Money,
+    taxBands: [...bands.values()].sort((a, b) => a.taxRateBp - b.taxRateBp),
+    lines,
+    payments,
+    refunds,
+  };
+}
+
+function toOrderLine(row: OrderLineRow): OrderLine {
+  return {
+    lineNo: row.line_no,
+    lineId: row.line_id,
+    productId: row.product_id,
+    sku: row.sku,
+    nameZh: row.name_zh,
+    nameEn: row.name_en,
+    unit: row.unit,
+    quantityKind: row.quantity_kind,
+    quantity: row.quantity,
+    unitPrice: row.unit_price as Money,
+    gross: row.gross as Money,
+    lineDiscount: row.line_discount as Money,
+    orderDiscount: row.order_discount as Money,
+    discountReason: row.discount_reason,
+    net: row.net as Money,
+    taxRateBp: row.tax_rate_bp,
+    tax: row.tax as Money,
+    refundedQuantity: row.refunded_quantity,
+    refundedAmount: row.refunded_amount as Money,
+  };
+}
+
+type PaymentRow = {
+  method: PaymentMethod;
+  amount: number;
+  tendered: number | null;
+  change: number | null;
+  reference: string | null;
+};
+
+function toPayment(row: PaymentRow): OrderPayment {
+  return {
+    method: row.method,
+    amount: row.amount as Money,
+    tendered: row.tendered as Money | null,
+    change: row.change as Money | null,
+    reference: row.reference,
+  };
+}
+
+export type RefundRow = {
+  id: string;
+  number: string;
+  order_id: string;
+  business_day: string;
+  staff_name: string;
+  approver_name: string | null;
+  reason: string;
+  amount: number;
+  at: number;
+  request_digest: string;
+};
+
+export function toRefundSummary(db: Database, row: RefundRow): RefundSummary {
+  const q = orderStatements(db);
+  return {
+    id: row.id,
+    number: row.number,
+    at: row.at,
+    businessDay: row.business_day,
+    amount: row.amount as Money,
+    staffName: row.staff_name,
+    approverName: row.approver_name,
+    reason: row.reason,
+    tenders: q.refundTendersOf.all(row.id) as RefundSummary['tenders'],
+    lines: (q.refundLinesOf.all(row.id) as { line_no: number; quantity: number; amount: Money }[]).map((l) => ({
+      lineNo: l.line_no,
+      quantity: l.quantity,
+      amount: l.amount,
+    })),
+  };
+}

@@ -1,0 +1,157 @@
+import type { OrderDetail, OrderLine, PaymentMethod, RefundSummary } from '../../../shared/contract/orders';
+import { AppError } from '../../../shared/errors';
+import { uuidv7 } from '../../../shared/ids';
+import { namedStatements } from '../db/open-database';
+import type { HandlerContext } from '../handler-context';
+import { requireSession } from '../handler-context';
+import { requireOpenShift } from '../shifts/shift-records';
+import { recordMovement } from '../stock/stock-ledger';
+import { requireStore } from '../store/store-records';
+import { enqueue } from '../sync/outbox';
+import { readOrderDetail, readOrderRow, type RefundRow, toRefundSummary } from './order-records';
+import { requestDigest } from './request-digest';
+
+export type RefundInput = {
+  id: string;
+  orderId: string;
+  lines: { lineNo: number; quantity: number }[];
+  to: 'original' | 'cash';
+  reason: string;
+};
+
+const statements = namedStatements({
+  refundById: 'SELECT * FROM refunds WHERE id = ?',
+  refundCount: 'SELECT count(*) AS n FROM refunds WHERE order_id = ?',
+  refundedByMethod: `SELECT t.method, sum(t.amount) AS amount FROM refund_tenders t
+    JOIN refunds r ON r.id = t.refund_id WHERE r.order_id = ? GROUP BY t.method`,
+  insertRefund: `INSERT INTO refunds (id, number, order_id, device_id, business_day, shift_id, staff_id,
+      staff_name, approver_name, reason, amount, at, request_digest)
+    VALUES (@id, @number, @orderId, @deviceId, @businessDay, @shiftId, @staffId, @staffName, @approverName,
+      @reason, @amount, @at, @requestDigest)`,
+  insertLine: `INSERT INTO refund_lines (refund_id, order_id, line_no, quantity, amount)
+    VALUES (@refundId, @orderId, @lineNo, @quantity, @amount)`,
+  insertTender: `INSERT INTO refund_tenders (refund_id, method, amount, shift_id)
+    VALUES (@refundId, @method, @amount, @shiftId)`,
+});
+
+type Result = { refund: RefundSummary; order: OrderDetail; replayed: boolean };
+
+/**
+ * Gives money back against a paid order: by line and quantity, never more than what is left of a
+ * line, stock returned, to the tenders that paid or in cash. The order itself is never touched.
+ */
+export function refundOrder(ctx: HandlerContext, input: RefundInput): Result {
+  const q = statements(ctx.db);
+  const digest = requestDigest({ ...input, id: undefined });
+  const existing = q.refundById.get(input.id) as RefundRow | undefined;
+  if (existing) return replay(ctx, existing, digest);
+
+  const session = requireSession(ctx);
+  const store = requireStore(ctx.db, ctx.now);
+  const row = readOrderRow(ctx.db, input.orderId);
+  if (!row) throw new AppError('not_found', { what: { en: 'order', 'zh-CN': '订单' } });
+  const order = readOrderDetail(ctx.db, row);
+  const shift = requireOpenShift(ctx.db, ctx.deviceId);
+  const lines = refundLines(order, input.lines);
+  const amount = lines.reduce((sum, l) => sum + l.amount, 0);
+  const { n } = q.refundCount.get(order.id) as { n: number };
+  const number = `${order.number}-R${n + 1}`;
+  q.insertRefund.run({
+    id: input.id,
+    number,
+    orderId: order.id,
+    deviceId: ctx.deviceId,
+    businessDay: store.businessDay,
+    shiftId: shift.id,
+    staffId: session.staffId,
+    staffName: session.name,
+    approverName: ctx.approver?.name ?? null,
+    reason: input.reason,
+    amount,
+    at: ctx.now,
+    requestDigest: digest,
+  });
+  for (const line of lines) {
+    q.insertLine.run({ refundId: input.id, orderId: order.id, lineNo: line.line.lineNo, ...line });
+    recordMovement(ctx.db, {
+      productId: line.line.productId,
+      kind: 'refund',
+      quantity: line.quantity,
+      refundId: input.id,
+      orderId: order.id,
+      at: ctx.now,
+      staffId: session.staffId,
+    });
+  }
+  for (const tender of refundTenders(ctx, order, amount, input.to)) {
+    q.insertTender.run({ refundId: input.id, ...tender, shiftId: shift.id });
+  }
+  const refund = toRefundSummary(ctx.db, q.refundById.get(input.id) as RefundRow);
+  enqueue(ctx.db, { id: refund.id, type: 'order.refunded', payload: { orderId: order.id, ...refund }, now: ctx.now });
+  ctx.describe(`order:${order.id}`, { refund: number, amount, lines: refund.lines, tenders: refund.tenders });
+  ctx.emit({ type: 'orders.changed' });
+  const after = readOrderRow(ctx.db, order.id);
+  return { refund, order: after ? readOrderDetail(ctx.db, after) : order, replayed: false };
+}
+
+function replay(ctx: HandlerContext, existing: RefundRow, digest: string): Result {
+  if (existing.request_digest !== digest) throw new AppError('id_reused', { what: { en: 'refund', 'zh-CN': '退款' } });
+  const row = readOrderRow(ctx.db, existing.order_id);
+  if (!row) throw new Error('refund without its order');
+  ctx.describe(`order:${row.id}`, { replayed: true, refund: existing.number });
+  return { refund: toRefundSummary(ctx.db, existing), order: readOrderDetail(ctx.db, row), replayed: true };
+}
+
+type LineRefund = { line: OrderLine; quantity: number; amount: number };
+
+function refundLines(order: OrderDetail, asked: RefundInput['lines']): LineRefund[] {
+  const seen = new Set<number>();
+  return asked.map(({ lineNo, quantity }) => {
+    if (seen.has(lineNo)) throw new AppError('refund_duplicate_line', { line: lineNo });
+    seen.add(lineNo);
+    const line = order.lines.find((l) => l.lineNo === lineNo);
+    if (!line) throw new AppError('refund_line_unknown', { number: order.number, line: lineNo });
+    const left = line.quantity - line.refundedQuantity;
+    if (quantity > left) {
+      const name = { en: line.nameEn, 'zh-CN': line.nameZh };
+      throw new AppError('refund_exceeds', { line: lineNo, name, left, asked: quantity }, { lineNo, left });
+    }
+    // The last part of a line gets what is left of its amount, so parts never add up past it.
+    const amount =
+      quantity === left
+        ? line.net - line.refundedAmount
+        : Math.floor((line.net * quantity) / line.quantity);
+    return { line, quantity, amount };
+  });
+}
+
+/** Back where it came from: card and wallet first, each up to what it paid and was not yet refunded; cash for the rest. */
+function refundTenders(
+  ctx: HandlerContext,
+  order: OrderDetail,
+  amount: number,
+  to: 'original' | 'cash',
+): { method: PaymentMethod; amount: number }[] {
+  if (amount === 0) return [];
+  if (to === 'cash') return [{ method: 'cash', amount }];
+  const refunded = new Map(
+    (statements(ctx.db).refundedByMethod.all(order.id) as { method: PaymentMethod; amount: number }[]).map((r) => [
+      r.method,
+      r.amount,
+    ]),
+  );
+  const paid = new Map<PaymentMethod, number>();
+  for (const p of order.payments) paid.set(p.method, (paid.get(p.method) ?? 0) + p.amount);
+  const out: { method: PaymentMethod; amount: number }[] = [];
+  let left = amount;
+  for (const method of ['card', 'wallet', 'platform_prepaid'] as const) {
+    const room = (paid.get(method) ?? 0) - (refunded.get(method) ?? 0);
+    const part = Math.min(room, left);
+    if (part > 0) {
+      out.push({ method, amount: part });
+      left -= part;
+    }
+  }
+  if (left > 0) out.push({ method: 'cash', amount: left });
+  return out;
+}

@@ -1,0 +1,123 @@
+import type { OrderDetail, OrderLine, PaymentMethod } from '../../../shared/contract/orders';
+import type { StoreInfo } from '../../../shared/contract/store';
+import type { Locale } from '../../../shared/locale';
+import { qrSvg } from './qr-svg';
+import { escapeHtml, moneyText, type Row, receiptStyle, rows, timeText } from './receipt-markup';
+
+const words = {
+  en: {
+    order: 'Order',
+    day: 'Business day',
+    time: 'Time',
+    cashier: 'Cashier',
+    gross: 'Subtotal',
+    discount: 'Discounts',
+    total: 'Total',
+    rounding: 'Rounding',
+    paid: 'Paid',
+    change: 'Change',
+    tax: 'incl. tax',
+    copy: 'COPY — reprinted',
+    refunded: 'Refunded',
+    scan: 'Scan for your e-receipt and review',
+    items: 'items',
+    methods: { cash: 'Cash', card: 'Bank card', wallet: 'Mobile wallet', platform_prepaid: 'Platform prepaid' },
+  },
+  'zh-CN': {
+    order: '单号',
+    day: '营业日',
+    time: '时间',
+    cashier: '收银员',
+    gross: '小计',
+    discount: '优惠',
+    total: '合计',
+    rounding: '抹零',
+    paid: '实收',
+    change: '找零',
+    tax: '含税',
+    copy: '重印副本',
+    refunded: '已退款',
+    scan: '扫码查看电子小票并评价',
+    items: '件',
+    methods: { cash: '现金', card: '银行卡', wallet: '移动支付', platform_prepaid: '平台预付' },
+  },
+} satisfies Record<Locale, unknown>;
+
+export type ReceiptOptions = { width: '58' | '80'; copy: boolean; locale: Locale };
+
+/**
+ * The customer's receipt as self-contained HTML (no scripts, no images to fetch): store details,
+ * lines with discounts and reasons, totals, tax, payments and change, and a QR to the e-receipt.
+ */
+export function receiptHtml(order: OrderDetail, store: StoreInfo, options: ReceiptOptions): string {
+  const w = words[options.locale];
+  const money = moneyText(store.currency, options.locale);
+  const s = store.settings;
+  const header = [
+    `<h1>${escapeHtml(store.name)}</h1>`,
+    s.address ? `<div class="c">${escapeHtml(s.address)}</div>` : '',
+    s.phone ? `<div class="c">${escapeHtml(s.phone)}</div>` : '',
+    options.copy ? `<div class="mark">${w.copy}</div>` : '',
+    '<hr>',
+    rows([
+      [w.order, `<b>${escapeHtml(order.number)}</b>`],
+      [w.day, order.businessDay],
+      [w.time, timeText(order.paidAt, store.timeZone, options.locale)],
+      [w.cashier, escapeHtml(order.cashierName)],
+    ]),
+    '<hr>',
+  ].join('');
+  const totals: Row[] = [[w.gross, money(order.gross)]];
+  if (order.discount > 0) totals.push([w.discount, `−${money(order.discount)}`]);
+  if (order.rounding !== 0) totals.push([w.rounding, money(order.rounding)]);
+  totals.push([w.total, money(order.paid), 'big']);
+  for (const band of order.taxBands) {
+    totals.push([`${w.tax} ${band.taxRateBp / 100}%`, money(band.tax), 'sub']);
+  }
+  const payments: Row[] = order.payments.flatMap((p): Row[] => {
+    const label = `${w.methods[p.method as PaymentMethod]}${p.reference ? ` ${escapeHtml(p.reference)}` : ''}`;
+    const paid: Row = [label, money(p.tendered ?? p.amount)];
+    return p.change ? [paid, [w.change, money(p.change)]] : [paid];
+  });
+  if (order.refunded > 0) payments.push([w.refunded, `−${money(order.refunded)}`]);
+  const url = receiptUrl(s.receiptUrlPattern, order);
+  const footer = [
+    url ? `<div class="qr">${qrSvg(url, options.width === '58' ? 30 : 36)}</div><div class="c">${w.scan}</div>` : '',
+    s.receiptFooter ? `<div class="c">${escapeHtml(s.receiptFooter)}</div>` : '',
+  ].join('');
+  return [
+    receiptStyle(options.width),
+    `<div class="receipt" data-order="${escapeHtml(order.number)}">`,
+    header,
+    rows(order.lines.flatMap((line) => lineRows(line, options.locale, money))),
+    '<hr>',
+    rows(totals),
+    '<hr>',
+    rows(payments),
+    footer,
+    '</div>',
+  ].join('');
+}
+
+function lineRows(line: OrderLine, locale: Locale, money: (amount: number) => string): Row[] {
+  const name = escapeHtml(locale === 'zh-CN' ? line.nameZh : line.nameEn);
+  const quantity =
+    line.quantityKind === 'count'
+      ? `${line.quantity} × ${money(line.unitPrice)}`
+      : `${(line.quantity / 1000).toFixed(3)} kg × ${money(line.unitPrice)}/kg`;
+  const out: Row[] = [[name, money(line.gross)], [quantity, '', 'sub']];
+  const discount = line.lineDiscount + line.orderDiscount;
+  if (discount > 0) {
+    const reason = line.discountReason ? escapeHtml(line.discountReason) : '';
+    out.push([reason || (locale === 'zh-CN' ? '优惠' : 'Discount'), `−${money(discount)}`, 'sub']);
+  }
+  return out;
+}
+
+/** The store's pattern with this order filled in; empty when the store set none. */
+export function receiptUrl(pattern: string, order: { id: string; number: string }): string {
+  if (!pattern) return '';
+  return pattern
+    .replaceAll('{id}', encodeURIComponent(order.id))
+    .replaceAll('{number}', encodeURIComponent(order.number));
+}

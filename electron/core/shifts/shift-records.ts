@@ -1,0 +1,62 @@
+import type { Database } from 'better-sqlite3';
+import type { ShiftInfo, ShiftReport } from '../../../shared/contract/shifts';
+import { AppError } from '../../../shared/errors';
+import type { Money } from '../../../shared/money';
+import { namedStatements } from '../db/open-database';
+
+export type ShiftRow = {
+  id: string;
+  device_id: string;
+  business_day: string;
+  opened_by: string;
+  opened_by_name: string;
+  opened_at: number;
+  float: number;
+  closed_at: number | null;
+  z_number: number | null;
+  z_report: string | null;
+};
+
+const shiftColumns = 's.*, (SELECT name FROM staff WHERE id = s.opened_by) AS opened_by_name';
+
+export const shiftStatements = namedStatements({
+  openShift: `SELECT ${shiftColumns} FROM shifts s WHERE s.device_id = ? AND s.closed_at IS NULL`,
+  insertShift: `INSERT INTO shifts (id, device_id, business_day, opened_by, opened_at, float)
+    VALUES (@id, @deviceId, @businessDay, @openedBy, @openedAt, @float)`,
+  nextZ: 'SELECT coalesce(max(z_number), 0) + 1 AS next FROM shifts WHERE device_id = ?',
+  closeShift: `UPDATE shifts SET closed_by = @closedBy, closed_at = @closedAt, z_number = @zNumber,
+      counted_cash = @countedCash, expected_cash = @expectedCash, variance_approved_by = @approvedBy,
+      z_report = @zReport
+    WHERE id = @id AND closed_at IS NULL`,
+  zReports: `SELECT z_report FROM shifts WHERE device_id = ? AND z_number IS NOT NULL
+    ORDER BY z_number DESC LIMIT ?`,
+  cashMovementById: 'SELECT * FROM cash_movements WHERE id = ?',
+  insertCashMovement: `INSERT INTO cash_movements (id, shift_id, kind, amount, reason, staff_id, approver_id, at)
+    VALUES (@id, @shiftId, @kind, @amount, @reason, @staffId, @approverId, @at)`,
+});
+
+export function openShiftOf(db: Database, deviceId: string): ShiftRow | null {
+  return (shiftStatements(db).openShift.get(deviceId) as ShiftRow | undefined) ?? null;
+}
+
+/** Sales and refunds belong to a shift, so the drawer can be counted against them. */
+export function requireOpenShift(db: Database, deviceId: string): ShiftRow {
+  const shift = openShiftOf(db, deviceId);
+  if (!shift) throw new AppError('no_open_shift');
+  return shift;
+}
+
+export function toShiftInfo(row: ShiftRow): ShiftInfo {
+  return {
+    id: row.id,
+    openedAt: row.opened_at,
+    openedByName: row.opened_by_name,
+    businessDay: row.business_day,
+    float: row.float as Money,
+  };
+}
+
+export function listZReports(db: Database, deviceId: string, limit: number): ShiftReport[] {
+  const rows = shiftStatements(db).zReports.all(deviceId, limit) as { z_report: string }[];
+  return rows.map((row) => JSON.parse(row.z_report) as ShiftReport);
+}

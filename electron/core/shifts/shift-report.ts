@@ -1,0 +1,88 @@
+import type { Database } from 'better-sqlite3';
+import type { Channel, PaymentMethod } from '../../../shared/contract/orders';
+import type { ShiftReport } from '../../../shared/contract/shifts';
+import type { StoreInfo } from '../../../shared/contract/store';
+import type { Money } from '../../../shared/money';
+import { namedStatements } from '../db/open-database';
+import type { ShiftRow } from './shift-records';
+
+const statements = namedStatements({
+  sales: `SELECT count(*) AS orders, coalesce(sum(gross), 0) AS gross, coalesce(sum(discount), 0) AS discounts,
+      coalesce(sum(total), 0) AS net, coalesce(sum(rounding), 0) AS rounding
+    FROM orders WHERE shift_id = ?`,
+  byMethod: `SELECT method, coalesce(sum(amount), 0) AS amount, count(*) AS count
+    FROM payments WHERE shift_id = ? GROUP BY method ORDER BY method`,
+  byChannel: `SELECT channel, coalesce(sum(total), 0) AS amount, count(*) AS count
+    FROM orders WHERE shift_id = ? GROUP BY channel ORDER BY channel`,
+  refunds: 'SELECT coalesce(sum(amount), 0) AS amount, count(*) AS count FROM refunds WHERE shift_id = ?',
+  refundsByMethod: `SELECT method, coalesce(sum(amount), 0) AS amount, count(*) AS count
+    FROM refund_tenders WHERE shift_id = ? GROUP BY method ORDER BY method`,
+  cash: `SELECT kind, coalesce(sum(amount), 0) AS amount, count(*) AS count
+    FROM cash_movements WHERE shift_id = ? GROUP BY kind`,
+});
+
+type Amounts = { amount: Money; count: number };
+
+export type ShiftClose = {
+  zNumber: number;
+  closedAt: number;
+  closedByName: string;
+  countedCash: number;
+  approvedByName: string | null;
+};
+
+/**
+ * What the drawer should hold and what the shift sold, straight from the shift's records: an X
+ * report mid-shift, or the Z report with the count when it closes.
+ */
+export function shiftReport(
+  db: Database,
+  store: StoreInfo,
+  shift: ShiftRow,
+  printedAt: number,
+  close: ShiftClose | null,
+): ShiftReport {
+  const q = statements(db);
+  const sales = q.sales.get(shift.id) as { orders: number; gross: Money; discounts: Money; net: Money; rounding: Money };
+  const byMethod = q.byMethod.all(shift.id) as (Amounts & { method: PaymentMethod })[];
+  const byChannel = q.byChannel.all(shift.id) as (Amounts & { channel: Channel })[];
+  const refunds = q.refunds.get(shift.id) as Amounts;
+  const refundsByMethod = q.refundsByMethod.all(shift.id) as (Amounts & { method: PaymentMethod })[];
+  const cash = q.cash.all(shift.id) as (Amounts & { kind: 'in' | 'out' })[];
+  const none: Amounts = { amount: 0 as Money, count: 0 };
+  const cashIn = cash.find((c) => c.kind === 'in') ?? none;
+  const cashOut = cash.find((c) => c.kind === 'out') ?? none;
+  const cashSales = byMethod.find((m) => m.method === 'cash')?.amount ?? 0;
+  const cashRefunds = refundsByMethod.find((m) => m.method === 'cash')?.amount ?? 0;
+  const expectedCash = (shift.float + cashSales - cashRefunds + cashIn.amount - cashOut.amount) as Money;
+  return {
+    kind: close ? 'z' : 'x',
+    zNumber: close?.zNumber ?? null,
+    shiftId: shift.id,
+    storeName: store.name,
+    deviceCode: store.deviceCode,
+    businessDay: shift.business_day,
+    openedAt: shift.opened_at,
+    openedByName: shift.opened_by_name,
+    closedAt: close?.closedAt ?? null,
+    closedByName: close?.closedByName ?? null,
+    printedAt,
+    currency: store.currency,
+    orders: sales.orders,
+    gross: sales.gross,
+    discounts: sales.discounts,
+    net: sales.net,
+    rounding: sales.rounding,
+    byMethod,
+    byChannel,
+    refunds: { amount: refunds.amount, count: refunds.count },
+    refundsByMethod,
+    float: shift.float as Money,
+    cashIn: { amount: cashIn.amount, count: cashIn.count },
+    cashOut: { amount: cashOut.amount, count: cashOut.count },
+    expectedCash,
+    countedCash: close ? (close.countedCash as Money) : null,
+    variance: close ? ((close.countedCash - expectedCash) as Money) : null,
+    varianceApprovedByName: close?.approvedByName ?? null,
+  };
+}

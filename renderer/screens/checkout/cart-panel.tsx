@@ -1,0 +1,122 @@
+import {
+  DeleteOutlined,
+  MinusOutlined,
+  NumberOutlined,
+  PauseCircleOutlined,
+  PercentageOutlined,
+  PlayCircleOutlined,
+  PlusOutlined,
+  ClearOutlined,
+  TagOutlined,
+} from '@ant-design/icons';
+import { Badge, Button, Tooltip } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PricedCart } from '../../../shared/pricing/price-cart';
+import { CartLines } from './cart-lines';
+import { itemCount, type CartState } from './cart-model';
+import { CartTotals } from './cart-totals';
+import { useAmount } from './checkout-format';
+import { checkoutKeys } from './checkout-keys';
+import './checkout.css';
+
+export type CartActions = {
+  select(lineId: string): void;
+  step(step: 1 | -1): void;
+  quantity(): void;
+  lineDiscount(): void;
+  removeLine(): void;
+  orderDiscount(): void;
+  park(): void;
+  resume(): void;
+  clear(): void;
+  pay(): void;
+};
+
+type CartPanelProps = {
+  state: CartState;
+  priced: PricedCart;
+  selected: string | null;
+  parkedCount: number;
+  actions: CartActions;
+};
+
+export function CartPanel({ state, priced, selected, parkedCount, actions }: CartPanelProps) {
+  const { t } = useTranslation();
+  const amount = useAmount();
+  const line = state.cart.lines.find((each) => each.lineId === selected) ?? null;
+  const empty = state.cart.lines.length === 0;
+  const isCount = line?.quantity.kind === 'count';
+  const canSetQuantity = line !== null && line.quantity.kind !== 'priced';
+  return (
+    <section className="cart-panel" aria-label={t('sale.cart.title')} data-testid="cart-panel">
+      <header className="cart-header">
+        <span className="cart-title">{t('sale.cart.title')}</span>
+        <span className="cart-count">{empty ? '' : t('sale.cart.lineCount', { count: state.cart.lines.length })}</span>
+      </header>
+      <CartLines state={state} priced={priced.lines} selected={selected} onSelect={actions.select} />
+      <div className="cart-line-tools" role="toolbar" aria-label={t('sale.line.tools')}>
+        <KeyButton icon={<MinusOutlined />} keyLabel={checkoutKeys.stepDown.label} disabled={!isCount} onClick={() => actions.step(-1)} label={t('sale.line.less')} testId="line-less" />
+        <KeyButton icon={<PlusOutlined />} keyLabel={checkoutKeys.stepUp.label} disabled={!isCount} onClick={() => actions.step(1)} label={t('sale.line.more')} testId="line-more" />
+        <KeyButton icon={<NumberOutlined />} keyLabel={checkoutKeys.quantity.label} disabled={!canSetQuantity} onClick={actions.quantity} label={t('sale.line.quantity')} testId="line-quantity" />
+        <KeyButton icon={<TagOutlined />} keyLabel={checkoutKeys.lineDiscount.label} disabled={!line} onClick={actions.lineDiscount} label={t('sale.line.discount')} testId="line-discount" />
+        <KeyButton icon={<DeleteOutlined />} keyLabel={checkoutKeys.removeLine.label} disabled={!line} onClick={actions.removeLine} label={t('sale.line.remove')} testId="line-remove" danger />
+      </div>
+      <CartTotals priced={priced} items={itemCount(state.cart)} orderDiscount={state.cart.orderDiscount} />
+      <div className="cart-actions">
+        <KeyButton icon={<PercentageOutlined />} keyLabel={checkoutKeys.orderDiscount.label} disabled={empty} onClick={actions.orderDiscount} label={t('sale.cart.orderDiscount')} testId="order-discount" />
+        <KeyButton icon={<PauseCircleOutlined />} keyLabel={checkoutKeys.park.label} disabled={empty} onClick={actions.park} label={t('sale.cart.park')} testId="park-button" />
+        <Badge count={parkedCount} size="small" offset={[-6, 4]}>
+          <KeyButton icon={<PlayCircleOutlined />} keyLabel={checkoutKeys.resume.label} onClick={actions.resume} label={t('sale.cart.resume')} testId="resume-button" />
+        </Badge>
+        <KeyButton icon={<ClearOutlined />} keyLabel={checkoutKeys.clear.label} disabled={empty} onClick={actions.clear} label={t('sale.cart.clear')} testId="clear-cart" />
+      </div>
+      <Button
+        type="primary"
+        size="large"
+        block
+        className="pay-button"
+        disabled={empty}
+        onMouseDown={(event) => event.preventDefault()}
+        onClick={actions.pay}
+        data-testid="pay-button"
+      >
+        <span className="pay-button-label">
+          {t('sale.pay.button')} <kbd>{checkoutKeys.pay.label}</kbd>
+        </span>
+        <span className="pay-button-amount">{amount(priced.total)}</span>
+      </Button>
+    </section>
+  );
+}
+
+type KeyButtonProps = {
+  icon: ReactNode;
+  label: string;
+  keyLabel: string;
+  onClick(): void;
+  disabled?: boolean;
+  danger?: boolean;
+  testId: string;
+};
+
+/** A touch-sized button that also says which key does the same. */
+export function KeyButton({ icon, label, keyLabel, onClick, disabled, danger, testId }: KeyButtonProps) {
+  return (
+    <Tooltip title={label} mouseEnterDelay={0.6}>
+      <Button
+        size="large"
+        icon={icon}
+        disabled={disabled}
+        danger={danger}
+        onMouseDown={(event) => event.preventDefault()}
+        onClick={onClick}
+        className="key-button"
+        data-testid={testId}
+      >
+        <span className="key-button-label">{label}</span>
+        <kbd>{keyLabel}</kbd>
+      </Button>
+    </Tooltip>
+  );
+}

@@ -1,0 +1,47 @@
+import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import type { ManualDiscount } from '../../../shared/pricing/cart';
+import type { PricedCart } from '../../../shared/pricing/price-cart';
+import { useAmount, useDiscountText } from './checkout-format';
+import './checkout.css';
+
+type CartTotalsProps = { priced: PricedCart; items: number; orderDiscount: ManualDiscount | null };
+
+/** What the customer hears read out: the total is the biggest thing on the screen. */
+export function CartTotals({ priced, items, orderDiscount }: CartTotalsProps) {
+  const { t } = useTranslation();
+  const amount = useAmount();
+  const discountText = useDiscountText();
+  const capped = priced.notes.length > 0;
+  return (
+    <div className="cart-totals" data-testid="cart-totals">
+      <div className="cart-totals-row">
+        <span>{t('sale.totals.gross', { count: items })}</span>
+        <span data-testid="cart-gross">{amount(priced.gross)}</span>
+      </div>
+      {priced.manualDiscount > 0 ? (
+        <div className="cart-totals-row discount">
+          <span>
+            {t('sale.totals.discount')}
+            {orderDiscount ? (
+              <span className="cart-totals-note">
+                {t('sale.totals.orderDiscount', { value: discountText(orderDiscount), reason: orderDiscount.reason })}
+              </span>
+            ) : null}
+          </span>
+          <span data-testid="cart-discount">−{amount(priced.manualDiscount)}</span>
+        </div>
+      ) : null}
+      {capped ? <div className="cart-totals-hint">{t('sale.totals.capped')}</div> : null}
+      {priced.needsApproval ? (
+        <div className="cart-totals-approval" data-testid="needs-approval">
+          <SafetyCertificateOutlined /> {t('sale.totals.needsApproval')}
+        </div>
+      ) : null}
+      <div className="cart-totals-total">
+        <span>{t('sale.totals.total')}</span>
+        <span data-testid="cart-total">{amount(priced.total)}</span>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import { Space, Tag } from 'antd';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OrderLine, OrderStatus, PaymentMethod } from '../../../shared/contract/orders';
+import { asMoney, toDecimalString } from '../../../shared/money';
+import { useStoreInfo } from '../../app/store-provider';
+import { useLocale } from '../../i18n/use-locale';
+
+const statusColors: Record<OrderStatus, string> = { paid: 'green', partially_refunded: 'orange', refunded: 'red' };
+const methodColors: Record<PaymentMethod, string> = {
+  cash: 'gold',
+  card: 'blue',
+  wallet: 'cyan',
+  platform_prepaid: 'purple',
+};
+
+export function StatusTag({ status }: { status: OrderStatus }) {
+  const { t } = useTranslation();
+  return (
+    <Tag color={statusColors[status]} data-testid="order-status">
+      {t(`orders.status.${status}`)}
+    </Tag>
+  );
+}
+
+export function MethodTags({ methods }: { methods: PaymentMethod[] }) {
+  const { t } = useTranslation();
+  return (
+    <Space size={2} wrap>
+      {methods.map((method) => (
+        <Tag key={method} color={methodColors[method]} variant="outlined">
+          {t(`orders.method.${method}`)}
+        </Tag>
+      ))}
+    </Space>
+  );
+}
+
+/** Grams as kilograms without floating point: 512 → "0.512 kg"; price labels only estimate it. */
+export function useQuantityText(): (line: Pick<OrderLine, 'quantity' | 'quantityKind'>, quantity?: number) => string {
+  const { t } = useTranslation();
+  return (line, quantity = line.quantity) => {
+    if (line.quantityKind === 'count') return String(quantity);
+    const kg = `${toDecimalString(asMoney(quantity), 3)} ${t('orders.kg')}`;
+    return line.quantityKind === 'priced' ? `≈ ${kg}` : kg;
+  };
+}
+
+/** Times in the store's own zone, whatever the computer's clock says. */
+export function useStoreTime() {
+  const { locale } = useLocale();
+  const { timeZone } = useStoreInfo();
+  return useMemo(() => {
+    const time = new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    const full = new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' });
+    return { time: (at: number) => time.format(at), dateTime: (at: number) => full.format(at) };
+  }, [locale, timeZone]);
+}

@@ -1,0 +1,103 @@
+import { Table, Tag } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import type { HTMLAttributes, KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OrderSummary } from '../../../shared/contract/orders';
+import { useMoney } from '../../hooks/use-money';
+import { MethodTags, StatusTag, useStoreTime } from './order-labels';
+import './orders.css';
+
+type OrderTableProps = {
+  orders: OrderSummary[];
+  loading: boolean;
+  selectedId: string | null;
+  onOpen(order: OrderSummary): void;
+};
+
+/** Arrow keys walk the rows and Enter opens one, so the list needs no mouse. */
+function onRowKey(event: KeyboardEvent<HTMLElement>, open: () => void) {
+  const row = event.currentTarget;
+  const step = { ArrowDown: row.nextElementSibling, ArrowUp: row.previousElementSibling }[event.key];
+  if (event.key === 'Enter' || event.key === ' ') {
+    event.preventDefault();
+    open();
+  } else if (step instanceof HTMLElement && step.dataset.testid === 'order-row') {
+    event.preventDefault();
+    step.focus();
+  }
+}
+
+export function OrderTable({ orders, loading, selectedId, onOpen }: OrderTableProps) {
+  const { t } = useTranslation();
+  const money = useMoney();
+  const { time } = useStoreTime();
+
+  const columns: ColumnsType<OrderSummary> = [
+    {
+      key: 'number',
+      title: t('orders.column.number'),
+      width: 120,
+      render: (_, order) => <span className="order-number">{order.number}</span>,
+    },
+    { key: 'time', title: t('orders.column.time'), width: 80, render: (_, order) => time(order.paidAt) },
+    {
+      key: 'channel',
+      title: t('orders.column.channel'),
+      width: 110,
+      render: (_, order) =>
+        order.channel === 'in_store' ? (
+          <span className="muted">{t('orders.channel.in_store')}</span>
+        ) : (
+          <Tag color="geekblue">{t(`orders.channel.${order.channel}`)}</Tag>
+        ),
+    },
+    { key: 'cashier', title: t('orders.column.cashier'), dataIndex: 'cashierName', ellipsis: true },
+    { key: 'items', title: t('orders.column.items'), dataIndex: 'itemCount', align: 'right', width: 70 },
+    {
+      key: 'total',
+      title: t('orders.column.total'),
+      align: 'right',
+      width: 110,
+      render: (_, order) => <span className="amount">{money(order.total)}</span>,
+    },
+    {
+      key: 'refunded',
+      title: t('orders.column.refunded'),
+      align: 'right',
+      width: 110,
+      render: (_, order) =>
+        order.refunded > 0 ? <span className="amount refund-amount">−{money(order.refunded)}</span> : '—',
+    },
+    { key: 'methods', title: t('orders.column.methods'), render: (_, order) => <MethodTags methods={order.methods} /> },
+    {
+      key: 'status',
+      title: t('orders.column.status'),
+      width: 110,
+      render: (_, order) => <StatusTag status={order.status} />,
+    },
+  ];
+
+  return (
+    <Table<OrderSummary>
+      rowKey="id"
+      size="middle"
+      className="order-table"
+      columns={columns}
+      dataSource={orders}
+      loading={loading}
+      pagination={false}
+      locale={{ emptyText: t('orders.empty') }}
+      rowClassName={(order) => (order.id === selectedId ? 'order-row selected' : 'order-row')}
+      onRow={(order) =>
+        ({
+          tabIndex: 0,
+          'data-testid': 'order-row',
+          'aria-label': t('orders.openOrder', { number: order.number }),
+          onClick: () => onOpen(order),
+          onKeyDown: (event: KeyboardEvent<HTMLElement>) => onRowKey(event, () => onOpen(order)),
+        }) as HTMLAttributes<HTMLElement>
+      }
+      data-testid="order-table"
+    />
+  );
+}

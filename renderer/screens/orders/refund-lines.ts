@@ -1,0 +1,50 @@
+import type { OrderLine } from '../../../shared/contract/orders';
+
+/** Line number → quantity picked to refund (items, or grams for weighed goods). */
+export type RefundPick = Record<number, number>;
+
+export function remainingQuantity(line: OrderLine): number {
+  return Math.max(0, line.quantity - line.refundedQuantity);
+}
+
+/** Weighed and price-labelled goods go back whole: nobody re-weighs half a bag of apples. */
+export function refundsWhole(line: OrderLine): boolean {
+  return line.quantityKind !== 'count';
+}
+
+export function refundableLines(lines: OrderLine[]): OrderLine[] {
+  return lines.filter((line) => remainingQuantity(line) > 0);
+}
+
+/**
+ * What the core will most likely give back for a line: the rest of it when everything left goes
+ * back, else a share of the net rounded half up. The core's figure is the one that counts.
+ */
+export function estimateRefund(line: OrderLine, quantity: number): number {
+  if (quantity <= 0) return 0;
+  if (quantity >= remainingQuantity(line)) return line.net - line.refundedAmount;
+  return Math.floor((2 * line.net * quantity + line.quantity) / (2 * line.quantity));
+}
+
+export function pickAll(lines: OrderLine[]): RefundPick {
+  return Object.fromEntries(refundableLines(lines).map((line) => [line.lineNo, remainingQuantity(line)]));
+}
+
+/** Never more than is left on a line; the whole rest for weighed goods. */
+export function clampPick(line: OrderLine, quantity: number): number {
+  const left = remainingQuantity(line);
+  if (quantity <= 0) return 0;
+  if (refundsWhole(line)) return left;
+  return Math.min(left, Math.floor(quantity));
+}
+
+export function toRefundInput(pick: RefundPick): { lineNo: number; quantity: number }[] {
+  return Object.entries(pick)
+    .map(([lineNo, quantity]) => ({ lineNo: Number(lineNo), quantity }))
+    .filter((line) => line.quantity > 0)
+    .sort((a, b) => a.lineNo - b.lineNo);
+}
+
+export function estimateTotal(lines: OrderLine[], pick: RefundPick): number {
+  return lines.reduce((sum, line) => sum + estimateRefund(line, pick[line.lineNo] ?? 0), 0);
+}

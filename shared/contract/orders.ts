@@ -1,0 +1,178 @@
+import { z } from 'zod';
+import { BusinessDay } from '../business-day';
+import { OrderId, RefundId } from '../ids';
+import { Money, NonNegativeMoney } from '../money';
+import { Cart } from '../pricing/cart';
+import { method } from './define';
+
+export const Channel = z.enum(['in_store', 'online_delivery', 'online_pickup', 'group_buy']);
+export type Channel = z.infer<typeof Channel>;
+
+/** Tenders a cashier takes at the counter; the platform's prepaid tender arrives with vouchers. */
+export const PaymentMethod = z.enum(['cash', 'card', 'wallet', 'platform_prepaid']);
+export type PaymentMethod = z.infer<typeof PaymentMethod>;
+
+/** Derived from the refunds against an order; the order row itself never changes once paid. */
+export const OrderStatus = z.enum(['paid', 'partially_refunded', 'refunded']);
+export type OrderStatus = z.infer<typeof OrderStatus>;
+
+const Reference = z.string().trim().min(1).max(64);
+
+/** Cash is tendered (change is worked out); card and wallet record what the external terminal took. */
+export const TenderInput = z.discriminatedUnion('method', [
+  z.object({ method: z.literal('cash'), tendered: NonNegativeMoney }),
+  z.object({ method: z.literal('card'), amount: NonNegativeMoney.refine((v) => v > 0), reference: Reference }),
+  z.object({ method: z.literal('wallet'), amount: NonNegativeMoney.refine((v) => v > 0), reference: Reference }),
+]);
+export type TenderInput = z.infer<typeof TenderInput>;
+
+export const OrderLine = z.object({
+  lineNo: z.number().int(),
+  lineId: z.string(),
+  productId: z.string(),
+  sku: z.string(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  unit: z.enum(['each', 'kg']),
+  quantityKind: z.enum(['count', 'weight', 'priced']),
+  /** Items, or grams for goods sold by weight (estimated from the label for price labels). */
+  quantity: z.number().int(),
+  unitPrice: Money,
+  gross: Money,
+  lineDiscount: Money,
+  orderDiscount: Money,
+  discountReason: z.string().nullable(),
+  net: Money,
+  taxRateBp: z.number().int(),
+  tax: Money,
+  refundedQuantity: z.number().int(),
+  refundedAmount: Money,
+});
+export type OrderLine = z.infer<typeof OrderLine>;
+
+export const OrderPayment = z.object({
+  method: PaymentMethod,
+  /** What this tender paid towards the order (cash: tendered − change). */
+  amount: Money,
+  tendered: Money.nullable(),
+  change: Money.nullable(),
+  reference: z.string().nullable(),
+});
+export type OrderPayment = z.infer<typeof OrderPayment>;
+
+export const RefundSummary = z.object({
+  id: z.string(),
+  number: z.string(),
+  at: z.number().int(),
+  businessDay: z.string(),
+  amount: Money,
+  staffName: z.string(),
+  approverName: z.string().nullable(),
+  reason: z.string(),
+  tenders: z.array(z.object({ method: PaymentMethod, amount: Money })),
+  lines: z.array(z.object({ lineNo: z.number().int(), quantity: z.number().int(), amount: Money })),
+});
+export type RefundSummary = z.infer<typeof RefundSummary>;
+
+export const OrderSummary = z.object({
+  id: OrderId,
+  number: z.string(),
+  businessDay: z.string(),
+  channel: Channel,
+  status: OrderStatus,
+  paidAt: z.number().int(),
+  cashierId: z.string(),
+  cashierName: z.string(),
+  itemCount: z.number().int(),
+  total: Money,
+  refunded: Money,
+  methods: z.array(PaymentMethod),
+});
+export type OrderSummary = z.infer<typeof OrderSummary>;
+
+export const OrderDetail = OrderSummary.extend({
+  shiftId: z.string().nullable(),
+  approverName: z.string().nullable(),
+  gross: Money,
+  discount: Money,
+  orderDiscountReason: z.string().nullable(),
+  /** Cash rounding (抹零): added to the total to get what was paid; negative when rounded down. */
+  rounding: Money,
+  paid: Money,
+  tax: Money,
+  taxBands: z.array(z.object({ taxRateBp: z.number().int(), net: Money, tax: Money })),
+  lines: z.array(OrderLine),
+  payments: z.array(OrderPayment),
+  refunds: z.array(RefundSummary),
+});
+export type OrderDetail = z.infer<typeof OrderDetail>;
+
+export const ReceiptWidth = z.enum(['58', '80']);
+export type ReceiptWidth = z.infer<typeof ReceiptWidth>;
+
+const Receipt = z.object({ html: z.string() });
+
+export const orderMethods = {
+  'orders.commit': method({
+    input: z.object({
+      /** The cart's id: pressing Pay twice or retrying after a crash returns the same order. */
+      id: OrderId,
+      cart: Cart,
+      tenders: z.array(TenderInput).min(1).max(8),
+    }),
+    output: z.object({ order: OrderDetail, replayed: z.boolean() }),
+    access: 'sell',
+    mutates: true,
+  }),
+  'orders.list': method({
+    input: z.object({
+      businessDay: BusinessDay.optional(),
+      channel: Channel.optional(),
+      method: PaymentMethod.optional(),
+      cashierId: z.string().max(64).optional(),
+      status: OrderStatus.optional(),
+      number: z.string().trim().max(20).optional(),
+      /** The last order of the previous page (ids sort by time). */
+      before: OrderId.optional(),
+      limit: z.number().int().min(1).max(200).default(50),
+    }),
+    output: z.object({ orders: z.array(OrderSummary), hasMore: z.boolean() }),
+    access: 'sell',
+    mutates: false,
+  }),
+  'orders.get': method({
+    input: z.object({ id: OrderId }),
+    output: OrderDetail,
+    access: 'sell',
+    mutates: false,
+  }),
+  'orders.receipt': method({
+    input: z.object({ id: OrderId, width: ReceiptWidth.optional() }),
+    output: Receipt,
+    access: 'sell',
+    mutates: false,
+  }),
+  /** A second copy is marked as such on paper and leaves an audit entry. */
+  'orders.reprint': method({
+    input: z.object({ id: OrderId, width: ReceiptWidth.optional() }),
+    output: Receipt,
+    access: 'sell',
+    mutates: true,
+  }),
+  'orders.refund': method({
+    input: z.object({
+      /** Made by the client; a retried refund returns the first one. */
+      id: RefundId,
+      orderId: OrderId,
+      lines: z
+        .array(z.object({ lineNo: z.number().int().min(1), quantity: z.number().int().min(1).max(1_000_000) }))
+        .min(1)
+        .max(500),
+      to: z.enum(['original', 'cash']),
+      reason: z.string().trim().min(1).max(200),
+    }),
+    output: z.object({ refund: RefundSummary, order: OrderDetail, replayed: z.boolean() }),
+    access: 'refund',
+    mutates: true,
+  }),
+};
