@@ -1,8 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Access, contract, type InputOf, type MethodName, methodNames } from '../../shared/contract';
+import type { Product } from '../../shared/contract/catalog';
+import { uuidv7 } from '../../shared/ids';
 import type { Permission, Role } from '../../shared/roles';
 import { expectOk, type Harness, openHarness, type Transport } from '../support/callers';
 import { createDemo, type DemoPerson, signIn } from '../support/demo-session';
+import { lineFor, openShift } from '../support/till';
 
 type Expectation = 'allow' | 'approval' | 'deny';
 const roles: Role[] = ['cashier', 'manager', 'owner'];
@@ -51,12 +54,40 @@ const domainAccess: Record<MethodName, Access> = {
   'catalog.importCsv': 'catalog.edit',
   'audit.list': 'audit.view',
   'audit.verify': 'audit.view',
+  'shift.current': 'sell',
+  'shift.open': 'sell',
+  'shift.cashIn': 'sell',
+  'shift.cashOut': 'cash.out',
+  'shift.xReport': 'reports.view',
+  'shift.close': 'sell',
+  'shift.zReports': 'reports.view',
+  'carts.park': 'sell',
+  'carts.list': 'sell',
+  'carts.resume': 'sell',
+  'carts.void': 'order.void',
+  'orders.commit': 'sell',
+  'orders.list': 'sell',
+  'orders.get': 'sell',
+  'orders.receipt': 'sell',
+  'orders.reprint': 'sell',
+  'orders.refund': 'refund',
+  'reports.day': 'reports.view',
 };
 
-type Fixture = { people: Record<Role, DemoPerson>; productId: string; categoryId: string; product: unknown };
+type Fixture = {
+  people: Record<Role, DemoPerson>;
+  productId: string;
+  categoryId: string;
+  product: unknown;
+  orderId: string;
+  /** Parked carts for each role to resume and to void. */
+  parked: Record<'resume' | 'void', Record<Role, string>>;
+};
 
 function sampleInputs(f: Fixture, role: Role, n: number): { [M in MethodName]: InputOf<M> } {
   const product = f.product as InputOf<'catalog.saveProduct'>;
+  const cart = { lines: [lineFor(f.product as Product)] };
+  const price = (f.product as Product).price;
   return {
     'app.status': {},
     'store.create': { name: 'Second store', timeZone: 'Asia/Shanghai', owner: { name: 'Someone', pin: '5555' } },
@@ -83,11 +114,32 @@ function sampleInputs(f: Fixture, role: Role, n: number): { [M in MethodName]: I
     },
     'audit.list': { limit: 5 },
     'audit.verify': {},
+    'shift.current': {},
+    'shift.open': { float: 0 },
+    'shift.cashIn': { id: uuidv7(), amount: 100, reason: 'coins' },
+    'shift.cashOut': { id: uuidv7(), amount: 100, reason: 'coins' },
+    'shift.xReport': {},
+    'shift.close': { countedCash: 0 },
+    'shift.zReports': {},
+    'carts.park': { id: uuidv7(), label: `walk ${n}`, cart },
+    'carts.list': {},
+    'carts.resume': { id: f.parked.resume[role] },
+    'carts.void': { id: f.parked.void[role], reason: 'walk' },
+    'orders.commit': { id: uuidv7(), cart, tenders: [{ method: 'card', amount: price, reference: `W${n}` }] },
+    'orders.list': {},
+    'orders.get': { id: f.orderId },
+    'orders.receipt': { id: f.orderId },
+    'orders.reprint': { id: f.orderId },
+    'orders.refund': { id: uuidv7(), orderId: f.orderId, lines: [{ lineNo: 1, quantity: 1 }], to: 'original', reason: 'walk' },
+    'reports.day': {},
   };
 }
 
-/** Business answers a permitted call may still get in this walk (the store already exists). */
-const permittedOutcomes = ['ok', 'already_set_up'];
+/** Methods that work on the till's open shift get one before each call (the walk also closes it). */
+const needsOpenShift = new Set<MethodName>(['shift.cashIn', 'shift.cashOut', 'shift.xReport', 'shift.close', 'orders.commit', 'orders.refund']);
+
+/** Business answers a permitted call may still get in this walk (the store and a shift already exist). */
+const permittedOutcomes = ['ok', 'already_set_up', 'shift_already_open'];
 
 /** What a refused call must leave exactly as it was. */
 function snapshot(h: Harness) {
@@ -96,7 +148,10 @@ function snapshot(h: Harness) {
     .prepare(
       `SELECT (SELECT hash FROM audit_head) AS head, (SELECT count(*) FROM staff) AS staff,
          (SELECT group_concat(updated_at) FROM (SELECT updated_at FROM products ORDER BY id)) AS products,
-         (SELECT count(*) FROM categories) AS categories, (SELECT updated_at FROM store) AS store`,
+         (SELECT count(*) FROM categories) AS categories, (SELECT updated_at FROM store) AS store,
+         (SELECT count(*) FROM orders) AS orders, (SELECT count(*) FROM refunds) AS refunds,
+         (SELECT count(*) FROM parked_carts) AS parked, (SELECT count(*) FROM cash_movements) AS cash,
+         (SELECT count(*) FROM shifts WHERE closed_at IS NULL) AS open_shifts, (SELECT count(*) FROM outbox) AS outbox`,
     )
     .get();
 }
@@ -112,8 +167,27 @@ describe.each<Transport>(['in-process', 'http'])('every method with every role (
     const search = expectOk<{ items: { id: string; categoryId: string }[] }>(
       await h.call({ method: 'catalog.searchProducts', input: { query: '6921168478354' }, sessionToken: token }),
     );
-    const product = search.items[0];
-    f = { people, productId: product.id, categoryId: product.categoryId, product };
+    const product = search.items[0] as Product;
+    await openShift(h.call, token, 0);
+    const cart = { lines: [lineFor(product, { kind: 'count', count: 50 })] };
+    const order = expectOk<{ order: { id: string } }>(
+      await h.call({
+        method: 'orders.commit',
+        input: { id: uuidv7(), cart, tenders: [{ method: 'card', amount: product.price * 50, reference: 'walk' }] },
+        sessionToken: token,
+      }),
+    ).order;
+    const park = async () => {
+      const id = uuidv7();
+      expectOk(await h.call({ method: 'carts.park', input: { id, cart }, sessionToken: token }));
+      return id;
+    };
+    const parked = { resume: {} as Record<Role, string>, void: {} as Record<Role, string> };
+    for (const role of roles) {
+      parked.resume[role] = await park();
+      parked.void[role] = await park();
+    }
+    f = { people, productId: product.id, categoryId: product.categoryId, product, orderId: order.id, parked };
   });
 
   it('declares the access DOMAIN.md gives each method', () => {
@@ -137,6 +211,7 @@ describe.each<Transport>(['in-process', 'http'])('every method with every role (
         const expected: Expectation =
           access === 'public' || access === 'signedIn' ? 'allow' : domainTable[access][role];
         const sessionToken = await signIn(h.call, f.people[role]);
+        if (needsOpenShift.has(name)) await openShift(h.call, sessionToken, 0);
         const input = sampleInputs(f, role, n)[name];
         const before = snapshot(h);
         const result = await h.call({ method: name, input, sessionToken, locale: 'en' });
