@@ -15,7 +15,10 @@ const fieldMessages = {
     en: 'a web address (http or https) containing {number} or {id}',
     'zh-CN': '应为包含 {number} 或 {id} 的网址（http 或 https）',
   },
-  device_code: { en: 'a terminal code is 1 to 3 capital letters or digits', 'zh-CN': '收银机编号为 1 到 3 位大写字母或数字' },
+  device_code: {
+    en: 'a terminal code is 1 to 3 capital letters or digits',
+    'zh-CN': '收银机编号为 1 到 3 位大写字母或数字',
+  },
 } satisfies Record<string, Record<Locale, string>>;
 
 export type FieldMessageKey = keyof typeof fieldMessages;

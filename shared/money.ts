@@ -42,7 +42,9 @@ export function parseDecimalAmount(text: string, exponent: number): Money | null
 
 export function formatMoney(amount: Money, currency: string, locale: string): string {
   const exponent = currencyExponent(currency);
-  return new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'narrowSymbol' }).format(amount / 10 ** exponent);
+  return new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'narrowSymbol' }).format(
+    amount / 10 ** exponent,
+  );
 }
 
 /** Minor units as a plain decimal string ("1250" fen → "12.50"), for CSV export and forms. */

@@ -2,10 +2,10 @@ import { auditHandlers } from './audit/audit-handlers';
 import { cartHandlers } from './carts/cart-handlers';
 import { catalogHandlers } from './catalog/catalog-handlers';
 import { drawerHandlers } from './drawer/drawer-handlers';
+import type { Handlers } from './handler-context';
 import { orderHandlers } from './orders/order-handlers';
 import { reportHandlers } from './reports/report-handlers';
 import { shiftHandlers } from './shifts/shift-handlers';
-import type { Handlers } from './handler-context';
 import { staffHandlers } from './staff/staff-handlers';
 import { storeHandlers } from './store/store-handlers';
 

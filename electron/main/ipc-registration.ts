@@ -1,6 +1,6 @@
 import type { AppEvent, CallRequest, Envelope } from '../../shared/contract';
 import { refuseCall } from '../preload/allow-list';
-import { eventChannel, invokeChannel } from '../preload/channels';
+import { eventChannel, invokeChannel, printChannel } from '../preload/channels';
 
 /** The slice of an invoke event the guard reads; Electron's IpcMainInvokeEvent fits it. */
 export type InvokeEventLike = { senderFrame: { url: string } | null };
@@ -18,6 +18,13 @@ export type IpcCore = {
 
 export type SendToWindows = (channel: string, event: AppEvent) => void;
 
+export type PrintResult = { ok: true } | { ok: false; reason: string };
+/** Prints a receipt the core rendered on roll paper of the given width (mm). */
+export type PrintReceipt = (html: string, width: '58' | '80') => Promise<PrintResult>;
+
+/** A receipt is a few kilobytes; anything far larger is not one. */
+const maxReceiptLength = 1_000_000;
+
 /**
  * Wires the core to the one invoke channel and the one event channel. Returns the undo, for quit
  * and for tests.
@@ -27,6 +34,7 @@ export function registerCounterIpc(
   core: IpcCore,
   isTrustedSender: (frameUrl: string) => boolean,
   sendToWindows: SendToWindows = () => {},
+  print: PrintReceipt | null = null,
 ): () => void {
   ipc.handle(invokeChannel, (event, request) => {
     // A frame that navigated away (or was destroyed) mid-call has no URL to vouch for it.
@@ -36,10 +44,19 @@ export function registerCounterIpc(
     if (refusal) return refusal;
     return core.dispatch(toCall(request as Record<string, unknown>));
   });
+  ipc.handle(printChannel, async (event, html, width): Promise<PrintResult> => {
+    if (!isTrustedSender(event.senderFrame?.url ?? '')) return { ok: false, reason: 'This page may not print.' };
+    if (typeof html !== 'string' || html.length > maxReceiptLength || (width !== '58' && width !== '80')) {
+      return { ok: false, reason: 'Not a receipt.' };
+    }
+    if (!print) return { ok: false, reason: 'No printer in this shell.' };
+    return print(html, width);
+  });
   const unsubscribe = core.subscribe((event) => sendToWindows(eventChannel, event));
   return () => {
     unsubscribe();
     ipc.removeHandler(invokeChannel);
+    ipc.removeHandler(printChannel);
   };
 }
 

@@ -7,6 +7,7 @@ import { isAppUrl } from './app-origin';
 import { appPaths } from './app-paths';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { registerCounterIpc } from './ipc-registration';
+import { printHtml } from './printing';
 import { loadSealedDeviceSecret } from './sealed-device-secret';
 import { createMainWindow, guardWebContents, restrictPermissions } from './window';
 
@@ -40,11 +41,17 @@ function start(): void {
   if (app.isPackaged && process.platform !== 'darwin') Menu.setApplicationMenu(null);
   restrictPermissions(session.defaultSession);
   serveRenderer(paths.rendererDir);
-  const unregister = registerCounterIpc(ipcMain, core, isAppUrl, (channel, event) => {
-    for (const window of windows) {
-      if (isAppUrl(window.webContents.getURL())) window.webContents.send(channel, event);
-    }
-  });
+  const unregister = registerCounterIpc(
+    ipcMain,
+    core,
+    isAppUrl,
+    (channel, event) => {
+      for (const window of windows) {
+        if (isAppUrl(window.webContents.getURL())) window.webContents.send(channel, event);
+      }
+    },
+    (html, width) => printHtml(html, { paper: width === '58' ? '58mm' : '80mm', silent: false }),
+  );
   app.once('will-quit', () => {
     unregister();
     core.close();

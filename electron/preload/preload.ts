@@ -2,7 +2,7 @@ import { contextBridge, type IpcRendererEvent, ipcRenderer } from 'electron';
 import type { CounterBridge } from '../../renderer/api/transport';
 import type { AppEvent, CallRequest, Envelope } from '../../shared/contract';
 import { refuseCall } from './allow-list';
-import { eventChannel, invokeChannel } from './channels';
+import { eventChannel, invokeChannel, printChannel } from './channels';
 
 const unreachable: Envelope<never> = {
   ok: false,
@@ -22,6 +22,11 @@ const bridge: CounterBridge = {
     return () => {
       ipcRenderer.removeListener(eventChannel, forward);
     };
+  },
+  print(html: string, width: '58' | '80') {
+    return ipcRenderer
+      .invoke(printChannel, html, width)
+      .catch(() => ({ ok: false as const, reason: 'The printer could not be reached.' }));
   },
 };
 

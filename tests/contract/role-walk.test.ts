@@ -130,13 +130,26 @@ function sampleInputs(f: Fixture, role: Role, n: number): { [M in MethodName]: I
     'orders.get': { id: f.orderId },
     'orders.receipt': { id: f.orderId },
     'orders.reprint': { id: f.orderId },
-    'orders.refund': { id: uuidv7(), orderId: f.orderId, lines: [{ lineNo: 1, quantity: 1 }], to: 'original', reason: 'walk' },
+    'orders.refund': {
+      id: uuidv7(),
+      orderId: f.orderId,
+      lines: [{ lineNo: 1, quantity: 1 }],
+      to: 'original',
+      reason: 'walk',
+    },
     'reports.day': {},
   };
 }
 
 /** Methods that work on the till's open shift get one before each call (the walk also closes it). */
-const needsOpenShift = new Set<MethodName>(['shift.cashIn', 'shift.cashOut', 'shift.xReport', 'shift.close', 'orders.commit', 'orders.refund']);
+const needsOpenShift = new Set<MethodName>([
+  'shift.cashIn',
+  'shift.cashOut',
+  'shift.xReport',
+  'shift.close',
+  'orders.commit',
+  'orders.refund',
+]);
 
 /** Business answers a permitted call may still get in this walk (the store and a shift already exist). */
 const permittedOutcomes = ['ok', 'already_set_up', 'shift_already_open'];

@@ -47,7 +47,11 @@ describe('paying an order', () => {
   });
 
   it('refuses to sell before a shift is open, and writes nothing', async () => {
-    const error = await refusal({ id: uuidv7(), cart: { lines: [lineFor(water)] }, tenders: [{ method: 'cash', tendered: 200 }] });
+    const error = await refusal({
+      id: uuidv7(),
+      cart: { lines: [lineFor(water)] },
+      tenders: [{ method: 'cash', tendered: 200 }],
+    });
     expect(error.code).toBe('no_open_shift');
     expect(error.message).toMatch(/Open a shift/);
   });
@@ -65,8 +69,12 @@ describe('paying an order', () => {
     expect(order.lines.map((l) => l.net)).toEqual([600, 750]);
     expect(order.tax).toBe(order.taxBands.reduce((s, b) => s + b.tax, 0));
     const db = h.core.environment.db;
-    expect(db.prepare('SELECT quantity FROM stock_movements WHERE order_id = ? ORDER BY quantity').pluck().all(order.id)).toEqual([-3, -1]);
-    expect(db.prepare("SELECT count(*) FROM outbox WHERE id = ? AND type = 'order.paid'").pluck().get(order.id)).toBe(1);
+    expect(
+      db.prepare('SELECT quantity FROM stock_movements WHERE order_id = ? ORDER BY quantity').pluck().all(order.id),
+    ).toEqual([-3, -1]);
+    expect(db.prepare("SELECT count(*) FROM outbox WHERE id = ? AND type = 'order.paid'").pluck().get(order.id)).toBe(
+      1,
+    );
     const next = expectOk<{ order: OrderDetail }>(
       await commit({ id: uuidv7(), cart: { lines: [lineFor(water)] }, tenders: [{ method: 'cash', tendered: 200 }] }),
     );
@@ -107,7 +115,10 @@ describe('paying an order', () => {
   it('refuses a short tender and card payments above the total, saying how much', async () => {
     const cart = { lines: [lineFor(chips)] };
     const short = await refusal({ id: uuidv7(), cart, tenders: [{ method: 'cash', tendered: 500 }] });
-    expect(short).toMatchObject({ code: 'tender_short', message: 'Payment is short: ¥7.50 is due, ¥5.00 was tendered.' });
+    expect(short).toMatchObject({
+      code: 'tender_short',
+      message: 'Payment is short: ¥7.50 is due, ¥5.00 was tendered.',
+    });
     const over = await refusal({ id: uuidv7(), cart, tenders: [{ method: 'card', amount: 800, reference: 'x' }] });
     expect(over.code).toBe('tender_over');
   });
@@ -134,7 +145,11 @@ describe('paying an order', () => {
     const weighed = lineFor(apples, { kind: 'weight', grams: 1_250 });
     const labelled = lineFor(apples, { kind: 'priced', amount: 640 });
     const { order } = expectOk<{ order: OrderDetail }>(
-      await commit({ id: uuidv7(), cart: { lines: [weighed, labelled] }, tenders: [{ method: 'cash', tendered: 5_000 }] }),
+      await commit({
+        id: uuidv7(),
+        cart: { lines: [weighed, labelled] },
+        tenders: [{ method: 'cash', tendered: 5_000 }],
+      }),
     );
     expect(order.lines.map((l) => [l.quantityKind, l.quantity, l.gross])).toEqual([
       ['weight', 1_250, 1_600],
@@ -155,7 +170,11 @@ describe('paying an order', () => {
     expect(order).toMatchObject({ total: 3_750, discount: 3_750, approverName: people.manager.name });
     expect(order.orderDiscountReason).toBe('damaged box');
     const small = { kind: 'amount', value: 50, reason: 'loyal customer' };
-    const within = await commit({ id: uuidv7(), cart: { lines: [lineFor(chips)], orderDiscount: small }, tenders: [{ method: 'cash', tendered: 700 }] });
+    const within = await commit({
+      id: uuidv7(),
+      cart: { lines: [lineFor(chips)], orderDiscount: small },
+      tenders: [{ method: 'cash', tendered: 700 }],
+    });
     expect(within.ok).toBe(true);
   });
 
@@ -169,11 +188,19 @@ describe('paying an order', () => {
       }),
     );
     const { order } = expectOk<{ order: OrderDetail }>(
-      await commit({ id: uuidv7(), cart: { lines: [lineFor(chips, { kind: 'count', count: 3 })] }, tenders: [{ method: 'cash', tendered: 2_250 }] }),
+      await commit({
+        id: uuidv7(),
+        cart: { lines: [lineFor(chips, { kind: 'count', count: 3 })] },
+        tenders: [{ method: 'cash', tendered: 2_250 }],
+      }),
     );
     expect(order).toMatchObject({ total: 2_250, rounding: 0, paid: 2_250 });
     const odd = expectOk<{ order: OrderDetail }>(
-      await commit({ id: uuidv7(), cart: { lines: [lineFor(chips, { kind: 'count', count: 1 }), lineFor(water)] }, tenders: [{ method: 'cash', tendered: 1_000 }] }),
+      await commit({
+        id: uuidv7(),
+        cart: { lines: [lineFor(chips, { kind: 'count', count: 1 }), lineFor(water)] },
+        tenders: [{ method: 'cash', tendered: 1_000 }],
+      }),
     ).order;
     expect(odd).toMatchObject({ total: 950, rounding: 0 });
     const card = expectOk<{ order: OrderDetail }>(

@@ -43,11 +43,21 @@ describe('refunds, shifts and the day summary', () => {
   });
 
   it('needs a manager for a cashier’s refund, returns stock and never refunds more than was sold', async () => {
-    const input = { id: uuidv7(), orderId: order.id, lines: [{ lineNo: 1, quantity: 2 }], to: 'original', reason: 'leaking bottles' };
+    const input = {
+      id: uuidv7(),
+      orderId: order.id,
+      lines: [{ lineNo: 1, quantity: 2 }],
+      to: 'original',
+      reason: 'leaking bottles',
+    };
     const refused = await call('orders.refund', input);
     expect(refused.ok ? 'ok' : refused.error.code).toBe('approval_required');
     const first = expectOk<Refunded>(await call('orders.refund', input, cashier, true));
-    expect(first.refund).toMatchObject({ amount: 400, approverName: people.manager.name, number: `${order.number}-R1` });
+    expect(first.refund).toMatchObject({
+      amount: 400,
+      approverName: people.manager.name,
+      number: `${order.number}-R1`,
+    });
     expect(first.refund.tenders).toEqual([{ method: 'card', amount: 400 }]);
     expect(first.order.status).toBe('partially_refunded');
     expect(first.order.lines[0]).toMatchObject({ refundedQuantity: 2, refundedAmount: 400 });
@@ -59,9 +69,19 @@ describe('refunds, shifts and the day summary', () => {
       .get(water.id);
     expect(stock).toBe(2);
 
-    const tooMany = await call('orders.refund', { ...input, id: uuidv7(), lines: [{ lineNo: 1, quantity: 4 }] }, manager);
-    expect(tooMany.ok ? 'ok' : tooMany.error.message).toBe('Line 1 ("Nongfu Spring Natural Water 550ml"): only 3 left to refund, 4 asked.');
-    const unknown = await call('orders.refund', { ...input, id: uuidv7(), lines: [{ lineNo: 9, quantity: 1 }] }, manager);
+    const tooMany = await call(
+      'orders.refund',
+      { ...input, id: uuidv7(), lines: [{ lineNo: 1, quantity: 4 }] },
+      manager,
+    );
+    expect(tooMany.ok ? 'ok' : tooMany.error.message).toBe(
+      'Line 1 ("Nongfu Spring Natural Water 550ml"): only 3 left to refund, 4 asked.',
+    );
+    const unknown = await call(
+      'orders.refund',
+      { ...input, id: uuidv7(), lines: [{ lineNo: 9, quantity: 1 }] },
+      manager,
+    );
     expect(unknown.ok ? 'ok' : unknown.error.code).toBe('refund_line_unknown');
   });
 
@@ -69,7 +89,16 @@ describe('refunds, shifts and the day summary', () => {
     const rest = expectOk<Refunded>(
       await call(
         'orders.refund',
-        { id: uuidv7(), orderId: order.id, lines: [{ lineNo: 1, quantity: 3 }, { lineNo: 2, quantity: 2 }], to: 'original', reason: 'wrong order' },
+        {
+          id: uuidv7(),
+          orderId: order.id,
+          lines: [
+            { lineNo: 1, quantity: 3 },
+            { lineNo: 2, quantity: 2 },
+          ],
+          to: 'original',
+          reason: 'wrong order',
+        },
         manager,
       ),
     );
@@ -80,7 +109,11 @@ describe('refunds, shifts and the day summary', () => {
     ]);
     expect(rest.order.status).toBe('refunded');
     expect(rest.order.refunded).toBe(order.total);
-    const more = await call('orders.refund', { id: uuidv7(), orderId: order.id, lines: [{ lineNo: 2, quantity: 1 }], to: 'cash', reason: 'x' }, manager);
+    const more = await call(
+      'orders.refund',
+      { id: uuidv7(), orderId: order.id, lines: [{ lineNo: 2, quantity: 1 }], to: 'cash', reason: 'x' },
+      manager,
+    );
     expect(more.ok ? 'ok' : more.error.code).toBe('refund_exceeds');
   });
 
@@ -120,7 +153,9 @@ describe('refunds, shifts and the day summary', () => {
     expectOk(await call('shift.cashIn', { id: uuidv7(), amount: 5_000, reason: 'change from bank' }));
     const outId = uuidv7();
     expectOk(await call('shift.cashOut', { id: outId, amount: 2_000, reason: 'supplier' }, cashier, true));
-    const replay = expectOk<{ replayed: boolean }>(await call('shift.cashOut', { id: outId, amount: 2_000, reason: 'supplier' }, cashier, true));
+    const replay = expectOk<{ replayed: boolean }>(
+      await call('shift.cashOut', { id: outId, amount: 2_000, reason: 'supplier' }, cashier, true),
+    );
     expect(replay.replayed).toBe(true);
     // float 10,000 + cash sale 1,500 − cash refund 1,500 + in 5,000 − out 2,000
     const expected = 13_000;
@@ -156,7 +191,14 @@ describe('refunds, shifts and the day summary', () => {
         sessionToken: owner,
       }),
     );
-    const { html } = expectOk<{ html: string }>(await h.call({ method: 'orders.receipt', input: { id: order.id, width: '58' }, sessionToken: cashier, locale: 'zh-CN' }));
+    const { html } = expectOk<{ html: string }>(
+      await h.call({
+        method: 'orders.receipt',
+        input: { id: order.id, width: '58' },
+        sessionToken: cashier,
+        locale: 'zh-CN',
+      }),
+    );
     expect(html).toContain(order.number);
     expect(html).toContain('农夫山泉饮用天然水 550ml');
     expect(html).toContain('上海市徐汇区 1 号');
@@ -164,7 +206,9 @@ describe('refunds, shifts and the day summary', () => {
     expect(html).toContain('<svg');
     expect(html).toContain('width:58mm');
     expect(html).not.toContain('重印');
-    const copy = expectOk<{ html: string }>(await h.call({ method: 'orders.reprint', input: { id: order.id }, sessionToken: cashier, locale: 'zh-CN' }));
+    const copy = expectOk<{ html: string }>(
+      await h.call({ method: 'orders.reprint', input: { id: order.id }, sessionToken: cashier, locale: 'zh-CN' }),
+    );
     expect(copy.html).toContain('重印副本');
     const { entries } = expectOk<{ entries: { action: string }[] }>(
       await h.call({ method: 'audit.list', input: { limit: 3 }, sessionToken: owner }),

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openCounterCore } from '../../electron/core/counter-core';
 import { isAppUrl } from '../../electron/main/app-origin';
 import { type InvokeEventLike, type IpcLike, registerCounterIpc } from '../../electron/main/ipc-registration';
-import { eventChannel, invokeChannel } from '../../electron/preload/channels';
+import { eventChannel, invokeChannel, printChannel } from '../../electron/preload/channels';
 import type { AppEvent, CallRequest, Envelope } from '../../shared/contract';
 
 type Handler = (event: InvokeEventLike, ...args: unknown[]) => unknown;
@@ -116,6 +116,31 @@ describe('registerCounterIpc', () => {
 
     unregister();
     expect(handlers.has(invokeChannel)).toBe(false);
+    expect(handlers.has(printChannel)).toBe(false);
     expect(listening).toBe(listeningBefore);
+  });
+
+  it('prints receipts only for the app page, and only what looks like a receipt', async () => {
+    const { ipc, handlers } = fakeIpc();
+    const printed: [string, string][] = [];
+    registerCounterIpc(
+      ipc,
+      spiedCore,
+      isAppUrl,
+      () => {},
+      async (html, width) => {
+        printed.push([html, width]);
+        return { ok: true };
+      },
+    );
+    const print = handlers.get(printChannel);
+    if (!print) throw new Error('no print handler');
+    const from = (url: string) => ({ senderFrame: { url } });
+    expect(await print(from(appPage), '<div class="receipt">A-0001</div>', '58')).toEqual({ ok: true });
+    expect(await print(from('https://evil.example/'), '<p>x</p>', '80')).toMatchObject({ ok: false });
+    expect(await print(from(appPage), '<p>x</p>', '110')).toMatchObject({ ok: false });
+    expect(await print(from(appPage), 42, '80')).toMatchObject({ ok: false });
+    expect(await print(from(appPage), 'x'.repeat(2_000_000), '80')).toMatchObject({ ok: false });
+    expect(printed).toEqual([['<div class="receipt">A-0001</div>', '58']]);
   });
 });

@@ -62,9 +62,9 @@ describe('the preload', () => {
     electron.invoked.length = 0;
   });
 
-  it('exposes exactly invoke and onEvent, under counterBridge only', () => {
+  it('exposes exactly invoke, onEvent and print, under counterBridge only', () => {
     expect([...electron.exposed.keys()]).toEqual(['counterBridge']);
-    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'onEvent']);
+    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'onEvent', 'print']);
   });
 
   it('refuses a method outside the contract without sending it', async () => {

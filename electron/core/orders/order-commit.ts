@@ -1,12 +1,13 @@
+import { localHourOf } from '../../../shared/business-day';
 import type { OrderDetail, TenderInput } from '../../../shared/contract/orders';
 import type { StoreInfo } from '../../../shared/contract/store';
-import { localHourOf } from '../../../shared/business-day';
 import { AppError } from '../../../shared/errors';
 import { formatMoney, type Money } from '../../../shared/money';
+import { settleTenders } from '../../../shared/payment/settle-tenders';
 import type { Cart, CartLine } from '../../../shared/pricing/cart';
 import { type PricedCart, priceCart } from '../../../shared/pricing/price-cart';
 import { mulDivRound } from '../../../shared/rounding';
-import { settleTenders } from '../../../shared/payment/settle-tenders';
+import { removeParkedCart } from '../carts/parked-carts';
 import { catalogStatements, type ProductRow } from '../catalog/product-records';
 import type { HandlerContext } from '../handler-context';
 import { requireSession } from '../handler-context';
@@ -16,7 +17,6 @@ import { requireStore } from '../store/store-records';
 import { enqueue } from '../sync/outbox';
 import { orderStatements, readOrderDetail, readOrderRow } from './order-records';
 import { requestDigest } from './request-digest';
-import { removeParkedCart } from '../carts/parked-carts';
 
 export type CommitInput = { id: string; cart: Cart; tenders: TenderInput[] };
 
@@ -78,7 +78,13 @@ export function commitOrder(ctx: HandlerContext, input: CommitInput): { order: O
   });
   writeLines(ctx, input.id, authoritative, priced, products, session.staffId);
   settled.payments.forEach((payment, i) => {
-    q.insertPayment.run({ orderId: input.id, seq: i + 1, ...payment, businessDay: store.businessDay, shiftId: shift.id });
+    q.insertPayment.run({
+      orderId: input.id,
+      seq: i + 1,
+      ...payment,
+      businessDay: store.businessDay,
+      shiftId: shift.id,
+    });
   });
   removeParkedCart(ctx.db, input.id);
 
@@ -105,7 +111,7 @@ function checkLines(ctx: HandlerContext, store: StoreInfo, cart: Cart): ProductR
   return cart.lines.map((line) => {
     const product = q.productById.get(line.productId) as ProductRow | undefined;
     const name = product ? productName(product) : line.productId;
-    if (!product || product.active !== 1) throw new AppError('product_unavailable', { name });
+    if (product?.active !== 1) throw new AppError('product_unavailable', { name });
     if (product.price !== line.unitPrice) {
       const money = (amount: number) => formatMoney(amount as Money, store.currency, ctx.locale);
       throw new AppError(

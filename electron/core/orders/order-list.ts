@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import type { OrderSummary } from '../../../shared/contract/orders';
 import type { ParsedInputOf } from '../../../shared/contract';
+import type { OrderSummary } from '../../../shared/contract/orders';
 import { namedStatements } from '../db/open-database';
 import { type OrderRow, toOrderSummary } from './order-records';
 

@@ -1,6 +1,5 @@
 import type { OrderDetail, OrderLine, PaymentMethod, RefundSummary } from '../../../shared/contract/orders';
 import { AppError } from '../../../shared/errors';
-import { uuidv7 } from '../../../shared/ids';
 import { namedStatements } from '../db/open-database';
 import type { HandlerContext } from '../handler-context';
 import { requireSession } from '../handler-context';
@@ -8,7 +7,7 @@ import { requireOpenShift } from '../shifts/shift-records';
 import { recordMovement } from '../stock/stock-ledger';
 import { requireStore } from '../store/store-records';
 import { enqueue } from '../sync/outbox';
-import { readOrderDetail, readOrderRow, type RefundRow, toRefundSummary } from './order-records';
+import { type RefundRow, readOrderDetail, readOrderRow, toRefundSummary } from './order-records';
 import { requestDigest } from './request-digest';
 
 export type RefundInput = {
@@ -118,9 +117,7 @@ function refundLines(order: OrderDetail, asked: RefundInput['lines']): LineRefun
     }
     // The last part of a line gets what is left of its amount, so parts never add up past it.
     const amount =
-      quantity === left
-        ? line.net - line.refundedAmount
-        : Math.floor((line.net * quantity) / line.quantity);
+      quantity === left ? line.net - line.refundedAmount : Math.floor((line.net * quantity) / line.quantity);
     return { line, quantity, amount };
   });
 }

@@ -105,7 +105,10 @@ function lineRows(line: OrderLine, locale: Locale, money: (amount: number) => st
     line.quantityKind === 'count'
       ? `${line.quantity} × ${money(line.unitPrice)}`
       : `${(line.quantity / 1000).toFixed(3)} kg × ${money(line.unitPrice)}/kg`;
-  const out: Row[] = [[name, money(line.gross)], [quantity, '', 'sub']];
+  const out: Row[] = [
+    [name, money(line.gross)],
+    [quantity, '', 'sub'],
+  ];
   const discount = line.lineDiscount + line.orderDiscount;
   if (discount > 0) {
     const reason = line.discountReason ? escapeHtml(line.discountReason) : '';

@@ -27,7 +27,9 @@ export type Row = [label: string, value: string] | [label: string, value: string
 
 export function rows(items: Row[]): string {
   const body = items
-    .map(([label, value, cls]) => `<tr${cls ? ` class="${cls}"` : ''}><td>${label}</td><td class="r">${value}</td></tr>`)
+    .map(
+      ([label, value, cls]) => `<tr${cls ? ` class="${cls}"` : ''}><td>${label}</td><td class="r">${value}</td></tr>`,
+    )
     .join('');
   return `<table>${body}</table>`;
 }

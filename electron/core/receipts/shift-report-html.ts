@@ -68,7 +68,8 @@ export function shiftReportHtml(report: ShiftReport, timeZone: string, locale: L
     [w.day, report.businessDay],
     [w.opened, `${at(report.openedAt)} ${escapeHtml(report.openedByName)}`],
   ];
-  if (report.closedAt !== null) head.push([w.closed, `${at(report.closedAt)} ${escapeHtml(report.closedByName ?? '')}`]);
+  if (report.closedAt !== null)
+    head.push([w.closed, `${at(report.closedAt)} ${escapeHtml(report.closedByName ?? '')}`]);
   head.push([w.printed, at(report.printedAt)]);
   const sales: Row[] = [
     [w.orders, String(report.orders)],

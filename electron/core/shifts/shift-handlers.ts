@@ -70,7 +70,10 @@ export const shiftHandlers = {
   'shift.xReport': (ctx, input) => {
     const store = requireStore(ctx.db, ctx.now);
     const report = shiftReport(ctx.db, store, requireOpenShift(ctx.db, ctx.deviceId), ctx.now, null);
-    return { report, html: shiftReportHtml(report, store.timeZone, ctx.locale, input.width ?? store.settings.receiptWidth) };
+    return {
+      report,
+      html: shiftReportHtml(report, store.timeZone, ctx.locale, input.width ?? store.settings.receiptWidth),
+    };
   },
 
   // The count is blind: expected cash is worked out only here, after the count was sent.
@@ -109,7 +112,10 @@ export const shiftHandlers = {
       variance: report.variance,
     });
     ctx.emit({ type: 'shift.changed' });
-    return { report, html: shiftReportHtml(report, store.timeZone, ctx.locale, input.width ?? store.settings.receiptWidth) };
+    return {
+      report,
+      html: shiftReportHtml(report, store.timeZone, ctx.locale, input.width ?? store.settings.receiptWidth),
+    };
   },
 
   'shift.zReports': (ctx, input) => ({ reports: listZReports(ctx.db, ctx.deviceId, input.limit) }),

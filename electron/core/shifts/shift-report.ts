@@ -43,7 +43,13 @@ export function shiftReport(
   close: ShiftClose | null,
 ): ShiftReport {
   const q = statements(db);
-  const sales = q.sales.get(shift.id) as { orders: number; gross: Money; discounts: Money; net: Money; rounding: Money };
+  const sales = q.sales.get(shift.id) as {
+    orders: number;
+    gross: Money;
+    discounts: Money;
+    net: Money;
+    rounding: Money;
+  };
   const byMethod = q.byMethod.all(shift.id) as (Amounts & { method: PaymentMethod })[];
   const byChannel = q.byChannel.all(shift.id) as (Amounts & { channel: Channel })[];
   const refunds = q.refunds.get(shift.id) as Amounts;

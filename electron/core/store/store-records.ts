@@ -1,9 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import { businessDayOf } from '../../../shared/business-day';
 import type { StoreInfo } from '../../../shared/contract/store';
+import { AppError } from '../../../shared/errors';
 import type { StoreId } from '../../../shared/ids';
 import { currencyExponent } from '../../../shared/money';
-import { AppError } from '../../../shared/errors';
 import { readSettings } from '../../../shared/store-settings';
 import { namedStatements } from '../db/open-database';
 
