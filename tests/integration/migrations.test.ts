@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { openCounterCore } from '../../electron/core/counter-core';
 import { DatabaseTooNewError, loadMigrations, MigrationChangedError } from '../../electron/core/db/migrations';
 import { openDatabase } from '../../electron/core/db/open-database';
+import { daySummarySql } from '../../electron/core/reports/day-summary';
+import { uuidv7 } from '../../shared/ids';
 import { tempDir } from '../support/temp-dir';
 
 const migrationsDir = fileURLToPath(new URL('../../electron/core/db/migrations', import.meta.url));
@@ -108,6 +110,83 @@ describe('migration 0001', () => {
     expect(
       plan('SELECT product_id FROM product_barcodes WHERE barcode >= @lo AND barcode < @hi ORDER BY barcode LIMIT 51'),
     ).toMatch(/SEARCH product_barcodes USING PRIMARY KEY \(barcode>\? AND barcode<\?\)/);
+    db.close();
+  });
+});
+
+describe('migration 0002', () => {
+  it('upgrades a 0001 store with its catalog, staff and audit chain, and then sells', () => {
+    // A store as the 0001 release left it: its rows copied into a file migrated to 0001 only.
+    const sourceDir = tempDir();
+    const source = openCounterCore({ dataDir: sourceDir });
+    expect(source.dispatch({ method: 'store.createDemo', input: {} }).ok).toBe(true);
+    source.close();
+    const dataDir = tempDir();
+    copyFileSync(join(sourceDir, 'device.secret'), join(dataDir, 'device.secret'));
+    const oldDir = join(tempDir(), 'm1');
+    mkdirSync(oldDir);
+    const [first] = loadMigrations(migrationsDir);
+    writeFileSync(join(oldDir, first.name), first.sql);
+    const { db: old } = openDatabase({ dataDir, migrationsDir: oldDir });
+    old.prepare('ATTACH DATABASE ? AS source').run(join(sourceDir, 'counter.db'));
+    const storeColumns = 'id, singleton, name, time_zone, currency, day_cutoff_hour, demo, created_at, updated_at';
+    old.exec(`INSERT INTO main.store (${storeColumns}) SELECT ${storeColumns} FROM source.store`);
+    for (const table of ['meta', 'staff', 'categories', 'products', 'product_barcodes', 'audit_log', 'audit_head']) {
+      old.exec(`INSERT INTO main.${table} SELECT * FROM source.${table}`);
+    }
+    old.exec('INSERT INTO main.product_search (rowid, terms) SELECT rowid, terms FROM source.product_search');
+    old.prepare('DETACH DATABASE source').run();
+    old.close();
+
+    const core = openCounterCore({ dataDir });
+    const db = core.environment.db;
+    expect(db.pragma('user_version', { simple: true })).toBe(latest);
+    expect(db.prepare('SELECT count(*) FROM products').pluck().get()).toBeGreaterThan(200);
+    const status = core.dispatch({ method: 'app.status', input: {} });
+    expect(status).toMatchObject({ ok: true, value: { store: { deviceCode: 'A', settings: { receiptWidth: '80' } } } });
+    const owner = db.prepare("SELECT id FROM staff WHERE role = 'owner'").pluck().get();
+    const signedIn = core.dispatch({ method: 'staff.signIn', input: { staffId: owner, pin: '8888' } });
+    const sessionToken = signedIn.ok ? (signedIn.value as { sessionToken: string }).sessionToken : '';
+    expect(core.dispatch({ method: 'shift.open', input: { float: 0 }, sessionToken }).ok).toBe(true);
+    const product = db.prepare("SELECT id, price, tax_rate_bp FROM products WHERE sku = 'DRK-0001'").get() as {
+      id: string;
+      price: number;
+      tax_rate_bp: number;
+    };
+    const line = {
+      lineId: 'l1',
+      productId: product.id,
+      unitPrice: product.price,
+      taxRateBp: product.tax_rate_bp,
+      quantity: { kind: 'count', count: 1 },
+    };
+    const sold = core.dispatch({
+      method: 'orders.commit',
+      input: { id: uuidv7(), cart: { lines: [line] }, tenders: [{ method: 'cash', tendered: product.price }] },
+      sessionToken,
+    });
+    expect(sold.ok).toBe(true);
+    expect(core.dispatch({ method: 'audit.verify', input: {}, sessionToken })).toMatchObject({
+      ok: true,
+      value: { ok: true },
+    });
+    core.close();
+  });
+
+  it('sums a business day from covering indexes, never the order history', () => {
+    const { db } = openDatabase({ dataDir: tempDir(), migrationsDir });
+    const plan = (sql: string) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all('2026-11-27') as { detail: string }[])
+        .map((r) => r.detail)
+        .join(' | ');
+    for (const [index, sql] of Object.entries(daySummarySql)) {
+      const details = plan(sql);
+      expect([index, details]).toEqual([
+        index,
+        expect.stringMatching(/USING COVERING INDEX \w+_by_day \(business_day=\?\)/),
+      ]);
+      expect(details).not.toMatch(/SCAN/);
+    }
     db.close();
   });
 });

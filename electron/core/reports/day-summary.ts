@@ -6,14 +6,15 @@ import { namedStatements } from '../db/open-database';
 
 // Each query reads only the day's entries of a covering index, so the figure costs the same with
 // a thousand orders in the store as with ten million.
-export const daySummaryStatements = namedStatements({
+export const daySummarySql = {
   byChannelAndHour: `SELECT channel, hour, count(*) AS orders, sum(item_count) AS items, sum(gross) AS gross,
       sum(discount) AS discounts, sum(total) AS net, sum(tax) AS tax
     FROM orders WHERE business_day = ? GROUP BY channel, hour`,
   byMethod: `SELECT method, sum(amount) AS amount, count(*) AS count
     FROM payments WHERE business_day = ? GROUP BY method ORDER BY method`,
   refunds: 'SELECT coalesce(sum(amount), 0) AS amount, count(*) AS count FROM refunds WHERE business_day = ?',
-});
+};
+const daySummaryStatements = namedStatements(daySummarySql);
 
 type Bucket = {
   channel: Channel;
