@@ -97,4 +97,11 @@ export const shiftMethods = {
     access: 'reports.view',
     mutates: false,
   }),
+  /** A past Z report printed again, marked as a copy and audited like a receipt reprint. */
+  'shift.reprintZ': method({
+    input: z.object({ zNumber: z.number().int().min(1), width: ReceiptWidth.optional() }),
+    output: z.object({ report: ShiftReport, html: z.string() }),
+    access: 'reports.view',
+    mutates: true,
+  }),
 };

@@ -180,6 +180,13 @@ describe('refunds, shifts and the day summary', () => {
     expect(second.report).toMatchObject({ zNumber: 2, variance: 0, varianceApprovedByName: null });
     const { reports } = expectOk<{ reports: ShiftReport[] }>(await call('shift.zReports', {}, manager));
     expect(reports.map((r) => r.zNumber)).toEqual([2, 1]);
+    const reprint = expectOk<{ report: ShiftReport; html: string }>(
+      await call('shift.reprintZ', { zNumber: 1 }, manager),
+    );
+    expect(reprint.report).toEqual(closed.report);
+    expect(reprint.html).toContain('COPY');
+    const missing = await call('shift.reprintZ', { zNumber: 9 }, manager);
+    expect(missing.ok ? 'ok' : missing.error.code).toBe('not_found');
   });
 
   it('prints a receipt with the order, its payments, change and the e-receipt QR; reprints are marked and audited', async () => {

@@ -26,6 +26,7 @@ const words = {
     counted: 'Counted cash',
     variance: 'Variance',
     approved: 'Variance approved by',
+    copy: 'COPY — reprinted',
     methods: { cash: 'Cash', card: 'Bank card', wallet: 'Mobile wallet', platform_prepaid: 'Platform prepaid' },
     channels: { in_store: 'In store', online_delivery: 'Delivery', online_pickup: 'Pickup', group_buy: 'Group-buy' },
   },
@@ -52,13 +53,20 @@ const words = {
     counted: '实点现金',
     variance: '差额',
     approved: '差额授权人',
+    copy: '重印副本',
     methods: { cash: '现金', card: '银行卡', wallet: '移动支付', platform_prepaid: '平台预付' },
     channels: { in_store: '堂食/门店', online_delivery: '外卖', online_pickup: '自提', group_buy: '团购' },
   },
 } satisfies Record<Locale, unknown>;
 
 /** X and Z reports on roll paper, the same layout as receipts. */
-export function shiftReportHtml(report: ShiftReport, timeZone: string, locale: Locale, width: '58' | '80'): string {
+export function shiftReportHtml(
+  report: ShiftReport,
+  timeZone: string,
+  locale: Locale,
+  width: '58' | '80',
+  copy = false,
+): string {
   const w = words[locale];
   const money = moneyText(report.currency, locale);
   const at = (t: number) => timeText(t, timeZone, locale);
@@ -94,7 +102,9 @@ export function shiftReportHtml(report: ShiftReport, timeZone: string, locale: L
   return [
     receiptStyle(width),
     `<div class="receipt" data-report="${report.kind}">`,
-    `<h1>${escapeHtml(report.storeName)}</h1><div class="c"><b>${title}</b></div><hr>`,
+    `<h1>${escapeHtml(report.storeName)}</h1><div class="c"><b>${title}</b></div>`,
+    copy ? `<div class="mark">${w.copy}</div>` : '',
+    '<hr>',
     rows(head),
     '<hr>',
     rows(sales),

@@ -5,7 +5,14 @@ import { requireSession } from '../handler-context';
 import { shiftReportHtml } from '../receipts/shift-report-html';
 import { requireStore } from '../store/store-records';
 import { enqueue } from '../sync/outbox';
-import { listZReports, openShiftOf, requireOpenShift, shiftStatements, toShiftInfo } from './shift-records';
+import {
+  listZReports,
+  openShiftOf,
+  readZReport,
+  requireOpenShift,
+  shiftStatements,
+  toShiftInfo,
+} from './shift-records';
 import { shiftReport } from './shift-report';
 
 type CashInput = { id: string; amount: number; reason: string };
@@ -119,4 +126,16 @@ export const shiftHandlers = {
   },
 
   'shift.zReports': (ctx, input) => ({ reports: listZReports(ctx.db, ctx.deviceId, input.limit) }),
+
+  'shift.reprintZ': (ctx, input) => {
+    const store = requireStore(ctx.db, ctx.now);
+    const report = readZReport(ctx.db, ctx.deviceId, input.zNumber);
+    if (!report)
+      throw new AppError('not_found', {
+        what: { en: `Z report #${input.zNumber}`, 'zh-CN': `Z 报表 #${input.zNumber}` },
+      });
+    ctx.describe(`shift:${report.shiftId}`, { reprintZ: input.zNumber });
+    const width = input.width ?? store.settings.receiptWidth;
+    return { report, html: shiftReportHtml(report, store.timeZone, ctx.locale, width, true) };
+  },
 } satisfies Partial<Handlers>;

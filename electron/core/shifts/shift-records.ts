@@ -30,6 +30,7 @@ export const shiftStatements = namedStatements({
     WHERE id = @id AND closed_at IS NULL`,
   zReports: `SELECT z_report FROM shifts WHERE device_id = ? AND z_number IS NOT NULL
     ORDER BY z_number DESC LIMIT ?`,
+  zReport: 'SELECT z_report FROM shifts WHERE device_id = ? AND z_number = ?',
   cashMovementById: 'SELECT * FROM cash_movements WHERE id = ?',
   insertCashMovement: `INSERT INTO cash_movements (id, shift_id, kind, amount, reason, staff_id, approver_id, at)
     VALUES (@id, @shiftId, @kind, @amount, @reason, @staffId, @approverId, @at)`,
@@ -59,4 +60,9 @@ export function toShiftInfo(row: ShiftRow): ShiftInfo {
 export function listZReports(db: Database, deviceId: string, limit: number): ShiftReport[] {
   const rows = shiftStatements(db).zReports.all(deviceId, limit) as { z_report: string }[];
   return rows.map((row) => JSON.parse(row.z_report) as ShiftReport);
+}
+
+export function readZReport(db: Database, deviceId: string, zNumber: number): ShiftReport | null {
+  const row = shiftStatements(db).zReport.get(deviceId, zNumber) as { z_report: string } | undefined;
+  return row ? (JSON.parse(row.z_report) as ShiftReport) : null;
 }
