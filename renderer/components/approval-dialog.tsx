@@ -86,6 +86,8 @@ export function ApprovalDialog({ reason, attempt, onDone, onFailed, onCancel }: 
       mask={{ closable: false }}
       destroyOnHidden
       afterOpenChange={setShown}
+      // Above any drawer or dialog the approval was asked from, wherever in the page that was.
+      zIndex={2000}
       data-testid="approval-dialog"
     >
       <Alert type="warning" showIcon title={reason} className="approval-reason" />

@@ -8,8 +8,11 @@ import { narrowScreen, useMediaQuery } from '../hooks/use-media-query';
 import { useSessionActions } from '../hooks/use-session-actions';
 import { CatalogScreen } from '../screens/catalog/catalog-screen';
 import { CheckoutScreen } from '../screens/checkout/checkout-screen';
+import { OrdersScreen } from '../screens/orders/orders-screen';
 import { PlaceholderScreen } from '../screens/placeholder-screen';
+import { ReportsScreen } from '../screens/reports/reports-screen';
 import { SettingsScreen } from '../screens/settings/settings-screen';
+import { ShiftPanelProvider } from '../screens/shift/shift-panel-provider';
 import { NavMenu } from './nav-menu';
 import { lockShortcut, type ScreenKey, screens } from './screens';
 import { StatusBar } from './status-bar';
@@ -30,18 +33,20 @@ export function MainFrame({ session }: { session: Session }) {
   useIdle(idleLockMs, lock, !session.locked);
 
   return (
-    <div className="main-frame" inert={session.locked}>
-      <div className="main-row">
-        <aside className={narrow ? 'main-nav collapsed' : 'main-nav'}>
-          <BrandMark subtitle={store.name} />
-          <NavMenu active={active} collapsed={narrow} onNavigate={setActive} />
-        </aside>
-        <main className="main-content">
-          <ActiveScreen screen={active} />
-        </main>
+    <ShiftPanelProvider>
+      <div className="main-frame" inert={session.locked}>
+        <div className="main-row">
+          <aside className={narrow ? 'main-nav collapsed' : 'main-nav'}>
+            <BrandMark subtitle={store.name} />
+            <NavMenu active={active} collapsed={narrow} onNavigate={setActive} />
+          </aside>
+          <main className="main-content">
+            <ActiveScreen screen={active} />
+          </main>
+        </div>
+        <StatusBar session={session} onLock={lock} onSignOut={signOut} />
       </div>
-      <StatusBar session={session} onLock={lock} onSignOut={signOut} />
-    </div>
+    </ShiftPanelProvider>
   );
 }
 
@@ -49,6 +54,10 @@ function ActiveScreen({ screen }: { screen: ScreenKey }) {
   switch (screen) {
     case 'checkout':
       return <CheckoutScreen />;
+    case 'orders':
+      return <OrdersScreen />;
+    case 'reports':
+      return <ReportsScreen />;
     case 'catalog':
       return <CatalogScreen />;
     case 'settings':

@@ -6,6 +6,7 @@ import { useStoreInfo } from '../app/store-provider';
 import { LanguageSwitch } from '../components/language-switch';
 import { RoleTag } from '../components/role-tag';
 import { useLocale } from '../i18n/use-locale';
+import { ShiftStatus } from '../screens/shift/shift-status';
 import { formatBusinessDay } from './business-day';
 import { lockShortcut } from './screens';
 import './frame.css';
@@ -27,6 +28,7 @@ export function StatusBar({ session, onLock, onSignOut }: StatusBarProps) {
       <span className="status-item" data-testid="status-staff">
         <UserOutlined /> {session.staff.name} <RoleTag role={session.staff.role} />
       </span>
+      <ShiftStatus />
       <span className="status-spacer" />
       <Tooltip title={t('status.syncHelp')}>
         <span className="status-item status-sync" data-testid="status-sync">

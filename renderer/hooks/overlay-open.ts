@@ -1,9 +1,22 @@
+const overlaySelector = '.ant-modal-wrap, .ant-drawer-content-wrapper';
+
+/** A dialog on its way out no longer counts, so a key pressed during its closing animation still acts. */
+function leaving(wrap: Element): boolean {
+  return [wrap, wrap.firstElementChild].some((element) => /-leave\b/.test(element?.className.toString() ?? ''));
+}
+
+/** How many dialogs and drawers are showing: 0 is the screen itself, 1 a drawer or dialog over it, … */
+export function openOverlayCount(): number {
+  let count = 0;
+  for (const wrap of document.querySelectorAll<HTMLElement>(overlaySelector)) {
+    if (getComputedStyle(wrap).display !== 'none' && !leaving(wrap)) count += 1;
+  }
+  return count;
+}
+
 /** Whether a dialog or drawer is showing, so screen-level keys and refocusing leave it alone. */
 export function isOverlayOpen(): boolean {
-  for (const wrap of document.querySelectorAll<HTMLElement>('.ant-modal-wrap, .ant-drawer-content-wrapper')) {
-    if (getComputedStyle(wrap).display !== 'none') return true;
-  }
-  return false;
+  return openOverlayCount() > 0;
 }
 
 const nonTextInputs = new Set(['radio', 'checkbox', 'button', 'submit', 'reset', 'range', 'color', 'file', 'image']);

@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next';
 import type { PricedLine } from '../../../shared/pricing/price-cart';
 import { localNames } from '../../app/names';
 import { useLocale } from '../../i18n/use-locale';
-import { useAmount, useDiscountText, useQuantityText } from './checkout-format';
 import type { CartState } from './cart-model';
-import './checkout.css';
+import { useAmount, useDiscountText, useQuantityText } from './checkout-format';
+import './cart.css';
 
 type CartLinesProps = {
   state: CartState;
@@ -26,7 +26,7 @@ export function CartLines({ state, priced, selected, onSelect }: CartLinesProps)
   const listRef = useRef<HTMLOListElement>(null);
 
   useEffect(() => {
-    listRef.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
+    listRef.current?.querySelector('[aria-current="true"]')?.scrollIntoView({ block: 'nearest' });
   });
 
   if (state.cart.lines.length === 0) {
@@ -50,7 +50,7 @@ export function CartLines({ state, priced, selected, onSelect }: CartLinesProps)
               type="button"
               tabIndex={-1}
               className={`cart-line${isSelected ? ' selected' : ''}`}
-              aria-selected={isSelected}
+              aria-current={isSelected}
               onMouseDown={(event) => event.preventDefault()}
               onClick={() => onSelect(line.lineId)}
               data-testid="cart-line"

@@ -81,7 +81,7 @@ export const maxCount = 9_999;
 /** +1 / −1 on a count line; never below one (removing a line is its own, deliberate action). */
 export function stepCount(state: CartState, lineId: string, step: 1 | -1): CartState {
   const line = state.cart.lines.find((each) => each.lineId === lineId);
-  if (!line || line.quantity.kind !== 'count') return state;
+  if (line?.quantity.kind !== 'count') return state;
   const count = Math.min(maxCount, Math.max(1, line.quantity.count + step));
   return setQuantity(state, lineId, { kind: 'count', count });
 }

@@ -1,4 +1,5 @@
 import {
+  ClearOutlined,
   DeleteOutlined,
   MinusOutlined,
   NumberOutlined,
@@ -6,7 +7,6 @@ import {
   PercentageOutlined,
   PlayCircleOutlined,
   PlusOutlined,
-  ClearOutlined,
   TagOutlined,
 } from '@ant-design/icons';
 import { Badge, Button, Tooltip } from 'antd';
@@ -14,11 +14,11 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PricedCart } from '../../../shared/pricing/price-cart';
 import { CartLines } from './cart-lines';
-import { itemCount, type CartState } from './cart-model';
+import { type CartState, itemCount } from './cart-model';
 import { CartTotals } from './cart-totals';
 import { useAmount } from './checkout-format';
 import { checkoutKeys } from './checkout-keys';
-import './checkout.css';
+import './cart.css';
 
 export type CartActions = {
   select(lineId: string): void;
@@ -56,36 +56,101 @@ export function CartPanel({ state, priced, selected, parkedCount, actions }: Car
       </header>
       <CartLines state={state} priced={priced.lines} selected={selected} onSelect={actions.select} />
       <div className="cart-line-tools" role="toolbar" aria-label={t('sale.line.tools')}>
-        <KeyButton icon={<MinusOutlined />} keyLabel={checkoutKeys.stepDown.label} disabled={!isCount} onClick={() => actions.step(-1)} label={t('sale.line.less')} testId="line-less" />
-        <KeyButton icon={<PlusOutlined />} keyLabel={checkoutKeys.stepUp.label} disabled={!isCount} onClick={() => actions.step(1)} label={t('sale.line.more')} testId="line-more" />
-        <KeyButton icon={<NumberOutlined />} keyLabel={checkoutKeys.quantity.label} disabled={!canSetQuantity} onClick={actions.quantity} label={t('sale.line.quantity')} testId="line-quantity" />
-        <KeyButton icon={<TagOutlined />} keyLabel={checkoutKeys.lineDiscount.label} disabled={!line} onClick={actions.lineDiscount} label={t('sale.line.discount')} testId="line-discount" />
-        <KeyButton icon={<DeleteOutlined />} keyLabel={checkoutKeys.removeLine.label} disabled={!line} onClick={actions.removeLine} label={t('sale.line.remove')} testId="line-remove" danger />
+        <KeyButton
+          icon={<MinusOutlined />}
+          keyLabel={checkoutKeys.stepDown.label}
+          disabled={!isCount}
+          onClick={() => actions.step(-1)}
+          label={t('sale.line.less')}
+          testId="line-less"
+        />
+        <KeyButton
+          icon={<PlusOutlined />}
+          keyLabel={checkoutKeys.stepUp.label}
+          disabled={!isCount}
+          onClick={() => actions.step(1)}
+          label={t('sale.line.more')}
+          testId="line-more"
+        />
+        <KeyButton
+          icon={<NumberOutlined />}
+          keyLabel={checkoutKeys.quantity.label}
+          disabled={!canSetQuantity}
+          onClick={actions.quantity}
+          label={t('sale.line.quantity')}
+          testId="line-quantity"
+        />
+        <KeyButton
+          icon={<TagOutlined />}
+          keyLabel={checkoutKeys.lineDiscount.label}
+          disabled={!line}
+          onClick={actions.lineDiscount}
+          label={t('sale.line.discount')}
+          testId="line-discount"
+        />
+        <KeyButton
+          icon={<DeleteOutlined />}
+          keyLabel={checkoutKeys.removeLine.label}
+          disabled={!line}
+          onClick={actions.removeLine}
+          label={t('sale.line.remove')}
+          testId="line-remove"
+          danger
+        />
       </div>
       <CartTotals priced={priced} items={itemCount(state.cart)} orderDiscount={state.cart.orderDiscount} />
       <div className="cart-actions">
-        <KeyButton icon={<PercentageOutlined />} keyLabel={checkoutKeys.orderDiscount.label} disabled={empty} onClick={actions.orderDiscount} label={t('sale.cart.orderDiscount')} testId="order-discount" />
-        <KeyButton icon={<PauseCircleOutlined />} keyLabel={checkoutKeys.park.label} disabled={empty} onClick={actions.park} label={t('sale.cart.park')} testId="park-button" />
+        <KeyButton
+          icon={<PercentageOutlined />}
+          keyLabel={checkoutKeys.orderDiscount.label}
+          disabled={empty}
+          onClick={actions.orderDiscount}
+          label={t('sale.cart.orderDiscount')}
+          testId="order-discount"
+        />
+        <KeyButton
+          icon={<PauseCircleOutlined />}
+          keyLabel={checkoutKeys.park.label}
+          disabled={empty}
+          onClick={actions.park}
+          label={t('sale.cart.park')}
+          testId="park-button"
+        />
         <Badge count={parkedCount} size="small" offset={[-6, 4]}>
-          <KeyButton icon={<PlayCircleOutlined />} keyLabel={checkoutKeys.resume.label} onClick={actions.resume} label={t('sale.cart.resume')} testId="resume-button" />
+          <KeyButton
+            icon={<PlayCircleOutlined />}
+            keyLabel={checkoutKeys.resume.label}
+            onClick={actions.resume}
+            label={t('sale.cart.resume')}
+            testId="resume-button"
+          />
         </Badge>
-        <KeyButton icon={<ClearOutlined />} keyLabel={checkoutKeys.clear.label} disabled={empty} onClick={actions.clear} label={t('sale.cart.clear')} testId="clear-cart" />
+        <KeyButton
+          icon={<ClearOutlined />}
+          keyLabel={checkoutKeys.clear.label}
+          disabled={empty}
+          onClick={actions.clear}
+          label={t('sale.cart.clear')}
+          testId="clear-cart"
+        />
       </div>
-      <Button
-        type="primary"
-        size="large"
-        block
-        className="pay-button"
-        disabled={empty}
-        onMouseDown={(event) => event.preventDefault()}
-        onClick={actions.pay}
-        data-testid="pay-button"
-      >
-        <span className="pay-button-label">
-          {t('sale.pay.button')} <kbd>{checkoutKeys.pay.label}</kbd>
-        </span>
-        <span className="pay-button-amount">{amount(priced.total)}</span>
-      </Button>
+      <div className="cart-pay">
+        <Button
+          type="primary"
+          size="large"
+          block
+          className="pay-button"
+          disabled={empty}
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={actions.pay}
+          data-testid="pay-button"
+        >
+          <span className="pay-button-label">
+            {t('sale.pay.button')} <kbd>{checkoutKeys.pay.label}</kbd>
+          </span>
+          <span className="pay-button-amount">{amount(priced.total)}</span>
+        </Button>
+      </div>
     </section>
   );
 }
@@ -114,8 +179,10 @@ export function KeyButton({ icon, label, keyLabel, onClick, disabled, danger, te
         className="key-button"
         data-testid={testId}
       >
-        <span className="key-button-label">{label}</span>
-        <kbd>{keyLabel}</kbd>
+        <span className="key-button-text">
+          <span className="key-button-label">{label}</span>
+          <kbd>{keyLabel}</kbd>
+        </span>
       </Button>
     </Tooltip>
   );

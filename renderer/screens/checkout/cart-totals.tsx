@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ManualDiscount } from '../../../shared/pricing/cart';
 import type { PricedCart } from '../../../shared/pricing/price-cart';
 import { useAmount, useDiscountText } from './checkout-format';
-import './checkout.css';
+import './cart.css';
 
 type CartTotalsProps = { priced: PricedCart; items: number; orderDiscount: ManualDiscount | null };
 

@@ -1,26 +1,30 @@
 import { ShoppingCartOutlined } from '@ant-design/icons';
 import { keepPreviousData } from '@tanstack/react-query';
 import { Alert } from 'antd';
-import { useState } from 'react';
+import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Barcode, type Product } from '../../../shared/contract/catalog';
 import { useApiQuery } from '../../api/use-api';
 import { useErrorText } from '../../app/use-error-text';
-import { useDebouncedValue } from '../../hooks/use-debounced-value';
+import { useHotkeys } from '../../hooks/use-hotkeys';
 import { ScreenHeader } from '../screen-header';
+import { CartPanel } from './cart-panel';
 import { CategoryGrid } from './category-grid';
+import { CheckoutDialogs } from './checkout-dialogs';
+import { checkoutKeys } from './checkout-keys';
 import { NoSaleCard } from './no-sale-card';
+import { PaidPanel } from './paid-panel';
 import { ProductResults } from './product-results';
-import { ScanField } from './scan-field';
-import type { ScanState } from './scan-state';
+import { ReceiptPreview } from './receipt-preview';
+import { ScanField, type ScanFieldHandle } from './scan-field';
 import { ScannedPanel } from './scanned-panel';
-import { useBarcodeLookup } from './use-barcode-lookup';
+import { ShiftStatus } from './shift-status';
+import { useReceipt } from './use-receipt';
+import { type CheckoutDialog, useSale } from './use-sale';
 import '../screens.css';
 import './checkout.css';
 
-const searchDelayMs = 80;
-
-/** A scanner sends digits (sometimes letters too); a typed word like "milk" is a search. */
+/** Typed by hand, digits are still a barcode someone reads off a damaged label; "milk" is a search. */
 function looksLikeCode(text: string): boolean {
   return Barcode.safeParse(text).success && /\d/.test(text);
 }
@@ -28,53 +32,114 @@ function looksLikeCode(text: string): boolean {
 export function CheckoutScreen() {
   const { t } = useTranslation();
   const errorText = useErrorText();
-  const [text, setText] = useState('');
+  const sale = useSale();
+  const receipt = useReceipt(sale.paid?.order ?? null);
+  const scanField = useRef<ScanFieldHandle>(null);
+  const [query, setQuery] = useState('');
   const [categoryId, setCategoryId] = useState<string | null>(null);
   const [highlighted, setHighlighted] = useState(-1);
-  const [scan, setScan] = useState<ScanState>(null);
-  const query = useDebouncedValue(text.trim(), searchDelayMs);
   const categories = useApiQuery('catalog.listCategories', {});
+  const parked = useApiQuery('carts.list', {}, { staleTime: 30_000 });
   const results = useApiQuery(
     'catalog.searchProducts',
     { query, categoryId: categoryId ?? undefined, limit: 50 },
     { placeholderData: keepPreviousData, staleTime: 5_000 },
   );
   const items = results.data?.items ?? [];
-  const lookUp = useBarcodeLookup(setScan);
+  const hasLines = sale.state.cart.lines.length > 0;
+  const { resetPrint } = receipt;
+  const paidId = sale.paid?.order.id;
 
-  const changeText = (value: string) => {
-    setText(value);
+  useEffect(() => {
+    if (paidId) resetPrint();
+  }, [paidId, resetPrint]);
+
+  const search = (text: string) => {
+    setQuery(text);
     setHighlighted(-1);
   };
 
   const pick = (product: Product) => {
-    setScan({ kind: 'picked', product });
-    changeText('');
+    scanField.current?.clear();
+    setHighlighted(-1);
+    sale.offer(product, null);
   };
 
-  const onEnter = (raw: string) => {
-    const code = raw.trim();
-    if (highlighted >= 0 && items[highlighted]) return pick(items[highlighted]);
-    if (!code) return;
-    if (looksLikeCode(code)) {
-      changeText('');
-      void lookUp(code);
-      return;
+  /** Answers whether the field is done with its text. */
+  const onEnter = (raw: string, scanned: string | null): boolean => {
+    const code = scanned ?? raw.trim();
+    if (!scanned && highlighted >= 0 && items[highlighted]) {
+      pick(items[highlighted]);
+      return true;
+    }
+    if (!code) return false;
+    if (scanned || looksLikeCode(code)) {
+      sale.lookUp(code);
+      return true;
     }
     if (query === code && items[0]) pick(items[0]);
+    return query === code && items.length > 0;
   };
 
-  const move = (step: 1 | -1) => {
-    if (items.length === 0) return;
-    setHighlighted((current) => Math.min(items.length - 1, Math.max(0, current + step)));
+  const open = (dialog: CheckoutDialog) => {
+    sale.parking.clearError();
+    sale.setDialog(dialog);
   };
+
+  /** The sale's keys. Keys that type something act only while the scan field is empty. */
+  const onKey = (event: KeyboardEvent<HTMLInputElement>, text: string): boolean => {
+    const { key } = event;
+    if (key === 'ArrowDown' || key === 'ArrowUp') {
+      const step = key === 'ArrowDown' ? 1 : -1;
+      if (text) setHighlighted((current) => Math.min(items.length - 1, Math.max(0, current + step)));
+      else sale.moveSelection(step);
+      return true;
+    }
+    if (key === checkoutKeys.clear.key && event.ctrlKey) {
+      if (hasLines) open({ kind: 'clear' });
+      return true;
+    }
+    if (key === checkoutKeys.orderDiscount.key) {
+      if (hasLines) open({ kind: 'orderDiscount' });
+      return true;
+    }
+    if (key === checkoutKeys.park.key) {
+      if (hasLines) open({ kind: 'park' });
+      return true;
+    }
+    if (key === checkoutKeys.resume.key) {
+      open({ kind: 'parked' });
+      return true;
+    }
+    if (text) return false;
+    if (sale.paid && key === checkoutKeys.showReceipt.key) receipt.show();
+    else if (sale.paid && key === checkoutKeys.newSale.key) sale.newSale();
+    else return lineKey(key);
+    return true;
+  };
+
+  const lineKey = (key: string): boolean => {
+    const line = sale.selectedLine;
+    if (!line) return false;
+    if (key === checkoutKeys.stepUp.key) sale.step(1);
+    else if (key === checkoutKeys.stepDown.key) sale.step(-1);
+    else if (key === checkoutKeys.quantity.key) {
+      if (line.quantity.kind !== 'priced') open({ kind: 'quantity', lineId: line.lineId });
+    } else if (key === checkoutKeys.lineDiscount.key) open({ kind: 'lineDiscount', lineId: line.lineId });
+    else if (key === checkoutKeys.removeLine.key) sale.remove();
+    else return false;
+    return true;
+  };
+
+  useHotkeys({ [checkoutKeys.pay.key]: () => (sale.paid && !hasLines ? receipt.print() : sale.openPay()) });
 
   return (
     <div className="screen checkout-screen">
-      <ScreenHeader title={t('nav.checkout')} icon={<ShoppingCartOutlined />} />
+      <ScreenHeader title={t('nav.checkout')} icon={<ShoppingCartOutlined />} extra={<ShiftStatus />} />
       <div className="checkout-body">
         <section className="checkout-main">
-          <ScanField value={text} onChange={changeText} onEnter={onEnter} onMove={move} />
+          <ScanField ref={scanField} onQuery={search} onEnter={onEnter} onKey={onKey} />
+          <ScannedPanel scan={sale.scan} />
           {categories.error ? <Alert type="error" showIcon title={errorText(categories.error)} /> : null}
           <div className="checkout-browse">
             <CategoryGrid
@@ -99,12 +164,51 @@ export function CheckoutScreen() {
               />
             )}
           </div>
+          <NoSaleCard />
         </section>
         <aside className="checkout-side">
-          <ScannedPanel scan={scan} categories={categories.data?.categories ?? []} />
-          <NoSaleCard />
+          {sale.paid && !hasLines ? (
+            <PaidPanel
+              order={sale.paid.order}
+              replayed={sale.paid.replayed}
+              printing={receipt.printing}
+              printError={receipt.printError}
+              onPrint={receipt.print}
+              onShow={receipt.show}
+              onNewSale={sale.newSale}
+            />
+          ) : (
+            <CartPanel
+              state={sale.state}
+              priced={sale.priced}
+              selected={sale.selected}
+              parkedCount={parked.data?.carts.length ?? 0}
+              actions={{
+                select: sale.select,
+                step: sale.step,
+                quantity: () => sale.selectedLine && open({ kind: 'quantity', lineId: sale.selectedLine.lineId }),
+                lineDiscount: () =>
+                  sale.selectedLine && open({ kind: 'lineDiscount', lineId: sale.selectedLine.lineId }),
+                removeLine: sale.remove,
+                orderDiscount: () => open({ kind: 'orderDiscount' }),
+                park: () => open({ kind: 'park' }),
+                resume: () => open({ kind: 'parked' }),
+                clear: () => open({ kind: 'clear' }),
+                pay: sale.openPay,
+              }}
+            />
+          )}
         </aside>
       </div>
+      <CheckoutDialogs sale={sale} />
+      {receipt.preview ? (
+        <ReceiptPreview
+          html={receipt.preview.html}
+          width={receipt.width}
+          error={receipt.preview.error}
+          onClose={receipt.closePreview}
+        />
+      ) : null}
     </div>
   );
 }

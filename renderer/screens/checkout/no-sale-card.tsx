@@ -1,6 +1,6 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Card } from 'antd';
+import { Alert, Button } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../app/use-error-text';
@@ -36,11 +36,11 @@ export function NoSaleCard() {
   useHotkeys({ [noSaleShortcut]: () => setAsking(true) });
 
   return (
-    <Card className="drawer-card" title={t('noSale.cardTitle')}>
+    <div className="drawer-bar">
       <Button
         size="large"
-        block
         icon={<InboxOutlined />}
+        onMouseDown={(event) => event.preventDefault()}
         onClick={() => setAsking(true)}
         loading={noSale.isPending}
         data-testid="no-sale-button"
@@ -62,6 +62,6 @@ export function NoSaleCard() {
         onClose={() => setAsking(false)}
         onConfirmed={(reason) => noSale.mutate(reason)}
       />
-    </Card>
+    </div>
   );
 }

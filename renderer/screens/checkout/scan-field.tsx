@@ -1,50 +1,66 @@
 import { BarcodeOutlined } from '@ant-design/icons';
 import { Input, type InputRef } from 'antd';
-import { type KeyboardEvent, useEffect, useRef } from 'react';
+import { type KeyboardEvent, type Ref, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDebouncedValue } from '../../hooks/use-debounced-value';
 import { useKeepFocus } from '../../hooks/use-keep-focus';
 import { useWedgeScanner } from '../../hooks/use-wedge-scanner';
 import './checkout.css';
 
+export type ScanFieldHandle = { clear(): void };
+
 type ScanFieldProps = {
-  value: string;
-  onChange(value: string): void;
-  /** `scanned` is the code when a scanner typed it, null when a person did. */
-  onEnter(value: string, scanned: string | null): void;
-  /** The sale's own keys; answers whether it used the key. */
-  onKey(event: KeyboardEvent<HTMLInputElement>): boolean;
+  ref?: Ref<ScanFieldHandle>;
+  /** What to search for, once typing pauses. */
+  onQuery(text: string): void;
+  /** `scanned` is the code when a scanner typed it, null when a person did; true clears the field. */
+  onEnter(value: string, scanned: string | null): boolean;
+  /** The sale's own keys, with the field's text; answers whether it used the key. */
+  onKey(event: KeyboardEvent<HTMLInputElement>, value: string): boolean;
 };
 
-/** Where scanners and fingers type: always focused; tells a scanner's burst from a person's typing. */
-export function ScanField({ value, onChange, onEnter, onKey }: ScanFieldProps) {
+const searchDelayMs = 80;
+
+/**
+ * Where scanners and fingers type: always focused; tells a scanner's burst from a person's typing.
+ * The text lives here, so a scanner's dozen keys redraw this field only, not the whole till.
+ */
+export function ScanField({ ref, onQuery, onEnter, onKey }: ScanFieldProps) {
   const { t } = useTranslation();
   const inputRef = useRef<InputRef>(null);
   const fieldRef = useRef<HTMLInputElement | null>(null);
-  const wedge = useWedgeScanner();
+  const wedge = useWedgeScanner(fieldRef);
+  const [value, setValue] = useState('');
+  const query = useDebouncedValue(value.trim(), searchDelayMs);
+  const latestOnQuery = useRef(onQuery);
+  latestOnQuery.current = onQuery;
 
   useEffect(() => {
     fieldRef.current = inputRef.current?.input ?? null;
   });
   useKeepFocus(fieldRef);
+  useEffect(() => latestOnQuery.current(query), [query]);
+
+  const change = (next: string) => {
+    setValue(next);
+    if (next === '') wedge.reset();
+  };
+  useImperativeHandle(ref, () => ({ clear: () => change('') }));
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.nativeEvent.isComposing) return;
+    const text = event.currentTarget.value;
     if (event.key === 'Enter') {
       event.preventDefault();
-      onEnter(event.currentTarget.value, wedge.take(event));
+      if (onEnter(text, wedge.take(event))) change('');
       return;
     }
-    if (onKey(event)) {
+    if (onKey(event, text)) {
       event.preventDefault();
       wedge.reset();
       return;
     }
-    if (event.key === 'Escape') {
-      onChange('');
-      wedge.reset();
-      return;
-    }
-    wedge.record(event);
+    if (event.key === 'Escape') change('');
   };
 
   return (
@@ -55,7 +71,7 @@ export function ScanField({ value, onChange, onEnter, onKey }: ScanFieldProps) {
       prefix={<BarcodeOutlined />}
       placeholder={t('checkout.scanPlaceholder')}
       value={value}
-      onChange={(event) => onChange(event.target.value)}
+      onChange={(event) => change(event.target.value)}
       onKeyDown={onKeyDown}
       allowClear
       autoComplete="off"

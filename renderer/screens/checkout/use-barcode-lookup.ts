@@ -27,11 +27,21 @@ export function useBarcodeLookup(scaleLabel: ScaleLabelValue, onAnswer: (answer:
   const latest = useRef(onAnswer);
   latest.current = onAnswer;
 
+  /**
+   * The product a code names: its barcode, else its SKU or PLU (typed off a shelf label, or read
+   * from a scale label), which the search answers exactly.
+   */
   const find = useCallback(
-    (barcode: string) =>
+    (code: string) =>
       queryClient.fetchQuery({
-        queryKey: ['catalog.findByBarcode', { barcode }],
-        queryFn: () => api.call('catalog.findByBarcode', { barcode }),
+        // Its own key: the answer is the product itself, not the method's { product } shape.
+        queryKey: ['catalog.findByBarcode', { barcode: code }, 'checkout'],
+        queryFn: async () => {
+          const { product } = await api.call('catalog.findByBarcode', { barcode: code });
+          if (product || !/^[\w\-.]{2,40}$/.test(code)) return product;
+          const { items } = await api.call('catalog.searchProducts', { query: code, limit: 5, includeInactive: true });
+          return items.find((item) => item.sku === code || item.plu === code) ?? null;
+        },
         staleTime: 5_000,
       }),
     [queryClient],
@@ -43,12 +53,12 @@ export function useBarcodeLookup(scaleLabel: ScaleLabelValue, onAnswer: (answer:
       try {
         const label = parseScaleLabel(code, scaleLabel);
         if (label) {
-          const { product } = await find(label.plu);
+          const product = await find(label.plu);
           if (product && (product.unit === 'kg' || label.kind === 'price')) {
             return { kind: 'found', product, code, quantity: scaleQuantity(label) };
           }
         }
-        const { product } = await find(code);
+        const product = await find(code);
         return product ? { kind: 'found', product, code, quantity: null } : { kind: 'missing', code };
       } catch (error) {
         return { kind: 'failed', code, message: errorText(error) };

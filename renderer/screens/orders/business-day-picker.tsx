@@ -3,7 +3,7 @@ import { Button, Input, Space, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useStoreInfo } from '../../app/store-provider';
 import { formatBusinessDay } from '../../frame/business-day';
-import { useKeyActions } from '../../frame/use-key-actions';
+import { useKeyActions } from '../../hooks/use-key-actions';
 import { useLocale } from '../../i18n/use-locale';
 import './orders.css';
 

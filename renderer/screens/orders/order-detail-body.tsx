@@ -31,11 +31,18 @@ export function OrderDetailBody({ order }: { order: OrderDetail }) {
         </span>
       ),
     },
-    { key: 'qty', title: t('orders.line.quantity'), align: 'right', render: (_, line) => quantityText(line) },
+    {
+      key: 'qty',
+      title: t('orders.line.quantity'),
+      align: 'right',
+      className: 'nowrap',
+      render: (_, line) => quantityText(line),
+    },
     {
       key: 'price',
       title: t('orders.line.unitPrice'),
       align: 'right',
+      className: 'nowrap',
       render: (_, line) => `${money(line.unitPrice)}${line.unit === 'kg' ? ` ${t('product.perKg')}` : ''}`,
     },
     {

@@ -7,7 +7,7 @@ import { api } from '../../api/api-client';
 import { useApiQuery } from '../../api/use-api';
 import { useStoreInfo } from '../../app/store-provider';
 import { useErrorText } from '../../app/use-error-text';
-import { useKeyActions } from '../../frame/use-key-actions';
+import { useKeyActions } from '../../hooks/use-key-actions';
 import { usePermission } from '../../hooks/use-permission';
 import { printReceipt } from '../../print/print-receipt';
 import { OrderDetailBody } from './order-detail-body';
@@ -78,9 +78,10 @@ export function OrderDetailDrawer({ orderId, onClose }: OrderDetailDrawerProps) 
           t('orders.loading')
         )
       }
-      extra={
-        <Space>
+      footer={
+        <Space className="drawer-actions">
           <Button
+            size="large"
             icon={<EyeOutlined />}
             disabled={!detail}
             loading={view.isPending}
@@ -90,6 +91,7 @@ export function OrderDetailDrawer({ orderId, onClose }: OrderDetailDrawerProps) 
             {t('orders.viewReceipt')} <kbd>{orderKeys.receipt}</kbd>
           </Button>
           <Button
+            size="large"
             icon={<PrinterOutlined />}
             disabled={!detail}
             loading={reprint.isPending}
@@ -100,6 +102,7 @@ export function OrderDetailDrawer({ orderId, onClose }: OrderDetailDrawerProps) 
           </Button>
           <Tooltip title={refundAccess === 'needs_approval' ? t('orders.refund.needsManager') : undefined}>
             <Button
+              size="large"
               danger
               type="primary"
               icon={<RollbackOutlined />}
@@ -112,7 +115,6 @@ export function OrderDetailDrawer({ orderId, onClose }: OrderDetailDrawerProps) 
           </Tooltip>
         </Space>
       }
-      data-testid="order-drawer"
     >
       {order.error ? <Alert type="error" showIcon title={errorText(order.error)} /> : null}
       {detail ? <OrderDetailBody order={detail} /> : order.isPending ? <Spin className="drawer-spin" /> : null}

@@ -4,7 +4,7 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Channel, OrderStatus, PaymentMethod } from '../../../shared/contract/orders';
 import { useApiQuery } from '../../api/use-api';
-import { useKeyActions } from '../../frame/use-key-actions';
+import { useKeyActions } from '../../hooks/use-key-actions';
 import { BusinessDayPicker } from './business-day-picker';
 import './orders.css';
 
@@ -50,6 +50,12 @@ export function OrderFilters({ value, today, onChange }: OrderFiltersProps) {
         maxLength={20}
         allowClear
         onChange={(event) => set({ number: event.target.value })}
+        onKeyDown={(event) => {
+          if (event.key !== 'ArrowDown' && event.key !== 'Enter') return;
+          // From the search straight into the list: the arrow keys carry on from there.
+          event.preventDefault();
+          document.querySelector<HTMLElement>('[data-testid="order-row"]')?.focus();
+        }}
         data-testid="order-search"
       />
       <Select

@@ -52,7 +52,12 @@ export function useStoreTime() {
   const { timeZone } = useStoreInfo();
   return useMemo(() => {
     const time = new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-    const full = new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' });
+    const full = new Intl.DateTimeFormat(locale, {
+      timeZone,
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      hourCycle: 'h23',
+    });
     return { time: (at: number) => time.format(at), dateTime: (at: number) => full.format(at) };
   }, [locale, timeZone]);
 }

@@ -3,7 +3,7 @@ import { Button, Modal } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReceiptWidth } from '../../../shared/contract/orders';
-import { useKeyActions } from '../../frame/use-key-actions';
+import { useKeyActions } from '../../hooks/use-key-actions';
 import './orders.css';
 
 export const printShortcut = 'Alt+P';
@@ -39,7 +39,17 @@ type ReceiptPreviewProps = {
   children?: ReactNode;
 };
 
-export function ReceiptPreview({ title, html, width, testId, depth, printing, onPrint, onClose, children }: ReceiptPreviewProps) {
+export function ReceiptPreview({
+  title,
+  html,
+  width,
+  testId,
+  depth,
+  printing,
+  onPrint,
+  onClose,
+  children,
+}: ReceiptPreviewProps) {
   const { t } = useTranslation();
   useKeyActions(onPrint ? { [printShortcut]: onPrint } : {}, depth + 1);
   return (

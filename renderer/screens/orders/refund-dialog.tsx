@@ -10,10 +10,11 @@ import { asMoney } from '../../../shared/money';
 import { invalidateMethods } from '../../api/use-api';
 import { useErrorText } from '../../app/use-error-text';
 import { ApprovalCancelled } from '../../components/approval-provider';
-import { useKeyActions } from '../../frame/use-key-actions';
 import { useApprovedCall } from '../../hooks/use-approved-call';
+import { useKeyActions } from '../../hooks/use-key-actions';
 import { useMoney } from '../../hooks/use-money';
 import { usePermission } from '../../hooks/use-permission';
+import { belowApprovalZIndex } from './dialog-layer';
 import { MethodTags } from './order-labels';
 import { RefundLineTable } from './refund-line-table';
 import { estimateTotal, pickAll, type RefundPick, refundableLines, toRefundInput } from './refund-lines';
@@ -58,7 +59,13 @@ export function RefundDialog({ order, onClose, onRefunded }: RefundDialogProps) 
   if (refund.data) {
     const done = refund.data.refund;
     return (
-      <Modal open title={t('orders.refund.title', { number: order.number })} onCancel={onClose} footer={null} destroyOnHidden>
+      <Modal
+        open
+        title={t('orders.refund.title', { number: order.number })}
+        onCancel={onClose}
+        footer={null}
+        destroyOnHidden
+      >
         <Result
           status="success"
           title={t('orders.refund.done', { number: done.number, amount: money(done.amount) })}
@@ -95,68 +102,70 @@ export function RefundDialog({ order, onClose, onRefunded }: RefundDialogProps) 
       }
       onCancel={onClose}
       destroyOnHidden
-      data-testid="refund-dialog"
-      footer={[
-        <Button key="cancel" size="large" onClick={onClose}>
-          {t('common.cancel')} <kbd>Esc</kbd>
-        </Button>,
-        <Button
-          key="submit"
-          size="large"
-          type="primary"
-          danger
-          icon={needsManager ? <SafetyCertificateOutlined /> : <RollbackOutlined />}
-          disabled={!ready}
-          loading={refund.isPending}
-          onClick={submit}
-          data-testid="refund-submit"
-        >
-          {t('orders.refund.submit', { amount: money(asMoney(estimateTotal(order.lines, pick))) })}
-          <kbd>{keys.submit}</kbd>
-        </Button>,
-      ]}
+      zIndex={belowApprovalZIndex}
+      style={{ top: 24 }}
+      footer={
+        <div className="dialog-footer">
+          <span className="muted">{needsManager ? t('orders.refund.needsManager') : null}</span>
+          <Button size="large" onClick={onClose}>
+            {t('common.cancel')} <kbd>Esc</kbd>
+          </Button>
+          <Button
+            size="large"
+            type="primary"
+            danger
+            icon={needsManager ? <SafetyCertificateOutlined /> : <RollbackOutlined />}
+            disabled={!ready}
+            loading={refund.isPending}
+            onClick={submit}
+            data-testid="refund-submit"
+          >
+            {t('orders.refund.submit', { amount: money(asMoney(estimateTotal(order.lines, pick))) })}
+            <kbd>{keys.submit}</kbd>
+          </Button>
+        </div>
+      }
     >
-      {failed ? <Alert type="error" showIcon title={errorText(failed)} className="form-error" /> : null}
-      {needsManager ? (
-        <Alert type="info" showIcon title={t('orders.refund.needsManager')} className="screen-note" />
-      ) : null}
-      <div className="refund-toolbar">
-        <span className="section-label">{t('orders.refund.pickLines')}</span>
-        <Button size="small" onClick={() => setPick(pickAll(order.lines))} data-testid="refund-all">
-          {t('orders.refund.all')} <kbd>{keys.all}</kbd>
-        </Button>
+      <div data-testid="refund-dialog">
+        {failed ? <Alert type="error" showIcon title={errorText(failed)} className="form-error" /> : null}
+        <div className="refund-toolbar">
+          <span className="section-label">{t('orders.refund.pickLines')}</span>
+          <Button size="small" onClick={() => setPick(pickAll(order.lines))} data-testid="refund-all">
+            {t('orders.refund.all')} <kbd>{keys.all}</kbd>
+          </Button>
+        </div>
+        <RefundLineTable lines={lines} pick={pick} onChange={setPick} />
+        <div className="refund-section">
+          <span className="section-label">{t('orders.refund.to')}</span>
+          <Radio.Group value={to} onChange={(event) => setTo(event.target.value)} data-testid="refund-to">
+            <Radio value="original">
+              {t('orders.refund.toOriginal')} <MethodTags methods={order.methods} />
+            </Radio>
+            <Radio value="cash">{t('orders.refund.toCash')}</Radio>
+          </Radio.Group>
+        </div>
+        <div className="refund-section">
+          <span className="section-label">{t('orders.refund.reason')}</span>
+          <Space wrap className="reason-presets">
+            {reasonPresets.map((preset) => (
+              <Button key={preset} size="small" onClick={() => setReason(t(`orders.refund.presets.${preset}`))}>
+                {t(`orders.refund.presets.${preset}`)}
+              </Button>
+            ))}
+          </Space>
+          <Input
+            size="large"
+            value={reason}
+            maxLength={200}
+            placeholder={t('orders.refund.reasonPlaceholder')}
+            aria-label={t('orders.refund.reason')}
+            onChange={(event) => setReason(event.target.value)}
+            onPressEnter={submit}
+            data-testid="refund-reason"
+          />
+        </div>
+        <p className="muted refund-note">{t('orders.refund.estimateNote')}</p>
       </div>
-      <RefundLineTable lines={lines} pick={pick} onChange={setPick} />
-      <div className="refund-section">
-        <span className="section-label">{t('orders.refund.to')}</span>
-        <Radio.Group value={to} onChange={(event) => setTo(event.target.value)} data-testid="refund-to">
-          <Radio value="original">
-            {t('orders.refund.toOriginal')} <MethodTags methods={order.methods} />
-          </Radio>
-          <Radio value="cash">{t('orders.refund.toCash')}</Radio>
-        </Radio.Group>
-      </div>
-      <div className="refund-section">
-        <span className="section-label">{t('orders.refund.reason')}</span>
-        <Space wrap className="reason-presets">
-          {reasonPresets.map((preset) => (
-            <Button key={preset} size="small" onClick={() => setReason(t(`orders.refund.presets.${preset}`))}>
-              {t(`orders.refund.presets.${preset}`)}
-            </Button>
-          ))}
-        </Space>
-        <Input
-          size="large"
-          value={reason}
-          maxLength={200}
-          placeholder={t('orders.refund.reasonPlaceholder')}
-          aria-label={t('orders.refund.reason')}
-          onChange={(event) => setReason(event.target.value)}
-          onPressEnter={submit}
-          data-testid="refund-reason"
-        />
-      </div>
-      <p className="muted refund-note">{t('orders.refund.estimateNote')}</p>
     </Modal>
   );
 }

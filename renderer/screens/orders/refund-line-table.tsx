@@ -23,8 +23,9 @@ export function RefundLineTable({ lines, pick, onChange }: RefundLineTableProps)
     {
       key: 'pick',
       width: 44,
-      render: (_, line) => (
+      render: (_, line, index) => (
         <Checkbox
+          autoFocus={index === 0}
           checked={(pick[line.lineNo] ?? 0) > 0}
           onChange={(event) => set(line, event.target.checked ? remainingQuantity(line) : 0)}
           aria-label={localNames(line, locale).primary}
@@ -91,6 +92,7 @@ export function RefundLineTable({ lines, pick, onChange }: RefundLineTableProps)
     <Table<OrderLine>
       rowKey="lineNo"
       size="small"
+      className="refund-table"
       columns={columns}
       dataSource={lines}
       pagination={false}

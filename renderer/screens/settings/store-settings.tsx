@@ -1,19 +1,25 @@
+import { SaveOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Form, Input, Select } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Form } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { asMoney } from '../../../shared/money';
 import { invalidateMethods, useApiMutation } from '../../api/use-api';
 import { useStoreInfo } from '../../app/store-provider';
 import { useErrorText } from '../../app/use-error-text';
+import { EnterSubmits } from '../../components/enter-submits';
 import { formatBusinessDay } from '../../frame/business-day';
+import { useKeyActions } from '../../hooks/use-key-actions';
+import { useMoney } from '../../hooks/use-money';
 import { usePermission } from '../../hooks/use-permission';
 import { useLocale } from '../../i18n/use-locale';
-import { cutoffHours, timeZoneOptions } from '../auth/store-options';
+import { ReceiptFields, RuleFields, StoreFields } from './store-settings-fields';
+import { type StoreFormValues, toFormValues, toUpdateInput } from './store-settings-form';
 import '../screens.css';
 import './settings.css';
+import './store-settings.css';
 
-type StoreValues = { name: string; timeZone: string; dayCutoffHour: number };
-
+const saveShortcut = 'Ctrl+S';
 const hourLabel = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
 
 export function StoreSettings() {
@@ -21,10 +27,12 @@ export function StoreSettings() {
   const { locale } = useLocale();
   const { message } = App.useApp();
   const store = useStoreInfo();
+  const money = useMoney();
   const errorText = useErrorText();
   const queryClient = useQueryClient();
+  const [form] = Form.useForm<StoreFormValues>();
   const canEdit = usePermission('settings.manage') === 'allow';
-  const zones = useMemo(timeZoneOptions, []);
+  const initialValues = useMemo(() => toFormValues(store), [store]);
   const update = useApiMutation('store.update', {
     onSuccess: () => {
       void invalidateMethods(queryClient, ['app.status']);
@@ -32,11 +40,15 @@ export function StoreSettings() {
     },
   });
 
+  useKeyActions({ [saveShortcut]: () => form.submit() }, 0, canEdit);
+
+  const { settings } = store;
   const facts = (
     <Descriptions
-      column={1}
+      column={3}
       bordered
-      size="middle"
+      size="small"
+      className="store-facts"
       items={[
         ...(canEdit
           ? []
@@ -44,6 +56,21 @@ export function StoreSettings() {
               { key: 'name', label: t('firstRun.storeName'), children: store.name },
               { key: 'zone', label: t('firstRun.timeZone'), children: store.timeZone },
               { key: 'cutoff', label: t('firstRun.cutoff'), children: hourLabel(store.dayCutoffHour) },
+              { key: 'device', label: t('storeForm.deviceCode'), children: store.deviceCode },
+              { key: 'width', label: t('storeForm.receiptWidth'), children: `${settings.receiptWidth} mm` },
+              {
+                key: 'variance',
+                label: t('storeForm.varianceLimit'),
+                children: money(asMoney(settings.varianceApprovalAmount)),
+              },
+              {
+                key: 'rounding',
+                label: t('storeForm.rounding'),
+                children:
+                  settings.cashRounding.step === 1
+                    ? t('storeForm.roundingNone')
+                    : t('storeForm.roundingTo', { step: money(asMoney(settings.cashRounding.step)) }),
+              },
             ]),
         { key: 'currency', label: t('firstRun.currency'), children: store.currency },
         { key: 'day', label: t('status.businessDay'), children: formatBusinessDay(store.businessDay, locale) },
@@ -52,42 +79,50 @@ export function StoreSettings() {
     />
   );
 
+  if (!canEdit) {
+    return (
+      <Card title={t('storeSettings.title')} className="settings-card">
+        <Alert type="info" showIcon title={t('storeSettings.ownerOnly')} className="screen-note" />
+        {facts}
+      </Card>
+    );
+  }
+
   return (
-    <Card title={t('storeSettings.title')} className="settings-card">
-      {canEdit ? (
-        <div className="store-settings-body">
-          <div>
-            {update.error ? (
-              <Alert type="error" showIcon title={errorText(update.error)} className="form-error" />
-            ) : null}
-            <Form<StoreValues>
-              layout="vertical"
-              requiredMark={false}
-              initialValues={{ name: store.name, timeZone: store.timeZone, dayCutoffHour: store.dayCutoffHour }}
-              onFinish={(values) => update.mutate({ ...values, name: values.name.trim() })}
-            >
-              <Form.Item name="name" label={t('firstRun.storeName')} rules={[{ required: true, whitespace: true }]}>
-                <Input maxLength={80} />
-              </Form.Item>
-              <Form.Item name="timeZone" label={t('firstRun.timeZone')}>
-                <Select showSearch={{ optionFilterProp: 'label' }} options={zones} />
-              </Form.Item>
-              <Form.Item name="dayCutoffHour" label={t('firstRun.cutoff')} extra={t('firstRun.cutoffHelp')}>
-                <Select options={cutoffHours.map((hour) => ({ value: hour, label: hourLabel(hour) }))} />
-              </Form.Item>
-              <Button type="primary" htmlType="submit" loading={update.isPending}>
-                {t('common.save')}
-              </Button>
-            </Form>
-          </div>
-          {facts}
-        </div>
-      ) : (
-        <>
-          <Alert type="info" showIcon title={t('storeSettings.ownerOnly')} className="screen-note" />
-          {facts}
-        </>
-      )}
+    <Card
+      title={t('storeSettings.title')}
+      className="settings-card"
+      extra={
+        <Button
+          type="primary"
+          icon={<SaveOutlined />}
+          loading={update.isPending}
+          onClick={() => form.submit()}
+          data-testid="store-save"
+        >
+          {t('common.save')} <kbd>{saveShortcut}</kbd>
+        </Button>
+      }
+    >
+      {facts}
+      {update.error ? <Alert type="error" showIcon title={errorText(update.error)} className="form-error" /> : null}
+      <Form<StoreFormValues>
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        scrollToFirstError
+        initialValues={initialValues}
+        onFinish={(values) => update.mutate(toUpdateInput(values, store.currencyExponent))}
+        data-testid="store-settings-form"
+      >
+        <h3 className="settings-section">{t('storeForm.storeSection')}</h3>
+        <StoreFields />
+        <h3 className="settings-section">{t('storeForm.receiptSection')}</h3>
+        <ReceiptFields />
+        <h3 className="settings-section">{t('storeForm.rulesSection')}</h3>
+        <RuleFields />
+        <EnterSubmits />
+      </Form>
     </Card>
   );
 }

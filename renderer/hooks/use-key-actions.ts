@@ -1,18 +1,9 @@
 import { useEffect, useRef } from 'react';
 import { sessionStore } from '../api/session-store';
+import { openOverlayCount } from './overlay-open';
 
 /** Keys like `Alt+R`, `Ctrl+S`, `PageDown`, `F9`, mapped to what they do. */
 export type KeyActions = Record<string, () => void>;
-
-const overlaySelector = '.ant-modal-wrap, .ant-drawer-content-wrapper';
-
-function openOverlays(): number {
-  let count = 0;
-  for (const wrap of document.querySelectorAll<HTMLElement>(overlaySelector)) {
-    if (getComputedStyle(wrap).display !== 'none') count += 1;
-  }
-  return count;
-}
 
 const punctuation: Record<string, string> = { Comma: ',', Period: '.', BracketLeft: '[', BracketRight: ']' };
 
@@ -40,7 +31,7 @@ export function useKeyActions(actions: KeyActions, depth = 0, enabled = true): v
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.repeat) return;
       const action = latest.current[keyName(event)];
-      if (!action || sessionStore.get()?.locked || openOverlays() !== depth) return;
+      if (!action || sessionStore.get()?.locked || openOverlayCount() !== depth) return;
       event.preventDefault();
       action();
     };

@@ -1,0 +1,106 @@
+import { CheckCircleFilled, EyeOutlined, PlusCircleOutlined, PrinterOutlined } from '@ant-design/icons';
+import { Alert, Button } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { OrderDetail } from '../../../shared/contract/orders';
+import { useAmount } from './checkout-format';
+import { checkoutKeys } from './checkout-keys';
+import './paid.css';
+
+type PaidPanelProps = {
+  order: OrderDetail;
+  replayed: boolean;
+  printing: boolean;
+  printError: string | null;
+  onPrint(): void;
+  onShow(): void;
+  onNewSale(): void;
+};
+
+/** Shown only once the core has the order: the number to read out, the change to hand back. */
+export function PaidPanel({ order, replayed, printing, printError, onPrint, onShow, onNewSale }: PaidPanelProps) {
+  const { t } = useTranslation();
+  const amount = useAmount();
+  const change = order.payments.reduce((sum, payment) => sum + (payment.change ?? 0), 0);
+  return (
+    <section className="paid-panel" data-testid="paid-panel" aria-live="polite">
+      <CheckCircleFilled className="paid-icon" />
+      <div className="paid-title">{t('sale.paid.title')}</div>
+      <div className="paid-number">
+        {t('sale.paid.order')} <span data-testid="paid-order-number">{order.number}</span>
+      </div>
+      {replayed ? <Alert type="info" showIcon title={t('sale.paid.replayed')} /> : null}
+      <dl className="paid-sums">
+        <div>
+          <dt>{t('sale.paid.total')}</dt>
+          <dd data-testid="paid-total">{amount(order.total)}</dd>
+        </div>
+        {order.discount > 0 ? (
+          <div className="paid-discount">
+            <dt>
+              {t('sale.totals.discount')}
+              {order.approverName ? (
+                <span className="paid-approver">{t('sale.paid.approvedBy', { name: order.approverName })}</span>
+              ) : null}
+            </dt>
+            <dd>−{amount(order.discount)}</dd>
+          </div>
+        ) : null}
+        {order.rounding !== 0 ? (
+          <div>
+            <dt>{t('sale.pay.rounding')}</dt>
+            <dd>{amount(order.rounding)}</dd>
+          </div>
+        ) : null}
+        <div>
+          <dt>{t('sale.pay.received')}</dt>
+          <dd data-testid="paid-received">{amount(order.paid + change)}</dd>
+        </div>
+        <div className="paid-change">
+          <dt>{t('sale.pay.change')}</dt>
+          <dd data-testid="paid-change">{amount(change)}</dd>
+        </div>
+      </dl>
+      <div className="paid-methods">
+        {order.payments.map((payment, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: an order's payments never change order
+          <span key={index}>
+            {t(`sale.pay.methods.${payment.method}`)} {amount(payment.amount)}
+          </span>
+        ))}
+      </div>
+      {printError ? <Alert type="error" showIcon title={printError} /> : null}
+      <div className="paid-actions">
+        <Button
+          size="large"
+          type="primary"
+          icon={<PrinterOutlined />}
+          loading={printing}
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={onPrint}
+          data-testid="print-receipt"
+        >
+          {t('sale.paid.print')} <kbd>{checkoutKeys.print.label}</kbd>
+        </Button>
+        <Button
+          size="large"
+          icon={<EyeOutlined />}
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={onShow}
+          data-testid="show-receipt"
+        >
+          {t('sale.paid.show')} <kbd>{checkoutKeys.showReceipt.label}</kbd>
+        </Button>
+        <Button
+          size="large"
+          icon={<PlusCircleOutlined />}
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={onNewSale}
+          data-testid="new-sale"
+        >
+          {t('sale.paid.newSale')} <kbd>{checkoutKeys.newSale.label}</kbd>
+        </Button>
+      </div>
+      <div className="paid-hint">{t('sale.paid.hint')}</div>
+    </section>
+  );
+}
