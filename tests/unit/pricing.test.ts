@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Cart, CartLine, ManualDiscount } from '../../shared/pricing/cart';
 import { priceCart } from '../../shared/pricing/price-cart';
+import { refundShare } from '../../shared/pricing/refund-share';
 import { allocate, mulDivRound, percentOf } from '../../shared/rounding';
 import { seededRandom } from '../support/random';
 
@@ -146,6 +147,25 @@ describe('rounding', () => {
         expect(part).toBeLessThanOrEqual(weights[j]);
         if (sum > 0) expect(Math.abs(part - (total * weights[j]) / sum)).toBeLessThan(1);
       });
+    }
+  });
+});
+
+describe('refund shares', () => {
+  it('never give back more than a line was paid, however it is split', () => {
+    const random = seededRandom(42);
+    for (let run = 0; run < 2_000; run++) {
+      const quantity = 1 + random.int(12);
+      const line = { net: random.int(10_000), quantity, refundedQuantity: 0, refundedAmount: 0 };
+      while (line.refundedQuantity < line.quantity) {
+        const part = 1 + random.int(line.quantity - line.refundedQuantity);
+        const amount = refundShare(line, part);
+        expect(amount).toBeGreaterThanOrEqual(0);
+        line.refundedQuantity += part;
+        line.refundedAmount += amount;
+        expect(line.refundedAmount).toBeLessThanOrEqual(line.net);
+      }
+      expect(line.refundedAmount).toBe(line.net);
     }
   });
 });

@@ -1,5 +1,6 @@
 import type { OrderDetail, OrderLine, PaymentMethod, RefundSummary } from '../../../shared/contract/orders';
 import { AppError } from '../../../shared/errors';
+import { refundShare } from '../../../shared/pricing/refund-share';
 import { namedStatements } from '../db/open-database';
 import type { HandlerContext } from '../handler-context';
 import { requireSession } from '../handler-context';
@@ -115,9 +116,7 @@ function refundLines(order: OrderDetail, asked: RefundInput['lines']): LineRefun
       const name = { en: line.nameEn, 'zh-CN': line.nameZh };
       throw new AppError('refund_exceeds', { line: lineNo, name, left, asked: quantity }, { lineNo, left });
     }
-    // The last part of a line gets what is left of its amount, so parts never add up past it.
-    const amount =
-      quantity === left ? line.net - line.refundedAmount : Math.floor((line.net * quantity) / line.quantity);
+    const amount = refundShare(line, quantity);
     return { line, quantity, amount };
   });
 }

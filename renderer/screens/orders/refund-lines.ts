@@ -1,4 +1,5 @@
 import type { OrderLine } from '../../../shared/contract/orders';
+import { refundShare } from '../../../shared/pricing/refund-share';
 
 /** Line number → quantity picked to refund (items, or grams for weighed goods). */
 export type RefundPick = Record<number, number>;
@@ -16,14 +17,9 @@ export function refundableLines(lines: OrderLine[]): OrderLine[] {
   return lines.filter((line) => remainingQuantity(line) > 0);
 }
 
-/**
- * What the core will most likely give back for a line: the rest of it when everything left goes
- * back, else a share of the net rounded half up. The core's figure is the one that counts.
- */
+/** What the core will give back for a line: the same shared rule, so the preview is the refund. */
 export function estimateRefund(line: OrderLine, quantity: number): number {
-  if (quantity <= 0) return 0;
-  if (quantity >= remainingQuantity(line)) return line.net - line.refundedAmount;
-  return Math.floor((2 * line.net * quantity + line.quantity) / (2 * line.quantity));
+  return refundShare(line, quantity);
 }
 
 export function pickAll(lines: OrderLine[]): RefundPick {

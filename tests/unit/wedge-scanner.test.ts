@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { type Keystroke, readScanBurst, wedgeRules } from '../../renderer/hooks/use-wedge-scanner';
+
+/** Keys typed `gap` ms apart from `start`; returns them and when Enter would come `enterGap` later. */
+function typed(text: string, gap: number, start = 1_000, enterGap = gap): { strokes: Keystroke[]; enterAt: number } {
+  const strokes = [...text].map((key, i) => ({ key, at: start + i * gap }));
+  return { strokes, enterAt: (strokes.at(-1)?.at ?? start) + enterGap };
+}
+
+describe('telling a keyboard-wedge scanner from a person typing', () => {
+  it('reads a fast burst ending in Enter as a scan, even when it looks like a word', () => {
+    const barcode = typed('6921168478354', 8);
+    expect(readScanBurst(barcode.strokes, barcode.enterAt)).toBe('6921168478354');
+    const word = typed('MILK', 5);
+    expect(readScanBurst(word.strokes, word.enterAt)).toBe('MILK');
+  });
+
+  it('reads slow typing as a person, whatever they typed', () => {
+    const digits = typed('6921168478354', 120);
+    expect(readScanBurst(digits.strokes, digits.enterAt)).toBeNull();
+    const word = typed('milk', 90);
+    expect(readScanBurst(word.strokes, word.enterAt)).toBeNull();
+  });
+
+  it('puts the limits where the rules say: a gap above the limit ends the burst', () => {
+    const atLimit = typed('12345678', wedgeRules.maxGapMs);
+    expect(readScanBurst(atLimit.strokes, atLimit.enterAt)).toBe('12345678');
+    const above = typed('12345678', wedgeRules.maxGapMs + 1, 1_000, 10);
+    expect(readScanBurst(above.strokes, above.enterAt)).toBeNull();
+  });
+
+  it('needs Enter right after the burst: a fast burst followed by a pause and Enter is a person', () => {
+    const late = typed('6921168478354', 8, 1_000, wedgeRules.maxEnterGapMs + 1);
+    expect(readScanBurst(late.strokes, late.enterAt)).toBeNull();
+    const onTime = typed('6921168478354', 8, 1_000, wedgeRules.maxEnterGapMs);
+    expect(readScanBurst(onTime.strokes, onTime.enterAt)).toBe('6921168478354');
+  });
+
+  it('keeps only the trailing burst when someone had typed a few letters before scanning', () => {
+    const person = typed('ab', 200);
+    const scanner = typed('6921168478354', 6, person.enterAt + 2_000);
+    expect(readScanBurst([...person.strokes, ...scanner.strokes], scanner.enterAt)).toBe('6921168478354');
+  });
+
+  it('joins a scan the page stalled in the middle of, but not letters typed long before', () => {
+    const head = typed('69', 8);
+    const tail = typed('21168478354', 8, head.enterAt + 120);
+    expect(readScanBurst([...head.strokes, ...tail.strokes], tail.enterAt)).toBe('6921168478354');
+    const rest = typed('1168478354', 8, 1_300);
+    const stalledTwice = [...typed('6', 8, 1_000).strokes, ...typed('92', 8, 1_150).strokes, ...rest.strokes];
+    expect(readScanBurst(stalledTwice, rest.enterAt)).toBe('6921168478354');
+    const longAgo = typed('ab', 8, tail.strokes[0].at - wedgeRules.maxStallMs - 20);
+    expect(readScanBurst([...longAgo.strokes, ...tail.strokes], tail.enterAt)).toBe('21168478354');
+  });
+
+  it('ignores a quick double tap: too short to be a code', () => {
+    const tap = typed('12', 10);
+    expect(readScanBurst(tap.strokes, tap.enterAt)).toBeNull();
+    expect(readScanBurst([], 1_000)).toBeNull();
+  });
+
+  it('does not trust clocks that run backwards', () => {
+    const strokes = [
+      { key: '1', at: 1_000 },
+      { key: '2', at: 990 },
+      { key: '3', at: 995 },
+      { key: '4', at: 1_000 },
+    ];
+    expect(readScanBurst(strokes, 1_005)).toBeNull();
+    expect(readScanBurst(typed('12345', 5).strokes, 0)).toBeNull();
+  });
+
+  it('honours rules handed in, for slower scanners', () => {
+    const slow = typed('6921168478354', 60);
+    expect(readScanBurst(slow.strokes, slow.enterAt)).toBeNull();
+    const rules = { ...wedgeRules, maxGapMs: 70, maxEnterGapMs: 80 };
+    expect(readScanBurst(slow.strokes, slow.enterAt, rules)).toBe('6921168478354');
+  });
+});
