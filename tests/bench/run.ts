@@ -1,8 +1,10 @@
 // `npm run bench` (full sizes) or `npm run bench -- --quick` (CI-sized): prints a table and writes
 // one JSON file per benchmark under tests/bench/out/.
 import { printTable } from './bench-report';
+import { benchDaySummary } from './day-summary.bench';
 import { benchHostColdStart } from './host-cold-start.bench';
 import { benchHostMemory } from './host-memory.bench';
+import { benchOrderCommit } from './order-commit.bench';
 import { benchProductSearch } from './product-search.bench';
 import { benchScreenColdStart } from './screen-cold-start.bench';
 
@@ -12,5 +14,7 @@ const results = [
   await benchHostColdStart(quick ? 3 : 10),
   await benchScreenColdStart(quick ? 3 : 10),
   ...(await benchHostMemory(quick ? 2_000 : 30_000)),
+  ...benchOrderCommit(quick ? 500 : 5_000, quick ? 1_000 : 5_000),
+  benchDaySummary(quick ? 50_000 : 1_000_000),
 ];
 printTable(results);

@@ -1,0 +1,87 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type CounterCore, openCounterCore } from '../../../electron/core/counter-core';
+import { databaseFileName } from '../../../electron/core/db/open-database';
+import type { Role } from '../../../shared/roles';
+
+export type BenchCore = {
+  core: CounterCore;
+  dataDir: string;
+  /** Signs in the demo store's first member with this role and returns the session token. */
+  signIn(role: Role): string;
+  /** What sits under the numbers: the file system (fsync cost) and the pragmas the core set. */
+  environment(): Record<string, string | number>;
+  close(): void;
+};
+
+/** A real core on a real file in a fresh temp folder, holding the demo store. */
+export function openDemoCore(): BenchCore {
+  const dataDir = mkdtempSync(join(tmpdir(), 'counter-bench-'));
+  const core = openCounterCore({ dataDir });
+  unwrap(core.dispatch({ method: 'store.createDemo', input: { locale: 'en' } }), 'store.createDemo');
+  return wrap(core, dataDir);
+}
+
+/** The core again on a folder a bench filled and closed: what a restarted till opens. */
+export function reopenBenchCore(dataDir: string): BenchCore {
+  return wrap(openCounterCore({ dataDir }), dataDir);
+}
+
+function wrap(core: CounterCore, dataDir: string): BenchCore {
+  return {
+    core,
+    dataDir,
+    signIn(role) {
+      const { staff } = unwrap<{ staff: { id: string; role: Role; demoPin: string | null }[] }>(
+        core.dispatch({ method: 'staff.signInOptions', input: {} }),
+        'staff.signInOptions',
+      );
+      const person = staff.find((s) => s.role === role && s.demoPin);
+      if (!person) throw new Error(`demo store has no ${role}`);
+      return unwrap<{ sessionToken: string }>(
+        core.dispatch({ method: 'staff.signIn', input: { staffId: person.id, pin: person.demoPin } }),
+        'staff.signIn',
+      ).sessionToken;
+    },
+    environment() {
+      const db = core.environment.db;
+      const size = (suffix: string) => {
+        try {
+          return statSync(join(dataDir, databaseFileName + suffix)).size;
+        } catch {
+          return 0;
+        }
+      };
+      return {
+        fileSystem: fileSystemOf(dataDir),
+        journalMode: String(db.pragma('journal_mode', { simple: true })),
+        synchronous: ['OFF', 'NORMAL', 'FULL', 'EXTRA'][Number(db.pragma('synchronous', { simple: true }))] ?? '?',
+        dbMb: +(size('') / 1_048_576).toFixed(1),
+        walMb: +(size('-wal') / 1_048_576).toFixed(1),
+      };
+    },
+    close() {
+      core.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function unwrap<T>(
+  envelope: { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } },
+  what: string,
+): T {
+  if (!envelope.ok) throw new Error(`${what} failed: ${envelope.error.code}: ${envelope.error.message}`);
+  return envelope.value as T;
+}
+
+/** `ext4`, `tmpfs`, …: on tmpfs an fsync costs nothing and commit figures mean little. */
+function fileSystemOf(dir: string): string {
+  try {
+    return execFileSync('stat', ['-f', '-c', '%T', dir], { encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
