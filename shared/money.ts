@@ -10,9 +10,18 @@ export function asMoney(minorUnits: number): Money {
   return Money.parse(minorUnits);
 }
 
+// Building a number format is slow and every order asks; a store has one currency.
+const exponents = new Map<string, number>();
+
 /** Digits after the decimal point for an ISO 4217 currency (CNY 2, JPY 0). */
 export function currencyExponent(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  let exponent = exponents.get(currency);
+  if (exponent === undefined) {
+    exponent =
+      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    exponents.set(currency, exponent);
+  }
+  return exponent;
 }
 
 export function isCurrencyCode(code: string): boolean {

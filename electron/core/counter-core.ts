@@ -1,8 +1,9 @@
 import { fileURLToPath } from 'node:url';
-import type { AppEvent, CallRequest, Envelope } from '../../shared/contract';
+import { type AppEvent, type CallRequest, contract, type Envelope, isMethodName } from '../../shared/contract';
 import { uuidv7 } from '../../shared/ids';
 import { auditKey } from './audit/audit-chain';
 import { openDatabase } from './db/open-database';
+import { scheduleWalCheckpoints } from './db/wal-checkpoints';
 import { loadDeviceSecret } from './device-secret';
 import { createDispatcher } from './dispatcher';
 import type { CoreEnvironment } from './handler-context';
@@ -46,19 +47,22 @@ export function openCounterCore(options: CoreOptions): CounterCore {
     clock: options.clock ?? Date.now,
   };
   const listeners = new Set<(event: AppEvent) => void>();
-  const dispatch = createDispatcher(env, handlers, (event) => {
+  const dispatchCall = createDispatcher(env, handlers, (event) => {
     for (const listener of listeners) listener(event);
   });
-  const checkpoint = setInterval(() => db.pragma('wal_checkpoint(PASSIVE)'), 30_000);
-  checkpoint.unref();
+  const checkpoints = scheduleWalCheckpoints(db);
   return {
-    dispatch,
+    dispatch(request) {
+      const envelope = dispatchCall(request);
+      if (envelope.ok && isMethodName(request.method) && contract[request.method].mutates) checkpoints.afterWrite();
+      return envelope;
+    },
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     close() {
-      clearInterval(checkpoint);
+      checkpoints.stop();
       listeners.clear();
       db.pragma('wal_checkpoint(TRUNCATE)');
       db.close();

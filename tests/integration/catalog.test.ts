@@ -50,7 +50,7 @@ describe('the catalog', () => {
     expect(asManager.items[0].cost).toBeGreaterThan(0);
   });
 
-  it('looks a barcode up exactly, and says nothing for an unknown one', async () => {
+  it('looks a code up exactly (barcode, else SKU, else scale PLU), and says nothing for an unknown one', async () => {
     const found = expectOk<{ product: Product | null }>(
       await h.call({ method: 'catalog.findByBarcode', input: { barcode: '6921168478354' }, sessionToken: cashier }),
     );
@@ -59,6 +59,12 @@ describe('the catalog', () => {
       await h.call({ method: 'catalog.findByBarcode', input: { barcode: '0000000000000' }, sessionToken: cashier }),
     );
     expect(none.product).toBeNull();
+    const code = async (barcode: string) =>
+      expectOk<{ product: Product | null }>(
+        await h.call({ method: 'catalog.findByBarcode', input: { barcode }, sessionToken: cashier }),
+      ).product;
+    expect((await code('SNK-0001'))?.nameEn).toBe("Lay's Classic Potato Chips 70g");
+    expect((await code('10001'))?.nameEn).toBe('Red Fuji Apples');
   });
 
   it('imports a CSV row by row: bad rows are reported by line and the good ones land', async () => {

@@ -95,7 +95,12 @@ function codeMatches(db: Database, code: string, filters: Filters): ProductRow[]
   ];
 }
 
+/** A scanned or typed code: a barcode first, else a SKU off a shelf label or a PLU from a scale label. */
 export function findByBarcode(db: Database, barcode: string): Product | null {
-  const row = catalogStatements(db).productByBarcode.get(barcode.trim()) as ProductRow | undefined;
+  const q = catalogStatements(db);
+  const code = barcode.trim();
+  const row = (q.productByBarcode.get(code) ?? q.productBySku.get(code) ?? q.productByPlu.get(code)) as
+    | ProductRow
+    | undefined;
   return row ? toProduct(row) : null;
 }

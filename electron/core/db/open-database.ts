@@ -34,8 +34,10 @@ export function applyPragmas(db: Database): void {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  // Checkpoints run on an idle timer instead of inside a commit.
-  db.pragma('wal_autocheckpoint = 0');
+  // Checkpoints run between calls (db/wal-checkpoints.ts); this is only the backstop, at ~16 MB.
+  db.pragma('wal_autocheckpoint = 4000');
+  // After a checkpoint the WAL file is cut back to this, so a burst never leaves a huge file behind.
+  db.pragma(`journal_size_limit = ${32 * 1024 * 1024}`);
 }
 
 /** A named set of SQL statements, prepared once per connection. */

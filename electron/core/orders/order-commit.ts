@@ -91,7 +91,7 @@ export function commitOrder(ctx: HandlerContext, input: CommitInput): { order: O
   const row = readOrderRow(ctx.db, input.id);
   if (!row) throw new Error('order vanished inside its own transaction');
   const order = readOrderDetail(ctx.db, row);
-  enqueue(ctx.db, { id: order.id, type: 'order.paid', payload: order, now: ctx.now });
+  enqueue(ctx.db, { id: order.id, type: 'order.paid', now: ctx.now });
   ctx.describe(`order:${order.id}`, {
     number,
     total: order.total,

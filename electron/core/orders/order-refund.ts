@@ -87,7 +87,7 @@ export function refundOrder(ctx: HandlerContext, input: RefundInput): Result {
     q.insertTender.run({ refundId: input.id, ...tender, shiftId: shift.id });
   }
   const refund = toRefundSummary(ctx.db, q.refundById.get(input.id) as RefundRow);
-  enqueue(ctx.db, { id: refund.id, type: 'order.refunded', payload: { orderId: order.id, ...refund }, now: ctx.now });
+  enqueue(ctx.db, { id: refund.id, type: 'order.refunded', now: ctx.now });
   ctx.describe(`order:${order.id}`, { refund: number, amount, lines: refund.lines, tenders: refund.tenders });
   ctx.emit({ type: 'orders.changed' });
   const after = readOrderRow(ctx.db, order.id);

@@ -111,7 +111,7 @@ export const shiftHandlers = {
       approvedBy: approver?.id ?? null,
       zReport: JSON.stringify(report),
     });
-    enqueue(ctx.db, { id: shift.id, type: 'shift.closed', payload: report, now: ctx.now });
+    enqueue(ctx.db, { id: shift.id, type: 'shift.closed', now: ctx.now });
     ctx.describe(`shift:${shift.id}`, {
       z: next,
       expected: report.expectedCash,

@@ -10,8 +10,11 @@ const statements = namedStatements({
 
 /**
  * Queues a record for the platform in the caller's transaction, so a sale and its sync record are
- * saved together or not at all. `id` is the business id, the platform's idempotency key.
+ * saved together or not at all. `id` is the business id, the platform's idempotency key. Records
+ * that never change (orders, refunds, closed shifts) are read when sent; a payload carries only
+ * what is stored nowhere else.
  */
-export function enqueue(db: Database, entry: { id: string; type: OutboxType; payload: unknown; now: number }): void {
-  statements(db).insert.run({ id: entry.id, type: entry.type, payload: JSON.stringify(entry.payload), now: entry.now });
+export function enqueue(db: Database, entry: { id: string; type: OutboxType; payload?: unknown; now: number }): void {
+  const payload = JSON.stringify(entry.payload ?? {});
+  statements(db).insert.run({ id: entry.id, type: entry.type, payload, now: entry.now });
 }

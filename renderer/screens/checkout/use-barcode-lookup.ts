@@ -27,21 +27,13 @@ export function useBarcodeLookup(scaleLabel: ScaleLabelValue, onAnswer: (answer:
   const latest = useRef(onAnswer);
   latest.current = onAnswer;
 
-  /**
-   * The product a code names: its barcode, else its SKU or PLU (typed off a shelf label, or read
-   * from a scale label), which the search answers exactly.
-   */
+  /** The product a code names: its barcode, else its SKU or PLU (typed off a shelf label, or read from a scale label). */
   const find = useCallback(
     (code: string) =>
       queryClient.fetchQuery({
         // Its own key: the answer is the product itself, not the method's { product } shape.
         queryKey: ['catalog.findByBarcode', { barcode: code }, 'checkout'],
-        queryFn: async () => {
-          const { product } = await api.call('catalog.findByBarcode', { barcode: code });
-          if (product || !/^[\w\-.]{2,40}$/.test(code)) return product;
-          const { items } = await api.call('catalog.searchProducts', { query: code, limit: 5, includeInactive: true });
-          return items.find((item) => item.sku === code || item.plu === code) ?? null;
-        },
+        queryFn: async () => (await api.call('catalog.findByBarcode', { barcode: code })).product,
         staleTime: 5_000,
       }),
     [queryClient],
