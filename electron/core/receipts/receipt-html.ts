@@ -12,6 +12,7 @@ const words = {
     cashier: 'Cashier',
     gross: 'Subtotal',
     discount: 'Discounts',
+    orderDiscount: 'Order discount',
     total: 'Total',
     rounding: 'Rounding',
     paid: 'Paid',
@@ -29,7 +30,8 @@ const words = {
     time: '时间',
     cashier: '收银员',
     gross: '小计',
-    discount: '优惠',
+    discount: '优惠合计',
+    orderDiscount: '整单优惠',
     total: '合计',
     rounding: '抹零',
     paid: '实收',
@@ -68,6 +70,11 @@ export function receiptHtml(order: OrderDetail, store: StoreInfo, options: Recei
     '<hr>',
   ].join('');
   const totals: Row[] = [[w.gross, money(order.gross)]];
+  const orderDiscount = order.lines.reduce((sum, line) => sum + line.orderDiscount, 0);
+  if (orderDiscount > 0) {
+    const reason = order.orderDiscountReason ? ` (${escapeHtml(order.orderDiscountReason)})` : '';
+    totals.push([`${w.orderDiscount}${reason}`, `−${money(orderDiscount)}`]);
+  }
   if (order.discount > 0) totals.push([w.discount, `−${money(order.discount)}`]);
   if (order.rounding !== 0) totals.push([w.rounding, money(order.rounding)]);
   totals.push([w.total, money(order.paid), 'big']);
@@ -109,10 +116,10 @@ function lineRows(line: OrderLine, locale: Locale, money: (amount: number) => st
     [name, money(line.gross)],
     [quantity, '', 'sub'],
   ];
-  const discount = line.lineDiscount + line.orderDiscount;
-  if (discount > 0) {
+  // The order discount's share shows once, in the totals, not spread over every line.
+  if (line.lineDiscount > 0) {
     const reason = line.discountReason ? escapeHtml(line.discountReason) : '';
-    out.push([reason || (locale === 'zh-CN' ? '优惠' : 'Discount'), `−${money(discount)}`, 'sub']);
+    out.push([reason || (locale === 'zh-CN' ? '优惠' : 'Discount'), `−${money(line.lineDiscount)}`, 'sub']);
   }
   return out;
 }
