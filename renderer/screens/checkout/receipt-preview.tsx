@@ -1,6 +1,7 @@
 import { Alert, Button, Modal, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ReceiptWidth } from '../../../shared/contract/orders';
+import { PaperPreview } from '../../components/paper-preview';
 import './checkout-dialogs.css';
 
 type ReceiptPreviewProps = {
@@ -10,10 +11,7 @@ type ReceiptPreviewProps = {
   onClose(): void;
 };
 
-/**
- * The receipt as the printer gets it. The core renders it; it is still shown in a sandboxed frame
- * with no scripts, so nothing in a product name or store footer can run in the till's page.
- */
+/** The receipt just paid, as the printer gets it. */
 export function ReceiptPreview({ html, width, error, onClose }: ReceiptPreviewProps) {
   const { t } = useTranslation();
   return (
@@ -22,7 +20,7 @@ export function ReceiptPreview({ html, width, error, onClose }: ReceiptPreviewPr
       title={t('sale.paid.receiptTitle')}
       onCancel={onClose}
       destroyOnHidden
-      width={width === '58' ? 360 : 440}
+      width={width === '58' ? 420 : 500}
       footer={
         <Button size="large" onClick={onClose}>
           {t('common.close')} <kbd>Esc</kbd>
@@ -34,18 +32,8 @@ export function ReceiptPreview({ html, width, error, onClose }: ReceiptPreviewPr
       ) : html === null ? (
         <Spin />
       ) : (
-        <iframe
-          className={`receipt-frame width-${width}`}
-          title={t('sale.paid.receiptTitle')}
-          sandbox=""
-          srcDoc={receiptDocument(html, width)}
-          data-testid="receipt-preview"
-        />
+        <PaperPreview html={html} width={width} testId="receipt-preview" />
       )}
     </Modal>
   );
-}
-
-function receiptDocument(html: string, width: ReceiptWidth): string {
-  return `<!doctype html><html><head><meta charset="utf-8"><style>html,body{margin:0;background:#fff}body{width:${width}mm;margin:0 auto;padding:4mm 0}</style></head><body>${html}</body></html>`;
 }

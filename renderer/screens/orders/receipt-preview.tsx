@@ -3,28 +3,11 @@ import { Button, Modal } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReceiptWidth } from '../../../shared/contract/orders';
+import { PaperPreview } from '../../components/paper-preview';
 import { useKeyActions } from '../../hooks/use-key-actions';
 import './orders.css';
 
 export const printShortcut = 'Alt+P';
-
-/** The core's receipt markup on a strip the width of the roll, as it will come out of the printer. */
-export function PaperPreview({ html, width, testId }: { html: string; width: ReceiptWidth; testId: string }) {
-  const { t } = useTranslation();
-  const doc = `<!doctype html><html><head><meta charset="utf-8"><style>html,body{margin:0;background:#fff}body{width:${width}mm;margin:0 auto;padding:4mm 0}</style></head><body>${html}</body></html>`;
-  return (
-    <div className="paper-preview">
-      {/* No scripts, no same-origin access: the markup is shown, never run. */}
-      <iframe
-        title={t('orders.receiptTitle')}
-        className={`paper-frame paper-${width}`}
-        srcDoc={doc}
-        sandbox=""
-        data-testid={testId}
-      />
-    </div>
-  );
-}
 
 type ReceiptPreviewProps = {
   title: ReactNode;
