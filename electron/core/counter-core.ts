@@ -16,7 +16,8 @@ export type CoreOptions = {
   migrationsDir?: string;
   resourcesDir?: string;
   nativeBinding?: string;
-  deviceSecret?: Buffer;
+  /** The PIN pepper, or how the shell gets it once the core knows whether the store is in use. */
+  deviceSecret?: Buffer | ((storeInUse: boolean) => Buffer | undefined);
   clock?: () => number;
 };
 
@@ -36,7 +37,9 @@ export function openCounterCore(options: CoreOptions): CounterCore {
     migrationsDir: options.migrationsDir ?? here('./db/migrations'),
     nativeBinding: options.nativeBinding,
   });
-  const deviceSecret = options.deviceSecret ?? loadDeviceSecret(options.dataDir);
+  const inUse = storeInUse(db);
+  const provided = typeof options.deviceSecret === 'function' ? options.deviceSecret(inUse) : options.deviceSecret;
+  const deviceSecret = provided ?? loadDeviceSecret(options.dataDir, { storeInUse: inUse });
   const env: CoreEnvironment = {
     db,
     deviceSecret,
@@ -69,6 +72,11 @@ export function openCounterCore(options: CoreOptions): CounterCore {
     },
     environment: env,
   };
+}
+
+/** Staff or audit entries mean a device secret was made for this store before (PIN hashes, audit chain). */
+function storeInUse(db: CoreEnvironment['db']): boolean {
+  return db.prepare('SELECT EXISTS (SELECT 1 FROM staff) OR EXISTS (SELECT 1 FROM audit_log)').pluck().get() === 1;
 }
 
 function ensureDeviceId(db: CoreEnvironment['db']): string {

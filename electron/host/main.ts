@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fillDemoStoreIfEmpty, openCounterCore } from '../core/counter-core';
 import { DatabaseTooNewError } from '../core/db/migrations';
+import { DeviceSecretError } from '../core/device-secret';
 import { lockDataFolder } from './data-folder-lock';
 import { parseHostArgs } from './host-args';
 import { createHostServer } from './host-server';
@@ -30,7 +31,8 @@ function main(): void {
   try {
     core = openCounterCore({ dataDir });
   } catch (error) {
-    if (error instanceof DatabaseTooNewError) {
+    // Both need a person to act (upgrade Counter, restore a backup); a stack trace helps nobody.
+    if (error instanceof DatabaseTooNewError || error instanceof DeviceSecretError) {
       console.error(error.message);
       process.exit(3);
     }

@@ -69,7 +69,7 @@ function openCore(): CounterCore | null {
       migrationsDir: paths.migrationsDir,
       resourcesDir: paths.resourcesDir,
       nativeBinding: paths.nativeBinding,
-      deviceSecret: loadSealedDeviceSecret(dataDir, safeStorage),
+      deviceSecret: (storeInUse) => loadSealedDeviceSecret(dataDir, safeStorage, { storeInUse }),
     });
   } catch (error) {
     fail(error);

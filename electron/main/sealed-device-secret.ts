@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { DeviceSecretError, writeFileDurably } from '../core/device-secret';
 
 /** The part of Electron's `safeStorage` used here. */
 export type SafeStorageLike = {
@@ -29,7 +30,11 @@ export function canSeal(storage: SafeStorageLike, platform: NodeJS.Platform = pr
  * usable, so the core keeps its plain 0600 file. A plain secret left by an earlier run (or by the
  * browser host) is sealed and then removed: a fresh one would make every stored PIN wrong.
  */
-export function loadSealedDeviceSecret(dataDir: string, storage: SafeStorageLike): Buffer | undefined {
+export function loadSealedDeviceSecret(
+  dataDir: string,
+  storage: SafeStorageLike,
+  { storeInUse = false }: { storeInUse?: boolean } = {},
+): Buffer | undefined {
   const sealedPath = join(dataDir, sealedSecretFile);
   const plainPath = join(dataDir, plainSecretFile);
   const sealable = canSeal(storage);
@@ -43,14 +48,15 @@ export function loadSealedDeviceSecret(dataDir: string, storage: SafeStorageLike
   }
   if (!sealable) return undefined;
 
+  // Staff PINs and the audit chain of a store in use were made with a secret: a new one would lock everyone out.
+  if (!existsSync(plainPath) && storeInUse) throw new DeviceSecretError(plainPath);
   const secret = existsSync(plainPath) ? checked(readFileSync(plainPath), plainPath) : randomBytes(32);
   const sealed = storage.encryptString(secret.toString('base64'));
   if (!Buffer.from(storage.decryptString(sealed), 'base64').equals(secret)) {
     throw new Error('The keystore did not give back the device secret it sealed; it was left unchanged.');
   }
-  const temporary = `${sealedPath}.tmp`;
-  writeFileSync(temporary, sealed, { mode: 0o600 });
-  renameSync(temporary, sealedPath);
+  // The plain copy goes only once the sealed one is on disk, so a power cut never leaves neither.
+  writeFileDurably(sealedPath, sealed, { replace: true });
   rmSync(plainPath, { force: true });
   return secret;
 }

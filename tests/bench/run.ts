@@ -6,6 +6,7 @@ import { benchHostColdStart } from './host-cold-start.bench';
 import { benchHostMemory } from './host-memory.bench';
 import { benchOrderCommit } from './order-commit.bench';
 import { benchProductSearch } from './product-search.bench';
+import { benchScanToLine } from './scan-to-line.bench';
 import { benchScreenColdStart } from './screen-cold-start.bench';
 
 const quick = process.argv.includes('--quick');
@@ -13,6 +14,7 @@ const results = [
   benchProductSearch(quick ? 10_000 : 100_000),
   await benchHostColdStart(quick ? 3 : 10),
   await benchScreenColdStart(quick ? 3 : 10),
+  ...(await benchScanToLine(quick ? 30 : 100, quick ? 20 : 50)),
   ...(await benchHostMemory(quick ? 2_000 : 30_000)),
   ...benchOrderCommit(quick ? 500 : 5_000, quick ? 1_000 : 5_000),
   benchDaySummary(quick ? 50_000 : 1_000_000),

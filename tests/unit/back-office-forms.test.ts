@@ -29,7 +29,7 @@ const store = {
   },
 } as StoreInfo;
 
-const line = (partial: Partial<OrderLine>): OrderLine =>
+const line = (partial: Record<string, unknown>): OrderLine =>
   ({
     lineNo: 1,
     quantity: 3,
