@@ -3,7 +3,7 @@ import type { OrderDetail, TenderInput } from '../../../shared/contract/orders';
 import type { StoreInfo } from '../../../shared/contract/store';
 import { AppError } from '../../../shared/errors';
 import { formatMoney, type Money } from '../../../shared/money';
-import { settleTenders } from '../../../shared/payment/settle-tenders';
+import { type Settlement, settleTenders } from '../../../shared/payment/settle-tenders';
 import type { Cart, CartLine } from '../../../shared/pricing/cart';
 import { type PricedCart, priceCart } from '../../../shared/pricing/price-cart';
 import { mulDivRound } from '../../../shared/rounding';
@@ -34,7 +34,6 @@ export function commitOrder(ctx: HandlerContext, input: CommitInput): { order: O
     ctx.describe(`order:${existing.id}`, { replayed: true, number: existing.number });
     return { order: readOrderDetail(ctx.db, existing), replayed: true };
   }
-  const session = requireSession(ctx);
   const store = requireStore(ctx.db, ctx.now);
   const shift = requireOpenShift(ctx.db, ctx.deviceId);
   const products = checkLines(ctx, store, input.cart);
@@ -51,40 +50,15 @@ export function commitOrder(ctx: HandlerContext, input: CommitInput): { order: O
   const settled = settleTenders(priced.total, input.tenders, store.settings.cashRounding);
   if (!settled.ok) throw tenderError(settled, store, ctx.locale);
 
-  const q = orderStatements(ctx.db);
-  const { last } = q.nextNumber.get(ctx.deviceId, store.businessDay) as { last: number };
-  const number = `${store.deviceCode}-${String(last).padStart(4, '0')}`;
-  q.insertOrder.run({
+  const number = writeOrder(ctx, {
     id: input.id,
-    number,
-    deviceId: ctx.deviceId,
-    businessDay: store.businessDay,
-    channel: 'in_store',
+    digest,
+    store,
     shiftId: shift.id,
-    cashierId: session.staffId,
-    cashierName: session.name,
-    approverName: ctx.approver?.name ?? null,
-    paidAt: ctx.now,
-    hour: localHourOf(ctx.now, store.timeZone),
-    itemCount: itemCount(authoritative.lines),
-    gross: priced.gross,
-    discount: priced.manualDiscount,
-    orderDiscountReason: authoritative.orderDiscount?.reason ?? null,
-    total: priced.total,
-    rounding: settled.rounding,
-    tax: priced.taxBands.reduce((sum, band) => sum + band.tax, 0),
-    methods: [...new Set(settled.payments.map((p) => p.method))].join(','),
-    requestDigest: digest,
-  });
-  writeLines(ctx, input.id, authoritative, priced, products, session.staffId);
-  settled.payments.forEach((payment, i) => {
-    q.insertPayment.run({
-      orderId: input.id,
-      seq: i + 1,
-      ...payment,
-      businessDay: store.businessDay,
-      shiftId: shift.id,
-    });
+    cart: authoritative,
+    priced,
+    settled,
+    products,
   });
   removeParkedCart(ctx.db, input.id);
 
@@ -101,6 +75,58 @@ export function commitOrder(ctx: HandlerContext, input: CommitInput): { order: O
   });
   ctx.emit({ type: 'orders.changed' });
   return { order, replayed: false };
+}
+
+type OrderWrite = {
+  id: string;
+  digest: string;
+  store: StoreInfo;
+  shiftId: string;
+  cart: Cart;
+  priced: PricedCart;
+  settled: Extract<Settlement, { ok: true }>;
+  products: ProductRow[];
+};
+
+/** The order row with its number, then its lines (and stock) and payments; returns the number. */
+function writeOrder(ctx: HandlerContext, w: OrderWrite): string {
+  const session = requireSession(ctx);
+  const q = orderStatements(ctx.db);
+  const { last } = q.nextNumber.get(ctx.deviceId, w.store.businessDay) as { last: number };
+  const number = `${w.store.deviceCode}-${String(last).padStart(4, '0')}`;
+  q.insertOrder.run({
+    id: w.id,
+    number,
+    deviceId: ctx.deviceId,
+    businessDay: w.store.businessDay,
+    channel: 'in_store',
+    shiftId: w.shiftId,
+    cashierId: session.staffId,
+    cashierName: session.name,
+    approverName: ctx.approver?.name ?? null,
+    paidAt: ctx.now,
+    hour: localHourOf(ctx.now, w.store.timeZone),
+    itemCount: itemCount(w.cart.lines),
+    gross: w.priced.gross,
+    discount: w.priced.manualDiscount,
+    orderDiscountReason: w.cart.orderDiscount?.reason ?? null,
+    total: w.priced.total,
+    rounding: w.settled.rounding,
+    tax: w.priced.taxBands.reduce((sum, band) => sum + band.tax, 0),
+    methods: [...new Set(w.settled.payments.map((p) => p.method))].join(','),
+    requestDigest: w.digest,
+  });
+  writeLines(ctx, w.id, w.cart, w.priced, w.products, session.staffId);
+  w.settled.payments.forEach((payment, i) => {
+    q.insertPayment.run({
+      orderId: w.id,
+      seq: i + 1,
+      ...payment,
+      businessDay: w.store.businessDay,
+      shiftId: w.shiftId,
+    });
+  });
+  return number;
 }
 
 /** Every line must name an active product at the price it has now, in a quantity its unit allows. */
