@@ -23,7 +23,8 @@ export function StatusBar({ session, onLock, onSignOut }: StatusBarProps) {
         <ShopOutlined /> {store.name}
       </span>
       <span className="status-item" title={t('status.businessDayHelp', { hour: store.dayCutoffHour })}>
-        <CalendarOutlined /> {t('status.businessDay')} {formatBusinessDay(store.businessDay, locale)}
+        <CalendarOutlined /> <span className="status-wide-only">{t('status.businessDay')}</span>{' '}
+        {formatBusinessDay(store.businessDay, locale)}
       </span>
       <span className="status-item" data-testid="status-staff">
         <UserOutlined /> {session.staff.name} <RoleTag role={session.staff.role} />
@@ -32,15 +33,29 @@ export function StatusBar({ session, onLock, onSignOut }: StatusBarProps) {
       <span className="status-spacer" />
       <Tooltip title={t('status.syncHelp')}>
         <span className="status-item status-sync" data-testid="status-sync">
-          <Badge status="default" /> {t('status.notPaired')}
+          <Badge status="default" /> <span className="status-wide-only">{t('status.notPaired')}</span>
         </span>
       </Tooltip>
       <LanguageSwitch size="small" />
-      <Button size="small" icon={<LockOutlined />} onClick={onLock} data-testid="lock-button">
-        {t('status.lock')} <kbd>{lockShortcut}</kbd>
+      <Button
+        size="small"
+        icon={<LockOutlined />}
+        onClick={onLock}
+        aria-label={t('status.lock')}
+        title={t('status.lock')}
+        data-testid="lock-button"
+      >
+        <span className="status-wide-only">{t('status.lock')}</span> <kbd>{lockShortcut}</kbd>
       </Button>
-      <Button size="small" icon={<LogoutOutlined />} onClick={onSignOut} data-testid="sign-out-button">
-        {t('status.signOut')}
+      <Button
+        size="small"
+        icon={<LogoutOutlined />}
+        onClick={onSignOut}
+        aria-label={t('status.signOut')}
+        title={t('status.signOut')}
+        data-testid="sign-out-button"
+      >
+        <span className="status-wide-only">{t('status.signOut')}</span>
       </Button>
     </footer>
   );
