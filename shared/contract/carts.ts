@@ -34,6 +34,16 @@ export const cartMethods = {
     access: 'sell',
     mutates: true,
   }),
+  /**
+   * A sale cleared before payment: nothing is stored for it, but the audit log keeps what was on
+   * it, since scanning items and clearing them is how a till loses money unseen.
+   */
+  'carts.discard': method({
+    input: z.object({ id: OrderId, cart: Cart }),
+    output: z.object({ id: OrderId }),
+    access: 'sell',
+    mutates: true,
+  }),
   'carts.void': method({
     input: z.object({ id: OrderId, reason: z.string().trim().min(1).max(200) }),
     output: z.object({ id: OrderId }),

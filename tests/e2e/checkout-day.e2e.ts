@@ -53,6 +53,13 @@ describe('a day at the till', () => {
     await page.keyboard.press('Escape');
     await panel.waitFor({ state: 'hidden' });
 
+    // A sale cleared before payment leaves no order, but the audit log keeps it.
+    await scan(page, '6921168478354');
+    await expect.poll(() => page.getByTestId('cart-line').count()).toBe(1);
+    await page.keyboard.press('Control+Delete');
+    await page.getByTestId('clear-confirm').click();
+    await page.getByTestId('cart-empty').waitFor();
+
     // Water ¥2.00, crisps ¥7.50, and 1.250 kg of apples at ¥12.80/kg from the scale: ¥16.00.
     const weightLabel = `2010001${'01250'}`;
     await scan(page, '6921168478354');

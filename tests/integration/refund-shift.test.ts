@@ -134,6 +134,16 @@ describe('refunds, shifts and the day summary', () => {
     expect(expectOk<{ carts: unknown[] }>(await call('carts.list', {})).carts).toEqual([]);
     const parkPaid = await call('carts.park', { id: order.id, label: '', cart });
     expect(parkPaid.ok ? 'ok' : parkPaid.error.code).toBe('already_paid');
+    const cleared = uuidv7();
+    expectOk(await call('carts.discard', { id: cleared, cart }));
+    const { entries } = expectOk<{ entries: { action: string; subject: string; staffName: string }[] }>(
+      await call('audit.list', { limit: 1 }, manager),
+    );
+    expect(entries[0]).toMatchObject({
+      action: 'carts.discard',
+      subject: `cart:${cleared}`,
+      staffName: people.cashier.name,
+    });
   });
 
   it('sums the day as DOMAIN.md defines it', async () => {

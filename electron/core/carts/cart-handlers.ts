@@ -51,6 +51,15 @@ export const cartHandlers = {
     return { id: parked.summary.id, cart: parked.cart };
   },
 
+  'carts.discard': (ctx, input) => {
+    refusePaid(ctx, input.id);
+    removeParkedCart(ctx.db, input.id);
+    const lines = input.cart.lines.map((line) => ({ productId: line.productId, quantity: line.quantity }));
+    ctx.describe(`cart:${input.id}`, { discarded: lines, orderDiscount: input.cart.orderDiscount });
+    ctx.emit({ type: 'carts.changed' });
+    return { id: input.id };
+  },
+
   'carts.void': (ctx, input) => {
     refusePaid(ctx, input.id);
     const parked = requireParked(ctx, input.id);

@@ -122,7 +122,14 @@ export function CheckoutDialogs({ sale }: { sale: Sale }) {
               <Button size="large" onClick={close}>
                 {t('common.cancel')} <kbd>Esc</kbd>
               </Button>
-              <Button size="large" danger type="primary" autoFocus onClick={sale.clear} data-testid="clear-confirm">
+              <Button
+                size="large"
+                danger
+                type="primary"
+                autoFocus
+                onClick={() => void sale.clear()}
+                data-testid="clear-confirm"
+              >
                 {t('sale.cart.clearConfirm')} <kbd>Enter</kbd>
               </Button>
             </Space>

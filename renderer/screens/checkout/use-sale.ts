@@ -5,7 +5,9 @@ import type { OrderDetail } from '../../../shared/contract/orders';
 import { uuidv7 } from '../../../shared/ids';
 import type { PricingPolicy, Quantity } from '../../../shared/pricing/cart';
 import { priceCart } from '../../../shared/pricing/price-cart';
+import { api } from '../../api/api-client';
 import { useStoreInfo } from '../../app/store-provider';
+import { useErrorText } from '../../app/use-error-text';
 import { addProduct, neighbourAfterRemoval, removeLine, stepCount } from './cart-model';
 import { cartStore, useCartState } from './cart-store';
 import type { ScanState } from './scan-state';
@@ -32,6 +34,7 @@ const ids = { cartId: () => uuidv7(), lineId: () => uuidv7() };
 export function useSale() {
   const { t } = useTranslation();
   const { settings } = useStoreInfo();
+  const errorText = useErrorText();
   const state = useCartState();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [scan, setScan] = useState<ScanState>(null);
@@ -102,7 +105,16 @@ export function useSale() {
     cartStore.update((current) => removeLine(current, selected));
   };
 
-  const clear = () => {
+  // The core records what was cleared before the till forgets it; a refusal keeps the sale on screen.
+  const clear = async () => {
+    const { id, cart } = cartStore.get();
+    try {
+      if (id && cart.lines.length > 0) await api.call('carts.discard', { id, cart });
+    } catch (error) {
+      setDialog(null);
+      setScan({ kind: 'failed', message: errorText(error) });
+      return;
+    }
     cartStore.reset();
     setSelectedId(null);
     setDialog(null);
