@@ -6,7 +6,7 @@ import type { PlannedScan } from './scan-plan';
  * k-th Enter after arming; entries are null where that never happened (a lost scan).
  */
 export type ProbeReport = {
-  /** The Enter keydown's own timestamp: when the browser took the key, before any queueing in the page. */
+  /** The Enter keydown's event.timeStamp: when the key was typed (the wedge driver stamps it), before any queueing. */
   enters: number[];
   /** When the first keydown listener (window, capture phase) ran for that Enter. */
   handled: number[];
@@ -14,6 +14,8 @@ export type ProbeReport = {
   onField: boolean[];
   /** Timestamps of the scan's character keys, to check the spacing the page received. */
   keys: number[][];
+  /** The characters the page received before that Enter, in the order it received them. */
+  typed: string[];
   /** When a DOM mutation first showed scan k's line or quantity. */
   seen: (number | null)[];
   /** The requestAnimationFrame after that mutation: the frame that draws it. */
@@ -36,8 +38,8 @@ export type ProbeReport = {
 const probeSource = `(() => {
   if (window.__scanProbe) return;
   const probe = {
-    armed: false, plan: [], next: 0, pendingKeys: [],
-    enters: [], handled: [], onField: [], keys: [], seen: [], frame: [], painted: [], lookups: [], longTasks: [],
+    armed: false, plan: [], next: 0, pendingKeys: [], pendingText: '',
+    enters: [], handled: [], onField: [], keys: [], typed: [], seen: [], frame: [], painted: [], lookups: [], longTasks: [],
   };
   window.__scanProbe = probe;
   const onField = (target) => target instanceof Element && target.closest('[data-testid="scan-field"]') !== null;
@@ -86,12 +88,15 @@ const probeSource = `(() => {
       probe.handled.push(performance.now());
       probe.onField.push(onField(event.target));
       probe.keys.push(probe.pendingKeys);
+      probe.typed.push(probe.pendingText);
       probe.pendingKeys = [];
+      probe.pendingText = '';
       probe.seen[k] = null;
       probe.frame[k] = null;
       probe.painted[k] = null;
     } else if (event.key.length === 1) {
       probe.pendingKeys.push(event.timeStamp);
+      probe.pendingText += event.key;
     }
   }, true);
   new MutationObserver(check).observe(document.body, { childList: true, subtree: true, characterData: true });
@@ -125,8 +130,8 @@ export async function armProbe(page: Page, scans: PlannedScan[]): Promise<void> 
   await page.evaluate(`(() => {
     const probe = window.__scanProbe;
     Object.assign(probe, {
-      plan: ${JSON.stringify(plan)}, next: 0, pendingKeys: [],
-      enters: [], handled: [], onField: [], keys: [], seen: [], frame: [], painted: [], lookups: [], longTasks: [],
+      plan: ${JSON.stringify(plan)}, next: 0, pendingKeys: [], pendingText: '',
+      enters: [], handled: [], onField: [], keys: [], typed: [], seen: [], frame: [], painted: [], lookups: [], longTasks: [],
     });
     probe.armed = true;
   })()`);
@@ -150,7 +155,7 @@ export async function collectProbe(page: Page, count: number, timeoutMs: number)
     probe.armed = false;
     const strip = document.querySelector('[data-testid="scanned-panel"]')?.textContent ?? '';
     return JSON.parse(JSON.stringify({
-      enters: probe.enters, handled: probe.handled, onField: probe.onField, keys: probe.keys,
+      enters: probe.enters, handled: probe.handled, onField: probe.onField, keys: probe.keys, typed: probe.typed,
       seen: probe.seen, frame: probe.frame, painted: probe.painted, lookups: probe.lookups,
       longTasks: probe.longTasks, strip,
     }));

@@ -11,65 +11,64 @@ function keyFor(char: string): Key {
   return { key: char, code: `Digit${char}`, keyCode: char.charCodeAt(0), text: char };
 }
 
+/** Resolves at about `due` on this process's performance.now() clock (Node's timers: within ~1 ms). */
+async function until(due: number): Promise<void> {
+  const wait = due - performance.now();
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+}
+
+/** How far behind the scanner's own clock keys were handed to Chromium, ms (this process's jitter). */
+export type WedgeReport = { keyLateMs: number[]; enterLateMs: number[] };
+
 /**
- * A keyboard-wedge scanner driven over the DevTools protocol, like a USB scanner on its own clock:
- * each key is sent at its scheduled time whether or not the page has handled the one before, so a
- * busy page gets its keys queued as the operating system would queue them, not slowed down to suit
- * it (Playwright's keyboard.type waits for each key's acknowledgement before the next).
+ * A keyboard-wedge scanner driven over the DevTools protocol, on its own clock: each key is handed
+ * to Chromium at its time whether or not the page has handled the one before, so a busy page gets
+ * its keys queued as the operating system would queue them, not slowed down to suit it (Playwright's
+ * keyboard.type, like any awaited send, waits ~2 ms per key for the page's acknowledgement, which
+ * would add up to tens of ms per code and charge them to the till). Chromium stamps each key when
+ * it takes it, so lateness of this process shows as wider key gaps, never as till latency. Calls in
+ * flight together can, rarely, arrive reordered; the probe reports a scan whose keys the page
+ * received differently from what was sent.
  */
 export class WedgeScanner {
-  private readonly sent: Promise<unknown>[] = [];
-  private readonly lateness: number[] = [];
-
   private constructor(private readonly cdp: CDPSession) {}
 
   static async attach(page: Page): Promise<WedgeScanner> {
     return new WedgeScanner(await page.context().newCDPSession(page));
   }
 
-  private send(key: Key): void {
+  private press(key: Key): Promise<unknown>[] {
     const base = {
       key: key.key,
       code: key.code,
       windowsVirtualKeyCode: key.keyCode,
       nativeVirtualKeyCode: key.keyCode,
     };
-    this.sent.push(this.cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', ...base, text: key.text }));
-    this.sent.push(this.cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...base }));
+    return [
+      this.cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', ...base, text: key.text }),
+      this.cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...base }),
+    ];
   }
 
   /**
-   * Schedules `codes[k]` to start at `startAt + k * intervalMs` (performance.now() of this process),
-   * its keys `keyGapMs` apart and Enter after the last. Resolves once every key has been handed
-   * over and acknowledged.
+   * Types `codes[k]` starting at `startAt + k * intervalMs` (this process's performance.now()), its
+   * digits `keyGapMs` apart and Enter after the last; resolves when Chromium has taken every key.
    */
-  async scanEach(codes: readonly string[], intervalMs: number, startAt = performance.now() + 20): Promise<void> {
-    const timers: Promise<void>[] = [];
-    codes.forEach((code, k) => {
-      [...code, '\r'].forEach((char, i) => {
+  async scanEach(codes: readonly string[], intervalMs: number, startAt = performance.now() + 20): Promise<WedgeReport> {
+    const report: WedgeReport = { keyLateMs: [], enterLateMs: [] };
+    const sent: Promise<unknown>[] = [];
+    for (const [k, code] of codes.entries()) {
+      for (const [i, char] of [...code, '\r'].entries()) {
         const due = startAt + k * intervalMs + i * keyGapMs;
-        timers.push(
-          new Promise((resolve) => {
-            setTimeout(
-              () => {
-                this.lateness.push(performance.now() - due);
-                this.send(keyFor(char));
-                resolve();
-              },
-              Math.max(0, due - performance.now()),
-            );
-          }),
-        );
-      });
-    });
-    await Promise.all(timers);
-    await Promise.all(this.sent);
-    this.sent.length = 0;
-  }
-
-  /** How late the keys left this process against their schedule, ms: the driver's own jitter. */
-  takeLateness(): number[] {
-    return this.lateness.splice(0);
+        await until(due);
+        const late = performance.now() - due;
+        report.keyLateMs.push(late);
+        if (char === '\r') report.enterLateMs.push(late);
+        sent.push(...this.press(keyFor(char)));
+      }
+    }
+    await Promise.all(sent);
+    return report;
   }
 
   async detach(): Promise<void> {
