@@ -49,11 +49,17 @@ export function parseDecimalAmount(text: string, exponent: number): Money | null
   return Money.safeParse(signed).success ? asMoney(signed) : null;
 }
 
+// A till formats a few hundred amounts per scan; building a format each time was the costliest step.
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatMoney(amount: Money, currency: string, locale: string): string {
-  const exponent = currencyExponent(currency);
-  return new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'narrowSymbol' }).format(
-    amount / 10 ** exponent,
-  );
+  const key = `${locale}|${currency}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'narrowSymbol' });
+    moneyFormats.set(key, format);
+  }
+  return format.format(amount / 10 ** currencyExponent(currency));
 }
 
 /** Minor units as a plain decimal string ("1250" fen → "12.50"), for CSV export and forms. */

@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import { formatMoney, type Money } from '../../shared/money';
 import { useStoreInfo } from '../app/store-provider';
 import { useLocale } from '../i18n/use-locale';
@@ -13,6 +13,8 @@ export function useMoney(): (amount: Money) => string {
 export function useCurrencySymbol(): string {
   const { currency } = useStoreInfo();
   const { locale } = useLocale();
-  const parts = new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'narrowSymbol' });
-  return parts.formatToParts(0).find((part) => part.type === 'currency')?.value ?? currency;
+  return useMemo(() => {
+    const format = new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'narrowSymbol' });
+    return format.formatToParts(0).find((part) => part.type === 'currency')?.value ?? currency;
+  }, [currency, locale]);
 }

@@ -25,9 +25,12 @@ export function CartLines({ state, priced, selected, onSelect }: CartLinesProps)
   const discountText = useDiscountText();
   const listRef = useRef<HTMLOListElement>(null);
 
+  // Only when the selection moves: scrolling forces a layout, and every scan would pay for it.
+  const lineCount = state.cart.lines.length;
   useEffect(() => {
+    if (selected === null && lineCount === 0) return;
     listRef.current?.querySelector('[aria-current="true"]')?.scrollIntoView({ block: 'nearest' });
-  });
+  }, [selected, lineCount]);
 
   if (state.cart.lines.length === 0) {
     return (

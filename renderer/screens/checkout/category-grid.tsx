@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Category } from '../../../shared/contract/catalog';
 import { localNames } from '../../app/names';
@@ -11,7 +12,8 @@ type CategoryGridProps = {
 };
 
 /** Big tiles for touch: a category narrows the list beside it, tapping it again shows everything. */
-export function CategoryGrid({ categories, selected, onSelect }: CategoryGridProps) {
+/** Memoized: a scan changes the cart, not the categories, and should not redraw them. */
+export const CategoryGrid = memo(function CategoryGrid({ categories, selected, onSelect }: CategoryGridProps) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   return (
@@ -37,4 +39,4 @@ export function CategoryGrid({ categories, selected, onSelect }: CategoryGridPro
       ))}
     </div>
   );
-}
+});

@@ -3,10 +3,11 @@ import { keepPreviousData } from '@tanstack/react-query';
 import { Alert } from 'antd';
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Barcode, type Product } from '../../../shared/contract/catalog';
+import { Barcode, type Category, type Product } from '../../../shared/contract/catalog';
 import { useApiQuery } from '../../api/use-api';
 import { useErrorText } from '../../app/use-error-text';
 import { useHotkeys } from '../../hooks/use-hotkeys';
+import { useStableCallback } from '../../hooks/use-stable-callback';
 import { ScreenHeader } from '../screen-header';
 import { CartPanel } from './cart-panel';
 import { CategoryGrid } from './category-grid';
@@ -29,6 +30,10 @@ function looksLikeCode(text: string): boolean {
   return Barcode.safeParse(text).success && /\d/.test(text);
 }
 
+// Kept stable so the memoized lists see no change while the data is loading.
+const noProducts: Product[] = [];
+const noCategories: Category[] = [];
+
 export function CheckoutScreen() {
   const { t } = useTranslation();
   const errorText = useErrorText();
@@ -45,7 +50,12 @@ export function CheckoutScreen() {
     { query, categoryId: categoryId ?? undefined, limit: 50 },
     { placeholderData: keepPreviousData, staleTime: 5_000 },
   );
-  const items = results.data?.items ?? [];
+  const items = results.data?.items ?? noProducts;
+  const categoryList = categories.data?.categories ?? noCategories;
+  const selectCategory = useStableCallback((id: string | null) => {
+    setCategoryId(id);
+    setHighlighted(-1);
+  });
   const hasLines = sale.state.cart.lines.length > 0;
   const { resetPrint } = receipt;
   const paidId = sale.paid?.order.id;
@@ -64,6 +74,7 @@ export function CheckoutScreen() {
     setHighlighted(-1);
     sale.offer(product, null);
   };
+  const stablePick = useStableCallback(pick);
 
   /** Answers whether the field is done with its text. */
   const onEnter = (raw: string, scanned: string | null): boolean => {
@@ -142,14 +153,7 @@ export function CheckoutScreen() {
           <ScannedPanel scan={sale.scan} />
           {categories.error ? <Alert type="error" showIcon title={errorText(categories.error)} /> : null}
           <div className="checkout-browse">
-            <CategoryGrid
-              categories={categories.data?.categories ?? []}
-              selected={categoryId}
-              onSelect={(id) => {
-                setCategoryId(id);
-                setHighlighted(-1);
-              }}
-            />
+            <CategoryGrid categories={categoryList} selected={categoryId} onSelect={selectCategory} />
             {results.error ? (
               <Alert type="error" showIcon title={errorText(results.error)} />
             ) : (
@@ -159,7 +163,7 @@ export function CheckoutScreen() {
                 moreText={query ? t('checkout.moreResults') : t('checkout.moreInCategory')}
                 loading={results.isFetching}
                 highlighted={highlighted}
-                onPick={pick}
+                onPick={stablePick}
                 emptyText={query ? t('checkout.noResults', { query }) : t('checkout.noProducts')}
               />
             )}

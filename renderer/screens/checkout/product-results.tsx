@@ -1,5 +1,5 @@
 import { Empty, Spin, Tag } from 'antd';
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Product } from '../../../shared/contract/catalog';
 import { localNames } from '../../app/names';
@@ -17,7 +17,8 @@ type ProductResultsProps = {
   emptyText: string;
 };
 
-export function ProductResults({
+/** Memoized: a scan changes the cart, not the results, and should not redraw fifty cards. */
+export const ProductResults = memo(function ProductResults({
   items,
   hasMore,
   moreText,
@@ -31,8 +32,9 @@ export function ProductResults({
   const listRef = useRef<HTMLUListElement>(null);
 
   useEffect(() => {
+    if (highlighted < 0) return;
     listRef.current?.querySelector('[aria-current="true"]')?.scrollIntoView({ block: 'nearest' });
-  });
+  }, [highlighted]);
 
   if (items.length === 0) {
     return <div className="results-empty">{loading ? <Spin /> : <Empty description={emptyText} />}</div>;
@@ -70,4 +72,4 @@ export function ProductResults({
       {hasMore ? <div className="results-more">{moreText}</div> : null}
     </div>
   );
-}
+});
