@@ -1,13 +1,11 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Input, Modal, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../../shared/client';
 import { parseDecimalAmount } from '../../../shared/money';
-import { invalidateMethods, useApiMutation } from '../../api/use-api';
 import { useStoreInfo } from '../../app/store-provider';
 import { useErrorText } from '../../app/use-error-text';
 import { useCurrencySymbol } from '../../hooks/use-money';
+import { useOpenShift } from '../../hooks/use-open-shift';
 import './checkout-dialogs.css';
 
 type OpenShiftDialogProps = { onClose(): void; onOpened(): void };
@@ -18,22 +16,11 @@ export function OpenShiftDialog({ onClose, onOpened }: OpenShiftDialogProps) {
   const store = useStoreInfo();
   const symbol = useCurrencySymbol();
   const errorText = useErrorText();
-  const queryClient = useQueryClient();
   const [text, setText] = useState('');
   const [tried, setTried] = useState(false);
   const float = parseDecimalAmount(text.trim() || '0', store.currencyExponent);
   const valid = float !== null && float >= 0;
-  const opened = () => {
-    void invalidateMethods(queryClient, ['shift.']);
-    onOpened();
-  };
-  const open = useApiMutation('shift.open', {
-    onSuccess: opened,
-    // Someone opened one meanwhile (another screen, a colleague): the sale can go on all the same.
-    onError: (error) => {
-      if (error instanceof ApiError && error.code === 'shift_already_open') opened();
-    },
-  });
+  const open = useOpenShift(onOpened);
 
   const submit = () => {
     setTried(true);

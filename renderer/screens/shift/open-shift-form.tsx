@@ -1,11 +1,10 @@
 import { PlayCircleOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Empty } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { invalidateMethods, useApiMutation } from '../../api/use-api';
 import { useErrorText } from '../../app/use-error-text';
 import { useKeyActions } from '../../hooks/use-key-actions';
+import { useOpenShift } from '../../hooks/use-open-shift';
 import { MoneyInput, useParseMoney } from './money-input';
 import './shift.css';
 
@@ -14,14 +13,11 @@ const openShortcut = 'Alt+O';
 export function OpenShiftForm() {
   const { t } = useTranslation();
   const errorText = useErrorText();
-  const queryClient = useQueryClient();
   const parseMoney = useParseMoney();
   const [text, setText] = useState('');
   const [touched, setTouched] = useState(false);
   const float = parseMoney(text);
-  const open = useApiMutation('shift.open', {
-    onSuccess: () => void invalidateMethods(queryClient, ['shift.', 'reports.']),
-  });
+  const open = useOpenShift();
   const submit = () => {
     setTouched(true);
     if (float !== null && !open.isPending) open.mutate({ float });
