@@ -19,8 +19,8 @@ export function StatusBar({ session, onLock, onSignOut }: StatusBarProps) {
   const store = useStoreInfo();
   return (
     <footer className="status-bar" data-testid="status-bar">
-      <span className="status-item status-store">
-        <ShopOutlined /> {store.name}
+      <span className="status-item status-store" title={store.name}>
+        <ShopOutlined /> <span className="status-store-name">{store.name}</span>
       </span>
       <span className="status-item" title={t('status.businessDayHelp', { hour: store.dayCutoffHour })}>
         <CalendarOutlined /> <span className="status-wide-only">{t('status.businessDay')}</span>{' '}
