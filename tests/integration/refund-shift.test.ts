@@ -232,4 +232,25 @@ describe('refunds, shifts and the day summary', () => {
     );
     expect(entries.map((e) => e.action)).toContain('orders.reprint');
   });
+
+  it('lists orders newest first, filtered by status, tender and number, a page at a time', async () => {
+    await openShift(h.call, cashier, 0);
+    const pay = async (tenders: object[]) =>
+      expectOk<{ order: OrderDetail }>(
+        await call('orders.commit', { id: uuidv7(), cart: { lines: [lineFor(water)] }, tenders }),
+      ).order;
+    const byCard = await pay([{ method: 'card', amount: 200, reference: 'C-2' }]);
+    const inCash = await pay([{ method: 'cash', tendered: 200 }]);
+    type Page = { orders: { id: string; status: string }[]; hasMore: boolean };
+    const list = async (input: object) => expectOk<Page>(await call('orders.list', input));
+    expect((await list({})).orders.map((o) => o.id)).toEqual([inCash.id, byCard.id, order.id]);
+    expect((await list({ status: 'refunded' })).orders.map((o) => o.id)).toEqual([order.id]);
+    expect((await list({ status: 'paid' })).orders.map((o) => o.id)).toEqual([inCash.id, byCard.id]);
+    expect((await list({ method: 'card' })).orders.map((o) => o.id)).toEqual([byCard.id, order.id]);
+    expect((await list({ number: inCash.number })).orders.map((o) => o.id)).toEqual([inCash.id]);
+    const first = await list({ limit: 2 });
+    expect(first).toMatchObject({ hasMore: true });
+    const rest = await list({ limit: 2, before: first.orders[1].id });
+    expect(rest).toEqual({ orders: [expect.objectContaining({ id: order.id, status: 'refunded' })], hasMore: false });
+  });
 });
