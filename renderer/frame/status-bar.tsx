@@ -23,7 +23,7 @@ export function StatusBar({ session, onLock, onSignOut }: StatusBarProps) {
         <ShopOutlined /> <span className="status-store-name">{store.name}</span>
       </span>
       <span className="status-item" title={t('status.businessDayHelp', { hour: store.dayCutoffHour })}>
-        <CalendarOutlined /> <span className="status-wide-only">{t('status.businessDay')}</span>{' '}
+        <CalendarOutlined /> <span className="status-label">{t('status.businessDay')}</span>{' '}
         {formatBusinessDay(store.businessDay, locale)}
       </span>
       <span className="status-item" data-testid="status-staff">
@@ -33,7 +33,7 @@ export function StatusBar({ session, onLock, onSignOut }: StatusBarProps) {
       <span className="status-spacer" />
       <Tooltip title={t('status.syncHelp')}>
         <span className="status-item status-sync" data-testid="status-sync">
-          <Badge status="default" /> <span className="status-wide-only">{t('status.notPaired')}</span>
+          <Badge status="default" /> <span className="status-label">{t('status.notPaired')}</span>
         </span>
       </Tooltip>
       <LanguageSwitch size="small" />
