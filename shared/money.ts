@@ -49,6 +49,18 @@ export function parseDecimalAmount(text: string, exponent: number): Money | null
   return Money.safeParse(signed).success ? asMoney(signed) : null;
 }
 
+/** A typed price, float or limit: a non-negative amount, or null. */
+export function parseAmount(text: string | undefined, exponent: number): Money | null {
+  const value = parseDecimalAmount(text ?? '', exponent);
+  return value !== null && value >= 0 ? value : null;
+}
+
+/** "13" or "6.5" percent → basis points (0–10,000), the unit the core keeps rates and limits in. */
+export function parsePercentBp(text: string | undefined): number | null {
+  const value = parseDecimalAmount(text ?? '', 2);
+  return value !== null && value >= 0 && value <= 10_000 ? value : null;
+}
+
 // A till formats a few hundred amounts per scan; building a format each time was the costliest step.
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 

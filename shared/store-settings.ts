@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fieldMessage } from './field-messages';
+import type { PricingPolicy } from './pricing/cart';
 
 /** Cash rounding (抹零): the cash part of a payment rounded to `step` minor units. Step 1 is none. */
 export const CashRounding = z.object({
@@ -67,4 +68,12 @@ export function roundCash(amount: number, rule: CashRounding): number {
   const down = Math.floor(amount / rule.step) * rule.step;
   if (rule.mode === 'down') return down;
   return amount - down >= rule.step / 2 ? down + rule.step : down;
+}
+
+/** The store's manual-discount limits as the pricing engine takes them, on the screen and in the core. */
+export function pricingPolicy(settings: StoreSettings): PricingPolicy {
+  return {
+    approvalAbovePercentBp: settings.discountApprovalPercentBp,
+    approvalAboveAmount: settings.discountApprovalAmount,
+  };
 }

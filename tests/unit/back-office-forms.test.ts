@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { clampPick, estimateTotal, pickAll, toRefundInput } from '../../renderer/screens/orders/refund-lines';
-import {
-  parseLimit,
-  parsePercent,
-  toFormValues,
-  toUpdateInput,
-} from '../../renderer/screens/settings/store-settings-form';
+import { parseLimit, toFormValues, toUpdateInput } from '../../renderer/screens/settings/store-settings-form';
 import { countTotal, denominationsFor } from '../../renderer/screens/shift/cash-count';
 import type { OrderLine } from '../../shared/contract/orders';
 import type { StoreInfo } from '../../shared/contract/store';
+import { parsePercentBp } from '../../shared/money';
 import { defaultSettings } from '../../shared/store-settings';
 
 const store = {
@@ -49,8 +45,8 @@ describe('store settings form', () => {
   });
 
   it('refuses percentages over 100 and amounts with too many decimals', () => {
-    expect(parsePercent('20')).toBe(2_000);
-    expect(parsePercent('100.5')).toBeNull();
+    expect(parsePercentBp('20')).toBe(2_000);
+    expect(parsePercentBp('100.5')).toBeNull();
     expect(parseLimit('12.345', 2)).toBeNull();
     expect(parseLimit('-1', 2)).toBeNull();
     expect(parseLimit('0.29', 2)).toBe(29);

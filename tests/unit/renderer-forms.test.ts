@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseAmount, parseTaxRate, toFormValues, toProductInput } from '../../renderer/screens/catalog/product-form';
+import { toFormValues, toProductInput } from '../../renderer/screens/catalog/product-form';
 import { readCsvFile } from '../../renderer/screens/catalog/read-csv-file';
 import type { Product } from '../../shared/contract/catalog';
+import { parseAmount, parsePercentBp } from '../../shared/money';
 
 const product = {
   id: '01a20826-1249-7646-a0ae-afa67bdf5f2e',
@@ -33,8 +34,8 @@ describe('the product editor’s form', () => {
     expect(parseAmount('-1', 2)).toBeNull();
     expect(parseAmount('1.234', 2)).toBeNull();
     expect(parseAmount('abc', 2)).toBeNull();
-    expect(parseTaxRate('101')).toBeNull();
-    expect(parseTaxRate('13')).toBe(1300);
+    expect(parsePercentBp('101')).toBeNull();
+    expect(parsePercentBp('13')).toBe(1300);
   });
 });
 

@@ -1,5 +1,6 @@
 import { AppError } from '../../../shared/errors';
 import { priceCart } from '../../../shared/pricing/price-cart';
+import { pricingPolicy } from '../../../shared/store-settings';
 import type { HandlerContext, Handlers } from '../handler-context';
 import { requireSession } from '../handler-context';
 import { readOrderRow } from '../orders/order-records';
@@ -22,10 +23,7 @@ export const cartHandlers = {
     refusePaid(ctx, input.id);
     const session = requireSession(ctx);
     const settings = requireStore(ctx.db, ctx.now).settings;
-    const priced = priceCart(input.cart, {
-      approvalAbovePercentBp: settings.discountApprovalPercentBp,
-      approvalAboveAmount: settings.discountApprovalAmount,
-    });
+    const priced = priceCart(input.cart, pricingPolicy(settings));
     parkedStatements(ctx.db).upsert.run({
       id: input.id,
       label: input.label,

@@ -7,6 +7,7 @@ import { type Settlement, settleTenders } from '../../../shared/payment/settle-t
 import type { Cart, CartLine } from '../../../shared/pricing/cart';
 import { type PricedCart, priceCart } from '../../../shared/pricing/price-cart';
 import { mulDivRound } from '../../../shared/rounding';
+import { pricingPolicy } from '../../../shared/store-settings';
 import { removeParkedCart } from '../carts/parked-carts';
 import { catalogStatements, type ProductRow } from '../catalog/product-records';
 import type { HandlerContext } from '../handler-context';
@@ -42,10 +43,7 @@ export function commitOrder(ctx: HandlerContext, input: CommitInput): { order: O
     // The catalog's tax rate counts, whatever the screen had cached.
     lines: input.cart.lines.map((line, i) => ({ ...line, taxRateBp: products[i].tax_rate_bp })),
   };
-  const priced = priceCart(authoritative, {
-    approvalAbovePercentBp: store.settings.discountApprovalPercentBp,
-    approvalAboveAmount: store.settings.discountApprovalAmount,
-  });
+  const priced = priceCart(authoritative, pricingPolicy(store.settings));
   if (priced.needsApproval) ctx.approve('discount.override');
   const settled = settleTenders(priced.total, input.tenders, store.settings.cashRounding);
   if (!settled.ok) throw tenderError(settled, store, ctx.locale);

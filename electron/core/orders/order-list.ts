@@ -2,24 +2,24 @@ import type { Database } from 'better-sqlite3';
 import type { ParsedInputOf } from '../../../shared/contract';
 import type { OrderSummary } from '../../../shared/contract/orders';
 import { namedStatements } from '../db/open-database';
-import { type OrderRow, toOrderSummary } from './order-records';
+import { type OrderRow, refundedSql, toOrderSummary } from './order-records';
 
-const refunded = '(SELECT coalesce(sum(r.amount), 0) FROM refunds r WHERE r.order_id = o.id)';
-const status = `CASE WHEN ${refunded} <= 0 THEN 'paid' WHEN ${refunded} >= o.total THEN 'refunded'
+// `statusOf` in SQL, so a status filter pages like the others.
+const status = `CASE WHEN refunded <= 0 THEN 'paid' WHEN refunded >= total THEN 'refunded'
   ELSE 'partially_refunded' END`;
 
 // One statement with every filter optional (a NULL parameter switches it off), newest first,
 // paged by id: ids are UUIDv7 and sort by the time they were made.
 const statements = namedStatements({
-  page: `SELECT o.*, ${refunded} AS refunded FROM orders o
+  page: `SELECT * FROM (SELECT o.*, ${refundedSql} AS refunded FROM orders o
     WHERE (@businessDay IS NULL OR o.business_day = @businessDay)
       AND (@channel IS NULL OR o.channel = @channel)
       AND (@cashierId IS NULL OR o.cashier_id = @cashierId)
       AND (@method IS NULL OR EXISTS (SELECT 1 FROM payments p WHERE p.order_id = o.id AND p.method = @method))
       AND (@number IS NULL OR instr(o.number, @number) > 0)
-      AND (@before IS NULL OR o.id < @before)
-      AND (@status IS NULL OR ${status} = @status)
-    ORDER BY o.id DESC LIMIT @limit`,
+      AND (@before IS NULL OR o.id < @before))
+    WHERE @status IS NULL OR ${status} = @status
+    ORDER BY id DESC LIMIT @limit`,
 });
 
 export function listOrders(

@@ -59,10 +59,11 @@ export type OrderLineRow = {
   refunded_amount: number;
 };
 
-const refundedOf = '(SELECT coalesce(sum(r.amount), 0) FROM refunds r WHERE r.order_id = o.id) AS refunded';
+/** What was refunded of order `o` so far; its status follows from it (see `statusOf`). */
+export const refundedSql = '(SELECT coalesce(sum(r.amount), 0) FROM refunds r WHERE r.order_id = o.id)';
 
 export const orderStatements = namedStatements({
-  orderById: `SELECT o.*, ${refundedOf} FROM orders o WHERE o.id = ?`,
+  orderById: `SELECT o.*, ${refundedSql} AS refunded FROM orders o WHERE o.id = ?`,
   linesOf: `SELECT l.*,
       (SELECT coalesce(sum(rl.quantity), 0) FROM refund_lines rl
         WHERE rl.order_id = l.order_id AND rl.line_no = l.line_no) AS refunded_quantity,

@@ -13,6 +13,7 @@ const words = {
     gross: 'Subtotal',
     discount: 'Discounts',
     orderDiscount: 'Order discount',
+    lineDiscount: 'Discount',
     total: 'Total',
     rounding: 'Rounding',
     paid: 'Paid',
@@ -32,6 +33,7 @@ const words = {
     gross: '小计',
     discount: '优惠合计',
     orderDiscount: '整单优惠',
+    lineDiscount: '优惠',
     total: '合计',
     rounding: '抹零',
     paid: '实收',
@@ -119,7 +121,7 @@ function lineRows(line: OrderLine, locale: Locale, money: (amount: number) => st
   // The order discount's share shows once, in the totals, not spread over every line.
   if (line.lineDiscount > 0) {
     const reason = line.discountReason ? escapeHtml(line.discountReason) : '';
-    out.push([reason || (locale === 'zh-CN' ? '优惠' : 'Discount'), `−${money(line.lineDiscount)}`, 'sub']);
+    out.push([reason || words[locale].lineDiscount, `−${money(line.lineDiscount)}`, 'sub']);
   }
   return out;
 }

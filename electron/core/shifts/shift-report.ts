@@ -7,12 +7,10 @@ import { namedStatements } from '../db/open-database';
 import type { ShiftRow } from './shift-records';
 
 const statements = namedStatements({
-  sales: `SELECT count(*) AS orders, coalesce(sum(gross), 0) AS gross, coalesce(sum(discount), 0) AS discounts,
-      coalesce(sum(total), 0) AS net, coalesce(sum(rounding), 0) AS rounding
-    FROM orders WHERE shift_id = ?`,
   byMethod: `SELECT method, coalesce(sum(amount), 0) AS amount, count(*) AS count
     FROM payments WHERE shift_id = ? GROUP BY method ORDER BY method`,
-  byChannel: `SELECT channel, coalesce(sum(total), 0) AS amount, count(*) AS count
+  byChannel: `SELECT channel, sum(total) AS amount, count(*) AS count, sum(gross) AS gross,
+      sum(discount) AS discounts, sum(rounding) AS rounding
     FROM orders WHERE shift_id = ? GROUP BY channel ORDER BY channel`,
   refunds: 'SELECT coalesce(sum(amount), 0) AS amount, count(*) AS count FROM refunds WHERE shift_id = ?',
   refundsByMethod: `SELECT method, coalesce(sum(amount), 0) AS amount, count(*) AS count
@@ -22,6 +20,8 @@ const statements = namedStatements({
 });
 
 type Amounts = { amount: Money; count: number };
+/** The shift's sales come from its orders once, by channel; the totals are their sums. */
+type ChannelSums = { gross: number; discounts: number; rounding: number };
 
 export type ShiftClose = {
   zNumber: number;
@@ -43,15 +43,9 @@ export function shiftReport(
   close: ShiftClose | null,
 ): ShiftReport {
   const q = statements(db);
-  const sales = q.sales.get(shift.id) as {
-    orders: number;
-    gross: Money;
-    discounts: Money;
-    net: Money;
-    rounding: Money;
-  };
   const byMethod = q.byMethod.all(shift.id) as (Amounts & { method: PaymentMethod })[];
-  const byChannel = q.byChannel.all(shift.id) as (Amounts & { channel: Channel })[];
+  const channels = q.byChannel.all(shift.id) as (Amounts & ChannelSums & { channel: Channel })[];
+  const total = (pick: (c: Amounts & ChannelSums) => number) => channels.reduce((sum, c) => sum + pick(c), 0) as Money;
   const refunds = q.refunds.get(shift.id) as Amounts;
   const refundsByMethod = q.refundsByMethod.all(shift.id) as (Amounts & { method: PaymentMethod })[];
   const cash = q.cash.all(shift.id) as (Amounts & { kind: 'in' | 'out' })[];
@@ -74,13 +68,13 @@ export function shiftReport(
     closedByName: close?.closedByName ?? null,
     printedAt,
     currency: store.currency,
-    orders: sales.orders,
-    gross: sales.gross,
-    discounts: sales.discounts,
-    net: sales.net,
-    rounding: sales.rounding,
+    orders: channels.reduce((sum, c) => sum + c.count, 0),
+    gross: total((c) => c.gross),
+    discounts: total((c) => c.discounts),
+    net: total((c) => c.amount),
+    rounding: total((c) => c.rounding),
     byMethod,
-    byChannel,
+    byChannel: channels.map(({ channel, amount, count }) => ({ channel, amount, count })),
     refunds: { amount: refunds.amount, count: refunds.count },
     refundsByMethod,
     float: shift.float as Money,

@@ -4,6 +4,7 @@ import type { Rule } from 'antd/es/form';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Category, Product } from '../../../shared/contract/catalog';
+import { parseAmount, parsePercentBp } from '../../../shared/money';
 import { invalidateMethods, useApiMutation } from '../../api/use-api';
 import { localNames } from '../../app/names';
 import { useStoreInfo } from '../../app/store-provider';
@@ -11,7 +12,7 @@ import { EditorModal } from '../../components/editor-modal';
 import { EnterSubmits } from '../../components/enter-submits';
 import { useCurrencySymbol } from '../../hooks/use-money';
 import { useLocale } from '../../i18n/use-locale';
-import { type ProductFormValues, parseAmount, parseTaxRate, toFormValues, toProductInput } from './product-form';
+import { type ProductFormValues, toFormValues, toProductInput } from './product-form';
 
 type ProductEditorProps = {
   /** null for a new product. */
@@ -50,7 +51,7 @@ export function ProductEditor({ product, categories, defaultCategoryId, onClose 
   });
   const taxRule: Rule = {
     validator: (_, value: string | undefined) =>
-      parseTaxRate(value) !== null ? Promise.resolve() : Promise.reject(new Error(t('productEditor.taxInvalid'))),
+      parsePercentBp(value) !== null ? Promise.resolve() : Promise.reject(new Error(t('productEditor.taxInvalid'))),
   };
 
   return (

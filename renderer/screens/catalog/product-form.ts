@@ -1,6 +1,6 @@
 import type { InputOf } from '../../../shared/contract';
 import type { Product } from '../../../shared/contract/catalog';
-import { asMoney, parseDecimalAmount, toDecimalString } from '../../../shared/money';
+import { asMoney, parseAmount, parsePercentBp, toDecimalString } from '../../../shared/money';
 
 /** What the editor's fields hold: amounts as typed decimals, the tax rate in percent. */
 export type ProductFormValues = {
@@ -42,18 +42,6 @@ export function toFormValues(
   };
 }
 
-/** A non-negative amount in minor units, or null when the text is not one. */
-export function parseAmount(text: string | undefined, exponent: number): number | null {
-  const value = parseDecimalAmount(text ?? '', exponent);
-  return value !== null && value >= 0 ? value : null;
-}
-
-/** "13" or "6.5" (percent) → basis points, the unit the core keeps. */
-export function parseTaxRate(text: string | undefined): number | null {
-  const value = parseDecimalAmount(text ?? '', 2);
-  return value !== null && value >= 0 && value <= 10_000 ? value : null;
-}
-
 /** Call only after the form validated, so every amount parses. */
 export function toProductInput(
   values: ProductFormValues,
@@ -70,7 +58,7 @@ export function toProductInput(
     nameEn: values.nameEn.trim(),
     price: parseAmount(values.price, exponent) ?? 0,
     cost: values.cost?.trim() ? (parseAmount(values.cost, exponent) ?? 0) : 0,
-    taxRateBp: parseTaxRate(values.taxRate) ?? 0,
+    taxRateBp: parsePercentBp(values.taxRate) ?? 0,
     unit: values.unit,
     active: values.active,
     listedOnline: values.listedOnline,

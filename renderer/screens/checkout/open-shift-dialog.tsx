@@ -1,7 +1,7 @@
 import { Alert, Button, Input, Modal, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { parseDecimalAmount } from '../../../shared/money';
+import { parseAmount } from '../../../shared/money';
 import { useStoreInfo } from '../../app/store-provider';
 import { useErrorText } from '../../app/use-error-text';
 import { useCurrencySymbol } from '../../hooks/use-money';
@@ -18,8 +18,8 @@ export function OpenShiftDialog({ onClose, onOpened }: OpenShiftDialogProps) {
   const errorText = useErrorText();
   const [text, setText] = useState('');
   const [tried, setTried] = useState(false);
-  const float = parseDecimalAmount(text.trim() || '0', store.currencyExponent);
-  const valid = float !== null && float >= 0;
+  const float = parseAmount(text.trim() || '0', store.currencyExponent);
+  const valid = float !== null;
   const open = useOpenShift(onOpened);
 
   const submit = () => {

@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { Product } from '../../../shared/contract/catalog';
 import type { OrderDetail } from '../../../shared/contract/orders';
 import { uuidv7 } from '../../../shared/ids';
-import type { PricingPolicy, Quantity } from '../../../shared/pricing/cart';
+import type { Quantity } from '../../../shared/pricing/cart';
 import { priceCart } from '../../../shared/pricing/price-cart';
+import { pricingPolicy } from '../../../shared/store-settings';
 import { api } from '../../api/api-client';
 import { useStoreInfo } from '../../app/store-provider';
 import { useErrorText } from '../../app/use-error-text';
@@ -40,13 +41,7 @@ export function useSale() {
   const [scan, setScan] = useState<ScanState>(null);
   const [dialog, setDialog] = useState<CheckoutDialog>(null);
   const [paid, setPaid] = useState<Paid | null>(null);
-  const policy = useMemo<PricingPolicy>(
-    () => ({
-      approvalAbovePercentBp: settings.discountApprovalPercentBp,
-      approvalAboveAmount: settings.discountApprovalAmount,
-    }),
-    [settings.discountApprovalPercentBp, settings.discountApprovalAmount],
-  );
+  const policy = useMemo(() => pricingPolicy(settings), [settings]);
   const priced = useMemo(() => priceCart(state.cart, policy), [state.cart, policy]);
   const lines = state.cart.lines;
   const selected = lines.some((line) => line.lineId === selectedId) ? selectedId : (lines.at(-1)?.lineId ?? null);

@@ -14,7 +14,6 @@ import { useApprovedCall } from '../../hooks/use-approved-call';
 import { useKeyActions } from '../../hooks/use-key-actions';
 import { useMoney } from '../../hooks/use-money';
 import { usePermission } from '../../hooks/use-permission';
-import { belowApprovalZIndex } from './dialog-layer';
 import { MethodTags } from './order-labels';
 import { RefundLineTable } from './refund-line-table';
 import { estimateTotal, pickAll, type RefundPick, refundableLines, toRefundInput } from './refund-lines';
@@ -102,7 +101,6 @@ export function RefundDialog({ order, onClose, onRefunded }: RefundDialogProps) 
       }
       onCancel={onClose}
       destroyOnHidden
-      zIndex={belowApprovalZIndex}
       style={{ top: 24 }}
       footer={
         <div className="dialog-footer">

@@ -2,12 +2,12 @@ import { Col, Form, Input, Radio, Row, Select } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { asMoney } from '../../../shared/money';
+import { asMoney, parsePercentBp } from '../../../shared/money';
 import { ReceiptUrlPattern } from '../../../shared/store-settings';
 import { useStoreInfo } from '../../app/store-provider';
 import { useCurrencySymbol, useMoney } from '../../hooks/use-money';
 import { cutoffHours, timeZoneOptions } from '../auth/store-options';
-import { parseLimit, parsePercent, roundingSteps } from './store-settings-form';
+import { parseLimit, roundingSteps } from './store-settings-form';
 import './store-settings.css';
 
 const hourLabel = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
@@ -110,7 +110,7 @@ export function RuleFields() {
   };
   const percentRule: Rule = {
     validator: (_, value: string | undefined) =>
-      parsePercent(value) !== null ? Promise.resolve() : Promise.reject(new Error(t('storeForm.percentInvalid'))),
+      parsePercentBp(value) !== null ? Promise.resolve() : Promise.reject(new Error(t('storeForm.percentInvalid'))),
   };
   return (
     <Row gutter={16}>

@@ -1,6 +1,6 @@
 import type { InputOf } from '../../../shared/contract';
 import type { StoreInfo } from '../../../shared/contract/store';
-import { asMoney, parseDecimalAmount, toDecimalString } from '../../../shared/money';
+import { asMoney, parseAmount, parsePercentBp, toDecimalString } from '../../../shared/money';
 import type { CashRounding, StoreSettings } from '../../../shared/store-settings';
 
 /** What the form's fields hold: amounts as typed decimals in major units, percentages as typed. */
@@ -25,16 +25,10 @@ export type StoreFormValues = {
 export const roundingSteps: CashRounding['step'][] = [1, 5, 10, 50, 100];
 const maxAmount = 1_000_000_000;
 
-/** "20" or "12.5" percent → basis points, or null. */
-export function parsePercent(text: string | undefined): number | null {
-  const value = parseDecimalAmount(text ?? '', 2);
-  return value !== null && value >= 0 && value <= 10_000 ? value : null;
-}
-
 /** A limit in major units → minor units, or null when it is not a non-negative amount in range. */
 export function parseLimit(text: string | undefined, exponent: number): number | null {
-  const value = parseDecimalAmount(text ?? '', exponent);
-  return value !== null && value >= 0 && value <= maxAmount ? value : null;
+  const value = parseAmount(text, exponent);
+  return value !== null && value <= maxAmount ? value : null;
 }
 
 const percentText = (bp: number) => toDecimalString(asMoney(bp), 2).replace(/\.?0+$/, '');
@@ -76,7 +70,7 @@ export function toUpdateInput(values: StoreFormValues, exponent: number): InputO
       receiptWidth: values.receiptWidth,
       scaleLabel: values.scaleLabel,
       cashRounding: { step: values.roundingStep, mode: values.roundingMode },
-      discountApprovalPercentBp: parsePercent(values.discountPercent) ?? 0,
+      discountApprovalPercentBp: parsePercentBp(values.discountPercent) ?? 0,
       discountApprovalAmount: parseLimit(values.discountAmount, exponent) ?? 0,
       varianceApprovalAmount: parseLimit(values.varianceAmount, exponent) ?? 0,
     },

@@ -12,7 +12,6 @@ import { useApprovedCall } from '../../hooks/use-approved-call';
 import { useKeyActions } from '../../hooks/use-key-actions';
 import { useMoney } from '../../hooks/use-money';
 import { usePermission } from '../../hooks/use-permission';
-import { belowApprovalZIndex } from '../orders/dialog-layer';
 import { MoneyInput, useParseMoney } from './money-input';
 import './shift.css';
 
@@ -73,7 +72,6 @@ export function CashMovementDialog({ kind, onClose }: CashMovementDialogProps) {
       }
       onCancel={onClose}
       destroyOnHidden
-      zIndex={belowApprovalZIndex}
       footer={[
         <Button key="cancel" size="large" onClick={onClose}>
           {t('common.cancel')} <kbd>Esc</kbd>

@@ -12,7 +12,6 @@ import { ApprovalCancelled } from '../../components/approval-provider';
 import { useApprovedCall } from '../../hooks/use-approved-call';
 import { useKeyActions } from '../../hooks/use-key-actions';
 import { useMoney } from '../../hooks/use-money';
-import { belowApprovalZIndex } from '../orders/dialog-layer';
 import { countTotal, denominationsFor, type PieceCount } from './cash-count';
 import { MoneyInput, useParseMoney } from './money-input';
 import './shift.css';
@@ -66,7 +65,6 @@ export function CloseShiftDialog({ onClose, onClosed }: CloseShiftDialogProps) {
       }
       onCancel={onClose}
       destroyOnHidden
-      zIndex={belowApprovalZIndex}
       footer={[
         <Button key="cancel" size="large" onClick={onClose}>
           {t('common.cancel')} <kbd>Esc</kbd>

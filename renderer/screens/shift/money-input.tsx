@@ -1,14 +1,13 @@
 import { Input, type InputProps, type InputRef } from 'antd';
 import { forwardRef } from 'react';
-import type { Money } from '../../../shared/money';
+import { type Money, parseAmount } from '../../../shared/money';
 import { useStoreInfo } from '../../app/store-provider';
 import { useCurrencySymbol } from '../../hooks/use-money';
-import { parseAmount } from '../catalog/product-form';
 
 /** A typed amount in major units ("12.50") as minor units, or null: decimal text, never a float. */
 export function useParseMoney(): (text: string) => Money | null {
   const { currencyExponent } = useStoreInfo();
-  return (text) => parseAmount(text, currencyExponent) as Money | null;
+  return (text) => parseAmount(text, currencyExponent);
 }
 
 type MoneyInputProps = Omit<InputProps, 'prefix' | 'inputMode'>;
