@@ -90,6 +90,11 @@ describe('paying an order', () => {
     expect(h.core.environment.db.prepare('SELECT count(*) FROM orders WHERE id = ?').pluck().get(input.id)).toBe(1);
     const error = await refusal({ ...input, cart: { lines: [lineFor(water)] } });
     expect(error.code).toBe('id_reused');
+    // After a crash the tender may be keyed again differently: the first payment is what happened.
+    const rekeyed = expectOk<{ order: OrderDetail; replayed: boolean }>(
+      await commit({ ...input, tenders: [{ method: 'cash', tendered: 5_000 }] }),
+    );
+    expect(rekeyed).toEqual({ order: first.order, replayed: true });
   });
 
   it('refuses unknown and deactivated products, changed prices and wrong quantity kinds, precisely', async () => {

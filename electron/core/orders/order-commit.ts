@@ -28,7 +28,9 @@ export type CommitInput = { id: string; cart: Cart; tenders: TenderInput[] };
  * the order already written.
  */
 export function commitOrder(ctx: HandlerContext, input: CommitInput): { order: OrderDetail; replayed: boolean } {
-  const digest = requestDigest({ cart: input.cart, tenders: input.tenders });
+  // The cart alone: after a crash the cashier may key the tender again differently, but the money
+  // was taken the first time, and that payment is the one to show.
+  const digest = requestDigest({ cart: input.cart });
   const existing = readOrderRow(ctx.db, input.id);
   if (existing) {
     if (existing.request_digest !== digest) throw new AppError('id_reused', { what: { en: 'order', 'zh-CN': '订单' } });
