@@ -109,6 +109,38 @@ const messages = {
     en: 'Line {line} appears twice in the refund.',
     'zh-CN': '第 {line} 行在退款中出现了两次。',
   },
+  online_order_unknown: {
+    en: 'No online order {what} for this store.',
+    'zh-CN': '本店没有线上订单 {what}。',
+  },
+  online_order_step: {
+    en: 'An online order that is {status} cannot be {step}.',
+    'zh-CN': '状态为“{status}”的线上订单不能{step}。',
+  },
+  pickup_code_unknown: {
+    en: 'No open online order has pickup code {code}. Check the code on the customer’s phone.',
+    'zh-CN': '没有取餐码为 {code} 的待取订单，请核对顾客手机上的取餐码。',
+  },
+  stock_quantity_invalid: {
+    en: 'Goods received or wasted are more than zero; an adjustment is not zero.',
+    'zh-CN': '入库或报损数量须大于零；调整数量不能为零。',
+  },
+  stock_count_negative: {
+    en: 'A count cannot be below zero.',
+    'zh-CN': '盘点数量不能小于零。',
+  },
+  already_paired: {
+    en: 'This till is already paired with {url}.',
+    'zh-CN': '本收银机已绑定平台 {url}。',
+  },
+  platform_unreachable: {
+    en: 'The platform at {url} did not answer ({detail}). Sales go on offline; sync resumes by itself.',
+    'zh-CN': '平台 {url} 无应答（{detail}）。可继续离线收银，恢复后自动同步。',
+  },
+  platform_refused: {
+    en: 'The platform refused: {message} ({code})',
+    'zh-CN': '平台拒绝：{message}（{code}）',
+  },
   host_token_invalid: {
     en: 'This page is missing its access token. Open the address Counter printed when it started.',
     'zh-CN': '页面缺少访问令牌，请打开 Counter 启动时打印的地址。',

@@ -19,6 +19,10 @@ const fieldMessages = {
     en: 'a terminal code is 1 to 3 capital letters or digits',
     'zh-CN': '收银机编号为 1 到 3 位大写字母或数字',
   },
+  platform_url: {
+    en: 'a web address starting with http:// or https://',
+    'zh-CN': '应为以 http:// 或 https:// 开头的网址',
+  },
 } satisfies Record<string, Record<Locale, string>>;
 
 export type FieldMessageKey = keyof typeof fieldMessages;

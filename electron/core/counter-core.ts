@@ -10,6 +10,10 @@ import type { CoreEnvironment } from './handler-context';
 import { handlers } from './handlers';
 import { createSessionStore } from './staff/sessions';
 import { readMeta, writeMeta } from './store/store-records';
+import { type DeviceKeyStore, fileDeviceKeyStore } from './sync/device-key-store';
+import { lastOutboxSeq } from './sync/outbox';
+import { type SyncEngineOptions, startSyncEngine } from './sync/sync-engine';
+import { createSyncRuntime } from './sync/sync-runtime';
 
 export type CoreOptions = {
   dataDir: string;
@@ -19,12 +23,18 @@ export type CoreOptions = {
   /** The PIN pepper, or how the shell gets it once the core knows whether the store is in use. */
   deviceSecret?: Buffer | ((storeInUse: boolean) => Buffer | undefined);
   clock?: () => number;
+  /**
+   * Runs the background sync with the platform (pairing, push, pull, long poll). The shells turn
+   * it on; tests that do not sync leave it off so no request ever leaves the process.
+   */
+  sync?: Omit<SyncEngineOptions, 'env' | 'runtime' | 'emit' | 'keyStore'> & { keyStore?: DeviceKeyStore };
 };
 
 export type CounterCore = {
   dispatch(request: CallRequest): Envelope<unknown>;
   subscribe(listener: (event: AppEvent) => void): () => void;
-  close(): void;
+  /** Stops the sync (awaiting its last write) and closes the database. */
+  close(): Promise<void>;
   environment: CoreEnvironment;
 };
 
@@ -48,16 +58,31 @@ export function openCounterCore(options: CoreOptions): CounterCore {
     resourcesDir: options.resourcesDir ?? here('../../resources'),
     sessions: createSessionStore(),
     clock: options.clock ?? Date.now,
+    sync: createSyncRuntime(),
   };
   const listeners = new Set<(event: AppEvent) => void>();
-  const dispatchCall = createDispatcher(env, handlers, (event) => {
+  const emit = (event: AppEvent) => {
     for (const listener of listeners) listener(event);
-  });
+  };
+  const dispatchCall = createDispatcher(env, handlers, emit);
   const checkpoints = scheduleWalCheckpoints(db);
+  const engine = options.sync
+    ? startSyncEngine({
+        ...options.sync,
+        env,
+        runtime: env.sync,
+        emit,
+        keyStore: options.sync.keyStore ?? fileDeviceKeyStore(options.dataDir),
+      })
+    : null;
   return {
     dispatch(request) {
+      const queued = lastOutboxSeq(db);
       const envelope = dispatchCall(request);
-      if (envelope.ok && isMethodName(request.method) && contract[request.method].mutates) checkpoints.afterWrite();
+      if (envelope.ok && isMethodName(request.method) && contract[request.method].mutates) {
+        checkpoints.afterWrite();
+        if (lastOutboxSeq(db) !== queued) env.sync.wake();
+      }
       return envelope;
     },
     subscribe(listener) {
@@ -65,10 +90,18 @@ export function openCounterCore(options: CoreOptions): CounterCore {
       return () => listeners.delete(listener);
     },
     close() {
-      checkpoints.stop();
-      listeners.clear();
-      db.pragma('wal_checkpoint(TRUNCATE)');
-      db.close();
+      const finish = () => {
+        checkpoints.stop();
+        listeners.clear();
+        db.pragma('wal_checkpoint(TRUNCATE)');
+        db.close();
+      };
+      // Without a sync running the database closes before this returns, as callers have relied on.
+      if (!engine) {
+        finish();
+        return Promise.resolve();
+      }
+      return engine.stop().then(finish);
     },
     environment: env,
   };

@@ -3,6 +3,7 @@ import type { AppEvent, MethodName, OutputOf, ParsedInputOf } from '../../shared
 import type { Locale } from '../../shared/locale';
 import type { Permission } from '../../shared/roles';
 import type { Session, SessionStore } from './staff/sessions';
+import type { SyncRuntime } from './sync/sync-runtime';
 
 export type Actor = { id: string; name: string };
 
@@ -14,6 +15,8 @@ export type CoreEnvironment = {
   resourcesDir: string;
   sessions: SessionStore;
   clock: () => number;
+  /** Shared with the background sync; a till that never pairs keeps one that is always offline. */
+  sync: SyncRuntime;
 };
 
 /** What a handler sees of the call it serves. */

@@ -3,11 +3,14 @@ import { cartHandlers } from './carts/cart-handlers';
 import { catalogHandlers } from './catalog/catalog-handlers';
 import { drawerHandlers } from './drawer/drawer-handlers';
 import type { Handlers } from './handler-context';
+import { onlineOrderHandlers } from './online/online-order-handlers';
 import { orderHandlers } from './orders/order-handlers';
 import { reportHandlers } from './reports/report-handlers';
 import { shiftHandlers } from './shifts/shift-handlers';
 import { staffHandlers } from './staff/staff-handlers';
+import { stockHandlers } from './stock/stock-handlers';
 import { storeHandlers } from './store/store-handlers';
+import { syncHandlers } from './sync/sync-handlers';
 
 /** The type makes a method without a handler a compile error. */
 export const handlers: Handlers = {
@@ -20,4 +23,7 @@ export const handlers: Handlers = {
   ...cartHandlers,
   ...orderHandlers,
   ...reportHandlers,
+  ...syncHandlers,
+  ...onlineOrderHandlers,
+  ...stockHandlers,
 };

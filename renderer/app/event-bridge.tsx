@@ -12,6 +12,9 @@ const refreshes = {
   'orders.changed': ['orders.', 'reports.', 'shift.'],
   'shift.changed': ['shift.', 'reports.'],
   'carts.changed': ['carts.'],
+  'stock.changed': ['stock.', 'catalog.'],
+  'sync.changed': ['sync.'],
+  'online.changed': ['online.', 'orders.', 'reports.'],
 } as const satisfies Record<AppEvent['type'], readonly string[]>;
 
 /**

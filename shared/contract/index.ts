@@ -4,11 +4,14 @@ import { auditMethods } from './audit';
 import { cartMethods } from './carts';
 import { catalogMethods } from './catalog';
 import { drawerMethods } from './drawer';
+import { onlineOrderMethods } from './online-orders';
 import { orderMethods } from './orders';
 import { reportMethods } from './reports';
 import { shiftMethods } from './shifts';
 import { staffMethods } from './staff';
+import { stockMethods } from './stock';
 import { storeMethods } from './store';
+import { syncMethods } from './sync';
 
 /** Every method the app offers, once. Transports, client and dispatcher derive from this table. */
 export const contract = {
@@ -21,6 +24,9 @@ export const contract = {
   ...cartMethods,
   ...orderMethods,
   ...reportMethods,
+  ...syncMethods,
+  ...onlineOrderMethods,
+  ...stockMethods,
 };
 
 export type Contract = typeof contract;
@@ -58,7 +64,11 @@ export type AppEvent =
   | { type: 'staff.changed' }
   | { type: 'orders.changed' }
   | { type: 'shift.changed' }
-  | { type: 'carts.changed' };
+  | { type: 'carts.changed' }
+  | { type: 'stock.changed' }
+  | { type: 'sync.changed' }
+  /** `placed` counts orders that arrived new in this change: the queue rings for them. */
+  | { type: 'online.changed'; placed: number };
 
 export type { Access, MethodSpec } from './define';
 export { method } from './define';

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { applyPulledPage } from '../../electron/core/sync/pull-apply';
 import { type Access, contract, type InputOf, type MethodName, methodNames } from '../../shared/contract';
 import type { Product } from '../../shared/contract/catalog';
 import { uuidv7 } from '../../shared/ids';
@@ -74,6 +75,19 @@ const domainAccess: Record<MethodName, Access> = {
   'orders.reprint': 'sell',
   'orders.refund': 'refund',
   'reports.day': 'reports.view',
+  'sync.status': 'signedIn',
+  'sync.pair': 'platform.pair',
+  'sync.attention': 'reports.view',
+  'sync.retryNow': 'signedIn',
+  'online.list': 'sell',
+  'online.accept': 'sell',
+  'online.reject': 'sell',
+  'online.ready': 'sell',
+  'online.handOver': 'sell',
+  'stock.list': 'sell',
+  'stock.move': 'stock.edit',
+  'stock.setSoldOut': 'sell',
+  'stock.setLowAt': 'stock.edit',
 };
 
 type Fixture = {
@@ -84,6 +98,8 @@ type Fixture = {
   orderId: string;
   /** Parked carts for each role to resume and to void. */
   parked: Record<'resume' | 'void', Record<Role, string>>;
+  /** Online orders, as a pull from the platform left them, for each role to take a step on. */
+  online: Record<'accept' | 'reject' | 'ready' | 'handOver', Record<Role, { id: string; pickupCode: string }>>;
 };
 
 function sampleInputs(f: Fixture, role: Role, n: number): { [M in MethodName]: InputOf<M> } {
@@ -142,7 +158,54 @@ function sampleInputs(f: Fixture, role: Role, n: number): { [M in MethodName]: I
       reason: 'walk',
     },
     'reports.day': {},
+    'sync.status': {},
+    'sync.pair': { platformUrl: 'http://127.0.0.1:9', code: '12345678' },
+    'sync.attention': {},
+    'sync.retryNow': {},
+    'online.list': {},
+    'online.accept': { id: f.online.accept[role].id },
+    'online.reject': { id: f.online.reject[role].id, reason: 'kitchen closed' },
+    'online.ready': { id: f.online.ready[role].id },
+    'online.handOver': { pickupCode: `CPK1:${f.online.handOver[role].pickupCode}` },
+    'stock.list': {},
+    'stock.move': { id: uuidv7(), productId: f.productId, kind: 'receive', quantity: 5 },
+    'stock.setSoldOut': { productId: f.productId, soldOut: n % 2 === 0 },
+    'stock.setLowAt': { productId: f.productId, lowAt: n },
   };
+}
+
+/** One online order per step and role, arriving through the same code path as a pull from the platform. */
+function placeOnlineOrders(h: Harness, product: Product): Fixture['online'] {
+  const steps = ['accept', 'reject', 'ready', 'handOver'] as const;
+  const online = {} as Fixture['online'];
+  const changes = [];
+  let n = 0;
+  for (const step of steps) {
+    online[step] = {} as Record<Role, { id: string; pickupCode: string }>;
+    for (const role of roles) {
+      n += 1;
+      const id = uuidv7();
+      const pickupCode = String(100000 + n);
+      online[step][role] = { id, pickupCode };
+      const data = {
+        id,
+        channel: 'online_pickup',
+        state: step === 'accept' || step === 'reject' ? 'placed' : 'accepted',
+        pickupCode,
+        customerName: `Walk ${n}`,
+        note: '',
+        placedAt: Date.now(),
+        total: product.price,
+        lines: [
+          { sku: product.sku, nameZh: product.nameZh, nameEn: product.nameEn, quantity: 1, unitPrice: product.price },
+        ],
+      };
+      changes.push({ id, version: String(n), data });
+    }
+  }
+  const { db, auditKey } = h.core.environment;
+  applyPulledPage(db, auditKey, 'online_orders', { changes, nextCursor: String(n), hasMore: false }, Date.now());
+  return online;
 }
 
 /** Methods that work on the till's open shift get one before each call (the walk also closes it). */
@@ -168,7 +231,9 @@ function snapshot(h: Harness) {
          (SELECT count(*) FROM categories) AS categories, (SELECT updated_at FROM store) AS store,
          (SELECT count(*) FROM orders) AS orders, (SELECT count(*) FROM refunds) AS refunds,
          (SELECT count(*) FROM parked_carts) AS parked, (SELECT count(*) FROM cash_movements) AS cash,
-         (SELECT count(*) FROM shifts WHERE closed_at IS NULL) AS open_shifts, (SELECT count(*) FROM outbox) AS outbox`,
+         (SELECT count(*) FROM shifts WHERE closed_at IS NULL) AS open_shifts, (SELECT count(*) FROM outbox) AS outbox,
+         (SELECT group_concat(status) FROM (SELECT status FROM online_orders ORDER BY id)) AS online,
+         (SELECT count(*) FROM stock_movements) AS movements, (SELECT count(*) FROM meta) AS meta`,
     )
     .get();
 }
@@ -204,7 +269,8 @@ describe.each<Transport>(['in-process', 'http'])('every method with every role (
       parked.resume[role] = await park();
       parked.void[role] = await park();
     }
-    f = { people, productId: product.id, categoryId: product.categoryId, product, orderId: order.id, parked };
+    const online = placeOnlineOrders(h, product as Product);
+    f = { people, productId: product.id, categoryId: product.categoryId, product, orderId: order.id, parked, online };
   });
 
   it('declares the access DOMAIN.md gives each method', () => {

@@ -132,7 +132,9 @@ describe('migration 0002', () => {
     const storeColumns = 'id, singleton, name, time_zone, currency, day_cutoff_hour, demo, created_at, updated_at';
     old.exec(`INSERT INTO main.store (${storeColumns}) SELECT ${storeColumns} FROM source.store`);
     for (const table of ['meta', 'staff', 'categories', 'products', 'product_barcodes', 'audit_log', 'audit_head']) {
-      old.exec(`INSERT INTO main.${table} SELECT * FROM source.${table}`);
+      // The columns 0001 had; later migrations add more to the source.
+      const columns = (old.prepare(`SELECT name FROM pragma_table_info(?, 'main')`).pluck().all(table) as string[]).join();
+      old.exec(`INSERT INTO main.${table} (${columns}) SELECT ${columns} FROM source.${table}`);
     }
     old.exec('INSERT INTO main.product_search (rowid, terms) SELECT rowid, terms FROM source.product_search');
     old.prepare('DETACH DATABASE source').run();

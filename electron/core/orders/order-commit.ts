@@ -1,9 +1,9 @@
 import { localHourOf } from '../../../shared/business-day';
-import type { OrderDetail, TenderInput } from '../../../shared/contract/orders';
+import type { Channel, OrderDetail, PaymentMethod, TenderInput } from '../../../shared/contract/orders';
 import type { StoreInfo } from '../../../shared/contract/store';
 import { AppError } from '../../../shared/errors';
 import { formatMoney, type Money } from '../../../shared/money';
-import { type Settlement, settleTenders } from '../../../shared/payment/settle-tenders';
+import { type SettledPayment, type Settlement, settleTenders } from '../../../shared/payment/settle-tenders';
 import type { Cart, CartLine } from '../../../shared/pricing/cart';
 import { type PricedCart, priceCart } from '../../../shared/pricing/price-cart';
 import { mulDivRound } from '../../../shared/rounding';
@@ -54,6 +54,7 @@ export function commitOrder(ctx: HandlerContext, input: CommitInput): { order: O
     id: input.id,
     digest,
     store,
+    channel: 'in_store',
     shiftId: shift.id,
     cart: authoritative,
     priced,
@@ -77,19 +78,27 @@ export function commitOrder(ctx: HandlerContext, input: CommitInput): { order: O
   return { order, replayed: false };
 }
 
-type OrderWrite = {
+export type OrderWrite = {
   id: string;
   digest: string;
   store: StoreInfo;
-  shiftId: string;
+  channel: Channel;
+  /** Online orders are paid on the platform and may be accepted with no shift open. */
+  shiftId: string | null;
   cart: Cart;
   priced: PricedCart;
-  settled: Extract<Settlement, { ok: true }>;
+  settled: OrderSettlement;
   products: ProductRow[];
 };
 
+/** How the order was paid: tenders at the counter, or the platform for an online order. */
+export type OrderSettlement = {
+  payments: (Omit<SettledPayment, 'method'> & { method: PaymentMethod })[];
+  rounding: number;
+};
+
 /** The order row with its number, then its lines (and stock) and payments; returns the number. */
-function writeOrder(ctx: HandlerContext, w: OrderWrite): string {
+export function writeOrder(ctx: HandlerContext, w: OrderWrite): string {
   const session = requireSession(ctx);
   const q = orderStatements(ctx.db);
   const { last } = q.nextNumber.get(ctx.deviceId, w.store.businessDay) as { last: number };
@@ -99,7 +108,7 @@ function writeOrder(ctx: HandlerContext, w: OrderWrite): string {
     number,
     deviceId: ctx.deviceId,
     businessDay: w.store.businessDay,
-    channel: 'in_store',
+    channel: w.channel,
     shiftId: w.shiftId,
     cashierId: session.staffId,
     cashierName: session.name,
@@ -116,7 +125,8 @@ function writeOrder(ctx: HandlerContext, w: OrderWrite): string {
     methods: [...new Set(w.settled.payments.map((p) => p.method))].join(','),
     requestDigest: w.digest,
   });
-  writeLines(ctx, w.id, w.cart, w.priced, w.products, session.staffId);
+  const stockKind = w.channel === 'in_store' ? 'sale' : 'online_sale';
+  writeLines(ctx, { orderId: w.id, cart: w.cart, priced: w.priced, products: w.products }, stockKind, session.staffId);
   w.settled.payments.forEach((payment, i) => {
     q.insertPayment.run({
       orderId: w.id,
@@ -161,10 +171,8 @@ function productName(product: ProductRow) {
 
 function writeLines(
   ctx: HandlerContext,
-  orderId: string,
-  cart: Cart,
-  priced: PricedCart,
-  products: ProductRow[],
+  { orderId, cart, priced, products }: { orderId: string; cart: Cart; priced: PricedCart; products: ProductRow[] },
+  stockKind: 'sale' | 'online_sale',
   staffId: string,
 ): void {
   const q = orderStatements(ctx.db);
@@ -192,7 +200,14 @@ function writeLines(
       taxRateBp: price.taxRateBp,
       tax: price.tax,
     });
-    recordMovement(ctx.db, { productId: product.id, kind: 'sale', quantity: -quantity, orderId, at: ctx.now, staffId });
+    recordMovement(ctx.db, {
+      productId: product.id,
+      kind: stockKind,
+      quantity: -quantity,
+      orderId,
+      at: ctx.now,
+      staffId,
+    });
   });
 }
 

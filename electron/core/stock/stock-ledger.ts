@@ -22,6 +22,8 @@ const statements = namedStatements({
 export function recordMovement(
   db: Database,
   movement: {
+    /** The client's id when the movement is an action of its own (a count, goods received). */
+    id?: string;
     productId: string;
     kind: StockMovementKind;
     quantity: number;
@@ -31,7 +33,7 @@ export function recordMovement(
     staffId: string | null;
   },
 ): string {
-  const id = uuidv7(movement.at);
+  const id = movement.id ?? uuidv7(movement.at);
   statements(db).insert.run({
     id,
     productId: movement.productId,

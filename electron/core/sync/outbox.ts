@@ -1,12 +1,19 @@
 import type { Database } from 'better-sqlite3';
+import type { MutationType } from '../../../shared/sync/mutations';
 import { namedStatements } from '../db/open-database';
 
-/** What the terminal tells the platform; the sync issue adds the sender, the types stay. */
-export type OutboxType = 'order.paid' | 'order.refunded' | 'shift.closed' | 'stock.moved';
+/** What the terminal tells the platform: PROTOCOL.md's mutation types. */
+export type OutboxType = MutationType;
 
 const statements = namedStatements({
   insert: `INSERT INTO outbox (id, type, payload, created_at) VALUES (@id, @type, @payload, @now)`,
+  lastSeq: 'SELECT MAX(seq) FROM outbox',
 });
+
+/** The newest queued seq: the core compares it around a call to know whether to wake the sync. */
+export function lastOutboxSeq(db: Database): number {
+  return (statements(db).lastSeq.pluck().get() as number | null) ?? 0;
+}
 
 /**
  * Queues a record for the platform in the caller's transaction, so a sale and its sync record are

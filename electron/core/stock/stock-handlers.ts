@@ -1,0 +1,92 @@
+import { AppError } from '../../../shared/errors';
+import { uuidv7 } from '../../../shared/ids';
+import { requireProduct } from '../catalog/product-records';
+import type { Handler } from '../handler-context';
+import { requireSession } from '../handler-context';
+import { enqueue } from '../sync/outbox';
+import { recordMovement } from './stock-ledger';
+import { listStock, readStockRow, stockStatements } from './stock-records';
+
+export const stockHandlers: {
+  'stock.list': Handler<'stock.list'>;
+  'stock.move': Handler<'stock.move'>;
+  'stock.setSoldOut': Handler<'stock.setSoldOut'>;
+  'stock.setLowAt': Handler<'stock.setLowAt'>;
+} = {
+  'stock.list': (ctx, input) => listStock(ctx.db, input),
+  'stock.move': (ctx, input) => {
+    const q = stockStatements(ctx.db);
+    const earlier = q.movementById.get(input.id) as { product_id: string } | undefined;
+    if (earlier) {
+      if (earlier.product_id !== input.productId)
+        throw new AppError('id_reused', { what: { en: 'stock movement', 'zh-CN': '库存变动' } });
+      return readStockRow(ctx.db, input.productId);
+    }
+    const product = requireProduct(ctx.db, input.productId);
+    const before = readStockRow(ctx.db, product.id);
+    const quantity = ledgerQuantity(input.kind, input.quantity, before.onHand);
+    recordMovement(ctx.db, {
+      id: input.id,
+      productId: product.id,
+      kind: input.kind,
+      quantity,
+      at: ctx.now,
+      staffId: requireSession(ctx).staffId,
+    });
+    enqueue(ctx.db, { id: input.id, type: 'stock.moved', payload: { note: input.note || null }, now: ctx.now });
+    ctx.describe(`product:${product.id}`, {
+      sku: product.sku,
+      kind: input.kind,
+      entered: input.quantity,
+      change: quantity,
+      note: input.note,
+    });
+    ctx.emit({ type: 'stock.changed' });
+    return readStockRow(ctx.db, product.id);
+  },
+  'stock.setSoldOut': (ctx, input) => {
+    const product = requireProduct(ctx.db, input.productId);
+    if ((product.sold_out === 1) !== input.soldOut) {
+      stockStatements(ctx.db).setSoldOut.run(input.soldOut ? 1 : 0, ctx.now, product.id);
+      enqueue(ctx.db, {
+        id: uuidv7(ctx.now),
+        type: 'product.sold_out',
+        payload: { sku: product.sku, soldOut: input.soldOut, at: ctx.now },
+        now: ctx.now,
+      });
+      ctx.describe(`product:${product.id}`, { sku: product.sku, soldOut: input.soldOut });
+      ctx.emit({ type: 'stock.changed' });
+      ctx.emit({ type: 'catalog.changed' });
+    }
+    return readStockRow(ctx.db, product.id);
+  },
+  'stock.setLowAt': (ctx, input) => {
+    const product = requireProduct(ctx.db, input.productId);
+    stockStatements(ctx.db).setLowAt.run(input.lowAt, ctx.now, product.id);
+    ctx.describe(`product:${product.id}`, { sku: product.sku, lowAt: input.lowAt });
+    ctx.emit({ type: 'stock.changed' });
+    return readStockRow(ctx.db, product.id);
+  },
+};
+
+/** The ledger keeps signed changes: a count becomes the difference to what the ledger said. */
+function ledgerQuantity(kind: 'receive' | 'count' | 'adjustment' | 'waste', entered: number, onHand: number): number {
+  switch (kind) {
+    case 'receive':
+      if (entered <= 0) throw new AppError('stock_quantity_invalid');
+      return entered;
+    case 'waste':
+      if (entered <= 0) throw new AppError('stock_quantity_invalid');
+      return -entered;
+    case 'adjustment':
+      if (entered === 0) throw new AppError('stock_quantity_invalid');
+      return entered;
+    case 'count':
+      if (entered < 0) throw new AppError('stock_count_negative');
+      return entered - onHand;
+    default: {
+      const unreachable: never = kind;
+      throw new Error(`unknown stock movement ${String(unreachable)}`);
+    }
+  }
+}

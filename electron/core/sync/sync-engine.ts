@@ -1,0 +1,297 @@
+import type { AppEvent } from '../../../shared/contract';
+import {
+  PairResponse,
+  PUSH_BATCH_MAX,
+  PullResponse,
+  type PullStream,
+  PushResponse,
+  WaitResponse,
+} from '../../../shared/sync/wire';
+import { appendAudit } from '../audit/audit-chain';
+import type { CoreEnvironment } from '../handler-context';
+import { readStore } from '../store/store-records';
+import type { DeviceKeyStore } from './device-key-store';
+import { readUnsent } from './outbox-payloads';
+import { callPlatform, PlatformCallError } from './platform-client';
+import { applyPulledPage } from './pull-apply';
+import { applyPushResponse } from './push-results';
+import { type DeviceKey, deviceKeyFromPkcs8, generateDeviceKey } from './request-signing';
+import {
+  ackedSeq,
+  markSynced,
+  type Pairing,
+  readCursor,
+  readPairing,
+  readPairingRequest,
+  recordPairing,
+  writeLastProblem,
+  writePairingProblem,
+  writePairingRequest,
+} from './sync-records';
+import type { SyncRuntime } from './sync-runtime';
+
+export type SyncEngineOptions = {
+  env: CoreEnvironment;
+  runtime: SyncRuntime;
+  keyStore: DeviceKeyStore;
+  emit(event: AppEvent): void;
+  /** Tests shorten these; the defaults are PROTOCOL.md's. */
+  backoff?: { firstMs: number; maxMs: number };
+  requestTimeoutMs?: number;
+  waitSeconds?: number;
+};
+
+const streams: PullStream[] = ['catalog', 'stock_levels', 'online_orders'];
+const streamEvents: Record<PullStream, AppEvent['type']> = {
+  catalog: 'catalog.changed',
+  stock_levels: 'stock.changed',
+  online_orders: 'online.changed',
+};
+
+/**
+ * The till's side of PROTOCOL.md's sync, in the background: pair when asked, then forever push
+ * everything unsent, pull every stream, and hold a long poll open so an online order rings within a
+ * second. Any failure backs off (1 s doubling to 5 min, with jitter) and tries again; a local sale
+ * wakes it at once. The core's one SQLite connection is used between awaits only, never across one.
+ */
+export function startSyncEngine(options: SyncEngineOptions): { stop(): Promise<void> } {
+  const { env, runtime } = options;
+  const backoff = options.backoff ?? { firstMs: 1_000, maxMs: 300_000 };
+  const timeoutMs = options.requestTimeoutMs ?? 15_000;
+  const waitSeconds = options.waitSeconds ?? 25;
+  let stopped = false;
+  let failures = 0;
+  // After a start or a failure every stream is pulled; otherwise the long poll says which moved.
+  let pullEverything = true;
+  let idle = new AbortController();
+  runtime.wake = () => idle.abort();
+  const stopping = new AbortController();
+
+  const setOnline = (online: boolean) => {
+    if (runtime.online === online) return;
+    runtime.online = online;
+    options.emit({ type: 'sync.changed' });
+  };
+
+  async function cycle(): Promise<void> {
+    if (readPairingRequest(env.db)) {
+      await pair();
+      return;
+    }
+    const pairing = readPairing(env.db);
+    const key = pairing ? loadKey(options.keyStore) : null;
+    if (!pairing || !key) {
+      setOnline(false);
+      await sleep(24 * 3_600_000, idle.signal);
+      return;
+    }
+    const link: Link = { pairing, key, timeoutMs, signal: idle.signal };
+    await pushAll(link);
+    if (pullEverything) await pullAll(link, streams);
+    pullEverything = false;
+    markSynced(env.db, env.clock());
+    failures = 0;
+    setOnline(true);
+    options.emit({ type: 'sync.changed' });
+    const moved = await waitForChanges(link);
+    if (moved.length > 0) await pullAll(link, moved);
+  }
+
+  async function pair(): Promise<void> {
+    const request = readPairingRequest(env.db);
+    if (!request) return;
+    const { key, pkcs8 } = generateDeviceKey();
+    try {
+      const store = readStore(env.db, env.clock());
+      const answer = await callPlatform({
+        baseUrl: request.platformUrl,
+        method: 'POST',
+        pathAndQuery: '/v1/devices/pair',
+        body: { code: request.code, publicKey: key.publicKeyBase64url, deviceName: store?.name ?? 'Counter' },
+        answer: PairResponse,
+        timeoutMs,
+        signal: stopping.signal,
+      });
+      options.keyStore.write(pkcs8);
+      env.db.transaction(() => {
+        recordPairing(env.db, request.platformUrl, answer);
+        audit('sync.paired', `device:${answer.deviceId}`, { platformUrl: request.platformUrl, ...answer });
+      })();
+    } catch (error) {
+      if (!(error instanceof PlatformCallError)) throw error;
+      env.db.transaction(() => {
+        writePairingRequest(env.db, null);
+        writePairingProblem(env.db, { url: request.platformUrl, ...error.problem });
+        audit('sync.pairingFailed', null, { platformUrl: request.platformUrl, problem: error.problem });
+      })();
+    }
+    options.emit({ type: 'sync.changed' });
+    options.emit({ type: 'store.changed' });
+  }
+
+  async function pushAll(link: Link): Promise<void> {
+    for (;;) {
+      const from = ackedSeq(env.db);
+      const mutations = readUnsent(env.db, from, PUSH_BATCH_MAX);
+      if (mutations.length === 0) return;
+      const head = env.db.prepare('SELECT seq, hash FROM audit_head').get() as
+        | { seq: number; hash: string }
+        | undefined;
+      const answer = await signedCall(link, 'POST', '/v1/sync/push', PushResponse, {
+        deviceId: link.pairing.deviceId,
+        auditHead: head ?? null,
+        mutations,
+      });
+      const { needsAttention } = applyPushResponse(env.db, answer, env.clock());
+      options.emit({ type: 'sync.changed' });
+      if (needsAttention > 0) options.emit({ type: 'orders.changed' });
+      // No progress and no gap to fill: stop here rather than spin; the back-off retries later.
+      if (answer.ackSeq <= from && answer.expectedSeq === null) {
+        throw new PlatformCallError({
+          kind: 'refused',
+          status: 502,
+          code: 'push_stalled',
+          message: `ack ${answer.ackSeq}`,
+        });
+      }
+    }
+  }
+
+  async function pullAll(link: Link, which: PullStream[]): Promise<void> {
+    for (const stream of which) {
+      let placed = 0;
+      let changed = false;
+      for (;;) {
+        const cursor = readCursor(env.db, stream);
+        const page = await signedCall(
+          link,
+          'GET',
+          `/v1/sync/pull?stream=${stream}&cursor=${cursor}&limit=500`,
+          PullResponse,
+        );
+        const outcome = applyPulledPage(env.db, env.auditKey, stream, page, env.clock());
+        placed += outcome.placed;
+        changed ||= page.changes.length > 0;
+        if (!page.hasMore) break;
+      }
+      if (!changed) continue;
+      const type = streamEvents[stream];
+      options.emit(type === 'online.changed' ? { type, placed } : ({ type } as AppEvent));
+      if (stream === 'online_orders') options.emit({ type: 'orders.changed' });
+    }
+  }
+
+  async function waitForChanges(link: Link): Promise<PullStream[]> {
+    const cursors = streams.map((stream) => `${stream}=${readCursor(env.db, stream)}`).join('&');
+    const path = `/v1/sync/wait?${cursors}&timeout=${waitSeconds}`;
+    try {
+      const answer = await signedCall(link, 'GET', path, WaitResponse, undefined, (waitSeconds + 10) * 1_000);
+      return answer.streams;
+    } catch (error) {
+      // Woken by a local change: go round and push it.
+      if (idle.signal.aborted && error instanceof PlatformCallError && error.problem.kind === 'unreachable') return [];
+      throw error;
+    }
+  }
+
+  function signedCall<T>(
+    link: Link,
+    method: 'GET' | 'POST',
+    pathAndQuery: string,
+    answer: import('zod').ZodType<T>,
+    body?: unknown,
+    overrideTimeoutMs?: number,
+  ): Promise<T> {
+    return callPlatform({
+      baseUrl: link.pairing.platformUrl,
+      method,
+      pathAndQuery,
+      body,
+      answer,
+      signer: { deviceId: link.pairing.deviceId, key: link.key },
+      timeoutMs: overrideTimeoutMs ?? link.timeoutMs,
+      signal: method === 'GET' && pathAndQuery.startsWith('/v1/sync/wait') ? link.signal : stopping.signal,
+      now: env.clock(),
+    });
+  }
+
+  function audit(action: string, subject: string | null, detail: unknown): void {
+    appendAudit(env.db, env.auditKey, {
+      at: env.clock(),
+      action,
+      staffId: null,
+      staffName: null,
+      approverId: null,
+      approverName: null,
+      subject,
+      detail,
+    });
+  }
+
+  async function run(): Promise<void> {
+    while (!stopped) {
+      if (idle.signal.aborted) idle = new AbortController();
+      try {
+        await cycle();
+      } catch (error) {
+        if (stopped) return;
+        failures += 1;
+        pullEverything = true;
+        recordFailure(error);
+        setOnline(false);
+        await sleep(backoffDelay(failures, backoff), runtime.retrySignal());
+      }
+    }
+  }
+
+  function recordFailure(error: unknown): void {
+    const pairing = readPairing(env.db);
+    const problem =
+      error instanceof PlatformCallError
+        ? error.problem
+        : { kind: 'refused' as const, status: 0, code: 'sync_failed', message: String(error) };
+    if (pairing) writeLastProblem(env.db, { url: pairing.platformUrl, ...problem });
+    options.emit({ type: 'sync.changed' });
+  }
+
+  const running = run();
+  return {
+    async stop() {
+      stopped = true;
+      stopping.abort();
+      idle.abort();
+      runtime.retryNow();
+      await running;
+    },
+  };
+}
+
+type Link = { pairing: Pairing; key: DeviceKey; timeoutMs: number; signal: AbortSignal };
+
+function loadKey(store: DeviceKeyStore): DeviceKey | null {
+  const pkcs8 = store.read();
+  return pkcs8 ? deviceKeyFromPkcs8(pkcs8) : null;
+}
+
+/** Exponential with full jitter, so a hundred tills coming back online do not arrive together. */
+export function backoffDelay(
+  failures: number,
+  limits: { firstMs: number; maxMs: number },
+  random = Math.random,
+): number {
+  const ceiling = Math.min(limits.maxMs, limits.firstMs * 2 ** Math.min(failures - 1, 20));
+  return Math.max(limits.firstMs / 2, Math.round(ceiling * random()));
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}

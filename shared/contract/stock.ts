@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { ProductId } from '../ids';
+import { method } from './define';
+
+/** On-hand is the sum of the movement ledger: items, or grams for goods sold by weight. */
+export const StockRow = z.object({
+  productId: z.string(),
+  sku: z.string(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  unit: z.enum(['each', 'kg']),
+  onHand: z.number().int(),
+  /** The store-wide figure from the platform (every till's movements), when paired. */
+  platformOnHand: z.number().int().nullable(),
+  lowAt: z.number().int().nullable(),
+  low: z.boolean(),
+  soldOut: z.boolean(),
+});
+export type StockRow = z.infer<typeof StockRow>;
+
+export const StockMoveKind = z.enum(['receive', 'count', 'adjustment', 'waste']);
+export type StockMoveKind = z.infer<typeof StockMoveKind>;
+
+export const stockMethods = {
+  'stock.list': method({
+    input: z.object({
+      query: z.string().trim().max(64).default(''),
+      lowOnly: z.boolean().default(false),
+      limit: z.number().int().min(1).max(200).default(50),
+      offset: z.number().int().min(0).default(0),
+    }),
+    output: z.object({ rows: z.array(StockRow), total: z.number().int() }),
+    access: 'sell',
+    mutates: false,
+  }),
+  /**
+   * Goods received, a count (the quantity counted; the ledger records the difference), an
+   * adjustment (a signed change) or waste. The id is the idempotency key.
+   */
+  'stock.move': method({
+    input: z.object({
+      id: z.uuid(),
+      productId: ProductId,
+      kind: StockMoveKind,
+      quantity: z.number().int().min(-1_000_000_000).max(1_000_000_000),
+      note: z.string().trim().max(200).default(''),
+    }),
+    output: StockRow,
+    access: 'stock.edit',
+    mutates: true,
+  }),
+  /** 估清: the platform stops taking online orders for it within seconds of the next sync. */
+  'stock.setSoldOut': method({
+    input: z.object({ productId: ProductId, soldOut: z.boolean() }),
+    output: StockRow,
+    access: 'sell',
+    mutates: true,
+  }),
+  'stock.setLowAt': method({
+    input: z.object({ productId: ProductId, lowAt: z.number().int().min(0).max(1_000_000_000).nullable() }),
+    output: StockRow,
+    access: 'stock.edit',
+    mutates: true,
+  }),
+};

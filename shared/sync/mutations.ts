@@ -1,0 +1,149 @@
+import { z } from 'zod';
+
+/**
+ * What a terminal pushes (PROTOCOL.md, Sync → Push). Each payload is a self-contained copy of an
+ * immutable local record, keyed by its business id, so the platform never needs to ask back.
+ * SKUs, not local product ids, name products across systems: the platform's catalog is keyed by
+ * SKU and a terminal may have created a product before it was paired.
+ */
+const Minor = z.number().int();
+const Sku = z.string().min(1).max(64);
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const Text = z.string().max(500);
+
+export const SaleChannel = z.enum(['in_store', 'online_delivery', 'online_pickup', 'group_buy']);
+export const PaymentMethodWire = z.enum(['cash', 'card', 'wallet', 'platform_prepaid']);
+
+export const StockKind = z.enum([
+  'sale',
+  'refund',
+  'online_sale',
+  'receive',
+  'count',
+  'adjustment',
+  'transfer_out',
+  'transfer_in',
+  'waste',
+]);
+export type StockKind = z.infer<typeof StockKind>;
+
+/** A stock movement as the platform's ledger keeps it: a signed delta in items or grams. */
+export const StockMovementWire = z.object({
+  id: z.uuid(),
+  sku: Sku,
+  kind: StockKind,
+  quantity: z.number().int(),
+  at: z.number().int(),
+});
+
+export const OrderPaidPayload = z.object({
+  order: z.object({
+    id: z.uuid(),
+    number: z.string().max(32),
+    businessDay: Day,
+    channel: SaleChannel,
+    paidAt: z.number().int(),
+    cashierName: Text,
+    itemCount: z.number().int().min(0),
+    gross: Minor.min(0),
+    discount: Minor.min(0),
+    total: Minor.min(0),
+    rounding: Minor,
+    tax: Minor.min(0),
+    /** The platform order this sale fulfils; counted once, under its channel. */
+    onlineOrderId: z.uuid().nullable(),
+  }),
+  lines: z
+    .array(
+      z.object({
+        lineNo: z.number().int().min(1),
+        sku: Sku,
+        nameZh: Text,
+        nameEn: Text,
+        quantityKind: z.enum(['count', 'weight', 'priced']),
+        quantity: z.number().int().positive(),
+        unitPrice: Minor.min(0),
+        gross: Minor,
+        discount: Minor.min(0),
+        net: Minor.min(0),
+        tax: Minor.min(0),
+      }),
+    )
+    .max(2000),
+  payments: z
+    .array(z.object({ method: PaymentMethodWire, amount: Minor.min(0), reference: z.string().max(120).nullable() }))
+    .max(20),
+  stock: z.array(StockMovementWire).max(2000),
+});
+export type OrderPaidPayload = z.infer<typeof OrderPaidPayload>;
+
+export const OrderRefundedPayload = z.object({
+  refund: z.object({
+    id: z.uuid(),
+    number: z.string().max(40),
+    orderId: z.uuid(),
+    businessDay: Day,
+    amount: Minor.min(0),
+    at: z.number().int(),
+    reason: Text,
+    staffName: Text,
+  }),
+  lines: z
+    .array(
+      z.object({ lineNo: z.number().int().min(1), sku: Sku, quantity: z.number().int().positive(), amount: Minor }),
+    )
+    .max(2000),
+  tenders: z.array(z.object({ method: z.string().max(32), amount: Minor.min(0) })).max(20),
+  stock: z.array(StockMovementWire).max(2000),
+});
+export type OrderRefundedPayload = z.infer<typeof OrderRefundedPayload>;
+
+export const ShiftClosedPayload = z.object({
+  shift: z.object({
+    id: z.uuid(),
+    businessDay: Day,
+    zNumber: z.number().int().positive(),
+    openedAt: z.number().int(),
+    closedAt: z.number().int(),
+    float: Minor.min(0),
+    countedCash: Minor,
+    expectedCash: Minor,
+  }),
+  /** The Z report exactly as printed, for the franchise owner's records. */
+  zReport: z.record(z.string(), z.unknown()),
+});
+export type ShiftClosedPayload = z.infer<typeof ShiftClosedPayload>;
+
+export const StockMovedPayload = StockMovementWire.extend({ note: Text.nullable() });
+export type StockMovedPayload = z.infer<typeof StockMovedPayload>;
+
+export const SoldOutPayload = z.object({ sku: Sku, soldOut: z.boolean(), at: z.number().int() });
+export type SoldOutPayload = z.infer<typeof SoldOutPayload>;
+
+/** The platform owns an online order's state; the terminal asks for each step. */
+export const OnlineOrderStep = z.enum(['accept', 'reject', 'ready', 'hand_over']);
+export type OnlineOrderStep = z.infer<typeof OnlineOrderStep>;
+
+export const OnlineOrderStepPayload = z.object({
+  onlineOrderId: z.uuid(),
+  step: OnlineOrderStep,
+  at: z.number().int(),
+  reason: Text.nullable(),
+  /** The local sale recorded on acceptance (accept only). */
+  orderId: z.uuid().nullable(),
+});
+export type OnlineOrderStepPayload = z.infer<typeof OnlineOrderStepPayload>;
+
+/** Mutation type → payload schema; the outbox's `type` column holds these names. */
+export const mutationPayloads = {
+  'order.paid': OrderPaidPayload,
+  'order.refunded': OrderRefundedPayload,
+  'shift.closed': ShiftClosedPayload,
+  'stock.moved': StockMovedPayload,
+  'product.sold_out': SoldOutPayload,
+  'online_order.step': OnlineOrderStepPayload,
+} as const;
+
+export type MutationType = keyof typeof mutationPayloads;
+export const MutationType = z.enum(Object.keys(mutationPayloads) as [MutationType, ...MutationType[]]);
+export type PayloadOf<T extends MutationType> = z.infer<(typeof mutationPayloads)[T]>;
