@@ -29,7 +29,7 @@ function main(): void {
   process.on('exit', () => lock.release());
   let core: ReturnType<typeof openCounterCore>;
   try {
-    core = openCounterCore({ dataDir });
+    core = openCounterCore({ dataDir, sync: {} });
   } catch (error) {
     // Both need a person to act (upgrade Counter, restore a backup); a stack trace helps nobody.
     if (error instanceof DatabaseTooNewError || error instanceof DeviceSecretError) {
@@ -56,15 +56,13 @@ function main(): void {
     console.error(
       error.code === 'EADDRINUSE' ? `Port ${args.port} is in use; pass another with --port.` : error.message,
     );
-    core.close();
-    process.exit(1);
+    void core.close().finally(() => process.exit(1));
   });
 
   const stop = () => {
     server.close();
     server.closeAllConnections();
-    core.close();
-    process.exit(0);
+    void core.close().finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

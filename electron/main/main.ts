@@ -8,6 +8,7 @@ import { appPaths } from './app-paths';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { registerCounterIpc } from './ipc-registration';
 import { printHtml } from './printing';
+import { sealedDeviceKeyStore } from './sealed-device-key';
 import { loadSealedDeviceSecret } from './sealed-device-secret';
 import { createMainWindow, guardWebContents, restrictPermissions } from './window';
 
@@ -29,6 +30,9 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => app.quit());
   app.whenReady().then(start, (error: unknown) => fail(error));
 }
+
+let closing = false;
+let closed = false;
 
 function start(): void {
   const core = openCore();
@@ -52,9 +56,17 @@ function start(): void {
     },
     (html, width) => printHtml(html, { paper: width === '58' ? '58mm' : '80mm', silent: false }),
   );
-  app.once('will-quit', () => {
+  app.on('will-quit', (event) => {
+    // The sync may be mid-write; quit once it has stopped and the database is closed.
+    if (closed) return;
+    event.preventDefault();
+    if (closing) return;
+    closing = true;
     unregister();
-    core.close();
+    core.close().finally(() => {
+      closed = true;
+      app.quit();
+    });
   });
   const window = createMainWindow({ preload: paths.preload, icon: paths.icon });
   windows.add(window);
@@ -70,6 +82,7 @@ function openCore(): CounterCore | null {
       resourcesDir: paths.resourcesDir,
       nativeBinding: paths.nativeBinding,
       deviceSecret: (storeInUse) => loadSealedDeviceSecret(dataDir, safeStorage, { storeInUse }),
+      sync: { keyStore: sealedDeviceKeyStore(dataDir, safeStorage) },
     });
   } catch (error) {
     fail(error);

@@ -133,7 +133,9 @@ describe('migration 0002', () => {
     old.exec(`INSERT INTO main.store (${storeColumns}) SELECT ${storeColumns} FROM source.store`);
     for (const table of ['meta', 'staff', 'categories', 'products', 'product_barcodes', 'audit_log', 'audit_head']) {
       // The columns 0001 had; later migrations add more to the source.
-      const columns = (old.prepare(`SELECT name FROM pragma_table_info(?, 'main')`).pluck().all(table) as string[]).join();
+      const columns = (
+        old.prepare(`SELECT name FROM pragma_table_info(?, 'main')`).pluck().all(table) as string[]
+      ).join();
       old.exec(`INSERT INTO main.${table} (${columns}) SELECT ${columns} FROM source.${table}`);
     }
     old.exec('INSERT INTO main.product_search (rowid, terms) SELECT rowid, terms FROM source.product_search');
@@ -189,6 +191,49 @@ describe('migration 0002', () => {
       ]);
       expect(details).not.toMatch(/SCAN/);
     }
+    db.close();
+  });
+});
+
+describe('migration 0003', () => {
+  it('fills the on-hand cache from a 0002 ledger, keeps it following new movements, and leaves the queue unsent', () => {
+    const dataDir = tempDir();
+    const oldDir = join(tempDir(), 'm2');
+    mkdirSync(oldDir);
+    for (const migration of loadMigrations(migrationsDir).slice(0, 2))
+      writeFileSync(join(oldDir, migration.name), migration.sql);
+    const { db: old } = openDatabase({ dataDir, migrationsDir: oldDir });
+    const now = Date.now();
+    old
+      .prepare(
+        "INSERT INTO categories (id, name_zh, name_en, created_at, updated_at) VALUES ('c', '饮料', 'Drinks', ?, ?)",
+      )
+      .run(now, now);
+    const product =
+      old.prepare(`INSERT INTO products (id, category_id, sku, name_zh, name_en, price, cost, tax_rate_bp, unit,
+      created_at, updated_at) VALUES (?, 'c', ?, '水', 'Water', 200, 100, 1300, 'each', ?, ?)`);
+    product.run('p1', 'DRK-1', now, now);
+    product.run('p2', 'DRK-2', now, now);
+    const move = old.prepare(`INSERT INTO stock_movements (id, product_id, kind, quantity, at) VALUES (?, ?, ?, ?, ?)`);
+    move.run(uuidv7(), 'p1', 'receive', 24, now);
+    move.run(uuidv7(), 'p1', 'sale', -3, now);
+    move.run(uuidv7(), 'p2', 'count', 5, now);
+    old.prepare("INSERT INTO outbox (id, type, created_at) VALUES (?, 'stock.moved', ?)").run(uuidv7(), now);
+    old.close();
+
+    const { db } = openDatabase({ dataDir, migrationsDir });
+    expect(db.pragma('user_version', { simple: true })).toBe(latest);
+    const onHand = () => db.prepare('SELECT product_id, quantity FROM stock_on_hand ORDER BY product_id').all();
+    expect(onHand()).toEqual([
+      { product_id: 'p1', quantity: 21 },
+      { product_id: 'p2', quantity: 5 },
+    ]);
+    db.prepare(`INSERT INTO stock_movements (id, product_id, kind, quantity, at) VALUES (?, 'p2', 'waste', -2, ?)`).run(
+      uuidv7(),
+      now,
+    );
+    expect(onHand()).toContainEqual({ product_id: 'p2', quantity: 3 });
+    expect(db.prepare('SELECT state, result FROM outbox').get()).toEqual({ state: 'pending', result: null });
     db.close();
   });
 });
