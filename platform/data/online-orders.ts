@@ -1,0 +1,216 @@
+import { randomInt } from 'node:crypto';
+import { z } from 'zod';
+import { uuidv7 } from '../../shared/ids';
+import { mulDivRound } from '../../shared/rounding';
+import type { OnlineOrderStepPayload } from '../../shared/sync/mutations';
+import type { OnlineOrderState, OnlineOrderWire } from '../../shared/sync/wire';
+import type { Queryable, Sql } from '../db/sql';
+import { ApiError } from '../errors';
+import type { ErrorCode } from '../messages';
+import { type CatalogRow, storeProducts } from './catalog';
+import { soldOutAmong } from './stock';
+import { isUuid } from './stores';
+import { reserveStoreVersions } from './versions';
+
+export const OnlineOrderInput = z.object({
+  storeId: z.string().max(64),
+  channel: z.enum(['online_delivery', 'online_pickup']),
+  items: z
+    .array(z.object({ sku: z.string().trim().min(1).max(64), quantity: z.number().int().min(1).max(1_000_000) }))
+    .min(1)
+    .max(200),
+  customerName: z.string().trim().max(80).default(''),
+  note: z.string().trim().max(500).default(''),
+});
+export type OnlineOrderInput = z.infer<typeof OnlineOrderInput>;
+
+type OnlineOrderRow = {
+  id: string;
+  channel: OnlineOrderWire['channel'];
+  state: OnlineOrderState;
+  pickup_code: string;
+  customer_name: string;
+  note: string;
+  placed_at: number;
+  total: number;
+  lines: OnlineOrderWire['lines'];
+};
+
+export const ONLINE_ORDER_COLUMNS = 'id, channel, state, pickup_code, customer_name, note, placed_at, total, lines';
+
+export function toOnlineOrderWire(row: OnlineOrderRow): OnlineOrderWire {
+  return {
+    id: row.id,
+    channel: row.channel,
+    state: row.state,
+    pickupCode: row.pickup_code,
+    customerName: row.customer_name,
+    note: row.note,
+    placedAt: row.placed_at,
+    total: row.total,
+    lines: row.lines,
+  };
+}
+
+const OPEN_STATES = "('placed', 'accepted', 'ready')";
+
+/** Weighed goods are ordered in grams against a price per kg. */
+function lineTotal(product: CatalogRow, quantity: number): number {
+  return product.unit === 'kg' ? mulDivRound(product.price, quantity, 1000) : product.price * quantity;
+}
+
+function mergeItems(items: OnlineOrderInput['items']): Map<string, number> {
+  const merged = new Map<string, number>();
+  for (const item of items) merged.set(item.sku, (merged.get(item.sku) ?? 0) + item.quantity);
+  return merged;
+}
+
+async function priceLines(tx: Queryable, storeId: string, items: Map<string, number>) {
+  const skus = [...items.keys()];
+  const products = await storeProducts(tx, storeId, skus);
+  const soldOut = await soldOutAmong(tx, storeId, skus);
+  const lines: OnlineOrderWire['lines'] = [];
+  let total = 0;
+  for (const [sku, quantity] of items) {
+    const product = products.get(sku);
+    if (!product) throw new ApiError(400, 'product_unknown', { sku });
+    const name = { zh: product.name_zh, en: product.name_en || product.name_zh };
+    if (!product.active || !product.listed_online) throw new ApiError(400, 'product_unavailable', { name });
+    if (soldOut.has(sku)) throw new ApiError(409, 'sold_out', { name });
+    lines.push({ sku, nameZh: product.name_zh, nameEn: product.name_en, quantity, unitPrice: product.price });
+    total += lineTotal(product, quantity);
+  }
+  if (!Number.isSafeInteger(total))
+    throw new ApiError(400, 'request_invalid', { detail: 'the order total is too large' });
+  return { lines, total };
+}
+
+/** Six digits no other open order of the store is using, so the counter can look it up. */
+async function freePickupCode(tx: Queryable, storeId: string): Promise<string> {
+  const rows = await tx.query<{ pickup_code: string }>(
+    `SELECT pickup_code FROM online_orders WHERE store_id = $1 AND state IN ${OPEN_STATES}`,
+    [storeId],
+  );
+  const taken = new Set(rows.map((row) => row.pickup_code));
+  for (;;) {
+    const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+    if (!taken.has(code)) return code;
+  }
+}
+
+/** A customer's order from the app or a delivery channel, priced at the store's prices. */
+export async function placeOnlineOrder(sql: Sql, input: OnlineOrderInput, now: number): Promise<OnlineOrderWire> {
+  if (!isUuid(input.storeId)) throw new ApiError(404, 'store_unknown');
+  return sql.transaction(async (tx) => {
+    // Taking the version first locks the store row: pickup codes are chosen one order at a time.
+    const version = await reserveStoreVersions(tx, input.storeId, 1);
+    const { lines, total } = await priceLines(tx, input.storeId, mergeItems(input.items));
+    const row: OnlineOrderRow = {
+      id: uuidv7(now),
+      channel: input.channel,
+      state: 'placed',
+      pickup_code: await freePickupCode(tx, input.storeId),
+      customer_name: input.customerName,
+      note: input.note,
+      placed_at: now,
+      total,
+      lines,
+    };
+    await tx.query(
+      `INSERT INTO online_orders (store_id, id, channel, state, pickup_code, customer_name, note, placed_at, total,
+         lines, version)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11)`,
+      [
+        input.storeId,
+        row.id,
+        row.channel,
+        row.state,
+        row.pickup_code,
+        row.customer_name,
+        row.note,
+        row.placed_at,
+        row.total,
+        JSON.stringify(row.lines),
+        version,
+      ],
+    );
+    return toOnlineOrderWire(row);
+  });
+}
+
+const transitions: Record<OnlineOrderStepPayload['step'], { from: OnlineOrderState[]; to: OnlineOrderState }> = {
+  accept: { from: ['placed'], to: 'accepted' },
+  reject: { from: ['placed'], to: 'rejected' },
+  ready: { from: ['accepted'], to: 'ready' },
+  hand_over: { from: ['accepted', 'ready'], to: 'handed_over' },
+};
+
+export type StepRefusal = { code: ErrorCode; params?: Record<string, string> };
+
+async function lockOnlineOrder(tx: Queryable, storeId: string, id: string) {
+  const rows = await tx.query<{ state: OnlineOrderState }>(
+    'SELECT state FROM online_orders WHERE store_id = $1 AND id = $2 FOR UPDATE',
+    [storeId, id],
+  );
+  return rows[0]?.state ?? null;
+}
+
+async function moveTo(tx: Queryable, storeId: string, id: string, state: OnlineOrderState, extra: StepExtra) {
+  const version = await reserveStoreVersions(tx, storeId, 1);
+  await tx.query(
+    `UPDATE online_orders SET state = $3, version = $4, order_id = COALESCE($5, order_id), reason = COALESCE($6, reason)
+     WHERE store_id = $1 AND id = $2`,
+    [storeId, id, state, version, extra.orderId, extra.reason],
+  );
+}
+
+type StepExtra = { orderId: string | null; reason: string | null };
+
+/** A terminal's step on an online order; the platform owns the state machine. Null when applied. */
+export async function stepOnlineOrder(
+  tx: Queryable,
+  storeId: string,
+  payload: OnlineOrderStepPayload,
+): Promise<StepRefusal | null> {
+  const state = await lockOnlineOrder(tx, storeId, payload.onlineOrderId);
+  if (state === null) return { code: 'online_order_unknown' };
+  if (state === 'cancelled') return { code: 'online_order_cancelled' };
+  const transition = transitions[payload.step];
+  if (!transition.from.includes(state))
+    return { code: 'online_order_state', params: { from: state, step: payload.step } };
+  const orderId = payload.step === 'accept' ? payload.orderId : null;
+  await moveTo(tx, storeId, payload.onlineOrderId, transition.to, { orderId, reason: payload.reason });
+  return null;
+}
+
+/** The customer withdraws an order the store has not made ready yet. Cancelling twice is harmless. */
+export async function cancelOnlineOrder(
+  sql: Sql,
+  input: { storeId: string; id: string; reason: string | null },
+): Promise<OnlineOrderWire> {
+  if (!isUuid(input.storeId) || !isUuid(input.id)) throw new ApiError(404, 'online_order_unknown');
+  return sql.transaction(async (tx) => {
+    const state = await lockOnlineOrder(tx, input.storeId, input.id);
+    if (state === null) throw new ApiError(404, 'online_order_unknown');
+    if (state !== 'cancelled') {
+      if (state !== 'placed' && state !== 'accepted') {
+        throw new ApiError(409, 'online_order_state', { from: state, step: 'cancel' });
+      }
+      await moveTo(tx, input.storeId, input.id, 'cancelled', { orderId: null, reason: input.reason });
+    }
+    const [row] = await tx.query<OnlineOrderRow>(
+      `SELECT ${ONLINE_ORDER_COLUMNS} FROM online_orders WHERE store_id = $1 AND id = $2`,
+      [input.storeId, input.id],
+    );
+    return toOnlineOrderWire(row);
+  });
+}
+
+/** Ties a paid sale to the online order it fulfils; false when the order is not this store's. */
+export async function linkOnlineOrder(tx: Queryable, storeId: string, onlineOrderId: string, orderId: string) {
+  const rows = await tx.query(
+    'UPDATE online_orders SET order_id = COALESCE(order_id, $3) WHERE store_id = $1 AND id = $2 RETURNING id',
+    [storeId, onlineOrderId, orderId],
+  );
+  return rows.length === 1;
+}

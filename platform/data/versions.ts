@@ -1,0 +1,25 @@
+import type { Queryable } from '../db/sql';
+import { ApiError } from '../errors';
+
+/**
+ * Reserves `count` consecutive versions of a store's streams and returns the first. The UPDATE
+ * locks the store row until commit, so writers of one store take versions in commit order and a
+ * reader's cursor can never pass a version that commits later.
+ */
+export async function reserveStoreVersions(tx: Queryable, storeId: string, count: number): Promise<number> {
+  const rows = await tx.query<{ version: number }>(
+    'UPDATE stores SET version = version + $2 WHERE id = $1 RETURNING version',
+    [storeId, count],
+  );
+  if (rows.length === 0) throw new ApiError(404, 'store_unknown');
+  return rows[0].version - count + 1;
+}
+
+/** The same for the franchise catalog and store price overrides, which share one counter. */
+export async function reserveCatalogVersions(tx: Queryable, count: number): Promise<number> {
+  const rows = await tx.query<{ version: number }>(
+    'UPDATE catalog_counter SET version = version + $1 WHERE id = 1 RETURNING version',
+    [count],
+  );
+  return rows[0].version - count + 1;
+}

@@ -1,0 +1,72 @@
+import type { Locale } from '../shared/locale';
+
+type Message = { en: string; zh: string };
+/** A parameter may itself be bilingual, like a product's name. */
+export type MessageParams = Record<string, string | number | Message>;
+
+/** Every error code the platform answers with, in both languages it speaks. */
+const messages = {
+  not_found: { en: 'No such endpoint.', zh: '没有这个接口。' },
+  body_invalid: { en: 'The request body is not valid JSON.', zh: '请求内容不是有效的 JSON。' },
+  body_too_large: { en: 'The request body is too large.', zh: '请求内容过大。' },
+  content_type_unsupported: { en: 'Send the body as application/json.', zh: '请以 application/json 发送请求内容。' },
+  request_invalid: { en: 'The request is not valid: {detail}', zh: '请求无效：{detail}' },
+  method_not_allowed: { en: 'This method is not allowed here.', zh: '此处不允许该请求方法。' },
+  internal: { en: 'The platform failed to handle the request.', zh: '平台处理请求时出错。' },
+  admin_token_invalid: { en: 'The admin token is missing or wrong.', zh: '管理令牌缺失或不正确。' },
+  store_unknown: { en: 'There is no such store.', zh: '没有这家门店。' },
+  device_unknown: { en: 'This device is not paired with the platform.', zh: '该设备未与平台配对。' },
+  pairing_code_invalid: {
+    en: 'The pairing code is wrong, expired or already used.',
+    zh: '配对码错误、已过期或已被使用。',
+  },
+  public_key_invalid: {
+    en: 'The device public key is not a valid Ed25519 key.',
+    zh: '设备公钥不是有效的 Ed25519 密钥。',
+  },
+  signature_missing: { en: 'The request is not signed.', zh: '请求未签名。' },
+  signature_invalid: { en: 'The request signature does not verify.', zh: '请求签名校验失败。' },
+  timestamp_stale: {
+    en: 'The request time is too far from the platform clock; check the device clock.',
+    zh: '请求时间与平台时间相差过大，请检查设备时钟。',
+  },
+  request_replayed: { en: 'This request was already received.', zh: '该请求已收到过。' },
+  device_revoked: { en: 'This device was revoked; pair it again.', zh: '该设备已被停用，请重新配对。' },
+  device_mismatch: {
+    en: 'The body names a different device than the signature.',
+    zh: '请求内容中的设备与签名设备不一致。',
+  },
+  sku_duplicate: { en: 'SKU {sku} appears more than once.', zh: '商品编码 {sku} 重复出现。' },
+  product_unknown: { en: 'There is no product with SKU {sku}.', zh: '没有商品编码为 {sku} 的商品。' },
+  product_unavailable: { en: '{name} is not sold online.', zh: '{name} 不在线上销售。' },
+  sold_out: { en: '{name} is sold out at this store.', zh: '{name} 在该门店已估清。' },
+  day_invalid: { en: 'The day must be a date like 2025-01-31.', zh: '日期格式应为 2025-01-31。' },
+  online_order_unknown: { en: 'There is no such online order at this store.', zh: '该门店没有这个线上订单。' },
+  online_order_state: {
+    en: 'The online order cannot go from {from} to {step}.',
+    zh: '线上订单不能从 {from} 执行 {step}。',
+  },
+  online_order_cancelled: { en: 'The customer cancelled this online order.', zh: '顾客已取消该线上订单。' },
+  payload_invalid: { en: 'The record is not valid: {detail}', zh: '记录无效：{detail}' },
+  order_unknown: { en: 'The refunded order is not on the platform.', zh: '被退款的订单不在平台上。' },
+  seq_reused: {
+    en: 'Sequence {seq} already holds a different record; was a backup restored?',
+    zh: '序号 {seq} 已对应另一条记录，是否恢复过备份？',
+  },
+} satisfies Record<string, Message>;
+
+export type ErrorCode = keyof typeof messages;
+
+export function isErrorCode(code: string): code is ErrorCode {
+  return Object.hasOwn(messages, code);
+}
+
+/** The message for `code` with `{name}` placeholders filled in. */
+export function messageFor(code: ErrorCode, locale: Locale, params: MessageParams = {}): string {
+  const pick = (message: Message) => (locale === 'zh-CN' ? message.zh : message.en);
+  return pick(messages[code]).replace(/\{(\w+)\}/g, (whole, key: string) => {
+    const value = params[key];
+    if (value === undefined) return whole;
+    return typeof value === 'object' ? pick(value) : String(value);
+  });
+}

@@ -1,0 +1,53 @@
+import type { FastifyInstance } from 'fastify';
+import { PairRequest, PullQuery, PushRequest, WaitQuery } from '../../../shared/sync/wire';
+import { pairDevice } from '../../data/stores';
+import { ApiError, parseInput } from '../../errors';
+import { messageFor } from '../../messages';
+import { pullChanges } from '../../sync/pull';
+import { type PushResult, processPush } from '../../sync/push';
+import type { PlatformContext } from '../context';
+import { authenticateDevice } from '../device-auth';
+import { requestLocale } from '../http-errors';
+import { waitForStreams } from '../long-poll';
+
+function wireResult(result: PushResult, locale: ReturnType<typeof requestLocale>) {
+  const { seq, id, status, code } = result;
+  if (status === 'APPLIED' || status === 'DUPLICATE' || !code) return { seq, id, status };
+  return { seq, id, status, code, message: messageFor(code, locale, result.params) };
+}
+
+/** Pairing (the one-time code authorises) and the signed sync endpoints of PROTOCOL.md. */
+export function syncRoutes(app: FastifyInstance, context: PlatformContext): void {
+  const { sql } = context;
+
+  app.post('/v1/devices/pair', async (request) =>
+    pairDevice(sql, parseInput(PairRequest, request.body), context.now()),
+  );
+
+  app.post('/v1/sync/push', async (request) => {
+    const device = await authenticateDevice(sql, request, context.now());
+    const input = parseInput(PushRequest, request.body);
+    if (input.deviceId !== device.deviceId) throw new ApiError(403, 'device_mismatch');
+    const outcome = await processPush(sql, device, input, context.now());
+    if (outcome.changed) context.notifier.storeChanged(device.storeId);
+    const locale = requestLocale(request);
+    return {
+      ackSeq: outcome.ackSeq,
+      results: outcome.results.map((result) => wireResult(result, locale)),
+      expectedSeq: outcome.expectedSeq,
+      auditHead: outcome.auditHead,
+    };
+  });
+
+  app.get('/v1/sync/pull', async (request) => {
+    const device = await authenticateDevice(sql, request, context.now());
+    return pullChanges(sql, device.storeId, parseInput(PullQuery, request.query));
+  });
+
+  app.get('/v1/sync/wait', async (request, reply) => {
+    const device = await authenticateDevice(sql, request, context.now());
+    const { timeout, ...cursors } = parseInput(WaitQuery, request.query);
+    const deps = { db: sql, notifier: context.notifier };
+    return { streams: await waitForStreams(deps, device.storeId, cursors, timeout * 1000, reply) };
+  });
+}

@@ -1,0 +1,103 @@
+import type { MutationType, PayloadOf } from '../../shared/sync/mutations';
+import { linkOnlineOrder, type StepRefusal, stepOnlineOrder } from '../data/online-orders';
+import { recordMovements, setSoldOut } from '../data/stock';
+import type { Queryable } from '../db/sql';
+
+export type ApplyContext = { storeId: string; deviceId: string };
+
+/** Applies one validated mutation; a refusal leaves the platform as it was (the caller rolls back). */
+type Applier<T extends MutationType> = (
+  tx: Queryable,
+  context: ApplyContext,
+  payload: PayloadOf<T>,
+) => Promise<StepRefusal | null>;
+
+const orderPaid: Applier<'order.paid'> = async (tx, context, payload) => {
+  const { order } = payload;
+  if (order.onlineOrderId && !(await linkOnlineOrder(tx, context.storeId, order.onlineOrderId, order.id))) {
+    return { code: 'online_order_unknown' };
+  }
+  await tx.query(
+    `INSERT INTO orders (store_id, id, device_id, number, business_day, channel, paid_at, total, online_order_id, body)
+     VALUES ($1, $2, $3, $4, $5::date, $6, $7, $8, $9, $10::jsonb) ON CONFLICT (store_id, id) DO NOTHING`,
+    [
+      context.storeId,
+      order.id,
+      context.deviceId,
+      order.number,
+      order.businessDay,
+      order.channel,
+      order.paidAt,
+      order.total,
+      order.onlineOrderId,
+      JSON.stringify(payload),
+    ],
+  );
+  await recordMovements(tx, context, payload.stock);
+  return null;
+};
+
+const orderRefunded: Applier<'order.refunded'> = async (tx, context, payload) => {
+  const { refund } = payload;
+  const order = await tx.query('SELECT 1 FROM orders WHERE store_id = $1 AND id = $2', [
+    context.storeId,
+    refund.orderId,
+  ]);
+  if (order.length === 0) return { code: 'order_unknown' };
+  await tx.query(
+    `INSERT INTO refunds (store_id, id, device_id, order_id, business_day, amount, refunded_at, body)
+     VALUES ($1, $2, $3, $4, $5::date, $6, $7, $8::jsonb) ON CONFLICT (store_id, id) DO NOTHING`,
+    [
+      context.storeId,
+      refund.id,
+      context.deviceId,
+      refund.orderId,
+      refund.businessDay,
+      refund.amount,
+      refund.at,
+      JSON.stringify(payload),
+    ],
+  );
+  await recordMovements(tx, context, payload.stock);
+  return null;
+};
+
+const shiftClosed: Applier<'shift.closed'> = async (tx, context, payload) => {
+  const { shift } = payload;
+  await tx.query(
+    `INSERT INTO z_reports (store_id, shift_id, device_id, z_number, business_day, closed_at, body)
+     VALUES ($1, $2, $3, $4, $5::date, $6, $7::jsonb) ON CONFLICT (store_id, shift_id) DO NOTHING`,
+    [
+      context.storeId,
+      shift.id,
+      context.deviceId,
+      shift.zNumber,
+      shift.businessDay,
+      shift.closedAt,
+      JSON.stringify(payload),
+    ],
+  );
+  return null;
+};
+
+const stockMoved: Applier<'stock.moved'> = async (tx, context, payload) => {
+  await recordMovements(tx, context, [payload]);
+  return null;
+};
+
+const soldOut: Applier<'product.sold_out'> = async (tx, context, payload) => {
+  await setSoldOut(tx, context.storeId, payload.sku, payload.soldOut);
+  return null;
+};
+
+const onlineOrderStep: Applier<'online_order.step'> = (tx, context, payload) =>
+  stepOnlineOrder(tx, context.storeId, payload);
+
+export const appliers: { [T in MutationType]: Applier<T> } = {
+  'order.paid': orderPaid,
+  'order.refunded': orderRefunded,
+  'shift.closed': shiftClosed,
+  'stock.moved': stockMoved,
+  'product.sold_out': soldOut,
+  'online_order.step': onlineOrderStep,
+};
