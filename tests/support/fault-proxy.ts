@@ -1,0 +1,108 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { seededRandom } from './random';
+
+export type Fault = 'none' | 'drop_request' | 'drop_response' | 'server_error' | 'delay' | 'deliver_twice';
+
+export type FaultCounts = Record<Fault, number>;
+
+/**
+ * A man in the middle between a till and the platform: drops requests before the platform sees
+ * them, drops answers after it acted, answers 503 itself, delays, and delivers a request twice.
+ * Faults are drawn from a seed, so a failing run can be replayed.
+ */
+export async function startFaultProxy(target: () => string, options: { seed: number; faultRate: number }) {
+  const random = seededRandom(options.seed);
+  const counts: FaultCounts = {
+    none: 0,
+    drop_request: 0,
+    drop_response: 0,
+    server_error: 0,
+    delay: 0,
+    deliver_twice: 0,
+  };
+  const faults: Fault[] = ['drop_request', 'drop_response', 'server_error', 'delay', 'deliver_twice'];
+  let rate = options.faultRate;
+
+  const server = createServer((request, response) => {
+    void handle(request, response).catch(() => response.destroy());
+  });
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const body = await readBody(request);
+    const fault: Fault = random.next() < rate ? random.pick(faults) : 'none';
+    counts[fault] += 1;
+    switch (fault) {
+      case 'drop_request':
+        response.socket?.destroy();
+        return;
+      case 'server_error':
+        response.writeHead(503, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ error: { code: 'unavailable', message: 'injected' } }));
+        return;
+      case 'delay':
+        await new Promise((resolve) => setTimeout(resolve, random.int(400)));
+        return relay(await forward(request, body), response);
+      case 'drop_response':
+        await forward(request, body);
+        response.socket?.destroy();
+        return;
+      case 'deliver_twice': {
+        const first = await forward(request, body);
+        const second = await forward(request, body);
+        return relay(random.next() < 0.5 ? first : second, response);
+      }
+      case 'none':
+        return relay(await forward(request, body), response);
+      default: {
+        const unreachable: never = fault;
+        throw new Error(String(unreachable));
+      }
+    }
+  }
+
+  async function forward(request: IncomingMessage, body: Buffer) {
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(request.headers)) {
+      if (typeof value === 'string' && !['host', 'connection', 'content-length'].includes(name)) headers[name] = value;
+    }
+    const upstream = await fetch(`${target()}${request.url}`, {
+      method: request.method,
+      headers,
+      body: body.length > 0 ? new Uint8Array(body) : undefined,
+    });
+    return {
+      status: upstream.status,
+      type: upstream.headers.get('content-type') ?? 'application/json',
+      body: await upstream.text(),
+    };
+  }
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    counts,
+    setFaultRate(next: number) {
+      rate = next;
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function relay(answer: { status: number; type: string; body: string }, response: ServerResponse): void {
+  response.writeHead(answer.status, { 'content-type': answer.type });
+  response.end(answer.body);
+}
+
+function readBody(request: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => resolve(Buffer.concat(chunks)));
+    request.on('error', reject);
+  });
+}

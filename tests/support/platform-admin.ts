@@ -1,0 +1,102 @@
+import { startPlatform } from '../../platform/server/start-platform';
+import type { CatalogItem, OnlineOrderWire } from '../../shared/sync/wire';
+import { tempDir } from './temp-dir';
+
+export type PlatformRecords = {
+  orders: {
+    id: string;
+    number: string;
+    channel: string;
+    total: number;
+    onlineOrderId: string | null;
+    deviceId: string;
+  }[];
+  refunds: { id: string; orderId: string; amount: number }[];
+  zReports: { shiftId: string; zNumber: number }[];
+  stockMovements: { id: string; sku: string; kind: string; quantity: number }[];
+  soldOut: string[];
+  rejected: { seq: number; id: string; type: string; code: string }[];
+  devices: { deviceId: string; deviceCode: string; lastSeq: number; auditHead: unknown }[];
+};
+
+/** The operator's side of a real platform over HTTP, as the CLI would use it. */
+export function platformAdmin(url: string, token: string) {
+  async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${url}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = (await response.json()) as T & { error?: { code: string; message: string } };
+    if (!response.ok)
+      throw new Error(`${method} ${path}: ${response.status} ${json.error?.code} ${json.error?.message}`);
+    return json;
+  }
+  return {
+    request,
+    createStore: (name: string) =>
+      request<{ storeId: string; pairingCode: string }>('POST', '/v1/admin/stores', { name }),
+    pairingCode: (storeId: string) => request<{ code: string }>('POST', `/v1/admin/stores/${storeId}/pairing-codes`),
+    putProducts: (items: Omit<CatalogItem, never>[]) => request('PUT', '/v1/admin/catalog/products', { items }),
+    setPrice: (storeId: string, sku: string, price: number | null) =>
+      request('PUT', `/v1/admin/stores/${storeId}/prices`, { items: [{ sku, price }] }),
+    placeOnlineOrder: (storeId: string, items: { sku: string; quantity: number }[], channel = 'online_pickup') =>
+      request<OnlineOrderWire>('POST', '/v1/online-orders', { storeId, channel, items, customerName: '测试顾客' }),
+    records: (storeId: string) => request<PlatformRecords>('GET', `/v1/admin/stores/${storeId}/records`),
+  };
+}
+
+export type PlatformAdmin = ReturnType<typeof platformAdmin>;
+
+/** A real platform on PGlite in a temp folder (or on the given folder, to restart it). */
+export async function startTestPlatform(options: { dataDir?: string; port?: number } = {}) {
+  const dataDir = options.dataDir ?? tempDir('platform-');
+  const platform = await startPlatform({ dataDir, port: options.port ?? 0 });
+  return { ...platform, dataDir, admin: platformAdmin(platform.url, platform.adminToken) };
+}
+
+/** The demo catalog's first rows, as the franchise owner would keep them on the platform. */
+export function sampleCatalog(): CatalogItem[] {
+  const item = (sku: string, nameZh: string, nameEn: string, price: number, barcodes: string[]): CatalogItem => ({
+    sku,
+    barcodes,
+    plu: null,
+    nameZh,
+    nameEn,
+    categoryZh: '饮料',
+    categoryEn: 'Drinks',
+    price,
+    taxRateBp: 1300,
+    unit: 'each',
+    active: true,
+    listedOnline: true,
+  });
+  return [
+    item('DRK-0001', '农夫山泉饮用天然水 550ml', 'Nongfu Spring Natural Water 550ml', 200, ['6921168478354']),
+    {
+      ...item('SNK-0001', '乐事原味薯片 70g', "Lay's Classic Potato Chips 70g", 750, ['6924743138803']),
+      categoryZh: '零食',
+      categoryEn: 'Snacks',
+    },
+    item('PLT-0001', '平台新品 冷萃咖啡', 'Platform cold brew', 1800, ['6900000000017']),
+  ];
+}
+
+/** Polls until `check` returns a value (not undefined/false), or fails with what it last saw. */
+export async function waitFor<T>(
+  check: () => T | Promise<T>,
+  timeoutMs = 15_000,
+  what = 'condition',
+): Promise<Exclude<T, false | undefined>> {
+  const started = Date.now();
+  let last: T | undefined;
+  while (Date.now() - started < timeoutMs) {
+    last = await check();
+    if (last !== undefined && last !== false) return last as Exclude<T, false | undefined>;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last: ${JSON.stringify(last)}`);
+}
