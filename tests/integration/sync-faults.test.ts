@@ -1,0 +1,159 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { type CounterCore, openCounterCore } from '../../electron/core/counter-core';
+import type { Product } from '../../shared/contract/catalog';
+import type { OnlineOrder } from '../../shared/contract/online-orders';
+import type { SyncStatus } from '../../shared/contract/sync';
+import { uuidv7 } from '../../shared/ids';
+import { expectOk } from '../support/callers';
+import { createDemo, signIn } from '../support/demo-session';
+import { startFaultProxy } from '../support/fault-proxy';
+import { sampleCatalog, startTestPlatform, waitFor } from '../support/platform-admin';
+import { seededRandom } from '../support/random';
+import { tempDir } from '../support/temp-dir';
+import { lineFor, openShift, payByCard, productBySku } from '../support/till';
+
+/**
+ * PROTOCOL.md's promise under a hostile network: a proxy drops requests and answers, delays,
+ * answers 503 and delivers twice, and the platform restarts, while the till keeps selling. At the
+ * end the platform holds exactly the till's records: none doubled, none missing.
+ */
+const seed = Number(process.env.COUNTER_FAULT_SEED ?? 20261127);
+const actions = Number(process.env.COUNTER_FAULT_ACTIONS ?? 3_000);
+const restartEvery = 750;
+
+type Platform = Awaited<ReturnType<typeof startTestPlatform>>;
+let platform: Platform;
+let core: CounterCore;
+const cleanup: (() => Promise<void>)[] = [];
+afterAll(async () => {
+  for (const step of cleanup.reverse()) await step();
+});
+
+describe(`sync under injected faults (seed ${seed})`, () => {
+  it(`converges after ${actions} actions, faults on every fifth request and platform restarts`, async () => {
+    const random = seededRandom(seed);
+    platform = await startTestPlatform();
+    const port = Number(new URL(platform.url).port);
+    cleanup.push(() => platform.close());
+    await platform.admin.putProducts(sampleCatalog());
+    const { storeId, pairingCode } = await platform.admin.createStore('故障注入店');
+    const proxy = await startFaultProxy(() => platform.url, { seed, faultRate: 0 });
+    cleanup.push(() => proxy.close());
+
+    core = openCounterCore({
+      dataDir: tempDir(),
+      sync: { backoff: { firstMs: 20, maxMs: 250 }, requestTimeoutMs: 2_000, waitSeconds: 1 },
+    });
+    cleanup.push(() => core.close());
+    const caller = async (request: Parameters<CounterCore['dispatch']>[0]) => core.dispatch(request);
+    const people = await createDemo(caller);
+    const owner = await signIn(caller, people.owner);
+    const manager = await signIn(caller, people.manager);
+    const cashier = await signIn(caller, people.cashier);
+    const call = (method: string, input: unknown, token = cashier) =>
+      core.dispatch({ method, input, sessionToken: token });
+    const status = () => expectOk<SyncStatus>(call('sync.status', {}));
+    expectOk(call('sync.pair', { platformUrl: proxy.url, code: pairingCode }, owner));
+    await waitFor(() => status().link === 'online', 15_000, 'paired');
+    const products = await waitFor(async () => {
+      const found = await Promise.all(
+        ['DRK-0001', 'SNK-0001', 'PLT-0001'].map((sku) => productBySku(caller, cashier, sku).catch(() => null)),
+      );
+      return found.every(Boolean) ? (found as Product[]) : undefined;
+    });
+    proxy.setFaultRate(0.2);
+    await openShift(caller, cashier, 0);
+
+    const sales: { id: string; lines: number }[] = [];
+    let restarts = 0;
+    for (let i = 1; i <= actions; i++) {
+      const roll = random.next();
+      const product = random.pick(products);
+      if (roll < 0.6) {
+        const count = 1 + random.int(3);
+        const order = await payByCard(
+          caller,
+          cashier,
+          [lineFor(product, { kind: 'count', count })],
+          product.price * count,
+        );
+        sales.push({ id: order.id, lines: 1 });
+      } else if (roll < 0.7 && sales.length > 0) {
+        const sale = random.pick(sales);
+        const input = {
+          id: uuidv7(),
+          orderId: sale.id,
+          lines: [{ lineNo: 1, quantity: 1 }],
+          to: 'original',
+          reason: 'fault run',
+        };
+        const answer = call('orders.refund', input, manager);
+        if (!answer.ok) expect(answer.error.code).toBe('refund_exceeds');
+      } else if (roll < 0.85) {
+        const kind = random.pick(['receive', 'waste', 'adjustment', 'count'] as const);
+        const quantity = kind === 'adjustment' ? random.int(11) - 5 || 1 : random.int(30) + (kind === 'count' ? 0 : 1);
+        expectOk(call('stock.move', { id: uuidv7(), productId: product.id, kind, quantity }, manager));
+      } else if (roll < 0.93) {
+        expectOk(call('stock.setSoldOut', { productId: product.id, soldOut: random.next() < 0.5 }));
+      } else if (roll < 0.97) {
+        await platform.admin.placeOnlineOrder(storeId, [{ sku: 'PLT-0001', quantity: 1 }]).catch(() => undefined);
+      } else {
+        expectOk(call('shift.close', { countedCash: 0 }));
+        await openShift(caller, cashier, 0);
+      }
+      for (const placed of expectOk<OnlineOrder[]>(call('online.list', {})).filter((o) => o.status === 'placed')) {
+        expectOk(call('online.accept', { id: placed.id }));
+      }
+      if (i % restartEvery === 0) {
+        await platform.close();
+        platform = await startTestPlatform({ dataDir: platform.dataDir, port });
+        restarts += 1;
+      }
+      // Let the sync run between actions now and then, as a real counter's pace would.
+      if (i % 5 === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+
+    proxy.setFaultRate(0);
+    await waitFor(
+      () => {
+        const now = status();
+        return now.unsent === 0 && now.link === 'online';
+      },
+      60_000,
+      'everything sent',
+    );
+    await waitFor(
+      () => expectOk<OnlineOrder[]>(call('online.list', {})).every((o) => !o.pendingStep),
+      20_000,
+      'steps confirmed',
+    );
+
+    const db = core.environment.db;
+    const ids = (sql: string) => (db.prepare(sql).pluck().all() as string[]).sort();
+    const records = await platform.admin.records(storeId);
+    const sorted = (list: string[]) => [...list].sort();
+    expect(sorted(records.orders.map((o) => o.id))).toEqual(ids('SELECT id FROM orders'));
+    expect(sorted(records.refunds.map((r) => r.id))).toEqual(ids('SELECT id FROM refunds'));
+    expect(sorted(records.zReports.map((z) => `${z.zNumber}`))).toEqual(
+      ids('SELECT CAST(z_number AS TEXT) FROM shifts WHERE z_number IS NOT NULL'),
+    );
+    expect(sorted(records.stockMovements.map((m) => `${m.id}:${m.quantity}`))).toEqual(
+      ids(`SELECT id || ':' || quantity FROM stock_movements`),
+    );
+    expect(sorted(records.soldOut)).toEqual(ids('SELECT sku FROM products WHERE sold_out = 1'));
+    expect(records.rejected).toEqual([]);
+    const lastSeq = db.prepare('SELECT MAX(seq) FROM outbox').pluck().get() as number;
+    expect(records.devices[0].lastSeq).toBe(lastSeq);
+    expect(db.prepare(`SELECT count(*) FROM outbox WHERE state <> 'sent'`).pluck().get()).toBe(0);
+
+    const faults = proxy.counts;
+    console.log(
+      `fault run seed ${seed}: ${lastSeq} mutations, ${restarts} platform restarts, faults ${JSON.stringify(faults)}`,
+    );
+    expect(lastSeq).toBeGreaterThan(actions * 0.8);
+    expect(
+      Math.min(faults.drop_request, faults.drop_response, faults.server_error, faults.deliver_twice),
+    ).toBeGreaterThan(0);
+    expect(restarts).toBe(Math.floor(actions / restartEvery));
+  }, 300_000);
+});
