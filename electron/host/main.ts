@@ -6,6 +6,7 @@ import { fillDemoStoreIfEmpty, openCounterCore } from '../core/counter-core';
 import { DatabaseTooNewError } from '../core/db/migrations';
 import { DeviceSecretError } from '../core/device-secret';
 import { lockDataFolder } from './data-folder-lock';
+import { runDemoPlatform } from './demo-platform';
 import { parseHostArgs } from './host-args';
 import { createHostServer } from './host-server';
 
@@ -44,6 +45,9 @@ function main(): void {
     if (problem) console.error(`Could not create the demo store: ${problem}`);
   }
 
+  // The demo's platform starts whenever this till holds the demo store, also once "Try the demo store" made it.
+  const demoPlatform = process.env.COUNTER_DEMO_PLATFORM === '0' ? null : runDemoPlatform(core, { dataDir });
+
   const token = randomBytes(18).toString('base64url');
   const staticDir = resolve(args.staticDir ?? `${repoRoot}dist/renderer`);
   const server = createHostServer({ core, token, staticDir });
@@ -56,13 +60,13 @@ function main(): void {
     console.error(
       error.code === 'EADDRINUSE' ? `Port ${args.port} is in use; pass another with --port.` : error.message,
     );
-    void core.close().finally(() => process.exit(1));
+    void Promise.all([demoPlatform?.stop(), core.close()]).finally(() => process.exit(1));
   });
 
   const stop = () => {
     server.close();
     server.closeAllConnections();
-    void core.close().finally(() => process.exit(0));
+    void Promise.all([demoPlatform?.stop(), core.close()]).finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

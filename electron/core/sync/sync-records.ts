@@ -139,3 +139,12 @@ function describeProblem(problem: Problem | null, locale: Locale): { code: strin
     message: errorMessage('platform_refused', { code: problem.code, message: problem.message }, locale),
   };
 }
+
+/**
+ * The demo's own platform may come back on another port; the pairing (device, key, store) stays
+ * and only the address moves. Never used for a real platform, whose address the owner typed.
+ */
+export function movePairing(db: Database, platformUrl: string): void {
+  const pairing = readPairing(db);
+  if (pairing && pairing.platformUrl !== platformUrl) writeJson(db, keys.pairing, { ...pairing, platformUrl });
+}

@@ -1,0 +1,30 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startPlatform } from '../../platform/server/start-platform';
+
+/**
+ * The demo's platform, in a process of its own so its embedded PostgreSQL never slows the till.
+ * It keeps its port between runs (the till is paired with that address), prints one JSON line
+ * when it is ready, and ends when the app that started it does: stdin closes when the parent dies,
+ * even by SIGKILL.
+ */
+async function main(): Promise<void> {
+  const dataDir = process.argv[2];
+  if (!dataDir) throw new Error('usage: demo-platform-child <data-dir>');
+  const portFile = join(dataDir, 'port');
+  const wanted = existsSync(portFile) ? Number(readFileSync(portFile, 'utf8')) : 0;
+  const platform = await startPlatform({ dataDir, port: wanted }).catch(() => startPlatform({ dataDir, port: 0 }));
+  writeFileSync(portFile, new URL(platform.url).port);
+  process.stdout.write(`${JSON.stringify({ url: platform.url, adminToken: platform.adminToken })}\n`);
+  const stop = () => void platform.close().finally(() => process.exit(0));
+  process.stdin.on('end', stop);
+  process.stdin.on('close', stop);
+  process.stdin.resume();
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});

@@ -1,0 +1,189 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { CatalogItem } from '../../shared/sync/wire';
+import type { CounterCore } from '../core/counter-core';
+import { readStore } from '../core/store/store-records';
+import { movePairing, readPairing, writePairingRequest } from '../core/sync/sync-records';
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+const childScript = fileURLToPath(new URL('./demo-platform-child.ts', import.meta.url));
+
+export type DemoPlatformOptions = {
+  dataDir: string;
+  /** How often the pretend customers order online; the first order comes soon after pairing. */
+  orderEveryMs?: number;
+  firstOrderAfterMs?: number;
+  log?: (line: string) => void;
+};
+
+type Link = { url: string; adminToken: string };
+type DemoState = { storeId: string };
+
+/**
+ * The demo's whole loop on first launch: the reference platform runs beside the till on PGlite,
+ * the demo store is created there with the till's catalog, the till pairs with it, and pretend
+ * customers place online orders every few minutes. Starts when the store on this till is the
+ * demo store (at launch, or when "Try the demo store" creates it); stops with the app.
+ */
+export function runDemoPlatform(core: CounterCore, options: DemoPlatformOptions): { stop(): Promise<void> } {
+  const log = options.log ?? ((line) => console.log(line));
+  const platformDir = join(options.dataDir, 'demo-platform');
+  let child: ChildProcess | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  let starting = false;
+  let stopped = false;
+
+  const maybeStart = () => {
+    const store = readStore(core.environment.db, Date.now());
+    if (stopped || starting || child || !store?.demo) return;
+    starting = true;
+    start()
+      .catch((error: unknown) => log(`The demo platform did not start: ${(error as Error).message}`))
+      .finally(() => {
+        starting = false;
+      });
+  };
+
+  async function start(): Promise<void> {
+    mkdirSync(platformDir, { recursive: true });
+    const { process: spawned, link } = await spawnPlatform(platformDir);
+    child = spawned;
+    if (stopped) return void spawned.kill('SIGTERM');
+    const state = await ensureDemoStore(core, platformDir, link);
+    const db = core.environment.db;
+    if (readPairing(db)) movePairing(db, link.url);
+    else {
+      const { code } = await admin<{ code: string }>(link, 'POST', `/v1/admin/stores/${state.storeId}/pairing-codes`);
+      writePairingRequest(db, { platformUrl: link.url, code, at: Date.now() });
+    }
+    core.environment.sync.retryNow();
+    log(`Demo platform running at ${link.url} (admin token in ${platformDir})`);
+    const placeOrder = () => void placeDemoOrder(core, link, state.storeId).catch(() => undefined);
+    timer = setTimeout(function next() {
+      placeOrder();
+      timer = setTimeout(next, options.orderEveryMs ?? 3 * 60_000);
+    }, options.firstOrderAfterMs ?? 20_000);
+  }
+
+  const unsubscribe = core.subscribe((event) => {
+    if (event.type === 'store.changed') maybeStart();
+  });
+  maybeStart();
+
+  return {
+    async stop() {
+      stopped = true;
+      unsubscribe();
+      if (timer) clearTimeout(timer);
+      const running = child;
+      if (!running || running.exitCode !== null) return;
+      const exited = new Promise<void>((resolve) => running.once('exit', () => resolve()));
+      running.kill('SIGTERM');
+      const forced = setTimeout(() => running.kill('SIGKILL'), 5_000);
+      await exited;
+      clearTimeout(forced);
+    },
+  };
+}
+
+function spawnPlatform(platformDir: string): Promise<{ process: ChildProcess; link: Link }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', childScript, platformDir], {
+    cwd: repoRoot,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`no answer within 60 s: ${output}`));
+    }, 60_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const line = output.split('\n').find((text) => text.startsWith('{'));
+      if (!line) return;
+      clearTimeout(timer);
+      resolve({ process: child, link: JSON.parse(line) as Link });
+    });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`exited with ${code}: ${output}`));
+    });
+  });
+}
+
+async function admin<T>(link: Link, method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${link.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${link.adminToken}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const json = (await response.json()) as T & { error?: { code: string; message: string } };
+  if (!response.ok) throw new Error(`${path}: ${json.error?.code ?? response.status} ${json.error?.message ?? ''}`);
+  return json;
+}
+
+/** Once per demo folder: the store on the platform, holding the catalog the till already has. */
+async function ensureDemoStore(core: CounterCore, platformDir: string, link: Link): Promise<DemoState> {
+  const stateFile = join(platformDir, 'demo-store.json');
+  if (existsSync(stateFile)) return JSON.parse(readFileSync(stateFile, 'utf8')) as DemoState;
+  const store = readStore(core.environment.db, Date.now());
+  const created = await admin<{ storeId: string }>(link, 'POST', '/v1/admin/stores', {
+    name: store?.name ?? 'Demo',
+    currency: store?.currency,
+    timeZone: store?.timeZone,
+  });
+  const items = localCatalog(core);
+  for (let i = 0; i < items.length; i += 1_000) {
+    await admin(link, 'PUT', '/v1/admin/catalog/products', { items: items.slice(i, i + 1_000) });
+  }
+  const state = { storeId: created.storeId };
+  writeFileSync(stateFile, JSON.stringify(state));
+  return state;
+}
+
+function localCatalog(core: CounterCore): CatalogItem[] {
+  const rows = core.environment.db
+    .prepare(
+      `SELECT p.sku, p.plu, p.name_zh, p.name_en, c.name_zh AS category_zh, c.name_en AS category_en, p.price,
+         p.tax_rate_bp, p.unit, p.active, p.listed_online,
+         (SELECT group_concat(barcode, '|') FROM product_barcodes b WHERE b.product_id = p.id) AS barcodes
+       FROM products p JOIN categories c ON c.id = p.category_id`,
+    )
+    .all() as Record<string, string | number | null>[];
+  return rows.map((row) => ({
+    sku: String(row.sku),
+    barcodes: row.barcodes ? String(row.barcodes).split('|') : [],
+    plu: row.plu === null ? null : String(row.plu),
+    nameZh: String(row.name_zh),
+    nameEn: String(row.name_en),
+    categoryZh: String(row.category_zh),
+    categoryEn: String(row.category_en),
+    price: Number(row.price),
+    taxRateBp: Number(row.tax_rate_bp),
+    unit: row.unit === 'kg' ? 'kg' : 'each',
+    active: row.active === 1,
+    listedOnline: row.listed_online === 1,
+  }));
+}
+
+/** One to three things a customer might order, skipping what the till marked sold out. */
+async function placeDemoOrder(core: CounterCore, link: Link, storeId: string): Promise<void> {
+  const skus = core.environment.db
+    .prepare(
+      `SELECT sku FROM products WHERE active = 1 AND listed_online = 1 AND sold_out = 0 AND unit = 'each' AND price > 0
+       ORDER BY random() LIMIT 3`,
+    )
+    .pluck()
+    .all() as string[];
+  if (skus.length === 0) return;
+  const items = skus.slice(0, 1 + Math.floor(Math.random() * skus.length)).map((sku) => ({ sku, quantity: 1 }));
+  const channel = Math.random() < 0.5 ? 'online_pickup' : 'online_delivery';
+  const names = ['王女士', '李先生', 'Chen', '赵同学', 'Alex'];
+  const customerName = names[Math.floor(Math.random() * names.length)];
+  await admin(link, 'POST', '/v1/online-orders', { storeId, channel, items, customerName, note: '' });
+}
