@@ -8,6 +8,7 @@ import { benchOrderCommit } from './order-commit.bench';
 import { benchProductSearch } from './product-search.bench';
 import { benchScanToLine } from './scan-to-line.bench';
 import { benchScreenColdStart } from './screen-cold-start.bench';
+import { benchSync } from './sync.bench';
 
 const quick = process.argv.includes('--quick');
 const results = [
@@ -18,5 +19,6 @@ const results = [
   ...(await benchHostMemory(quick ? 2_000 : 30_000)),
   ...benchOrderCommit(quick ? 500 : 5_000, quick ? 1_000 : 5_000),
   benchDaySummary(quick ? 50_000 : 1_000_000),
+  ...(await benchSync(quick ? 1_000 : 10_000, quick ? 10_000 : 100_000, quick ? 10 : 30)),
 ];
 printTable(results);

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type CounterCore, openCounterCore } from '../../../electron/core/counter-core';
+import { type CoreOptions, type CounterCore, openCounterCore } from '../../../electron/core/counter-core';
 import { databaseFileName } from '../../../electron/core/db/open-database';
 import type { Role } from '../../../shared/roles';
 
@@ -13,13 +13,13 @@ export type BenchCore = {
   signIn(role: Role): string;
   /** What sits under the numbers: the file system (fsync cost) and the pragmas the core set. */
   environment(): Record<string, string | number>;
-  close(): void;
+  close(): Promise<void>;
 };
 
 /** A real core on a real file in a fresh temp folder, holding the demo store. */
-export function openDemoCore(): BenchCore {
+export function openDemoCore(options: Pick<CoreOptions, 'sync'> = {}): BenchCore {
   const dataDir = mkdtempSync(join(tmpdir(), 'counter-bench-'));
-  const core = openCounterCore({ dataDir });
+  const core = openCounterCore({ dataDir, ...options });
   unwrap(core.dispatch({ method: 'store.createDemo', input: { locale: 'en' } }), 'store.createDemo');
   return wrap(core, dataDir);
 }
@@ -62,8 +62,8 @@ function wrap(core: CounterCore, dataDir: string): BenchCore {
         walMb: +(size('-wal') / 1_048_576).toFixed(1),
       };
     },
-    close() {
-      core.close();
+    async close() {
+      await core.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
