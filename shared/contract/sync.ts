@@ -47,6 +47,11 @@ export const syncMethods = {
     access: 'platform.pair',
     mutates: true,
   }),
+  /**
+   * Forgets the platform (moving to another one, or one that lost this till). Everything recorded
+   * here is sent again from the start to whichever platform the till pairs with next.
+   */
+  'sync.unpair': method({ input: z.object({}), output: SyncStatus, access: 'platform.pair', mutates: true }),
   'sync.attention': method({
     input: z.object({}),
     output: z.array(SyncRecord),

@@ -158,3 +158,28 @@ describe('up to the platform', () => {
     expect(state.lastSyncAt).toBeGreaterThan(Date.now() - 60_000);
   });
 });
+
+describe('moving to another platform store', () => {
+  it('unpairs, pairs again, and sends everything recorded here from the start; the old store’s online order is flagged', async () => {
+    expect(await call('sync.unpair', {}, cashier)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const unpaired = expectOk<SyncStatus>(await call('sync.unpair', {}, owner));
+    expect(unpaired).toMatchObject({ link: 'unpaired', platformUrl: null });
+    expect(unpaired.unsent).toBe(core.environment.db.prepare('SELECT count(*) FROM outbox').pluck().get());
+    const second = await platform.admin.createStore('柜台便利店 新店');
+    expectOk(await call('sync.pair', { platformUrl: platform.url, code: second.pairingCode }, owner));
+    await waitFor(async () => ((await status()).link === 'online' ? true : undefined), 15_000, 'paired again');
+    const done = await synced();
+    const records = await platform.admin.records(second.storeId);
+    const db = core.environment.db;
+    const local = (db.prepare(`SELECT id FROM orders WHERE channel = 'in_store'`).pluck().all() as string[]).sort();
+    expect(records.orders.map((o) => o.id).sort()).toEqual(local);
+    // The online order belongs to the first store: the new one refuses its sale and its step, and
+    // a manager sees both rather than having them vanish.
+    expect(done.needsAttention).toBe(2);
+    const flagged = expectOk<{ type: string; code: string }[]>(await call('sync.attention', {}, owner));
+    expect(flagged.map((r) => [r.type, r.code]).sort()).toEqual([
+      ['online_order.step', 'online_order_unknown'],
+      ['order.paid', 'online_order_unknown'],
+    ]);
+  });
+});

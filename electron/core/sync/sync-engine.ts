@@ -142,6 +142,8 @@ export function startSyncEngine(options: SyncEngineOptions): { stop(): Promise<v
         auditHead: head ?? null,
         mutations,
       });
+      // Unpaired while the request was out: the answer belongs to a platform this till has left.
+      if (!stillPaired(link)) return;
       const { needsAttention } = applyPushResponse(env.db, answer, env.clock());
       options.emit({ type: 'sync.changed' });
       if (needsAttention > 0) options.emit({ type: 'orders.changed' });
@@ -169,6 +171,7 @@ export function startSyncEngine(options: SyncEngineOptions): { stop(): Promise<v
           `/v1/sync/pull?stream=${stream}&cursor=${cursor}&limit=500`,
           PullResponse,
         );
+        if (!stillPaired(link)) return;
         const outcome = applyPulledPage(env.db, env.auditKey, stream, page, env.clock());
         placed += outcome.placed;
         changed ||= page.changes.length > 0;
@@ -213,6 +216,10 @@ export function startSyncEngine(options: SyncEngineOptions): { stop(): Promise<v
       signal: method === 'GET' && pathAndQuery.startsWith('/v1/sync/wait') ? link.signal : stopping.signal,
       now: env.clock(),
     });
+  }
+
+  function stillPaired(link: Link): boolean {
+    return readPairing(env.db)?.deviceId === link.pairing.deviceId;
   }
 
   function audit(action: string, subject: string | null, detail: unknown): void {

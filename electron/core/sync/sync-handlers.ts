@@ -1,6 +1,7 @@
 import { AppError } from '../../../shared/errors';
 import type { Handler } from '../handler-context';
 import {
+  forgetPairing,
   readPairing,
   readRecordsNeedingAttention,
   readSyncStatus,
@@ -11,6 +12,7 @@ import {
 export const syncHandlers: {
   'sync.status': Handler<'sync.status'>;
   'sync.pair': Handler<'sync.pair'>;
+  'sync.unpair': Handler<'sync.unpair'>;
   'sync.attention': Handler<'sync.attention'>;
   'sync.retryNow': Handler<'sync.retryNow'>;
 } = {
@@ -26,6 +28,13 @@ export const syncHandlers: {
     ctx.sync.wake();
     ctx.emit({ type: 'sync.changed' });
     return readSyncStatus(ctx.db, ctx.sync.online, ctx.locale);
+  },
+  'sync.unpair': (ctx) => {
+    const pairing = forgetPairing(ctx.db);
+    ctx.describe('platform', { platformUrl: pairing?.platformUrl ?? null, unpaired: true });
+    ctx.sync.wake();
+    ctx.emit({ type: 'sync.changed' });
+    return readSyncStatus(ctx.db, false, ctx.locale);
   },
   'sync.attention': (ctx) => readRecordsNeedingAttention(ctx.db),
   'sync.retryNow': (ctx) => {

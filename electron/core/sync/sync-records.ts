@@ -148,3 +148,13 @@ export function movePairing(db: Database, platformUrl: string): void {
   const pairing = readPairing(db);
   if (pairing && pairing.platformUrl !== platformUrl) writeJson(db, keys.pairing, { ...pairing, platformUrl });
 }
+
+/** Drops the pairing and where each stream stood; the queue will be sent again from its start. */
+export function forgetPairing(db: Database): Pairing | null {
+  const pairing = readPairing(db);
+  writeJson(db, keys.pairing, null);
+  writeJson(db, keys.lastProblem, null);
+  writeAckedSeq(db, 0);
+  db.prepare('DELETE FROM sync_cursors').run();
+  return pairing;
+}
