@@ -1,5 +1,5 @@
 import { CalendarOutlined, LockOutlined, LogoutOutlined, ShopOutlined, UserOutlined } from '@ant-design/icons';
-import { Badge, Button, Tooltip } from 'antd';
+import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Session } from '../api/session-store';
 import { useStoreInfo } from '../app/store-provider';
@@ -9,6 +9,7 @@ import { useLocale } from '../i18n/use-locale';
 import { ShiftStatus } from '../screens/shift/shift-status';
 import { formatBusinessDay } from './business-day';
 import { lockShortcut } from './screens';
+import { SyncIndicator } from './sync-indicator';
 import './frame.css';
 
 type StatusBarProps = { session: Session; onLock(): void; onSignOut(): void };
@@ -31,11 +32,7 @@ export function StatusBar({ session, onLock, onSignOut }: StatusBarProps) {
       </span>
       <ShiftStatus />
       <span className="status-spacer" />
-      <Tooltip title={t('status.syncHelp')}>
-        <span className="status-item status-sync" data-testid="status-sync">
-          <Badge status="default" /> <span className="status-label">{t('status.notPaired')}</span>
-        </span>
-      </Tooltip>
+      <SyncIndicator />
       <LanguageSwitch size="small" />
       <Button
         size="small"

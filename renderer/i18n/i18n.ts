@@ -4,13 +4,15 @@ import { Locale, pickLocale } from '../../shared/locale';
 import backOfficeEn from './back-office.en.json';
 import backOfficeZhCN from './back-office.zh-CN.json';
 import en from './en.json';
+import o2oEn from './o2o.en.json';
+import o2oZhCN from './o2o.zh-CN.json';
 import saleEn from './sale.en.json';
 import saleZhCN from './sale.zh-CN.json';
 import zhCN from './zh-CN.json';
 
 /** One file pair per area of the app, so areas do not step on each other's keys. */
-const english = { ...en, ...saleEn, ...backOfficeEn };
-const chinese = { ...zhCN, ...saleZhCN, ...backOfficeZhCN };
+const english = { ...en, ...saleEn, ...backOfficeEn, ...o2oEn };
+const chinese = { ...zhCN, ...saleZhCN, ...backOfficeZhCN, ...o2oZhCN };
 
 const storageKey = 'counter.locale';
 

@@ -6,7 +6,7 @@ import { screens } from '../frame/screens';
 import { ScreenHeader } from './screen-header';
 import './screens.css';
 
-type Upcoming = Exclude<ScreenKey, 'checkout' | 'catalog' | 'settings' | 'orders' | 'reports'>;
+type Upcoming = Exclude<ScreenKey, 'checkout' | 'catalog' | 'settings' | 'orders' | 'reports' | 'online' | 'stock'>;
 
 /** Says plainly what a screen will hold, so nobody mistakes an unbuilt screen for a broken one. */
 export function PlaceholderScreen({ screen }: { screen: Upcoming }) {

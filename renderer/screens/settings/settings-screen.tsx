@@ -5,24 +5,31 @@ import { usePermission } from '../../hooks/use-permission';
 import { ScreenHeader } from '../screen-header';
 import { AuditLog } from './audit-log';
 import { LanguageSettings } from './language-settings';
+import { PlatformSettings } from './platform-settings';
 import { StaffTable } from './staff-table';
 import { StoreSettings } from './store-settings';
 import '../screens.css';
 
-export function SettingsScreen() {
+/** `section` opens a tab directly, as the status bar's link to the records needing attention does. */
+export function SettingsScreen({ section }: { section?: string }) {
   const { t } = useTranslation();
   const canManageStaff = usePermission('staff.manage') === 'allow';
   const canViewAudit = usePermission('audit.view') === 'allow';
+  // The owner pairs; managers see the link and the records the platform refused.
+  const canPair = usePermission('platform.pair') === 'allow';
+  const canSeePlatform = usePermission('reports.view') === 'allow' || canPair;
   const tabs = [
     { key: 'store', label: t('settings.store'), children: <StoreSettings /> },
+    ...(canSeePlatform ? [{ key: 'platform', label: t('settings.platform'), children: <PlatformSettings /> }] : []),
     ...(canManageStaff ? [{ key: 'staff', label: t('settings.staff'), children: <StaffTable /> }] : []),
     ...(canViewAudit ? [{ key: 'audit', label: t('settings.audit'), children: <AuditLog /> }] : []),
     { key: 'language', label: t('settings.language'), children: <LanguageSettings /> },
   ];
+  const opening = tabs.some((tab) => tab.key === section) ? section : undefined;
   return (
     <div className="screen">
       <ScreenHeader title={t('nav.settings')} icon={<SettingOutlined />} />
-      <Tabs className="screen-tabs" items={tabs} destroyOnHidden />
+      <Tabs className="screen-tabs" items={tabs} defaultActiveKey={opening} destroyOnHidden />
     </div>
   );
 }

@@ -1,0 +1,72 @@
+import { CloudDownloadOutlined } from '@ant-design/icons';
+import { App, Button } from 'antd';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api/api-client';
+import { useNavigate } from '../frame/navigation';
+import { screens } from '../frame/screens';
+import { ringer } from './ring';
+
+const onlineShortcut = screens.find((screen) => screen.key === 'online')?.shortcut ?? '';
+const noticeKey = 'online-arrivals';
+
+/**
+ * Rings for new online orders wherever the cashier is, and offers the queue in one key: the
+ * platform cancels orders nobody accepts, so the till must be heard, not only seen.
+ */
+export function OnlineArrivals({ showing }: { showing: boolean }) {
+  const { t } = useTranslation();
+  const { notification } = App.useApp();
+  const navigate = useNavigate();
+  // Read when the event comes, so a screen change does not resubscribe (and miss a push).
+  const latest = useRef({ showing, t, notification, navigate });
+  latest.current = { showing, t, notification, navigate };
+
+  useEffect(() => {
+    // Browsers keep audio off until the first key or tap; a cashier's PIN entry is one.
+    const unlock = () => ringer.unlock();
+    window.addEventListener('keydown', unlock, true);
+    window.addEventListener('pointerdown', unlock, true);
+    return () => {
+      window.removeEventListener('keydown', unlock, true);
+      window.removeEventListener('pointerdown', unlock, true);
+    };
+  }, []);
+
+  useEffect(
+    () =>
+      api.onEvent((event) => {
+        if (event.type !== 'online.changed' || event.placed <= 0) return;
+        ringer.ring();
+        const { showing: onScreen, t: translate, notification: notify, navigate: go } = latest.current;
+        // On the queue itself the new card is the news; elsewhere say so and offer the way there.
+        if (onScreen) return;
+        notify.info({
+          key: noticeKey,
+          icon: <CloudDownloadOutlined className="arrival-icon" />,
+          title: translate('online.arrived', { count: event.placed }),
+          description: translate('online.arrivedHelp'),
+          placement: 'topRight',
+          duration: 10,
+          actions: (
+            <Button
+              type="primary"
+              onClick={() => {
+                notify.destroy(noticeKey);
+                go({ screen: 'online' });
+              }}
+            >
+              {translate('online.openQueue')} <kbd>{onlineShortcut}</kbd>
+            </Button>
+          ),
+        });
+      }),
+    [],
+  );
+
+  useEffect(() => {
+    if (showing) latest.current.notification.destroy(noticeKey);
+  }, [showing]);
+
+  return null;
+}
