@@ -6,6 +6,7 @@ import { openPgliteSql } from '../db/pglite-sql';
 import type { Sql } from '../db/sql';
 import { loadAdminToken } from './admin-token';
 import { buildApp } from './app';
+import { trackConnections } from './connections';
 import { pruneNonces } from './device-auth';
 import { Notifier } from './notifier';
 
@@ -50,6 +51,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
     const now = options.now ?? Date.now;
     const app = await buildApp({ sql, adminToken, notifier, now }, { logger: options.logger });
     const host = options.host ?? '127.0.0.1';
+    const connections = trackConnections(app.server);
     await app.listen({ port: options.port ?? 0, host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : options.port;
@@ -62,7 +64,9 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       async close() {
         clearInterval(pruner);
         notifier.closeAll();
-        await app.close();
+        const closed = app.close();
+        connections.closeWhenIdle();
+        await closed;
         await sql.close();
       },
     };

@@ -1,0 +1,56 @@
+import { startPlatform } from '../server/start-platform';
+import { optional, readFlags, UsageError } from './args';
+import { DEFAULT_PORT } from './operator-client';
+
+const FORCE_EXIT_MS = 15_000;
+
+/**
+ * Resolves on the first SIGINT or SIGTERM. The listeners stay: a signal sent to the process group
+ * (Ctrl-C, or a supervisor) reaches this process both directly and relayed by npm/tsx, and the
+ * second copy must not cut the graceful close short.
+ */
+function stopSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    process.on('SIGINT', () => resolve());
+    process.on('SIGTERM', () => resolve());
+  });
+}
+
+/**
+ * Runs the platform until SIGINT or SIGTERM. Prints the admin token and the address, or with
+ * --json one object holding both, so a script can read them.
+ */
+export async function serve(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const values = readFlags(args, {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    'data-dir': { type: 'string' },
+    'database-url': { type: 'string' },
+    log: { type: 'boolean' },
+  });
+  const portText = optional(values, 'port') ?? String(DEFAULT_PORT);
+  if (!/^\d{1,5}$/.test(portText) || Number(portText) > 65_535)
+    throw new UsageError(`--port "${portText}" is not a port`);
+  const dataDir = optional(values, 'data-dir');
+  const databaseUrl = optional(values, 'database-url') ?? (env.DATABASE_URL || undefined);
+  if (!dataDir && !databaseUrl) {
+    throw new UsageError('serve needs --data-dir <dir> for the embedded database, or --database-url / DATABASE_URL');
+  }
+  const platform = await startPlatform({
+    dataDir,
+    databaseUrl,
+    port: Number(portText),
+    host: optional(values, 'host'),
+    logger: values.log === true,
+  });
+  if (values.json) console.log(JSON.stringify({ url: platform.url, adminToken: platform.adminToken }));
+  else {
+    console.log(`admin token: ${platform.adminToken}`);
+    console.log(`platform listening on ${platform.url}`);
+  }
+  await stopSignal();
+  // A hung close must not keep the process (and its port) forever.
+  setTimeout(() => process.exit(1), FORCE_EXIT_MS).unref();
+  await platform.close();
+  if (!values.json) console.log('platform stopped');
+}

@@ -1,0 +1,74 @@
+import { UsageError } from './cli/args';
+import { CatalogCsvError } from './cli/catalog-csv';
+import { PlatformRefusal } from './cli/operator-client';
+import {
+  type CommandResult,
+  catalogImport,
+  onlineOrder,
+  pairingCode,
+  priceSet,
+  stock,
+  storeCreate,
+} from './cli/operator-commands';
+import { serve } from './cli/serve';
+
+const usage = `usage: npm run platform -- <command> [flags] [--json]
+
+  serve --data-dir <dir> [--port 7420] [--host 127.0.0.1] [--database-url <url>] [--log]
+  store create --name <name> [--currency CNY] [--time-zone Asia/Shanghai]
+  pairing-code --store <id>
+  online-order --store <id> --channel online_delivery|online_pickup --items <sku:qty,...> [--customer <name>] [--note <text>]
+  catalog import --file <csv> [--currency CNY]
+  price set --store <id> --sku <sku> (--price <decimal> | --clear)
+  stock --store <id>
+
+Operator commands reach a running platform: --url <url> --token <admin token>
+(or COUNTER_PLATFORM_URL and COUNTER_PLATFORM_TOKEN). DATABASE_URL works for serve too.`;
+
+const commands: Record<string, (args: string[]) => Promise<CommandResult>> = {
+  'store create': storeCreate,
+  'pairing-code': pairingCode,
+  'online-order': onlineOrder,
+  'catalog import': catalogImport,
+  'price set': priceSet,
+  stock,
+};
+
+/** The command's words (one or two) and the flags after them. */
+function route(argv: string[]): { name: string; args: string[] } | null {
+  const two = argv.slice(0, 2).join(' ');
+  if (commands[two]) return { name: two, args: argv.slice(2) };
+  if (commands[argv[0]] || argv[0] === 'serve') return { name: argv[0], args: argv.slice(1) };
+  return null;
+}
+
+function fail(json: boolean, code: string, message: string, exitCode: number): void {
+  if (json) console.log(JSON.stringify({ error: { code, message } }));
+  else
+    console.error(
+      `error: ${message}${code === 'usage' ? '\nrun `npm run platform -- help` for the commands' : ` (${code})`}`,
+    );
+  process.exitCode = exitCode;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const json = argv.includes('--json');
+  if (argv.length === 0 || argv[0] === 'help' || argv[0] === '--help') {
+    console.log(usage);
+    return;
+  }
+  const found = route(argv);
+  try {
+    if (!found) throw new UsageError(`unknown command "${argv.slice(0, 2).join(' ')}"`);
+    if (found.name === 'serve') return await serve(found.args);
+    const result = await commands[found.name](found.args);
+    console.log(json ? JSON.stringify(result.json) : result.text);
+  } catch (error) {
+    if (error instanceof UsageError) fail(json, 'usage', error.message, 2);
+    else if (error instanceof CatalogCsvError) fail(json, 'catalog_csv_invalid', error.message, 1);
+    else if (error instanceof PlatformRefusal) fail(json, error.code, error.message, 1);
+    else fail(json, 'failed', (error as Error).stack ?? String(error), 1);
+  }
+}
+
+await main(process.argv.slice(2));
