@@ -5,16 +5,20 @@ import { api } from '../api/api-client';
 import { sessionStore } from '../api/session-store';
 import { invalidateMethods } from '../api/use-api';
 
+/**
+ * What each push makes stale. Sales, shifts, stock and online-order steps also queue records for
+ * the platform, so they refresh the sync state too: the unsent count moves the moment work is done.
+ */
 const refreshes = {
   'catalog.changed': ['catalog.'],
   'store.changed': ['app.status'],
   'staff.changed': ['staff.'],
-  'orders.changed': ['orders.', 'reports.', 'shift.'],
-  'shift.changed': ['shift.', 'reports.'],
+  'orders.changed': ['orders.', 'reports.', 'shift.', 'sync.'],
+  'shift.changed': ['shift.', 'reports.', 'sync.'],
   'carts.changed': ['carts.'],
-  'stock.changed': ['stock.', 'catalog.'],
+  'stock.changed': ['stock.', 'catalog.', 'sync.'],
   'sync.changed': ['sync.'],
-  'online.changed': ['online.', 'orders.', 'reports.'],
+  'online.changed': ['online.', 'orders.', 'reports.', 'sync.'],
 } as const satisfies Record<AppEvent['type'], readonly string[]>;
 
 /**

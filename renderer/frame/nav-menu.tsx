@@ -23,21 +23,22 @@ export function NavMenu({ active, collapsed, onNavigate }: NavMenuProps) {
         const count = badges[screen.key] ?? 0;
         return {
           key: screen.key,
-          // Folded to icons on a 1024 px till, the count sits on the icon; otherwise beside the words.
-          icon: collapsed ? (
-            <Badge count={count} size="small" className="nav-icon-badge" data-testid={`nav-badge-${screen.key}`}>
+          // On the icon, folded or not: beside the words it would squeeze "Online orders" on a 1366 px till.
+          icon: (
+            <Badge
+              count={count}
+              size="small"
+              offset={[2, 6]}
+              className="nav-icon-badge"
+              data-testid={`nav-badge-${screen.key}`}
+            >
               {screen.icon}
             </Badge>
-          ) : (
-            screen.icon
           ),
           title: count > 0 ? t('nav.withCount', { name: t(`nav.${screen.key}`), count }) : undefined,
           label: (
             <span className="nav-item">
               <span className="nav-label">{t(`nav.${screen.key}`)}</span>
-              {count > 0 && !collapsed ? (
-                <Badge count={count} className="nav-count" data-testid={`nav-badge-${screen.key}`} />
-              ) : null}
               <kbd className="nav-key">{screen.shortcut}</kbd>
             </span>
           ),

@@ -1,4 +1,4 @@
-import { CloudUploadOutlined } from '@ant-design/icons';
+import { CloudOutlined, CloudUploadOutlined, DisconnectOutlined } from '@ant-design/icons';
 import { Badge, Button, Popover } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -53,6 +53,12 @@ export function SyncIndicator() {
         aria-label={summary}
         data-testid="status-sync"
       >
+        {/* A 1024-wide till has room for an icon and the dot only; the words are in the popover. */}
+        {s?.link === 'offline' ? (
+          <DisconnectOutlined className="status-sync-narrow" />
+        ) : (
+          <CloudOutlined className="status-sync-narrow" />
+        )}
         <Badge status={s ? linkBadges[s.link] : status.error ? 'default' : 'processing'} />
         <span className="status-label">{label}</span>
         {backlog ? (

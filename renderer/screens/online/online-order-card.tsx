@@ -13,6 +13,8 @@ import './online.css';
 
 /** A new order waiting longer than this is about to be cancelled by the platform: show it. */
 const urgentMs = 5 * 60_000;
+/** Seconds on a card that redraws every few seconds only flicker: under a minute is "just now". */
+const justNowMs = 60_000;
 
 type OnlineOrderCardProps = {
   order: OnlineOrder;
@@ -55,7 +57,8 @@ export function OnlineOrderCard(props: OnlineOrderCardProps) {
           {t(`orders.channel.${order.channel}`)}
         </Tag>
         <span className={urgent ? 'online-age urgent' : 'online-age'} title={time(order.placedAt)}>
-          {urgent ? <FireOutlined /> : null} {time(order.placedAt)} · {formatElapsed(waited, locale)}
+          {urgent ? <FireOutlined /> : null} {time(order.placedAt)} ·{' '}
+          {waited < justNowMs ? t('sync.justNow') : formatElapsed(waited, locale)}
         </span>
       </header>
       <div className="online-customer">{order.customerName || t('online.noName')}</div>

@@ -27,7 +27,7 @@ export function OnlineScreen() {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const queryClient = useQueryClient();
-  const now = useNow(15_000);
+  const now = useNow(10_000);
   const [includeFinished, setIncludeFinished] = useState(false);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [typed, setTyped] = useState('');
@@ -139,8 +139,12 @@ export function OnlineScreen() {
         <Alert
           type={verdict.type}
           showIcon
-          title={verdict.title}
-          description={verdict.detail}
+          title={
+            <span className="online-verdict-text">
+              <strong>{verdict.title}</strong>
+              {verdict.detail ? <span>{verdict.detail}</span> : null}
+            </span>
+          }
           closable={{ onClose: () => setVerdict(null) }}
           className="online-verdict"
           data-testid="online-verdict"

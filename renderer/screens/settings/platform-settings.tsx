@@ -1,12 +1,12 @@
-import { ApiOutlined, LinkOutlined, SyncOutlined } from '@ant-design/icons';
+import { ApiOutlined, DisconnectOutlined, SyncOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Badge, Button, Card, Descriptions, Form, Input, Spin } from 'antd';
+import { Alert, App, Badge, Button, Card, Descriptions, Popconfirm, Spin } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../../shared/contract/sync';
 import { invalidateMethods, useApiMutation } from '../../api/use-api';
 import { useStoreInfo } from '../../app/store-provider';
 import { useErrorText } from '../../app/use-error-text';
-import { EnterSubmits } from '../../components/enter-submits';
 import { formatAgo, formatElapsed } from '../../frame/elapsed';
 import { useKeyActions } from '../../hooks/use-key-actions';
 import { useNow } from '../../hooks/use-now';
@@ -14,11 +14,12 @@ import { usePermission } from '../../hooks/use-permission';
 import { linkBadges, useSyncStatus } from '../../hooks/use-sync-status';
 import { useLocale } from '../../i18n/use-locale';
 import { useStoreTime } from '../orders/order-labels';
+import { PairForm, type PairValues } from './pair-form';
 import { SyncAttention } from './sync-attention';
 import '../screens.css';
 import './settings.css';
 
-const syncShortcut = 'Alt+S';
+const syncShortcut = 'Alt+N';
 
 /** The till's link to the O2O platform: pairing it once, then how its sync is going. */
 export function PlatformSettings() {
@@ -26,6 +27,9 @@ export function PlatformSettings() {
   const errorText = useErrorText();
   const status = useSyncStatus();
   const canSeeRecords = usePermission('reports.view') === 'allow';
+  // Kept here, above the form: the form gives way to a spinner while pairing, and a refused code
+  // should come back with what was typed, to correct rather than retype.
+  const [tried, setTried] = useState<PairValues | null>(null);
   const s = status.data;
   return (
     <div className="settings-stack">
@@ -36,7 +40,7 @@ export function PlatformSettings() {
             <Spin />
           ) : null
         ) : s.link === 'unpaired' ? (
-          <PairForm status={s} />
+          <PairForm status={s} tried={tried} onTry={setTried} />
         ) : s.link === 'pairing' ? (
           <div className="platform-pairing" data-testid="platform-pairing">
             <Spin />
@@ -54,117 +58,26 @@ export function PlatformSettings() {
   );
 }
 
-type PairValues = { platformUrl: string; code: string };
-
-function validUrl(text: string): boolean {
-  return /^https?:\/\/[^\s/]+/i.test(text.trim()) && URL.canParse(text.trim());
-}
-
-function PairForm({ status }: { status: SyncStatus }) {
-  const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const canPair = usePermission('platform.pair') === 'allow';
-  const [form] = Form.useForm<PairValues>();
-  const pair = useApiMutation('sync.pair', {
-    onSuccess: (next) => {
-      queryClient.setQueryData(['sync.status', {}], next);
-      void invalidateMethods(queryClient, ['sync.']);
-    },
-  });
-  const errorText = useErrorText();
-
-  if (!canPair) {
-    return <Alert type="info" showIcon title={t('platform.ownerOnly')} data-testid="platform-owner-only" />;
-  }
-  return (
-    <>
-      <p className="muted">{t('platform.explain')}</p>
-      {status.pairingProblem ? (
-        <Alert
-          type="error"
-          showIcon
-          title={t('platform.pairingFailed')}
-          description={status.pairingProblem.message}
-          className="form-error"
-          data-testid="pairing-problem"
-        />
-      ) : null}
-      {pair.error ? <Alert type="error" showIcon title={errorText(pair.error)} className="form-error" /> : null}
-      <Form<PairValues>
-        form={form}
-        layout="vertical"
-        requiredMark={false}
-        className="pair-form"
-        initialValues={{ platformUrl: status.platformUrl ?? '', code: '' }}
-        onFinish={(values) => pair.mutate({ platformUrl: values.platformUrl.trim(), code: values.code.trim() })}
-        data-testid="pair-form"
-      >
-        <Form.Item
-          name="platformUrl"
-          label={t('platform.url')}
-          extra={t('platform.urlHelp')}
-          rules={[
-            { required: true, message: t('platform.urlRequired') },
-            {
-              validator: (_, value: string) => (!value || validUrl(value) ? Promise.resolve() : Promise.reject()),
-              message: t('platform.urlInvalid'),
-            },
-          ]}
-        >
-          <Input
-            size="large"
-            autoFocus
-            placeholder="https://platform.example.com"
-            autoComplete="off"
-            spellCheck={false}
-            maxLength={300}
-            data-testid="pair-url"
-          />
-        </Form.Item>
-        <Form.Item
-          name="code"
-          label={t('platform.code')}
-          extra={t('platform.codeHelp')}
-          rules={[
-            { required: true, message: t('platform.codeRequired') },
-            { min: 4, max: 32, message: t('platform.codeLength') },
-          ]}
-        >
-          <Input
-            size="large"
-            className="pair-code"
-            autoComplete="off"
-            spellCheck={false}
-            maxLength={32}
-            data-testid="pair-code"
-          />
-        </Form.Item>
-        <Button
-          type="primary"
-          size="large"
-          htmlType="submit"
-          icon={<LinkOutlined />}
-          loading={pair.isPending}
-          data-testid="pair-submit"
-        >
-          {t('platform.pair')} <kbd>Enter</kbd>
-        </Button>
-        <EnterSubmits />
-      </Form>
-    </>
-  );
-}
-
 function PairedFacts({ status }: { status: SyncStatus }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const { message } = App.useApp();
   const store = useStoreInfo();
   const errorText = useErrorText();
+  const queryClient = useQueryClient();
+  const canPair = usePermission('platform.pair') === 'allow';
   const { dateTime } = useStoreTime();
   const now = useNow(10_000);
   const retry = useApiMutation('sync.retryNow', {
     onSuccess: () => message.info(t('sync.retrying')),
+    onError: (error) => message.error(errorText(error)),
+  });
+  const unpair = useApiMutation('sync.unpair', {
+    onSuccess: (next) => {
+      queryClient.setQueryData(['sync.status', {}], next);
+      void invalidateMethods(queryClient, ['sync.']);
+      message.success(t('platform.unpaired'));
+    },
     onError: (error) => message.error(errorText(error)),
   });
   const syncNow = () => {
@@ -228,9 +141,23 @@ function PairedFacts({ status }: { status: SyncStatus }) {
         <Button icon={<SyncOutlined />} loading={retry.isPending} onClick={syncNow} data-testid="sync-now">
           {t('sync.retryNow')} <kbd>{syncShortcut}</kbd>
         </Button>
-        <span className="muted">
+        <span className="muted platform-sync-help">
           <ApiOutlined /> {t('platform.syncHelp')}
         </span>
+        {canPair ? (
+          <Popconfirm
+            title={t('platform.unpairConfirm')}
+            description={<p className="platform-unpair-note">{t('platform.unpairExplain')}</p>}
+            okText={t('platform.unpair')}
+            okButtonProps={{ danger: true }}
+            cancelText={t('common.cancel')}
+            onConfirm={() => unpair.mutate({})}
+          >
+            <Button danger icon={<DisconnectOutlined />} loading={unpair.isPending} data-testid="unpair">
+              {t('platform.unpair')}
+            </Button>
+          </Popconfirm>
+        ) : null}
       </div>
     </>
   );

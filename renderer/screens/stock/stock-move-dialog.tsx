@@ -48,6 +48,7 @@ export function StockMoveDialog({ row, onClose }: StockMoveDialogProps) {
   });
   const submit = () => {
     setTouched(true);
+    if (!valid) field.current?.focus({ cursor: 'all' });
     if (!valid || move.isPending) return;
     move.mutate({ id, productId: row.productId as ProductId, kind, quantity, note: note.trim() });
   };
@@ -66,7 +67,7 @@ export function StockMoveDialog({ row, onClose }: StockMoveDialogProps) {
   return (
     <Modal
       open
-      width={560}
+      width={640}
       title={
         <span className="dialog-title">
           <DatabaseOutlined /> {t('stock.moveTitle', { name })}

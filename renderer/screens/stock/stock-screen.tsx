@@ -151,7 +151,15 @@ export function StockScreen() {
           {t('common.next')} <kbd>{keys.next}</kbd> <RightOutlined />
         </Button>
       </div>
-      {moving ? <StockMoveDialog row={moving} onClose={() => setMoving(null)} /> : null}
+      {moving ? (
+        <StockMoveDialog
+          row={moving}
+          onClose={() => {
+            focusRow(moving.productId);
+            setMoving(null);
+          }}
+        />
+      ) : null}
     </div>
   );
 }

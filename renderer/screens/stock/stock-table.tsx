@@ -1,11 +1,10 @@
 import { DatabaseOutlined } from '@ant-design/icons';
-import { Switch, Table, Tag } from 'antd';
+import { Button, Switch, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { HTMLAttributes, KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StockRow } from '../../../shared/contract/stock';
 import { localNames } from '../../app/names';
-import { GuardedButton } from '../../components/guarded-button';
 import { keyName } from '../../hooks/use-key-actions';
 import { useLocale } from '../../i18n/use-locale';
 import { LowAtCell } from './low-at-cell';
@@ -51,10 +50,9 @@ export function StockTable(props: StockTableProps) {
   const quantity = (value: number, row: StockRow) =>
     `${formatStockQuantity(value, row.unit, locale)}${row.unit === 'kg' ? ` ${t('stock.kg')}` : ''}`;
   const paired = rows.some((row) => row.platformOnHand !== null);
-  const denied = t('stock.needsManager');
 
   const columns: ColumnsType<StockRow> = [
-    { key: 'sku', title: t('product.sku'), width: 120, render: (_, r) => <span className="cell-code">{r.sku}</span> },
+    { key: 'sku', title: t('product.sku'), width: 110, render: (_, r) => <span className="cell-code">{r.sku}</span> },
     {
       key: 'name',
       title: t('product.name'),
@@ -69,7 +67,7 @@ export function StockTable(props: StockTableProps) {
       key: 'onHand',
       title: t('stock.onHand'),
       align: 'right',
-      width: 130,
+      width: 150,
       render: (_, r) => (
         <span className="stock-on-hand">
           {r.low ? <Tag color="red">{t('stock.low')}</Tag> : null}
@@ -95,7 +93,7 @@ export function StockTable(props: StockTableProps) {
       key: 'lowAt',
       title: t('stock.lowAt'),
       align: 'right',
-      width: 130,
+      width: 120,
       render: (_, r) => (
         <LowAtCell
           row={r}
@@ -125,27 +123,29 @@ export function StockTable(props: StockTableProps) {
         />
       ),
     },
-    {
+  ];
+  // A column of greyed-out buttons would only repeat the hint above the table for a cashier.
+  if (canEdit) {
+    columns.push({
       key: 'actions',
       title: '',
-      width: 64,
+      width: 124,
       align: 'right',
       render: (_, r) => (
-        <GuardedButton
-          permission="stock.edit"
-          deniedText={denied}
+        <Button
           icon={<DatabaseOutlined />}
           title={t('stock.moveButton')}
-          aria-label={t('stock.moveButton')}
           onClick={(event) => {
             event.stopPropagation();
             onMove(r);
           }}
           data-testid="stock-move"
-        />
+        >
+          {t('stock.moveShort')}
+        </Button>
       ),
-    },
-  ];
+    });
+  }
 
   return (
     <Table<StockRow>
