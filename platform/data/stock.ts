@@ -6,7 +6,8 @@ export type Movement = { id: string; sku: string; kind: string; quantity: number
 
 /**
  * Records movements once (a movement id seen before is skipped) and adds the new ones to on-hand.
- * Each SKU whose level changed gets a new store version, so terminals pull it.
+ * Each SKU whose level changed gets a new store version, so terminals pull it. One statement: a
+ * push carries thousands of these, and each round trip to the database counts.
  */
 export async function recordMovements(
   tx: Queryable,
@@ -14,29 +15,27 @@ export async function recordMovements(
   movements: Movement[],
 ): Promise<void> {
   if (movements.length === 0) return;
-  const inserted = await tx.query<{ sku: string; quantity: number }>(
-    `INSERT INTO stock_movements (store_id, id, device_id, sku, kind, quantity, moved_at, note)
-     SELECT $1, id, $2, sku, kind, quantity, at, note
-     FROM jsonb_to_recordset($3::jsonb) AS x(id uuid, sku text, kind text, quantity bigint, at bigint, note text)
-     ON CONFLICT (store_id, id) DO NOTHING
-     RETURNING sku, quantity`,
-    [context.storeId, context.deviceId, JSON.stringify(movements)],
-  );
-  const deltas = new Map<string, number>();
-  for (const row of inserted) deltas.set(row.sku, (deltas.get(row.sku) ?? 0) + row.quantity);
-  if (deltas.size === 0) return;
-  // Sorted so two writers of one store touch level rows in the same order.
-  const skus = [...deltas.keys()].sort();
-  const first = await reserveStoreVersions(tx, context.storeId, skus.length);
   await tx.query(
-    `INSERT INTO stock_levels (store_id, sku, on_hand, version)
-     SELECT $1, sku, delta, version FROM jsonb_to_recordset($2::jsonb) AS x(sku text, delta bigint, version bigint)
+    `WITH moved AS (
+       INSERT INTO stock_movements (store_id, id, device_id, sku, kind, quantity, moved_at, note)
+       SELECT $1, id, $2, sku, kind, quantity, at, note
+       FROM jsonb_to_recordset($3::jsonb) AS x(id uuid, sku text, kind text, quantity bigint, at bigint, note text)
+       ON CONFLICT (store_id, id) DO NOTHING
+       RETURNING sku, quantity
+     ), deltas AS (
+       SELECT sku, sum(quantity)::bigint AS delta, row_number() OVER (ORDER BY sku) AS n, count(*) OVER () AS total
+       FROM moved GROUP BY sku
+     ), reserved AS (
+       -- The store's version counter, as in reserveStoreVersions: one version per changed SKU.
+       UPDATE stores SET version = version + (SELECT count(*) FROM deltas)
+       WHERE id = $1 AND EXISTS (SELECT 1 FROM deltas)
+       RETURNING version
+     )
+     INSERT INTO stock_levels (store_id, sku, on_hand, version)
+     SELECT $1, d.sku, d.delta, r.version - d.total + d.n FROM deltas d CROSS JOIN reserved r
      ON CONFLICT (store_id, sku) DO UPDATE SET on_hand = stock_levels.on_hand + EXCLUDED.on_hand,
        version = EXCLUDED.version`,
-    [
-      context.storeId,
-      JSON.stringify(skus.map((sku, index) => ({ sku, delta: deltas.get(sku), version: first + index }))),
-    ],
+    [context.storeId, context.deviceId, JSON.stringify(movements)],
   );
 }
 

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { lockFolder } from '../db/folder-lock';
 import { migrate } from '../db/migrate';
 import { openPgSql } from '../db/pg-sql';
 import { openPgliteSql } from '../db/pglite-sql';
@@ -36,7 +37,15 @@ const PRUNE_EVERY_MS = 60_000;
 
 async function openDatabase(options: PlatformOptions, dataDir: string | null): Promise<Sql> {
   if (options.databaseUrl) return openPgSql(options.databaseUrl);
-  return openPgliteSql(dataDir === null ? null : join(dataDir, 'pglite'));
+  if (dataDir === null) return openPgliteSql(null);
+  const unlock = lockFolder(dataDir);
+  try {
+    const sql = await openPgliteSql(join(dataDir, 'pglite'));
+    return { ...sql, close: () => sql.close().finally(unlock) };
+  } catch (error) {
+    unlock();
+    throw error;
+  }
 }
 
 /** Opens (and migrates) the database, then serves the platform API. */

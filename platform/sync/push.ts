@@ -25,9 +25,14 @@ export type PushOutcome = {
 
 type Outcome = Pick<PushResult, 'status' | 'code' | 'params'>;
 
-type BatchState = ApplyContext & { appliedIds: Set<string> };
+type Fresh = { mutation: PushMutation; outcome: Outcome };
+type Batch = { lastSeq: number; expectedSeq: number | null; results: PushResult[]; fresh: Fresh[] };
+type BatchState = ApplyContext & { appliedIds: Set<string>; careful: boolean };
 
 const idKey = (type: string, id: string) => `${type} ${id}`;
+
+/** Thrown by the fast pass when a mutation needs to be undone on its own. */
+class NeedsCarefulPass extends Error {}
 
 /**
  * PROTOCOL.md, Push: per device the sequence is gapless. A seq already stored gets its stored
@@ -41,34 +46,50 @@ export async function processPush(sql: Sql, context: ApplyContext, request: Push
       'SELECT last_seq, audit_head FROM devices WHERE id = $1 FOR UPDATE',
       [context.deviceId],
     );
-    const state: BatchState = { ...context, appliedIds: await appliedIds(tx, context.storeId, request.mutations) };
-    let lastSeq = device.last_seq;
-    let expectedSeq: number | null = null;
-    let changed = false;
-    const results: PushResult[] = [];
-    for (const mutation of request.mutations) {
-      if (mutation.seq <= lastSeq) {
-        results.push(await storedResult(tx, context, mutation));
-        continue;
-      }
-      if (mutation.seq > lastSeq + 1) {
-        expectedSeq = lastSeq + 1;
-        break;
-      }
-      const outcome = await applyOne(tx, state, mutation);
-      await storeResult(tx, context, mutation, outcome, now);
-      results.push({ seq: mutation.seq, id: mutation.id, ...outcome });
-      lastSeq = mutation.seq;
-      changed ||= outcome.status === 'APPLIED';
+    const applied = await appliedIds(tx, context.storeId, request.mutations);
+    const run = (careful: boolean) =>
+      runBatch(tx, { ...context, appliedIds: new Set(applied), careful }, request.mutations, device.last_seq);
+    // Almost every batch applies cleanly, so it first runs without a savepoint per mutation; only
+    // a batch holding a record to refuse is rolled back and run again, each mutation on its own.
+    await tx.query('SAVEPOINT batch');
+    let batch: Batch;
+    try {
+      batch = await run(false);
+    } catch (error) {
+      if (!(error instanceof NeedsCarefulPass)) throw error;
+      await tx.query('ROLLBACK TO SAVEPOINT batch');
+      batch = await run(true);
     }
+    await tx.query('RELEASE SAVEPOINT batch');
+    await storeResults(tx, context, batch.fresh, now);
     const auditHead = request.auditHead ?? device.audit_head;
     await tx.query('UPDATE devices SET last_seq = $2, audit_head = $3::jsonb WHERE id = $1', [
       context.deviceId,
-      lastSeq,
+      batch.lastSeq,
       auditHead === null ? null : JSON.stringify(auditHead),
     ]);
-    return { ackSeq: lastSeq, results, expectedSeq, auditHead, changed };
+    const changed = batch.fresh.some((item) => item.outcome.status === 'APPLIED');
+    return { ackSeq: batch.lastSeq, results: batch.results, expectedSeq: batch.expectedSeq, auditHead, changed };
   });
+}
+
+async function runBatch(tx: Queryable, state: BatchState, mutations: PushMutation[], lastSeq: number): Promise<Batch> {
+  const batch: Batch = { lastSeq, expectedSeq: null, results: [], fresh: [] };
+  for (const mutation of mutations) {
+    if (mutation.seq <= batch.lastSeq) {
+      batch.results.push(await storedResult(tx, state, mutation));
+      continue;
+    }
+    if (mutation.seq > batch.lastSeq + 1) {
+      batch.expectedSeq = batch.lastSeq + 1;
+      break;
+    }
+    const outcome = await applyOne(tx, state, mutation);
+    batch.fresh.push({ mutation, outcome });
+    batch.results.push({ seq: mutation.seq, id: mutation.id, ...outcome });
+    batch.lastSeq = mutation.seq;
+  }
+  return batch;
 }
 
 /** The batch's ids already applied in this store, fetched once instead of once per mutation. */
@@ -118,20 +139,40 @@ async function applyOne(tx: Queryable, state: BatchState, mutation: PushMutation
     return { status: 'REJECTED', code: 'payload_invalid', params: { detail: zodDetail(parsed.error) } };
   const key = idKey(mutation.type, mutation.id);
   if (state.appliedIds.has(key)) return { status: 'DUPLICATE' };
-  // A savepoint per mutation: a refusal or a value the database cannot hold undoes this one only.
+  const outcome = state.careful
+    ? await applyAlone(tx, state, mutation.type, parsed.data)
+    : await applyFast(tx, state, mutation.type, parsed.data);
+  if (outcome.status === 'APPLIED') state.appliedIds.add(key);
+  return outcome;
+}
+
+/** Class 22 is a value PostgreSQL cannot hold (a NUL character, a 30 February): the record's fault. */
+const isBadValue = (error: unknown) => sqlState(error)?.startsWith('22') ?? false;
+
+async function applyFast(tx: Queryable, state: BatchState, type: MutationType, payload: unknown): Promise<Outcome> {
+  let refusal: Awaited<ReturnType<typeof applyPayload>>;
+  try {
+    refusal = await applyPayload(tx, state, type, payload);
+  } catch (error) {
+    throw isBadValue(error) ? new NeedsCarefulPass() : error;
+  }
+  // A refusal may follow writes of its own; only the careful pass can undo this mutation alone.
+  if (refusal) throw new NeedsCarefulPass();
+  return { status: 'APPLIED' };
+}
+
+/** In a savepoint of its own: a refusal or a value the database cannot hold undoes this one only. */
+async function applyAlone(tx: Queryable, state: BatchState, type: MutationType, payload: unknown): Promise<Outcome> {
   await tx.query('SAVEPOINT mutation');
   let outcome: Outcome;
   try {
-    const refusal = await applyPayload(tx, state, mutation.type, parsed.data);
+    const refusal = await applyPayload(tx, state, type, payload);
     outcome = refusal ? { status: 'REJECTED', code: refusal.code, params: refusal.params } : { status: 'APPLIED' };
   } catch (error) {
-    const code = sqlState(error);
-    // Class 22 is a value PostgreSQL cannot hold (a NUL character, a 30 February): the record's fault.
-    if (code === null || !code.startsWith('22')) throw error;
+    if (!isBadValue(error)) throw error;
     outcome = { status: 'REJECTED', code: 'payload_invalid', params: { detail: 'a value cannot be stored' } };
   }
   if (outcome.status === 'REJECTED') await tx.query('ROLLBACK TO SAVEPOINT mutation');
-  else state.appliedIds.add(key);
   await tx.query('RELEASE SAVEPOINT mutation');
   return outcome;
 }
@@ -145,26 +186,26 @@ function applyPayload(tx: Queryable, context: ApplyContext, type: MutationType, 
   return apply(tx, context, payload);
 }
 
-async function storeResult(
+/** The answers of this batch's new seqs, in one statement. */
+async function storeResults(
   tx: Queryable,
   context: ApplyContext,
-  mutation: PushMutation,
-  outcome: Outcome,
+  fresh: { mutation: PushMutation; outcome: Outcome }[],
   now: number,
 ) {
+  if (fresh.length === 0) return;
+  const rows = fresh.map(({ mutation, outcome }) => ({
+    seq: mutation.seq,
+    id: mutation.id,
+    type: mutation.type,
+    status: outcome.status,
+    code: outcome.code ?? null,
+    params: outcome.params ?? null,
+  }));
   await tx.query(
     `INSERT INTO mutation_results (store_id, device_id, seq, mutation_id, type, status, code, params, received_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9)`,
-    [
-      context.storeId,
-      context.deviceId,
-      mutation.seq,
-      mutation.id,
-      mutation.type,
-      outcome.status,
-      outcome.code ?? null,
-      outcome.params ? JSON.stringify(outcome.params) : null,
-      now,
-    ],
+     SELECT $1, $2, seq, id, type, status, code, params, $4
+     FROM jsonb_to_recordset($3::jsonb) AS x(seq bigint, id uuid, type text, status text, code text, params jsonb)`,
+    [context.storeId, context.deviceId, JSON.stringify(rows), now],
   );
 }

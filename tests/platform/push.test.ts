@@ -120,31 +120,44 @@ describe.each(backends)('sync push on $name', (backend) => {
     ]);
   });
 
-  it('rejects a poison record, advances past it and applies the next', async () => {
+  it('rejects a poison record, advances past it, and applies the rest exactly once', async () => {
     const till = await freshTill();
+    const before = orderPaid({ sku: 'P-7', quantity: 2 });
     const good = orderPaid({ sku: 'P-7' });
     const nul = orderPaid({ sku: 'P-7' });
     nul.order.cashierName = 'bad\u0000name';
     const badDay = orderPaid({ sku: 'P-7' });
     badDay.order.businessDay = '2025-02-30';
     const response = await till.push([
+      till.next('order.paid', before, before.order.id),
       till.next('order.paid', { order: { id: 'not-an-order' } }),
       till.next('order.paid', nul, nul.order.id),
       till.next('order.paid', badDay, badDay.order.id),
       till.next('order.paid', good, good.order.id),
     ]);
-    expect(response.ackSeq).toBe(4);
+    expect(response.ackSeq).toBe(5);
     expect(response.results.map((result) => [result.status, 'code' in result ? result.code : null])).toEqual([
+      ['APPLIED', null],
       ['REJECTED', 'payload_invalid'],
       ['REJECTED', 'payload_invalid'],
       ['REJECTED', 'payload_invalid'],
       ['APPLIED', null],
     ]);
     const records = await get().admin.records(storeId);
-    expect(records.orders.map((order) => order.id)).toContain(good.order.id);
-    expect(records.orders.map((order) => order.id)).not.toContain(nul.order.id);
+    const orderIds = records.orders.map((order) => order.id);
+    expect(orderIds).toEqual(expect.arrayContaining([before.order.id, good.order.id]));
+    expect(orderIds).not.toContain(nul.order.id);
+    expect(orderIds).not.toContain(badDay.order.id);
+    // The records applied before the poison were not applied twice when the batch was re-run.
+    const quantities = records.stockMovements.filter((movement) => movement.sku === 'P-7').map((row) => row.quantity);
+    expect(quantities.sort((a, b) => a - b)).toEqual([-2, -1]);
+    const stock = await get().admin.ok<{ levels: { sku: string; onHand: number }[] }>(
+      'GET',
+      `/v1/admin/stores/${storeId}/stock`,
+    );
+    expect(stock.levels.find((level) => level.sku === 'P-7')?.onHand).toBe(-3);
     expect(records.rejected.filter((row) => row.code === 'payload_invalid').map((row) => row.seq)).toEqual(
-      expect.arrayContaining([1, 2, 3]),
+      expect.arrayContaining([2, 3, 4]),
     );
   });
 

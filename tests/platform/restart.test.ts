@@ -28,6 +28,8 @@ describe.each(backends)('restart and migrations on $name', (backend) => {
     await till.push([till.next('stock.moved', stockMoved('R-1', 4))]);
     if (storage.options.dataDir) {
       expect(statSync(join(storage.options.dataDir, 'admin-token')).mode & 0o777).toBe(0o600);
+      // An embedded database belongs to one process: a second platform on the folder is refused.
+      await expect(startPlatform({ dataDir: storage.options.dataDir, port: 0 })).rejects.toThrow(/in use/);
     }
     // A long poll open at shutdown is answered, not left hanging.
     const waiting = till.signed('GET', '/v1/sync/wait?stock_levels=99&timeout=30');
