@@ -21,6 +21,8 @@ export function OnlineArrivals({ showing }: { showing: boolean }) {
   // Read when the event comes, so a screen change does not resubscribe (and miss a push).
   const latest = useRef({ showing, t, notification, navigate });
   latest.current = { showing, t, notification, navigate };
+  // Arrivals since the notice last went away, so a second order within its ten seconds adds up.
+  const unseen = useRef(0);
 
   useEffect(() => {
     // Browsers keep audio off until the first key or tap; a cashier's PIN entry is one.
@@ -41,13 +43,17 @@ export function OnlineArrivals({ showing }: { showing: boolean }) {
         const { showing: onScreen, t: translate, notification: notify, navigate: go } = latest.current;
         // On the queue itself the new card is the news; elsewhere say so and offer the way there.
         if (onScreen) return;
+        unseen.current += event.placed;
         notify.info({
           key: noticeKey,
           icon: <CloudDownloadOutlined className="arrival-icon" />,
-          title: translate('online.arrived', { count: event.placed }),
+          title: translate('online.arrived', { count: unseen.current }),
           description: translate('online.arrivedHelp'),
           placement: 'topRight',
           duration: 10,
+          onClose: () => {
+            unseen.current = 0;
+          },
           actions: (
             <Button
               type="primary"
@@ -65,7 +71,9 @@ export function OnlineArrivals({ showing }: { showing: boolean }) {
   );
 
   useEffect(() => {
-    if (showing) latest.current.notification.destroy(noticeKey);
+    if (!showing) return;
+    unseen.current = 0;
+    latest.current.notification.destroy(noticeKey);
   }, [showing]);
 
   return null;

@@ -21,7 +21,7 @@ import './online.css';
 const finishedShortcut = 'Alt+H';
 const arrowMoves: Record<string, Move> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
 
-type Verdict = { type: 'success' | 'error'; title: string; detail?: string };
+type Verdict = { type: 'success' | 'info' | 'error'; title: string; detail?: string };
 
 export function OnlineScreen() {
   const { t } = useTranslation();
@@ -84,6 +84,8 @@ export function OnlineScreen() {
     const next = nextStep(order);
     if (next === 'accept') accept.mutate({ id: order.id });
     else if (next === 'ready') ready.mutate({ id: order.id });
+    // A ready order leaves only against the customer's code: say so rather than do nothing.
+    else setVerdict({ type: 'info', title: t('online.scanToHandOver') });
   };
   const askReject = (order: OnlineOrder | undefined) => {
     if (order?.status !== 'placed') return;

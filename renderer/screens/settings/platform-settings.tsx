@@ -125,7 +125,10 @@ function PairedFacts({ status }: { status: SyncStatus }) {
             children:
               status.lastSyncAt === null
                 ? t('sync.never')
-                : `${dateTime(status.lastSyncAt)} (${formatAgo(now - status.lastSyncAt, locale, t('sync.justNow'))})`,
+                : t('platform.lastSyncAt', {
+                    time: dateTime(status.lastSyncAt),
+                    ago: formatAgo(now - status.lastSyncAt, locale, t('sync.justNow')),
+                  }),
           },
           {
             key: 'unsent',
