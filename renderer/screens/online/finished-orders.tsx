@@ -21,7 +21,7 @@ export function FinishedOrders({ orders }: { orders: OnlineOrder[] }) {
     {
       key: 'code',
       title: t('online.column.code'),
-      width: 100,
+      width: 120,
       render: (_, o) => <span className="pickup-code small">{o.pickupCode}</span>,
     },
     { key: 'time', title: t('online.column.placed'), width: 80, render: (_, o) => time(o.placedAt) },

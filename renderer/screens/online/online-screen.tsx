@@ -154,7 +154,7 @@ export function OnlineScreen() {
       ) : null}
       {list.error ? <Alert type="error" showIcon title={errorText(list.error)} className="screen-note" /> : null}
       <p className="online-keys muted">{t('online.keys', { reject: rejectShortcut })}</p>
-      {openCount === 0 && !list.isPending ? (
+      {openCount === 0 && !list.isPending && !list.error ? (
         <p className="online-empty" data-testid="online-empty">
           {t('online.empty')}
         </p>
