@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
 import { lockFolder } from '../db/folder-lock';
 import { migrate } from '../db/migrate';
 import { openPgSql } from '../db/pg-sql';
@@ -53,12 +54,13 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
   const dataDir = options.dataDir ?? null;
   if (dataDir !== null) mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const sql = await openDatabase(options, dataDir);
+  let app: FastifyInstance | null = null;
   try {
     await migrate(sql);
     const adminToken = await loadAdminToken(sql, dataDir);
     const notifier = new Notifier();
     const now = options.now ?? Date.now;
-    const app = await buildApp({ sql, adminToken, notifier, now }, { logger: options.logger });
+    app = await buildApp({ sql, adminToken, notifier, now }, { logger: options.logger });
     const host = options.host ?? '127.0.0.1';
     const connections = trackConnections(app.server);
     await app.listen({ port: options.port ?? 0, host });
@@ -66,20 +68,26 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
     const port = typeof address === 'object' && address ? address.port : options.port;
     const pruner = setInterval(() => void pruneNonces(sql, now()).catch(() => undefined), PRUNE_EVERY_MS);
     pruner.unref();
+    const server = app;
+    let closing: Promise<void> | null = null;
     return {
       url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
       adminToken,
       waiting: () => notifier.waiting,
-      async close() {
-        clearInterval(pruner);
-        notifier.closeAll();
-        const closed = app.close();
-        connections.closeWhenIdle();
-        await closed;
-        await sql.close();
+      close() {
+        closing ??= (async () => {
+          clearInterval(pruner);
+          notifier.closeAll();
+          const closed = server.close();
+          connections.closeWhenIdle();
+          await closed;
+          await sql.close();
+        })();
+        return closing;
       },
     };
   } catch (error) {
+    await app?.close();
     await sql.close();
     throw error;
   }

@@ -77,7 +77,9 @@ async function runBatch(tx: Queryable, state: BatchState, mutations: PushMutatio
   const batch: Batch = { lastSeq, expectedSeq: null, results: [], fresh: [] };
   for (const mutation of mutations) {
     if (mutation.seq <= batch.lastSeq) {
-      batch.results.push(await storedResult(tx, state, mutation));
+      // A seq sent twice in one batch is answered from this batch; its result is not stored yet.
+      const earlier = batch.fresh.find((item) => item.mutation.seq === mutation.seq);
+      batch.results.push(earlier ? answerAgain(earlier, mutation) : await storedResult(tx, state, mutation));
       continue;
     }
     if (mutation.seq > batch.lastSeq + 1) {
@@ -103,6 +105,19 @@ async function appliedIds(tx: Queryable, storeId: string, mutations: PushMutatio
   return new Set(rows.map((row) => idKey(row.type, row.mutation_id)));
 }
 
+/** The answer already given to a seq, or CONFLICT when it now comes with another id. */
+function answerFor(seq: number, storedId: string, stored: Outcome, mutation: PushMutation): PushResult {
+  // The same seq with another id is not a retry: a backup was restored and reused numbers.
+  if (storedId !== mutation.id) {
+    return { seq, id: mutation.id, status: 'CONFLICT', code: 'seq_reused', params: { seq } };
+  }
+  return { seq, id: mutation.id, ...stored };
+}
+
+function answerAgain(earlier: Fresh, mutation: PushMutation): PushResult {
+  return answerFor(mutation.seq, earlier.mutation.id, earlier.outcome, mutation);
+}
+
 async function storedResult(tx: Queryable, context: ApplyContext, mutation: PushMutation): Promise<PushResult> {
   const [row] = await tx.query<{
     mutation_id: string;
@@ -114,23 +129,8 @@ async function storedResult(tx: Queryable, context: ApplyContext, mutation: Push
     [context.storeId, context.deviceId, mutation.seq],
   );
   if (!row) throw new Error(`mutation result for seq ${mutation.seq} of device ${context.deviceId} is missing`);
-  // The same seq with another id is not a retry: a backup was restored and reused numbers.
-  if (row.mutation_id !== mutation.id) {
-    return {
-      seq: mutation.seq,
-      id: mutation.id,
-      status: 'CONFLICT',
-      code: 'seq_reused',
-      params: { seq: mutation.seq },
-    };
-  }
-  return {
-    seq: mutation.seq,
-    id: mutation.id,
-    status: row.status,
-    code: row.code ?? undefined,
-    params: row.params ?? undefined,
-  };
+  const stored: Outcome = { status: row.status, code: row.code ?? undefined, params: row.params ?? undefined };
+  return answerFor(mutation.seq, row.mutation_id, stored, mutation);
 }
 
 async function applyOne(tx: Queryable, state: BatchState, mutation: PushMutation): Promise<Outcome> {

@@ -84,6 +84,22 @@ describe.each(backends)('sync push on $name', (backend) => {
     expect(records.stockMovements.filter((movement) => movement.id === sale.stock[0].id)).toHaveLength(1);
   });
 
+  it('answers a seq sent twice in one batch without applying it twice', async () => {
+    const till = await freshTill();
+    const sale = orderPaid({ sku: 'P-3b' });
+    const mutation = till.next('order.paid', sale, sale.order.id);
+    const reused = { ...mutation, id: sale.stock[0].id };
+    const response = await till.push([mutation, mutation, reused]);
+    expect(response.ackSeq).toBe(1);
+    expect(response.results).toEqual([
+      { seq: 1, id: sale.order.id, status: 'APPLIED' },
+      { seq: 1, id: sale.order.id, status: 'APPLIED' },
+      { seq: 1, id: reused.id, status: 'CONFLICT', code: 'seq_reused', message: expect.any(String) },
+    ]);
+    const records = await get().admin.records(storeId);
+    expect(records.orders.filter((order) => order.id === sale.order.id)).toHaveLength(1);
+  });
+
   it('stops at a gap and asks for the next seq', async () => {
     const till = await freshTill();
     const one = till.next('stock.moved', stockMoved('P-4', 1));
