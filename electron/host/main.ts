@@ -46,7 +46,14 @@ function main(): void {
   }
 
   // The demo's platform starts whenever this till holds the demo store, also once "Try the demo store" made it.
-  const demoPlatform = process.env.COUNTER_DEMO_PLATFORM === '0' ? null : runDemoPlatform(core, { dataDir });
+  const demoPlatform =
+    process.env.COUNTER_DEMO_PLATFORM === '0'
+      ? null
+      : runDemoPlatform(core, {
+          dataDir,
+          firstOrderAfterMs: numberFromEnv('COUNTER_DEMO_FIRST_ORDER_MS'),
+          orderEveryMs: numberFromEnv('COUNTER_DEMO_ORDER_EVERY_MS'),
+        });
 
   const token = randomBytes(18).toString('base64url');
   const staticDir = resolve(args.staticDir ?? `${repoRoot}dist/renderer`);
@@ -70,6 +77,12 @@ function main(): void {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+/** Tests and shop-floor demos shorten the pretend customers' pace. */
+function numberFromEnv(name: string): number | undefined {
+  const value = Number(process.env[name]);
+  return Number.isFinite(value) && value >= 0 ? value : undefined;
 }
 
 main();
