@@ -10,7 +10,7 @@ import type { ErrorCode } from '../messages';
 import { type CatalogRow, storeProducts } from './catalog';
 import { soldOutAmong } from './stock';
 import { isUuid } from './stores';
-import { reserveStoreVersions } from './versions';
+import { lockStore, reserveStoreVersions } from './versions';
 
 export const OnlineOrderInput = z.object({
   storeId: z.string().max(64),
@@ -190,7 +190,7 @@ export async function cancelOnlineOrder(
 ): Promise<OnlineOrderWire> {
   if (!isUuid(input.storeId) || !isUuid(input.id)) throw new ApiError(404, 'online_order_unknown');
   return sql.transaction(async (tx) => {
-    const state = await lockOnlineOrder(tx, input.storeId, input.id);
+    const state = (await lockStore(tx, input.storeId)) ? await lockOnlineOrder(tx, input.storeId, input.id) : null;
     if (state === null) throw new ApiError(404, 'online_order_unknown');
     if (state !== 'cancelled') {
       if (state !== 'placed' && state !== 'accepted') {

@@ -23,3 +23,12 @@ export async function reserveCatalogVersions(tx: Queryable, count: number): Prom
   );
   return rows[0].version - count + 1;
 }
+
+/**
+ * Takes the store row first, as every writer of a store's streams does (pushes, online orders,
+ * their cancellation), so two of them never hold rows the other waits for. False for no such store.
+ */
+export async function lockStore(tx: Queryable, storeId: string): Promise<boolean> {
+  const rows = await tx.query('SELECT id FROM stores WHERE id = $1 FOR UPDATE', [storeId]);
+  return rows.length === 1;
+}

@@ -1,5 +1,6 @@
 import { type MutationType, mutationPayloads } from '../../shared/sync/mutations';
 import type { AuditHead, PushMutation, PushRequest } from '../../shared/sync/wire';
+import { lockStore } from '../data/versions';
 import { type Queryable, type Sql, sqlState } from '../db/sql';
 import { zodDetail } from '../errors';
 import type { ErrorCode, MessageParams } from '../messages';
@@ -46,6 +47,9 @@ export async function processPush(sql: Sql, context: ApplyContext, request: Push
       'SELECT last_seq, audit_head FROM devices WHERE id = $1 FOR UPDATE',
       [context.deviceId],
     );
+    // After the device row, the store row: writers of one store queue here, and the ids applied
+    // below cannot change under this batch.
+    await lockStore(tx, context.storeId);
     const applied = await appliedIds(tx, context.storeId, request.mutations);
     const run = (careful: boolean) =>
       runBatch(tx, { ...context, appliedIds: new Set(applied), careful }, request.mutations, device.last_seq);

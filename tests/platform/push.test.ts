@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../shared/ids';
 import { backends, usePlatform } from './support/backends';
-import { Till } from './support/clients';
+import { product, Till } from './support/clients';
 import { DAY, orderPaid, orderRefunded, shiftClosed, soldOut, stockMoved } from './support/payloads';
 
 describe.each(backends)('sync push on $name', (backend) => {
@@ -199,6 +199,28 @@ describe.each(backends)('sync push on $name', (backend) => {
     expect(records.rejected).toContainEqual(
       expect.objectContaining({ seq: 1, id: refund.refund.id, type: 'order.refunded', code: 'order_unknown' }),
     );
+  });
+
+  it('serves two tills and online orders of one store at the same time', async () => {
+    const { admin } = get();
+    await admin.products([product('P-10')]);
+    const [one, two] = await Promise.all([freshTill(), freshTill()]);
+    const batch = (till: Till) =>
+      Array.from({ length: 20 }, () => {
+        const sale = orderPaid({ sku: 'P-10' });
+        return till.next('order.paid', sale, sale.order.id);
+      });
+    const pushes = [one, two].flatMap((till) => [batch(till), batch(till)].map((mutations) => ({ till, mutations })));
+    // Each till sends its batches in order; the tills and the customers do not wait for each other.
+    const [first, second, placed] = await Promise.all([
+      one.push(pushes[0].mutations).then(() => one.push(pushes[1].mutations)),
+      two.push(pushes[2].mutations).then(() => two.push(pushes[3].mutations)),
+      Promise.all(Array.from({ length: 5 }, () => admin.placeOnlineOrder(storeId, [{ sku: 'P-10', quantity: 1 }]))),
+    ]);
+    expect([first.ackSeq, second.ackSeq]).toEqual([40, 40]);
+    expect(placed.map((answer) => answer.status)).toEqual([201, 201, 201, 201, 201]);
+    const levels = (await one.pullAll('stock_levels')).changes.map((change) => change.data);
+    expect(levels).toContainEqual({ sku: 'P-10', onHand: -80, soldOut: false });
   });
 
   it('takes a batch of 500 orders in one push', async () => {
