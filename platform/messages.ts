@@ -11,7 +11,6 @@ const messages = {
   body_too_large: { en: 'The request body is too large.', zh: '请求内容过大。' },
   content_type_unsupported: { en: 'Send the body as application/json.', zh: '请以 application/json 发送请求内容。' },
   request_invalid: { en: 'The request is not valid: {detail}', zh: '请求无效：{detail}' },
-  method_not_allowed: { en: 'This method is not allowed here.', zh: '此处不允许该请求方法。' },
   internal: { en: 'The platform failed to handle the request.', zh: '平台处理请求时出错。' },
   admin_token_invalid: { en: 'The admin token is missing or wrong.', zh: '管理令牌缺失或不正确。' },
   store_unknown: { en: 'There is no such store.', zh: '没有这家门店。' },

@@ -14,6 +14,8 @@ const BODY_LIMIT = 32 * 1024 * 1024;
 /** Keeps the exact bytes for signature checks, then parses them as JSON. */
 function installJsonParser(app: FastifyInstance): void {
   app.decorateRequest('rawBody', null);
+  // JSON only: anything else is refused with 415 rather than half-understood.
+  app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
     const bytes = body as Buffer;
     request.rawBody = bytes;

@@ -62,6 +62,13 @@ describe.each(backends)('admin API and pairing on $name', (backend) => {
       status: 404,
       body: { error: { code: 'not_found' } },
     });
+    const plainText = await fetch(`${admin.url}/v1/admin/stores`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'text/plain' },
+      body: 'name=x',
+    });
+    expect(plainText.status).toBe(415);
+    expect(await plainText.json()).toMatchObject({ error: { code: 'content_type_unsupported' } });
   });
 
   it('pairs with a one-time code, handing out device codes A then B', async () => {
