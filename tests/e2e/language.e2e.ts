@@ -15,7 +15,8 @@ describe('language', () => {
     await page.getByTestId('language-switch').getByText('English').click();
     await expectText(nav, 'Checkout', 'Redeem', 'Orders', 'Online orders', 'Reports', 'Catalog', 'Stock', 'Settings');
     for (const key of ['F1', 'F2', 'F3', 'F4', 'F5', 'F6', 'F7', 'F8']) await expectText(nav, key);
-    await expectText(page.getByTestId('status-bar'), 'Business day', 'Not paired with a platform', 'Manager');
+    await expectText(page.getByTestId('status-bar'), 'Business day', 'Manager');
+    await expect.poll(() => page.getByTestId('status-sync').innerText(), { timeout: 30_000 }).toContain('Online');
     await shoot(page, 'checkout-english');
 
     await page.reload();

@@ -6,7 +6,9 @@ import type { Role } from '../../../shared/roles';
 import { importProductsCsv } from '../catalog/csv-import';
 import type { HandlerContext } from '../handler-context';
 import { createStaff } from '../staff/staff-handlers';
+import { recordMovement } from '../stock/stock-ledger';
 import { storeStatements } from '../store/store-records';
+import { enqueue } from '../sync/outbox';
 
 type DemoStaff = { name: Record<Locale, string>; role: Role; pin: string };
 
@@ -40,5 +42,30 @@ export function createDemoStore(ctx: HandlerContext, input: { timeZone: string; 
     const first = catalog.rows.find((row) => row.status === 'error');
     throw new Error(`demo catalog has ${catalog.failed} bad rows, first: ${JSON.stringify(first)}`);
   }
+  countOpeningStock(ctx, staff[0]);
   return { storeId, staff, products: catalog.created };
+}
+
+/**
+ * The shelves are counted on day one, so on-hand, low stock and online sales show real figures.
+ * Counts are fixed per SKU, so every demo store starts alike; they go to the platform like any count.
+ */
+function countOpeningStock(ctx: HandlerContext, ownerId: string): void {
+  const products = ctx.db.prepare('SELECT id, sku, unit FROM products ORDER BY sku').all() as {
+    id: string;
+    sku: string;
+    unit: 'each' | 'kg';
+  }[];
+  for (const product of products) {
+    const spread = [...product.sku].reduce((sum, char) => sum + char.charCodeAt(0), 0) % 40;
+    const quantity = product.unit === 'kg' ? (5 + spread / 4) * 1_000 : 12 + spread;
+    const id = recordMovement(ctx.db, {
+      productId: product.id,
+      kind: 'count',
+      quantity,
+      at: ctx.now,
+      staffId: ownerId,
+    });
+    enqueue(ctx.db, { id, type: 'stock.moved', payload: { note: 'opening stock' }, now: ctx.now });
+  }
 }

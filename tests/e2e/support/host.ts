@@ -10,13 +10,13 @@ const readyPattern = /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/;
 
 /** Starts the browser host on a fresh data folder and a free port; resolves with the URL it prints. */
 export async function startHost(
-  options: { demo?: boolean; lang?: string; dataDir?: string } = {},
+  options: { demo?: boolean; lang?: string; dataDir?: string; env?: Record<string, string> } = {},
 ): Promise<RunningHost> {
   const owned = options.dataDir === undefined;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'counter-e2e-'));
   const args = ['--import', 'tsx', 'electron/host/main.ts', '--data-dir', dataDir, '--port', '0'];
   if (options.demo) args.push('--demo');
-  const env = options.lang ? { ...process.env, LANG: options.lang } : process.env;
+  const env = { ...process.env, ...(options.lang ? { LANG: options.lang } : {}), ...options.env };
   const child = spawn(process.execPath, args, { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
