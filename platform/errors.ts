@@ -1,5 +1,5 @@
 import type { ZodError } from 'zod';
-import type { ErrorCode, MessageParams } from './messages';
+import type { ErrorCode, MessageParams } from '../shared/sync/platform-messages';
 
 /** A refusal the caller can act on: HTTP status, stable code, message parameters. */
 export class ApiError extends Error {

@@ -1,15 +1,17 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type Locale, pickLocale } from '../../shared/locale';
+import { type ErrorCode, type MessageParams, messageFor } from '../../shared/sync/platform-messages';
 import { sqlState } from '../db/sql';
 import { ApiError } from '../errors';
-import { type ErrorCode, type MessageParams, messageFor } from '../messages';
 
 export function requestLocale(request: FastifyRequest): Locale {
   return pickLocale(request.headers['accept-language']);
 }
 
 function send(request: FastifyRequest, reply: FastifyReply, status: number, code: ErrorCode, params?: MessageParams) {
-  return reply.code(status).send({ error: { code, message: messageFor(code, requestLocale(request), params) } });
+  return reply.code(status).send({
+    error: { code, message: messageFor(code, requestLocale(request), params), ...(params ? { params } : {}) },
+  });
 }
 
 // Fastify's own refusals of a request, by its error code.

@@ -1,9 +1,9 @@
 import { type MutationType, mutationPayloads } from '../../shared/sync/mutations';
+import type { ErrorCode, MessageParams } from '../../shared/sync/platform-messages';
 import type { AuditHead, PushMutation, PushRequest } from '../../shared/sync/wire';
 import { lockStore } from '../data/versions';
 import { type Queryable, type Sql, sqlState } from '../db/sql';
 import { zodDetail } from '../errors';
-import type { ErrorCode, MessageParams } from '../messages';
 import { type ApplyContext, appliers } from './apply';
 
 /** A result before its message is put into the caller's language. */

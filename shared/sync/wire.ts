@@ -46,23 +46,19 @@ export const PushRequest = z.object({
 });
 export type PushRequest = z.infer<typeof PushRequest>;
 
+/** What fills a message's placeholders, so the till can word it again in its reader's language. */
+export const MessageParams = z.record(
+  z.string(),
+  z.union([z.string(), z.number(), z.object({ en: z.string(), zh: z.string() })]),
+);
+
+const Refusal = { code: z.string(), message: z.string(), params: MessageParams.optional() };
+
 export const MutationResult = z.discriminatedUnion('status', [
   z.object({ seq: z.number().int(), id: z.string(), status: z.literal('APPLIED') }),
   z.object({ seq: z.number().int(), id: z.string(), status: z.literal('DUPLICATE') }),
-  z.object({
-    seq: z.number().int(),
-    id: z.string(),
-    status: z.literal('REJECTED'),
-    code: z.string(),
-    message: z.string(),
-  }),
-  z.object({
-    seq: z.number().int(),
-    id: z.string(),
-    status: z.literal('CONFLICT'),
-    code: z.string(),
-    message: z.string(),
-  }),
+  z.object({ seq: z.number().int(), id: z.string(), status: z.literal('REJECTED'), ...Refusal }),
+  z.object({ seq: z.number().int(), id: z.string(), status: z.literal('CONFLICT'), ...Refusal }),
 ]);
 export type MutationResult = z.infer<typeof MutationResult>;
 
@@ -165,7 +161,7 @@ export const WaitQuery = z.object({
 });
 export const WaitResponse = z.object({ streams: z.array(PullStream) });
 
-export const PlatformError = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+export const PlatformError = z.object({ error: z.object(Refusal) });
 
 export const PICKUP_QR_PREFIX = 'CPK1:';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectText, navItem, signIn } from './support/app';
+import { expectText, signIn } from './support/app';
 import { openPage, pageErrors, shoot } from './support/browser';
 import { useHostAndBrowser } from './support/session';
 

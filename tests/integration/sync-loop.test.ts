@@ -181,5 +181,9 @@ describe('moving to another platform store', () => {
       ['online_order.step', 'online_order_unknown'],
       ['order.paid', 'online_order_unknown'],
     ]);
+    // Stored as a code and its parameters, so each reader gets their own language.
+    const inChinese = core.dispatch({ method: 'sync.attention', input: {}, sessionToken: owner, locale: 'zh-CN' });
+    expect(expectOk<{ message: string }[]>(inChinese)[0].message).toBe('该门店没有这个线上订单。');
+    expect(flagged[0]).toMatchObject({ message: 'There is no such online order at this store.' });
   });
 });

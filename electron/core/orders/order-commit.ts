@@ -3,7 +3,7 @@ import type { Channel, OrderDetail, PaymentMethod, TenderInput } from '../../../
 import type { StoreInfo } from '../../../shared/contract/store';
 import { AppError } from '../../../shared/errors';
 import { formatMoney, type Money } from '../../../shared/money';
-import { type SettledPayment, type Settlement, settleTenders } from '../../../shared/payment/settle-tenders';
+import { type SettledPayment, settleTenders } from '../../../shared/payment/settle-tenders';
 import type { Cart, CartLine } from '../../../shared/pricing/cart';
 import { type PricedCart, priceCart } from '../../../shared/pricing/price-cart';
 import { mulDivRound } from '../../../shared/rounding';

@@ -1,11 +1,12 @@
 import type { z } from 'zod';
+import type { MessageParams } from '../../../shared/sync/platform-messages';
 import { PlatformError } from '../../../shared/sync/wire';
 import { type DeviceKey, signRequest } from './request-signing';
 
 /** Why a call to the platform did not give an answer we can use. */
 export type PlatformProblem =
   | { kind: 'unreachable'; detail: string }
-  | { kind: 'refused'; status: number; code: string; message: string };
+  | { kind: 'refused'; status: number; code: string; message: string; params?: MessageParams };
 
 export class PlatformCallError extends Error {
   constructor(readonly problem: PlatformProblem) {
@@ -67,6 +68,7 @@ export async function callPlatform<T>(call: PlatformCall<T>): Promise<T> {
       status: response.status,
       code: refusal.success ? refusal.data.error.code : `http_${response.status}`,
       message: refusal.success ? refusal.data.error.message : text.slice(0, 200),
+      params: refusal.success ? refusal.data.error.params : undefined,
     });
   }
   const parsed = call.answer.safeParse(json);

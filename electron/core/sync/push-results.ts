@@ -5,7 +5,7 @@ import { writeAckedSeq } from './sync-records';
 
 const statements = namedStatements({
   record: `UPDATE outbox SET state = @state, result = @result, result_code = @code, result_message = @message,
-    acked_at = @now WHERE seq = @seq`,
+    result_params = @params, acked_at = @now WHERE seq = @seq`,
 });
 
 /**
@@ -26,6 +26,7 @@ export function applyPushResponse(db: Database, response: PushResponse, now: num
         result: result.status,
         code: codeOf(result),
         message: messageOf(result),
+        params: failed && result.params ? JSON.stringify(result.params) : null,
         now,
       });
     }

@@ -36,7 +36,7 @@ export const syncHandlers: {
     ctx.emit({ type: 'sync.changed' });
     return readSyncStatus(ctx.db, false, ctx.locale);
   },
-  'sync.attention': (ctx) => readRecordsNeedingAttention(ctx.db),
+  'sync.attention': (ctx) => readRecordsNeedingAttention(ctx.db, ctx.locale),
   'sync.retryNow': (ctx) => {
     ctx.sync.retryNow();
     return {};

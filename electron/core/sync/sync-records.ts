@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { SyncRecord, SyncStatus } from '../../../shared/contract/sync';
 import { errorMessage } from '../../../shared/errors';
 import type { Locale } from '../../../shared/locale';
+import { type MessageParams, platformMessage } from '../../../shared/sync/platform-messages';
 import type { PairResponse } from '../../../shared/sync/wire';
 import { namedStatements } from '../db/open-database';
 import { readMeta, writeMeta } from '../store/store-records';
@@ -26,7 +27,7 @@ const statements = namedStatements({
   deleteMeta: 'DELETE FROM meta WHERE key = ?',
   unsent: `SELECT COUNT(*) AS count, MIN(created_at) AS oldest FROM outbox WHERE seq > ?`,
   needingAttention: `SELECT COUNT(*) FROM outbox WHERE result IN ('REJECTED', 'CONFLICT')`,
-  attention: `SELECT seq, id, type, created_at, result, result_code, result_message FROM outbox
+  attention: `SELECT seq, id, type, created_at, result, result_code, result_message, result_params FROM outbox
     WHERE result IN ('REJECTED', 'CONFLICT') ORDER BY seq DESC LIMIT 500`,
   cursor: 'SELECT cursor FROM sync_cursors WHERE stream = ?',
   setCursor: `INSERT INTO sync_cursors (stream, cursor, updated_at) VALUES (?, ?, ?)
@@ -112,18 +113,23 @@ type AttentionRow = {
   result: 'REJECTED' | 'CONFLICT';
   result_code: string | null;
   result_message: string | null;
+  result_params: string | null;
 };
 
-export function readRecordsNeedingAttention(db: Database): SyncRecord[] {
-  return (statements(db).attention.all() as AttentionRow[]).map((row) => ({
-    seq: row.seq,
-    id: row.id,
-    type: row.type,
-    createdAt: row.created_at,
-    result: row.result,
-    code: row.result_code ?? '',
-    message: row.result_message ?? '',
-  }));
+export function readRecordsNeedingAttention(db: Database, locale: Locale): SyncRecord[] {
+  return (statements(db).attention.all() as AttentionRow[]).map((row) => {
+    const code = row.result_code ?? '';
+    const params = row.result_params ? (JSON.parse(row.result_params) as MessageParams) : undefined;
+    return {
+      seq: row.seq,
+      id: row.id,
+      type: row.type,
+      createdAt: row.created_at,
+      result: row.result,
+      code,
+      message: platformMessage(code, locale, params, row.result_message ?? ''),
+    };
+  });
 }
 
 function describeProblem(problem: Problem | null, locale: Locale): { code: string; message: string } | null {
@@ -134,10 +140,8 @@ function describeProblem(problem: Problem | null, locale: Locale): { code: strin
       message: errorMessage('platform_unreachable', { url: problem.url, detail: problem.detail }, locale),
     };
   }
-  return {
-    code: problem.code,
-    message: errorMessage('platform_refused', { code: problem.code, message: problem.message }, locale),
-  };
+  const message = platformMessage(problem.code, locale, problem.params, problem.message);
+  return { code: problem.code, message: errorMessage('platform_refused', { code: problem.code, message }, locale) };
 }
 
 /**

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
+import { messageFor } from '../../../shared/sync/platform-messages';
 import { PairRequest, PullQuery, PushRequest, WaitQuery } from '../../../shared/sync/wire';
 import { pairDevice } from '../../data/stores';
 import { ApiError, parseInput } from '../../errors';
-import { messageFor } from '../../messages';
 import { pullChanges } from '../../sync/pull';
 import { type PushResult, processPush } from '../../sync/push';
 import type { PlatformContext } from '../context';
@@ -13,7 +13,7 @@ import { waitForStreams } from '../long-poll';
 function wireResult(result: PushResult, locale: ReturnType<typeof requestLocale>) {
   const { seq, id, status, code } = result;
   if (status === 'APPLIED' || status === 'DUPLICATE' || !code) return { seq, id, status };
-  return { seq, id, status, code, message: messageFor(code, locale, result.params) };
+  return { seq, id, status, code, message: messageFor(code, locale, result.params), params: result.params };
 }
 
 /** Pairing (the one-time code authorises) and the signed sync endpoints of PROTOCOL.md. */

@@ -4,6 +4,8 @@
 ALTER TABLE outbox ADD COLUMN result TEXT CHECK (result IN ('APPLIED', 'DUPLICATE', 'REJECTED', 'CONFLICT'));
 ALTER TABLE outbox ADD COLUMN result_code TEXT;
 ALTER TABLE outbox ADD COLUMN result_message TEXT;
+-- The message's parameters, so it can be worded again in the language of whoever reads it.
+ALTER TABLE outbox ADD COLUMN result_params TEXT;
 ALTER TABLE outbox ADD COLUMN acked_at INTEGER;
 
 -- The manager's "needs a person" list reads this small index, not the whole queue.

@@ -1,10 +1,13 @@
-import type { Locale } from '../shared/locale';
+import type { Locale } from '../locale';
 
 type Message = { en: string; zh: string };
 /** A parameter may itself be bilingual, like a product's name. */
 export type MessageParams = Record<string, string | number | Message>;
 
-/** Every error code the platform answers with, in both languages it speaks. */
+/**
+ * Every code the platform answers with, in both languages. Shared so a till can put a stored
+ * result (a refused sale, a failed pairing) into the words of whoever reads it later.
+ */
 const messages = {
   not_found: { en: 'No such endpoint.', zh: '没有这个接口。' },
   body_invalid: { en: 'The request body is not valid JSON.', zh: '请求内容不是有效的 JSON。' },
@@ -68,4 +71,14 @@ export function messageFor(code: ErrorCode, locale: Locale, params: MessageParam
     if (value === undefined) return whole;
     return typeof value === 'object' ? pick(value) : String(value);
   });
+}
+
+/** A code the platform sent, worded for `locale`; `fallback` (the platform's own words) when unknown. */
+export function platformMessage(
+  code: string,
+  locale: Locale,
+  params: MessageParams | undefined,
+  fallback: string,
+): string {
+  return isErrorCode(code) ? messageFor(code, locale, params) : fallback;
 }
