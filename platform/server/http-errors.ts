@@ -10,7 +10,11 @@ export function requestLocale(request: FastifyRequest): Locale {
 
 function send(request: FastifyRequest, reply: FastifyReply, status: number, code: ErrorCode, params?: MessageParams) {
   return reply.code(status).send({
-    error: { code, message: messageFor(code, requestLocale(request), params), ...(params ? { params } : {}) },
+    error: {
+      code,
+      message: messageFor(code, requestLocale(request), params),
+      ...(params && Object.keys(params).length > 0 ? { params } : {}),
+    },
   });
 }
 

@@ -94,7 +94,14 @@ describe.each(backends)('sync push on $name', (backend) => {
     expect(response.results).toEqual([
       { seq: 1, id: sale.order.id, status: 'APPLIED' },
       { seq: 1, id: sale.order.id, status: 'APPLIED' },
-      { seq: 1, id: reused.id, status: 'CONFLICT', code: 'seq_reused', message: expect.any(String) },
+      {
+        seq: 1,
+        id: reused.id,
+        status: 'CONFLICT',
+        code: 'seq_reused',
+        message: expect.any(String),
+        params: { seq: 1 },
+      },
     ]);
     const records = await get().admin.records(storeId);
     expect(records.orders.filter((order) => order.id === sale.order.id)).toHaveLength(1);
@@ -132,7 +139,14 @@ describe.each(backends)('sync push on $name', (backend) => {
     const response = await till.push([reused]);
     expect(response.ackSeq).toBe(1);
     expect(response.results).toEqual([
-      { seq: 1, id: reused.id, status: 'CONFLICT', code: 'seq_reused', message: expect.stringContaining('Sequence 1') },
+      {
+        seq: 1,
+        id: reused.id,
+        status: 'CONFLICT',
+        code: 'seq_reused',
+        message: expect.stringContaining('Sequence 1'),
+        params: { seq: 1 },
+      },
     ]);
   });
 

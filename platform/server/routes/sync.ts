@@ -13,7 +13,9 @@ import { waitForStreams } from '../long-poll';
 function wireResult(result: PushResult, locale: ReturnType<typeof requestLocale>) {
   const { seq, id, status, code } = result;
   if (status === 'APPLIED' || status === 'DUPLICATE' || !code) return { seq, id, status };
-  return { seq, id, status, code, message: messageFor(code, locale, result.params), params: result.params };
+  const message = messageFor(code, locale, result.params);
+  const params = result.params && Object.keys(result.params).length > 0 ? result.params : undefined;
+  return { seq, id, status, code, message, ...(params ? { params } : {}) };
 }
 
 /** Pairing (the one-time code authorises) and the signed sync endpoints of PROTOCOL.md. */
