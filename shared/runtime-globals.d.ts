@@ -3,3 +3,6 @@
  * Web Crypto's random source is one of those (browsers, Node 19+, Electron).
  */
 declare const crypto: { getRandomValues<T extends Uint8Array>(array: T): T };
+
+/** WHATWG URL parsing, present in browsers, Node 19.9+ and Electron. */
+declare const URL: { canParse(url: string, base?: string): boolean };
