@@ -18,7 +18,7 @@ export type DemoPlatformOptions = {
   log?: (line: string) => void;
 };
 
-type Link = { url: string; adminToken: string };
+export type Link = { url: string; adminToken: string };
 type DemoState = { storeId: string };
 
 /**
@@ -88,7 +88,8 @@ export function runDemoPlatform(core: CounterCore, options: DemoPlatformOptions)
   };
 }
 
-function spawnPlatform(platformDir: string): Promise<{ process: ChildProcess; link: Link }> {
+/** The platform in a child process of its own; resolves once it prints where it listens. */
+export function spawnPlatform(platformDir: string): Promise<{ process: ChildProcess; link: Link }> {
   const child = spawn(process.execPath, ['--import', 'tsx', childScript, platformDir], {
     cwd: repoRoot,
     stdio: ['pipe', 'pipe', 'pipe'],

@@ -37,6 +37,27 @@ const orderPaid: Applier<'order.paid'> = async (tx, context, payload) => {
   return null;
 };
 
+/**
+ * Sales with no online order behind them, many at once: a push of 500 takes two statements here
+ * instead of a thousand, which is what lets the platform keep up with a till catching up.
+ */
+export async function insertSales(tx: Queryable, context: ApplyContext, sales: PayloadOf<'order.paid'>[]) {
+  if (sales.length === 0) return;
+  await tx.query(
+    `INSERT INTO orders (store_id, id, device_id, number, business_day, channel, paid_at, total, online_order_id, body)
+     SELECT $1, (x->'order'->>'id')::uuid, $2, x->'order'->>'number', (x->'order'->>'businessDay')::date,
+       x->'order'->>'channel', (x->'order'->>'paidAt')::bigint, (x->'order'->>'total')::bigint, NULL, x
+     FROM jsonb_array_elements($3::jsonb) AS x
+     ON CONFLICT (store_id, id) DO NOTHING`,
+    [context.storeId, context.deviceId, JSON.stringify(sales)],
+  );
+  await recordMovements(
+    tx,
+    context,
+    sales.flatMap((sale) => sale.stock),
+  );
+}
+
 const orderRefunded: Applier<'order.refunded'> = async (tx, context, payload) => {
   const { refund } = payload;
   const order = await tx.query('SELECT 1 FROM orders WHERE store_id = $1 AND id = $2', [

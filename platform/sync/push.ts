@@ -1,10 +1,10 @@
-import { type MutationType, mutationPayloads } from '../../shared/sync/mutations';
+import { type MutationType, mutationPayloads, type PayloadOf } from '../../shared/sync/mutations';
 import type { ErrorCode, MessageParams } from '../../shared/sync/platform-messages';
 import type { AuditHead, PushMutation, PushRequest } from '../../shared/sync/wire';
 import { lockStore } from '../data/versions';
 import { type Queryable, type Sql, sqlState } from '../db/sql';
 import { zodDetail } from '../errors';
-import { type ApplyContext, appliers } from './apply';
+import { type ApplyContext, appliers, insertSales } from './apply';
 
 /** A result before its message is put into the caller's language. */
 export type PushResult = {
@@ -28,7 +28,12 @@ type Outcome = Pick<PushResult, 'status' | 'code' | 'params'>;
 
 type Fresh = { mutation: PushMutation; outcome: Outcome };
 type Batch = { lastSeq: number; expectedSeq: number | null; results: PushResult[]; fresh: Fresh[] };
-type BatchState = ApplyContext & { appliedIds: Set<string>; careful: boolean };
+type BatchState = ApplyContext & {
+  appliedIds: Set<string>;
+  careful: boolean;
+  /** Plain sales the fast pass holds back to write together; written before anything else is applied. */
+  pendingSales: PayloadOf<'order.paid'>[];
+};
 
 const idKey = (type: string, id: string) => `${type} ${id}`;
 
@@ -52,7 +57,12 @@ export async function processPush(sql: Sql, context: ApplyContext, request: Push
     await lockStore(tx, context.storeId);
     const applied = await appliedIds(tx, context.storeId, request.mutations);
     const run = (careful: boolean) =>
-      runBatch(tx, { ...context, appliedIds: new Set(applied), careful }, request.mutations, device.last_seq);
+      runBatch(
+        tx,
+        { ...context, appliedIds: new Set(applied), careful, pendingSales: [] },
+        request.mutations,
+        device.last_seq,
+      );
     // Almost every batch applies cleanly, so it first runs without a savepoint per mutation; only
     // a batch holding a record to refuse is rolled back and run again, each mutation on its own.
     await tx.query('SAVEPOINT batch');
@@ -95,7 +105,17 @@ async function runBatch(tx: Queryable, state: BatchState, mutations: PushMutatio
     batch.results.push({ seq: mutation.seq, id: mutation.id, ...outcome });
     batch.lastSeq = mutation.seq;
   }
+  await flushSales(tx, state);
   return batch;
+}
+
+async function flushSales(tx: Queryable, state: BatchState): Promise<void> {
+  const sales = state.pendingSales.splice(0);
+  try {
+    await insertSales(tx, state, sales);
+  } catch (error) {
+    throw isBadValue(error) ? new NeedsCarefulPass() : error;
+  }
 }
 
 /** The batch's ids already applied in this store, fetched once instead of once per mutation. */
@@ -154,6 +174,12 @@ async function applyOne(tx: Queryable, state: BatchState, mutation: PushMutation
 const isBadValue = (error: unknown) => sqlState(error)?.startsWith('22') ?? false;
 
 async function applyFast(tx: Queryable, state: BatchState, type: MutationType, payload: unknown): Promise<Outcome> {
+  if (type === 'order.paid' && (payload as PayloadOf<'order.paid'>).order.onlineOrderId === null) {
+    state.pendingSales.push(payload as PayloadOf<'order.paid'>);
+    return { status: 'APPLIED' };
+  }
+  // Anything else may depend on a sale held back (a refund of it): write those first.
+  await flushSales(tx, state);
   let refusal: Awaited<ReturnType<typeof applyPayload>>;
   try {
     refusal = await applyPayload(tx, state, type, payload);

@@ -7,6 +7,7 @@ import { openCounterCore } from '../../electron/core/counter-core';
 import { DatabaseTooNewError, loadMigrations, MigrationChangedError } from '../../electron/core/db/migrations';
 import { openDatabase } from '../../electron/core/db/open-database';
 import { daySummarySql } from '../../electron/core/reports/day-summary';
+import { outboxPayloadSql } from '../../electron/core/sync/outbox-payloads';
 import { uuidv7 } from '../../shared/ids';
 import { tempDir } from '../support/temp-dir';
 
@@ -175,6 +176,22 @@ describe('migration 0002', () => {
       value: { ok: true },
     });
     core.close();
+  });
+
+  it('reads what the sync sends by key and index, never scanning the ledger or the order history', () => {
+    const { db } = openDatabase({ dataDir: tempDir(), migrationsDir });
+    for (const [name, sql] of Object.entries(outboxPayloadSql)) {
+      const positional = (sql.match(/\?/g) ?? []).length;
+      const params = positional > 0 ? Array(positional).fill(1) : [{ id: 'x' }];
+      const details = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[])
+        .map((r) => r.detail)
+        .join(' | ');
+      expect([name, details]).toEqual([
+        name,
+        expect.not.stringMatching(/SCAN (m|o|stock_movements|orders|online_orders)\b/),
+      ]);
+    }
+    db.close();
   });
 
   it('sums a business day from covering indexes, never the order history', () => {

@@ -9,24 +9,32 @@ import { namedStatements } from '../db/open-database';
  * record is written once (by the sale) and read when sent. Toggles and online-order steps carry
  * their payload in the outbox row, as nothing else stores them.
  */
-const statements = namedStatements({
+/** Exported for the query-plan test: sending the queue must never scan the ledger. */
+export const outboxPayloadSql = {
   after: 'SELECT seq, id, type, payload, created_at FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?',
   order: `SELECT o.*, (SELECT id FROM online_orders WHERE order_id = o.id) AS online_order_id
     FROM orders o WHERE o.id = ?`,
   orderLines: 'SELECT * FROM order_lines WHERE order_id = ? ORDER BY line_no',
   payments: 'SELECT method, amount, reference FROM payments WHERE order_id = ? ORDER BY seq',
+  // Through the (product_id, at) index: a sale's movements share its products and its moment.
+  // A scan by order_id would read the whole ledger for every order sent.
   orderStock: `SELECT m.id, p.sku, m.kind, m.quantity, m.at FROM stock_movements m JOIN products p ON p.id = m.product_id
-    WHERE m.order_id = ? AND m.refund_id IS NULL`,
+    WHERE m.product_id IN (SELECT product_id FROM order_lines WHERE order_id = @id)
+      AND m.at = (SELECT paid_at FROM orders WHERE id = @id) AND m.order_id = @id AND m.refund_id IS NULL`,
   refund: 'SELECT * FROM refunds WHERE id = ?',
   refundLines: `SELECT r.line_no, l.sku, r.quantity, r.amount FROM refund_lines r
     JOIN order_lines l ON l.order_id = r.order_id AND l.line_no = r.line_no WHERE r.refund_id = ? ORDER BY r.line_no`,
   refundTenders: 'SELECT method, amount FROM refund_tenders WHERE refund_id = ?',
   refundStock: `SELECT m.id, p.sku, m.kind, m.quantity, m.at FROM stock_movements m JOIN products p ON p.id = m.product_id
-    WHERE m.refund_id = ?`,
+    WHERE m.product_id IN (SELECT l.product_id FROM refund_lines r
+        JOIN order_lines l ON l.order_id = r.order_id AND l.line_no = r.line_no WHERE r.refund_id = @id)
+      AND m.at = (SELECT at FROM refunds WHERE id = @id) AND m.refund_id = @id`,
   shift: 'SELECT * FROM shifts WHERE id = ?',
   movement: `SELECT m.id, p.sku, m.kind, m.quantity, m.at FROM stock_movements m JOIN products p ON p.id = m.product_id
     WHERE m.id = ?`,
-});
+};
+
+const statements = namedStatements(outboxPayloadSql);
 
 type OutboxRow = { seq: number; id: string; type: string; payload: string; created_at: number };
 type Row = Record<string, unknown>;
@@ -94,7 +102,7 @@ function orderPaid(db: Database, id: string): PayloadOf<'order.paid'> {
       tax: l.tax as number,
     })),
     payments: q.payments.all(id) as PayloadOf<'order.paid'>['payments'],
-    stock: q.orderStock.all(id) as StockRow[],
+    stock: q.orderStock.all({ id }) as StockRow[],
   };
 }
 
@@ -119,7 +127,7 @@ function orderRefunded(db: Database, id: string): PayloadOf<'order.refunded'> {
       amount: l.amount as number,
     })),
     tenders: q.refundTenders.all(id) as PayloadOf<'order.refunded'>['tenders'],
-    stock: q.refundStock.all(id) as StockRow[],
+    stock: q.refundStock.all({ id }) as StockRow[],
   };
 }
 
