@@ -22,6 +22,10 @@ const messages = {
     en: 'The pairing code is wrong, expired or already used.',
     zh: '配对码错误、已过期或已被使用。',
   },
+  pairing_attempts: {
+    en: 'Too many wrong pairing codes from this address; try again in {minutes} min.',
+    zh: '该地址输错配对码次数过多，请 {minutes} 分钟后再试。',
+  },
   public_key_invalid: {
     en: 'The device public key is not a valid Ed25519 key.',
     zh: '设备公钥不是有效的 Ed25519 密钥。',

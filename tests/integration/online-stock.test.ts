@@ -83,6 +83,28 @@ describe('online orders at the counter', () => {
     expect(count(`SELECT count(*) FROM orders WHERE channel = 'online_pickup'`)).toBe(1);
   });
 
+  it('takes goods sold by weight in grams, as the platform prices them', async () => {
+    const apples = await productBySku(h.call, cashier, 'FRU-0001');
+    const id = uuidv7();
+    const total = Math.round((apples.price * 500) / 1_000);
+    const line = {
+      sku: apples.sku,
+      nameZh: apples.nameZh,
+      nameEn: apples.nameEn,
+      quantity: 500,
+      unitPrice: apples.price,
+    };
+    pullOnlineOrder({ id, pickupCode: '500500', total, lines: [line] });
+    const before = expectOk<{ rows: StockRow[] }>(await call('stock.list', { query: apples.sku })).rows[0].onHand;
+    const accepted = expectOk<OnlineOrder>(await call('online.accept', { id }));
+    const order = expectOk<{ total: number; lines: { quantityKind: string; quantity: number }[] }>(
+      await call('orders.get', { id: accepted.orderId }),
+    );
+    expect(order).toMatchObject({ total, lines: [{ quantityKind: 'weight', quantity: 500 }] });
+    const after = expectOk<{ rows: StockRow[] }>(await call('stock.list', { query: apples.sku })).rows[0].onHand;
+    expect(after).toBe(before - 500);
+  });
+
   it('keeps the step taken here while the platform has not caught up, and takes its word once it has', async () => {
     const id = uuidv7();
     pullOnlineOrder({ id, pickupCode: '135790' });

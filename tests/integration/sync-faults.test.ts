@@ -4,6 +4,7 @@ import type { Product } from '../../shared/contract/catalog';
 import type { OnlineOrder } from '../../shared/contract/online-orders';
 import type { SyncStatus } from '../../shared/contract/sync';
 import { uuidv7 } from '../../shared/ids';
+import { backends } from '../platform/support/backends';
 import { expectOk } from '../support/callers';
 import { createDemo, signIn } from '../support/demo-session';
 import { startFaultProxy } from '../support/fault-proxy';
@@ -21,18 +22,17 @@ const seed = Number(process.env.COUNTER_FAULT_SEED ?? 20261127);
 const actions = Number(process.env.COUNTER_FAULT_ACTIONS ?? 3_000);
 const restartEvery = 750;
 
-type Platform = Awaited<ReturnType<typeof startTestPlatform>>;
-let platform: Platform;
-let core: CounterCore;
 const cleanup: (() => Promise<void>)[] = [];
 afterAll(async () => {
   for (const step of cleanup.reverse()) await step();
 });
 
-describe(`sync under injected faults (seed ${seed})`, () => {
+describe.each(backends)(`sync under injected faults (seed ${seed}) on $name`, (backend) => {
   it(`converges after ${actions} actions, faults on every fifth request and platform restarts`, async () => {
     const random = seededRandom(seed);
-    platform = await startTestPlatform();
+    const storage = await backend.freshStorage();
+    cleanup.push(() => storage.dispose());
+    let platform = await startTestPlatform(storage.options);
     const port = Number(new URL(platform.url).port);
     cleanup.push(() => platform.close());
     await platform.admin.putProducts(sampleCatalog());
@@ -40,7 +40,7 @@ describe(`sync under injected faults (seed ${seed})`, () => {
     const proxy = await startFaultProxy(() => platform.url, { seed, faultRate: 0 });
     cleanup.push(() => proxy.close());
 
-    core = openCounterCore({
+    const core = openCounterCore({
       dataDir: tempDir(),
       sync: { backoff: { firstMs: 20, maxMs: 250 }, requestTimeoutMs: 2_000, waitSeconds: 1 },
     });
@@ -106,7 +106,7 @@ describe(`sync under injected faults (seed ${seed})`, () => {
       }
       if (i % restartEvery === 0) {
         await platform.close();
-        platform = await startTestPlatform({ dataDir: platform.dataDir, port });
+        platform = await startTestPlatform({ ...storage.options, dataDir: platform.dataDir, port });
         restarts += 1;
       }
       // Let the sync run between actions now and then, as a real counter's pace would.

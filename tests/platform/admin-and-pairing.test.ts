@@ -124,4 +124,21 @@ describe.each(backends)('admin API and pairing on $name', (backend) => {
     const fresh = await admin.pairingCode(store.storeId);
     expect((await Till.pair(url, fresh.code)).pairing.deviceCode).toBe('A');
   });
+
+  it('slows guessing: after ten wrong codes from one address even the right one waits out ten minutes', async () => {
+    const { admin, url } = get();
+    offset += DAY_MS;
+    const store = await admin.createStore('Guarded');
+    const { key } = generateDeviceKey();
+    const attempt = (code: string) => pairRequest(url, { code, publicKey: key.publicKeyBase64url, deviceName: 'x' });
+    for (let i = 0; i < 10; i++) {
+      expect((await attempt(String(10_000_000 + i))).status).toBe(400);
+    }
+    expect(await attempt(store.pairingCode)).toMatchObject({
+      status: 429,
+      body: { error: { code: 'pairing_attempts', message: expect.stringContaining('10 min') } },
+    });
+    offset += 10 * 60_000 + 1_000;
+    expect((await attempt(store.pairingCode)).status).toBe(200);
+  });
 });

@@ -90,7 +90,9 @@ function recordOnlineSale(ctx: HandlerContext, order: OnlineOrder): string {
       productId: products[i].id,
       unitPrice: line.unitPrice,
       taxRateBp: products[i].tax_rate_bp,
-      quantity: { kind: 'count', count: line.quantity },
+      // The platform counts goods sold by weight in grams, as the ledger does.
+      quantity:
+        products[i].unit === 'kg' ? { kind: 'weight', grams: line.quantity } : { kind: 'count', count: line.quantity },
       discount: null,
     })),
     orderDiscount: null,

@@ -9,6 +9,7 @@ import type { PlatformContext } from '../context';
 import { authenticateDevice } from '../device-auth';
 import { requestLocale } from '../http-errors';
 import { waitForStreams } from '../long-poll';
+import { createPairingGuard } from '../pairing-guard';
 
 function wireResult(result: PushResult, locale: ReturnType<typeof requestLocale>) {
   const { seq, id, status, code } = result;
@@ -22,9 +23,16 @@ function wireResult(result: PushResult, locale: ReturnType<typeof requestLocale>
 export function syncRoutes(app: FastifyInstance, context: PlatformContext): void {
   const { sql } = context;
 
-  app.post('/v1/devices/pair', async (request) =>
-    pairDevice(sql, parseInput(PairRequest, request.body), context.now()),
-  );
+  const guard = createPairingGuard(context.now);
+  app.post('/v1/devices/pair', async (request) => {
+    guard.check(request.ip);
+    try {
+      return await pairDevice(sql, parseInput(PairRequest, request.body), context.now());
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'pairing_code_invalid') guard.failed(request.ip);
+      throw error;
+    }
+  });
 
   app.post('/v1/sync/push', async (request) => {
     const device = await authenticateDevice(sql, request, context.now());
