@@ -1,23 +1,9 @@
 import { startPlatform } from '../../platform/server/start-platform';
 import type { CatalogItem, OnlineOrderWire } from '../../shared/sync/wire';
+import type { StoreRecords } from '../platform/support/clients';
 import { tempDir } from './temp-dir';
 
-export type PlatformRecords = {
-  orders: {
-    id: string;
-    number: string;
-    channel: string;
-    total: number;
-    onlineOrderId: string | null;
-    deviceId: string;
-  }[];
-  refunds: { id: string; orderId: string; amount: number }[];
-  zReports: { shiftId: string; zNumber: number }[];
-  stockMovements: { id: string; sku: string; kind: string; quantity: number }[];
-  soldOut: string[];
-  rejected: { seq: number; id: string; type: string; code: string }[];
-  devices: { deviceId: string; deviceCode: string; lastSeq: number; auditHead: unknown }[];
-};
+export type PlatformRecords = StoreRecords;
 
 /** The operator's side of a real platform over HTTP, as the CLI would use it. */
 export function platformAdmin(url: string, token: string) {
