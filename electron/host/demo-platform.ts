@@ -15,6 +15,11 @@ export type DemoPlatformOptions = {
   /** How often the pretend customers order online; the first order comes soon after pairing. */
   orderEveryMs?: number;
   firstOrderAfterMs?: number;
+  /**
+   * The till's first screen comes first: the platform (an embedded PostgreSQL that takes a core
+   * for a few seconds) starts this long after the till is up or the demo store is made.
+   */
+  startAfterMs?: number;
   log?: (line: string) => void;
 };
 
@@ -32,6 +37,7 @@ export function runDemoPlatform(core: CounterCore, options: DemoPlatformOptions)
   const platformDir = join(options.dataDir, 'demo-platform');
   let child: ChildProcess | null = null;
   let timer: NodeJS.Timeout | null = null;
+  let delay: NodeJS.Timeout | null = null;
   let starting = false;
   let stopped = false;
 
@@ -39,11 +45,13 @@ export function runDemoPlatform(core: CounterCore, options: DemoPlatformOptions)
     const store = readStore(core.environment.db, Date.now());
     if (stopped || starting || child || !store?.demo) return;
     starting = true;
-    start()
-      .catch((error: unknown) => log(`The demo platform did not start: ${(error as Error).message}`))
-      .finally(() => {
-        starting = false;
-      });
+    delay = setTimeout(() => {
+      start()
+        .catch((error: unknown) => log(`The demo platform did not start: ${(error as Error).message}`))
+        .finally(() => {
+          starting = false;
+        });
+    }, options.startAfterMs ?? 3_000);
   };
 
   async function start(): Promise<void> {
@@ -77,6 +85,7 @@ export function runDemoPlatform(core: CounterCore, options: DemoPlatformOptions)
       stopped = true;
       unsubscribe();
       if (timer) clearTimeout(timer);
+      if (delay) clearTimeout(delay);
       const running = child;
       if (!running || running.exitCode !== null) return;
       const exited = new Promise<void>((resolve) => running.once('exit', () => resolve()));
