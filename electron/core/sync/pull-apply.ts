@@ -7,9 +7,9 @@ import {
   type PullStream,
   StockLevel,
 } from '../../../shared/sync/wire';
-import { appendAudit } from '../audit/audit-chain';
 import { findCategoryByName, findProductBySku, saveCategory, saveProduct } from '../catalog/product-records';
 import { namedStatements } from '../db/open-database';
+import { auditSystem } from './pairing';
 import { writeCursor } from './sync-records';
 
 /** What one page of a stream changed here, for the audit entry and the screens. */
@@ -54,15 +54,10 @@ export function applyPulledPage(
     }
     writeCursor(db, stream, page.nextCursor, now);
     if (page.changes.length > 0) {
-      appendAudit(db, auditKey, {
-        at: now,
-        action: `sync.pull.${stream}`,
-        staffId: null,
-        staffName: null,
-        approverId: null,
-        approverName: null,
-        subject: `stream:${stream}`,
-        detail: { applied: outcome.applied, cursor: page.nextCursor, skipped: outcome.skipped.slice(0, 20) },
+      auditSystem({ db, auditKey, clock: () => now }, `sync.pull.${stream}`, `stream:${stream}`, {
+        applied: outcome.applied,
+        cursor: page.nextCursor,
+        skipped: outcome.skipped.slice(0, 20),
       });
     }
     return outcome;

@@ -1,21 +1,13 @@
 import type { AppEvent } from '../../../shared/contract';
-import {
-  PairResponse,
-  PUSH_BATCH_MAX,
-  PullResponse,
-  type PullStream,
-  PushResponse,
-  WaitResponse,
-} from '../../../shared/sync/wire';
-import { appendAudit } from '../audit/audit-chain';
+import { PUSH_BATCH_MAX, PullResponse, type PullStream, PushResponse, WaitResponse } from '../../../shared/sync/wire';
 import type { CoreEnvironment } from '../handler-context';
-import { readStore } from '../store/store-records';
 import type { DeviceKeyStore } from './device-key-store';
 import { readUnsent } from './outbox-payloads';
+import { pairAsRequested } from './pairing';
 import { callPlatform, PlatformCallError } from './platform-client';
 import { applyPulledPage } from './pull-apply';
 import { applyPushResponse } from './push-results';
-import { type DeviceKey, deviceKeyFromPkcs8, generateDeviceKey } from './request-signing';
+import { type DeviceKey, deviceKeyFromPkcs8 } from './request-signing';
 import {
   ackedSeq,
   markSynced,
@@ -23,10 +15,7 @@ import {
   readCursor,
   readPairing,
   readPairingRequest,
-  recordPairing,
   writeLastProblem,
-  writePairingProblem,
-  writePairingRequest,
 } from './sync-records';
 import type { SyncRuntime } from './sync-runtime';
 
@@ -98,33 +87,7 @@ export function startSyncEngine(options: SyncEngineOptions): { stop(): Promise<v
   }
 
   async function pair(): Promise<void> {
-    const request = readPairingRequest(env.db);
-    if (!request) return;
-    const { key, pkcs8 } = generateDeviceKey();
-    try {
-      const store = readStore(env.db, env.clock());
-      const answer = await callPlatform({
-        baseUrl: request.platformUrl,
-        method: 'POST',
-        pathAndQuery: '/v1/devices/pair',
-        body: { code: request.code, publicKey: key.publicKeyBase64url, deviceName: store?.name ?? 'Counter' },
-        answer: PairResponse,
-        timeoutMs,
-        signal: stopping.signal,
-      });
-      options.keyStore.write(pkcs8);
-      env.db.transaction(() => {
-        recordPairing(env.db, request.platformUrl, answer);
-        audit('sync.paired', `device:${answer.deviceId}`, { platformUrl: request.platformUrl, ...answer });
-      })();
-    } catch (error) {
-      if (!(error instanceof PlatformCallError)) throw error;
-      env.db.transaction(() => {
-        writePairingRequest(env.db, null);
-        writePairingProblem(env.db, { url: request.platformUrl, ...error.problem });
-        audit('sync.pairingFailed', null, { platformUrl: request.platformUrl, problem: error.problem });
-      })();
-    }
+    await pairAsRequested(env, options.keyStore, { timeoutMs, signal: stopping.signal });
     options.emit({ type: 'sync.changed' });
     options.emit({ type: 'store.changed' });
   }
@@ -220,19 +183,6 @@ export function startSyncEngine(options: SyncEngineOptions): { stop(): Promise<v
 
   function stillPaired(link: Link): boolean {
     return readPairing(env.db)?.deviceId === link.pairing.deviceId;
-  }
-
-  function audit(action: string, subject: string | null, detail: unknown): void {
-    appendAudit(env.db, env.auditKey, {
-      at: env.clock(),
-      action,
-      staffId: null,
-      staffName: null,
-      approverId: null,
-      approverName: null,
-      subject,
-      detail,
-    });
   }
 
   async function run(): Promise<void> {
