@@ -196,7 +196,7 @@ export function startSyncEngine(options: SyncEngineOptions): { stop(): Promise<v
         pullEverything = true;
         recordFailure(error);
         setOnline(false);
-        await sleep(backoffDelay(failures, backoff), runtime.retrySignal());
+        await runtime.sleepUnlessRetried(backoffDelay(failures, backoff));
       }
     }
   }

@@ -6,31 +6,31 @@ export type SyncRuntime = {
   online: boolean;
   /** New local data: push it now instead of waiting for the long poll to end. */
   wake(): void;
-  /** Skip the back-off wait as well. */
+  /** "Sync now": ends a back-off wait and wakes the sync; if it is already exchanging, that is the try. */
   retryNow(): void;
-  /** Aborted when a retry is asked for, including one asked for before the wait began. */
-  retrySignal(): AbortSignal;
+  /** The back-off wait, which "Sync now" cuts short. */
+  sleepUnlessRetried(ms: number): Promise<void>;
 };
 
 export function createSyncRuntime(): SyncRuntime {
-  let controller = new AbortController();
-  let asked = false;
+  let endWait: (() => void) | null = null;
   const runtime: SyncRuntime = {
     online: false,
     wake: () => {},
     retryNow: () => {
-      asked = true;
-      controller.abort();
+      endWait?.();
       runtime.wake();
     },
-    retrySignal: () => {
-      if (asked) {
-        asked = false;
-        return AbortSignal.abort();
-      }
-      if (controller.signal.aborted) controller = new AbortController();
-      return controller.signal;
-    },
+    sleepUnlessRetried: (ms) =>
+      new Promise((resolve) => {
+        const timer = setTimeout(done, ms);
+        function done() {
+          clearTimeout(timer);
+          endWait = null;
+          resolve();
+        }
+        endWait = done;
+      }),
   };
   return runtime;
 }
