@@ -77,7 +77,14 @@ async function priceLines(tx: Queryable, storeId: string, items: Map<string, num
     const name = { zh: product.name_zh, en: product.name_en || product.name_zh };
     if (!product.active || !product.listed_online) throw new ApiError(400, 'product_unavailable', { name });
     if (soldOut.has(sku)) throw new ApiError(409, 'sold_out', { name });
-    lines.push({ sku, nameZh: product.name_zh, nameEn: product.name_en, quantity, unitPrice: product.price });
+    lines.push({
+      sku,
+      nameZh: product.name_zh,
+      nameEn: product.name_en,
+      quantity,
+      unitPrice: product.price,
+      unit: product.unit === 'kg' ? 'kg' : 'each',
+    });
     total += lineTotal(product, quantity);
   }
   if (!Number.isSafeInteger(total))

@@ -25,7 +25,17 @@ export const OnlineOrder = z.object({
   orderId: z.string().nullable(),
   orderNumber: z.string().nullable(),
   lines: z.array(
-    z.object({ sku: z.string(), nameZh: z.string(), nameEn: z.string(), quantity: z.number().int(), unitPrice: Money }),
+    z.object({
+      sku: z.string(),
+      nameZh: z.string(),
+      nameEn: z.string(),
+      /** Items, or grams when `unit` is kg. */
+      quantity: z.number().int(),
+      unitPrice: Money,
+      unit: z.enum(['each', 'kg']),
+      /** What the line costs: the price times items, or per kg times grams, rounded as the platform does. */
+      amount: Money,
+    }),
   ),
 });
 export type OnlineOrder = z.infer<typeof OnlineOrder>;

@@ -122,8 +122,10 @@ export const OnlineOrderWire = z.object({
       sku: z.string(),
       nameZh: z.string(),
       nameEn: z.string(),
+      /** Items, or grams for goods sold by weight (`unit` kg, priced per kg). */
       quantity: z.number().int().positive(),
       unitPrice: z.number().int().min(0),
+      unit: z.enum(['each', 'kg']).default('each'),
     }),
   ),
 });

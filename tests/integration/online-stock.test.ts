@@ -30,7 +30,9 @@ function pullOnlineOrder(order: Partial<OnlineOrderWire> & { id: string }): void
     note: '少冰',
     placedAt: Date.now(),
     total: water.price * 2,
-    lines: [{ sku: water.sku, nameZh: water.nameZh, nameEn: water.nameEn, quantity: 2, unitPrice: water.price }],
+    lines: [
+      { sku: water.sku, nameZh: water.nameZh, nameEn: water.nameEn, quantity: 2, unitPrice: water.price, unit: 'each' },
+    ],
     ...order,
   };
   const { db, auditKey } = h.core.environment;
@@ -93,6 +95,7 @@ describe('online orders at the counter', () => {
       nameEn: apples.nameEn,
       quantity: 500,
       unitPrice: apples.price,
+      unit: 'kg' as const,
     };
     pullOnlineOrder({ id, pickupCode: '500500', total, lines: [line] });
     const before = expectOk<{ rows: StockRow[] }>(await call('stock.list', { query: apples.sku })).rows[0].onHand;
@@ -101,6 +104,7 @@ describe('online orders at the counter', () => {
       await call('orders.get', { id: accepted.orderId }),
     );
     expect(order).toMatchObject({ total, lines: [{ quantityKind: 'weight', quantity: 500 }] });
+    expect(accepted.lines).toEqual([expect.objectContaining({ unit: 'kg', quantity: 500, amount: total })]);
     const after = expectOk<{ rows: StockRow[] }>(await call('stock.list', { query: apples.sku })).rows[0].onHand;
     expect(after).toBe(before - 500);
   });

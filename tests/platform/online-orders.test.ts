@@ -44,9 +44,9 @@ describe.each(backends)('online orders on $name', (backend) => {
     expect(order).toMatchObject({ state: 'placed', channel: 'online_delivery', customerName: '张先生', note: '少冰' });
     expect(order.pickupCode).toMatch(/^\d{6}$/);
     expect(order.lines).toEqual([
-      { sku: 'O-1', nameZh: '商品O-1', nameEn: 'Product O-1', quantity: 3, unitPrice: 500 },
-      { sku: 'O-2', nameZh: '商品O-2', nameEn: 'Product O-2', quantity: 1, unitPrice: 1100 },
-      { sku: 'O-KG', nameZh: '商品O-KG', nameEn: 'Product O-KG', quantity: 250, unitPrice: 3980 },
+      { sku: 'O-1', nameZh: '商品O-1', nameEn: 'Product O-1', quantity: 3, unitPrice: 500, unit: 'each' },
+      { sku: 'O-2', nameZh: '商品O-2', nameEn: 'Product O-2', quantity: 1, unitPrice: 1100, unit: 'each' },
+      { sku: 'O-KG', nameZh: '商品O-KG', nameEn: 'Product O-KG', quantity: 250, unitPrice: 3980, unit: 'kg' },
     ]);
     // 250 g at ¥39.80 per kg is ¥9.95.
     expect(order.total).toBe(3 * 500 + 1100 + 995);

@@ -5,7 +5,7 @@ import {
   onHandAfter,
   parseStockQuantity,
   stockQuantityText,
-} from '../../renderer/screens/stock/stock-quantity';
+} from '../../renderer/app/stock-quantity';
 
 describe('stock quantities for goods sold by the item and by weight', () => {
   it('shows grams as kilograms with three decimals, items as whole numbers', () => {

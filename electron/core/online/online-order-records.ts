@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { OnlineOrder, OnlineOrderStatus } from '../../../shared/contract/online-orders';
 import { AppError } from '../../../shared/errors';
 import type { Money } from '../../../shared/money';
+import { mulDivRound } from '../../../shared/rounding';
 import { namedStatements } from '../db/open-database';
 
 type OnlineOrderRow = {
@@ -18,6 +19,9 @@ type OnlineOrderRow = {
   order_id: string | null;
   order_number: string | null;
 };
+
+/** As pulled; lines pulled before the platform named their unit were all by the item. */
+type StoredLine = Omit<OnlineOrder['lines'][number], 'unit' | 'amount'> & { unit?: 'each' | 'kg' };
 
 const columns = 'o.*, s.number AS order_number FROM online_orders o LEFT JOIN orders s ON s.id = o.order_id';
 
@@ -45,7 +49,11 @@ export function toOnlineOrder(row: OnlineOrderRow): OnlineOrder {
     total: row.total as Money,
     orderId: row.order_id,
     orderNumber: row.order_number,
-    lines: JSON.parse(row.lines) as OnlineOrder['lines'],
+    lines: (JSON.parse(row.lines) as StoredLine[]).map((line) => {
+      const unit = line.unit ?? 'each';
+      const amount = unit === 'kg' ? mulDivRound(line.unitPrice, line.quantity, 1_000) : line.unitPrice * line.quantity;
+      return { ...line, unit, unitPrice: line.unitPrice as Money, amount: amount as Money };
+    }),
   };
 }
 

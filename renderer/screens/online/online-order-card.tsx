@@ -2,8 +2,8 @@ import { CheckOutlined, CloseOutlined, CloudUploadOutlined, FireOutlined } from 
 import { Button, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { OnlineOrder } from '../../../shared/contract/online-orders';
-import { asMoney } from '../../../shared/money';
 import { localNames } from '../../app/names';
+import { formatStockQuantity } from '../../app/stock-quantity';
 import { formatElapsed } from '../../frame/elapsed';
 import { useMoney } from '../../hooks/use-money';
 import { useLocale } from '../../i18n/use-locale';
@@ -68,9 +68,13 @@ export function OnlineOrderCard(props: OnlineOrderCardProps) {
           // The platform may list one SKU twice (two prices); lines never move, so their place is their key.
           // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list, never reordered
           <li key={index}>
-            <span className="online-line-qty">{line.quantity} ×</span>
+            <span className="online-line-qty">
+              {line.unit === 'kg'
+                ? `${formatStockQuantity(line.quantity, 'kg', locale)} ${t('stock.kg')}`
+                : `${line.quantity} ×`}
+            </span>
             <span className="online-line-name">{localNames(line, locale).primary}</span>
-            <span className="amount">{money(asMoney(line.unitPrice * line.quantity))}</span>
+            <span className="amount">{money(line.amount)}</span>
           </li>
         ))}
       </ul>

@@ -3,8 +3,8 @@ import { Button, Input, Tooltip } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StockRow } from '../../../shared/contract/stock';
+import { formatStockQuantity, parseStockQuantity, stockQuantityText } from '../../app/stock-quantity';
 import { useLocale } from '../../i18n/use-locale';
-import { formatStockQuantity, parseStockQuantity, stockQuantityText } from './stock-quantity';
 import './stock.css';
 
 type LowAtCellProps = {

@@ -8,10 +8,10 @@ import type { ProductId } from '../../../shared/ids';
 import { uuidv7 } from '../../../shared/ids';
 import { invalidateMethods, useApiMutation } from '../../api/use-api';
 import { localNames } from '../../app/names';
+import { formatStockQuantity, movementQuantityValid, onHandAfter, parseStockQuantity } from '../../app/stock-quantity';
 import { useErrorText } from '../../app/use-error-text';
 import { useKeyActions } from '../../hooks/use-key-actions';
 import { useLocale } from '../../i18n/use-locale';
-import { formatStockQuantity, movementQuantityValid, onHandAfter, parseStockQuantity } from './stock-quantity';
 import './stock.css';
 
 const submitShortcut = 'Ctrl+Enter';

@@ -5,10 +5,10 @@ import type { HTMLAttributes, KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StockRow } from '../../../shared/contract/stock';
 import { localNames } from '../../app/names';
+import { formatStockQuantity } from '../../app/stock-quantity';
 import { keyName } from '../../hooks/use-key-actions';
 import { useLocale } from '../../i18n/use-locale';
 import { LowAtCell } from './low-at-cell';
-import { formatStockQuantity } from './stock-quantity';
 import './stock.css';
 
 export const rowShortcuts = { move: 'Enter', soldOut: 'Alt+O', lowAt: 'Alt+T' } as const;

@@ -1,5 +1,5 @@
-import type { StockMoveKind, StockRow } from '../../../shared/contract/stock';
-import { parseDecimalAmount } from '../../../shared/money';
+import type { StockMoveKind, StockRow } from '../../shared/contract/stock';
+import { parseDecimalAmount } from '../../shared/money';
 
 export type StockUnit = StockRow['unit'];
 
