@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CatalogItem } from '../../shared/sync/wire';
@@ -103,6 +104,14 @@ export function spawnPlatform(platformDir: string): Promise<{ process: ChildProc
     cwd: repoRoot,
     stdio: ['pipe', 'pipe', 'pipe'],
   });
+  // The cashier's screen comes first: on a two-core till the platform takes what is left over.
+  if (child.pid) {
+    try {
+      setPriority(child.pid, 15);
+    } catch {
+      // Not permitted here: the platform runs at normal priority.
+    }
+  }
   return new Promise((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => {

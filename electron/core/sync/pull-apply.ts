@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { ProductInput } from '../../../shared/contract/catalog';
+import { type Product, ProductInput } from '../../../shared/contract/catalog';
 import {
   CatalogItem,
   OnlineOrderWire,
@@ -103,7 +103,28 @@ function applyCatalogItem(db: Database, item: CatalogItem, now: number): void {
     active: item.active,
     listedOnline: item.listedOnline,
   });
+  // A product the platform sends unchanged (a new till's first pull of a catalog it already has)
+  // is left alone: no write, no new updated_at, nothing for open screens to refresh.
+  if (existing && sameProduct(existing, input)) return;
   saveProduct(db, input, now);
+}
+
+function sameProduct(existing: Product, input: ProductInput): boolean {
+  const fields = [
+    'categoryId',
+    'plu',
+    'nameZh',
+    'nameEn',
+    'price',
+    'taxRateBp',
+    'unit',
+    'active',
+    'listedOnline',
+  ] as const;
+  return (
+    fields.every((field) => existing[field] === input[field]) &&
+    JSON.stringify([...existing.barcodes].sort()) === JSON.stringify([...input.barcodes].sort())
+  );
 }
 
 const rank: Record<OnlineOrderWire['state'], number> = {
