@@ -1,0 +1,141 @@
+import { decode, encode } from 'cbor-x';
+import { decodeBase45, encodeBase45 } from './base45';
+
+/**
+ * The `CP1` voucher payload of PROTOCOL.md: "CP1:" + Base45(CBOR array ‖ Ed25519 signature over
+ * the CBOR bytes). This module only reads and writes the envelope; whether the signature holds is
+ * decided where the keys are (the core and the platform).
+ */
+export const CP1_PREFIX = 'CP1:';
+export const SIGNATURE_BYTES = 64;
+export const VOUCHER_ID_BYTES = 12;
+
+export const voucherTypes = ['cash_off', 'percent_off', 'threshold_off', 'free_item', 'group_buy'] as const;
+export type VoucherType = (typeof voucherTypes)[number];
+
+/** Bits of `flags`. */
+export const voucherFlags = { offlineAllowed: 1, presentationToken: 2 } as const;
+
+export type VoucherClaims = {
+  kid: number;
+  /** 12 random bytes, hex in the rest of the system. */
+  voucherId: string;
+  campaignId: number;
+  type: VoucherType;
+  /** Minor units, or basis points for percent_off. */
+  value: number;
+  notBefore: number;
+  expires: number;
+  /** 0 for every store of the franchise, otherwise the store's number on the platform. */
+  storeScope: number;
+  flags: number;
+  /** Present on short-lived presentation tokens, so each showing is its own. */
+  nonce: string | null;
+};
+
+export type DecodedVoucher = { claims: VoucherClaims; signed: Uint8Array; signature: Uint8Array };
+
+/** Why a scanned text is no voucher at all, before any key is looked at. */
+export type EnvelopeRefusal = 'not_a_voucher' | 'damaged';
+
+const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+const fromHex = (text: string) => Uint8Array.from(text.match(/../g) ?? [], (pair) => Number.parseInt(pair, 16));
+const isUint = (value: unknown, max = Number.MAX_SAFE_INTEGER): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= max;
+
+/** The bytes the platform signs: the CBOR array, in PROTOCOL.md's field order. */
+export function voucherBytes(claims: VoucherClaims): Uint8Array {
+  const fields: unknown[] = [
+    1,
+    claims.kid,
+    fromHex(claims.voucherId),
+    claims.campaignId,
+    voucherTypes.indexOf(claims.type),
+    claims.value,
+    claims.notBefore,
+    claims.expires,
+    claims.storeScope,
+    claims.flags,
+  ];
+  if (claims.nonce !== null) fields.push(fromHex(claims.nonce));
+  return new Uint8Array(encode(fields));
+}
+
+export function encodeVoucher(signed: Uint8Array, signature: Uint8Array): string {
+  const whole = new Uint8Array(signed.length + signature.length);
+  whole.set(signed);
+  whole.set(signature, signed.length);
+  return CP1_PREFIX + encodeBase45(whole);
+}
+
+/**
+ * Reads a scanned text: the QR form (`CP1:` + Base45) or the decimal form a keyboard-wedge
+ * scanner may send (`9` + digits). Never throws: anything else is refused with a reason.
+ */
+export function decodeVoucher(
+  scanned: string,
+): { ok: true; voucher: DecodedVoucher } | { ok: false; reason: EnvelopeRefusal } {
+  const text = scanned.trim();
+  const bytes = text.startsWith(CP1_PREFIX)
+    ? decodeBase45(text.slice(CP1_PREFIX.length))
+    : /^9\d{20,400}$/.test(text)
+      ? bytesFromDecimal(text.slice(1))
+      : undefined;
+  if (bytes === undefined) return { ok: false, reason: 'not_a_voucher' };
+  if (bytes === null || bytes.length <= SIGNATURE_BYTES) return { ok: false, reason: 'damaged' };
+  const signed = bytes.slice(0, bytes.length - SIGNATURE_BYTES);
+  const claims = claimsOf(signed);
+  if (!claims) return { ok: false, reason: 'damaged' };
+  return { ok: true, voucher: { claims, signed, signature: bytes.slice(bytes.length - SIGNATURE_BYTES) } };
+}
+
+function claimsOf(signed: Uint8Array): VoucherClaims | null {
+  let fields: unknown;
+  try {
+    fields = decode(signed);
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(fields) || (fields.length !== 10 && fields.length !== 11)) return null;
+  const [version, kid, id, campaignId, type, value, notBefore, expires, storeScope, flags, nonce] = fields;
+  const bytesOf = (v: unknown, length?: number) =>
+    v instanceof Uint8Array && (length === undefined || v.length === length) ? v : null;
+  const voucherId = bytesOf(id, VOUCHER_ID_BYTES);
+  const typeName = isUint(type, voucherTypes.length - 1) ? voucherTypes[type] : null;
+  const nonceBytes = fields.length === 11 ? bytesOf(nonce) : null;
+  const numbers = [kid, campaignId, value, notBefore, expires, storeScope, flags];
+  if (version !== 1 || !voucherId || !typeName || !numbers.every((n) => isUint(n))) return null;
+  if (fields.length === 11 && (!nonceBytes || nonceBytes.length === 0 || nonceBytes.length > 32)) return null;
+  // Re-encoding must give the same bytes: a second spelling of the same claims is a forgery vector.
+  const claims: VoucherClaims = {
+    kid: kid as number,
+    voucherId: hex(voucherId),
+    campaignId: campaignId as number,
+    type: typeName,
+    value: value as number,
+    notBefore: notBefore as number,
+    expires: expires as number,
+    storeScope: storeScope as number,
+    flags: flags as number,
+    nonce: nonceBytes ? hex(nonceBytes) : null,
+  };
+  const again = voucherBytes(claims);
+  return again.length === signed.length && again.every((b, i) => b === signed[i]) ? claims : null;
+}
+
+/** The decimal form: the bytes as one big number, after a leading 1 byte that keeps leading zeros. */
+export function decimalForm(signed: Uint8Array, signature: Uint8Array): string {
+  let n = 1n;
+  for (const byte of [...signed, ...signature]) n = (n << 8n) | BigInt(byte);
+  return `9${n.toString(10)}`;
+}
+
+function bytesFromDecimal(digits: string): Uint8Array | null {
+  let n = BigInt(digits);
+  const out: number[] = [];
+  while (n > 1n) {
+    out.unshift(Number(n & 0xffn));
+    n >>= 8n;
+  }
+  return n === 1n ? Uint8Array.from(out) : null;
+}
