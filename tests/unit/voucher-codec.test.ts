@@ -10,6 +10,7 @@ import {
   voucherBytes,
   voucherFlags,
 } from '../../shared/vouchers/cp1';
+import { judgeVoucher } from '../../shared/vouchers/voucher-verdict';
 import { seededRandom } from '../support/random';
 
 const text = (s: string) => new TextEncoder().encode(s);
@@ -118,5 +119,40 @@ describe('the CP1 voucher payload', () => {
     }
     // Some mutations leave a well-formed envelope: only the signature stops those.
     expect(decodedButRefused).toBeGreaterThan(0);
+  });
+});
+
+describe('the local verdict on a scanned voucher', () => {
+  const publicKeyText = String(publicKey.export({ format: 'jwk' }).x);
+  const keys = new Map([[3, { kid: 3, publicKey: publicKeyText, validFrom: 1_790_000_000, validTo: 1_800_000_000 }]]);
+  const context = {
+    keys,
+    denied: new Set<string>(),
+    now: 1_796_000_000,
+    store: 17,
+    verify: (key: string, signed: Uint8Array, signature: Uint8Array) =>
+      verify(null, signed, { key: { kty: 'OKP', crv: 'Ed25519', x: key }, format: 'jwk' }, signature),
+  };
+
+  it('accepts a good voucher and gives each refusal its own reason', () => {
+    expect(judgeVoucher(issue(), context)).toMatchObject({ ok: true, claims: { value: 1_000 } });
+    const reason = (scanned: string, changes: Partial<typeof context> = {}) => {
+      const verdict = judgeVoucher(scanned, { ...context, ...changes });
+      return verdict.ok ? 'ok' : verdict.reason;
+    };
+    expect(reason('6921168478354')).toBe('not_a_voucher');
+    expect(reason(issue().slice(0, 60))).toBe('damaged');
+    expect(reason(issue({ ...claims, kid: 9 }))).toBe('unknown_key');
+    const other = generateKeyPairSync('ed25519').privateKey;
+    const forged = encodeVoucher(voucherBytes(claims), new Uint8Array(sign(null, voucherBytes(claims), other)));
+    expect(reason(forged)).toBe('bad_signature');
+    expect(reason(issue(), { now: claims.notBefore - 1 })).toBe('not_yet_valid');
+    expect(reason(issue(), { now: claims.expires })).toBe('expired');
+    expect(reason(issue(), { store: 18 })).toBe('other_store');
+    expect(reason(issue({ ...claims, storeScope: 0 }), { store: 18 })).toBe('ok');
+    expect(reason(issue(), { denied: new Set([claims.voucherId]) })).toBe('revoked');
+    expect(reason(issue({ ...claims, notBefore: 1_800_000_001, expires: 1_900_000_000 }), { now: 1_850_000_000 })).toBe(
+      'unknown_key',
+    );
   });
 });
