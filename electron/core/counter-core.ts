@@ -77,9 +77,11 @@ export function openCounterCore(options: CoreOptions): CounterCore {
     : null;
   return {
     dispatch(request) {
-      const queued = lastOutboxSeq(db);
+      const mutates = isMethodName(request.method) && contract[request.method].mutates;
+      // Reads (most calls: search, scans, lists) never queue anything, so they skip the two lookups.
+      const queued = mutates ? lastOutboxSeq(db) : 0;
       const envelope = dispatchCall(request);
-      if (envelope.ok && isMethodName(request.method) && contract[request.method].mutates) {
+      if (envelope.ok && mutates) {
         checkpoints.afterWrite();
         if (lastOutboxSeq(db) !== queued) env.sync.wake();
       }

@@ -10,7 +10,7 @@ import {
 import { findCategoryByName, findProductBySku, saveCategory, saveProduct } from '../catalog/product-records';
 import { namedStatements } from '../db/open-database';
 import { auditSystem } from './pairing';
-import { writeCursor } from './sync-records';
+import { ackedSeq, writeCursor } from './sync-records';
 
 /** What one page of a stream changed here, for the audit entry and the screens. */
 export type PullOutcome = { applied: number; placed: number; skipped: { id: string; reason: string }[] };
@@ -25,8 +25,9 @@ const statements = namedStatements({
   upsertPlatformStock: `INSERT INTO platform_stock (sku, on_hand, updated_at) VALUES (?, ?, ?)
     ON CONFLICT (sku) DO UPDATE SET on_hand = excluded.on_hand, updated_at = excluded.updated_at`,
   setSoldOut: 'UPDATE products SET sold_out = ?, updated_at = ? WHERE sku = ? AND sold_out <> ?',
-  unsentSoldOut: `SELECT EXISTS (SELECT 1 FROM outbox WHERE type = 'product.sold_out' AND state = 'pending'
-    AND result IS NULL AND json_extract(payload, '$.sku') = ?)`,
+  // Only the unsent tail of the queue, by its key: the whole history would be read for every level.
+  unsentSoldOut: `SELECT EXISTS (SELECT 1 FROM outbox WHERE seq > ? AND type = 'product.sold_out'
+    AND json_extract(payload, '$.sku') = ?)`,
 });
 
 /**
@@ -166,7 +167,7 @@ function applyStockLevel(db: Database, level: StockLevel, now: number): void {
   const q = statements(db);
   q.upsertPlatformStock.run(level.sku, level.onHand, now);
   // A toggle made here and not yet pushed is newer than anything the platform can say.
-  if (q.unsentSoldOut.pluck().get(level.sku) === 1) return;
+  if (q.unsentSoldOut.pluck().get(ackedSeq(db), level.sku) === 1) return;
   const flag = level.soldOut ? 1 : 0;
   q.setSoldOut.run(flag, now, level.sku, flag);
 }
