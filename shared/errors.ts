@@ -1,5 +1,6 @@
 import type { Locale } from './locale';
 import type { Permission } from './roles';
+import { voucherMessages } from './vouchers/voucher-messages';
 
 export type Text = Record<Locale, string>;
 
@@ -153,6 +154,7 @@ const messages = {
     en: 'Something went wrong on our side; nothing was saved. Reference {ref}.',
     'zh-CN': '系统出错，本次操作未保存。参考编号 {ref}。',
   },
+  ...voucherMessages,
 } satisfies Record<string, Text>;
 
 export type ErrorCode = keyof typeof messages;

@@ -12,6 +12,7 @@ import { staffMethods } from './staff';
 import { stockMethods } from './stock';
 import { storeMethods } from './store';
 import { syncMethods } from './sync';
+import { voucherMethods } from './vouchers';
 
 /** Every method the app offers, once. Transports, client and dispatcher derive from this table. */
 export const contract = {
@@ -27,6 +28,7 @@ export const contract = {
   ...syncMethods,
   ...onlineOrderMethods,
   ...stockMethods,
+  ...voucherMethods,
 };
 
 export type Contract = typeof contract;
@@ -67,6 +69,8 @@ export type AppEvent =
   | { type: 'carts.changed' }
   | { type: 'stock.changed' }
   | { type: 'sync.changed' }
+  /** A redemption's state moved (the platform confirmed or refused an offline one). */
+  | { type: 'vouchers.changed' }
   /** `placed` counts orders that arrived new in this change: the queue rings for them. */
   | { type: 'online.changed'; placed: number };
 

@@ -41,6 +41,8 @@ export const OrderLine = z.object({
   gross: Money,
   lineDiscount: Money,
   orderDiscount: Money,
+  /** This line's share of the coupons' discount. */
+  couponDiscount: Money,
   discountReason: z.string().nullable(),
   net: Money,
   taxRateBp: z.number().int(),
@@ -90,6 +92,26 @@ export const OrderSummary = z.object({
 });
 export type OrderSummary = z.infer<typeof OrderSummary>;
 
+/** A voucher used on the order; OFFLINE_PROVISIONAL ones print "provisional" on the receipt. */
+export const OrderCoupon = z.object({
+  redemptionId: z.uuid(),
+  voucherId: z.string(),
+  campaignName: z.string(),
+  type: z.enum(['cash_off', 'percent_off', 'threshold_off', 'free_item', 'group_buy']),
+  amount: Money,
+  state: z.enum([
+    'LOCAL_PENDING',
+    'CONFIRMED',
+    'REJECTED',
+    'UNKNOWN',
+    'OFFLINE_PROVISIONAL',
+    'CONFLICT_LOST',
+    'RESOLVED',
+    'REVERSED',
+  ]),
+});
+export type OrderCoupon = z.infer<typeof OrderCoupon>;
+
 export const OrderDetail = OrderSummary.extend({
   shiftId: z.string().nullable(),
   approverName: z.string().nullable(),
@@ -104,6 +126,8 @@ export const OrderDetail = OrderSummary.extend({
   lines: z.array(OrderLine),
   payments: z.array(OrderPayment),
   refunds: z.array(RefundSummary),
+  /** Coupons and vouchers redeemed on it. */
+  coupons: z.array(OrderCoupon),
 });
 export type OrderDetail = z.infer<typeof OrderDetail>;
 

@@ -33,9 +33,21 @@ export const CartLine = z.object({
 });
 export type CartLine = z.infer<typeof CartLine>;
 
+/**
+ * A scanned voucher on the cart. The redemption id is minted when it is scanned and kept through
+ * every retry, so it is the idempotency key of the redemption on the platform (PROTOCOL.md).
+ */
+export const CartCoupon = z.object({
+  redemptionId: z.uuid(),
+  code: z.string().trim().min(1).max(2_000),
+});
+export type CartCoupon = z.infer<typeof CartCoupon>;
+
 export const Cart = z.object({
   lines: z.array(CartLine).max(500),
   orderDiscount: ManualDiscount.nullable().default(null),
+  /** Applied in this order; a refused one stays listed with its reason and takes nothing off. */
+  coupons: z.array(CartCoupon).max(10).default([]),
 });
 export type Cart = z.infer<typeof Cart>;
 

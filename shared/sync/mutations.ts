@@ -134,6 +134,31 @@ export const OnlineOrderStepPayload = z.object({
 });
 export type OnlineOrderStepPayload = z.infer<typeof OnlineOrderStepPayload>;
 
+/**
+ * A voucher used at this till. `online`: the platform already holds it for this redemption id and
+ * the push captures it; `offline`: decided here within the risk limits, and the first to reach the
+ * platform wins (a loser comes back CONFLICT `redemption_conflict_lost`).
+ */
+export const VoucherRedeemedPayload = z.object({
+  redemptionId: z.uuid(),
+  voucherId: z.string().regex(/^[0-9a-f]{24}$/),
+  code: z.string().min(1).max(2_000),
+  orderId: z.uuid(),
+  amount: z.number().int().min(0),
+  decidedAt: z.number().int(),
+  mode: z.enum(['online', 'offline']),
+});
+export type VoucherRedeemedPayload = z.infer<typeof VoucherRedeemedPayload>;
+
+/** A refund gave the voucher back; the platform honours it within the campaign's reversal window. */
+export const VoucherReversedPayload = z.object({
+  redemptionId: z.uuid(),
+  refundId: z.uuid(),
+  at: z.number().int(),
+  reason: z.string().min(1).max(200),
+});
+export type VoucherReversedPayload = z.infer<typeof VoucherReversedPayload>;
+
 /** Mutation type → payload schema; the outbox's `type` column holds these names. */
 export const mutationPayloads = {
   'order.paid': OrderPaidPayload,
@@ -142,6 +167,8 @@ export const mutationPayloads = {
   'stock.moved': StockMovedPayload,
   'product.sold_out': SoldOutPayload,
   'online_order.step': OnlineOrderStepPayload,
+  'voucher.redeemed': VoucherRedeemedPayload,
+  'voucher.reversed': VoucherReversedPayload,
 } as const;
 
 export type MutationType = keyof typeof mutationPayloads;

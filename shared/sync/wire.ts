@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { Campaign, VoucherDenial, VoucherPolicy } from '../vouchers/campaign';
+import { VoucherKeyWire } from '../vouchers/redemption-wire';
 import { MutationType } from './mutations';
 
 /**
@@ -72,7 +74,15 @@ export const PushResponse = z.object({
 });
 export type PushResponse = z.infer<typeof PushResponse>;
 
-export const PullStream = z.enum(['catalog', 'online_orders', 'stock_levels']);
+export const PullStream = z.enum([
+  'catalog',
+  'online_orders',
+  'stock_levels',
+  'voucher_keys',
+  'campaigns',
+  'voucher_denials',
+  'voucher_policy',
+]);
 export type PullStream = z.infer<typeof PullStream>;
 
 export const PULL_LIMIT_MAX = 1000;
@@ -134,7 +144,16 @@ export type OnlineOrderWire = z.infer<typeof OnlineOrderWire>;
 export const StockLevel = z.object({ sku: z.string(), onHand: z.number().int(), soldOut: z.boolean() });
 export type StockLevel = z.infer<typeof StockLevel>;
 
-export const streamItems = { catalog: CatalogItem, online_orders: OnlineOrderWire, stock_levels: StockLevel } as const;
+/** Change ids: SKU, online order id, SKU, kid, campaign number, voucher id, and 'store' for the one policy. */
+export const streamItems = {
+  catalog: CatalogItem,
+  online_orders: OnlineOrderWire,
+  stock_levels: StockLevel,
+  voucher_keys: VoucherKeyWire,
+  campaigns: Campaign,
+  voucher_denials: VoucherDenial,
+  voucher_policy: VoucherPolicy,
+} as const;
 
 export const Change = z.object({ id: z.string(), version: z.string(), data: z.unknown() });
 
@@ -146,19 +165,19 @@ export const PullResponse = z.object({
 export type PullResponse = z.infer<typeof PullResponse>;
 
 /** Long poll: answers as soon as a stream of this store moves past the given cursors, or after `timeout` s. */
+const StreamCursor = z
+  .string()
+  .regex(/^\d{1,19}$/)
+  .default('0');
+
 export const WaitQuery = z.object({
-  online_orders: z
-    .string()
-    .regex(/^\d{1,19}$/)
-    .default('0'),
-  stock_levels: z
-    .string()
-    .regex(/^\d{1,19}$/)
-    .default('0'),
-  catalog: z
-    .string()
-    .regex(/^\d{1,19}$/)
-    .default('0'),
+  online_orders: StreamCursor,
+  stock_levels: StreamCursor,
+  catalog: StreamCursor,
+  voucher_keys: StreamCursor,
+  campaigns: StreamCursor,
+  voucher_denials: StreamCursor,
+  voucher_policy: StreamCursor,
   timeout: z.coerce.number().int().min(0).max(60).default(25),
 });
 export const WaitResponse = z.object({ streams: z.array(PullStream) });
