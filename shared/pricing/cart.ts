@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ProductId } from '../ids';
 import { NonNegativeMoney } from '../money';
+import { ScannedCode } from '../vouchers/redemption-wire';
 
 /**
  * How much of an item: a count; grams for goods sold by weight (a weight label, or typed in); or
@@ -39,7 +40,7 @@ export type CartLine = z.infer<typeof CartLine>;
  */
 export const CartCoupon = z.object({
   redemptionId: z.uuid(),
-  code: z.string().trim().min(1).max(2_000),
+  code: ScannedCode,
 });
 export type CartCoupon = z.infer<typeof CartCoupon>;
 

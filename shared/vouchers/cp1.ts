@@ -69,13 +69,30 @@ export function encodeVoucher(signed: Uint8Array, signature: Uint8Array): string
 }
 
 /**
+ * Scanners end a scan with Enter or Tab; spaces are Base45 digits and stay. Base45 has no lower
+ * case, so a wedge scanner typing with caps lock on is read by upper-casing.
+ */
+export function trimScan(scanned: string): string {
+  return scanned.replace(/^[\r\n\t]+|[\r\n\t]+$/g, '');
+}
+
+/**
+ * Whether a scan is meant as a voucher rather than a product barcode, so one scan field serves
+ * both: the CP1 prefix, or the decimal form (far longer than any product code).
+ */
+export function looksLikeVoucher(scanned: string): boolean {
+  const text = trimScan(scanned).toUpperCase();
+  return text.startsWith(CP1_PREFIX) || /^9\d{20,}$/.test(text);
+}
+
+/**
  * Reads a scanned text: the QR form (`CP1:` + Base45) or the decimal form a keyboard-wedge
  * scanner may send (`9` + digits). Never throws: anything else is refused with a reason.
  */
 export function decodeVoucher(
   scanned: string,
 ): { ok: true; voucher: DecodedVoucher } | { ok: false; reason: EnvelopeRefusal } {
-  const text = scanned.trim();
+  const text = trimScan(scanned).toUpperCase();
   const bytes = text.startsWith(CP1_PREFIX)
     ? decodeBase45(text.slice(CP1_PREFIX.length))
     : /^9\d{20,400}$/.test(text)

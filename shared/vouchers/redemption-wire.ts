@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Campaign, CampaignRules, VoucherType } from './campaign';
+import { trimScan } from './cp1';
 
 /**
  * The platform's voucher and redemption API as both ends see it (PROTOCOL.md, Redemption and
@@ -10,7 +11,11 @@ import { Campaign, CampaignRules, VoucherType } from './campaign';
 export const VoucherIdHex = z.string().regex(/^[0-9a-f]{24}$/);
 
 /** What a scanner can deliver: CP1 text, its decimal wedge form, or a short group-buy code. */
-export const ScannedCode = z.string().trim().min(1).max(2_000);
+export const ScannedCode = z
+  .string()
+  .max(2_000)
+  .transform(trimScan)
+  .pipe(z.string().min(1, 'empty code'));
 
 export const RedemptionMode = z.enum(['hold', 'capture']);
 export type RedemptionMode = z.infer<typeof RedemptionMode>;
