@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { type AppEvent, type CallRequest, contract, type Envelope, isMethodName } from '../../shared/contract';
 import { uuidv7 } from '../../shared/ids';
+import { decideAccess } from '../../shared/roles';
 import { auditKey } from './audit/audit-chain';
 import { openDatabase } from './db/open-database';
 import { scheduleWalCheckpoints } from './db/wal-checkpoints';
@@ -14,6 +15,8 @@ import { type DeviceKeyStore, fileDeviceKeyStore } from './sync/device-key-store
 import { lastOutboxSeq } from './sync/outbox';
 import { type SyncEngineOptions, startSyncEngine } from './sync/sync-engine';
 import { createSyncRuntime } from './sync/sync-runtime';
+import type { OnlineAnswers } from './vouchers/online-answers';
+import { gatherOnline, hasOnlineStep } from './vouchers/online-step';
 
 export type CoreOptions = {
   dataDir: string;
@@ -31,7 +34,13 @@ export type CoreOptions = {
 };
 
 export type CounterCore = {
+  /** Synchronous: one transaction, no platform round trip (voucher calls then decide offline). */
   dispatch(request: CallRequest): Envelope<unknown>;
+  /**
+   * What the transports use: the few methods that need the platform (vouchers) first ask it within
+   * the answer budget, then dispatch with its answers; every other method is a plain dispatch.
+   */
+  call(request: CallRequest): Promise<Envelope<unknown>>;
   subscribe(listener: (event: AppEvent) => void): () => void;
   /** Stops the sync (awaiting its last write) and closes the database. */
   close(): Promise<void>;
@@ -75,17 +84,31 @@ export function openCounterCore(options: CoreOptions): CounterCore {
         keyStore: options.sync.keyStore ?? fileDeviceKeyStore(options.dataDir),
       })
     : null;
+  const dispatch = (request: CallRequest, online?: OnlineAnswers): Envelope<unknown> => {
+    const mutates = isMethodName(request.method) && contract[request.method].mutates;
+    // Reads (most calls: search, scans, lists) never queue anything, so they skip the two lookups.
+    const queued = mutates ? lastOutboxSeq(db) : 0;
+    const envelope = dispatchCall(request, online);
+    if (envelope.ok && mutates) {
+      checkpoints.afterWrite();
+      if (lastOutboxSeq(db) !== queued) env.sync.wake();
+    }
+    return envelope;
+  };
   return {
-    dispatch(request) {
-      const mutates = isMethodName(request.method) && contract[request.method].mutates;
-      // Reads (most calls: search, scans, lists) never queue anything, so they skip the two lookups.
-      const queued = mutates ? lastOutboxSeq(db) : 0;
-      const envelope = dispatchCall(request);
-      if (envelope.ok && mutates) {
-        checkpoints.afterWrite();
-        if (lastOutboxSeq(db) !== queued) env.sync.wake();
+    dispatch: (request) => dispatch(request),
+    async call(request) {
+      const method = request.method;
+      if (typeof method !== 'string' || !isMethodName(method) || !hasOnlineStep(method)) return dispatch(request);
+      // A cheap pre-check so nobody makes the till call the platform for them; the dispatch checks
+      // everything again and gives the precise refusal.
+      const parsed = contract[method].input.safeParse(request.input ?? {});
+      const session = env.sessions.get(request.sessionToken, env.clock());
+      if (!parsed.success || !session || session.locked || decideAccess(session.role, 'sell') !== 'allow') {
+        return dispatch(request);
       }
-      return envelope;
+      const online = await gatherOnline(env, method, parsed.data as never);
+      return dispatch(request, online);
     },
     subscribe(listener) {
       listeners.add(listener);

@@ -16,21 +16,23 @@ import type { Actor, CoreEnvironment, HandlerContext, Handlers } from './handler
 import { auditPinFailure, clearPinFailures, judgePin, recordPinFailure } from './staff/pin-check';
 import type { Session } from './staff/sessions';
 import { parseInput } from './validation';
+import { noAnswers, type OnlineAnswers } from './vouchers/online-answers';
 
-export type Dispatch = (request: CallRequest) => Envelope<unknown>;
+/** `online` comes only from the core's own online step, never from what a transport carried. */
+export type Dispatch = (request: CallRequest, online?: OnlineAnswers) => Envelope<unknown>;
 
 /**
  * The one road into the core, for IPC and HTTP alike: validate → authorize → run (one transaction
  * and one audit entry when it mutates) → check the output → envelope.
  */
 export function createDispatcher(env: CoreEnvironment, handlers: Handlers, emit: (e: AppEvent) => void): Dispatch {
-  return (request) => {
+  return (request, online = noAnswers) => {
     const locale = pickLocale(request.locale);
     try {
       if (typeof request.method !== 'string' || !isMethodName(request.method)) {
         throw new AppError('unknown_method', { method: String(request.method).slice(0, 80) });
       }
-      return { ok: true, value: run(env, handlers, emit, request.method, request, locale) };
+      return { ok: true, value: run(env, handlers, emit, request.method, request, locale, online) };
     } catch (error) {
       return { ok: false, error: toErrorShape(error, locale) };
     }
@@ -44,6 +46,7 @@ function run(
   method: MethodName,
   request: CallRequest,
   locale: Locale,
+  online: OnlineAnswers,
 ): unknown {
   const spec: Contract[MethodName] = contract[method];
   const input = parseInput(spec.input, request.input ?? {}, locale);
@@ -66,6 +69,7 @@ function run(
     locale,
     session,
     approver,
+    online,
     describe: (subject, detail, actor) => {
       audit = { subject, detail, actor: actor ?? audit.actor };
     },
@@ -180,7 +184,7 @@ function checkApproval(
   return { id: verdict.staff.id, name: verdict.staff.name };
 }
 
-function toErrorShape(error: unknown, locale: Locale) {
+export function toErrorShape(error: unknown, locale: Locale) {
   if (error instanceof AppError) {
     return { code: error.code, message: errorMessage(error.code, error.params, locale), details: error.details };
   }

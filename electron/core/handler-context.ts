@@ -4,6 +4,7 @@ import type { Locale } from '../../shared/locale';
 import type { Permission } from '../../shared/roles';
 import type { Session, SessionStore } from './staff/sessions';
 import type { SyncRuntime } from './sync/sync-runtime';
+import type { OnlineAnswers } from './vouchers/online-answers';
 
 export type Actor = { id: string; name: string };
 
@@ -25,6 +26,8 @@ export type HandlerContext = CoreEnvironment & {
   locale: Locale;
   session: Session | null;
   approver: Actor | null;
+  /** The platform's answers gathered before this dispatch (vouchers); empty means decide offline. */
+  online: OnlineAnswers;
   /** What the audit entry says about this change; the method and actors are filled in for you. */
   describe(subject: string, detail: unknown, actor?: Actor): void;
   /** Runs in a transaction of its own when the call is refused (the lock-out counter). */

@@ -11,6 +11,7 @@ import { staffHandlers } from './staff/staff-handlers';
 import { stockHandlers } from './stock/stock-handlers';
 import { storeHandlers } from './store/store-handlers';
 import { syncHandlers } from './sync/sync-handlers';
+import { sampleVoucherHandlers, voucherHandlers } from './vouchers/voucher-handlers';
 
 /** The type makes a method without a handler a compile error. */
 export const handlers: Handlers = {
@@ -26,4 +27,6 @@ export const handlers: Handlers = {
   ...syncHandlers,
   ...onlineOrderHandlers,
   ...stockHandlers,
+  ...voucherHandlers,
+  ...sampleVoucherHandlers,
 };

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CatalogItem } from '../../shared/sync/wire';
 import type { CounterCore } from '../core/counter-core';
+import { type AdminRequest, issueDemoVouchers } from '../core/demo/demo-vouchers';
 import { readStore } from '../core/store/store-records';
 import { movePairing, readPairing, writePairingRequest } from '../core/sync/sync-records';
 
@@ -25,7 +26,8 @@ export type DemoPlatformOptions = {
 };
 
 export type Link = { url: string; adminToken: string };
-type DemoState = { storeId: string };
+/** `samples`: the demo store's sample vouchers were issued (once per demo store). */
+type DemoState = { storeId: string; samples?: boolean };
 
 /**
  * The demo's whole loop on first launch: the reference platform runs beside the till on PGlite,
@@ -69,6 +71,9 @@ export function runDemoPlatform(core: CounterCore, options: DemoPlatformOptions)
     }
     core.environment.sync.retryNow();
     log(`Demo platform running at ${link.url} (admin token in ${platformDir})`);
+    await ensureSampleVouchers(core, platformDir, link, state).catch((error: unknown) =>
+      log(`The demo vouchers were not issued: ${(error as Error).message}`),
+    );
     const placeOrder = () => void placeDemoOrder(core, link, state.storeId).catch(() => undefined);
     timer = setTimeout(function next() {
       placeOrder();
@@ -163,6 +168,18 @@ async function ensureDemoStore(core: CounterCore, platformDir: string, link: Lin
   const state = { storeId: created.storeId };
   writeFileSync(stateFile, JSON.stringify(state));
   return state;
+}
+
+/**
+ * Once per demo store: one campaign of each type with a voucher each, kept on the till for the
+ * Sample vouchers page. A start that failed half-way tries again on the next launch.
+ */
+async function ensureSampleVouchers(core: CounterCore, platformDir: string, link: Link, state: DemoState) {
+  if (state.samples) return;
+  const request: AdminRequest = (method, path, body) => admin(link, method, path, body);
+  await issueDemoVouchers(core.environment.db, request, state.storeId, Date.now());
+  state.samples = true;
+  writeFileSync(join(platformDir, 'demo-store.json'), JSON.stringify(state));
 }
 
 function localCatalog(core: CounterCore): CatalogItem[] {

@@ -6,7 +6,7 @@ import { pickLocale } from '../../shared/locale';
 import { serveStatic } from './static-files';
 
 export type HostCore = {
-  dispatch(request: CallRequest): Envelope<unknown>;
+  call(request: CallRequest): Promise<Envelope<unknown>>;
   subscribe(listener: (event: AppEvent) => void): () => void;
 };
 
@@ -41,12 +41,12 @@ export function createHostServer(options: HostOptions): Server {
     if (request.method !== 'POST') return response.writeHead(405, { allow: 'POST' }).end();
     const method = safeDecode(url.pathname.slice('/api/'.length));
     readBody(request, maxBody)
-      .then((body) => {
+      .then(async (body) => {
         const call = parseCall(body);
         sendJson(
           response,
           200,
-          options.core.dispatch({
+          await options.core.call({
             method,
             input: call.input,
             sessionToken: call.sessionToken,

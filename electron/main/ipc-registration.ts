@@ -12,7 +12,7 @@ export type IpcLike = {
 };
 
 export type IpcCore = {
-  dispatch(request: CallRequest): Envelope<unknown>;
+  call(request: CallRequest): Promise<Envelope<unknown>>;
   subscribe(listener: (event: AppEvent) => void): () => void;
 };
 
@@ -42,7 +42,7 @@ export function registerCounterIpc(
     if (!isTrustedSender(frameUrl)) return forbidden();
     const refusal = refuseCall(request);
     if (refusal) return refusal;
-    return core.dispatch(toCall(request as Record<string, unknown>));
+    return core.call(toCall(request as Record<string, unknown>));
   });
   ipc.handle(printChannel, async (event, html, width): Promise<PrintResult> => {
     if (!isTrustedSender(event.senderFrame?.url ?? '')) return { ok: false, reason: 'This page may not print.' };

@@ -3,6 +3,7 @@ import { uuidv7 } from '../../shared/ids';
 import type { PairRequest, PairResponse } from '../../shared/sync/wire';
 import type { Queryable, Sql } from '../db/sql';
 import { ApiError } from '../errors';
+import { reserveVoucherVersions } from './versions';
 
 export const PAIRING_CODE_TTL_MS = 24 * 60 * 60_000;
 
@@ -26,6 +27,12 @@ export async function createStore(
       input.currency,
       input.timeZone,
       now,
+    ]);
+    // Every store has its offline risk limits (the defaults until the operator sets them).
+    const version = await reserveVoucherVersions(tx, 1);
+    await tx.query(`INSERT INTO voucher_policies (store_id, limits, version) VALUES ($1, '{}'::jsonb, $2)`, [
+      storeId,
+      version,
     ]);
     const pairing = await insertPairingCode(tx, storeId, now);
     return { storeId, name: input.name, pairingCode: pairing.code, pairingCodeExpiresAt: pairing.expiresAt };

@@ -32,3 +32,16 @@ export async function lockStore(tx: Queryable, storeId: string): Promise<boolean
   const rows = await tx.query('SELECT id FROM stores WHERE id = $1 FOR UPDATE', [storeId]);
   return rows.length === 1;
 }
+
+/**
+ * The same for the voucher streams (keys, campaigns, deny list, policies). One franchise-wide
+ * counter because a voucher good at every store moves every store's deny list. Taken last, after
+ * the store and voucher rows, so lock order stays store → voucher → counter everywhere.
+ */
+export async function reserveVoucherVersions(tx: Queryable, count: number): Promise<number> {
+  const rows = await tx.query<{ version: number }>(
+    'UPDATE voucher_counter SET version = version + $1 WHERE id = 1 RETURNING version',
+    [count],
+  );
+  return rows[0].version - count + 1;
+}

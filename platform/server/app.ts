@@ -6,7 +6,9 @@ import { installErrorHandlers } from './http-errors';
 import { adminCatalogRoutes } from './routes/admin-catalog';
 import { adminStoreRoutes } from './routes/admin-stores';
 import { onlineOrderRoutes } from './routes/online-orders';
+import { redemptionRoutes } from './routes/redemptions';
 import { syncRoutes } from './routes/sync';
+import { adminVoucherRoutes } from './routes/vouchers-admin';
 
 // A push of 500 orders or a catalog import of 5,000 products is several megabytes of JSON.
 const BODY_LIMIT = 32 * 1024 * 1024;
@@ -34,11 +36,13 @@ export async function buildApp(context: PlatformContext, options: { logger?: boo
   installErrorHandlers(app);
   app.get('/v1/health', async () => ({ ok: true }));
   syncRoutes(app, context);
+  redemptionRoutes(app, context);
   await app.register(async (admin) => {
     admin.addHook('onRequest', async (request) => requireAdmin(request, context.adminToken));
     adminStoreRoutes(admin, context);
     adminCatalogRoutes(admin, context);
     onlineOrderRoutes(admin, context);
+    adminVoucherRoutes(admin, context);
   });
   return app;
 }

@@ -8,11 +8,26 @@ export function requestLocale(request: FastifyRequest): Locale {
   return pickLocale(request.headers['accept-language']);
 }
 
+// Times in refusals (`at`, `from`) travel as epoch ms for the till to word; people read a date.
+const timeKeys = new Set(['at', 'from']);
+
+/** The parameters as a message shows them: times as `2026-11-27 21:15 UTC`. */
+export function wordedParams(params: MessageParams | undefined): MessageParams | undefined {
+  if (!params) return params;
+  return Object.fromEntries(
+    Object.entries(params).map(([key, value]) =>
+      timeKeys.has(key) && typeof value === 'number'
+        ? [key, `${new Date(value).toISOString().slice(0, 16).replace('T', ' ')} UTC`]
+        : [key, value],
+    ),
+  );
+}
+
 function send(request: FastifyRequest, reply: FastifyReply, status: number, code: ErrorCode, params?: MessageParams) {
   return reply.code(status).send({
     error: {
       code,
-      message: messageFor(code, requestLocale(request), params),
+      message: messageFor(code, requestLocale(request), wordedParams(params)),
       ...(params && Object.keys(params).length > 0 ? { params } : {}),
     },
   });

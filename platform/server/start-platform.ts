@@ -6,6 +6,7 @@ import { migrate } from '../db/migrate';
 import { openPgSql } from '../db/pg-sql';
 import { openPgliteSql } from '../db/pglite-sql';
 import type { Sql } from '../db/sql';
+import { ensureSigningKey } from '../vouchers/keys';
 import { loadAdminToken } from './admin-token';
 import { buildApp } from './app';
 import { trackConnections } from './connections';
@@ -60,6 +61,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
     const adminToken = await loadAdminToken(sql, dataDir);
     const notifier = new Notifier();
     const now = options.now ?? Date.now;
+    await ensureSigningKey(sql, now());
     app = await buildApp({ sql, adminToken, notifier, now }, { logger: options.logger });
     const host = options.host ?? '127.0.0.1';
     const connections = trackConnections(app.server);

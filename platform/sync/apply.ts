@@ -1,16 +1,25 @@
 import type { MutationType, PayloadOf } from '../../shared/sync/mutations';
-import { linkOnlineOrder, type StepRefusal, stepOnlineOrder } from '../data/online-orders';
+import type { ErrorCode, MessageParams } from '../../shared/sync/platform-messages';
+import { linkOnlineOrder, stepOnlineOrder } from '../data/online-orders';
 import { recordMovements, setSoldOut } from '../data/stock';
 import type { Queryable } from '../db/sql';
+import { applyVoucherRedeemed, applyVoucherReversed } from './voucher-appliers';
 
-export type ApplyContext = { storeId: string; deviceId: string };
+/** `now`: the platform clock (epoch ms) of the push, for what is judged or stamped by it. */
+export type ApplyContext = { storeId: string; deviceId: string; now?: number };
 
-/** Applies one validated mutation; a refusal leaves the platform as it was (the caller rolls back). */
+/**
+ * Why a mutation was not applied. A plain refusal (REJECTED) leaves the platform as it was (the
+ * caller rolls back); a `conflict` (CONFLICT) keeps its writes: the loss it records is the point.
+ */
+export type ApplyRefusal = { code: ErrorCode; params?: MessageParams; conflict?: true };
+
+/** Applies one validated mutation. */
 type Applier<T extends MutationType> = (
   tx: Queryable,
   context: ApplyContext,
   payload: PayloadOf<T>,
-) => Promise<StepRefusal | null>;
+) => Promise<ApplyRefusal | null>;
 
 const orderPaid: Applier<'order.paid'> = async (tx, context, payload) => {
   const { order } = payload;
@@ -114,6 +123,12 @@ const soldOut: Applier<'product.sold_out'> = async (tx, context, payload) => {
 const onlineOrderStep: Applier<'online_order.step'> = (tx, context, payload) =>
   stepOnlineOrder(tx, context.storeId, payload);
 
+const voucherRedeemed: Applier<'voucher.redeemed'> = (tx, context, payload) =>
+  applyVoucherRedeemed(tx, context, payload, context.now ?? Date.now());
+
+const voucherReversed: Applier<'voucher.reversed'> = (tx, context, payload) =>
+  applyVoucherReversed(tx, context, payload, context.now ?? Date.now());
+
 export const appliers: { [T in MutationType]: Applier<T> } = {
   'order.paid': orderPaid,
   'order.refunded': orderRefunded,
@@ -121,4 +136,6 @@ export const appliers: { [T in MutationType]: Applier<T> } = {
   'stock.moved': stockMoved,
   'product.sold_out': soldOut,
   'online_order.step': onlineOrderStep,
+  'voucher.redeemed': voucherRedeemed,
+  'voucher.reversed': voucherReversed,
 };

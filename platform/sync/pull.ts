@@ -1,7 +1,9 @@
 import type { PullResponse, PullStream } from '../../shared/sync/wire';
+import { RiskLimits } from '../../shared/vouchers/campaign';
 import { type CatalogRow, STORE_PRODUCT_COLUMNS, toCatalogItem } from '../data/catalog';
 import { ONLINE_ORDER_COLUMNS, toOnlineOrderWire } from '../data/online-orders';
 import type { Queryable } from '../db/sql';
+import { CAMPAIGN_COLUMNS, type CampaignRow, toCampaign } from '../vouchers/campaigns';
 
 type Change = PullResponse['changes'][number];
 type VersionedRow = { version: number };
@@ -50,6 +52,41 @@ const streamQueries: Record<PullStream, { text: string; change(row: never): Chan
       data: { sku: row.sku, onHand: row.on_hand, soldOut: row.sold_out },
     }),
   },
+  // The voucher streams share the franchise-wide voucher counter; each store reads its slice.
+  voucher_keys: {
+    text: `SELECT kid, public_key, valid_from, valid_to, version FROM voucher_keys
+           WHERE version > $2 AND $1::uuid IS NOT NULL ORDER BY version LIMIT $3`,
+    change: (row: { kid: number; public_key: string; valid_from: number; valid_to: number } & VersionedRow) => ({
+      id: String(row.kid),
+      version: String(row.version),
+      data: { kid: row.kid, publicKey: row.public_key, validFrom: row.valid_from, validTo: row.valid_to },
+    }),
+  },
+  campaigns: {
+    text: `SELECT ${CAMPAIGN_COLUMNS} FROM campaigns c
+           WHERE c.version > $2 AND (c.store_id IS NULL OR c.store_id = $1) ORDER BY c.version LIMIT $3`,
+    change: (row: CampaignRow) => ({ id: String(row.id), version: String(row.version), data: toCampaign(row) }),
+  },
+  voucher_denials: {
+    text: `SELECT v.id, v.denial_reason, v.denied, v.denied_at, v.denial_version AS version
+           FROM vouchers v JOIN campaigns c ON c.id = v.campaign_id
+           WHERE v.denial_version > $2 AND (c.store_id IS NULL OR c.store_id = $1)
+           ORDER BY v.denial_version LIMIT $3`,
+    change: (row: { id: string; denial_reason: string; denied: boolean; denied_at: number } & VersionedRow) => ({
+      id: row.id,
+      version: String(row.version),
+      data: { voucherId: row.id, reason: row.denial_reason, denied: row.denied, at: row.denied_at },
+    }),
+  },
+  voucher_policy: {
+    text: `SELECT s.number, p.limits, p.version FROM voucher_policies p JOIN stores s ON s.id = p.store_id
+           WHERE p.store_id = $1 AND p.version > $2 ORDER BY p.version LIMIT $3`,
+    change: (row: { number: number; limits: unknown } & VersionedRow) => ({
+      id: 'store',
+      version: String(row.version),
+      data: { storeNumber: row.number, limits: RiskLimits.parse(row.limits) },
+    }),
+  },
 };
 
 /**
@@ -83,7 +120,12 @@ export async function streamHeads(db: Queryable, storeId: string): Promise<Recor
        GREATEST(
          (SELECT COALESCE(max(version), 0) FROM products),
          (SELECT COALESCE(max(version), 0) FROM store_prices WHERE store_id = $1)
-       ) AS catalog`,
+       ) AS catalog,
+       (SELECT COALESCE(max(version), 0) FROM voucher_keys) AS voucher_keys,
+       (SELECT COALESCE(max(version), 0) FROM campaigns WHERE store_id IS NULL OR store_id = $1) AS campaigns,
+       (SELECT COALESCE(max(v.denial_version), 0) FROM vouchers v JOIN campaigns c ON c.id = v.campaign_id
+         WHERE v.denial_version IS NOT NULL AND (c.store_id IS NULL OR c.store_id = $1)) AS voucher_denials,
+       (SELECT COALESCE(max(version), 0) FROM voucher_policies WHERE store_id = $1) AS voucher_policy`,
     [storeId],
   );
   return row;

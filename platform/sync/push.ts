@@ -59,7 +59,7 @@ export async function processPush(sql: Sql, context: ApplyContext, request: Push
     const run = (careful: boolean) =>
       runBatch(
         tx,
-        { ...context, appliedIds: new Set(applied), careful, pendingSales: [] },
+        { ...context, now, appliedIds: new Set(applied), careful, pendingSales: [] },
         request.mutations,
         device.last_seq,
       );
@@ -82,7 +82,7 @@ export async function processPush(sql: Sql, context: ApplyContext, request: Push
       batch.lastSeq,
       auditHead === null ? null : JSON.stringify(auditHead),
     ]);
-    const changed = batch.fresh.some((item) => item.outcome.status === 'APPLIED');
+    const changed = batch.fresh.some((item) => item.outcome.status === 'APPLIED' || item.outcome.status === 'CONFLICT');
     return { ackSeq: batch.lastSeq, results: batch.results, expectedSeq: batch.expectedSeq, auditHead, changed };
   });
 }
@@ -186,7 +186,9 @@ async function applyFast(tx: Queryable, state: BatchState, type: MutationType, p
   } catch (error) {
     throw isBadValue(error) ? new NeedsCarefulPass() : error;
   }
-  // A refusal may follow writes of its own; only the careful pass can undo this mutation alone.
+  // A conflict keeps its writes (the loss it records); a refusal may follow writes of its own,
+  // and only the careful pass can undo this mutation alone.
+  if (refusal?.conflict) return { status: 'CONFLICT', code: refusal.code, params: refusal.params };
   if (refusal) throw new NeedsCarefulPass();
   return { status: 'APPLIED' };
 }
@@ -197,7 +199,9 @@ async function applyAlone(tx: Queryable, state: BatchState, type: MutationType, 
   let outcome: Outcome;
   try {
     const refusal = await applyPayload(tx, state, type, payload);
-    outcome = refusal ? { status: 'REJECTED', code: refusal.code, params: refusal.params } : { status: 'APPLIED' };
+    outcome = !refusal
+      ? { status: 'APPLIED' }
+      : { status: refusal.conflict ? 'CONFLICT' : 'REJECTED', code: refusal.code, params: refusal.params };
   } catch (error) {
     if (!isBadValue(error)) throw error;
     outcome = { status: 'REJECTED', code: 'payload_invalid', params: { detail: 'a value cannot be stored' } };

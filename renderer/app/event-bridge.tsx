@@ -19,6 +19,7 @@ const refreshes = {
   'stock.changed': ['stock.', 'catalog.', 'sync.'],
   'sync.changed': ['sync.'],
   'online.changed': ['online.', 'orders.', 'reports.', 'sync.'],
+  'vouchers.changed': ['vouchers.', 'orders.', 'sync.'],
 } as const satisfies Record<AppEvent['type'], readonly string[]>;
 
 /**

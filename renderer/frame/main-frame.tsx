@@ -11,7 +11,7 @@ import { CatalogScreen } from '../screens/catalog/catalog-screen';
 import { CheckoutScreen } from '../screens/checkout/checkout-screen';
 import { OnlineScreen } from '../screens/online/online-screen';
 import { OrdersScreen } from '../screens/orders/orders-screen';
-import { PlaceholderScreen } from '../screens/placeholder-screen';
+import { RedeemScreen } from '../screens/redeem/redeem-screen';
 import { ReportsScreen } from '../screens/reports/reports-screen';
 import { SettingsScreen } from '../screens/settings/settings-screen';
 import { ShiftPanelProvider } from '../screens/shift/shift-panel-provider';
@@ -74,9 +74,11 @@ function ActiveScreen({ place }: { place: Destination & { visit: number } }) {
       return <OnlineScreen />;
     case 'stock':
       return <StockScreen />;
+    case 'redeem':
+      return <RedeemScreen key={section ? place.visit : 'redeem'} section={section} />;
     case 'settings':
       return <SettingsScreen key={section ? place.visit : 'settings'} section={section} />;
     default:
-      return <PlaceholderScreen screen={screen} />;
+      return screen satisfies never;
   }
 }

@@ -49,8 +49,11 @@ export function readScanBurst(strokes: readonly Keystroke[], enterAt: number, ru
     .join('');
 }
 
-/** Keeps only what a decision needs: a scan is at most a few dozen characters. */
-const keepStrokes = 128;
+/**
+ * Keeps only what a decision needs. A product code is a few dozen characters at most, but a voucher
+ * is about 170 (its decimal form about 320), and cutting one short would only make it "damaged".
+ */
+const keepStrokes = 640;
 
 /**
  * Watches the keys meant for the scan field and answers, on Enter, with the code when a scanner

@@ -8,11 +8,13 @@ import o2oEn from './o2o.en.json';
 import o2oZhCN from './o2o.zh-CN.json';
 import saleEn from './sale.en.json';
 import saleZhCN from './sale.zh-CN.json';
+import voucherEn from './voucher.en.json';
+import voucherZhCN from './voucher.zh-CN.json';
 import zhCN from './zh-CN.json';
 
 /** One file pair per area of the app, so areas do not step on each other's keys. */
-const english = { ...en, ...saleEn, ...backOfficeEn, ...o2oEn };
-const chinese = { ...zhCN, ...saleZhCN, ...backOfficeZhCN, ...o2oZhCN };
+const english = { ...en, ...saleEn, ...backOfficeEn, ...o2oEn, ...voucherEn };
+const chinese = { ...zhCN, ...saleZhCN, ...backOfficeZhCN, ...o2oZhCN, ...voucherZhCN };
 
 const storageKey = 'counter.locale';
 

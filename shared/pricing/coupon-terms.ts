@@ -1,3 +1,4 @@
+import type { Text } from '../errors';
 import type { Campaign } from '../vouchers/campaign';
 import type { VoucherType } from '../vouchers/cp1';
 
@@ -20,6 +21,11 @@ export type CouponPricingContext = {
   products: ReadonlyMap<string, { sku: string; categoryZh: string; nameZh: string; nameEn: string }>;
   /** The store's local time, for 限时 windows. */
   localTime: { weekday: number; minute: number };
+  /**
+   * Names of campaigns' free items by SKU, so a refusal can name an item that is not on the cart
+   * yet; without an entry the refusal shows the SKU.
+   */
+  freeItems?: ReadonlyMap<string, { nameZh: string; nameEn: string }>;
 };
 
 /** Why the engine takes nothing off for a coupon; codes are error codes with their own messages. */
@@ -34,7 +40,7 @@ export type CouponRefusal =
   | { code: 'voucher_nothing_in_scope'; params: { campaign: string } }
   /** Amounts in minor units here; the caller formats them for the reader. */
   | { code: 'voucher_below_min_spend'; params: { campaign: string; minSpend: number; spend: number } }
-  | { code: 'voucher_free_item_missing'; params: { campaign: string; item: string } };
+  | { code: 'voucher_free_item_missing'; params: { campaign: string; item: Text } };
 
 export type CouponOutcome = {
   redemptionId: string;

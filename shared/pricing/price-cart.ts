@@ -1,5 +1,7 @@
 import { allocate, mulDivRound, percentOf } from '../rounding';
 import type { Cart, CartLine, ManualDiscount, PricingPolicy } from './cart';
+import { applyCoupons } from './coupon-rules';
+import type { CouponOutcome, CouponPricingContext } from './coupon-terms';
 
 export type DiscountNote =
   | { kind: 'capped_at_line'; lineId: string; asked: number; given: number }
@@ -10,9 +12,11 @@ export type PricedLine = {
   /** Unit price × quantity, rounded once. */
   gross: number;
   lineDiscount: number;
-  /** This line's share of the order discount. */
+  /** This line's share of all coupons. */
+  couponDiscount: number;
+  /** This line's share of the manual order discount. */
   orderDiscount: number;
-  /** What the customer pays for the line: gross − both discounts, never below zero. */
+  /** What the customer pays for the line: gross − all three discounts, never below zero. */
   net: number;
   taxRateBp: number;
   /** Tax included in `net`. */
@@ -24,7 +28,12 @@ export type TaxBand = { taxRateBp: number; net: number; tax: number };
 export type PricedCart = {
   lines: PricedLine[];
   gross: number;
+  /** Manual line and order discounts; coupons are not in it. */
   manualDiscount: number;
+  /** What the applied coupons took off together. */
+  couponDiscount: number;
+  /** One per cart coupon, in cart order; a refused one takes 0 and says why. */
+  coupons: CouponOutcome[];
   total: number;
   taxBands: TaxBand[];
   /** Manual discounts above the store's limits: the commit needs a manager's approval. */
@@ -34,9 +43,10 @@ export type PricedCart = {
 
 /**
  * The one pricing function: the renderer previews with it and the core recomputes with it before
- * committing, so both always show the same fen. Prices include tax (CN style).
+ * committing, so both always show the same fen. Prices include tax (CN style). Manual line
+ * discounts come first, then coupons in cart order, then the manual order discount on what is left.
  */
-export function priceCart(cart: Cart, policy: PricingPolicy): PricedCart {
+export function priceCart(cart: Cart, policy: PricingPolicy, coupons?: CouponPricingContext): PricedCart {
   const notes: DiscountNote[] = [];
   const first = cart.lines.map((line) => {
     const gross = lineGross(line);
@@ -45,19 +55,26 @@ export function priceCart(cart: Cart, policy: PricingPolicy): PricedCart {
     if (asked > gross) notes.push({ kind: 'capped_at_line', lineId: line.lineId, asked, given: lineDiscount });
     return { line, gross, lineDiscount };
   });
-  const afterLines = first.map((entry) => entry.gross - entry.lineDiscount);
-  const subtotal = afterLines.reduce((a, b) => a + b, 0);
+  // Carts built in code rather than parsed may come without the coupons field.
+  const applied = applyCoupons(
+    cart.coupons ?? [],
+    first.map(({ line, gross, lineDiscount }) => ({ line, spend: gross - lineDiscount })),
+    coupons,
+  );
+  const afterCoupons = first.map((entry, i) => entry.gross - entry.lineDiscount - applied.perLine[i]);
+  const subtotal = sum(afterCoupons);
   const askedOrder = discountAmount(cart.orderDiscount, subtotal);
   const orderDiscount = Math.min(askedOrder, subtotal);
   if (askedOrder > subtotal) notes.push({ kind: 'capped_at_order', asked: askedOrder, given: orderDiscount });
-  const shares = allocate(orderDiscount, afterLines);
+  const shares = allocate(orderDiscount, afterCoupons);
 
   const lines = first.map(({ line, gross, lineDiscount }, i): PricedLine => {
-    const net = afterLines[i] - shares[i];
+    const net = afterCoupons[i] - shares[i];
     return {
       lineId: line.lineId,
       gross,
       lineDiscount,
+      couponDiscount: applied.perLine[i],
       orderDiscount: shares[i],
       net,
       taxRateBp: line.taxRateBp,
@@ -70,6 +87,8 @@ export function priceCart(cart: Cart, policy: PricingPolicy): PricedCart {
     lines,
     gross,
     manualDiscount,
+    couponDiscount: sum(applied.outcomes.map((o) => o.amount)),
+    coupons: applied.outcomes,
     total: sum(lines.map((l) => l.net)),
     taxBands: taxBands(lines),
     needsApproval:

@@ -1,4 +1,5 @@
 import type { Locale } from '../locale';
+import { voucherMessages } from '../vouchers/voucher-messages';
 
 type Message = { en: string; zh: string };
 /** A parameter may itself be bilingual, like a product's name. */
@@ -8,7 +9,7 @@ export type MessageParams = Record<string, string | number | Message>;
  * Every code the platform answers with, in both languages. Shared so a till can put a stored
  * result (a refused sale, a failed pairing) into the words of whoever reads it later.
  */
-const messages = {
+const platformMessages = {
   not_found: { en: 'No such endpoint.', zh: '没有这个接口。' },
   body_invalid: { en: 'The request body is not valid JSON.', zh: '请求内容不是有效的 JSON。' },
   body_too_large: { en: 'The request body is too large.', zh: '请求内容过大。' },
@@ -59,7 +60,34 @@ const messages = {
     en: 'Sequence {seq} already holds a different record; was a backup restored?',
     zh: '序号 {seq} 已对应另一条记录，是否恢复过备份？',
   },
+  campaign_unknown: { en: 'There is no campaign {id}.', zh: '没有编号为 {id} 的活动。' },
+  idempotency_mismatch: {
+    en: 'Idempotency-Key {id} was already used for a different request; a retry must send the same body.',
+    zh: '幂等键 {id} 已用于另一个请求；重试必须发送相同的内容。',
+  },
+  idempotency_key_missing: {
+    en: "The Idempotency-Key header must be present and equal the body's id.",
+    zh: '必须提供 Idempotency-Key 请求头，且与请求内容中的 id 相同。',
+  },
+  voucher_state: {
+    en: 'Voucher {id} is {state}; it can no longer be blocked or revoked.',
+    zh: '券 {id} 当前为 {state}，不能再冻结或作废。',
+  },
+  redemption_state: {
+    en: 'Redemption {id} is {state} and cannot be {step}.',
+    zh: '核销记录 {id} 当前为 {state}，不能{step}。',
+  },
 } satisfies Record<string, Message>;
+
+type VoucherCode = keyof typeof voucherMessages;
+
+// The redemption API refuses with the voucher codes the till words the same way (one text each).
+const messages = {
+  ...platformMessages,
+  ...(Object.fromEntries(
+    Object.entries(voucherMessages).map(([code, text]) => [code, { en: text.en, zh: text['zh-CN'] }]),
+  ) as Record<VoucherCode, Message>),
+};
 
 export type ErrorCode = keyof typeof messages;
 

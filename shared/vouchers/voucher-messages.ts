@@ -133,6 +133,10 @@ export const voucherMessages = {
     en: 'The voucher had already been redeemed at {store} on {at}; this offline redemption lost and was recorded as a loss.',
     'zh-CN': '该券已于 {at} 在 {store} 核销，本次离线核销冲突失败，已记为损失。',
   },
+  redemption_not_lost: {
+    en: 'Only a redemption lost to another one can be resolved; this one is {state}.',
+    'zh-CN': '只有冲突失败的核销才能处理，该核销当前为“{state}”。',
+  },
   redemption_not_found: {
     en: 'No redemption {id} is recorded.',
     'zh-CN': '没有编号为 {id} 的核销记录。',

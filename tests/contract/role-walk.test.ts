@@ -7,6 +7,7 @@ import type { Permission, Role } from '../../shared/roles';
 import { expectOk, type Harness, openHarness, type Transport } from '../support/callers';
 import { createDemo, type DemoPerson, signIn } from '../support/demo-session';
 import { lineFor, openShift } from '../support/till';
+import { installVoucherTables, type TestSigner, testSigner } from './voucher-fixture';
 
 type Expectation = 'allow' | 'approval' | 'deny';
 const roles: Role[] = ['cashier', 'manager', 'owner'];
@@ -89,6 +90,11 @@ const domainAccess: Record<MethodName, Access> = {
   'stock.move': 'stock.edit',
   'stock.setSoldOut': 'sell',
   'stock.setLowAt': 'stock.edit',
+  'vouchers.check': 'sell',
+  'vouchers.redeemGroupBuy': 'sell',
+  'vouchers.redemptions': 'reports.view',
+  'vouchers.resolve': 'risk.manage',
+  'vouchers.samples': 'sell',
 };
 
 type Fixture = {
@@ -101,6 +107,9 @@ type Fixture = {
   parked: Record<'resume' | 'void', Record<Role, string>>;
   /** Online orders, as a pull from the platform left them, for each role to take a step on. */
   online: Record<'accept' | 'reject' | 'ready' | 'handOver', Record<Role, { id: string; pickupCode: string }>>;
+  /** Signs vouchers the till's tables trust; a lost redemption for the owner to resolve. */
+  signer: TestSigner;
+  lostRedemptionId: string;
 };
 
 function sampleInputs(f: Fixture, role: Role, n: number): { [M in MethodName]: InputOf<M> } {
@@ -173,7 +182,42 @@ function sampleInputs(f: Fixture, role: Role, n: number): { [M in MethodName]: I
     'stock.move': { id: uuidv7(), productId: f.productId, kind: 'receive', quantity: 5 },
     'stock.setSoldOut': { productId: f.productId, soldOut: n % 2 === 0 },
     'stock.setLowAt': { productId: f.productId, lowAt: n },
+    'vouchers.check': { code: f.signer.issue({ campaignId: 1, type: 'cash_off', value: 100 }) },
+    'vouchers.redeemGroupBuy': {
+      orderId: uuidv7(),
+      redemptionId: uuidv7(),
+      code: f.signer.issue({ campaignId: 2, type: 'group_buy', value: 1_500 }),
+    },
+    'vouchers.redemptions': {},
+    'vouchers.resolve': { redemptionId: f.lostRedemptionId, resolution: 'absorbed' },
+    'vouchers.samples': {},
   };
+}
+
+/** Keys, policy and two campaigns as a pull leaves them, and one redemption another till won. */
+function prepareVouchers(
+  h: Harness,
+  product: Product,
+  staffId: string,
+): { signer: TestSigner; lostRedemptionId: string } {
+  const signer = testSigner();
+  const { db } = h.core.environment;
+  installVoucherTables(db, {
+    signer,
+    storeNumber: 7,
+    campaigns: [
+      { id: 1, name: '立减1元', type: 'cash_off', value: 100 },
+      { id: 2, name: '团购套餐', type: 'group_buy', value: 1_500, rules: { itemSku: product.sku } },
+    ],
+  });
+  const lostRedemptionId = uuidv7();
+  db.prepare(
+    `INSERT INTO redemptions (id, voucher_id, campaign_id, campaign_name, type, code, amount, state, mode, staff_id,
+       business_day, decided_at, conflict_store, conflict_at)
+     VALUES (?, 'aaaaaaaaaaaaaaaaaaaaaaaa', 1, '立减1元', 'cash_off', 'CP1:X', 100, 'CONFLICT_LOST', 'offline', ?,
+       '2026-01-01', ?, '另一家店', ?)`,
+  ).run(lostRedemptionId, staffId, Date.now(), Date.now());
+  return { signer, lostRedemptionId };
 }
 
 /** One online order per step and role, arriving through the same code path as a pull from the platform. */
@@ -272,7 +316,17 @@ describe.each<Transport>(['in-process', 'http'])('every method with every role (
       parked.void[role] = await park();
     }
     const online = placeOnlineOrders(h, product as Product);
-    f = { people, productId: product.id, categoryId: product.categoryId, product, orderId: order.id, parked, online };
+    const vouchers = prepareVouchers(h, product as Product, people.owner.id);
+    f = {
+      people,
+      productId: product.id,
+      categoryId: product.categoryId,
+      product,
+      orderId: order.id,
+      parked,
+      online,
+      ...vouchers,
+    };
   });
 
   it('declares the access DOMAIN.md gives each method', () => {

@@ -14,7 +14,7 @@ export async function openHarness(transport: Transport, options: { clock?: () =>
   const dataDir = tempDir();
   const core = openCounterCore({ dataDir, clock: options.clock });
   afterAll(() => core.close());
-  if (transport === 'in-process') return { core, dataDir, call: async (request) => core.dispatch(request) };
+  if (transport === 'in-process') return { core, dataDir, call: (request) => core.call(request) };
 
   const token = 'test-token-0123456789';
   const server = createHostServer({ core, token, staticDir: dataDir });

@@ -23,6 +23,8 @@ export async function startFaultProxy(target: () => string, options: { seed: num
   };
   const faults: Fault[] = ['drop_request', 'drop_response', 'server_error', 'delay', 'deliver_twice'];
   let rate = options.faultRate;
+  // A platform out of reach: every connection is cut before anything is forwarded.
+  let refusing = false;
 
   const server = createServer((request, response) => {
     void handle(request, response).catch(() => response.destroy());
@@ -30,6 +32,10 @@ export async function startFaultProxy(target: () => string, options: { seed: num
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const body = await readBody(request);
+    if (refusing) {
+      response.socket?.destroy();
+      return;
+    }
     const fault: Fault = random.next() < rate ? random.pick(faults) : 'none';
     counts[fault] += 1;
     switch (fault) {
@@ -85,6 +91,10 @@ export async function startFaultProxy(target: () => string, options: { seed: num
     counts,
     setFaultRate(next: number) {
       rate = next;
+    },
+    /** Cuts the till off (true) or lets it through again (false), whatever the fault rate. */
+    setRefusing(next: boolean) {
+      refusing = next;
     },
     async close() {
       server.closeAllConnections();

@@ -1,5 +1,7 @@
 import { startPlatform } from '../../platform/server/start-platform';
 import type { CatalogItem, OnlineOrderWire } from '../../shared/sync/wire';
+import type { Campaign, CampaignRules, RiskLimits, VoucherPolicy } from '../../shared/vouchers/campaign';
+import type { IssuedVoucher, VoucherKeyWire, VoucherStatus } from '../../shared/vouchers/redemption-wire';
 import type { StoreRecords } from '../platform/support/clients';
 import { tempDir } from './temp-dir';
 
@@ -32,6 +34,57 @@ export function platformAdmin(url: string, token: string) {
     placeOnlineOrder: (storeId: string, items: { sku: string; quantity: number }[], channel = 'online_pickup') =>
       request<OnlineOrderWire>('POST', '/v1/online-orders', { storeId, channel, items, customerName: '测试顾客' }),
     records: (storeId: string) => request<PlatformRecords>('GET', `/v1/admin/stores/${storeId}/records`),
+    /**
+     * A campaign of any type and rules; by default ¥5 off at every store, valid from an hour ago for
+     * a week. `storeId` null: every store. Times in unix seconds.
+     */
+    createCampaign: (input: CampaignInput = {}) =>
+      request<{ campaign: Campaign; storeId: string | null }>('POST', '/v1/campaigns', campaignBody(input)),
+    /** Signed CP1 vouchers (`code`) of a campaign; `holder` is who per-customer limits count. */
+    issueVouchers: (campaignId: number, count = 1, holder: string | null = null) =>
+      request<{ vouchers: IssuedVoucher[] }>('POST', `/v1/campaigns/${campaignId}/vouchers`, { count, holder }).then(
+        (issued) => issued.vouchers,
+      ),
+    voucher: (voucherId: string) => request<VoucherStatus>('GET', `/v1/vouchers/${voucherId}`),
+    /** A short-lived presentation token (what the customer's app shows); only the newest is live. */
+    presentationToken: (voucherId: string) =>
+      request<{ code: string; expires: number }>('POST', `/v1/vouchers/${voucherId}/presentation`),
+    blockVoucher: (voucherId: string) => request<VoucherStatus>('POST', `/v1/vouchers/${voucherId}/block`),
+    revokeVoucher: (voucherId: string) => request<VoucherStatus>('POST', `/v1/vouchers/${voucherId}/revoke`),
+    /** A new signing key; the old one stays valid for what it signed before now. */
+    rotateKey: () => request<{ kid: number; retired: number | null }>('POST', '/v1/admin/voucher-keys/rotate'),
+    voucherKeys: () => request<{ keys: VoucherKeyWire[] }>('GET', '/v1/voucher-keys').then((list) => list.keys),
+    voucherPolicy: (storeId: string) => request<VoucherPolicy>('GET', `/v1/admin/stores/${storeId}/voucher-policy`),
+    setVoucherLimits: (storeId: string, limits: Partial<RiskLimits>) =>
+      request<VoucherPolicy>('PUT', `/v1/admin/stores/${storeId}/voucher-policy`, limits),
+    lossEvents: (storeId: string) =>
+      request<{ lossEvents: { id: string; voucherId: string; storeId: string; amount: number }[] }>(
+        'GET',
+        `/v1/admin/stores/${storeId}/loss-events`,
+      ).then((answer) => answer.lossEvents),
+  };
+}
+
+export type CampaignInput = {
+  storeId?: string | null;
+  name?: string;
+  type?: Campaign['type'];
+  value?: number;
+  validFrom?: number;
+  validTo?: number;
+  rules?: Partial<CampaignRules>;
+};
+
+function campaignBody(input: CampaignInput) {
+  const now = Math.floor(Date.now() / 1000);
+  return {
+    storeId: input.storeId ?? null,
+    name: input.name ?? 'Test offer',
+    type: input.type ?? 'cash_off',
+    value: input.value ?? 500,
+    validFrom: input.validFrom ?? now - 3600,
+    validTo: input.validTo ?? now + 7 * 86_400,
+    rules: input.rules ?? {},
   };
 }
 

@@ -40,9 +40,9 @@ afterAll(() => {
 const reached: CallRequest[] = [];
 let listening = 0;
 const spiedCore = {
-  dispatch: (request: CallRequest) => {
+  call: (request: CallRequest) => {
     reached.push(request);
-    return core.dispatch(request);
+    return core.call(request);
   },
   subscribe: (listener: (event: AppEvent) => void) => {
     const unsubscribe = core.subscribe(listener);

@@ -32,7 +32,7 @@ function randomCart(random: ReturnType<typeof seededRandom>): Cart {
       discount: discount(),
     }),
   );
-  return { lines, orderDiscount: discount() };
+  return { lines, orderDiscount: discount(), coupons: [] };
 }
 
 describe('the pricing engine', () => {
@@ -49,6 +49,7 @@ describe('the pricing engine', () => {
           }),
         ],
         orderDiscount: null,
+        coupons: [],
       },
       policy,
     );
@@ -56,7 +57,15 @@ describe('the pricing engine', () => {
       ['water', 600, 69],
       ['apples', 1580, 130],
     ]);
-    expect(priced).toMatchObject({ gross: 2180, manualDiscount: 0, total: 2180, needsApproval: false });
+    expect(priced).toMatchObject({
+      gross: 2180,
+      manualDiscount: 0,
+      couponDiscount: 0,
+      coupons: [],
+      total: 2180,
+      needsApproval: false,
+    });
+    expect(priced.lines.map((l) => l.couponDiscount)).toEqual([0, 0]);
     expect(priced.taxBands).toEqual([
       { taxRateBp: 900, net: 1580, tax: 130 },
       { taxRateBp: 1300, net: 600, tax: 69 },
@@ -76,6 +85,7 @@ describe('the pricing engine', () => {
           line({ lineId: 'b', unitPrice: 300 as CartLine['unitPrice'], quantity: { kind: 'count', count: 1 } }),
         ],
         orderDiscount: { kind: 'amount', value: 1_000, reason: 'regular' },
+        coupons: [],
       },
       policy,
     );
@@ -90,6 +100,7 @@ describe('the pricing engine', () => {
     const cart = (value: number): Cart => ({
       lines: [line({ unitPrice: 10_000 as CartLine['unitPrice'], quantity: { kind: 'count', count: 1 } })],
       orderDiscount: { kind: 'percent', value, reason: 'r' },
+      coupons: [],
     });
     expect(priceCart(cart(1_000), policy).needsApproval).toBe(false);
     expect(priceCart(cart(1_001), policy).needsApproval).toBe(true);
@@ -103,10 +114,13 @@ describe('the pricing engine', () => {
       const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
       expect(priced.total).toBe(sum(priced.lines.map((l) => l.net)));
       expect(priced.total).toBe(priced.gross - priced.manualDiscount);
+      expect(priced.couponDiscount).toBe(0);
+      expect(priced.coupons).toEqual([]);
       for (const l of priced.lines) {
         expect(l.net).toBeGreaterThanOrEqual(0);
         expect(l.lineDiscount).toBeLessThanOrEqual(l.gross);
         expect(l.lineDiscount + l.orderDiscount).toBeLessThanOrEqual(l.gross);
+        expect(l.couponDiscount).toBe(0);
         expect(l.tax).toBeLessThanOrEqual(l.net);
         expect(Number.isSafeInteger(l.net) && Number.isSafeInteger(l.tax)).toBe(true);
       }

@@ -96,6 +96,7 @@ function recordOnlineSale(ctx: HandlerContext, order: OnlineOrder): string {
       discount: null,
     })),
     orderDiscount: null,
+    coupons: [],
   };
   const priced = priceCart(cart, pricingPolicy(store.settings));
   const orderId = uuidv7(ctx.now);

@@ -16,6 +16,9 @@ import { requireOpenShift } from '../shifts/shift-records';
 import { recordMovement } from '../stock/stock-ledger';
 import { requireStore } from '../store/store-records';
 import { enqueue } from '../sync/outbox';
+import { couponSetup } from '../vouchers/coupon-context';
+import { decideCoupons } from '../vouchers/coupon-redeem';
+import { auditCoupons, refuseUsedHere, writeRedemptions } from '../vouchers/redemption-write';
 import { orderStatements, readOrderDetail, readOrderRow } from './order-records';
 import { requestDigest } from './request-digest';
 
@@ -45,7 +48,11 @@ export function commitOrder(ctx: HandlerContext, input: CommitInput): { order: O
     // The catalog's tax rate counts, whatever the screen had cached.
     lines: input.cart.lines.map((line, i) => ({ ...line, taxRateBp: products[i].tax_rate_bp })),
   };
-  const priced = priceCart(authoritative, pricingPolicy(store.settings));
+  // Coupons are judged again here whatever the screen showed: the renderer cannot be trusted.
+  const coupons = authoritative.coupons.length > 0 ? couponSetup(ctx, store, authoritative, products) : null;
+  for (const voucher of coupons?.judged.values() ?? []) refuseUsedHere(ctx, store, voucher);
+  const priced = priceCart(authoritative, pricingPolicy(store.settings), coupons?.context);
+  const decided = coupons ? decideCoupons(ctx, store, priced, coupons) : [];
   if (priced.needsApproval) ctx.approve('discount.override');
   const settled = settleTenders(priced.total, input.tenders, store.settings.cashRounding);
   if (!settled.ok) throw tenderError(settled, store, ctx.locale);
@@ -62,17 +69,20 @@ export function commitOrder(ctx: HandlerContext, input: CommitInput): { order: O
     products,
   });
   removeParkedCart(ctx.db, input.id);
+  // The sale first, then its vouchers: the platform meets the order before what refers to it.
+  enqueue(ctx.db, { id: input.id, type: 'order.paid', now: ctx.now });
+  writeRedemptions(ctx, store, input.id, decided);
 
   const row = readOrderRow(ctx.db, input.id);
   if (!row) throw new Error('order vanished inside its own transaction');
   const order = readOrderDetail(ctx.db, row);
-  enqueue(ctx.db, { id: order.id, type: 'order.paid', now: ctx.now });
   ctx.describe(`order:${order.id}`, {
     number,
     total: order.total,
     paid: order.paid,
     discount: order.discount,
     payments: order.payments.map((p) => ({ method: p.method, amount: p.amount, reference: p.reference })),
+    ...(decided.length > 0 ? { coupons: auditCoupons(decided) } : {}),
   });
   ctx.emit({ type: 'orders.changed' });
   return { order, replayed: false };
@@ -117,7 +127,8 @@ export function writeOrder(ctx: HandlerContext, w: OrderWrite): string {
     hour: localHourOf(ctx.now, w.store.timeZone),
     itemCount: itemCount(w.cart.lines),
     gross: w.priced.gross,
-    discount: w.priced.manualDiscount,
+    // Every discount, coupons included, so gross − discount = total holds on the order as on its lines.
+    discount: w.priced.manualDiscount + w.priced.couponDiscount,
     orderDiscountReason: w.cart.orderDiscount?.reason ?? null,
     total: w.priced.total,
     rounding: w.settled.rounding,
@@ -125,7 +136,8 @@ export function writeOrder(ctx: HandlerContext, w: OrderWrite): string {
     methods: [...new Set(w.settled.payments.map((p) => p.method))].join(','),
     requestDigest: w.digest,
   });
-  const stockKind = w.channel === 'in_store' ? 'sale' : 'online_sale';
+  // A group-buy voucher is redeemed at the counter and the goods leave like any sale here.
+  const stockKind = w.channel === 'in_store' || w.channel === 'group_buy' ? 'sale' : 'online_sale';
   writeLines(ctx, { orderId: w.id, cart: w.cart, priced: w.priced, products: w.products }, stockKind, session.staffId);
   w.settled.payments.forEach((payment, i) => {
     q.insertPayment.run({
@@ -194,7 +206,9 @@ function writeLines(
       unitPrice: line.unitPrice,
       gross: price.gross,
       lineDiscount: price.lineDiscount,
-      orderDiscount: price.orderDiscount,
+      // The column holds the coupons' share too (see migration 0004); coupon_discount says how much.
+      orderDiscount: price.orderDiscount + price.couponDiscount,
+      couponDiscount: price.couponDiscount,
       discountReason: line.discount?.reason ?? null,
       net: price.net,
       taxRateBp: price.taxRateBp,

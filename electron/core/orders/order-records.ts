@@ -12,6 +12,7 @@ import type {
 import type { OrderId } from '../../../shared/ids';
 import type { Money } from '../../../shared/money';
 import { namedStatements } from '../db/open-database';
+import { redemptionsOfOrder, toOrderCoupon } from '../vouchers/redemption-records';
 
 export type OrderRow = {
   id: OrderId;
@@ -50,7 +51,9 @@ export type OrderLineRow = {
   unit_price: number;
   gross: number;
   line_discount: number;
+  /** Includes coupon_discount. */
   order_discount: number;
+  coupon_discount: number;
   discount_reason: string | null;
   net: number;
   tax_rate_bp: number;
@@ -83,10 +86,10 @@ export const orderStatements = namedStatements({
       @approverName, @paidAt, @hour, @itemCount, @gross, @discount, @orderDiscountReason, @total, @rounding,
       @tax, @methods, @requestDigest)`,
   insertLine: `INSERT INTO order_lines (order_id, line_no, line_id, product_id, sku, name_zh, name_en, unit,
-      quantity_kind, quantity, unit_price, gross, line_discount, order_discount, discount_reason, net,
-      tax_rate_bp, tax)
+      quantity_kind, quantity, unit_price, gross, line_discount, order_discount, coupon_discount, discount_reason,
+      net, tax_rate_bp, tax)
     VALUES (@orderId, @lineNo, @lineId, @productId, @sku, @nameZh, @nameEn, @unit, @quantityKind, @quantity,
-      @unitPrice, @gross, @lineDiscount, @orderDiscount, @discountReason, @net, @taxRateBp, @tax)`,
+      @unitPrice, @gross, @lineDiscount, @orderDiscount, @couponDiscount, @discountReason, @net, @taxRateBp, @tax)`,
   insertPayment: `INSERT INTO payments (order_id, seq, method, amount, tendered, change, reference,
       business_day, shift_id)
     VALUES (@orderId, @seq, @method, @amount, @tendered, @change, @reference, @businessDay, @shiftId)`,
@@ -145,6 +148,9 @@ export function readOrderDetail(db: Database, row: OrderRow): OrderDetail {
     lines,
     payments,
     refunds,
+    coupons: redemptionsOfOrder(db, row.id)
+      .filter((r) => r.state !== 'REJECTED')
+      .map(toOrderCoupon),
   };
 }
 
@@ -162,7 +168,9 @@ function toOrderLine(row: OrderLineRow): OrderLine {
     unitPrice: row.unit_price as Money,
     gross: row.gross as Money,
     lineDiscount: row.line_discount as Money,
-    orderDiscount: row.order_discount as Money,
+    // The manual order discount's share; the coupons' share is reported on its own.
+    orderDiscount: (row.order_discount - row.coupon_discount) as Money,
+    couponDiscount: row.coupon_discount as Money,
     discountReason: row.discount_reason,
     net: row.net as Money,
     taxRateBp: row.tax_rate_bp,

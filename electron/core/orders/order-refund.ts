@@ -8,6 +8,7 @@ import { requireOpenShift } from '../shifts/shift-records';
 import { recordMovement } from '../stock/stock-ledger';
 import { requireStore } from '../store/store-records';
 import { enqueue } from '../sync/outbox';
+import { reverseRedemptionsOf } from '../vouchers/redemption-reversal';
 import { type RefundRow, readOrderDetail, readOrderRow, toRefundSummary } from './order-records';
 import { requestDigest } from './request-digest';
 
@@ -88,10 +89,23 @@ export function refundOrder(ctx: HandlerContext, input: RefundInput): Result {
   }
   const refund = toRefundSummary(ctx.db, q.refundById.get(input.id) as RefundRow);
   enqueue(ctx.db, { id: refund.id, type: 'order.refunded', now: ctx.now });
-  ctx.describe(`order:${order.id}`, { refund: number, amount, lines: refund.lines, tenders: refund.tenders });
-  ctx.emit({ type: 'orders.changed' });
   const after = readOrderRow(ctx.db, order.id);
-  return { refund, order: after ? readOrderDetail(ctx.db, after) : order, replayed: false };
+  const detail = after ? readOrderDetail(ctx.db, after) : order;
+  // By quantity, not money: an order a coupon paid in full refunds 0 and is still all given back.
+  const fullyRefunded = detail.lines.every((line) => line.refundedQuantity >= line.quantity);
+  const reversed = fullyRefunded
+    ? reverseRedemptionsOf(ctx.db, { orderId: order.id, refundId: refund.id, reason: input.reason, now: ctx.now })
+    : [];
+  ctx.describe(`order:${order.id}`, {
+    refund: number,
+    amount,
+    lines: refund.lines,
+    tenders: refund.tenders,
+    ...(reversed.length > 0 ? { vouchersGivenBack: reversed } : {}),
+  });
+  ctx.emit({ type: 'orders.changed' });
+  if (reversed.length > 0) ctx.emit({ type: 'vouchers.changed' });
+  return { refund, order: reversed.length > 0 ? readOrderDetail(ctx.db, after ?? row) : detail, replayed: false };
 }
 
 function replay(ctx: HandlerContext, existing: RefundRow, digest: string): Result {

@@ -23,6 +23,9 @@ const words = {
     refunded: 'Refunded',
     scan: 'Scan for your e-receipt and review',
     items: 'items',
+    coupon: 'Coupon',
+    groupBuy: 'Group-buy voucher',
+    provisional: 'Provisional — to be confirmed by the platform',
     methods: { cash: 'Cash', card: 'Bank card', wallet: 'Mobile wallet', platform_prepaid: 'Platform prepaid' },
   },
   'zh-CN': {
@@ -43,6 +46,9 @@ const words = {
     refunded: '已退款',
     scan: '扫码查看电子小票并评价',
     items: '件',
+    coupon: '优惠券',
+    groupBuy: '团购券',
+    provisional: '临时核销，待平台确认',
     methods: { cash: '现金', card: '银行卡', wallet: '移动支付', platform_prepaid: '平台预付' },
   },
 } satisfies Record<Locale, unknown>;
@@ -77,6 +83,7 @@ export function receiptHtml(order: OrderDetail, store: StoreInfo, options: Recei
     const reason = order.orderDiscountReason ? ` (${escapeHtml(order.orderDiscountReason)})` : '';
     totals.push([`${w.orderDiscount}${reason}`, `−${money(orderDiscount)}`]);
   }
+  totals.push(...couponRows(order, options.locale, money));
   if (order.discount > 0) totals.push([w.discount, `−${money(order.discount)}`]);
   if (order.rounding !== 0) totals.push([w.rounding, money(order.rounding)]);
   totals.push([w.total, money(order.paid), 'big']);
@@ -106,6 +113,25 @@ export function receiptHtml(order: OrderDetail, store: StoreInfo, options: Recei
     footer,
     '</div>',
   ].join('');
+}
+
+/**
+ * Each coupon with its campaign and what it took off; a group-buy voucher paid for the order, so it
+ * is named with its id instead. One decided offline says it awaits the platform.
+ */
+function couponRows(order: OrderDetail, locale: Locale, money: (amount: number) => string): Row[] {
+  const w = words[locale];
+  return order.coupons.flatMap((c): Row[] => {
+    const out: Row[] =
+      c.type === 'group_buy'
+        ? [
+            [`${w.groupBuy} ${escapeHtml(c.campaignName)}`, money(c.amount)],
+            [escapeHtml(c.voucherId), '', 'sub'],
+          ]
+        : [[`${w.coupon} ${escapeHtml(c.campaignName)}`, `−${money(c.amount)}`]];
+    if (c.state === 'OFFLINE_PROVISIONAL') out.push([w.provisional, '', 'sub']);
+    return out;
+  });
 }
 
 function lineRows(line: OrderLine, locale: Locale, money: (amount: number) => string): Row[] {

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { PayloadOf } from '../../../shared/sync/mutations';
-import { MutationType } from '../../../shared/sync/mutations';
+import { MutationType, mutationPayloads } from '../../../shared/sync/mutations';
 import type { PushMutation } from '../../../shared/sync/wire';
 import { namedStatements } from '../db/open-database';
 
@@ -62,11 +62,26 @@ function payloadOf(db: Database, type: MutationType, row: OutboxRow): unknown {
     case 'product.sold_out':
     case 'online_order.step':
       return JSON.parse(row.payload);
+    case 'voucher.redeemed':
+    case 'voucher.reversed':
+      return storedPayload(type, row.payload);
     default: {
       const unreachable: never = type;
       throw new Error(`no payload for ${String(unreachable)}`);
     }
   }
+}
+
+/**
+ * A redemption's payload is written whole at enqueue: the order it discounts may be refunded and
+ * the redemption row moved on before it is sent, and the platform must see what was decided then.
+ * One that no longer reads as its schema goes as stored, so the platform refuses it by name and
+ * the queue behind it moves on.
+ */
+function storedPayload(type: 'voucher.redeemed' | 'voucher.reversed', text: string): unknown {
+  const raw: unknown = JSON.parse(text);
+  const parsed = mutationPayloads[type].safeParse(raw);
+  return parsed.success ? parsed.data : raw;
 }
 
 function orderPaid(db: Database, id: string): PayloadOf<'order.paid'> {

@@ -33,11 +33,13 @@ export type PlatformCall<T> = {
   timeoutMs: number;
   signal?: AbortSignal;
   now?: number;
+  /** Extra headers, e.g. a redemption's `Idempotency-Key`; they are not part of the signature. */
+  headers?: Record<string, string>;
 };
 
 export async function callPlatform<T>(call: PlatformCall<T>): Promise<T> {
   const body = call.body === undefined ? '' : JSON.stringify(call.body);
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { ...call.headers, accept: 'application/json' };
   if (body) headers['content-type'] = 'application/json';
   if (call.signer) {
     Object.assign(

@@ -1,15 +1,17 @@
 import type { Database } from 'better-sqlite3';
 import { type Product, ProductInput } from '../../../shared/contract/catalog';
 import {
-  CatalogItem,
-  OnlineOrderWire,
+  type CatalogItem,
+  type OnlineOrderWire,
   type PullResponse,
   type PullStream,
-  StockLevel,
+  type StockLevel,
+  streamItems,
 } from '../../../shared/sync/wire';
 import { findCategoryByName, findProductBySku, saveCategory, saveProduct } from '../catalog/product-records';
 import { namedStatements } from '../db/open-database';
 import { auditSystem } from './pairing';
+import { applyCampaign, applyDenial, applyVoucherKey, applyVoucherPolicy } from './pull-vouchers';
 import { ackedSeq, writeCursor } from './sync-records';
 
 /** What one page of a stream changed here, for the audit entry and the screens. */
@@ -69,12 +71,24 @@ export function applyPulledPage(
 function applyChange(db: Database, stream: PullStream, data: unknown, version: string, now: number): boolean {
   switch (stream) {
     case 'catalog':
-      applyCatalogItem(db, CatalogItem.parse(data), now);
+      applyCatalogItem(db, streamItems.catalog.parse(data), now);
       return false;
     case 'online_orders':
-      return applyOnlineOrder(db, OnlineOrderWire.parse(data), version, now);
+      return applyOnlineOrder(db, streamItems.online_orders.parse(data), version, now);
     case 'stock_levels':
-      applyStockLevel(db, StockLevel.parse(data), now);
+      applyStockLevel(db, streamItems.stock_levels.parse(data), now);
+      return false;
+    case 'voucher_keys':
+      applyVoucherKey(db, streamItems.voucher_keys.parse(data));
+      return false;
+    case 'campaigns':
+      applyCampaign(db, streamItems.campaigns.parse(data), version);
+      return false;
+    case 'voucher_denials':
+      applyDenial(db, streamItems.voucher_denials.parse(data));
+      return false;
+    case 'voucher_policy':
+      applyVoucherPolicy(db, streamItems.voucher_policy.parse(data), now);
       return false;
     default: {
       const unreachable: never = stream;

@@ -15,6 +15,7 @@ import {
   readCursor,
   readPairing,
   readPairingRequest,
+  recordPulled,
   writeLastProblem,
 } from './sync-records';
 import type { SyncRuntime } from './sync-runtime';
@@ -30,11 +31,25 @@ export type SyncEngineOptions = {
   waitSeconds?: number;
 };
 
-const streams: PullStream[] = ['catalog', 'stock_levels', 'online_orders'];
+// Keys and policy first: a fresh till can judge vouchers as soon as it knows them, before a
+// catalog of thousands has come down.
+const streams: PullStream[] = [
+  'voucher_keys',
+  'voucher_policy',
+  'campaigns',
+  'voucher_denials',
+  'catalog',
+  'stock_levels',
+  'online_orders',
+];
 const streamEvents: Record<PullStream, AppEvent['type']> = {
   catalog: 'catalog.changed',
   stock_levels: 'stock.changed',
   online_orders: 'online.changed',
+  voucher_keys: 'vouchers.changed',
+  voucher_policy: 'vouchers.changed',
+  campaigns: 'vouchers.changed',
+  voucher_denials: 'vouchers.changed',
 };
 
 /**
@@ -70,20 +85,35 @@ export function startSyncEngine(options: SyncEngineOptions): { stop(): Promise<v
     const pairing = readPairing(env.db);
     const key = pairing ? loadKey(options.keyStore) : null;
     if (!pairing || !key) {
+      runtime.link = null;
       setOnline(false);
       await sleep(24 * 3_600_000, idle.signal);
       return;
     }
+    shareLink(pairing, key);
     const link: Link = { pairing, key, timeoutMs, signal: idle.signal };
     await pushAll(link);
-    if (pullEverything) await pullAll(link, streams);
+    if (pullEverything) {
+      await pullAll(link, streams);
+      if (stillPaired(link)) recordPulled(env.db, env.clock());
+    }
     pullEverything = false;
     markSynced(env.db, env.clock());
     failures = 0;
     setOnline(true);
     options.emit({ type: 'sync.changed' });
     const moved = await waitForChanges(link);
+    if (moved === null) return;
     if (moved.length > 0) await pullAll(link, moved);
+    if (stillPaired(link)) recordPulled(env.db, env.clock());
+  }
+
+  /** Handlers sign their own calls (a voucher hold) with what the sync uses. */
+  function shareLink(pairing: Pairing, key: DeviceKey): void {
+    const current = runtime.link;
+    if (current?.deviceId === pairing.deviceId && current.baseUrl === pairing.platformUrl && current.key === key)
+      return;
+    runtime.link = { baseUrl: pairing.platformUrl, deviceId: pairing.deviceId, key };
   }
 
   async function pair(): Promise<void> {
@@ -107,9 +137,13 @@ export function startSyncEngine(options: SyncEngineOptions): { stop(): Promise<v
       });
       // Unpaired while the request was out: the answer belongs to a platform this till has left.
       if (!stillPaired(link)) return;
-      const { needsAttention } = applyPushResponse(env.db, answer, env.clock());
+      const { needsAttention, vouchersMoved } = applyPushResponse(env.db, answer, env.clock(), {
+        auditKey: env.auditKey,
+        deviceId: link.pairing.deviceId,
+      });
       options.emit({ type: 'sync.changed' });
-      if (needsAttention > 0) options.emit({ type: 'orders.changed' });
+      if (vouchersMoved > 0) options.emit({ type: 'vouchers.changed' });
+      if (needsAttention > 0 || vouchersMoved > 0) options.emit({ type: 'orders.changed' });
       // No progress and no gap to fill: stop here rather than spin; the back-off retries later.
       if (answer.ackSeq <= from && answer.expectedSeq === null) {
         throw new PlatformCallError({
@@ -123,7 +157,9 @@ export function startSyncEngine(options: SyncEngineOptions): { stop(): Promise<v
   }
 
   async function pullAll(link: Link, which: PullStream[]): Promise<void> {
-    for (const stream of which) {
+    const ordered = streams.filter((stream) => which.includes(stream));
+    let vouchersMoved = false;
+    for (const stream of ordered) {
       let placed = 0;
       let changed = false;
       for (;;) {
@@ -142,12 +178,15 @@ export function startSyncEngine(options: SyncEngineOptions): { stop(): Promise<v
       }
       if (!changed) continue;
       const type = streamEvents[stream];
-      options.emit(type === 'online.changed' ? { type, placed } : ({ type } as AppEvent));
+      if (type === 'vouchers.changed') vouchersMoved = true;
+      else options.emit(type === 'online.changed' ? { type, placed } : ({ type } as AppEvent));
       if (stream === 'online_orders') options.emit({ type: 'orders.changed' });
     }
+    if (vouchersMoved) options.emit({ type: 'vouchers.changed' });
   }
 
-  async function waitForChanges(link: Link): Promise<PullStream[]> {
+  /** The streams that moved; null when a local change cut the wait short and nothing was learnt. */
+  async function waitForChanges(link: Link): Promise<PullStream[] | null> {
     const cursors = streams.map((stream) => `${stream}=${readCursor(env.db, stream)}`).join('&');
     const path = `/v1/sync/wait?${cursors}&timeout=${waitSeconds}`;
     try {
@@ -155,7 +194,8 @@ export function startSyncEngine(options: SyncEngineOptions): { stop(): Promise<v
       return answer.streams;
     } catch (error) {
       // Woken by a local change: go round and push it.
-      if (idle.signal.aborted && error instanceof PlatformCallError && error.problem.kind === 'unreachable') return [];
+      if (idle.signal.aborted && error instanceof PlatformCallError && error.problem.kind === 'unreachable')
+        return null;
       throw error;
     }
   }
@@ -219,6 +259,7 @@ export function startSyncEngine(options: SyncEngineOptions): { stop(): Promise<v
       idle.abort();
       runtime.retryNow();
       await running;
+      runtime.link = null;
     },
   };
 }

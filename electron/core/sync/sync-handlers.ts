@@ -31,6 +31,8 @@ export const syncHandlers: {
   },
   'sync.unpair': (ctx) => {
     const pairing = forgetPairing(ctx.db);
+    // No voucher hold may be signed for a platform this till has just left.
+    ctx.sync.link = null;
     ctx.describe('platform', { platformUrl: pairing?.platformUrl ?? null, unpaired: true });
     ctx.sync.wake();
     ctx.emit({ type: 'sync.changed' });

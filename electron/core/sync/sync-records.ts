@@ -20,6 +20,7 @@ const keys = {
   pairingProblem: 'sync.pairing_problem',
   lastProblem: 'sync.last_problem',
   lastSyncAt: 'sync.last_sync_at',
+  lastPullAt: 'sync.last_pull_at',
   ackedSeq: 'sync.acked_seq',
 } as const;
 
@@ -76,6 +77,19 @@ export function writeAckedSeq(db: Database, seq: number): void {
 export function markSynced(db: Database, now: number): void {
   writeMeta(db, keys.lastSyncAt, String(now));
   writeJson(db, keys.lastProblem, null);
+}
+
+/**
+ * The platform last told this till it had every stream's newest state (a pull to the end, or a
+ * long poll answered): offline redemption stops once this is older than the risk limits allow.
+ */
+export function lastPullAt(db: Database): number | null {
+  const text = readMeta(db, keys.lastPullAt);
+  return text ? Number(text) : null;
+}
+
+export function recordPulled(db: Database, now: number): void {
+  writeMeta(db, keys.lastPullAt, String(now));
 }
 
 export function readCursor(db: Database, stream: string): string {
@@ -153,12 +167,18 @@ export function movePairing(db: Database, platformUrl: string): void {
   if (pairing && pairing.platformUrl !== platformUrl) writeJson(db, keys.pairing, { ...pairing, platformUrl });
 }
 
-/** Drops the pairing and where each stream stood; the queue will be sent again from its start. */
+/**
+ * Drops the pairing and where each stream stood; the queue will be sent again from its start. The
+ * platform's keys, deny list and policy go too: a till that left its platform judges none of its
+ * vouchers on its own word.
+ */
 export function forgetPairing(db: Database): Pairing | null {
   const pairing = readPairing(db);
   writeJson(db, keys.pairing, null);
   writeJson(db, keys.lastProblem, null);
+  writeJson(db, keys.lastPullAt, null);
   writeAckedSeq(db, 0);
   db.prepare('DELETE FROM sync_cursors').run();
+  for (const table of ['voucher_keys', 'voucher_denials', 'voucher_policy']) db.prepare(`DELETE FROM ${table}`).run();
   return pairing;
 }

@@ -7,14 +7,14 @@ import { pullChanges } from '../../sync/pull';
 import { type PushResult, processPush } from '../../sync/push';
 import type { PlatformContext } from '../context';
 import { authenticateDevice } from '../device-auth';
-import { requestLocale } from '../http-errors';
+import { requestLocale, wordedParams } from '../http-errors';
 import { waitForStreams } from '../long-poll';
 import { createPairingGuard } from '../pairing-guard';
 
 function wireResult(result: PushResult, locale: ReturnType<typeof requestLocale>) {
   const { seq, id, status, code } = result;
   if (status === 'APPLIED' || status === 'DUPLICATE' || !code) return { seq, id, status };
-  const message = messageFor(code, locale, result.params);
+  const message = messageFor(code, locale, wordedParams(result.params));
   const params = result.params && Object.keys(result.params).length > 0 ? result.params : undefined;
   return { seq, id, status, code, message, ...(params ? { params } : {}) };
 }
@@ -39,7 +39,10 @@ export function syncRoutes(app: FastifyInstance, context: PlatformContext): void
     const input = parseInput(PushRequest, request.body);
     if (input.deviceId !== device.deviceId) throw new ApiError(403, 'device_mismatch');
     const outcome = await processPush(sql, device, input, context.now());
-    if (outcome.changed) context.notifier.storeChanged(device.storeId);
+    // A voucher good at every store moves every store's deny list.
+    if (outcome.changed && input.mutations.some((mutation) => mutation.type.startsWith('voucher.'))) {
+      context.notifier.everyStoreChanged();
+    } else if (outcome.changed) context.notifier.storeChanged(device.storeId);
     const locale = requestLocale(request);
     return {
       ackSeq: outcome.ackSeq,

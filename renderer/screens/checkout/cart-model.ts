@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ScaleLabel } from '../../../shared/barcodes';
 import type { Product } from '../../../shared/contract/catalog';
+import { ScannedVoucher } from '../../../shared/contract/vouchers';
 import { OrderId } from '../../../shared/ids';
 import { Cart, type CartLine, type ManualDiscount, type Quantity } from '../../../shared/pricing/cart';
 
@@ -21,10 +22,23 @@ export const CartState = z.object({
   id: OrderId.nullable(),
   cart: Cart,
   products: z.record(z.string(), LineProduct),
+  /** Each product's category id, for coupons limited to categories. */
+  categories: z.record(z.string(), z.string()).default({}),
+  /** What the check said about each coupon on the cart, by redemption id: the campaign prices it. */
+  vouchers: z.record(z.string(), ScannedVoucher).default({}),
+  /** The core's refusal of a coupon at payment, by redemption id, until the cashier removes it. */
+  refusals: z.record(z.string(), z.string()).default({}),
 });
 export type CartState = z.infer<typeof CartState>;
 
-export const emptyCartState: CartState = { id: null, cart: { lines: [], orderDiscount: null }, products: {} };
+export const emptyCartState: CartState = {
+  id: null,
+  cart: { lines: [], orderDiscount: null, coupons: [] },
+  products: {},
+  categories: {},
+  vouchers: {},
+  refusals: {},
+};
 
 /** Ids are handed in so the functions stay pure and testable. */
 export type NewIds = { cartId(): string; lineId(): string };
@@ -50,6 +64,7 @@ export function addProduct(
 ): { state: CartState; lineId: string } {
   const lines = state.cart.lines;
   const products = { ...state.products, [product.id]: lineProduct(product) };
+  const categories = { ...state.categories, [product.id]: product.categoryId as string };
   const id = state.id ?? OrderId.parse(ids.cartId());
   if (quantity.kind === 'count') {
     const same = lines.findLast(
@@ -62,7 +77,8 @@ export function addProduct(
     if (same && same.quantity.kind === 'count') {
       const count = Math.min(maxCount, same.quantity.count + quantity.count);
       const changed = replaceLine(lines, same.lineId, { ...same, quantity: { kind: 'count', count } });
-      return { state: { id, cart: { ...state.cart, lines: changed }, products }, lineId: same.lineId };
+      const next = { ...state, id, cart: { ...state.cart, lines: changed }, products, categories };
+      return { state: next, lineId: same.lineId };
     }
   }
   const line: CartLine = {
@@ -73,7 +89,8 @@ export function addProduct(
     quantity,
     discount: null,
   };
-  return { state: { id, cart: { ...state.cart, lines: [...lines, line] }, products }, lineId: line.lineId };
+  const next = { ...state, id, cart: { ...state.cart, lines: [...lines, line] }, products, categories };
+  return { state: next, lineId: line.lineId };
 }
 
 export const maxCount = 9_999;
@@ -114,7 +131,7 @@ export function removeLine(state: CartState, lineId: string): CartState {
 
 /** A sale brought back from the parked list; names are filled in as the products are read. */
 export function resumedCart(id: string, cart: Cart, products: CartState['products'] = {}): CartState {
-  return { id: OrderId.parse(id), cart, products };
+  return { id: OrderId.parse(id), cart, products, categories: {}, vouchers: {}, refusals: {} };
 }
 
 /** The line to select after `lineId` went away: the one below it, or the new last one. */

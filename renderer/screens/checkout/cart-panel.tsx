@@ -18,6 +18,7 @@ import { type CartState, itemCount } from './cart-model';
 import { CartTotals } from './cart-totals';
 import { useAmount } from './checkout-format';
 import { checkoutKeys } from './checkout-keys';
+import { CouponList } from './coupon-list';
 import './cart.css';
 
 export type CartActions = {
@@ -39,9 +40,10 @@ type CartPanelProps = {
   selected: string | null;
   parkedCount: number;
   actions: CartActions;
+  onRemoveCoupon(redemptionId: string): void;
 };
 
-export function CartPanel({ state, priced, selected, parkedCount, actions }: CartPanelProps) {
+export function CartPanel({ state, priced, selected, parkedCount, actions, onRemoveCoupon }: CartPanelProps) {
   const { t } = useTranslation();
   const amount = useAmount();
   const line = state.cart.lines.find((each) => each.lineId === selected) ?? null;
@@ -98,6 +100,7 @@ export function CartPanel({ state, priced, selected, parkedCount, actions }: Car
           danger
         />
       </div>
+      <CouponList state={state} priced={priced} onRemove={onRemoveCoupon} />
       <CartTotals priced={priced} items={itemCount(state.cart)} orderDiscount={state.cart.orderDiscount} />
       <div className="cart-actions">
         <KeyButton

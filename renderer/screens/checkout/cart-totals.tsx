@@ -32,6 +32,12 @@ export function CartTotals({ priced, items, orderDiscount }: CartTotalsProps) {
           <span data-testid="cart-discount">−{amount(priced.manualDiscount)}</span>
         </div>
       ) : null}
+      {priced.couponDiscount > 0 ? (
+        <div className="cart-totals-row discount">
+          <span>{t('voucher.coupons.discount')}</span>
+          <span data-testid="cart-coupon-discount">−{amount(priced.couponDiscount)}</span>
+        </div>
+      ) : null}
       {capped ? <div className="cart-totals-hint">{t('sale.totals.capped')}</div> : null}
       {priced.needsApproval ? (
         <div className="cart-totals-approval" data-testid="needs-approval">

@@ -8,6 +8,8 @@ import { useApiQuery } from '../../api/use-api';
 import { useErrorText } from '../../app/use-error-text';
 import { useHotkeys } from '../../hooks/use-hotkeys';
 import { useStableCallback } from '../../hooks/use-stable-callback';
+import { searchText, voucherFromScanField } from '../../vouchers/voucher-entry-text';
+import { VoucherSources } from '../../vouchers/voucher-sources';
 import { ScreenHeader } from '../screen-header';
 import { CartPanel } from './cart-panel';
 import { CategoryGrid } from './category-grid';
@@ -65,7 +67,7 @@ export function CheckoutScreen() {
   }, [paidId, resetPrint]);
 
   const search = (text: string) => {
-    setQuery(text);
+    setQuery(searchText(text));
     setHighlighted(-1);
   };
 
@@ -79,6 +81,11 @@ export function CheckoutScreen() {
   /** Answers whether the field is done with its text. */
   const onEnter = (raw: string, scanned: string | null): boolean => {
     const code = scanned ?? raw.trim();
+    const voucher = voucherFromScanField(raw, scanned);
+    if (voucher) {
+      sale.scanVoucher(voucher);
+      return true;
+    }
     if (!scanned && highlighted >= 0 && items[highlighted]) {
       pick(items[highlighted]);
       return true;
@@ -149,7 +156,14 @@ export function CheckoutScreen() {
       <ScreenHeader title={t('nav.checkout')} icon={<ShoppingCartOutlined />} extra={<ShiftStatus />} />
       <div className="checkout-body">
         <section className="checkout-main">
-          <ScanField ref={scanField} onQuery={search} onEnter={onEnter} onKey={onKey} />
+          <div className="scan-row">
+            <ScanField ref={scanField} onQuery={search} onEnter={onEnter} onKey={onKey} />
+            <VoucherSources
+              compact
+              onCode={(text) => sale.scanVoucher(text)}
+              onNoCode={() => sale.noteFailure(t('voucher.sources.noCodeInImage'))}
+            />
+          </div>
           <ScannedPanel scan={sale.scan} />
           {categories.error ? <Alert type="error" showIcon title={errorText(categories.error)} /> : null}
           <div className="checkout-browse">
@@ -187,6 +201,7 @@ export function CheckoutScreen() {
               priced={sale.priced}
               selected={sale.selected}
               parkedCount={parked.data?.carts.length ?? 0}
+              onRemoveCoupon={sale.removeCoupon}
               actions={{
                 select: sale.select,
                 step: sale.step,

@@ -2,6 +2,7 @@ import { CheckCircleFilled, EyeOutlined, PlusCircleOutlined, PrinterOutlined } f
 import { Alert, Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { OrderDetail } from '../../../shared/contract/orders';
+import { OrderCoupons } from '../../vouchers/order-coupons';
 import { useAmount } from './checkout-format';
 import { checkoutKeys } from './checkout-keys';
 import './paid.css';
@@ -60,6 +61,7 @@ export function PaidPanel({ order, replayed, printing, printError, onPrint, onSh
           <dd data-testid="paid-change">{amount(change)}</dd>
         </div>
       </dl>
+      <OrderCoupons coupons={order.coupons} />
       <div className="paid-methods">
         {order.payments.map((payment, index) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: an order's payments never change order

@@ -76,7 +76,7 @@ export function ScanField({ ref, onQuery, onEnter, onKey }: ScanFieldProps) {
       allowClear
       autoComplete="off"
       spellCheck={false}
-      maxLength={200}
+      maxLength={1000}
       aria-label={t('checkout.scanLabel')}
       data-testid="scan-field"
     />

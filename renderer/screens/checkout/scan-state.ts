@@ -1,4 +1,5 @@
 import type { Product } from '../../../shared/contract/catalog';
+import type { ScannedVoucher } from '../../../shared/contract/vouchers';
 import type { Quantity } from '../../../shared/pricing/cart';
 
 /** What the strip under the scan field says about the last code or pick: added, or why not. */
@@ -7,6 +8,10 @@ export type ScanState =
   | { kind: 'inactive'; product: Product }
   | { kind: 'missing'; code: string }
   | { kind: 'failed'; message: string }
+  /** A voucher code went to the core to be checked. */
+  | { kind: 'checking' }
+  /** A voucher was checked and went on the sale as a coupon. */
+  | { kind: 'coupon'; voucher: ScannedVoucher }
   /** Something done to the sale as a whole: parked, resumed, cleared. */
   | { kind: 'note'; text: string }
   | null;

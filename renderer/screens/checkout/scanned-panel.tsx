@@ -1,9 +1,16 @@
-import { BarcodeOutlined, CheckCircleFilled, InfoCircleOutlined } from '@ant-design/icons';
+import {
+  BarcodeOutlined,
+  CheckCircleFilled,
+  GiftOutlined,
+  InfoCircleOutlined,
+  LoadingOutlined,
+} from '@ant-design/icons';
 import { Alert, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { localNames } from '../../app/names';
 import { PriceText } from '../../components/price-text';
 import { useLocale } from '../../i18n/use-locale';
+import { useVoucherValueText } from '../../vouchers/use-voucher-text';
 import { useQuantityText } from './checkout-format';
 import type { ScanState } from './scan-state';
 import './checkout.css';
@@ -13,6 +20,7 @@ export function ScannedPanel({ scan }: { scan: ScanState }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const quantityText = useQuantityText();
+  const valueText = useVoucherValueText();
   if (scan === null) {
     return (
       <div className="scanned-strip idle" data-testid="scanned-panel">
@@ -35,6 +43,25 @@ export function ScannedPanel({ scan }: { scan: ScanState }) {
     return (
       <div className="scanned-strip" data-testid="scanned-panel">
         <InfoCircleOutlined className="scanned-info" /> {scan.text}
+      </div>
+    );
+  }
+  if (scan.kind === 'checking') {
+    return (
+      <div className="scanned-strip" data-testid="scanned-panel">
+        <LoadingOutlined className="scanned-info" /> {t('voucher.coupons.checking')}
+      </div>
+    );
+  }
+  if (scan.kind === 'coupon') {
+    return (
+      <div className="scanned-strip" data-testid="scanned-panel">
+        <GiftOutlined className="scanned-ok" />
+        <span className="scanned-name">{scan.voucher.campaign.name}</span>
+        <span className="scanned-qty">
+          {valueText(scan.voucher.campaign.type, scan.voucher.value, scan.voucher.campaign.rules)}
+        </span>
+        {scan.voucher.checkedOnline ? null : <Tag color="gold">{t('voucher.coupons.checkedHere')}</Tag>}
       </div>
     );
   }

@@ -72,6 +72,7 @@ export function useParking(onNote: (text: string) => void, texts: { parked(label
           ? {
               ...state,
               products: { ...state.products, ...Object.fromEntries(products.map((p) => [p.id, lineProduct(p)])) },
+              categories: { ...state.categories, ...Object.fromEntries(products.map((p) => [p.id, p.categoryId])) },
             }
           : state,
       );

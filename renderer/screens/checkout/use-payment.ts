@@ -14,7 +14,10 @@ export type PaymentProblem = { code: string; text: string } | null;
  * Commits the sale on screen. The cart's id goes with it, so a retry after a lost answer returns the
  * order already made instead of charging twice; the sale is cleared only once the core has answered.
  */
-export function usePayment(onPaid: (order: OrderDetail, replayed: boolean) => void) {
+export function usePayment(
+  onPaid: (order: OrderDetail, replayed: boolean) => void,
+  onRefused: (error: unknown) => void = () => undefined,
+) {
   const approvedCall = useApprovedCall();
   const errorText = useErrorText();
   const queryClient = useQueryClient();
@@ -30,6 +33,7 @@ export function usePayment(onPaid: (order: OrderDetail, replayed: boolean) => vo
       void invalidateMethods(queryClient, ['shift.', 'orders.', 'carts.']);
       onPaid(result.order, result.replayed);
     },
+    onError: (error) => onRefused(error),
     onSettled: () => {
       inFlight.current = false;
     },

@@ -13,6 +13,7 @@ import { addProduct, neighbourAfterRemoval, removeLine, stepCount } from './cart
 import { cartStore, useCartState } from './cart-store';
 import type { ScanState } from './scan-state';
 import { type CodeAnswer, useBarcodeLookup } from './use-barcode-lookup';
+import { useCoupons } from './use-coupons';
 import { useParking } from './use-parking';
 import { usePayment } from './use-payment';
 
@@ -42,7 +43,8 @@ export function useSale() {
   const [dialog, setDialog] = useState<CheckoutDialog>(null);
   const [paid, setPaid] = useState<Paid | null>(null);
   const policy = useMemo(() => pricingPolicy(settings), [settings]);
-  const priced = useMemo(() => priceCart(state.cart, policy), [state.cart, policy]);
+  const coupons = useCoupons(setScan);
+  const priced = useMemo(() => priceCart(state.cart, policy, coupons.context), [state.cart, policy, coupons.context]);
   const lines = state.cart.lines;
   const selected = lines.some((line) => line.lineId === selectedId) ? selectedId : (lines.at(-1)?.lineId ?? null);
   const selectedLine = lines.find((line) => line.lineId === selected) ?? null;
@@ -76,7 +78,7 @@ export function useSale() {
     setDialog(null);
     setSelectedId(null);
     setScan(null);
-  });
+  }, coupons.onPaymentError);
 
   const parking = useParking(note, {
     parked: (label) => (label ? t('sale.park.parkedAs', { label }) : t('sale.park.parked')),
@@ -118,6 +120,10 @@ export function useSale() {
 
   const openPay = () => {
     if (lines.length === 0 || payment.pending) return;
+    if (Object.keys(state.refusals).length > 0) {
+      setScan({ kind: 'failed', message: t('voucher.coupons.removeRefused') });
+      return;
+    }
     payment.clear();
     setDialog({ kind: 'pay' });
   };
@@ -141,6 +147,12 @@ export function useSale() {
     add,
     offer,
     lookUp,
+    scanVoucher: (code: string) => {
+      setPaid(null);
+      coupons.scanVoucher(code);
+    },
+    removeCoupon: coupons.remove,
+    noteFailure: (message: string) => setScan({ kind: 'failed', message }),
     moveSelection,
     select: setSelectedId,
     step,

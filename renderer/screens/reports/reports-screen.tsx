@@ -1,6 +1,6 @@
 import { BarChartOutlined, FieldTimeOutlined } from '@ant-design/icons';
 import { keepPreviousData } from '@tanstack/react-query';
-import { Alert, Button, Card, Spin } from 'antd';
+import { Alert, Button, Card, Spin, Tabs } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/use-api';
@@ -15,6 +15,7 @@ import { shiftShortcut, useShiftPanel } from '../shift/shift-panel-provider';
 import { ChannelTable, MethodTable } from './breakdown-tables';
 import { DayFigures } from './day-figures';
 import { HourlyBars } from './hourly-bars';
+import { VoucherReport } from './voucher-report';
 import '../screens.css';
 import './reports.css';
 
@@ -31,7 +32,14 @@ export function ReportsScreen() {
     <div className="screen reports-screen">
       <ScreenHeader title={t('nav.reports')} icon={<BarChartOutlined />} extra={shiftButton} />
       {canView ? (
-        <DaySummaryView />
+        <Tabs
+          className="screen-tabs"
+          destroyOnHidden
+          items={[
+            { key: 'day', label: t('voucher.report.dayTab'), children: <DaySummaryView /> },
+            { key: 'vouchers', label: t('voucher.report.tab'), children: <VoucherReport /> },
+          ]}
+        />
       ) : (
         <Alert type="info" showIcon title={t('reports.managerOnly')} className="screen-note" />
       )}

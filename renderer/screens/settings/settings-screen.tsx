@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { usePermission } from '../../hooks/use-permission';
 import { ScreenHeader } from '../screen-header';
 import { AuditLog } from './audit-log';
+import { CameraSettings } from './camera-settings';
 import { LanguageSettings } from './language-settings';
 import { PlatformSettings } from './platform-settings';
 import { StaffTable } from './staff-table';
@@ -23,6 +24,7 @@ export function SettingsScreen({ section }: { section?: string }) {
     ...(canSeePlatform ? [{ key: 'platform', label: t('settings.platform'), children: <PlatformSettings /> }] : []),
     ...(canManageStaff ? [{ key: 'staff', label: t('settings.staff'), children: <StaffTable /> }] : []),
     ...(canViewAudit ? [{ key: 'audit', label: t('settings.audit'), children: <AuditLog /> }] : []),
+    { key: 'camera', label: t('voucher.settings.tab'), children: <CameraSettings /> },
     { key: 'language', label: t('settings.language'), children: <LanguageSettings /> },
   ];
   const opening = tabs.some((tab) => tab.key === section) ? section : undefined;

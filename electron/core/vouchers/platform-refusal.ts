@@ -1,0 +1,20 @@
+import { AppError, type ErrorCode, type ErrorParams, errorCodes } from '../../../shared/errors';
+import type { PlatformRefusal } from './online-answers';
+import { momentText } from './voucher-text';
+
+const known = new Set<string>(errorCodes);
+
+/**
+ * The platform's refusal as the error the cashier reads. Times come as unix ms and are shown in
+ * the store's time zone; a code this till has no words for is reported as an unknown voucher
+ * rather than passed through unread.
+ */
+export function platformRefusalError(refusal: PlatformRefusal, timeZone: string): AppError {
+  const params: ErrorParams = { ...refusal.params };
+  for (const key of ['at', 'from']) {
+    const value = params[key];
+    if (typeof value === 'number') params[key] = momentText(value, timeZone);
+  }
+  if (!known.has(refusal.code)) return new AppError('voucher_unknown', {}, { platformCode: refusal.code });
+  return new AppError(refusal.code as ErrorCode, params);
+}

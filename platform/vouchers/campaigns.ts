@@ -1,0 +1,112 @@
+import { type Campaign, CampaignRules } from '../../shared/vouchers/campaign';
+import type { CampaignCreate } from '../../shared/vouchers/redemption-wire';
+import { reserveVoucherVersions } from '../data/versions';
+import type { Queryable, Sql } from '../db/sql';
+import { ApiError } from '../errors';
+
+export type CampaignRow = {
+  id: number;
+  store_id: string | null;
+  name: string;
+  type: Campaign['type'];
+  value: number;
+  valid_from: number;
+  valid_to: number;
+  active: boolean;
+  rules: unknown;
+  version: number;
+};
+
+export const CAMPAIGN_COLUMNS =
+  'c.id, c.store_id, c.name, c.type, c.value, c.valid_from, c.valid_to, c.active, c.rules, c.version';
+
+export function toCampaign(row: CampaignRow): Campaign {
+  return {
+    id: row.id,
+    name: row.name,
+    type: row.type,
+    value: row.value,
+    validFrom: row.valid_from,
+    validTo: row.valid_to,
+    active: row.active,
+    rules: CampaignRules.parse(row.rules),
+  };
+}
+
+const invalid = (detail: string) => new ApiError(400, 'request_invalid', { detail });
+
+/** Rules that make sense for the type: a campaign the pricing engine could not apply is refused here. */
+export function checkCampaign(input: CampaignCreate): void {
+  const { type, value, rules } = input;
+  if (input.validFrom >= input.validTo) throw invalid('validFrom must come before validTo');
+  switch (type) {
+    case 'cash_off':
+      if (value < 1) throw invalid('cash_off needs a value above 0 (minor units)');
+      break;
+    case 'percent_off':
+      if (value < 1 || value > 10_000) throw invalid('percent_off needs a value of 1..10000 basis points');
+      break;
+    case 'threshold_off':
+      if (value < 1) throw invalid('threshold_off needs a value above 0 (minor units)');
+      if (rules.minSpend <= 0) throw invalid('threshold_off needs minSpend above 0');
+      if (rules.minSpend < value) throw invalid('threshold_off needs minSpend of at least its value');
+      break;
+    case 'free_item':
+      if (rules.itemSku === null) throw invalid('free_item needs itemSku');
+      break;
+    case 'group_buy':
+      if (rules.itemSku === null) throw invalid('group_buy needs itemSku');
+      if (value < 1) throw invalid('group_buy needs a value above 0 (the price the platform pays)');
+      break;
+    default: {
+      const never: never = type;
+      throw invalid(`unknown type ${String(never)}`);
+    }
+  }
+  if (type !== 'percent_off' && rules.cap !== null) throw invalid('cap is for percent_off only');
+}
+
+export async function createCampaign(
+  sql: Sql,
+  input: CampaignCreate,
+  nowMs: number,
+): Promise<{ campaign: Campaign; storeId: string | null }> {
+  checkCampaign(input);
+  return sql.transaction(async (tx) => {
+    if (input.storeId !== null) {
+      const store = await tx.query('SELECT 1 FROM stores WHERE id = $1', [input.storeId]);
+      if (store.length === 0) throw new ApiError(404, 'store_unknown');
+    }
+    const version = await reserveVoucherVersions(tx, 1);
+    const [row] = await tx.query<CampaignRow>(
+      `INSERT INTO campaigns AS c (store_id, name, type, value, valid_from, valid_to, rules, created_at, version)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9) RETURNING ${CAMPAIGN_COLUMNS}`,
+      [
+        input.storeId,
+        input.name,
+        input.type,
+        input.value,
+        input.validFrom,
+        input.validTo,
+        JSON.stringify(input.rules),
+        nowMs,
+        version,
+      ],
+    );
+    return { campaign: toCampaign(row), storeId: row.store_id };
+  });
+}
+
+/** The campaign with its store's number (0: every store), or 404. */
+export async function campaignWithScope(
+  db: Queryable,
+  campaignId: number,
+): Promise<{ row: CampaignRow; storeScope: number }> {
+  const [row] = await db.query<CampaignRow & { store_number: number | null }>(
+    `SELECT ${CAMPAIGN_COLUMNS}, s.number AS store_number FROM campaigns c
+     LEFT JOIN stores s ON s.id = c.store_id WHERE c.id = $1`,
+    [campaignId],
+  );
+  if (!row) throw new ApiError(404, 'campaign_unknown');
+  return { row, storeScope: row.store_number ?? 0 };
+}
