@@ -11,6 +11,7 @@ import {
   storeCreate,
 } from './cli/operator-commands';
 import { serve } from './cli/serve';
+import { campaignCreate, keyRotate, voucherIssue, voucherShow } from './cli/voucher-commands';
 
 const usage = `usage: npm run platform -- <command> [flags] [--json]
 
@@ -21,6 +22,15 @@ const usage = `usage: npm run platform -- <command> [flags] [--json]
   catalog import --file <csv> [--currency CNY]
   price set --store <id> --sku <sku> (--price <decimal> | --clear)
   stock --store <id>
+  campaign create --type cash_off|percent_off|threshold_off|free_item|group_buy [--store <id>|all]
+      [--name <name>] [--value <minor units>] [--percent <n>] [--cap <minor>] [--min-spend <minor>]
+      [--sku <sku>]... [--category <name>]... [--item-sku <sku>] [--valid-from <ISO>] [--valid-to <ISO>]
+      [--offline-allowed] [--exclusive] [--stacking-group <name>] [--max-per-order <n>]
+      [--per-customer-limit <n>] [--reversal-window-hours <n>] [--weekdays 1,2,3] [--hours 14:00-17:00]
+      (dates alone are whole days in UTC; --valid-to a date includes that day)
+  voucher issue --campaign <id> [--count <n>] [--holder <customer>] [--out <dir for QR PNGs>]
+  voucher show <voucher id>
+  key rotate
 
 Operator commands reach a running platform: --url <url> --token <admin token>
 (or COUNTER_PLATFORM_URL and COUNTER_PLATFORM_TOKEN). DATABASE_URL works for serve too.`;
@@ -32,6 +42,10 @@ const commands: Record<string, (args: string[]) => Promise<CommandResult>> = {
   'catalog import': catalogImport,
   'price set': priceSet,
   stock,
+  'campaign create': campaignCreate,
+  'voucher issue': voucherIssue,
+  'voucher show': voucherShow,
+  'key rotate': keyRotate,
 };
 
 /** The command's words (one or two) and the flags after them. */

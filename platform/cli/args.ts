@@ -2,19 +2,25 @@ import { parseArgs } from 'node:util';
 
 export class UsageError extends Error {}
 
-type FlagSpec = Record<string, { type: 'string' | 'boolean' }>;
+type FlagSpec = Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;
 
 /** `--json` is known to every command; any other flag must be in `spec`. */
-export function readFlags(args: string[], spec: FlagSpec): Record<string, string | boolean | undefined> {
+export function readFlags(
+  args: string[],
+  spec: FlagSpec,
+  positionals = 0,
+): Record<string, string | boolean | string[] | undefined> & { _: string[] } {
   try {
-    const { values, positionals } = parseArgs({
+    const parsed = parseArgs({
       args,
       options: { ...spec, json: { type: 'boolean' } },
       strict: true,
       allowPositionals: true,
     });
-    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
-    return values;
+    if (parsed.positionals.length > positionals) {
+      throw new UsageError(`unexpected argument "${parsed.positionals[positionals]}"`);
+    }
+    return { ...(parsed.values as Record<string, string | boolean | string[] | undefined>), _: parsed.positionals };
   } catch (error) {
     if (error instanceof UsageError) throw error;
     throw new UsageError((error as Error).message);

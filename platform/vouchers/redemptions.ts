@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { decodeVoucher } from '../../shared/vouchers/cp1';
 import type { RedemptionRequest, RedemptionResponse, RedemptionWire } from '../../shared/vouchers/redemption-wire';
 import type { Queryable, Sql } from '../db/sql';
 import { ApiError } from '../errors';
@@ -165,6 +166,11 @@ export async function redeem(
   nowMs: number,
 ): Promise<RedemptionResponse> {
   const digest = requestDigest(request);
+  // Most junk is not even a voucher: refuse it without a transaction, unless the key is taken.
+  const envelope = decodeVoucher(request.code);
+  if (!envelope.ok && !(await redemptionById(sql, request.id))) {
+    throw new ApiError(400, envelope.reason === 'damaged' ? 'voucher_damaged' : 'voucher_not_a_voucher');
+  }
   return sql.transaction(async (tx) => {
     const existing = await redemptionById(tx, request.id);
     if (existing) {

@@ -5,7 +5,7 @@ import { useLocale } from '../i18n/use-locale';
 import { useAmount } from '../screens/checkout/checkout-format';
 
 /** What a voucher is worth, said the way a cashier would: "¥10 off", "20% off" (八折), "set menu". */
-type ValueRules = { minSpend: number; itemSku: string | null };
+type ValueRules = { minSpend: number; itemSku: string | null; cap: number | null };
 
 export function useVoucherValueText(): (type: VoucherType, value: number, rules?: ValueRules) => string {
   const { t } = useTranslation();
@@ -18,13 +18,16 @@ export function useVoucherValueText(): (type: VoucherType, value: number, rules?
           return t('voucher.value.cash_off', { amount: amount(value) });
         case 'percent_off': {
           const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
-          return t('voucher.value.percent_off', {
-            percent: number.format(value / 100),
-            zhe: number.format((10_000 - value) / 1_000),
-          });
+          const parts = { percent: number.format(value / 100), zhe: number.format((10_000 - value) / 1_000) };
+          return rules?.cap
+            ? t('voucher.value.percent_off_cap', { ...parts, cap: amount(rules.cap) })
+            : t('voucher.value.percent_off', parts);
         }
         case 'threshold_off':
-          return t('voucher.value.threshold_off', { amount: amount(value), minSpend: amount(rules?.minSpend ?? 0) });
+          // Without the campaign's rules (a sample's summary) the threshold is unknown: say the amount only.
+          return rules
+            ? t('voucher.value.threshold_off', { amount: amount(value), minSpend: amount(rules.minSpend) })
+            : t('voucher.value.cash_off', { amount: amount(value) });
         case 'free_item':
           return rules?.itemSku
             ? t('voucher.value.free_item', { item: rules.itemSku })

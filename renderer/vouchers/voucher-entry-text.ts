@@ -1,12 +1,26 @@
-import { looksLikeVoucher, trimScan } from '../../shared/vouchers/cp1';
+import { CP1_PREFIX, looksLikeVoucher, trimScan } from '../../shared/vouchers/cp1';
 
 /**
- * What the checkout scan field should do with an Enter: check a voucher, or leave the text to the
- * product path. A scanner's burst wins over the field's text, as for products.
+ * The voucher in what the checkout scan field holds at Enter, or null when it is a product code or
+ * a search. The field's own text is trusted over the scanner's burst: a CPU stall in the middle of
+ * a 170-character scan can make the burst start late, but every key still reached the field. A
+ * `CP1:` anywhere in it starts the voucher (letters typed before the scan are left out).
  */
 export function voucherFromScanField(raw: string, scanned: string | null): string | null {
-  const code = scanned ?? raw.trim();
-  return code !== '' && looksLikeVoucher(code) ? trimScan(code) : null;
+  const text = trimScan(raw);
+  const at = text.toUpperCase().lastIndexOf(CP1_PREFIX);
+  if (at >= 0) return tidyVoucherText(text.slice(at));
+  if (scanned !== null && looksLikeVoucher(scanned)) return tidyVoucherText(scanned);
+  const whole = text.trim();
+  return whole !== '' && looksLikeVoucher(whole) ? whole : null;
+}
+
+/**
+ * Spaces are Base45 digits, but never the last one (a last group's final digit is at most 32), so
+ * spaces around a code are strays from a paste or a scanner's suffix and go.
+ */
+export function tidyVoucherText(text: string): string {
+  return trimScan(text).trim();
 }
 
 /** A voucher being typed or scanned into the field is no search: its text would only list nothing. */

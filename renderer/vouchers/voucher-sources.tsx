@@ -1,6 +1,6 @@
 import { CameraOutlined, EditOutlined, PictureOutlined } from '@ant-design/icons';
 import { Button, Tooltip } from 'antd';
-import { type ChangeEvent, useRef, useState } from 'react';
+import { type ChangeEvent, type ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useHotkeys } from '../hooks/use-hotkeys';
 import { useKeyActions } from '../hooks/use-key-actions';
@@ -54,14 +54,13 @@ export function VoucherSources({ onCode, onNoCode, disabled, compact }: VoucherS
   useHotkeys({ [voucherKeys.camera.key]: () => !disabled && setOpen('camera') });
   useKeyActions({ [voucherKeys.image.key]: pickImage, [voucherKeys.manual.key]: () => !disabled && setOpen('manual') });
 
-  const size = compact ? 'middle' : 'large';
   return (
     <div className={compact ? 'voucher-sources compact' : 'voucher-sources'}>
       <SourceButton
         icon={<CameraOutlined />}
         label={t('voucher.sources.camera')}
         keyLabel={voucherKeys.camera.label}
-        size={size}
+        compact={compact}
         disabled={disabled}
         onClick={() => setOpen('camera')}
         testId="voucher-camera-button"
@@ -70,7 +69,7 @@ export function VoucherSources({ onCode, onNoCode, disabled, compact }: VoucherS
         icon={<PictureOutlined />}
         label={t('voucher.sources.image')}
         keyLabel={voucherKeys.image.label}
-        size={size}
+        compact={compact}
         disabled={disabled}
         loading={reading}
         onClick={pickImage}
@@ -80,7 +79,7 @@ export function VoucherSources({ onCode, onNoCode, disabled, compact }: VoucherS
         icon={<EditOutlined />}
         label={t('voucher.sources.manual')}
         keyLabel={voucherKeys.manual.label}
-        size={size}
+        compact={compact}
         disabled={disabled}
         onClick={() => setOpen('manual')}
         testId="voucher-manual-button"
@@ -116,21 +115,23 @@ export function VoucherSources({ onCode, onNoCode, disabled, compact }: VoucherS
 }
 
 type SourceButtonProps = {
-  icon: React.ReactNode;
+  icon: ReactNode;
   label: string;
   keyLabel: string;
-  size: 'middle' | 'large';
+  /** Icon and key only, the label in the tooltip: beside the checkout scan field room is short. */
+  compact?: boolean;
   disabled?: boolean;
   loading?: boolean;
   onClick(): void;
   testId: string;
 };
 
-function SourceButton({ icon, label, keyLabel, size, disabled, loading, onClick, testId }: SourceButtonProps) {
+function SourceButton({ icon, label, keyLabel, compact, disabled, loading, onClick, testId }: SourceButtonProps) {
   return (
-    <Tooltip title={keyLabel} mouseEnterDelay={0.6}>
+    <Tooltip title={compact ? label : keyLabel} mouseEnterDelay={0.6}>
       <Button
-        size={size}
+        size="large"
+        aria-label={label}
         icon={icon}
         disabled={disabled}
         loading={loading}
@@ -138,7 +139,7 @@ function SourceButton({ icon, label, keyLabel, size, disabled, loading, onClick,
         onClick={onClick}
         data-testid={testId}
       >
-        {label} <kbd>{keyLabel}</kbd>
+        {compact ? null : label} <kbd>{keyLabel}</kbd>
       </Button>
     </Tooltip>
   );

@@ -9,6 +9,7 @@ import { benchProductSearch } from './product-search.bench';
 import { benchScanToLine } from './scan-to-line.bench';
 import { benchScreenColdStart } from './screen-cold-start.bench';
 import { benchSync } from './sync.bench';
+import { benchOfflineDecision, benchOnlineDecision } from './voucher.bench';
 
 const quick = process.argv.includes('--quick');
 const results = [
@@ -20,5 +21,7 @@ const results = [
   ...benchOrderCommit(quick ? 500 : 5_000, quick ? 1_000 : 5_000),
   benchDaySummary(quick ? 50_000 : 1_000_000),
   ...(await benchSync(quick ? 1_000 : 10_000, quick ? 10_000 : 100_000, quick ? 10 : 30)),
+  benchOfflineDecision(quick ? 300 : 2_000),
+  ...(await benchOnlineDecision(quick ? 50 : 300)),
 ];
 printTable(results);

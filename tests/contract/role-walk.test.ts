@@ -110,6 +110,8 @@ type Fixture = {
   /** Signs vouchers the till's tables trust; a lost redemption for the owner to resolve. */
   signer: TestSigner;
   lostRedemptionId: string;
+  /** Unpairing (earlier in the walk) forgets what the platform sent; a voucher call needs it back. */
+  restoreVouchers(): void;
 };
 
 function sampleInputs(f: Fixture, role: Role, n: number): { [M in MethodName]: InputOf<M> } {
@@ -199,17 +201,19 @@ function prepareVouchers(
   h: Harness,
   product: Product,
   staffId: string,
-): { signer: TestSigner; lostRedemptionId: string } {
+): Pick<Fixture, 'signer' | 'lostRedemptionId' | 'restoreVouchers'> {
   const signer = testSigner();
   const { db } = h.core.environment;
-  installVoucherTables(db, {
-    signer,
-    storeNumber: 7,
-    campaigns: [
-      { id: 1, name: '立减1元', type: 'cash_off', value: 100 },
-      { id: 2, name: '团购套餐', type: 'group_buy', value: 1_500, rules: { itemSku: product.sku } },
-    ],
-  });
+  const restoreVouchers = () =>
+    installVoucherTables(db, {
+      signer,
+      storeNumber: 7,
+      campaigns: [
+        { id: 1, name: '立减1元', type: 'cash_off', value: 100 },
+        { id: 2, name: '团购套餐', type: 'group_buy', value: 1_500, rules: { itemSku: product.sku } },
+      ],
+    });
+  restoreVouchers();
   const lostRedemptionId = uuidv7();
   db.prepare(
     `INSERT INTO redemptions (id, voucher_id, campaign_id, campaign_name, type, code, amount, state, mode, staff_id,
@@ -217,7 +221,7 @@ function prepareVouchers(
      VALUES (?, 'aaaaaaaaaaaaaaaaaaaaaaaa', 1, '立减1元', 'cash_off', 'CP1:X', 100, 'CONFLICT_LOST', 'offline', ?,
        '2026-01-01', ?, '另一家店', ?)`,
   ).run(lostRedemptionId, staffId, Date.now(), Date.now());
-  return { signer, lostRedemptionId };
+  return { signer, lostRedemptionId, restoreVouchers };
 }
 
 /** One online order per step and role, arriving through the same code path as a pull from the platform. */
@@ -351,6 +355,7 @@ describe.each<Transport>(['in-process', 'http'])('every method with every role (
           access === 'public' || access === 'signedIn' ? 'allow' : domainTable[access][role];
         const sessionToken = await signIn(h.call, f.people[role]);
         if (needsOpenShift.has(name)) await openShift(h.call, sessionToken, 0);
+        if (name.startsWith('vouchers.')) f.restoreVouchers();
         const input = sampleInputs(f, role, n)[name];
         const before = snapshot(h);
         const result = await h.call({ method: name, input, sessionToken, locale: 'en' });

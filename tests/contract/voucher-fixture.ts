@@ -1,4 +1,4 @@
-import { createPublicKey, generateKeyPairSync, randomBytes, sign } from 'node:crypto';
+import { generateKeyPairSync, randomBytes, sign } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { recordPulled } from '../../electron/core/sync/sync-records';
 import type { CampaignRules, RiskLimits } from '../../shared/vouchers/campaign';
@@ -19,7 +19,7 @@ export type TestSigner = { kid: number; publicKey: string; issue(claims: Partial
 
 export function testSigner(kid = 1): TestSigner {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-  const raw = String(createPublicKey(publicKey).export({ format: 'jwk' }).x);
+  const raw = String(publicKey.export({ format: 'jwk' }).x);
   const now = Math.floor(Date.now() / 1000);
   return {
     kid,

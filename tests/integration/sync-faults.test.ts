@@ -2,8 +2,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { type CounterCore, openCounterCore } from '../../electron/core/counter-core';
 import type { Product } from '../../shared/contract/catalog';
 import type { OnlineOrder } from '../../shared/contract/online-orders';
+import type { OrderDetail } from '../../shared/contract/orders';
 import type { SyncStatus } from '../../shared/contract/sync';
 import { uuidv7 } from '../../shared/ids';
+import type { IssuedVoucher } from '../../shared/vouchers/redemption-wire';
 import { backends } from '../platform/support/backends';
 import { expectOk } from '../support/callers';
 import { createDemo, signIn } from '../support/demo-session';
@@ -11,7 +13,15 @@ import { startFaultProxy } from '../support/fault-proxy';
 import { sampleCatalog, startTestPlatform, waitFor } from '../support/platform-admin';
 import { seededRandom } from '../support/random';
 import { tempDir } from '../support/temp-dir';
-import { lineFor, openShift, payByCard, productBySku } from '../support/till';
+import {
+  issueVoucher,
+  lineFor,
+  openShift,
+  payByCard,
+  productBySku,
+  sellWithVoucher,
+  voucherStatus,
+} from '../support/till';
 
 /**
  * PROTOCOL.md's promise under a hostile network: a proxy drops requests and answers, delays,
@@ -61,6 +71,18 @@ describe.each(backends)(`sync under injected faults (seed ${seed}) on $name`, (b
       );
       return found.every(Boolean) ? (found as Product[]) : undefined;
     });
+    // Vouchers ride the same hostile network: a hold may be taken and its answer lost, a capture
+    // delivered twice. Each is used once here, so each must end CONFIRMED, never lost.
+    const { campaign } = await issueVoucher(platform.admin, { storeId });
+    const vouchers = await platform.admin.request<{ vouchers: IssuedVoucher[] }>(
+      'POST',
+      `/v1/campaigns/${campaign.id}/vouchers`,
+      { count: 40 },
+    );
+    const unused = vouchers.vouchers.map((v) => v.code);
+    const redeemed: { redemptionId: string; voucherId: string }[] = [];
+    await waitFor(() => core.environment.db.prepare('SELECT 1 FROM campaigns WHERE id = ?').get(campaign.id));
+    const coffee = products.find((p) => p.sku === 'PLT-0001') as Product;
     proxy.setFaultRate(0.2);
     await openShift(caller, cashier, 0);
 
@@ -97,6 +119,14 @@ describe.each(backends)(`sync under injected faults (seed ${seed}) on $name`, (b
         expectOk(call('stock.setSoldOut', { productId: product.id, soldOut: random.next() < 0.5 }));
       } else if (roll < 0.97) {
         await platform.admin.placeOnlineOrder(storeId, [{ sku: 'PLT-0001', quantity: 1 }]).catch(() => undefined);
+      } else if (roll < 0.985 && unused.length > 0) {
+        const code = unused.pop() as string;
+        const redemptionId = uuidv7();
+        const send = (method: string, input: unknown) => core.call({ method, input, sessionToken: cashier });
+        const { order } = expectOk<{ order: OrderDetail }>(
+          await sellWithVoucher(send, coffee, code, coffee.price - 500, redemptionId),
+        );
+        redeemed.push({ redemptionId, voucherId: order.coupons[0].voucherId });
       } else {
         expectOk(call('shift.close', { countedCash: 0 }));
         await openShift(caller, cashier, 0);
@@ -142,13 +172,22 @@ describe.each(backends)(`sync under injected faults (seed ${seed}) on $name`, (b
     );
     expect(sorted(records.soldOut)).toEqual(ids('SELECT sku FROM products WHERE sold_out = 1'));
     expect(records.rejected).toEqual([]);
+    const states = db.prepare(`SELECT state, count(*) AS n FROM redemptions GROUP BY state`).all() as {
+      state: string;
+      n: number;
+    }[];
+    expect(states).toEqual(redeemed.length > 0 ? [{ state: 'CONFIRMED', n: redeemed.length }] : []);
+    expect(db.prepare('SELECT count(*) FROM loss_events').pluck().get()).toBe(0);
+    for (const { redemptionId, voucherId } of redeemed.slice(0, 10)) {
+      expect((await voucherStatus(platform.admin, voucherId)).redeemed?.redemptionId).toBe(redemptionId);
+    }
     const lastSeq = db.prepare('SELECT MAX(seq) FROM outbox').pluck().get() as number;
     expect(records.devices[0].lastSeq).toBe(lastSeq);
     expect(db.prepare(`SELECT count(*) FROM outbox WHERE state <> 'sent'`).pluck().get()).toBe(0);
 
     const faults = proxy.counts;
     console.log(
-      `fault run seed ${seed}: ${lastSeq} mutations, ${restarts} platform restarts, faults ${JSON.stringify(faults)}`,
+      `fault run seed ${seed}: ${lastSeq} mutations, ${redeemed.length} vouchers, ${restarts} platform restarts, faults ${JSON.stringify(faults)}`,
     );
     expect(lastSeq).toBeGreaterThan(actions * 0.8);
     expect(

@@ -165,10 +165,17 @@ describe('moving to another platform store', () => {
     const unpaired = expectOk<SyncStatus>(await call('sync.unpair', {}, owner));
     expect(unpaired).toMatchObject({ link: 'unpaired', platformUrl: null });
     expect(unpaired.unsent).toBe(core.environment.db.prepare('SELECT count(*) FROM outbox').pluck().get());
+    // A till that left its platform judges none of that platform's vouchers on its own word.
+    const voucherKeys = () => core.environment.db.prepare('SELECT count(*) FROM voucher_keys').pluck().get();
+    expect(voucherKeys()).toBe(0);
+    expect(
+      expectOk<{ exposure: { lastPullAt: number | null } }>(await call('vouchers.redemptions', {}, owner)),
+    ).toMatchObject({ exposure: { lastPullAt: null } });
     const second = await platform.admin.createStore('柜台便利店 新店');
     expectOk(await call('sync.pair', { platformUrl: platform.url, code: second.pairingCode }, owner));
     await waitFor(async () => ((await status()).link === 'online' ? true : undefined), 15_000, 'paired again');
     const done = await synced();
+    expect(voucherKeys()).toBeGreaterThan(0);
     const records = await platform.admin.records(second.storeId);
     const db = core.environment.db;
     const local = (db.prepare(`SELECT id FROM orders WHERE channel = 'in_store'`).pluck().all() as string[]).sort();

@@ -1,4 +1,5 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Product } from '../../shared/contract/catalog';
 import type { OrderDetail } from '../../shared/contract/orders';
 import type { OfflineExposure, RedemptionRow } from '../../shared/contract/vouchers';
 import { uuidv7 } from '../../shared/ids';
@@ -27,6 +28,7 @@ afterAll(async () => {
 });
 
 type Attempt = { till: PairedTill; redemptionId: string; offline: boolean; sold: OrderDetail | null };
+type Outcome = Attempt & { row: RedemptionRow | undefined };
 
 const redemptionOf = (till: PairedTill, id: string) =>
   expectOk<{ redemptions: RedemptionRow[]; exposure: OfflineExposure }>(
@@ -34,20 +36,21 @@ const redemptionOf = (till: PairedTill, id: string) =>
   ).redemptions.find((row) => row.id === id);
 
 describe.each(backends)('one voucher at five tills at once on $name', (backend) => {
-  it('ends with exactly one CONFIRMED; the rest refused online or lost with a loss event', async () => {
+  let platform: Awaited<ReturnType<typeof startTestPlatform>>;
+  const tills: PairedTill[] = [];
+  const proxies: Awaited<ReturnType<typeof startFaultProxy>>[] = [];
+
+  beforeAll(async () => {
     const storage = await backend.freshStorage();
     cleanup.push(() => storage.dispose());
-    const platform = await startTestPlatform(storage.options);
+    platform = await startTestPlatform(storage.options);
     cleanup.push(() => platform.close());
     await platform.admin.putProducts(sampleCatalog());
-
     const stores = await Promise.all(
       ['并发一店', '并发二店', '并发三店'].map((name) => platform.admin.createStore(name)),
     );
+    // Two tills in each of the first two stores, one in the third; each reaches the platform through a proxy of its own.
     const placement = [0, 0, 1, 1, 2];
-    const offline = [false, true, false, true, false];
-    const tills: PairedTill[] = [];
-    const proxies: Awaited<ReturnType<typeof startFaultProxy>>[] = [];
     for (const [index, storeIndex] of placement.entries()) {
       const store = stores[storeIndex];
       const code =
@@ -61,45 +64,55 @@ describe.each(backends)('one voucher at five tills at once on $name', (backend) 
       tills.push(till);
       proxies.push(proxy);
     }
+  }, 120_000);
 
-    const { campaign, voucher } = await issueVoucher(platform.admin, { storeId: null });
+  /** A voucher good at every store, once every till has its campaign and the coffee it is sold with. */
+  async function voucherEverywhere() {
+    const issued = await issueVoucher(platform.admin, { storeId: null });
     const products = await Promise.all(
       tills.map(async (till) => {
         const caller = (r: { method: string; input?: unknown }) => till.call(r.method, r.input);
         await waitFor(
-          () => till.core.environment.db.prepare('SELECT 1 FROM campaigns WHERE id = ?').get(campaign.id) !== undefined,
+          () =>
+            till.core.environment.db.prepare('SELECT 1 FROM campaigns WHERE id = ?').get(issued.campaign.id) !==
+            undefined,
           20_000,
           'campaign pulled',
         );
         return waitFor(() => productBySku(caller, till.tokens.cashier, 'PLT-0001'), 20_000, 'coffee pulled');
       }),
     );
-    offline.forEach((cut, index) => proxies[index].setRefusing(cut));
+    return { ...issued, products };
+  }
 
+  /** Every till scans the voucher at the same moment; those cut off decide alone. Then all sync. */
+  async function redeemAtOnce(code: string, products: Product[], offline: boolean[]): Promise<Outcome[]> {
+    for (const [index, cut] of offline.entries()) proxies[index].setRefusing(cut);
     const attempts: Attempt[] = await Promise.all(
       tills.map(async (till, index) => {
         const redemptionId = uuidv7();
         const product = products[index];
-        const envelope = await sellWithVoucher(till.call, product, voucher.code, product.price - 500, redemptionId);
+        const envelope = await sellWithVoucher(till.call, product, code, product.price - 500, redemptionId);
         return { till, redemptionId, offline: offline[index], sold: envelope.ok ? envelope.value.order : null };
       }),
     );
-    // Both tills cut off sold on their own word, as the risk limits allow.
+    // Every till cut off sold on its own word, as the risk limits allow.
     for (const attempt of attempts.filter((a) => a.offline)) {
       expect(attempt.sold?.coupons).toEqual([expect.objectContaining({ state: 'OFFLINE_PROVISIONAL' })]);
     }
-
     for (const proxy of proxies) proxy.setRefusing(false);
     for (const till of tills) till.core.environment.sync.retryNow();
     await waitFor(() => tills.every((till) => till.status().unsent === 0), 30_000, 'every till synced');
+    return attempts.map((attempt) => ({ ...attempt, row: redemptionOf(attempt.till, attempt.redemptionId) }));
+  }
 
-    const outcomes = attempts.map((attempt) => ({ ...attempt, row: redemptionOf(attempt.till, attempt.redemptionId) }));
+  /** Exactly one stands; a refused attempt sold nothing; every other sale is a loss with its event. */
+  function expectOneWinner(outcomes: Outcome[], voucherId: string): Outcome {
     const confirmed = outcomes.filter((o) => o.row?.state === 'CONFIRMED');
     expect(confirmed).toHaveLength(1);
     for (const outcome of outcomes) {
       if (outcome === confirmed[0]) continue;
       if (outcome.sold === null) {
-        // Refused online before payment: no sale, and the voucher is not counted as used here.
         expect(outcome.row === undefined || outcome.row.state === 'REJECTED').toBe(true);
         continue;
       }
@@ -107,13 +120,26 @@ describe.each(backends)('one voucher at five tills at once on $name', (backend) 
       const loss = outcome.till.core.environment.db
         .prepare('SELECT amount, voucher_id FROM loss_events WHERE redemption_id = ?')
         .get(outcome.redemptionId);
-      expect(loss).toEqual({ amount: 500, voucher_id: voucher.id });
+      expect(loss).toEqual({ amount: 500, voucher_id: voucherId });
     }
-    const lost = outcomes.filter((o) => o.row?.state === 'CONFLICT_LOST').length;
-    expect(lost).toBeGreaterThanOrEqual(1);
+    return confirmed[0];
+  }
 
+  it('online and offline mixed: exactly one CONFIRMED; the rest refused online or lost with a loss event', async () => {
+    const { voucher, products } = await voucherEverywhere();
+    const outcomes = await redeemAtOnce(voucher.code, products, [false, true, false, true, false]);
+    const winner = expectOneWinner(outcomes, voucher.id);
+    expect(outcomes.filter((o) => o.row?.state === 'CONFLICT_LOST').length).toBeGreaterThanOrEqual(2);
     const status = await voucherStatus(platform.admin, voucher.id);
-    expect(status.redeemed?.redemptionId).toBe(confirmed[0].redemptionId);
+    expect(status.redeemed?.redemptionId).toBe(winner.redemptionId);
     expect(status.state).toBe('DISPUTED');
-  }, 180_000);
+  }, 120_000);
+
+  it('all five offline: the first to reach the platform wins, the other four are losses', async () => {
+    const { voucher, products } = await voucherEverywhere();
+    const outcomes = await redeemAtOnce(voucher.code, products, [true, true, true, true, true]);
+    const winner = expectOneWinner(outcomes, voucher.id);
+    expect(outcomes.filter((o) => o.row?.state === 'CONFLICT_LOST')).toHaveLength(4);
+    expect((await voucherStatus(platform.admin, voucher.id)).redeemed?.redemptionId).toBe(winner.redemptionId);
+  }, 120_000);
 });

@@ -163,6 +163,30 @@ describe('settling what was pushed', () => {
     expect((await voucherStatus(platform.admin, voucher.id)).state).toBe('DISPUTED');
   });
 
+  it('gives the voucher back on a refund within the window, and lifts it from every till’s deny list', async () => {
+    const { campaign, voucher } = await issueVoucher(platform.admin, { storeId });
+    await pulled(campaign.id, first, second);
+    const product = await coffee(first);
+    const redemptionId = uuidv7();
+    const { order } = expectOk<{ order: OrderDetail }>(
+      await sellWithVoucher(first.call, product, voucher.code, product.price - 500, redemptionId),
+    );
+    const denied = () =>
+      second.core.environment.db.prepare('SELECT reason FROM voucher_denials WHERE voucher_id = ?').get(voucher.id);
+    await waitFor(() => denied() !== undefined, 15_000, 'denied on the other till');
+    expectOk(
+      first.dispatch(
+        'orders.refund',
+        { id: uuidv7(), orderId: order.id, lines: [{ lineNo: 1, quantity: 1 }], to: 'original', reason: 'wrong item' },
+        first.tokens.manager,
+      ),
+    );
+    await synced(first);
+    expect(redemption(first, redemptionId)).toMatchObject({ state: 'REVERSED', refusal: null });
+    await waitFor(() => denied() === undefined, 15_000, 'lifted on the other till');
+    expect((await voucherStatus(platform.admin, voucher.id)).state).toBe('ACTIVE');
+  });
+
   it('keeps the voucher used when a refund comes after the reversal window, and says why', async () => {
     const { campaign, voucher } = await issueVoucher(platform.admin, { storeId, rules: { reversalWindowHours: 0 } });
     await pulled(campaign.id, first);
@@ -171,7 +195,8 @@ describe('settling what was pushed', () => {
     const { order } = expectOk<{ order: OrderDetail }>(
       await sellWithVoucher(first.call, product, voucher.code, product.price - 500, redemptionId),
     );
-    await waitFor(() => redemption(first, redemptionId)?.state === 'CONFIRMED', 15_000, 'confirmed');
+    // Held online, then captured by the push: only a capture starts the reversal window.
+    await synced(first);
     expectOk(
       first.dispatch(
         'orders.refund',

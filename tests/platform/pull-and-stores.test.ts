@@ -106,9 +106,10 @@ describe.each(backends)('sync pull and store separation on $name', (backend) => 
 
     expect((await tillB.pullAll('online_orders')).changes).toEqual([]);
     expect((await tillB.pullAll('stock_levels')).changes).toEqual([]);
+    // A fresh till has the catalog and its voucher key and policy to fetch; nothing of store A.
     expect(await tillB.signed('GET', '/v1/sync/wait?timeout=0')).toMatchObject({
       status: 200,
-      body: { streams: ['catalog'] },
+      body: { streams: ['catalog', 'voucher_keys', 'voucher_policy'] },
     });
 
     const franchise = await admin.ok<{ stores: { storeName: string; levels: unknown[] }[] }>(

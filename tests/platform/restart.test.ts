@@ -32,7 +32,7 @@ describe.each(backends)('restart and migrations on $name', (backend) => {
       await expect(startPlatform({ dataDir: storage.options.dataDir, port: 0 })).rejects.toThrow(/in use/);
     }
     // A long poll open at shutdown is answered, not left hanging.
-    const waiting = till.signed('GET', '/v1/sync/wait?stock_levels=99&timeout=30');
+    const waiting = till.signed('GET', '/v1/sync/wait?stock_levels=99&voucher_keys=99&voucher_policy=99&timeout=30');
     await new Promise((resolve) => setTimeout(resolve, 100));
     const closing = Date.now();
     await first.close();

@@ -30,6 +30,7 @@ function facts(change: Partial<OfflineFacts> = {}): OfflineFacts {
     unconfirmed: 0,
     lastPullAt: now - 60_000,
     now,
+    clockDoubted: false,
     ...change,
   };
 }
@@ -90,9 +91,21 @@ describe('the offline decision', () => {
     expect(decideOffline(facts({ lastPullAt: null }))).toEqual(refusedFor('pull_age'));
   });
 
+  it('decides nothing alone once the platform has said this till’s clock is wrong', () => {
+    expect(decideOffline(facts({ clockDoubted: true }))).toEqual(refusedFor('clock'));
+  });
+
   it('names each limit in both languages, with money in the store’s currency', () => {
     const money = (amount: number) => ({ en: `¥${amount / 100}`, 'zh-CN': `¥${amount / 100}` });
-    const all: OfflineLimit[] = ['floor', 'printed_floor', 'consecutive', 'device_total', 'store_total', 'pull_age'];
+    const all: OfflineLimit[] = [
+      'floor',
+      'printed_floor',
+      'consecutive',
+      'device_total',
+      'store_total',
+      'pull_age',
+      'clock',
+    ];
     const texts = all.map((limit) => offlineLimitText(limit, limits, money));
     for (const text of texts) {
       expect(text.en).toMatch(/[a-z]/);

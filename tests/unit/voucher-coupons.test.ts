@@ -34,7 +34,7 @@ function product(id: string, sku: string, price: number, categoryId: string): Pr
     listedOnline: true,
     soldOut: false,
     updatedAt: 0,
-  } as Product;
+  } as unknown as Product;
 }
 
 const water = product('01a20826-1249-7646-a0ae-afa67bdf5f2e', 'DRK-0001', 200, drinks);
@@ -44,7 +44,11 @@ const categoryNames = new Map([
   [snacks, '零食'],
 ]);
 
-function voucher(id: string, campaign: Partial<Campaign> & { rules?: object }, value: number): ScannedVoucher {
+function voucher(
+  id: string,
+  campaign: Partial<Omit<Campaign, 'rules'>> & { rules?: object },
+  value: number,
+): ScannedVoucher {
   return {
     voucherId: id.padEnd(24, '0'),
     code: `CP1:${id}`,

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { readScanBurst } from '../../renderer/hooks/use-wedge-scanner';
 import { cameraProblem, pickCamera } from '../../renderer/vouchers/camera-choice';
-import { manualVoucherCode, searchText, voucherFromScanField } from '../../renderer/vouchers/voucher-entry-text';
+import {
+  manualVoucherCode,
+  searchText,
+  tidyVoucherText,
+  voucherFromScanField,
+} from '../../renderer/vouchers/voucher-entry-text';
 import { decimalForm, decodeVoucher, encodeVoucher, voucherBytes } from '../../shared/vouchers/cp1';
 
 /** A CP1 code with a made-up signature: enough for the envelope, which is all the scan field reads. */
@@ -51,6 +56,17 @@ describe('one scan field for products and vouchers', () => {
     expect(voucherFromScanField('DRK-0001', null)).toBeNull();
     expect(voucherFromScanField('milk', null)).toBeNull();
     expect(voucherFromScanField('', null)).toBeNull();
+  });
+
+  it('reads the whole voucher from the field when a stall made the burst start late', () => {
+    const late = qr.slice(30);
+    expect(voucherFromScanField(qr, late)).toBe(qr);
+    expect(voucherFromScanField(`milk${qr}`, late)).toBe(qr);
+  });
+
+  it('drops stray spaces around a code: Base45 never ends in one', () => {
+    expect(tidyVoucherText(`  ${qr}  \r\n`)).toBe(qr);
+    expect(voucherFromScanField(`${qr} `, null)).toBe(qr);
   });
 
   it('a pasted voucher is a voucher too, though no scanner typed it', () => {

@@ -90,7 +90,8 @@ export function startSyncEngine(options: SyncEngineOptions): { stop(): Promise<v
       await sleep(24 * 3_600_000, idle.signal);
       return;
     }
-    shareLink(pairing, key);
+    // Handlers sign their own calls (a voucher hold) with what the sync uses.
+    runtime.link = { baseUrl: pairing.platformUrl, deviceId: pairing.deviceId, key };
     const link: Link = { pairing, key, timeoutMs, signal: idle.signal };
     await pushAll(link);
     if (pullEverything) {
@@ -106,14 +107,6 @@ export function startSyncEngine(options: SyncEngineOptions): { stop(): Promise<v
     if (moved === null) return;
     if (moved.length > 0) await pullAll(link, moved);
     if (stillPaired(link)) recordPulled(env.db, env.clock());
-  }
-
-  /** Handlers sign their own calls (a voucher hold) with what the sync uses. */
-  function shareLink(pairing: Pairing, key: DeviceKey): void {
-    const current = runtime.link;
-    if (current?.deviceId === pairing.deviceId && current.baseUrl === pairing.platformUrl && current.key === key)
-      return;
-    runtime.link = { baseUrl: pairing.platformUrl, deviceId: pairing.deviceId, key };
   }
 
   async function pair(): Promise<void> {

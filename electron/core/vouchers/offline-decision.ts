@@ -2,7 +2,14 @@ import type { Text } from '../../../shared/errors';
 import type { RiskLimits } from '../../../shared/vouchers/campaign';
 
 /** Which of PROTOCOL.md's offline limits stopped a redemption. */
-export type OfflineLimit = 'floor' | 'printed_floor' | 'consecutive' | 'device_total' | 'store_total' | 'pull_age';
+export type OfflineLimit =
+  | 'floor'
+  | 'printed_floor'
+  | 'consecutive'
+  | 'device_total'
+  | 'store_total'
+  | 'pull_age'
+  | 'clock';
 
 /** What the till knows when the platform did not answer: the signed limits and its own exposure. */
 export type OfflineFacts = {
@@ -21,6 +28,8 @@ export type OfflineFacts = {
   /** Unix ms of the last successful pull; null when never. */
   lastPullAt: number | null;
   now: number;
+  /** The platform refused this till's signed requests as stale: its clock is off, so are its dates. */
+  clockDoubted: boolean;
 };
 
 export type OfflineDecision =
@@ -35,6 +44,9 @@ export type OfflineDecision =
 export function decideOffline(f: OfflineFacts): OfflineDecision {
   const l = f.limits;
   if (!f.campaignOfflineAllowed || !f.voucherOfflineAllowed) return { ok: false, code: 'voucher_offline_not_allowed' };
+  // Offline, the till's clock alone judges a voucher's dates; one the platform says is wrong may let
+  // an expired voucher through, so it decides nothing on its own.
+  if (f.clockDoubted) return refuse('clock');
   // Without a recent pull the deny list may be stale: a voucher used elsewhere would look fresh.
   if (f.lastPullAt === null || f.now - f.lastPullAt > l.maxSincePullSeconds * 1000) return refuse('pull_age');
   if (f.printed ? f.amount > l.printedFloor : f.amount > l.floorPerRedemption) {
@@ -85,6 +97,11 @@ export function offlineLimitText(limit: OfflineLimit, limits: RiskLimits, money:
       const hours = Math.round((limits.maxSincePullSeconds / 3600) * 10) / 10;
       return both(`no sync with the platform for over ${hours} h`, `超过 ${hours} 小时未与平台同步`);
     }
+    case 'clock':
+      return both(
+        "the platform says this till's clock is wrong; set the date and time",
+        '平台提示本机时钟不准，请校准日期和时间',
+      );
     default: {
       const unreachable: never = limit;
       throw new Error(`unknown offline limit ${String(unreachable)}`);

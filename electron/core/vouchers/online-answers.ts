@@ -20,6 +20,8 @@ export type OnlineAnswers = {
   redemptions: ReadonlyMap<string, HoldAnswer>;
   /** Keyed by voucher id (24 hex). */
   vouchers: ReadonlyMap<string, VoucherStatusAnswer>;
+  /** The platform refused a request of this step as stale: this till's clock is off. */
+  clockDoubted: boolean;
 };
 
-export const noAnswers: OnlineAnswers = { redemptions: new Map(), vouchers: new Map() };
+export const noAnswers: OnlineAnswers = { redemptions: new Map(), vouchers: new Map(), clockDoubted: false };

@@ -1,5 +1,5 @@
 import type { MethodName, ParsedInputOf } from '../../../shared/contract';
-import type { ErrorParams, Text } from '../../../shared/errors';
+import { AppError, type ErrorParams, errorCodes, type Text } from '../../../shared/errors';
 import { priceCart } from '../../../shared/pricing/price-cart';
 import { pricingPolicy } from '../../../shared/store-settings';
 import type { MessageParams } from '../../../shared/sync/platform-messages';
@@ -33,7 +33,10 @@ const steps = {
   'vouchers.check': checkStep,
   'orders.commit': commitStep,
   'vouchers.redeemGroupBuy': groupBuyStep,
-} satisfies Partial<{ [M in MethodName]: (s: Step, input: ParsedInputOf<M>) => Promise<OnlineAnswers> }>;
+} satisfies Partial<{ [M in MethodName]: (s: Step, input: ParsedInputOf<M>) => Promise<Answers> }>;
+
+type Answers = Omit<OnlineAnswers, 'clockDoubted'>;
+const nothing: Answers = noAnswers;
 
 export type OnlineMethod = keyof typeof steps;
 
@@ -41,7 +44,7 @@ export function hasOnlineStep(method: MethodName): method is OnlineMethod {
   return Object.hasOwn(steps, method);
 }
 
-type Step = { env: CoreEnvironment; link: PlatformLink; deadline: number };
+type Step = { env: CoreEnvironment; link: PlatformLink; deadline: number; clockDoubted: boolean };
 
 /**
  * The async part of a voucher call, run before the synchronous dispatch: asks the platform within
@@ -56,33 +59,37 @@ export async function gatherOnline<M extends OnlineMethod>(
   const link = env.sync.link;
   if (!link) return noAnswers;
   const deadline = Date.now() + (env.sync.online ? onlineBudgetMs : offlineBudgetMs);
-  const step = steps[method] as (s: Step, i: ParsedInputOf<M>) => Promise<OnlineAnswers>;
+  const step = steps[method] as (s: Step, i: ParsedInputOf<M>) => Promise<Answers>;
+  const state: Step = { env, link, deadline, clockDoubted: false };
   try {
-    return await step({ env, link, deadline }, input);
+    const answers = await step(state, input);
+    return { ...answers, clockDoubted: state.clockDoubted };
   } catch (error) {
-    console.error('[counter] voucher online step failed; deciding offline:', error);
+    // A voucher refused on this till's own checks is refused again, with its reason, by the dispatch.
+    if (!(error instanceof AppError)) console.error('[counter] voucher online step failed; deciding offline:', error);
     return noAnswers;
   }
 }
 
-async function checkStep(s: Step, input: ParsedInputOf<'vouchers.check'>): Promise<OnlineAnswers> {
+async function checkStep(s: Step, input: ParsedInputOf<'vouchers.check'>): Promise<Answers> {
   const voucherId = voucherIdOf(input.code);
-  if (!voucherId) return noAnswers;
+  if (!voucherId) return nothing;
   const status = await voucherStatus(s, voucherId);
   return { redemptions: new Map(), vouchers: status ? new Map([[voucherId, status]]) : new Map() };
 }
 
-async function commitStep(s: Step, input: ParsedInputOf<'orders.commit'>): Promise<OnlineAnswers> {
+async function commitStep(s: Step, input: ParsedInputOf<'orders.commit'>): Promise<Answers> {
   const { db } = s.env;
   // A retried Pay replays the order already written; nothing to ask.
-  if (input.cart.coupons.length === 0 || readOrderRow(db, input.id)) return noAnswers;
+  if (input.cart.coupons.length === 0 || readOrderRow(db, input.id)) return nothing;
   const now = s.env.clock();
   const store = readStore(db, now);
-  if (!store) return noAnswers;
+  if (!store) return nothing;
   const q = catalogStatements(db);
   const products = input.cart.lines.map((l) => q.productById.get(l.productId) as ProductRow | undefined);
   // Read-only: the same pricing the dispatch does, to know what each coupon takes off.
-  const setup = couponSetup({ db, now }, store, input.cart, products);
+  // The deny list is not consulted: the platform is about to say, with where and when.
+  const setup = couponSetup({ db, now, skipDenials: true }, store, input.cart, products);
   const priced = priceCart(input.cart, pricingPolicy(store.settings), setup.context);
   const holds = priced.coupons
     .filter((outcome) => outcome.refusal === null)
@@ -103,14 +110,14 @@ async function commitStep(s: Step, input: ParsedInputOf<'orders.commit'>): Promi
   return { redemptions: new Map(answered), vouchers: new Map() };
 }
 
-async function groupBuyStep(s: Step, input: ParsedInputOf<'vouchers.redeemGroupBuy'>): Promise<OnlineAnswers> {
-  if (readOrderRow(s.env.db, input.orderId)) return noAnswers;
+async function groupBuyStep(s: Step, input: ParsedInputOf<'vouchers.redeemGroupBuy'>): Promise<Answers> {
+  if (readOrderRow(s.env.db, input.orderId)) return nothing;
   const vouchers = new Map<string, VoucherStatusAnswer>();
   let code = input.code;
   if (isVoucherIdText(code)) {
     const voucherId = code.trim().toLowerCase();
     const status = await voucherStatus(s, voucherId);
-    if (!status) return noAnswers;
+    if (!status) return nothing;
     vouchers.set(voucherId, status);
     if (status.kind !== 'status') return { redemptions: new Map(), vouchers };
     code = status.status.code;
@@ -183,9 +190,10 @@ async function ask<T>(
   } catch (error) {
     if (!(error instanceof PlatformCallError)) throw error;
     const problem = error.problem;
+    if (problem.kind === 'refused' && problem.code === 'timestamp_stale') s.clockDoubted = true;
     // Only a refusal about the voucher itself is an answer; the platform failing, a signature it
     // would not take, or an answer we cannot read leaves the decision to this till.
-    if (problem.kind !== 'refused' || !(redemptionRefusals as readonly string[]).includes(problem.code)) return null;
+    if (problem.kind !== 'refused' || !isVoucherRefusal(problem.code)) return null;
     return {
       refused: {
         kind: 'refused',
@@ -195,6 +203,13 @@ async function ask<T>(
       },
     };
   }
+}
+
+const refusalCodes = new Set<string>(redemptionRefusals);
+
+/** A refusal about the voucher or the redemption itself, which the platform will repeat if asked again. */
+function isVoucherRefusal(code: string): boolean {
+  return refusalCodes.has(code) || (code.startsWith('voucher_') && (errorCodes as string[]).includes(code));
 }
 
 /** The platform's bilingual params ({en, zh}) in the till's shape ({en, 'zh-CN'}). */

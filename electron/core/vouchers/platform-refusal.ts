@@ -15,6 +15,11 @@ export function platformRefusalError(refusal: PlatformRefusal, timeZone: string)
     const value = params[key];
     if (typeof value === 'number') params[key] = momentText(value, timeZone);
   }
+  // The same redemption id was sent before with another cart (the amount changed): the cashier
+  // removes the coupon and scans it again, which gives the attempt a new id.
+  if (refusal.code === 'idempotency_mismatch') {
+    return new AppError('id_reused', { what: { en: 'voucher redemption', 'zh-CN': '核销' } });
+  }
   if (!known.has(refusal.code)) return new AppError('voucher_unknown', {}, { platformCode: refusal.code });
   return new AppError(refusal.code as ErrorCode, params);
 }

@@ -2,6 +2,7 @@ import type { StoreInfo } from '../../../shared/contract/store';
 import { AppError } from '../../../shared/errors';
 import type { HandlerContext } from '../handler-context';
 import { requireSession } from '../handler-context';
+import { readMeta } from '../store/store-records';
 import { lastPullAt } from '../sync/sync-records';
 import { decideOffline, offlineLimitText } from './offline-decision';
 import { platformRefusalError } from './platform-refusal';
@@ -73,6 +74,7 @@ export function decideRedemption(
     unconfirmed: counters.unconfirmed + tally.value,
     lastPullAt: lastPullAt(ctx.db),
     now: ctx.now,
+    clockDoubted: ctx.online.clockDoubted || syncSaysClockIsOff(ctx),
   });
   if (!decision.ok) {
     if (decision.code === 'voucher_offline_not_allowed') {
@@ -88,4 +90,16 @@ export function decideRedemption(
   tally.count += 1;
   tally.value += take.amount;
   return { ...take, state: 'OFFLINE_PROVISIONAL', mode: 'offline', pastSoftLimit: decision.pastSoftLimit };
+}
+
+/** The background sync's last problem, as it keeps it in meta (see sync-records.ts). */
+function syncSaysClockIsOff(ctx: HandlerContext): boolean {
+  const text = readMeta(ctx.db, 'sync.last_problem');
+  if (!text) return false;
+  try {
+    const problem = JSON.parse(text) as { kind?: string; code?: string };
+    return problem.kind === 'refused' && problem.code === 'timestamp_stale';
+  } catch {
+    return false;
+  }
 }

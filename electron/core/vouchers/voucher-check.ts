@@ -31,7 +31,15 @@ export function judgeFully(
   scanned: string,
 ): { voucher: JudgedVoucher; status: VoucherStatus | null } {
   const code = resolveCode(ctx, store, scanned);
-  const voucher = judgeScan({ db: ctx.db, now: ctx.now, timeZone: store.timeZone }, code);
+  const voucher = judgeScan(
+    {
+      db: ctx.db,
+      now: ctx.now,
+      timeZone: store.timeZone,
+      platformAnswered: (claims) => ctx.online.vouchers.has(claims.voucherId) || ctx.online.redemptions.size > 0,
+    },
+    code,
+  );
   refuseUsedHere(ctx, store, voucher);
   const answer: VoucherStatusAnswer | undefined = ctx.online.vouchers.get(voucher.claims.voucherId);
   if (answer?.kind === 'refused') throw platformRefusalError(answer, store.timeZone);

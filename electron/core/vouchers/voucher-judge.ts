@@ -20,7 +20,16 @@ export type JudgedVoucher = {
   storeNumber: number;
 };
 
-export type JudgeEnv = { db: Database; now: number; timeZone: string };
+export type JudgeEnv = {
+  db: Database;
+  now: number;
+  timeZone: string;
+  /**
+   * The platform answered for this voucher in this call: its word on where the voucher stands
+   * (used where and when, held, given back) is fresher than the pulled deny list, which is skipped.
+   */
+  platformAnswered?: (claims: VoucherClaims) => boolean;
+};
 
 /**
  * PROTOCOL.md's local checks on this till's keys, deny list and clock; each refusal is thrown as
@@ -36,7 +45,7 @@ export function judgeScan(env: JudgeEnv, code: string): JudgedVoucher {
   const policy = readVoucherPolicy(env.db);
   if (keys.size === 0 || !policy) throw new AppError('voucher_no_keys');
   const { claims } = decoded.voucher;
-  const denial = denialOf(env.db, claims.voucherId);
+  const denial = env.platformAnswered?.(claims) ? null : denialOf(env.db, claims.voucherId);
   const verdict = judgeDecoded(decoded.voucher, {
     keys,
     denied: new Set(denial ? [claims.voucherId] : []),

@@ -157,7 +157,9 @@ export function CheckoutScreen() {
       <div className="checkout-body">
         <section className="checkout-main">
           <div className="scan-row">
-            <ScanField ref={scanField} onQuery={search} onEnter={onEnter} onKey={onKey} />
+            <div className="scan-row-field">
+              <ScanField ref={scanField} onQuery={search} onEnter={onEnter} onKey={onKey} />
+            </div>
             <VoucherSources
               compact
               onCode={(text) => sale.scanVoucher(text)}

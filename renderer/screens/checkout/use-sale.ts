@@ -120,7 +120,8 @@ export function useSale() {
 
   const openPay = () => {
     if (lines.length === 0 || payment.pending) return;
-    if (Object.keys(state.refusals).length > 0) {
+    const refused = Object.keys(state.refusals).length > 0 || priced.coupons.some((coupon) => coupon.refusal !== null);
+    if (refused) {
       setScan({ kind: 'failed', message: t('voucher.coupons.removeRefused') });
       return;
     }

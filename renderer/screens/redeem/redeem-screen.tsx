@@ -11,7 +11,7 @@ import './redeem.css';
 
 type View = 'redeem' | 'samples';
 
-const samplesKey = 'Alt+S';
+const samplesKey = 'Alt+Q';
 
 /** 团购核销: group-buy vouchers redeemed without a cart, and the demo's sample vouchers to try it with. */
 export function RedeemScreen({ section }: { section?: string }) {

@@ -84,7 +84,13 @@ export function SampleVouchers() {
         {rendered.map((voucher) => {
           const text = describe(voucher);
           return (
-            <div className="sample-card" key={voucher.code} data-testid="sample-voucher" data-type={voucher.type}>
+            <div
+              className="sample-card"
+              key={voucher.code}
+              data-testid="sample-voucher"
+              data-type={voucher.type}
+              data-code={voucher.code}
+            >
               <img src={voucher.qr} alt={voucher.campaignName} data-testid="sample-voucher-qr" />
               <span className="sample-card-name">{voucher.campaignName}</span>
               <span>

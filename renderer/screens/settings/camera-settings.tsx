@@ -92,6 +92,12 @@ export function CameraSettings() {
       </Space>
       {testing && current ? (
         <div className="camera-test">
+          <Alert
+            type={read ? 'success' : 'info'}
+            showIcon
+            title={read ? t('voucher.settings.read', { text: read.slice(0, 60) }) : t('voucher.settings.showCode')}
+            data-testid="camera-test-result"
+          />
           <CameraView
             key={current.id}
             cameraId={current.id}
@@ -100,12 +106,6 @@ export function CameraSettings() {
               setProblem(found);
               setTesting(false);
             }}
-          />
-          <Alert
-            type={read ? 'success' : 'info'}
-            showIcon
-            title={read ? t('voucher.settings.read', { text: read.slice(0, 60) }) : t('voucher.settings.showCode')}
-            data-testid="camera-test-result"
           />
         </div>
       ) : null}

@@ -1,0 +1,24 @@
+import { uuidv7 } from '../shared/ids';
+import { installVoucherTables, testSigner } from '../tests/contract/voucher-fixture';
+import { openDemoCore, unwrap } from '../tests/bench/support/bench-core';
+import { judgeScan } from '../electron/core/vouchers/voucher-judge';
+import { offlineCounters } from '../electron/core/vouchers/redemption-records';
+
+const bench = openDemoCore();
+const { core } = bench;
+const signer = testSigner();
+installVoucherTables(core.environment.db, { signer, storeNumber: 1, campaigns: [{ id: 1, name: 'x', type: 'cash_off', value: 100 }], limits: { hardConsecutive: 1e6, softConsecutive: 1e6, deviceOfflineTotal: 1e12, storeOfflineTotal: 1e12 } });
+const cashier = bench.signIn('cashier');
+unwrap(core.dispatch({ method: 'shift.open', input: { float: 0 }, sessionToken: cashier }), 'shift.open');
+const { product } = unwrap<{ product: { id: string; price: number; taxRateBp: number } }>(core.dispatch({ method: 'catalog.findByBarcode', input: { barcode: '6921168478354' }, sessionToken: cashier }), 'f');
+const time = (label: string, n: number, f: () => void) => { const s = performance.now(); for (let i = 0; i < n; i++) f(); console.log(label, ((performance.now() - s) / n).toFixed(3), 'ms'); };
+const codes = Array.from({ length: 2000 }, () => signer.issue({ value: 100 }));
+let k = 0;
+time('judge', 500, () => judgeScan({ db: core.environment.db, now: Date.now(), timeZone: 'Asia/Shanghai' }, codes[k++ % 2000]));
+time('counters', 500, () => offlineCounters(core.environment.db));
+const line = (id: string) => ({ lineId: 'l1', productId: product.id, unitPrice: product.price, taxRateBp: product.taxRateBp, quantity: { kind: 'count', count: 5 } });
+let j = 0;
+time('commit plain', 300, () => unwrap(core.dispatch({ method: 'orders.commit', input: { id: uuidv7(), cart: { lines: [line('a')] }, tenders: [{ method: 'card', amount: product.price * 5, reference: 'B' }] }, sessionToken: cashier }), 'c'));
+time('commit coupon', 300, () => unwrap(core.dispatch({ method: 'orders.commit', input: { id: uuidv7(), cart: { lines: [line('a')], coupons: [{ redemptionId: uuidv7(), code: codes[j++] }] }, tenders: [{ method: 'card', amount: product.price * 5 - 100, reference: 'B' }] }, sessionToken: cashier }), 'c'));
+time('counters after', 500, () => offlineCounters(core.environment.db));
+await bench.close();
