@@ -2,7 +2,7 @@ import type { PayloadOf } from '../../shared/sync/mutations';
 import type { MessageParams } from '../../shared/sync/platform-messages';
 import type { Queryable } from '../db/sql';
 import { ApiError } from '../errors';
-import { judgeAtStore } from '../vouchers/judge';
+import { checkAmount, judgeAtStore } from '../vouchers/judge';
 import {
   captureHold,
   checkCustomerLimit,
@@ -12,9 +12,9 @@ import {
   type RedemptionRow,
   redemptionById,
   releaseExpiredHolds,
-  reverseRedemption,
   takeVoucher,
 } from '../vouchers/redemptions';
+import { reverseRedemption } from '../vouchers/reversal';
 import { setDenial } from '../vouchers/vouchers';
 import type { ApplyRefusal } from './apply';
 
@@ -124,6 +124,7 @@ export async function applyVoucherRedeemed(
     const live = await liveRedemption(tx, judged.voucher.id);
     if (live) return loseConflict(tx, device, payload, live, judged.campaign.id, nowMs);
     await checkCustomerLimit(tx, judged);
+    checkAmount(judged.campaign, payload.amount);
     await takeVoucher(
       tx,
       judged,

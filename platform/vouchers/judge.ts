@@ -1,5 +1,5 @@
 import { CampaignRules } from '../../shared/vouchers/campaign';
-import { decodeVoucher, type VoucherClaims } from '../../shared/vouchers/cp1';
+import { decodeVoucher, type VoucherClaims, type VoucherType } from '../../shared/vouchers/cp1';
 import { judgeDecoded } from '../../shared/vouchers/voucher-verdict';
 import type { Queryable } from '../db/sql';
 import { ApiError } from '../errors';
@@ -9,8 +9,24 @@ import { lockVoucher, type VoucherRow } from './vouchers';
 export type Judged = {
   claims: VoucherClaims;
   voucher: VoucherRow;
-  campaign: { id: number; name: string; active: boolean; rules: CampaignRules };
+  campaign: CampaignTerms & { id: number; name: string; active: boolean };
 };
+
+type CampaignTerms = { type: VoucherType; value: number; rules: CampaignRules };
+
+/**
+ * What one redemption may take off (or, for group buys, what the platform pays): the face value,
+ * a percent-off voucher's cap; a free item's price is the till's catalog's, so it is not bounded here.
+ */
+export function checkAmount(campaign: CampaignTerms, amount: number): void {
+  const most =
+    campaign.type === 'percent_off' ? campaign.rules.cap : campaign.type === 'free_item' ? null : campaign.value;
+  if (most !== null && amount > most) {
+    throw new ApiError(400, 'request_invalid', {
+      detail: `amount ${amount} is more than this voucher gives (${most})`,
+    });
+  }
+}
 
 /**
  * The platform's verdict on a scanned code for a store: the same checks as the till's
@@ -61,10 +77,14 @@ export async function judgeAtStore(
     }
   }
   const voucher = await lockVoucher(tx, claims.voucherId);
-  const [campaign] = await tx.query<{ id: number; name: string; active: boolean; rules: unknown }>(
-    'SELECT id, name, active, rules FROM campaigns WHERE id = $1',
-    [voucher.campaign_id],
-  );
+  const [campaign] = await tx.query<{
+    id: number;
+    name: string;
+    active: boolean;
+    type: VoucherType;
+    value: number;
+    rules: unknown;
+  }>('SELECT id, name, active, type, value, rules FROM campaigns WHERE id = $1', [voucher.campaign_id]);
   // Signed by our key yet naming another campaign than the one it was issued under: not ours.
   if (!campaign || campaign.id !== claims.campaignId) throw new ApiError(404, 'voucher_unknown');
   switch (voucher.state) {

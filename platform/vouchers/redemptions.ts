@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
+import { CampaignRules } from '../../shared/vouchers/campaign';
 import { decodeVoucher } from '../../shared/vouchers/cp1';
 import type { RedemptionRequest, RedemptionResponse, RedemptionWire } from '../../shared/vouchers/redemption-wire';
 import type { Queryable, Sql } from '../db/sql';
 import { ApiError } from '../errors';
-import { type Judged, judgeAtStore } from './judge';
+import { checkAmount, type Judged, judgeAtStore } from './judge';
 import { lockVoucher, setDenial } from './vouchers';
 
 /** A hold not captured within this lets the voucher go again. */
@@ -189,6 +190,7 @@ export async function redeem(
     }
     if (live) throw usedBy(live);
     await checkCustomerLimit(tx, judged);
+    checkAmount(judged.campaign, request.amount);
     const state = request.mode === 'capture' ? 'CAPTURED' : 'HELD';
     const take: Take = { ...request, digest, device, mode: 'online', state, decidedAt: nowMs };
     return { redemption: toRedemptionWire(await takeVoucher(tx, judged, take, nowMs)), replayed: false };
@@ -234,6 +236,15 @@ export async function captureHold(
   if (voucher.state === 'DISPUTED' && live?.id !== row.id) {
     return { ok: false, live: null, error: new ApiError(409, 'voucher_disputed') };
   }
+  const [campaign] = await tx.query<{ type: Judged['campaign']['type']; value: number; rules: unknown }>(
+    'SELECT type, value, rules FROM campaigns WHERE id = $1',
+    [row.campaign_id],
+  );
+  try {
+    checkAmount({ ...campaign, rules: CampaignRules.parse(campaign.rules) }, change.amount);
+  } catch (error) {
+    return { ok: false, live: null, error: error as ApiError };
+  }
   await tx.query(
     `UPDATE redemptions SET state = 'CAPTURED', captured_at = $2, order_id = $3, amount = $4, ended_at = NULL
      WHERE id = $1`,
@@ -255,47 +266,5 @@ export async function captureById(
     const outcome = await captureHold(tx, row, change, nowMs);
     if (!outcome.ok) throw outcome.error;
     return { redemption: toRedemptionWire(outcome.row), replayed: outcome.replayed };
-  });
-}
-
-/**
- * Gives the voucher back: a capture within the campaign's reversal window, or a hold at any time.
- * Reversing what is already reversed or released changes nothing.
- */
-export async function reverseRedemption(
-  tx: Queryable,
-  row: RedemptionRow,
-  nowMs: number,
-): Promise<{ ok: true; row: RedemptionRow } | { ok: false; error: ApiError }> {
-  const voucher = await lockVoucher(tx, row.voucher_id);
-  const current = (await redemptionById(tx, row.id)) as RedemptionRow;
-  if (current.state === 'HELD') {
-    await tx.query(`UPDATE redemptions SET state = 'RELEASED', ended_at = $2 WHERE id = $1`, [row.id, nowMs]);
-    await tx.query(`UPDATE vouchers SET state = 'ACTIVE' WHERE id = $1 AND state = 'HELD'`, [voucher.id]);
-  } else if (current.state === 'CAPTURED') {
-    const [campaign] = await tx.query<{ rules: { reversalWindowHours?: number } }>(
-      'SELECT rules FROM campaigns WHERE id = $1',
-      [current.campaign_id],
-    );
-    const hours = campaign.rules.reversalWindowHours ?? 72;
-    if (nowMs > (current.captured_at ?? current.created_at) + hours * 3_600_000) {
-      return { ok: false, error: new ApiError(409, 'reversal_window_passed', { hours }) };
-    }
-    await tx.query(`UPDATE redemptions SET state = 'REVERSED', ended_at = $2 WHERE id = $1`, [row.id, nowMs]);
-    // A disputed voucher stays disputed: giving it back would let the dispute be redeemed again.
-    if (voucher.state === 'REDEEMED') {
-      await tx.query(`UPDATE vouchers SET state = 'ACTIVE' WHERE id = $1`, [voucher.id]);
-      await setDenial(tx, voucher.id, 'redeemed', false, nowMs);
-    }
-  }
-  return { ok: true, row: (await redemptionById(tx, row.id)) as RedemptionRow };
-}
-
-export async function reverseById(sql: Sql, device: Device, id: string, nowMs: number): Promise<RedemptionResponse> {
-  return sql.transaction(async (tx) => {
-    const row = await storeRedemption(tx, device.storeId, id);
-    const outcome = await reverseRedemption(tx, row, nowMs);
-    if (!outcome.ok) throw outcome.error;
-    return { redemption: toRedemptionWire(outcome.row), replayed: false };
   });
 }

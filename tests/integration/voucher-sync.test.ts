@@ -163,6 +163,36 @@ describe('settling what was pushed', () => {
     expect((await voucherStatus(platform.admin, voucher.id)).state).toBe('DISPUTED');
   });
 
+  it('records a loss, keeping the platform’s reason, when a voucher accepted offline was revoked meanwhile', async () => {
+    const { campaign, voucher } = await issueVoucher(platform.admin, { storeId });
+    await pulled(campaign.id, first);
+    const product = await coffee(first);
+    const redemptionId = uuidv7();
+    firstProxy.setRefusing(true);
+    expectOk(await sellWithVoucher(first.call, product, voucher.code, product.price - 500, redemptionId));
+    await platform.admin.request('POST', `/v1/vouchers/${voucher.id}/revoke`);
+    firstProxy.setRefusing(false);
+    first.core.environment.sync.retryNow();
+    const lost = await waitFor(() => {
+      const row = redemption(first, redemptionId);
+      return row?.state === 'CONFLICT_LOST' ? row : undefined;
+    });
+    expect(lost.refusal).toMatchObject({ code: 'voucher_revoked', message: expect.stringMatching(/withdrawn/) });
+    const loss = first.core.environment.db
+      .prepare('SELECT amount FROM loss_events WHERE redemption_id = ?')
+      .get(redemptionId);
+    expect(loss).toEqual({ amount: 500 });
+    const zh = expectOk<{ redemptions: RedemptionRow[] }>(
+      first.core.dispatch({
+        method: 'vouchers.redemptions',
+        input: { filter: 'all' },
+        sessionToken: first.tokens.owner,
+        locale: 'zh-CN',
+      }),
+    ).redemptions.find((r) => r.id === redemptionId);
+    expect(zh?.refusal?.message).not.toBe(lost.refusal?.message);
+  });
+
   it('gives the voucher back on a refund within the window, and lifts it from every till’s deny list', async () => {
     const { campaign, voucher } = await issueVoucher(platform.admin, { storeId });
     await pulled(campaign.id, first, second);

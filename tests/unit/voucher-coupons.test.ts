@@ -140,12 +140,20 @@ describe('coupons on the sale', () => {
   });
 
   it('a coupon the core refused at payment is marked, survives a reload, and goes when removed', () => {
-    const added = addCoupon(cartWith(water), voucher('ab', {}, 100), ids());
+    const make = ids();
+    const added = addCoupon(cartWith(water), voucher('ab', {}, 100), make);
     if (added.kind !== 'added') throw new Error(added.kind);
     const { redemptionId } = added.state.cart.coupons[0];
     expect(refusedCoupon(added.state, { redemptionId })).toBe(redemptionId);
     expect(refusedCoupon(added.state, { voucherId: added.state.vouchers[redemptionId].voucherId })).toBe(redemptionId);
     expect(refusedCoupon(added.state, undefined)).toBe(redemptionId);
+    const second = addCoupon(added.state, voucher('ac', { name: '满50减10' }, 100), make);
+    if (second.kind !== 'added') throw new Error(second.kind);
+    expect(refusedCoupon(second.state, undefined, '"满50减10" needs ¥50.00')).toBe(
+      second.state.cart.coupons[1].redemptionId,
+    );
+    expect(second.state.cart.coupons[1].redemptionId).not.toBe(redemptionId);
+    expect(refusedCoupon(second.state, undefined, 'The platform cannot be reached')).toBeNull();
     const marked = markCouponRefused(added.state, redemptionId, 'Already redeemed at Store 2');
     const reloaded = readSavedCart(JSON.stringify(marked));
     expect(reloaded.refusals[redemptionId]).toBe('Already redeemed at Store 2');

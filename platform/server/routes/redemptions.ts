@@ -10,6 +10,7 @@ import {
   storeRedemption,
   toRedemptionWire,
 } from '../../vouchers/redemptions';
+import { reverseById } from '../../vouchers/reversal';
 import { voucherStatus } from '../../vouchers/vouchers';
 import { requireAdmin } from '../admin-auth';
 import type { PlatformContext } from '../context';

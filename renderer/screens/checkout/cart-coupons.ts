@@ -59,17 +59,21 @@ export function markCouponRefused(state: CartState, redemptionId: string, messag
 }
 
 /**
- * Which coupon a refusal at payment is about: the one the core names (by redemption or voucher id),
- * else the only one on the cart; null when it cannot be told.
+ * Which coupon a refusal at payment is about: the one the core names (by redemption or voucher id in
+ * its details), else the only one on the cart, else the only one whose campaign the message names;
+ * null when it cannot be told.
  */
-export function refusedCoupon(state: CartState, details: unknown): string | null {
+export function refusedCoupon(state: CartState, details: unknown, message = ''): string | null {
   const named = namedIds(details);
   const coupons = state.cart.coupons;
   const byRedemption = coupons.find((coupon) => named.includes(coupon.redemptionId));
   if (byRedemption) return byRedemption.redemptionId;
-  const byVoucher = Object.entries(state.vouchers).find(([, voucher]) => named.includes(voucher.voucherId));
+  const vouchers = Object.entries(state.vouchers);
+  const byVoucher = vouchers.find(([, voucher]) => named.includes(voucher.voucherId));
   if (byVoucher) return byVoucher[0];
-  return coupons.length === 1 ? coupons[0].redemptionId : null;
+  if (coupons.length === 1) return coupons[0].redemptionId;
+  const byName = vouchers.filter(([, voucher]) => message.includes(voucher.campaign.name));
+  return byName.length === 1 ? byName[0][0] : null;
 }
 
 function namedIds(details: unknown): string[] {

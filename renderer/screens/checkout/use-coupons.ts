@@ -93,7 +93,7 @@ export function useCoupons(setScan: (scan: ScanState) => void) {
   const onPaymentError = (error: unknown) => {
     if (!(error instanceof ApiError) || cartStore.get().cart.coupons.length === 0) return;
     if (!/^(voucher_|token_|customer_limit|redemption_)/.test(error.code)) return;
-    const redemptionId = refusedCoupon(cartStore.get(), error.details);
+    const redemptionId = refusedCoupon(cartStore.get(), error.details, error.message);
     if (redemptionId) cartStore.update((current) => markCouponRefused(current, redemptionId, error.message));
   };
 

@@ -8,6 +8,7 @@ import { useMoney } from '../../hooks/use-money';
 import { useLocale } from '../../i18n/use-locale';
 import { MethodTags, useQuantityText, useStoreTime } from './order-labels';
 import './orders.css';
+import { OrderCoupons } from '../../vouchers/order-coupons';
 
 const percent = (bp: number) => `${bp / 100}%`;
 
@@ -171,6 +172,12 @@ export function OrderDetailBody({ order }: { order: OrderDetail }) {
         dataSource={order.payments}
         pagination={false}
       />
+      {order.coupons.length > 0 ? (
+        <>
+          <h3 className="detail-heading">{t('voucher.coupons.title')}</h3>
+          <OrderCoupons coupons={order.coupons} />
+        </>
+      ) : null}
       {order.refunds.length > 0 ? (
         <>
           <h3 className="detail-heading">{t('orders.refunds')}</h3>
