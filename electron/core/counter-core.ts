@@ -16,7 +16,7 @@ import { lastOutboxSeq } from './sync/outbox';
 import { type SyncEngineOptions, startSyncEngine } from './sync/sync-engine';
 import { createSyncRuntime } from './sync/sync-runtime';
 import type { OnlineAnswers } from './vouchers/online-answers';
-import { gatherOnline, hasOnlineStep } from './vouchers/online-step';
+import { gatherOnline, hasOnlineStep, mayNeedPlatform } from './vouchers/online-step';
 
 export type CoreOptions = {
   dataDir: string;
@@ -100,6 +100,7 @@ export function openCounterCore(options: CoreOptions): CounterCore {
     async call(request) {
       const method = request.method;
       if (typeof method !== 'string' || !isMethodName(method) || !hasOnlineStep(method)) return dispatch(request);
+      if (!mayNeedPlatform(method, request.input)) return dispatch(request);
       // A cheap pre-check so nobody makes the till call the platform for them; the dispatch checks
       // everything again and gives the precise refusal.
       const parsed = contract[method].input.safeParse(request.input ?? {});

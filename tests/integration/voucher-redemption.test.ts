@@ -21,6 +21,9 @@ describe('online redemption', () => {
     await known(first);
     const scanned = expectOk<ScannedVoucher>(await call('vouchers.check', { code: `${first.code}\r\n` }));
     expect(scanned).toMatchObject({ voucherId: first.id, value: 500, checkedOnline: true, presentation: false });
+    // The id printed under the QR, typed by hand, is looked up on the platform and judged the same.
+    const typed = expectOk<ScannedVoucher>(await call('vouchers.check', { code: first.id.toUpperCase() }));
+    expect(typed).toEqual(scanned);
 
     order = expectOk<{ order: OrderDetail }>(await pay(first.code, 100)).order;
     expect(order).toMatchObject({ gross: 600, total: 100, discount: 500 });
@@ -67,9 +70,15 @@ describe('online redemption', () => {
       .prepare('SELECT state, refusal_code, order_id FROM redemptions WHERE voucher_id = ?')
       .all(first.id);
     expect(attempts).toEqual([{ state: 'REJECTED', refusal_code: 'voucher_already_redeemed', order_id: null }]);
+    const audited = w.tillB.core.environment.db
+      .prepare("SELECT action, staff_name FROM audit_log WHERE action = 'voucher.refusedOnline'")
+      .all();
+    expect(audited).toEqual([{ action: 'voucher.refusedOnline', staff_name: w.tillB.people.cashier.name }]);
+    const chain = expectOk<{ ok: boolean }>(await w.tillB.call('audit.verify', {}, w.tillB.tokens.owner));
+    expect(chain.ok).toBe(true);
   });
 
-  it('replays a retried Pay without asking the w.platform again', async () => {
+  it('replays a retried Pay without asking the platform again', async () => {
     const [voucher] = await campaignVoucher({ value: 300 });
     await known(voucher);
     // The same cart, as the screen sends it again after a lost answer.
@@ -82,7 +91,7 @@ describe('online redemption', () => {
 });
 
 describe('offline redemption', () => {
-  it('decides within the limits while the w.platform is out of reach, prints provisional, and is confirmed later', async () => {
+  it('decides within the limits while the platform is out of reach, prints provisional, and is confirmed later', async () => {
     const [voucher] = await campaignVoucher({ value: 500 });
     await known(voucher);
     w.proxy.setRefusing(true);

@@ -64,12 +64,12 @@ describe('vouchers that are no good', () => {
     await known(fresh);
     const redemptions = count('redemptions');
     try {
-      // Hours behind, the expired voucher looks good to the till's clock (and, as the w.platform
+      // Hours behind, the expired voucher looks good to the till's clock (and, as the platform
       // signed it just now, not even valid yet); it is refused either way and nothing is kept.
       w.setSkew(-3 * 3_600_000);
       const behind = refusal(await pay(expired.code, 400));
       expect(['voucher_not_yet_valid', 'voucher_offline_limit']).toContain(behind.code);
-      // Hours ahead, a good voucher: the w.platform refuses the till's requests as stale, which tells
+      // Hours ahead, a good voucher: the platform refuses the till's requests as stale, which tells
       // the till its clock is off, so it redeems nothing on its own word.
       w.setSkew(3 * 3_600_000);
       const ahead = refusal(await pay(fresh.code, 400));
@@ -120,7 +120,7 @@ describe('group buy, refunds and the manager', () => {
     expect(refusal(notGroupBuy).code).toBe('voucher_not_group_buy');
   });
 
-  it('refuses a typed voucher id while the w.platform is out of reach', async () => {
+  it('refuses a typed voucher id while the platform is out of reach', async () => {
     w.proxy.setRefusing(true);
     try {
       const offline = refusal(await call('vouchers.check', { code: 'a'.repeat(24) }));

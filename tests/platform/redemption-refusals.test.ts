@@ -158,6 +158,18 @@ describe.each(backends)('redemption refusals on $name', (backend) => {
     }
   });
 
+  it('refuses to take off more than the voucher gives', async () => {
+    const cash = await oneVoucher(get().admin, { value: 500 });
+    expect(await attempt(cash.code, till, { amount: 501 })).toMatchObject({ status: 400, code: 'request_invalid' });
+    const percent = await oneVoucher(get().admin, { type: 'percent_off', value: 2000, rules: { cap: 1500 } });
+    expect(await attempt(percent.code, till, { amount: 1501 })).toMatchObject({ status: 400, code: 'request_invalid' });
+    expect(await attempt(percent.code, till, { amount: 1500 })).toMatchObject({ status: 200 });
+    const held = await attempt(cash.code, till, { amount: 500 });
+    const id = (held.body.redemption as { id: string; orderId: string }).id;
+    const capture = await till.signed('POST', `/v1/redemptions/${id}/capture`, { orderId: id, amount: 900 });
+    expect([capture.status, errorCode(capture)]).toEqual([400, 'request_invalid']);
+  });
+
   it('refuses a body without its Idempotency-Key and a body naming another device', async () => {
     const voucher = await oneVoucher(get().admin);
     const body = redemptionBody(till, voucher.code);

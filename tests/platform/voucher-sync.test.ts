@@ -110,7 +110,11 @@ describe.each(backends)('voucher push and pull on $name', (backend) => {
     expect(await result(b, 'voucher.redeemed', first)).toMatchObject({ status: 'APPLIED' });
     const lost = await result(a, 'voucher.redeemed', second);
     expect(lost).toMatchObject({ status: 'CONFLICT', code: 'redemption_conflict_lost', params: { store: 'Store B' } });
-    // The same push again gets the same answer, and one loss only.
+    // Sent again (a restored backup, under a new seq): the same answer, and still one loss.
+    expect(await result(a, 'voucher.redeemed', second)).toMatchObject({
+      status: 'CONFLICT',
+      code: 'redemption_conflict_lost',
+    });
     const status = await get().admin.ok<{ state: string }>('GET', `/v1/vouchers/${voucher.id}`);
     expect(status.state).toBe('DISPUTED');
     for (const store of [storeA, storeB]) {

@@ -44,6 +44,13 @@ export function hasOnlineStep(method: MethodName): method is OnlineMethod {
   return Object.hasOwn(steps, method);
 }
 
+/** Cheap, before any parsing: most sales carry no coupon and go straight to the dispatch. */
+export function mayNeedPlatform(method: OnlineMethod, rawInput: unknown): boolean {
+  if (method !== 'orders.commit') return true;
+  const cart = (rawInput as { cart?: { coupons?: unknown } } | null)?.cart;
+  return Array.isArray(cart?.coupons) && cart.coupons.length > 0;
+}
+
 type Step = { env: CoreEnvironment; link: PlatformLink; deadline: number; clockDoubted: boolean };
 
 /**

@@ -1,5 +1,6 @@
 import type { StoreInfo } from '../../../shared/contract/store';
 import { AppError } from '../../../shared/errors';
+import { appendAudit } from '../audit/audit-chain';
 import type { HandlerContext } from '../handler-context';
 import { requireSession } from '../handler-context';
 import { readMeta } from '../store/store-records';
@@ -57,6 +58,21 @@ export function decideRedemption(
         decidedAt: ctx.now,
         refusalCode: error.code,
         refusalParams: error.params,
+      });
+      appendAudit(ctx.db, ctx.auditKey, {
+        at: ctx.now,
+        action: 'voucher.refusedOnline',
+        staffId: session.staffId,
+        staffName: session.name,
+        approverId: null,
+        approverName: null,
+        subject: `redemption:${take.redemptionId}`,
+        detail: {
+          voucherId: take.voucher.claims.voucherId,
+          campaign: take.voucher.campaign.name,
+          amount: take.amount,
+          code: error.code,
+        },
       });
     });
     throw error;

@@ -2,14 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { CaptureRequest, RedemptionRequest, ReverseRequest } from '../../../shared/vouchers/redemption-wire';
 import { ApiError, parseInput } from '../../errors';
 import { listVoucherKeys } from '../../vouchers/keys';
-import {
-  captureById,
-  numberOfStore,
-  redeem,
-  reverseById,
-  storeRedemption,
-  toRedemptionWire,
-} from '../../vouchers/redemptions';
+import { captureById, numberOfStore, redeem, storeRedemption, toRedemptionWire } from '../../vouchers/redemptions';
 import { reverseById } from '../../vouchers/reversal';
 import { voucherStatus } from '../../vouchers/vouchers';
 import { requireAdmin } from '../admin-auth';

@@ -15,11 +15,21 @@ export const chromiumArgs = [
   '--disable-quic',
 ];
 
-export async function launchBrowser(): Promise<Browser> {
+/** `extraArgs`: e.g. `cameraArgs(video)`, a fake camera that shows one file for the browser's life. */
+export async function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
   if (!existsSync(chromiumPath)) {
     throw new Error(`Chromium is missing at ${chromiumPath}: apt-get update && apt-get install -y chromium`);
   }
-  return chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+  return chromium.launch({ executablePath: chromiumPath, headless: true, args: [...chromiumArgs, ...extraArgs] });
+}
+
+/** A webcam that shows the given Y4M video (see `writeQrVideo`), with the permission already granted. */
+export function cameraArgs(videoPath: string): string[] {
+  return [
+    '--use-fake-ui-for-media-stream',
+    '--use-fake-device-for-media-stream',
+    `--use-file-for-fake-video-capture=${videoPath}`,
+  ];
 }
 
 /** A page as a till in China sees it: a 1366×768 screen, Shanghai time and the given system language. */

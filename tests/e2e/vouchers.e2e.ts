@@ -1,0 +1,213 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { decodeVoucher, encodeVoucher, type VoucherType, voucherBytes } from '../../shared/vouchers/cp1';
+import { expectText, focusedTestId, signIn } from './support/app';
+import { cameraArgs, launchBrowser, openPage, pageErrors, shoot } from './support/browser';
+import { writeQrVideo } from './support/fake-camera';
+import { type RunningHost, startHost } from './support/host';
+
+/** Water ¥2.00 and crisps ¥7.50 from the demo catalog. */
+const water = '6921168478354';
+const crisps = '6924743138803';
+
+/** The Sample vouchers page (Redeem, Alt+Q): what a new user scans on the first day. */
+async function readSamples(page: Page): Promise<Map<VoucherType, string>> {
+  await page.keyboard.press('F2');
+  await page.getByTestId('open-sample-vouchers').click();
+  const cards = page.getByTestId('sample-voucher');
+  await expect.poll(() => cards.count(), { timeout: 30_000 }).toBe(5);
+  const samples = new Map<VoucherType, string>();
+  for (const card of await cards.all()) {
+    samples.set((await card.getAttribute('data-type')) as VoucherType, (await card.getAttribute('data-code')) ?? '');
+  }
+  return samples;
+}
+
+/** A keyboard-wedge scanner: the whole code in a few milliseconds, then Enter. */
+async function wedge(page: Page, code: string): Promise<void> {
+  await expect.poll(() => focusedTestId(page)).toBe('scan-field');
+  await page.keyboard.type(code, { delay: 2 });
+  await page.keyboard.press('Enter');
+}
+
+/** Reads what an iframe preview shows (receipts are rendered by the core). */
+function frameText(page: Page, testId: string): Promise<string> {
+  return page.getByTestId(testId).evaluate((frame) => (frame as HTMLIFrameElement).srcdoc);
+}
+
+/** The same voucher with a bigger value and its old signature: it still decodes, but is forged. */
+function forge(code: string): string {
+  const decoded = decodeVoucher(code);
+  if (!decoded.ok) throw new Error(`sample voucher does not decode: ${decoded.reason}`);
+  const claims = { ...decoded.voucher.claims, value: decoded.voucher.claims.value * 10 };
+  return encodeVoucher(voucherBytes(claims), decoded.voucher.signature);
+}
+
+describe('vouchers at the counter', () => {
+  // One demo store for the file: its platform issues one sample voucher per type, and each test
+  // spends a different one. Online orders are pushed far out so none rings during a test.
+  let host: RunningHost;
+  let samples: Map<VoucherType, string>;
+  const videos = mkdtempSync(join(tmpdir(), 'counter-camera-'));
+  const browsers: Browser[] = [];
+
+  /** A till whose webcam shows `code` (the fake video is fixed for the browser's life). */
+  async function tillWithCamera(code: string, name: string): Promise<Page> {
+    const video = join(videos, `${name}.y4m`);
+    writeQrVideo(video, code);
+    const browser = await launchBrowser(cameraArgs(video));
+    browsers.push(browser);
+    const page = await openPage(browser, host.url, 'zh-CN');
+    await signIn(page, '张伟', '1111');
+    return page;
+  }
+
+  beforeAll(async () => {
+    host = await startHost({
+      demo: true,
+      env: { COUNTER_DEMO_FIRST_ORDER_MS: '3600000', COUNTER_DEMO_ORDER_EVERY_MS: '3600000' },
+    });
+    const browser = await launchBrowser();
+    try {
+      const page = await openPage(browser, host.url, 'zh-CN');
+      await signIn(page, '张伟', '1111');
+      await expect.poll(() => page.getByTestId('status-sync').innerText(), { timeout: 60_000 }).toContain('在线');
+      await page.getByTestId('status-shift').click();
+      const panel = page.getByTestId('shift-panel');
+      await panel.getByTestId('shift-float-input').fill('500');
+      await panel.getByTestId('shift-open-submit').click();
+      await panel.getByTestId('current-shift').waitFor();
+      await page.keyboard.press('Escape');
+      samples = await readSamples(page);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  afterEach(async () => {
+    await Promise.all(browsers.splice(0).map((browser) => browser.close()));
+  });
+
+  afterAll(async () => {
+    await host?.stop();
+    rmSync(videos, { recursive: true, force: true });
+  });
+
+  function sample(type: VoucherType): string {
+    const code = samples.get(type);
+    if (!code) throw new Error(`no sample ${type} voucher`);
+    return code;
+  }
+
+  it('scans a ¥5 coupon with the camera into the cart, pays, and the order shows it confirmed', async () => {
+    const page = await tillWithCamera(sample('cash_off'), 'cash-off');
+    await wedge(page, water);
+    await wedge(page, crisps);
+    await expectText(page.getByTestId('cart-total'), '¥9.50');
+
+    await page.getByTestId('voucher-camera-button').click();
+    await page.getByTestId('camera-view').locator('video').waitFor();
+    await shoot(page, 'voucher-camera');
+    const row = page.getByTestId('coupon-row');
+    await expectText(row, '立减5元');
+    await page.getByTestId('camera-modal').waitFor({ state: 'detached' });
+    expect(await row.getAttribute('data-refused')).toBe('false');
+    await expectText(row.getByTestId('coupon-amount'), '−¥5.00');
+    await expectText(page.getByTestId('cart-coupon-discount'), '−¥5.00');
+    await expectText(page.getByTestId('cart-total'), '¥4.50');
+    await shoot(page, 'voucher-cart-coupon');
+
+    await page.keyboard.press('F12');
+    const payment = page.getByTestId('payment-dialog');
+    await payment.waitFor();
+    await payment.getByTestId('tender-amount').fill('5');
+    await expectText(payment.getByTestId('payment-change'), '¥0.50');
+    await page.getByTestId('payment-confirm').click();
+
+    const paid = page.getByTestId('paid-panel');
+    await expectText(paid, '¥4.50');
+    const number = await page.getByTestId('paid-order-number').innerText();
+    await expectText(paid.getByTestId('order-coupon'), '立减5元', '−¥5.00');
+    await page.getByTestId('show-receipt').click();
+    await expect.poll(() => frameText(page, 'receipt-preview')).toContain(number);
+    expect(await frameText(page, 'receipt-preview')).toContain('立减5元');
+    await shoot(page, 'voucher-receipt');
+    await page.keyboard.press('Escape');
+
+    // Once the push has reached the platform, the order says so.
+    await page.keyboard.press('F3');
+    await page.getByTestId('order-row').filter({ hasText: number }).click();
+    const detail = page.getByTestId('order-detail');
+    await expect
+      .poll(
+        async () => {
+          await page.keyboard.press('F5').catch(() => undefined);
+          return detail.getByTestId('redemption-state').getAttribute('data-state');
+        },
+        { timeout: 30_000, interval: 1_000 },
+      )
+      .toBe('CONFIRMED');
+    await shoot(page, 'voucher-order-confirmed');
+    expect(pageErrors(page)).toEqual([]);
+  });
+
+  it('refuses a forged QR from the camera and adds nothing', async () => {
+    const page = await tillWithCamera(forge(sample('threshold_off')), 'forged');
+    await wedge(page, crisps);
+    await page.getByTestId('voucher-camera-button').click();
+    await expectText(page.getByTestId('scanned-panel'), '券码签名无效（伪造或被篡改），请勿核销。');
+    await shoot(page, 'voucher-forged');
+    expect(await page.getByTestId('cart-coupons').count()).toBe(0);
+    await expectText(page.getByTestId('cart-total'), '¥7.50');
+    expect(pageErrors(page)).toEqual([]);
+  });
+
+  it('redeems a group-buy voucher on the Redeem screen, and refuses it the second time', async () => {
+    const page = await tillWithCamera(sample('group_buy'), 'group-buy');
+    await page.keyboard.press('F2');
+    await page.getByTestId('voucher-camera-button').click();
+    const card = page.getByTestId('voucher-card');
+    await expectText(card.getByTestId('voucher-campaign'), '团购 照烧鸡腿便当');
+    await shoot(page, 'voucher-group-buy-card');
+    await page.getByTestId('redeem-button').click();
+
+    const result = page.getByTestId('redeem-result');
+    await expect.poll(() => result.getByTestId('redeem-order-number').innerText()).toMatch(/^A-\d{4}$/);
+    await expectText(result.getByTestId('order-coupon'), '照烧鸡腿便当');
+    await result.getByTestId('redeem-show-receipt').click();
+    await expect.poll(() => frameText(page, 'receipt-preview')).toContain('照烧鸡腿便当');
+    await shoot(page, 'voucher-group-buy-receipt');
+    await page.keyboard.press('Escape');
+
+    await page.getByTestId('redeem-next').click();
+    await page.getByTestId('voucher-camera-button').click();
+    await expectText(page.getByTestId('redeem-refusal'), '该券已于', '核销');
+    await shoot(page, 'voucher-group-buy-again');
+    expect(pageErrors(page)).toEqual([]);
+  });
+
+  it('shows one sample QR per type, and a wedge scanner typing a sample applies it as a coupon', async () => {
+    const page = await openPage((browsers[browsers.push(await launchBrowser()) - 1] as Browser), host.url, 'zh-CN');
+    await signIn(page, '张伟', '1111');
+    const shown = await readSamples(page);
+    expect([...shown.keys()].sort()).toEqual(['cash_off', 'free_item', 'group_buy', 'percent_off', 'threshold_off']);
+    const qrs = page.getByTestId('sample-voucher-qr');
+    await expect
+      .poll(() => qrs.evaluateAll((images) => images.filter((image) => (image as HTMLImageElement).naturalWidth > 0).length))
+      .toBe(5);
+    await shoot(page, 'voucher-samples');
+
+    await page.keyboard.press('F1');
+    await wedge(page, crisps);
+    await wedge(page, sample('percent_off'));
+    const row = page.getByTestId('coupon-row');
+    await expectText(row, '八折券');
+    await expectText(row.getByTestId('coupon-amount'), '−¥1.50');
+    await expectText(page.getByTestId('cart-total'), '¥6.00');
+    await shoot(page, 'voucher-wedge-coupon');
+    expect(pageErrors(page)).toEqual([]);
+  });
+});
