@@ -110,3 +110,17 @@ export async function campaignWithScope(
   if (!row) throw new ApiError(404, 'campaign_unknown');
   return { row, storeScope: row.store_number ?? 0 };
 }
+
+/** Stops a campaign: its vouchers are refused from now on, on the platform and (once pulled) at every till. */
+export async function stopCampaign(sql: Sql, campaignId: number): Promise<Campaign> {
+  return sql.transaction(async (tx) => {
+    const locked = await tx.query('SELECT id FROM campaigns WHERE id = $1 FOR UPDATE', [campaignId]);
+    if (locked.length === 0) throw new ApiError(404, 'campaign_unknown', { id: campaignId });
+    const version = await reserveVoucherVersions(tx, 1);
+    const [row] = await tx.query<CampaignRow>(
+      `UPDATE campaigns AS c SET active = false, version = $2 WHERE id = $1 RETURNING ${CAMPAIGN_COLUMNS}`,
+      [campaignId, version],
+    );
+    return toCampaign(row);
+  });
+}

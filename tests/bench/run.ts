@@ -1,6 +1,7 @@
 // `npm run bench` (full sizes) or `npm run bench -- --quick` (CI-sized): prints a table and writes
 // one JSON file per benchmark under tests/bench/out/.
 import { printTable } from './bench-report';
+import { benchCamera } from './camera.bench';
 import { benchDaySummary } from './day-summary.bench';
 import { benchHostColdStart } from './host-cold-start.bench';
 import { benchHostMemory } from './host-memory.bench';
@@ -23,5 +24,6 @@ const results = [
   ...(await benchSync(quick ? 1_000 : 10_000, quick ? 10_000 : 100_000, quick ? 10 : 30)),
   benchOfflineDecision(quick ? 300 : 2_000),
   ...(await benchOnlineDecision(quick ? 50 : 300)),
+  await benchCamera(quick ? 10 : 20),
 ];
 printTable(results);

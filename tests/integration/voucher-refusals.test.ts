@@ -120,6 +120,20 @@ describe('group buy, refunds and the manager', () => {
     expect(refusal(notGroupBuy).code).toBe('voucher_not_group_buy');
   });
 
+  it('takes the live presentation token from the customer’s app and refuses an older picture of it', async () => {
+    const [voucher] = await campaignVoucher({ value: 100 });
+    await known(voucher);
+    const old = await w.platform.admin.presentationToken(voucher.id);
+    const live = await w.platform.admin.presentationToken(voucher.id);
+    const stale = refusal(await pay(old.code, 500));
+    expect(stale.code).toBe('token_superseded');
+    expect(stale.message).toContain('old picture of the voucher');
+    const scanned = expectOk<{ presentation: boolean }>(await call('vouchers.check', { code: live.code }));
+    expect(scanned.presentation).toBe(true);
+    const { order } = expectOk<{ order: OrderDetail }>(await pay(live.code, 500));
+    expect(order.coupons[0]).toMatchObject({ voucherId: voucher.id, state: 'CONFIRMED' });
+  });
+
   it('refuses a typed voucher id while the platform is out of reach', async () => {
     w.proxy.setRefusing(true);
     try {

@@ -158,6 +158,22 @@ describe.each(backends)('redemption refusals on $name', (backend) => {
     }
   });
 
+  it('refuses a voucher of a stopped campaign, and tells the tills', async () => {
+    const campaign = await createCampaign(get().admin, { name: 'Spring' });
+    const [voucher] = await issue(get().admin, campaign);
+    const { cursor } = await till.pullAll('campaigns');
+    await get().admin.ok('POST', `/v1/campaigns/${campaign}/stop`);
+    const stopped = await attempt(voucher.code);
+    expect(stopped).toMatchObject({ status: 409, code: 'voucher_campaign_inactive' });
+    expect(stopped.body).toMatchObject({ error: { params: { campaign: 'Spring' } } });
+    const pulled = await till.pullAll('campaigns', cursor);
+    expect(pulled.changes).toEqual([
+      expect.objectContaining({ id: String(campaign), data: expect.objectContaining({ active: false }) }),
+    ]);
+    const unknown = await get().admin.call('POST', '/v1/campaigns/999999/stop');
+    expect([unknown.status, errorCode(unknown)]).toEqual([404, 'campaign_unknown']);
+  });
+
   it('refuses to take off more than the voucher gives', async () => {
     const cash = await oneVoucher(get().admin, { value: 500 });
     expect(await attempt(cash.code, till, { amount: 501 })).toMatchObject({ status: 400, code: 'request_invalid' });

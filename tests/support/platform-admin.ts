@@ -45,6 +45,8 @@ export function platformAdmin(url: string, token: string) {
       request<{ vouchers: IssuedVoucher[] }>('POST', `/v1/campaigns/${campaignId}/vouchers`, { count, holder }).then(
         (issued) => issued.vouchers,
       ),
+    /** The campaign's vouchers are refused from now on. */
+    stopCampaign: (campaignId: number) => request<{ campaign: Campaign }>('POST', `/v1/campaigns/${campaignId}/stop`),
     voucher: (voucherId: string) => request<VoucherStatus>('GET', `/v1/vouchers/${voucherId}`),
     /** A short-lived presentation token (what the customer's app shows); only the newest is live. */
     presentationToken: (voucherId: string) =>

@@ -74,7 +74,7 @@ export async function gatherOnline<M extends OnlineMethod>(
   } catch (error) {
     // A voucher refused on this till's own checks is refused again, with its reason, by the dispatch.
     if (!(error instanceof AppError)) console.error('[counter] voucher online step failed; deciding offline:', error);
-    return noAnswers;
+    return { ...noAnswers, clockDoubted: state.clockDoubted };
   }
 }
 

@@ -6,7 +6,7 @@ import type { Money } from '../../../shared/money';
 import { RiskLimits } from '../../../shared/vouchers/campaign';
 import { namedStatements } from '../db/open-database';
 import { lastPullAt } from '../sync/sync-records';
-import { lossTotals, offlineCounters, type RedemptionRecord } from './redemption-records';
+import { lossTotals, offlineCounters, openStates, type RedemptionRecord } from './redemption-records';
 import { readVoucherPolicy } from './voucher-tables';
 
 type ListedRow = RedemptionRecord & { order_number: string | null; staff_name: string | null };
@@ -15,10 +15,10 @@ const select = `SELECT r.*, o.number AS order_number, s.name AS staff_name FROM 
   LEFT JOIN orders o ON o.id = r.order_id LEFT JOIN staff s ON s.id = r.staff_id`;
 
 const statements = namedStatements({
-  attention: `${select} WHERE r.state IN ('OFFLINE_PROVISIONAL', 'CONFLICT_LOST', 'UNKNOWN', 'LOCAL_PENDING')
+  attention: `${select} WHERE r.state IN ${openStates}
     AND (@day IS NULL OR r.business_day = @day) ORDER BY r.decided_at DESC LIMIT @limit`,
-  provisional: `${select} WHERE r.state = 'OFFLINE_PROVISIONAL' AND (@day IS NULL OR r.business_day = @day)
-    ORDER BY r.decided_at DESC LIMIT @limit`,
+  provisional: `${select} WHERE r.state = 'OFFLINE_PROVISIONAL' AND r.state IN ${openStates}
+    AND (@day IS NULL OR r.business_day = @day) ORDER BY r.decided_at DESC LIMIT @limit`,
   all: `${select} WHERE (@day IS NULL OR r.business_day = @day) ORDER BY r.decided_at DESC LIMIT @limit`,
   one: `${select} WHERE r.id = ?`,
 });

@@ -53,6 +53,9 @@ export type NewRedemption = {
 export const usedStates =
   "('LOCAL_PENDING', 'CONFIRMED', 'UNKNOWN', 'OFFLINE_PROVISIONAL', 'CONFLICT_LOST', 'RESOLVED')";
 
+/** The states the partial index `redemptions_open` covers (migration 0004). */
+export const openStates = "('OFFLINE_PROVISIONAL', 'CONFLICT_LOST', 'UNKNOWN', 'LOCAL_PENDING')";
+
 const statements = namedStatements({
   // A refused attempt may be tried again with the same redemption id (the idempotency key is kept
   // through retries); only such a REJECTED row is ever overwritten.
@@ -70,13 +73,17 @@ const statements = namedStatements({
   usedByVoucher: `SELECT * FROM redemptions WHERE voucher_id = ? AND state IN ${usedStates}
     ORDER BY decided_at DESC LIMIT 1`,
   ofOrder: 'SELECT * FROM redemptions WHERE order_id = ? ORDER BY decided_at, id',
-  lastAnswered: `SELECT max(coalesce((SELECT max(decided_at) FROM redemptions WHERE mode = 'online'), 0),
-      coalesce((SELECT max(settled_at) FROM redemptions), 0))`,
+  // The newest redemption the platform answered for (held online, or settled by the sync); walks
+  // the time index from the end, so it stays fast however long the history grows.
+  lastAnswered: `SELECT coalesce((SELECT decided_at FROM redemptions WHERE mode = 'online' OR settled_at IS NOT NULL
+      ORDER BY decided_at DESC LIMIT 1), 0)`,
   consecutiveSince: `SELECT count(*) FROM redemptions WHERE mode = 'offline' AND decided_at > ?
       AND state IN ${usedStates}`,
+  // The repeated IN list lets SQLite use the partial index of open states (it cannot infer it).
   unconfirmed: `SELECT count(*) AS count, coalesce(sum(amount), 0) AS value FROM redemptions
-    WHERE state = 'OFFLINE_PROVISIONAL'`,
-  losses: `SELECT count(*) AS count, coalesce(sum(amount), 0) AS value FROM redemptions WHERE state = 'CONFLICT_LOST'`,
+    WHERE state = 'OFFLINE_PROVISIONAL' AND state IN ${openStates}`,
+  losses: `SELECT count(*) AS count, coalesce(sum(amount), 0) AS value FROM redemptions
+    WHERE state = 'CONFLICT_LOST' AND state IN ${openStates}`,
 });
 
 /** Writes an attempt; false when the id already holds a decided (not refused) redemption. */

@@ -3,7 +3,7 @@ import { RiskLimits } from '../../../shared/vouchers/campaign';
 import { CampaignCreate, VoucherIssue } from '../../../shared/vouchers/redemption-wire';
 import { requireStore } from '../../data/stores';
 import { ApiError, parseInput } from '../../errors';
-import { createCampaign } from '../../vouchers/campaigns';
+import { createCampaign, stopCampaign } from '../../vouchers/campaigns';
 import { rotateSigningKey } from '../../vouchers/keys';
 import { lossEvents, setStoreLimits, storePolicy } from '../../vouchers/policy';
 import { issueVouchers, presentationToken, voucherStatus, withdrawVoucher } from '../../vouchers/vouchers';
@@ -33,6 +33,12 @@ export function adminVoucherRoutes(app: FastifyInstance, context: PlatformContex
     const vouchers = await issueVouchers(sql, id, input, context.now());
     reply.code(201);
     return { vouchers };
+  });
+
+  app.post<ById>('/v1/campaigns/:id/stop', async (request) => {
+    const campaign = await stopCampaign(sql, campaignId(request.params.id));
+    notifier.everyStoreChanged();
+    return { campaign };
   });
 
   // Stands in for the customer's app, which would call this with the customer's own session.
