@@ -46,8 +46,9 @@ export async function ensureSigningKey(sql: Sql, nowMs: number): Promise<void> {
 }
 
 /**
- * A new key signs from now on; the old one's validTo becomes now, so what it signed before stays
- * good and nothing it could sign later is believed.
+ * A new key signs from now on; the old one's validTo becomes now — or the latest start among the
+ * vouchers it already signed, so a voucher issued for a campaign that starts next month stays good.
+ * Nothing it could sign later for a later start is believed.
  */
 export async function rotateSigningKey(sql: Sql, nowMs: number): Promise<{ kid: number; retired: number | null }> {
   return sql.transaction(async (tx) => {
@@ -56,11 +57,11 @@ export async function rotateSigningKey(sql: Sql, nowMs: number): Promise<{ kid: 
     const kid = (current?.kid ?? 0) + 1;
     if (current) {
       const version = await reserveVoucherVersions(tx, 1);
-      await tx.query('UPDATE voucher_keys SET valid_to = LEAST(valid_to, $2), version = $3 WHERE kid = $1', [
-        current.kid,
-        seconds(nowMs),
-        version,
-      ]);
+      await tx.query(
+        `UPDATE voucher_keys SET version = $3, valid_to = LEAST(valid_to,
+           GREATEST($2, (SELECT MAX(not_before) FROM vouchers WHERE kid = $1))) WHERE kid = $1`,
+        [current.kid, seconds(nowMs), version],
+      );
     }
     await insertKey(tx, kid, nowMs);
     return { kid, retired: current?.kid ?? null };
