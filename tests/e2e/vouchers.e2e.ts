@@ -209,6 +209,7 @@ describe('vouchers at the counter', () => {
     await wedge(page, sample('percent_off'));
     const row = page.getByTestId('coupon-row');
     await expectText(row, '八折券');
+    await expect.poll(() => row.getAttribute('data-refused')).toBe('false');
     await expectText(row.getByTestId('coupon-amount'), '−¥1.50');
     await expectText(page.getByTestId('cart-total'), '¥6.00');
     await shoot(page, 'voucher-wedge-coupon');
