@@ -175,10 +175,15 @@ export async function redeem(
   return sql.transaction(async (tx) => {
     const existing = await redemptionById(tx, request.id);
     if (existing) {
-      if (existing.request_digest !== digest || existing.store_id !== device.storeId) {
-        throw new ApiError(422, 'idempotency_mismatch', { id: request.id });
+      if (existing.request_digest === digest && existing.store_id === device.storeId) {
+        return { redemption: toRedemptionWire(existing), replayed: true };
       }
-      return { redemption: toRedemptionWire(existing), replayed: true };
+      if (!isOwnHoldAgain(existing, device, request))
+        throw new ApiError(422, 'idempotency_mismatch', { id: request.id });
+      return {
+        redemption: toRedemptionWire(await holdAgain(tx, existing, request.amount, digest, nowMs)),
+        replayed: false,
+      };
     }
     const storeNumber = await numberOfStore(tx, device.storeId);
     const judged = await judgeAtStore(tx, request.code, { storeNumber, nowS: seconds(nowMs), checkToken: true });
@@ -195,6 +200,47 @@ export async function redeem(
     const take: Take = { ...request, digest, device, mode: 'online', state, decidedAt: nowMs };
     return { redemption: toRedemptionWire(await takeVoucher(tx, judged, take, nowMs)), replayed: false };
   });
+}
+
+/**
+ * PROTOCOL.md: "hold while the cart can change". The till that holds a voucher for an order may
+ * hold it again for that order with a new amount (the cashier added an item after a refused Pay);
+ * anything else under the same key is a different request.
+ */
+function isOwnHoldAgain(existing: RedemptionRow, device: Device, request: RedemptionRequest): boolean {
+  const decoded = decodeVoucher(request.code);
+  return (
+    existing.state === 'HELD' &&
+    request.mode === 'hold' &&
+    existing.device_id === device.deviceId &&
+    existing.order_id === request.orderId &&
+    decoded.ok &&
+    decoded.voucher.claims.voucherId === existing.voucher_id
+  );
+}
+
+async function holdAgain(
+  tx: Queryable,
+  existing: RedemptionRow,
+  amount: number,
+  digest: string,
+  nowMs: number,
+): Promise<RedemptionRow> {
+  await lockVoucher(tx, existing.voucher_id);
+  await checkHeldAmount(tx, existing.campaign_id, amount);
+  await tx.query(
+    `UPDATE redemptions SET amount = $2, request_digest = $3, hold_expires_at = $4 WHERE id = $1 AND state = 'HELD'`,
+    [existing.id, amount, digest, nowMs + HOLD_TTL_MS],
+  );
+  return (await redemptionById(tx, existing.id)) as RedemptionRow;
+}
+
+async function checkHeldAmount(tx: Queryable, campaignId: number, amount: number): Promise<void> {
+  const [campaign] = await tx.query<{ type: Judged['campaign']['type']; value: number; rules: unknown }>(
+    'SELECT type, value, rules FROM campaigns WHERE id = $1',
+    [campaignId],
+  );
+  checkAmount({ ...campaign, rules: CampaignRules.parse(campaign.rules) }, amount);
 }
 
 export async function numberOfStore(db: Queryable, storeId: string): Promise<number> {
@@ -236,12 +282,8 @@ export async function captureHold(
   if (voucher.state === 'DISPUTED' && live?.id !== row.id) {
     return { ok: false, live: null, error: new ApiError(409, 'voucher_disputed') };
   }
-  const [campaign] = await tx.query<{ type: Judged['campaign']['type']; value: number; rules: unknown }>(
-    'SELECT type, value, rules FROM campaigns WHERE id = $1',
-    [row.campaign_id],
-  );
   try {
-    checkAmount({ ...campaign, rules: CampaignRules.parse(campaign.rules) }, change.amount);
+    await checkHeldAmount(tx, row.campaign_id, change.amount);
   } catch (error) {
     return { ok: false, live: null, error: error as ApiError };
   }

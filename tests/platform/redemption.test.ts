@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { uuidv7 } from '../../shared/ids';
 import { backends, usePlatform } from './support/backends';
 import { Till } from './support/clients';
 import { createCampaign, errorCode, issue, oneVoucher, redeem, redemptionBody } from './support/vouchers';
@@ -48,5 +49,22 @@ describe.each(backends)('redemption on $name', (backend) => {
     const other = await redeem(till, { ...body, code: b.code });
     expect(other.status).toBe(422);
     expect(errorCode(other)).toBe('idempotency_mismatch');
+  });
+
+  it('lets the holding till hold again for the same order with a new amount, and no one else', async () => {
+    const campaign = await createCampaign(get().admin);
+    const [voucher] = await issue(get().admin, campaign);
+    const body = { ...redemptionBody(till, voucher.code), amount: 300 };
+    expect((await redeem(till, body)).status).toBe(200);
+    // The cashier added an item after a refused Pay: the coupon now takes more off the same order.
+    const moved = await redeem(till, { ...body, amount: 500 });
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({ replayed: false, redemption: { id: body.id, state: 'HELD', amount: 500 } });
+    const otherOrder = await redeem(till, { ...body, orderId: uuidv7(), amount: 400 });
+    expect(errorCode(otherOrder)).toBe('idempotency_mismatch');
+    const tooMuch = await redeem(till, { ...body, amount: 99_999 });
+    expect(tooMuch.status).toBe(400);
+    const status = await get().admin.ok<{ state: string }>('GET', `/v1/vouchers/${voucher.id}`);
+    expect(status.state).toBe('HELD');
   });
 });
