@@ -41,7 +41,12 @@ export const CampaignRules = z.object({
   /** A till may redeem it without reaching the platform, within the risk limits. */
   offlineAllowed: z.boolean().default(false),
   /** How long after redemption a refund gives the voucher back. */
-  reversalWindowHours: z.number().int().min(0).max(24 * 90).default(72),
+  reversalWindowHours: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 90)
+    .default(72),
 });
 export type CampaignRules = z.infer<typeof CampaignRules>;
 
@@ -75,7 +80,11 @@ export const RiskLimits = z.object({
   deviceOfflineTotal: z.number().int().min(0).default(100_000),
   storeOfflineTotal: z.number().int().min(0).default(300_000),
   /** No offline redemption once the last successful pull is older than this. */
-  maxSincePullSeconds: z.number().int().min(0).default(24 * 3600),
+  maxSincePullSeconds: z
+    .number()
+    .int()
+    .min(0)
+    .default(24 * 3600),
 });
 export type RiskLimits = z.infer<typeof RiskLimits>;
 

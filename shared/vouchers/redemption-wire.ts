@@ -11,11 +11,7 @@ import { trimScan } from './cp1';
 export const VoucherIdHex = z.string().regex(/^[0-9a-f]{24}$/);
 
 /** What a scanner can deliver: CP1 text, its decimal wedge form, or a short group-buy code. */
-export const ScannedCode = z
-  .string()
-  .max(2_000)
-  .transform(trimScan)
-  .pipe(z.string().min(1, 'empty code'));
+export const ScannedCode = z.string().max(2_000).transform(trimScan).pipe(z.string().min(1, 'empty code'));
 
 export const RedemptionMode = z.enum(['hold', 'capture']);
 export type RedemptionMode = z.infer<typeof RedemptionMode>;
