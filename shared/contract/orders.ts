@@ -3,6 +3,8 @@ import { BusinessDay } from '../business-day';
 import { OrderId, RefundId } from '../ids';
 import { Money, NonNegativeMoney } from '../money';
 import { Cart } from '../pricing/cart';
+import { VoucherType } from '../vouchers/campaign';
+import { RedemptionState } from '../vouchers/redemption-state';
 import { method } from './define';
 
 export const Channel = z.enum(['in_store', 'online_delivery', 'online_pickup', 'group_buy']);
@@ -97,18 +99,9 @@ export const OrderCoupon = z.object({
   redemptionId: z.uuid(),
   voucherId: z.string(),
   campaignName: z.string(),
-  type: z.enum(['cash_off', 'percent_off', 'threshold_off', 'free_item', 'group_buy']),
+  type: VoucherType,
   amount: Money,
-  state: z.enum([
-    'LOCAL_PENDING',
-    'CONFIRMED',
-    'REJECTED',
-    'UNKNOWN',
-    'OFFLINE_PROVISIONAL',
-    'CONFLICT_LOST',
-    'RESOLVED',
-    'REVERSED',
-  ]),
+  state: RedemptionState,
 });
 export type OrderCoupon = z.infer<typeof OrderCoupon>;
 

@@ -3,22 +3,12 @@ import { BusinessDay } from '../business-day';
 import { OrderId } from '../ids';
 import { Money } from '../money';
 import { Campaign, VoucherType } from '../vouchers/campaign';
+import { RedemptionState } from '../vouchers/redemption-state';
 import { ScannedCode, VoucherIdHex } from '../vouchers/redemption-wire';
 import { method } from './define';
 import { OrderDetail } from './orders';
 
-/** A redemption attempt at this till (PROTOCOL.md, Redemption (terminal)). */
-export const RedemptionState = z.enum([
-  'LOCAL_PENDING',
-  'CONFIRMED',
-  'REJECTED',
-  'UNKNOWN',
-  'OFFLINE_PROVISIONAL',
-  'CONFLICT_LOST',
-  'RESOLVED',
-  'REVERSED',
-]);
-export type RedemptionState = z.infer<typeof RedemptionState>;
+export { RedemptionState };
 
 export const LossResolution = z.enum(['absorbed', 'recovered', 'written_off']);
 export type LossResolution = z.infer<typeof LossResolution>;

@@ -77,11 +77,18 @@ async function showOnce(page: Page): Promise<Showing> {
   await page.getByTestId('voucher-camera-button').click();
   const read = () => page.evaluate(() => (window as unknown as { __cameraProbe: Showing }).__cameraProbe);
   await page
-    .waitForFunction(() => (window as unknown as { __cameraProbe: Showing }).__cameraProbe.painted !== null, undefined, {
-      timeout: 15_000,
-    })
+    .waitForFunction(
+      () => (window as unknown as { __cameraProbe: Showing }).__cameraProbe.painted !== null,
+      undefined,
+      {
+        timeout: 15_000,
+      },
+    )
     .catch(async (error: Error) => {
-      const screen = await page.locator('.redeem-main').innerText().catch(() => '');
+      const screen = await page
+        .locator('.redeem-main')
+        .innerText()
+        .catch(() => '');
       throw new Error(`no verdict within 15 s: ${JSON.stringify(await read())}; screen: ${screen}`, { cause: error });
     });
   const showing = await read();

@@ -28,10 +28,16 @@ async function readSamples(page: Page): Promise<Map<VoucherType, string>> {
 }
 
 /** A keyboard-wedge scanner: the whole code in a few milliseconds, then Enter. */
-async function wedge(page: Page, code: string): Promise<void> {
+async function wedge(page: Page, code: string, delay = 2): Promise<void> {
   await expect.poll(() => focusedTestId(page)).toBe('scan-field');
-  await page.keyboard.type(code, { delay: 2 });
+  await page.keyboard.type(code, { delay });
   await page.keyboard.press('Enter');
+}
+
+/** Scans a product and waits for the cashier to see its line. */
+async function scanProduct(page: Page, code: string, lines: number): Promise<void> {
+  await wedge(page, code, 4);
+  await expect.poll(() => page.getByTestId('cart-line').count()).toBe(lines);
 }
 
 /** Reads what an iframe preview shows (receipts are rendered by the core). */
@@ -113,8 +119,8 @@ describe('vouchers at the counter', () => {
 
   it('scans a ¥5 coupon with the camera into the cart, pays, and the order shows it confirmed', async () => {
     const page = await tillWithCamera(sample('cash_off'), 'cash-off');
-    await wedge(page, water);
-    await wedge(page, crisps);
+    await scanProduct(page, water, 1);
+    await scanProduct(page, crisps, 2);
     await expectText(page.getByTestId('cart-total'), '¥9.50');
 
     // The fake camera shows the QR from its first frame: the dialog reads it and closes by itself.
@@ -158,7 +164,7 @@ describe('vouchers at the counter', () => {
 
   it('refuses a forged QR from the camera and adds nothing', async () => {
     const page = await tillWithCamera(forge(sample('threshold_off')), 'forged');
-    await wedge(page, crisps);
+    await scanProduct(page, crisps, 1);
     await page.getByTestId('voucher-camera-button').click();
     await expectText(page.getByTestId('scanned-panel'), '券码签名无效（伪造或被篡改），请勿核销。');
     await shoot(page, 'voucher-forged');
@@ -200,12 +206,14 @@ describe('vouchers at the counter', () => {
     expect([...shown.keys()].sort()).toEqual(['cash_off', 'free_item', 'group_buy', 'percent_off', 'threshold_off']);
     const qrs = page.getByTestId('sample-voucher-qr');
     await expect
-      .poll(() => qrs.evaluateAll((images) => images.filter((image) => (image as HTMLImageElement).naturalWidth > 0).length))
+      .poll(() =>
+        qrs.evaluateAll((images) => images.filter((image) => (image as HTMLImageElement).naturalWidth > 0).length),
+      )
       .toBe(5);
     await shoot(page, 'voucher-samples');
 
     await page.keyboard.press('F1');
-    await wedge(page, crisps);
+    await scanProduct(page, crisps, 1);
     await wedge(page, sample('percent_off'));
     const row = page.getByTestId('coupon-row');
     await expectText(row, '八折券');
