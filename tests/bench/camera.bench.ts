@@ -102,7 +102,8 @@ const round = (value: number) => +value.toFixed(1);
 
 /**
  * camera: QR in frame → verdict on screen. Chromium's fake camera plays a video of the demo
- * store's group-buy voucher (the first frame already shows the QR); the Redeem screen's camera
+ * store's group-buy voucher (every frame shows the QR, held at a few sizes and positions in turn,
+ * as `writeQrVideo` draws a hand that is not perfectly still); the Redeem screen's camera
  * dialog is opened `showings` times, and each is timed inside the page from the first camera frame
  * presented to the first task after the frame that drew the voucher card. The check goes to the
  * demo platform on loopback first, as at a till that is online.
