@@ -1,6 +1,7 @@
 import { Html5Qrcode, Html5QrcodeSupportedFormats } from 'html5-qrcode';
 import { useEffect, useId, useRef } from 'react';
 import { type CameraProblem, cameraProblem } from './camera-choice';
+import { readAtSizes, readCloseUps } from './picture-reads';
 import './vouchers.css';
 
 type CameraViewProps = {
@@ -34,6 +35,7 @@ export function CameraView({ cameraId, onText, onProblem, onStarted }: CameraVie
     const reader = new Html5Qrcode(elementId, readerConfig);
     let last = { text: '', at: 0 };
     let closed = false;
+    let stopCloseUps = () => {};
     const read = (text: string) => {
       const now = Date.now();
       if (closed || (text === last.text && now - last.at < repeatMs)) return;
@@ -53,7 +55,9 @@ export function CameraView({ cameraId, onText, onProblem, onStarted }: CameraVie
       )
       .then(
         () => {
-          if (!closed) latest.current.onStarted?.();
+          if (closed) return true;
+          stopCloseUps = readCloseUps(() => document.querySelector(`#${elementId} video`), readOnce, read);
+          latest.current.onStarted?.();
           return true;
         },
         (error: unknown) => {
@@ -63,6 +67,7 @@ export function CameraView({ cameraId, onText, onProblem, onStarted }: CameraVie
       );
     return () => {
       closed = true;
+      stopCloseUps();
       cameraFree = started.then(async (running) => {
         if (running) await reader.stop().catch(() => undefined);
         reader.clear();
@@ -85,7 +90,11 @@ export async function listCameras(): Promise<{ id: string; label: string }[]> {
 }
 
 /** Reads the QR in a photo or screenshot; null when the picture holds none. */
-export async function readImageFile(file: File): Promise<string | null> {
+export function readImageFile(file: File): Promise<string | null> {
+  return readAtSizes(file, readOnce);
+}
+
+async function readOnce(file: File): Promise<string | null> {
   const host = document.createElement('div');
   host.id = `image-scan-${Date.now()}`;
   host.style.display = 'none';
