@@ -11,7 +11,6 @@ import {
   numberOfStore,
   type RedemptionRow,
   redemptionById,
-  releaseExpiredHolds,
   takeVoucher,
 } from '../vouchers/redemptions';
 import { reverseRedemption } from '../vouchers/reversal';
@@ -120,7 +119,9 @@ export async function applyVoucherRedeemed(
       allowDisputed: true,
     });
     if (judged.voucher.id !== payload.voucherId) return { code: 'voucher_unknown' };
-    await releaseExpiredHolds(tx, judged.voucher.id, nowMs);
+    // An online-confirmed redemption beats an offline one (PROTOCOL.md): a till's hold still
+    // counts after its two minutes when its capture is late, so it is not released here; only a
+    // new online hold, with a customer at a counter, lets a lapsed hold go.
     const live = await liveRedemption(tx, judged.voucher.id);
     if (live) return loseConflict(tx, device, payload, live, judged.campaign.id, nowMs);
     await checkCustomerLimit(tx, judged);

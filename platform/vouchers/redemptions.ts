@@ -92,12 +92,19 @@ export function usedBy(live: RedemptionRow): ApiError {
   });
 }
 
-export async function checkCustomerLimit(tx: Queryable, judged: Judged): Promise<void> {
+/**
+ * Counts what the holder already has held or captured in the campaign (not `except`, the
+ * redemption being decided). Serialised per holder and campaign: two of one customer's vouchers
+ * at two tills at once must not both pass a limit of one.
+ */
+export async function checkCustomerLimit(tx: Queryable, judged: Judged, except: string | null = null): Promise<void> {
   const limit = judged.campaign.rules.perCustomerLimit;
   if (limit === null || judged.voucher.holder === null) return;
+  await tx.query('SELECT pg_advisory_xact_lock($1::int, hashtext($2))', [judged.campaign.id, judged.voucher.holder]);
   const [row] = await tx.query<{ used: number }>(
-    `SELECT count(*)::int AS used FROM redemptions WHERE campaign_id = $1 AND holder = $2 AND state = 'CAPTURED'`,
-    [judged.campaign.id, judged.voucher.holder],
+    `SELECT count(*)::int AS used FROM redemptions WHERE campaign_id = $1 AND holder = $2
+       AND state IN ('HELD', 'CAPTURED') AND id IS DISTINCT FROM $3`,
+    [judged.campaign.id, judged.voucher.holder, except],
   );
   if (row.used >= limit) throw new ApiError(409, 'customer_limit', { limit });
 }
@@ -174,17 +181,7 @@ export async function redeem(
   }
   return sql.transaction(async (tx) => {
     const existing = await redemptionById(tx, request.id);
-    if (existing) {
-      if (existing.request_digest === digest && existing.store_id === device.storeId) {
-        return { redemption: toRedemptionWire(existing), replayed: true };
-      }
-      if (!isOwnHoldAgain(existing, device, request))
-        throw new ApiError(422, 'idempotency_mismatch', { id: request.id });
-      return {
-        redemption: toRedemptionWire(await holdAgain(tx, existing, request.amount, digest, nowMs)),
-        replayed: false,
-      };
-    }
+    if (existing) return redeemUnderKnownKey(tx, existing, device, request, digest, nowMs);
     const storeNumber = await numberOfStore(tx, device.storeId);
     const judged = await judgeAtStore(tx, request.code, { storeNumber, nowS: seconds(nowMs), checkToken: true });
     await releaseExpiredHolds(tx, judged.voucher.id, nowMs);
@@ -203,36 +200,55 @@ export async function redeem(
 }
 
 /**
- * PROTOCOL.md: "hold while the cart can change". The till that holds a voucher for an order may
- * hold it again for that order with a new amount (the cashier added an item after a refused Pay);
- * anything else under the same key is a different request.
+ * A key seen before. The same request gets the stored answer only while it still stands; the
+ * till that held the voucher for an order may hold it again for that order with a new amount
+ * (PROTOCOL.md: "hold while the cart can change"). A hold that lapsed is taken again only if the
+ * voucher is still free — it is never answered as if it still stood.
  */
+async function redeemUnderKnownKey(
+  tx: Queryable,
+  existing: RedemptionRow,
+  device: Device,
+  request: RedemptionRequest,
+  digest: string,
+  nowMs: number,
+): Promise<RedemptionResponse> {
+  const same = existing.request_digest === digest && existing.store_id === device.storeId;
+  if (!same && !isOwnHoldAgain(existing, device, request)) {
+    throw new ApiError(422, 'idempotency_mismatch', { id: request.id });
+  }
+  if (existing.state === 'CAPTURED' && same) return { redemption: toRedemptionWire(existing), replayed: true };
+  if ((existing.state !== 'HELD' && existing.state !== 'RELEASED') || request.mode !== 'hold') {
+    throw new ApiError(409, 'redemption_state', { id: existing.id, state: existing.state, step: 'held' });
+  }
+  const storeNumber = await numberOfStore(tx, device.storeId);
+  const judged = await judgeAtStore(tx, request.code, { storeNumber, nowS: seconds(nowMs), checkToken: true });
+  const stillHeld = existing.state === 'HELD' && (existing.hold_expires_at ?? 0) > nowMs;
+  await releaseExpiredHolds(tx, judged.voucher.id, nowMs);
+  const live = await liveRedemption(tx, judged.voucher.id);
+  if (live && live.id !== existing.id) throw usedBy(live);
+  await checkCustomerLimit(tx, judged, existing.id);
+  checkAmount(judged.campaign, request.amount);
+  await tx.query(
+    `UPDATE redemptions SET state = 'HELD', amount = $2, request_digest = $3, hold_expires_at = $4, ended_at = NULL
+     WHERE id = $1`,
+    [existing.id, request.amount, digest, nowMs + HOLD_TTL_MS],
+  );
+  await tx.query(`UPDATE vouchers SET state = 'HELD' WHERE id = $1 AND state = 'ACTIVE'`, [judged.voucher.id]);
+  const row = (await redemptionById(tx, existing.id)) as RedemptionRow;
+  return { redemption: toRedemptionWire(row), replayed: same && stillHeld };
+}
+
 function isOwnHoldAgain(existing: RedemptionRow, device: Device, request: RedemptionRequest): boolean {
   const decoded = decodeVoucher(request.code);
   return (
-    existing.state === 'HELD' &&
+    (existing.state === 'HELD' || existing.state === 'RELEASED') &&
     request.mode === 'hold' &&
     existing.device_id === device.deviceId &&
     existing.order_id === request.orderId &&
     decoded.ok &&
     decoded.voucher.claims.voucherId === existing.voucher_id
   );
-}
-
-async function holdAgain(
-  tx: Queryable,
-  existing: RedemptionRow,
-  amount: number,
-  digest: string,
-  nowMs: number,
-): Promise<RedemptionRow> {
-  await lockVoucher(tx, existing.voucher_id);
-  await checkHeldAmount(tx, existing.campaign_id, amount);
-  await tx.query(
-    `UPDATE redemptions SET amount = $2, request_digest = $3, hold_expires_at = $4 WHERE id = $1 AND state = 'HELD'`,
-    [existing.id, amount, digest, nowMs + HOLD_TTL_MS],
-  );
-  return (await redemptionById(tx, existing.id)) as RedemptionRow;
 }
 
 async function checkHeldAmount(tx: Queryable, campaignId: number, amount: number): Promise<void> {
@@ -273,7 +289,7 @@ export async function captureHold(
       error: new ApiError(409, 'redemption_state', { id: row.id, state: current.state, step: 'captured' }),
     };
   }
-  await releaseExpiredHolds(tx, voucher.id, nowMs);
+  // A hold past its two minutes is still this till's to capture unless another till took the voucher.
   const live = await liveRedemption(tx, voucher.id);
   if (live && live.id !== row.id) return { ok: false, live, error: usedBy(live) };
   if (voucher.state === 'BLOCKED') return { ok: false, live: null, error: new ApiError(403, 'voucher_blocked') };

@@ -193,6 +193,28 @@ describe('settling what was pushed', () => {
     expect(zh?.refusal?.message).not.toBe(lost.refusal?.message);
   });
 
+  it('leaves a refunded offline sale given back, with no loss, when the platform refused its voucher', async () => {
+    const { campaign, voucher } = await issueVoucher(platform.admin, { storeId });
+    await pulled(campaign.id, first);
+    const product = await coffee(first);
+    const redemptionId = uuidv7();
+    firstProxy.setRefusing(true);
+    const { order } = expectOk<{ order: OrderDetail }>(
+      await sellWithVoucher(first.call, product, voucher.code, product.price - 500, redemptionId),
+    );
+    const refund = { id: uuidv7(), orderId: order.id, lines: [{ lineNo: 1, quantity: 1 }], to: 'original' as const };
+    expectOk(first.dispatch('orders.refund', { ...refund, reason: 'wrong item' }, first.tokens.manager));
+    await platform.admin.request('POST', `/v1/vouchers/${voucher.id}/revoke`);
+    firstProxy.setRefusing(false);
+    await synced(first);
+    // The platform refused the redemption, so it had nothing to give back: neither confirmed nor lost.
+    expect(redemption(first, redemptionId)).toMatchObject({ state: 'REVERSED', refusal: { code: 'voucher_revoked' } });
+    const loss = first.core.environment.db
+      .prepare('SELECT 1 FROM loss_events WHERE redemption_id = ?')
+      .get(redemptionId);
+    expect(loss).toBeUndefined();
+  });
+
   it('gives the voucher back on a refund within the window, and lifts it from every till’s deny list', async () => {
     const { campaign, voucher } = await issueVoucher(platform.admin, { storeId });
     await pulled(campaign.id, first, second);

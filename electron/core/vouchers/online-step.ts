@@ -167,7 +167,10 @@ async function hold(s: Step, body: RedemptionRequest): Promise<HoldAnswer | null
     answer: RedemptionResponse,
   });
   if (answer === null) return null;
-  return 'refused' in answer ? answer.refused : { kind: 'held', redemption: answer.value.redemption };
+  if ('refused' in answer) return answer.refused;
+  const { redemption } = answer.value;
+  // Only a standing hold (or this order's capture) vouches for the sale; anything else decides offline.
+  return redemption.state === 'HELD' || redemption.state === 'CAPTURED' ? { kind: 'held', redemption } : null;
 }
 
 type Refused = { kind: 'refused'; code: string; params: ErrorParams; message: string };

@@ -42,7 +42,7 @@ const statements = namedStatements({
       reversed_by_refund = COALESCE(reversed_by_refund, @refundId), refusal_code = NULL, refusal_params = NULL
     WHERE id = @id AND state IN ('CONFIRMED', 'REVERSED', 'LOCAL_PENDING', 'UNKNOWN', 'OFFLINE_PROVISIONAL')`,
   reversalRefused: `UPDATE redemptions SET state = 'CONFIRMED', refusal_code = @code, refusal_params = @params,
-      reversed_by_refund = NULL WHERE id = @id AND state IN ('REVERSED', 'CONFIRMED')`,
+      reversed_by_refund = NULL WHERE id = @id AND state IN ('REVERSED', 'CONFIRMED') AND refusal_code IS NULL`,
 });
 
 /** True when a redemption's state or record moved, so the screens showing it refresh. */
@@ -77,7 +77,15 @@ function settleRedeemed(env: SettlementEnv, redemptionId: string, result: Mutati
     }
     case 'CONFLICT':
     case 'REJECTED':
-      return lose(env, row, result.code, result.params);
+      if (aboutTheVoucher(result.code)) return lose(env, row, result.code, result.params);
+      // A refusal of the record, not the voucher (a reused seq after a restore): kept for a person.
+      q.recordRefusal.run({
+        id: row.id,
+        code: result.code,
+        params: result.params ? JSON.stringify(result.params) : null,
+      });
+      audit(env, 'voucher.pushRefused', row, { code: result.code, params: result.params ?? null });
+      return true;
     default: {
       const unreachable: never = result;
       throw new Error(`unknown result ${JSON.stringify(unreachable)}`);
@@ -141,6 +149,8 @@ function settleReversed(
     }
     case 'CONFLICT':
     case 'REJECTED': {
+      // The platform never took this redemption (it refused it): there was nothing to give back.
+      if (result.code === 'redemption_not_found') return false;
       // The refund stands; the voucher stays used, and the manager is shown why.
       const params = result.params ? JSON.stringify(result.params) : null;
       const moved = q.reversalRefused.run({ id: row.id, code: result.code, params }).changes > 0;
@@ -152,6 +162,16 @@ function settleReversed(
       throw new Error(`unknown result ${JSON.stringify(unreachable)}`);
     }
   }
+}
+
+/** Refusals that say the voucher did not count: the sale stood without it, so its value is lost. */
+function aboutTheVoucher(code: string): boolean {
+  return (
+    code.startsWith('voucher_') ||
+    code === 'redemption_conflict_lost' ||
+    code === 'token_superseded' ||
+    code === 'customer_limit'
+  );
 }
 
 function awaiting(state: string): boolean {
