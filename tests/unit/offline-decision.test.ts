@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   decideOffline,
+  faceValueOf,
   type OfflineFacts,
   type OfflineLimit,
   offlineLimitText,
@@ -25,6 +26,7 @@ function facts(change: Partial<OfflineFacts> = {}): OfflineFacts {
     campaignOfflineAllowed: true,
     voucherOfflineAllowed: true,
     amount: 1_000,
+    faceValue: 1_000,
     printed: false,
     consecutive: 0,
     unconfirmed: 0,
@@ -53,14 +55,25 @@ describe('the offline decision', () => {
     });
   });
 
-  it('takes up to the floor per redemption and not one fen more', () => {
-    expect(decideOffline(facts({ amount: 5_000 })).ok).toBe(true);
-    expect(decideOffline(facts({ amount: 5_001 }))).toEqual(refusedFor('floor'));
+  it('takes vouchers up to the floor of face value and not one fen more', () => {
+    expect(decideOffline(facts({ faceValue: 5_000 })).ok).toBe(true);
+    expect(decideOffline(facts({ faceValue: 5_001 }))).toEqual(refusedFor('floor'));
+    // A ¥100 voucher on a ¥30 cart takes ¥30, but its face is what the floor is about.
+    expect(decideOffline(facts({ amount: 3_000, faceValue: 10_000 }))).toEqual(refusedFor('floor'));
   });
 
   it('holds a printed voucher (no presentation nonce) to the stricter floor', () => {
-    expect(decideOffline(facts({ printed: true, amount: 2_000 })).ok).toBe(true);
-    expect(decideOffline(facts({ printed: true, amount: 2_001 }))).toEqual(refusedFor('printed_floor'));
+    expect(decideOffline(facts({ printed: true, faceValue: 2_000 })).ok).toBe(true);
+    expect(decideOffline(facts({ printed: true, faceValue: 2_001 }))).toEqual(refusedFor('printed_floor'));
+  });
+
+  it('reads face value as the signed value, the cap of a percentage, or the free item', () => {
+    expect(faceValueOf('cash_off', 10_000, null, 3_000)).toBe(10_000);
+    expect(faceValueOf('threshold_off', 1_000, null, 1_000)).toBe(1_000);
+    expect(faceValueOf('group_buy', 2_290, null, 2_290)).toBe(2_290);
+    expect(faceValueOf('percent_off', 2_000, 1_000, 640)).toBe(1_000);
+    expect(faceValueOf('percent_off', 2_000, null, 640)).toBe(640);
+    expect(faceValueOf('free_item', 0, null, 250)).toBe(250);
   });
 
   it('stops at the hard number of offline redemptions in a row, and only notes the soft one', () => {

@@ -1,5 +1,6 @@
 import type { Text } from '../../../shared/errors';
 import type { RiskLimits } from '../../../shared/vouchers/campaign';
+import type { VoucherType } from '../../../shared/vouchers/cp1';
 
 /** Which of PROTOCOL.md's offline limits stopped a redemption. */
 export type OfflineLimit =
@@ -17,8 +18,13 @@ export type OfflineFacts = {
   /** The campaign's rule and the voucher's signed flag: both must allow it. */
   campaignOfflineAllowed: boolean;
   voucherOfflineAllowed: boolean;
-  /** What this redemption takes off or pays, minor units: the value at risk. */
+  /** What this redemption takes off or pays, minor units: the value at risk, counted in the totals. */
   amount: number;
+  /**
+   * The voucher's face value, which the floor is about (PROTOCOL.md: "¥50 face value"): a ¥100
+   * voucher is not redeemable offline even on a ¥30 cart.
+   */
+  faceValue: number;
   /** A printed long-lived voucher, without a presentation nonce. */
   printed: boolean;
   /** Offline redemptions in a row on this till since the last one the platform answered. */
@@ -49,7 +55,7 @@ export function decideOffline(f: OfflineFacts): OfflineDecision {
   if (f.clockDoubted) return refuse('clock');
   // Without a recent pull the deny list may be stale: a voucher used elsewhere would look fresh.
   if (f.lastPullAt === null || f.now - f.lastPullAt > l.maxSincePullSeconds * 1000) return refuse('pull_age');
-  if (f.printed ? f.amount > l.printedFloor : f.amount > l.floorPerRedemption) {
+  if (f.printed ? f.faceValue > l.printedFloor : f.faceValue > l.floorPerRedemption) {
     return refuse(f.printed ? 'printed_floor' : 'floor');
   }
   if (f.consecutive >= l.hardConsecutive) return refuse('consecutive');
@@ -59,6 +65,27 @@ export function decideOffline(f: OfflineFacts): OfflineDecision {
   if (f.unconfirmed + f.amount > l.storeOfflineTotal) return refuse('store_total');
   // Past the soft limit the online try has already happened (the step before this); allowed.
   return { ok: true, pastSoftLimit: f.consecutive + 1 > l.softConsecutive };
+}
+
+/**
+ * What a voucher is worth on its face: its signed value for money off and prepaid vouchers; for
+ * percent off, its cap (the most it can take), else what it takes here; for a free item, the item.
+ */
+export function faceValueOf(type: VoucherType, value: number, cap: number | null, amount: number): number {
+  switch (type) {
+    case 'cash_off':
+    case 'threshold_off':
+    case 'group_buy':
+      return Math.max(value, amount);
+    case 'percent_off':
+      return cap ?? amount;
+    case 'free_item':
+      return amount;
+    default: {
+      const unreachable: never = type;
+      throw new Error(`unknown voucher type ${String(unreachable)}`);
+    }
+  }
 }
 
 function refuse(limit: OfflineLimit): OfflineDecision {

@@ -5,7 +5,7 @@ import type { HandlerContext } from '../handler-context';
 import { requireSession } from '../handler-context';
 import { readMeta } from '../store/store-records';
 import { lastPullAt } from '../sync/sync-records';
-import { decideOffline, offlineLimitText } from './offline-decision';
+import { decideOffline, faceValueOf, offlineLimitText } from './offline-decision';
 import { platformRefusalError } from './platform-refusal';
 import { offlineCounters, writeRedemption } from './redemption-records';
 import type { JudgedVoucher } from './voucher-judge';
@@ -85,6 +85,12 @@ export function decideRedemption(
     campaignOfflineAllowed: take.voucher.campaign.rules.offlineAllowed,
     voucherOfflineAllowed: take.voucher.offlineAllowed,
     amount: take.amount,
+    faceValue: faceValueOf(
+      take.voucher.claims.type,
+      take.voucher.claims.value,
+      take.voucher.campaign.rules.cap,
+      take.amount,
+    ),
     printed: take.voucher.printed,
     consecutive: counters.consecutive + tally.count,
     unconfirmed: counters.unconfirmed + tally.value,
