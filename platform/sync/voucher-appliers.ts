@@ -150,6 +150,6 @@ export async function applyVoucherReversed(
   if (!row || row.store_id !== device.storeId) {
     return { code: 'redemption_not_found', params: { id: payload.redemptionId } };
   }
-  const outcome = await reverseRedemption(tx, row, nowMs);
+  const outcome = await reverseRedemption(tx, row, nowMs, payload.at);
   return outcome.ok ? null : refusal(outcome.error);
 }

@@ -6,12 +6,15 @@ import { lockVoucher, setDenial } from './vouchers';
 
 /**
  * Gives the voucher back: a capture within the campaign's reversal window, or a hold at any time.
- * Reversing what is already reversed or released changes nothing.
+ * Reversing what is already reversed or released changes nothing. The window is judged at the
+ * refund (`refundedAt`, the till's record of it) when that came first: a till that refunded in time
+ * but synced late still gives the voucher back.
  */
 export async function reverseRedemption(
   tx: Queryable,
   row: RedemptionRow,
   nowMs: number,
+  refundedAt: number = nowMs,
 ): Promise<{ ok: true; row: RedemptionRow } | { ok: false; error: ApiError }> {
   const voucher = await lockVoucher(tx, row.voucher_id);
   const current = (await redemptionById(tx, row.id)) as RedemptionRow;
@@ -24,7 +27,7 @@ export async function reverseRedemption(
       [current.campaign_id],
     );
     const hours = campaign.rules.reversalWindowHours ?? 72;
-    if (nowMs > (current.captured_at ?? current.created_at) + hours * 3_600_000) {
+    if (Math.min(nowMs, refundedAt) > (current.captured_at ?? current.created_at) + hours * 3_600_000) {
       return { ok: false, error: new ApiError(409, 'reversal_window_passed', { hours }) };
     }
     await tx.query(`UPDATE redemptions SET state = 'REVERSED', ended_at = $2 WHERE id = $1`, [row.id, nowMs]);

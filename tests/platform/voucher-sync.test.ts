@@ -157,14 +157,19 @@ describe.each(backends)('voucher push and pull on $name', (backend) => {
     }
   });
 
-  it('gives a voucher back within the reversal window and refuses after it', async () => {
+  it('gives a voucher back within the reversal window, judged at the refund, and refuses after it', async () => {
     const campaign = await createCampaign(get().admin, { rules: { reversalWindowHours: 2 } });
-    const [early, late] = await issue(get().admin, campaign, 2);
+    const [early, late, slow] = await issue(get().admin, campaign, 3);
     const earlyRedeemed = redeemed(early, 'offline');
     const lateRedeemed = redeemed(late, 'offline');
-    await result(a, 'voucher.redeemed', earlyRedeemed);
-    await result(a, 'voucher.redeemed', lateRedeemed);
-    const reversal = (redemptionId: string) => ({ redemptionId, refundId: uuidv7(), at: Date.now(), reason: 'refund' });
+    const slowRedeemed = redeemed(slow, 'offline');
+    for (const payload of [earlyRedeemed, lateRedeemed, slowRedeemed]) await result(a, 'voucher.redeemed', payload);
+    const reversal = (redemptionId: string, at = platformNow()) => ({
+      redemptionId,
+      refundId: uuidv7(),
+      at,
+      reason: 'refund',
+    });
     expect(await result(a, 'voucher.reversed', reversal(earlyRedeemed.redemptionId), uuidv7())).toMatchObject({
       status: 'APPLIED',
     });
@@ -173,6 +178,7 @@ describe.each(backends)('voucher push and pull on $name', (backend) => {
     const { changes } = await a.pullAll('voucher_denials');
     expect(changes.filter((change) => change.id === early.id).at(-1)?.data).toMatchObject({ denied: false });
     expect((await redeem(a, redemptionBody(a, early.code))).status).toBe(200);
+    const refundedInTime = Date.now();
     offset = 3 * HOUR_MS;
     try {
       expect(await result(a, 'voucher.reversed', reversal(lateRedeemed.redemptionId), uuidv7())).toMatchObject({
@@ -180,6 +186,9 @@ describe.each(backends)('voucher push and pull on $name', (backend) => {
         code: 'reversal_window_passed',
         params: { hours: 2 },
       });
+      // Refunded within the window, sent three hours later: the voucher still goes back.
+      const slowReversal = reversal(slowRedeemed.redemptionId, refundedInTime);
+      expect(await result(a, 'voucher.reversed', slowReversal, uuidv7())).toMatchObject({ status: 'APPLIED' });
     } finally {
       offset = 0;
     }

@@ -55,6 +55,11 @@ export function applyPulledPage(
         outcome.skipped.push({ id: change.id, reason: error instanceof Error ? error.message : String(error) });
       }
     }
+    // A denial or key skipped for good would let a used voucher through offline: such a page is
+    // taken again on the next pull instead (the push before it keeps going).
+    if (outcome.skipped.length > 0 && guardsVouchers(stream)) {
+      throw new Error(`${stream} change ${outcome.skipped[0].id} not applied: ${outcome.skipped[0].reason}`);
+    }
     writeCursor(db, stream, page.nextCursor, now);
     if (page.changes.length > 0) {
       auditSystem({ db, auditKey, clock: () => now }, `sync.pull.${stream}`, `stream:${stream}`, {
@@ -65,6 +70,10 @@ export function applyPulledPage(
     }
     return outcome;
   })();
+}
+
+function guardsVouchers(stream: PullStream): boolean {
+  return stream === 'voucher_keys' || stream === 'voucher_denials' || stream === 'voucher_policy';
 }
 
 /** True when the change is an online order new to this till and waiting for someone: it rings. */
