@@ -90,6 +90,19 @@ describe.each(backends)('holds on $name', (backend) => {
     }
   });
 
+  it('lets a coupon scanned again on the same cart replace its own hold, and nobody else’s', async () => {
+    const voucher = await oneVoucher(get().admin);
+    const first = redemptionBody(a, voucher.code);
+    expect((await hold(a, first)).status).toBe(200);
+    const rescanned = { ...redemptionBody(a, voucher.code), orderId: first.orderId };
+    const replaced = await hold(a, rescanned);
+    expect(replaced.body).toMatchObject({ redemption: { id: rescanned.id, state: 'HELD' } });
+    const otherCart = await hold(a, redemptionBody(a, voucher.code));
+    expect([otherCart.status, errorCode(otherCart)]).toEqual([409, 'voucher_held']);
+    const answer = await a.signed('GET', `/v1/redemptions/${first.id}`);
+    expect(answer.body).toMatchObject({ redemption: { state: 'RELEASED' } });
+  });
+
   it('counts held vouchers towards a customer limit, so two tills cannot both hold past it', async () => {
     const campaign = await createCampaign(get().admin, { rules: { perCustomerLimit: 1 } });
     const [one, two] = await issue(get().admin, campaign, 2, 'alice');

@@ -51,7 +51,7 @@ export function OrderDetailBody({ order }: { order: OrderDetail }) {
       title: t('orders.line.discount'),
       align: 'right',
       render: (_, line) => {
-        const off = line.lineDiscount + line.orderDiscount;
+        const off = line.lineDiscount + line.orderDiscount + line.couponDiscount;
         if (off === 0) return dash;
         return (
           <span className="cell-names">
