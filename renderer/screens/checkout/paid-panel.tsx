@@ -1,10 +1,11 @@
-import { CheckCircleFilled, EyeOutlined, PlusCircleOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Alert, Button } from 'antd';
+import { CheckCircleFilled, PlusCircleOutlined } from '@ant-design/icons';
+import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { OrderDetail } from '../../../shared/contract/orders';
 import { OrderCoupons } from '../../vouchers/order-coupons';
 import { useAmount } from './checkout-format';
 import { checkoutKeys } from './checkout-keys';
+import { ReceiptActions } from './receipt-actions';
 import './paid.css';
 
 type PaidPanelProps = {
@@ -70,38 +71,19 @@ export function PaidPanel({ order, replayed, printing, printError, onPrint, onSh
           </span>
         ))}
       </div>
-      {printError ? <Alert type="error" showIcon title={printError} /> : null}
-      <div className="paid-actions">
-        <Button
-          size="large"
-          type="primary"
-          icon={<PrinterOutlined />}
-          loading={printing}
-          onMouseDown={(event) => event.preventDefault()}
-          onClick={onPrint}
-          data-testid="print-receipt"
-        >
-          {t('sale.paid.print')} <kbd>{checkoutKeys.print.label}</kbd>
-        </Button>
-        <Button
-          size="large"
-          icon={<EyeOutlined />}
-          onMouseDown={(event) => event.preventDefault()}
-          onClick={onShow}
-          data-testid="show-receipt"
-        >
-          {t('sale.paid.show')} <kbd>{checkoutKeys.showReceipt.label}</kbd>
-        </Button>
-        <Button
-          size="large"
-          icon={<PlusCircleOutlined />}
-          onMouseDown={(event) => event.preventDefault()}
-          onClick={onNewSale}
-          data-testid="new-sale"
-        >
-          {t('sale.paid.newSale')} <kbd>{checkoutKeys.newSale.label}</kbd>
-        </Button>
-      </div>
+      <ReceiptActions
+        printing={printing}
+        printError={printError}
+        onPrint={onPrint}
+        onShow={onShow}
+        next={{
+          icon: <PlusCircleOutlined />,
+          label: t('sale.paid.newSale'),
+          keyLabel: checkoutKeys.newSale.label,
+          onClick: onNewSale,
+          testId: 'new-sale',
+        }}
+      />
       <div className="paid-hint">{t('sale.paid.hint')}</div>
     </section>
   );

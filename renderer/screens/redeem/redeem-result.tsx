@@ -1,5 +1,5 @@
-import { CheckCircleFilled, EyeOutlined, PrinterOutlined, ScanOutlined } from '@ant-design/icons';
-import { Alert, Button } from 'antd';
+import { CheckCircleFilled, ScanOutlined } from '@ant-design/icons';
+import { Alert } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrderDetail } from '../../../shared/contract/orders';
@@ -10,6 +10,7 @@ import { useLocale } from '../../i18n/use-locale';
 import { OrderCoupons } from '../../vouchers/order-coupons';
 import { useAmount } from '../checkout/checkout-format';
 import { checkoutKeys } from '../checkout/checkout-keys';
+import { ReceiptActions } from '../checkout/receipt-actions';
 import { ReceiptPreview } from '../checkout/receipt-preview';
 import { useReceipt } from '../checkout/use-receipt';
 import '../checkout/paid.css';
@@ -49,38 +50,20 @@ export function RedeemResult({ order, replayed, onNext }: RedeemResultProps) {
         ))}
       </ul>
       <OrderCoupons coupons={order.coupons} />
-      {receipt.printError ? <Alert type="error" showIcon title={receipt.printError} /> : null}
-      <div className="paid-actions">
-        <Button
-          size="large"
-          type="primary"
-          icon={<PrinterOutlined />}
-          loading={receipt.printing}
-          onMouseDown={(event) => event.preventDefault()}
-          onClick={receipt.print}
-          data-testid="redeem-print-receipt"
-        >
-          {t('sale.paid.print')} <kbd>{checkoutKeys.print.label}</kbd>
-        </Button>
-        <Button
-          size="large"
-          icon={<EyeOutlined />}
-          onMouseDown={(event) => event.preventDefault()}
-          onClick={receipt.show}
-          data-testid="redeem-show-receipt"
-        >
-          {t('sale.paid.show')} <kbd>{checkoutKeys.showReceipt.label}</kbd>
-        </Button>
-        <Button
-          size="large"
-          icon={<ScanOutlined />}
-          onMouseDown={(event) => event.preventDefault()}
-          onClick={onNext}
-          data-testid="redeem-next"
-        >
-          {t('voucher.redeem.next')} <kbd>Esc</kbd>
-        </Button>
-      </div>
+      <ReceiptActions
+        printing={receipt.printing}
+        printError={receipt.printError}
+        onPrint={receipt.print}
+        onShow={receipt.show}
+        next={{
+          icon: <ScanOutlined />,
+          label: t('voucher.redeem.next'),
+          keyLabel: 'Esc',
+          onClick: onNext,
+          testId: 'redeem-next',
+        }}
+        testIdPrefix="redeem-"
+      />
       {receipt.preview ? (
         <ReceiptPreview
           html={receipt.preview.html}
