@@ -100,12 +100,15 @@ export function openCounterCore(options: CoreOptions): CounterCore {
     async call(request) {
       const method = request.method;
       if (typeof method !== 'string' || !isMethodName(method) || !hasOnlineStep(method)) return dispatch(request);
-      if (!mayNeedPlatform(method, request.input)) return dispatch(request);
+      // Unpaired, or a sale with no coupon: nothing to ask, so nothing to parse twice.
+      if (!env.sync.link || !mayNeedPlatform(method, request.input)) return dispatch(request);
       // A cheap pre-check so nobody makes the till call the platform for them; the dispatch checks
       // everything again and gives the precise refusal.
       const parsed = contract[method].input.safeParse(request.input ?? {});
       const session = env.sessions.get(request.sessionToken, env.clock());
-      if (!parsed.success || !session || session.locked || decideAccess(session.role, 'sell') !== 'allow') {
+      const access = contract[method].access;
+      const allowed = session && !session.locked && access !== 'public' && access !== 'signedIn';
+      if (!parsed.success || !allowed || decideAccess(session.role, access) !== 'allow') {
         return dispatch(request);
       }
       const online = await gatherOnline(env, method, parsed.data as never);

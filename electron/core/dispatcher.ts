@@ -184,7 +184,7 @@ function checkApproval(
   return { id: verdict.staff.id, name: verdict.staff.name };
 }
 
-export function toErrorShape(error: unknown, locale: Locale) {
+function toErrorShape(error: unknown, locale: Locale) {
   if (error instanceof AppError) {
     return { code: error.code, message: errorMessage(error.code, error.params, locale), details: error.details };
   }

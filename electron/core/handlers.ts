@@ -11,7 +11,8 @@ import { staffHandlers } from './staff/staff-handlers';
 import { stockHandlers } from './stock/stock-handlers';
 import { storeHandlers } from './store/store-handlers';
 import { syncHandlers } from './sync/sync-handlers';
-import { sampleVoucherHandlers, voucherHandlers } from './vouchers/voucher-handlers';
+import { sampleVoucherHandlers } from './vouchers/sample-vouchers';
+import { voucherHandlers } from './vouchers/voucher-handlers';
 
 /** The type makes a method without a handler a compile error. */
 export const handlers: Handlers = {

@@ -3,6 +3,7 @@ import type { MessageParams } from '../../shared/sync/platform-messages';
 import type { Queryable } from '../db/sql';
 import { ApiError } from '../errors';
 import { checkAmount, judgeAtStore } from '../vouchers/judge';
+import { seconds } from '../vouchers/keys';
 import {
   captureHold,
   checkCustomerLimit,
@@ -16,8 +17,6 @@ import {
 import { reverseRedemption } from '../vouchers/reversal';
 import { setDenial } from '../vouchers/vouchers';
 import type { ApplyRefusal } from './apply';
-
-const seconds = (ms: number) => Math.floor(ms / 1000);
 
 const refusal = (error: ApiError): ApplyRefusal => ({ code: error.code, params: error.params as MessageParams });
 

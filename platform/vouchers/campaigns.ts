@@ -33,10 +33,16 @@ export function toCampaign(row: CampaignRow): Campaign {
   };
 }
 
+export async function campaignById(db: Queryable, id: number): Promise<Campaign> {
+  const [row] = await db.query<CampaignRow>(`SELECT ${CAMPAIGN_COLUMNS} FROM campaigns c WHERE c.id = $1`, [id]);
+  if (!row) throw new ApiError(404, 'campaign_unknown', { id });
+  return toCampaign(row);
+}
+
 const invalid = (detail: string) => new ApiError(400, 'request_invalid', { detail });
 
 /** Rules that make sense for the type: a campaign the pricing engine could not apply is refused here. */
-export function checkCampaign(input: CampaignCreate): void {
+function checkCampaign(input: CampaignCreate): void {
   const { type, value, rules } = input;
   if (input.validFrom >= input.validTo) throw invalid('validFrom must come before validTo');
   switch (type) {

@@ -4,13 +4,14 @@ import { reserveVoucherVersions } from '../data/versions';
 import type { Queryable, Sql } from '../db/sql';
 
 /** The current key's validTo until it is rotated out (2100-01-01): "until further notice". */
-export const OPEN_VALID_TO = 4_102_444_800;
+const OPEN_VALID_TO = 4_102_444_800;
 
 type KeyRow = { kid: number; private_key: string; public_key: string; valid_from: number; valid_to: number };
 
 export type SigningKey = { kid: number; validFrom: number; privateKey: KeyObject };
 
-const seconds = (ms: number) => Math.floor(ms / 1000);
+/** Voucher claims and key validity are in unix seconds; the rest of the platform is in ms. */
+export const seconds = (ms: number) => Math.floor(ms / 1000);
 
 const toWire = (row: KeyRow): VoucherKeyWire => ({
   kid: row.kid,

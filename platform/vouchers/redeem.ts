@@ -3,6 +3,7 @@ import type { RedemptionRequest, RedemptionResponse } from '../../shared/voucher
 import type { Queryable, Sql } from '../db/sql';
 import { ApiError } from '../errors';
 import { checkAmount, judgeAtStore } from './judge';
+import { seconds } from './keys';
 import {
   checkCustomerLimit,
   type Device,
@@ -13,7 +14,6 @@ import {
   redemptionById,
   releaseExpiredHolds,
   requestDigest,
-  seconds,
   type Take,
   takeVoucher,
   toRedemptionWire,

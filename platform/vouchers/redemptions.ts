@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { CampaignRules } from '../../shared/vouchers/campaign';
 import type { RedemptionRequest, RedemptionResponse, RedemptionWire } from '../../shared/vouchers/redemption-wire';
 import type { Queryable, Sql } from '../db/sql';
 import { ApiError } from '../errors';
+import { campaignById } from './campaigns';
 import { checkAmount, type Judged } from './judge';
 import { lockVoucher, setDenial } from './vouchers';
 
@@ -26,8 +26,6 @@ export type RedemptionRow = {
 };
 
 export type Device = { deviceId: string; storeId: string };
-
-export const seconds = (ms: number) => Math.floor(ms / 1000);
 
 export const toRedemptionWire = (row: RedemptionRow): RedemptionWire => ({
   id: row.id,
@@ -162,12 +160,8 @@ export async function takeVoucher(tx: Queryable, judged: Judged, take: Take, now
   return (await redemptionById(tx, take.id)) as RedemptionRow;
 }
 
-export async function checkHeldAmount(tx: Queryable, campaignId: number, amount: number): Promise<void> {
-  const [campaign] = await tx.query<{ type: Judged['campaign']['type']; value: number; rules: unknown }>(
-    'SELECT type, value, rules FROM campaigns WHERE id = $1',
-    [campaignId],
-  );
-  checkAmount({ ...campaign, rules: CampaignRules.parse(campaign.rules) }, amount);
+async function checkHeldAmount(tx: Queryable, campaignId: number, amount: number): Promise<void> {
+  checkAmount(await campaignById(tx, campaignId), amount);
 }
 
 export async function numberOfStore(db: Queryable, storeId: string): Promise<number> {

@@ -1,6 +1,7 @@
 import type { RedemptionResponse } from '../../shared/vouchers/redemption-wire';
 import type { Queryable, Sql } from '../db/sql';
 import { ApiError } from '../errors';
+import { campaignById } from './campaigns';
 import { type Device, type RedemptionRow, redemptionById, storeRedemption, toRedemptionWire } from './redemptions';
 import { lockVoucher, setDenial } from './vouchers';
 
@@ -22,11 +23,7 @@ export async function reverseRedemption(
     await tx.query(`UPDATE redemptions SET state = 'RELEASED', ended_at = $2 WHERE id = $1`, [row.id, nowMs]);
     await tx.query(`UPDATE vouchers SET state = 'ACTIVE' WHERE id = $1 AND state = 'HELD'`, [voucher.id]);
   } else if (current.state === 'CAPTURED') {
-    const [campaign] = await tx.query<{ rules: { reversalWindowHours?: number } }>(
-      'SELECT rules FROM campaigns WHERE id = $1',
-      [current.campaign_id],
-    );
-    const hours = campaign.rules.reversalWindowHours ?? 72;
+    const hours = (await campaignById(tx, current.campaign_id)).rules.reversalWindowHours;
     if (Math.min(nowMs, refundedAt) > (current.captured_at ?? current.created_at) + hours * 3_600_000) {
       return { ok: false, error: new ApiError(409, 'reversal_window_passed', { hours }) };
     }

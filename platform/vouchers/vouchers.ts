@@ -7,10 +7,10 @@ import { reserveVoucherVersions } from '../data/versions';
 import type { Queryable, Sql } from '../db/sql';
 import { ApiError } from '../errors';
 import { campaignWithScope } from './campaigns';
-import { currentSigningKey, type SigningKey, signBytes } from './keys';
+import { currentSigningKey, type SigningKey, seconds, signBytes } from './keys';
 
 /** How long a presentation token is good for. */
-export const PRESENTATION_TTL_S = 5 * 60;
+const PRESENTATION_TTL_S = 5 * 60;
 
 export type VoucherRow = {
   id: string;
@@ -24,14 +24,12 @@ export type VoucherRow = {
   token_nonce: string | null;
 };
 
-const seconds = (ms: number) => Math.floor(ms / 1000);
-
 function signClaims(key: SigningKey, claims: Omit<VoucherClaims, 'kid'>): string {
   const signed = voucherBytes({ ...claims, kid: key.kid });
   return encodeVoucher(signed, signBytes(key, signed));
 }
 
-export function isVoucherId(id: string): boolean {
+function isVoucherId(id: string): boolean {
   return /^[0-9a-f]{24}$/.test(id);
 }
 

@@ -9,7 +9,7 @@
 const smallerSides = [800, 400, 240];
 
 /** The picture drawn at a smaller size, as a PNG file the reader can take. */
-export async function shrunkPicture(source: CanvasImageSource, width: number, height: number, longest: number) {
+async function shrunkPicture(source: CanvasImageSource, width: number, height: number, longest: number) {
   const factor = longest / Math.max(width, height);
   if (factor >= 1) return null;
   const canvas = document.createElement('canvas');

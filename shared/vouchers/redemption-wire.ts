@@ -97,8 +97,6 @@ export const VoucherKeyWire = z.object({
 });
 export type VoucherKeyWire = z.infer<typeof VoucherKeyWire>;
 
-export const VoucherKeyList = z.object({ keys: z.array(VoucherKeyWire) });
-
 /** Admin: `POST /v1/campaigns`. Store null: every store of the franchise. */
 export const CampaignCreate = z.object({
   storeId: z.uuid().nullable(),
@@ -121,12 +119,6 @@ export const VoucherIssue = z.object({
 export const IssuedVoucher = z.object({ id: VoucherIdHex, code: z.string(), expires: z.number().int() });
 export type IssuedVoucher = z.infer<typeof IssuedVoucher>;
 export const VouchersIssued = z.object({ vouchers: z.array(IssuedVoucher) });
-
-/**
- * `POST /v1/vouchers/{id}/presentation` (the customer's app): a CP1 with a fresh nonce that expires
- * in minutes. The platform keeps only the newest token live, so a screenshot of an older one fails.
- */
-export const PresentationToken = z.object({ code: z.string(), expires: z.number().int() });
 
 /** Platform refusal codes of this API, beside the local verdict's reasons. */
 export const redemptionRefusals = [

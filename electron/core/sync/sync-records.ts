@@ -52,6 +52,7 @@ export const writePairingRequest = (db: Database, request: PairingRequest | null
 export const writePairingProblem = (db: Database, problem: Problem | null) =>
   writeJson(db, keys.pairingProblem, problem);
 export const writeLastProblem = (db: Database, problem: Problem | null) => writeJson(db, keys.lastProblem, problem);
+export const readLastProblem = (db: Database) => readJson<Problem>(db, keys.lastProblem);
 
 /** The platform accepted this till: remember who we are there, and take the till code it gave. */
 export function recordPairing(db: Database, platformUrl: string, answer: PairResponse): void {

@@ -17,17 +17,23 @@ import { readStore } from '../store/store-records';
 import { callPlatform, PlatformCallError } from '../sync/platform-client';
 import type { PlatformLink } from '../sync/sync-runtime';
 import { couponSetup } from './coupon-context';
-import { type HoldAnswer, noAnswers, type OnlineAnswers, type VoucherStatusAnswer } from './online-answers';
+import {
+  type HoldAnswer,
+  noAnswers,
+  type OnlineAnswers,
+  type PlatformRefusal,
+  type VoucherStatusAnswer,
+} from './online-answers';
 import { isVoucherIdText } from './voucher-judge';
 
 /** PROTOCOL.md's answer budget for the whole online step of one call. */
-export const onlineBudgetMs = 1_500;
+const onlineBudgetMs = 1_500;
 /**
  * When the last sync exchange already failed the platform is probably still out of reach: try
  * anyway (it may be back) but give up after this, so an offline counter is not slowed by 1.5 s a
  * sale while the cashier waits with the customer.
  */
-export const offlineBudgetMs = 300;
+const offlineBudgetMs = 300;
 
 const steps = {
   'vouchers.check': checkStep,
@@ -88,7 +94,7 @@ async function checkStep(s: Step, input: ParsedInputOf<'vouchers.check'>): Promi
 async function commitStep(s: Step, input: ParsedInputOf<'orders.commit'>): Promise<Answers> {
   const { db } = s.env;
   // A retried Pay replays the order already written; nothing to ask.
-  if (input.cart.coupons.length === 0 || readOrderRow(db, input.id)) return nothing;
+  if (readOrderRow(db, input.id)) return nothing;
   const now = s.env.clock();
   const store = readStore(db, now);
   if (!store) return nothing;
@@ -173,8 +179,6 @@ async function hold(s: Step, body: RedemptionRequest): Promise<HoldAnswer | null
   return redemption.state === 'HELD' || redemption.state === 'CAPTURED' ? { kind: 'held', redemption } : null;
 }
 
-type Refused = { kind: 'refused'; code: string; params: ErrorParams; message: string };
-
 /** One signed call within what is left of the budget; null when there is no usable answer. */
 async function ask<T>(
   s: Step,
@@ -185,7 +189,7 @@ async function ask<T>(
     headers?: Record<string, string>;
     answer: import('zod').ZodType<T>;
   },
-): Promise<{ value: T } | { refused: Refused } | null> {
+): Promise<{ value: T } | { refused: PlatformRefusal } | null> {
   const timeoutMs = s.deadline - Date.now();
   if (timeoutMs <= 0) return null;
   try {
@@ -223,7 +227,7 @@ function isVoucherRefusal(code: string): boolean {
 }
 
 /** The platform's bilingual params ({en, zh}) in the till's shape ({en, 'zh-CN'}). */
-export function fromPlatformParams(params: MessageParams | undefined): ErrorParams {
+function fromPlatformParams(params: MessageParams | undefined): ErrorParams {
   const out: ErrorParams = {};
   for (const [key, value] of Object.entries(params ?? {})) {
     out[key] = typeof value === 'object' ? ({ en: value.en, 'zh-CN': value.zh } satisfies Text) : value;

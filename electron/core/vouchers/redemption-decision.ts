@@ -3,8 +3,7 @@ import { AppError } from '../../../shared/errors';
 import { appendAudit } from '../audit/audit-chain';
 import type { HandlerContext } from '../handler-context';
 import { requireSession } from '../handler-context';
-import { readMeta } from '../store/store-records';
-import { lastPullAt } from '../sync/sync-records';
+import { lastPullAt, readLastProblem } from '../sync/sync-records';
 import { decideOffline, faceValueOf, offlineLimitText } from './offline-decision';
 import { platformRefusalError } from './platform-refusal';
 import { offlineCounters, writeRedemption } from './redemption-records';
@@ -114,14 +113,8 @@ export function decideRedemption(
   return { ...take, state: 'OFFLINE_PROVISIONAL', mode: 'offline', pastSoftLimit: decision.pastSoftLimit };
 }
 
-/** The background sync's last problem, as it keeps it in meta (see sync-records.ts). */
+/** The background sync's last problem: the platform refused this till's clock. */
 function syncSaysClockIsOff(ctx: HandlerContext): boolean {
-  const text = readMeta(ctx.db, 'sync.last_problem');
-  if (!text) return false;
-  try {
-    const problem = JSON.parse(text) as { kind?: string; code?: string };
-    return problem.kind === 'refused' && problem.code === 'timestamp_stale';
-  } catch {
-    return false;
-  }
+  const problem = readLastProblem(ctx.db);
+  return problem?.kind === 'refused' && problem.code === 'timestamp_stale';
 }

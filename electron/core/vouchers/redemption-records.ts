@@ -50,8 +50,7 @@ export type NewRedemption = {
 };
 
 /** States in which the voucher counts as used by this till (a refund or a refusal frees it). */
-export const usedStates =
-  "('LOCAL_PENDING', 'CONFIRMED', 'UNKNOWN', 'OFFLINE_PROVISIONAL', 'CONFLICT_LOST', 'RESOLVED')";
+const usedStates = "('LOCAL_PENDING', 'CONFIRMED', 'UNKNOWN', 'OFFLINE_PROVISIONAL', 'CONFLICT_LOST', 'RESOLVED')";
 
 /** The states the partial index `redemptions_open` covers (migration 0004). */
 export const openStates = "('OFFLINE_PROVISIONAL', 'CONFLICT_LOST', 'UNKNOWN', 'LOCAL_PENDING')";

@@ -28,7 +28,7 @@ export function saveSampleVouchers(db: Database, vouchers: SampleVoucher[]): voi
   })();
 }
 
-export function readSampleVouchers(db: Database): SampleVoucher[] {
+function readSampleVouchers(db: Database): SampleVoucher[] {
   return (statements(db).all.all() as Row[]).map((row) =>
     SampleVoucher.parse({
       campaignName: row.campaign_name,

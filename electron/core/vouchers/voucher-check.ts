@@ -13,7 +13,7 @@ import { momentText } from './voucher-text';
  * What the cashier scanned or typed, as a CP1 code: the 24-hex id printed under the QR is looked
  * up on the platform (online only), anything else is the code itself.
  */
-export function resolveCode(ctx: HandlerContext, store: StoreInfo, code: string): string {
+function resolveCode(ctx: HandlerContext, store: StoreInfo, code: string): string {
   if (!isVoucherIdText(code)) return code;
   const answer = ctx.online.vouchers.get(code.trim().toLowerCase());
   if (!answer) throw new AppError('voucher_short_code_offline');

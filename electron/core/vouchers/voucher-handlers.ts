@@ -6,7 +6,6 @@ import { requireStore } from '../store/store-records';
 import { redeemGroupBuy } from './group-buy';
 import { listRedemptions, offlineExposure, readRedemptionRow } from './redemption-list';
 import { readRedemption } from './redemption-records';
-import { sampleVoucherHandlers } from './sample-vouchers';
 import { judgeFully, toScannedVoucher } from './voucher-check';
 
 const statements = namedStatements({
@@ -72,5 +71,3 @@ export const voucherHandlers: {
     return row;
   },
 };
-
-export { sampleVoucherHandlers };

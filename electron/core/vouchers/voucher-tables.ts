@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { Campaign, CampaignRules, type DenialReason, VoucherPolicy } from '../../../shared/vouchers/campaign';
+import { Campaign, type DenialReason, VoucherPolicy } from '../../../shared/vouchers/campaign';
 import type { VoucherKey } from '../../../shared/vouchers/voucher-verdict';
 import { namedStatements } from '../db/open-database';
 
@@ -49,8 +49,6 @@ export function readVoucherPolicy(db: Database): VoucherPolicy | null {
 export function readCampaign(db: Database, id: number): Campaign | null {
   const row = statements(db).campaign.get(id) as CampaignRow | undefined;
   if (!row) return null;
-  const rules = CampaignRules.safeParse(parseJson(row.rules));
-  if (!rules.success) return null;
   const parsed = Campaign.safeParse({
     id: row.id,
     name: row.name,
@@ -59,7 +57,7 @@ export function readCampaign(db: Database, id: number): Campaign | null {
     validFrom: row.valid_from,
     validTo: row.valid_to,
     active: row.active === 1,
-    rules: rules.data,
+    rules: parseJson(row.rules),
   });
   return parsed.success ? parsed.data : null;
 }
