@@ -18,6 +18,7 @@ import { requireStore } from '../store/store-records';
 import { enqueue } from '../sync/outbox';
 import { couponSetup } from '../vouchers/coupon-context';
 import { decideCoupons } from '../vouchers/coupon-redeem';
+import type { Decided } from '../vouchers/redemption-decision';
 import { auditCoupons, refuseUsedHere, writeRedemptions } from '../vouchers/redemption-write';
 import { orderStatements, readOrderDetail, readOrderRow } from './order-records';
 import { requestDigest } from './request-digest';
@@ -34,12 +35,8 @@ export function commitOrder(ctx: HandlerContext, input: CommitInput): { order: O
   // The cart alone: after a crash the cashier may key the tender again differently, but the money
   // was taken the first time, and that payment is the one to show.
   const digest = requestDigest({ cart: input.cart });
-  const existing = readOrderRow(ctx.db, input.id);
-  if (existing) {
-    if (existing.request_digest !== digest) throw new AppError('id_reused', { what: { en: 'order', 'zh-CN': '订单' } });
-    ctx.describe(`order:${existing.id}`, { replayed: true, number: existing.number });
-    return { order: readOrderDetail(ctx.db, existing), replayed: true };
-  }
+  const replay = replayedOrder(ctx, input.id, digest);
+  if (replay) return replay;
   const store = requireStore(ctx.db, ctx.now);
   const shift = requireOpenShift(ctx.db, ctx.deviceId);
   const products = checkLines(ctx, store, input.cart);
@@ -69,13 +66,7 @@ export function commitOrder(ctx: HandlerContext, input: CommitInput): { order: O
     products,
   });
   removeParkedCart(ctx.db, input.id);
-  // The sale first, then its vouchers: the platform meets the order before what refers to it.
-  enqueue(ctx.db, { id: input.id, type: 'order.paid', now: ctx.now });
-  writeRedemptions(ctx, store, input.id, decided);
-
-  const row = readOrderRow(ctx.db, input.id);
-  if (!row) throw new Error('order vanished inside its own transaction');
-  const order = readOrderDetail(ctx.db, row);
+  const order = queueOrder(ctx, store, input.id, decided);
   ctx.describe(`order:${order.id}`, {
     number,
     total: order.total,
@@ -86,6 +77,29 @@ export function commitOrder(ctx: HandlerContext, input: CommitInput): { order: O
   });
   ctx.emit({ type: 'orders.changed' });
   return { order, replayed: false };
+}
+
+/** The order already written under this id (a second Pay, a retry after a crash), or null. */
+export function replayedOrder(
+  ctx: HandlerContext,
+  id: string,
+  digest: string,
+): { order: OrderDetail; replayed: true } | null {
+  const existing = readOrderRow(ctx.db, id);
+  if (!existing) return null;
+  if (existing.request_digest !== digest) throw new AppError('id_reused', { what: { en: 'order', 'zh-CN': '订单' } });
+  ctx.describe(`order:${existing.id}`, { replayed: true, number: existing.number });
+  return { order: readOrderDetail(ctx.db, existing), replayed: true };
+}
+
+/** Queues the written order for the platform with its vouchers, and reads it back as the screen shows it. */
+export function queueOrder(ctx: HandlerContext, store: StoreInfo, id: string, decided: Decided[]): OrderDetail {
+  // The sale first, then its vouchers: the platform meets the order before what refers to it.
+  enqueue(ctx.db, { id, type: 'order.paid', now: ctx.now });
+  writeRedemptions(ctx, store, id, decided);
+  const row = readOrderRow(ctx.db, id);
+  if (!row) throw new Error('order vanished inside its own transaction');
+  return readOrderDetail(ctx.db, row);
 }
 
 export type OrderWrite = {

@@ -6,14 +6,12 @@ import { priceCart } from '../../../shared/pricing/price-cart';
 import { pricingPolicy } from '../../../shared/store-settings';
 import { catalogStatements, type ProductRow } from '../catalog/product-records';
 import type { HandlerContext } from '../handler-context';
-import { writeOrder } from '../orders/order-commit';
-import { readOrderDetail, readOrderRow } from '../orders/order-records';
+import { queueOrder, replayedOrder, writeOrder } from '../orders/order-commit';
 import { requestDigest } from '../orders/request-digest';
 import { openShiftOf } from '../shifts/shift-records';
 import { requireStore } from '../store/store-records';
-import { enqueue } from '../sync/outbox';
 import { decideRedemption } from './redemption-decision';
-import { auditCoupons, writeRedemptions } from './redemption-write';
+import { auditCoupons } from './redemption-write';
 import { judgeFully } from './voucher-check';
 
 export type GroupBuyInput = { orderId: string; redemptionId: string; code: string };
@@ -25,12 +23,8 @@ export type GroupBuyInput = { orderId: string; redemptionId: string; code: strin
  */
 export function redeemGroupBuy(ctx: HandlerContext, input: GroupBuyInput): { order: OrderDetail; replayed: boolean } {
   const digest = requestDigest({ groupBuy: input.code, redemptionId: input.redemptionId });
-  const existing = readOrderRow(ctx.db, input.orderId);
-  if (existing) {
-    if (existing.request_digest !== digest) throw new AppError('id_reused', { what: { en: 'order', 'zh-CN': '订单' } });
-    ctx.describe(`order:${existing.id}`, { replayed: true, number: existing.number });
-    return { order: readOrderDetail(ctx.db, existing), replayed: true };
-  }
+  const replay = replayedOrder(ctx, input.orderId, digest);
+  if (replay) return replay;
   const store = requireStore(ctx.db, ctx.now);
   const { voucher } = judgeFully(ctx, store, input.code);
   if (voucher.claims.type !== 'group_buy') throw new AppError('voucher_not_group_buy');
@@ -87,10 +81,7 @@ export function redeemGroupBuy(ctx: HandlerContext, input: GroupBuyInput): { ord
     },
     products: [product],
   });
-  enqueue(ctx.db, { id: input.orderId, type: 'order.paid', now: ctx.now });
-  writeRedemptions(ctx, store, input.orderId, [decided]);
-  const row = readOrderRow(ctx.db, input.orderId);
-  if (!row) throw new Error('order vanished inside its own transaction');
+  const order = queueOrder(ctx, store, input.orderId, [decided]);
   ctx.describe(`order:${input.orderId}`, {
     number,
     groupBuy: true,
@@ -99,5 +90,5 @@ export function redeemGroupBuy(ctx: HandlerContext, input: GroupBuyInput): { ord
   });
   ctx.emit({ type: 'orders.changed' });
   ctx.emit({ type: 'vouchers.changed' });
-  return { order: readOrderDetail(ctx.db, row), replayed: false };
+  return { order, replayed: false };
 }
