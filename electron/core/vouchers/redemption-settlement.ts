@@ -2,8 +2,10 @@ import type { Database } from 'better-sqlite3';
 import { uuidv7 } from '../../../shared/ids';
 import type { MessageParams } from '../../../shared/sync/platform-messages';
 import type { MutationResult } from '../../../shared/sync/wire';
+import type { RedemptionState } from '../../../shared/vouchers/redemption-state';
 import { namedStatements } from '../db/open-database';
 import { auditSystem } from '../sync/pairing';
+import { type RedemptionRecord, readRedemption } from './redemption-records';
 
 /**
  * What the platform's answer to a pushed `voucher.redeemed` or `voucher.reversed` means for the
@@ -15,20 +17,13 @@ export type SettlementEnv = { db: Database; auditKey: Buffer; deviceId: string; 
 
 export type SettledMutation = { type: 'voucher.redeemed' | 'voucher.reversed'; id: string; payload: string };
 
-type RedemptionRow = {
-  id: string;
-  voucher_id: string;
-  amount: number;
-  state: string;
-  decided_at: number;
-  settled_at: number | null;
-};
+type RedemptionRow = RedemptionRecord;
 
-// A redemption the platform has not yet answered for (as `awaiting` below).
-const open = "('LOCAL_PENDING', 'UNKNOWN', 'OFFLINE_PROVISIONAL')";
+/** A redemption the platform has not yet answered for. */
+const awaitingStates: readonly RedemptionState[] = ['LOCAL_PENDING', 'UNKNOWN', 'OFFLINE_PROVISIONAL'];
+const open = `(${awaitingStates.map((state) => `'${state}'`).join(', ')})`;
 
 const statements = namedStatements({
-  redemption: 'SELECT id, voucher_id, amount, state, decided_at, settled_at FROM redemptions WHERE id = ?',
   confirm: `UPDATE redemptions SET state = CASE WHEN state IN ${open} THEN 'CONFIRMED' ELSE state END,
       settled_at = COALESCE(settled_at, @now) WHERE id = @id`,
   lose: `UPDATE redemptions SET state = 'CONFLICT_LOST', settled_at = @now, refusal_code = @code,
@@ -61,7 +56,7 @@ export function settleRedemption(env: SettlementEnv, mutation: SettledMutation, 
 
 function settleRedeemed(env: SettlementEnv, redemptionId: string, result: MutationResult): boolean {
   const q = statements(env.db);
-  const row = q.redemption.get(redemptionId) as RedemptionRow | undefined;
+  const row = readRedemption(env.db, redemptionId);
   if (!row) return false;
   switch (result.status) {
     case 'APPLIED':
@@ -138,7 +133,7 @@ function settleReversed(
   result: MutationResult,
 ): boolean {
   const q = statements(env.db);
-  const row = payload.redemptionId ? (q.redemption.get(payload.redemptionId) as RedemptionRow | undefined) : undefined;
+  const row = payload.redemptionId ? readRedemption(env.db, payload.redemptionId) : null;
   if (!row) return false;
   switch (result.status) {
     case 'APPLIED':
@@ -174,8 +169,8 @@ function aboutTheVoucher(code: string): boolean {
   );
 }
 
-function awaiting(state: string): boolean {
-  return state === 'LOCAL_PENDING' || state === 'UNKNOWN' || state === 'OFFLINE_PROVISIONAL';
+function awaiting(state: RedemptionState): boolean {
+  return awaitingStates.includes(state);
 }
 
 function audit(env: SettlementEnv, action: string, row: RedemptionRow, detail: Record<string, unknown>): void {
