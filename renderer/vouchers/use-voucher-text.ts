@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { VoucherType } from '../../shared/vouchers/cp1';
 import { useLocale } from '../i18n/use-locale';
 import { useAmount } from '../screens/checkout/checkout-format';
+import { useStoreTime } from '../screens/orders/order-labels';
 
 /** What a voucher is worth, said the way a cashier would: "¥10 off", "20% off" (八折), "set menu". */
 type ValueRules = { minSpend: number; itemSku: string | null; cap: number | null };
@@ -42,14 +43,11 @@ export function useVoucherValueText(): (type: VoucherType, value: number, rules?
   );
 }
 
-/** A time as the store reads it: unix seconds (voucher claims) or milliseconds. */
+/** A time as the store reads it, in the store's zone: unix seconds (voucher claims) or milliseconds. */
 export function useDateTimeText(): (at: number, unit: 'seconds' | 'ms') => string {
-  const { locale } = useLocale();
+  const { dateTime } = useStoreTime();
   return useCallback(
-    (at: number, unit: 'seconds' | 'ms') =>
-      new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(
-        new Date(unit === 'seconds' ? at * 1_000 : at),
-      ),
-    [locale],
+    (at: number, unit: 'seconds' | 'ms') => dateTime(unit === 'seconds' ? at * 1_000 : at),
+    [dateTime],
   );
 }
