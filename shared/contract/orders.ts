@@ -3,6 +3,7 @@ import { BusinessDay } from '../business-day';
 import { OrderId, RefundId } from '../ids';
 import { Money, NonNegativeMoney } from '../money';
 import { Cart } from '../pricing/cart';
+import { SourcedDiscount } from '../pricing/discount-sources';
 import { VoucherType } from '../vouchers/campaign';
 import { RedemptionState } from '../vouchers/redemption-state';
 import { method } from './define';
@@ -45,6 +46,8 @@ export const OrderLine = z.object({
   orderDiscount: Money,
   /** This line's share of the coupons' discount. */
   couponDiscount: Money,
+  /** The line's discount by source (manual line, each coupon campaign, manual order): adds up to gross − net. */
+  discounts: z.array(SourcedDiscount),
   discountReason: z.string().nullable(),
   net: Money,
   taxRateBp: z.number().int(),
@@ -75,6 +78,11 @@ export const RefundSummary = z.object({
   reason: z.string(),
   tenders: z.array(z.object({ method: PaymentMethod, amount: Money })),
   lines: z.array(z.object({ lineNo: z.number().int(), quantity: z.number().int(), amount: Money })),
+  /**
+   * The order's discounts this refund gives back with the goods, by the same sources as the order:
+   * the goods' value is `amount` plus these.
+   */
+  discounts: z.array(SourcedDiscount),
 });
 export type RefundSummary = z.infer<typeof RefundSummary>;
 
@@ -110,6 +118,8 @@ export const OrderDetail = OrderSummary.extend({
   approverName: z.string().nullable(),
   gross: Money,
   discount: Money,
+  /** `discount` by source, each source once (coupons by campaign); adds up to `discount`. */
+  discounts: z.array(SourcedDiscount),
   orderDiscountReason: z.string().nullable(),
   /** Cash rounding (抹零): added to the total to get what was paid; negative when rounded down. */
   rounding: Money,

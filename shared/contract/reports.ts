@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BusinessDay } from '../business-day';
 import { Money } from '../money';
+import { SourcedDiscount } from '../pricing/discount-sources';
 import { method } from './define';
 import { Channel, PaymentMethod } from './orders';
 
@@ -12,6 +13,8 @@ export const DaySummary = z.object({
   items: z.number().int(),
   gross: Money,
   discounts: Money,
+  /** `discounts` by source, each once: manual line, each coupon campaign, manual order. */
+  discountsBySource: z.array(SourcedDiscount),
   net: Money,
   tax: Money,
   averageTicket: Money,

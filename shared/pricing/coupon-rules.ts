@@ -11,6 +11,8 @@ export type CouponsApplied = {
   outcomes: CouponOutcome[];
   /** Per cart line, in cart order: what all coupons together take off it. */
   perLine: number[];
+  /** Per outcome, per cart line: what that coupon took off the line (all zero when refused). */
+  shares: number[][];
 };
 
 /** What the coupons met so far left behind; only an applied coupon changes it. */
@@ -35,10 +37,15 @@ export function applyCoupons(
   context: CouponPricingContext | undefined,
 ): CouponsApplied {
   const perLine = lines.map(() => 0);
-  if (!context) return { outcomes: coupons.map((c) => unknownOutcome(c.redemptionId)), perLine };
+  const none = () => lines.map(() => 0);
+  if (!context) {
+    return { outcomes: coupons.map((c) => unknownOutcome(c.redemptionId)), perLine, shares: coupons.map(none) };
+  }
   const ledger: Ledger = { lines, remaining: lines.map((l) => l.spend), applied: [], context };
   const seen = new Set<string>();
+  const shares: number[][] = [];
   const outcomes = coupons.map((cartCoupon): CouponOutcome => {
+    shares.push(none());
     const coupon = context.coupons.get(cartCoupon.redemptionId);
     if (!coupon) return unknownOutcome(cartCoupon.redemptionId);
     const judgement: Judgement = seen.has(coupon.voucherId)
@@ -57,10 +64,11 @@ export function applyCoupons(
       ledger.remaining[i] -= share;
       perLine[i] += share;
     });
+    shares[shares.length - 1] = judgement.shares;
     ledger.applied.push(coupon);
     return { ...base, amount: sum(judgement.shares), refusal: null };
   });
-  return { outcomes, perLine };
+  return { outcomes, perLine, shares };
 }
 
 function judge(coupon: CouponForPricing, ledger: Ledger): Judgement {

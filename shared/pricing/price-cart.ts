@@ -1,6 +1,6 @@
 import { allocate, mulDivRound, percentOf } from '../rounding';
 import type { Cart, CartLine, ManualDiscount, PricingPolicy } from './cart';
-import { applyCoupons } from './coupon-rules';
+import { applyCoupons, type CouponsApplied } from './coupon-rules';
 import type { CouponOutcome, CouponPricingContext } from './coupon-terms';
 
 export type DiscountNote =
@@ -14,6 +14,8 @@ export type PricedLine = {
   lineDiscount: number;
   /** This line's share of all coupons. */
   couponDiscount: number;
+  /** The same by campaign, in the order the campaigns were applied; adds up to `couponDiscount`. */
+  couponShares: CouponShare[];
   /** This line's share of the manual order discount. */
   orderDiscount: number;
   /** What the customer pays for the line: gross − all three discounts, never below zero. */
@@ -22,6 +24,8 @@ export type PricedLine = {
   /** Tax included in `net`. */
   tax: number;
 };
+
+export type CouponShare = { campaignId: number; campaignName: string; amount: number };
 
 export type TaxBand = { taxRateBp: number; net: number; tax: number };
 
@@ -75,6 +79,7 @@ export function priceCart(cart: Cart, policy: PricingPolicy, coupons?: CouponPri
       gross,
       lineDiscount,
       couponDiscount: applied.perLine[i],
+      couponShares: couponSharesOf(applied, i),
       orderDiscount: shares[i],
       net,
       taxRateBp: line.taxRateBp,
@@ -95,6 +100,18 @@ export function priceCart(cart: Cart, policy: PricingPolicy, coupons?: CouponPri
       manualDiscount > policy.approvalAboveAmount || manualDiscount * 10_000 > gross * policy.approvalAbovePercentBp,
     notes,
   };
+}
+
+function couponSharesOf(applied: CouponsApplied, line: number): CouponShare[] {
+  const shares: CouponShare[] = [];
+  applied.outcomes.forEach((outcome, i) => {
+    const amount = applied.shares[i][line];
+    if (amount === 0 || outcome.campaignId === null) return;
+    const same = shares.find((share) => share.campaignId === outcome.campaignId);
+    if (same) same.amount += amount;
+    else shares.push({ campaignId: outcome.campaignId, campaignName: outcome.campaignName ?? '', amount });
+  });
+  return shares;
 }
 
 function lineGross(line: CartLine): number {

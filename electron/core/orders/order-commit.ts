@@ -5,6 +5,7 @@ import { AppError } from '../../../shared/errors';
 import { formatMoney, type Money } from '../../../shared/money';
 import { type SettledPayment, settleTenders } from '../../../shared/payment/settle-tenders';
 import type { Cart, CartLine } from '../../../shared/pricing/cart';
+import { lineDiscountParts } from '../../../shared/pricing/discount-sources';
 import { type PricedCart, priceCart } from '../../../shared/pricing/price-cart';
 import { mulDivRound } from '../../../shared/rounding';
 import { pricingPolicy } from '../../../shared/store-settings';
@@ -153,6 +154,7 @@ export function writeOrder(ctx: HandlerContext, w: OrderWrite): string {
   // A group-buy voucher is redeemed at the counter and the goods leave like any sale here.
   const stockKind = w.channel === 'in_store' || w.channel === 'group_buy' ? 'sale' : 'online_sale';
   writeLines(ctx, { orderId: w.id, cart: w.cart, priced: w.priced, products: w.products }, stockKind, session.staffId);
+  writeDiscounts(ctx, w.id, w.store.businessDay, w.priced);
   w.settled.payments.forEach((payment, i) => {
     q.insertPayment.run({
       orderId: w.id,
@@ -235,6 +237,25 @@ function writeLines(
       orderId,
       at: ctx.now,
       staffId,
+    });
+  });
+}
+
+/** The discount split by source (docs/data-model.md), with the lines it belongs to. */
+function writeDiscounts(ctx: HandlerContext, orderId: string, businessDay: string, priced: PricedCart): void {
+  const q = orderStatements(ctx.db);
+  lineDiscountParts(priced).forEach((parts, i) => {
+    parts.forEach((part, j) => {
+      q.insertDiscount.run({
+        orderId,
+        lineNo: i + 1,
+        seq: j + 1,
+        businessDay,
+        source: part.kind,
+        campaignId: part.kind === 'coupon' ? part.campaignId : null,
+        campaignName: part.kind === 'coupon' ? part.campaignName : null,
+        amount: part.amount,
+      });
     });
   });
 }

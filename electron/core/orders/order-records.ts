@@ -11,6 +11,12 @@ import type {
 } from '../../../shared/contract/orders';
 import type { OrderId } from '../../../shared/ids';
 import type { Money } from '../../../shared/money';
+import {
+  bySource,
+  type DiscountSourceKind,
+  discountsGivenBack,
+  type SourcedDiscount,
+} from '../../../shared/pricing/discount-sources';
 import { namedStatements } from '../db/open-database';
 import { redemptionsOfOrder, toOrderCoupon } from '../vouchers/redemption-records';
 
@@ -90,6 +96,11 @@ export const orderStatements = namedStatements({
       net, tax_rate_bp, tax)
     VALUES (@orderId, @lineNo, @lineId, @productId, @sku, @nameZh, @nameEn, @unit, @quantityKind, @quantity,
       @unitPrice, @gross, @lineDiscount, @orderDiscount, @couponDiscount, @discountReason, @net, @taxRateBp, @tax)`,
+  insertDiscount: `INSERT INTO order_discounts (order_id, line_no, seq, business_day, source, campaign_id,
+      campaign_name, amount)
+    VALUES (@orderId, @lineNo, @seq, @businessDay, @source, @campaignId, @campaignName, @amount)`,
+  discountsOf: `SELECT line_no, source, campaign_id, campaign_name, amount FROM order_discounts
+    WHERE order_id = ? ORDER BY line_no, seq`,
   insertPayment: `INSERT INTO payments (order_id, seq, method, amount, tendered, change, reference,
       business_day, shift_id)
     VALUES (@orderId, @seq, @method, @amount, @tendered, @change, @reference, @businessDay, @shiftId)`,
@@ -124,9 +135,11 @@ export function toOrderSummary(row: OrderRow): OrderSummary {
 /** The whole order as the detail view, the receipt and the refund need it. */
 export function readOrderDetail(db: Database, row: OrderRow): OrderDetail {
   const q = orderStatements(db);
-  const lines = (q.linesOf.all(row.id) as OrderLineRow[]).map(toOrderLine);
+  const split = discountsByLine(db, row.id);
+  const lines = (q.linesOf.all(row.id) as OrderLineRow[]).map((line) =>
+    toOrderLine(line, split.get(line.line_no) ?? []),
+  );
   const payments = (q.paymentsOf.all(row.id) as PaymentRow[]).map(toPayment);
-  const refunds = (q.refundsOf.all(row.id) as RefundRow[]).map((refund) => toRefundSummary(db, refund));
   const bands = new Map<number, { taxRateBp: number; net: Money; tax: Money }>();
   for (const line of lines) {
     const band = bands.get(line.taxRateBp) ?? { taxRateBp: line.taxRateBp, net: 0 as Money, tax: 0 as Money };
@@ -140,6 +153,7 @@ export function readOrderDetail(db: Database, row: OrderRow): OrderDetail {
     approverName: row.approver_name,
     gross: row.gross as Money,
     discount: row.discount as Money,
+    discounts: bySource(lines.flatMap((line) => line.discounts)),
     orderDiscountReason: row.order_discount_reason,
     rounding: row.rounding as Money,
     paid: (row.total + row.rounding) as Money,
@@ -147,14 +161,47 @@ export function readOrderDetail(db: Database, row: OrderRow): OrderDetail {
     taxBands: [...bands.values()].sort((a, b) => a.taxRateBp - b.taxRateBp),
     lines,
     payments,
-    refunds,
+    refunds: refundsOf(db, row.id, lines),
     coupons: redemptionsOfOrder(db, row.id)
       .filter((r) => r.state !== 'REJECTED')
       .map(toOrderCoupon),
   };
 }
 
-function toOrderLine(row: OrderLineRow): OrderLine {
+type DiscountRow = {
+  line_no: number;
+  source: DiscountSourceKind;
+  campaign_id: number | null;
+  campaign_name: string | null;
+  amount: number;
+};
+
+function discountsByLine(db: Database, orderId: string): Map<number, SourcedDiscount[]> {
+  const byLine = new Map<number, SourcedDiscount[]>();
+  for (const row of orderStatements(db).discountsOf.all(orderId) as DiscountRow[]) {
+    const parts = byLine.get(row.line_no) ?? [];
+    parts.push(toSourcedDiscount(row));
+    byLine.set(row.line_no, parts);
+  }
+  return byLine;
+}
+
+export function toSourcedDiscount(row: Omit<DiscountRow, 'line_no'>): SourcedDiscount {
+  const amount = row.amount as Money;
+  switch (row.source) {
+    case 'manual_line':
+    case 'manual_order':
+      return { kind: row.source, amount };
+    case 'coupon':
+      return { kind: 'coupon', campaignId: row.campaign_id ?? 0, campaignName: row.campaign_name ?? '', amount };
+    default: {
+      const unreachable: never = row.source;
+      throw new Error(`unknown discount source ${String(unreachable)}`);
+    }
+  }
+}
+
+function toOrderLine(row: OrderLineRow, discounts: SourcedDiscount[]): OrderLine {
   return {
     lineNo: row.line_no,
     lineId: row.line_id,
@@ -171,6 +218,7 @@ function toOrderLine(row: OrderLineRow): OrderLine {
     // The manual order discount's share; the coupons' share is reported on its own.
     orderDiscount: (row.order_discount - row.coupon_discount) as Money,
     couponDiscount: row.coupon_discount as Money,
+    discounts: bySource(discounts),
     discountReason: row.discount_reason,
     net: row.net as Money,
     taxRateBp: row.tax_rate_bp,
@@ -211,22 +259,30 @@ export type RefundRow = {
   request_digest: string;
 };
 
-export function toRefundSummary(db: Database, row: RefundRow): RefundSummary {
+/**
+ * The order's refunds, oldest first, each with the discounts it gave back: what the refunds before
+ * it left of each source, so every refund's parts follow from the order's split (see
+ * `discountsGivenBack`).
+ */
+function refundsOf(db: Database, orderId: string, lines: readonly OrderLine[]): RefundSummary[] {
   const q = orderStatements(db);
-  return {
-    id: row.id,
-    number: row.number,
-    at: row.at,
-    businessDay: row.business_day,
-    amount: row.amount as Money,
-    staffName: row.staff_name,
-    approverName: row.approver_name,
-    reason: row.reason,
-    tenders: q.refundTendersOf.all(row.id) as RefundSummary['tenders'],
-    lines: (q.refundLinesOf.all(row.id) as { line_no: number; quantity: number; amount: Money }[]).map((l) => ({
-      lineNo: l.line_no,
-      quantity: l.quantity,
-      amount: l.amount,
-    })),
-  };
+  const refunded = new Map<number, number>();
+  return (q.refundsOf.all(orderId) as RefundRow[]).map((row) => {
+    const parts = q.refundLinesOf.all(row.id) as { line_no: number; quantity: number; amount: Money }[];
+    const before = new Map(refunded);
+    for (const part of parts) refunded.set(part.line_no, (refunded.get(part.line_no) ?? 0) + part.quantity);
+    return {
+      id: row.id,
+      number: row.number,
+      at: row.at,
+      businessDay: row.business_day,
+      amount: row.amount as Money,
+      staffName: row.staff_name,
+      approverName: row.approver_name,
+      reason: row.reason,
+      tenders: q.refundTendersOf.all(row.id) as RefundSummary['tenders'],
+      lines: parts.map((l) => ({ lineNo: l.line_no, quantity: l.quantity, amount: l.amount })),
+      discounts: discountsGivenBack(lines, before, new Map(refunded)),
+    };
+  });
 }

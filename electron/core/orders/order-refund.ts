@@ -9,7 +9,7 @@ import { recordMovement } from '../stock/stock-ledger';
 import { requireStore } from '../store/store-records';
 import { enqueue } from '../sync/outbox';
 import { reverseRedemptionsOf } from '../vouchers/redemption-reversal';
-import { type RefundRow, readOrderDetail, readOrderRow, toRefundSummary } from './order-records';
+import { type RefundRow, readOrderDetail, readOrderRow } from './order-records';
 import { requestDigest } from './request-digest';
 
 export type RefundInput = {
@@ -87,10 +87,11 @@ export function refundOrder(ctx: HandlerContext, input: RefundInput): Result {
   for (const tender of refundTenders(ctx, order, amount, input.to)) {
     q.insertTender.run({ refundId: input.id, ...tender, shiftId: shift.id });
   }
-  const refund = toRefundSummary(ctx.db, q.refundById.get(input.id) as RefundRow);
-  enqueue(ctx.db, { id: refund.id, type: 'order.refunded', now: ctx.now });
+  enqueue(ctx.db, { id: input.id, type: 'order.refunded', now: ctx.now });
   const after = readOrderRow(ctx.db, order.id);
-  const detail = after ? readOrderDetail(ctx.db, after) : order;
+  if (!after) throw new Error('order vanished inside its own transaction');
+  const detail = readOrderDetail(ctx.db, after);
+  const refund = refundIn(detail, input.id);
   // By quantity, not money: an order a coupon paid in full refunds 0 and is still all given back.
   const fullyRefunded = detail.lines.every((line) => line.refundedQuantity >= line.quantity);
   const reversed = fullyRefunded
@@ -105,7 +106,7 @@ export function refundOrder(ctx: HandlerContext, input: RefundInput): Result {
   });
   ctx.emit({ type: 'orders.changed' });
   if (reversed.length > 0) ctx.emit({ type: 'vouchers.changed' });
-  return { refund, order: reversed.length > 0 ? readOrderDetail(ctx.db, after ?? row) : detail, replayed: false };
+  return { refund, order: reversed.length > 0 ? readOrderDetail(ctx.db, after) : detail, replayed: false };
 }
 
 function replay(ctx: HandlerContext, existing: RefundRow, digest: string): Result {
@@ -113,7 +114,15 @@ function replay(ctx: HandlerContext, existing: RefundRow, digest: string): Resul
   const row = readOrderRow(ctx.db, existing.order_id);
   if (!row) throw new Error('refund without its order');
   ctx.describe(`order:${row.id}`, { replayed: true, refund: existing.number });
-  return { refund: toRefundSummary(ctx.db, existing), order: readOrderDetail(ctx.db, row), replayed: true };
+  const order = readOrderDetail(ctx.db, row);
+  return { refund: refundIn(order, existing.id), order, replayed: true };
+}
+
+/** A refund as its order reads it, with the discounts it gave back worked out from the refunds before it. */
+function refundIn(order: OrderDetail, id: string): RefundSummary {
+  const refund = order.refunds.find((r) => r.id === id);
+  if (!refund) throw new Error('refund vanished from its order');
+  return refund;
 }
 
 type LineRefund = { line: OrderLine; quantity: number; amount: number };

@@ -11,7 +11,6 @@ const words = {
     time: 'Time',
     cashier: 'Cashier',
     gross: 'Subtotal',
-    discount: 'Discounts',
     orderDiscount: 'Order discount',
     lineDiscount: 'Discount',
     total: 'Total',
@@ -34,7 +33,6 @@ const words = {
     time: '时间',
     cashier: '收银员',
     gross: '小计',
-    discount: '优惠合计',
     orderDiscount: '整单优惠',
     lineDiscount: '优惠',
     total: '合计',
@@ -77,14 +75,9 @@ export function receiptHtml(order: OrderDetail, store: StoreInfo, options: Recei
     ]),
     '<hr>',
   ].join('');
-  const totals: Row[] = [[w.gross, money(order.gross)]];
-  const orderDiscount = order.lines.reduce((sum, line) => sum + line.orderDiscount, 0);
-  if (orderDiscount > 0) {
-    const reason = order.orderDiscountReason ? ` (${escapeHtml(order.orderDiscountReason)})` : '';
-    totals.push([`${w.orderDiscount}${reason}`, `−${money(orderDiscount)}`]);
-  }
-  totals.push(...couponRows(order, options.locale, money));
-  if (order.discount > 0) totals.push([w.discount, `−${money(order.discount)}`]);
+  // Each discount source once: line discounts under their lines, the rest here; no sum of them all,
+  // which would count every one of them a second time.
+  const totals: Row[] = [[w.gross, money(order.gross)], ...discountRows(order, options.locale, money)];
   if (order.rounding !== 0) totals.push([w.rounding, money(order.rounding)]);
   totals.push([w.total, money(order.paid), 'big']);
   for (const band of order.taxBands) {
@@ -95,6 +88,7 @@ export function receiptHtml(order: OrderDetail, store: StoreInfo, options: Recei
     const paid: Row = [label, money(p.tendered ?? p.amount)];
     return p.change ? [paid, [w.change, money(p.change)]] : [paid];
   });
+  payments.push(...groupBuyRows(order, options.locale, money));
   if (order.refunded > 0) payments.push([w.refunded, `−${money(order.refunded)}`]);
   const url = receiptUrl(s.receiptUrlPattern, order);
   const footer = [
@@ -116,22 +110,45 @@ export function receiptHtml(order: OrderDetail, store: StoreInfo, options: Recei
 }
 
 /**
- * Each coupon with its campaign and what it took off; a group-buy voucher paid for the order, so it
- * is named with its id instead. One decided offline says it awaits the platform.
+ * The order's discounts past its lines, by source: each coupon campaign with what its coupons took
+ * off (one decided offline says it awaits the platform), then the manual order discount with its
+ * reason. Manual line discounts are printed under their lines.
  */
-function couponRows(order: OrderDetail, locale: Locale, money: (amount: number) => string): Row[] {
+function discountRows(order: OrderDetail, locale: Locale, money: (amount: number) => string): Row[] {
   const w = words[locale];
-  return order.coupons.flatMap((c): Row[] => {
-    const out: Row[] =
-      c.type === 'group_buy'
-        ? [
-            [`${w.groupBuy} ${escapeHtml(c.campaignName)}`, money(c.amount)],
-            [escapeHtml(c.voucherId), '', 'sub'],
-          ]
-        : [[`${w.coupon} ${escapeHtml(c.campaignName)}`, `−${money(c.amount)}`]];
-    if (c.state === 'OFFLINE_PROVISIONAL') out.push([w.provisional, '', 'sub']);
-    return out;
+  return order.discounts.flatMap((part): Row[] => {
+    switch (part.kind) {
+      case 'manual_line':
+        return [];
+      case 'manual_order': {
+        const reason = order.orderDiscountReason ? ` (${escapeHtml(order.orderDiscountReason)})` : '';
+        return [[`${w.orderDiscount}${reason}`, `−${money(part.amount)}`]];
+      }
+      case 'coupon': {
+        const row: Row = [`${w.coupon} ${escapeHtml(part.campaignName)}`.trim(), `−${money(part.amount)}`];
+        const provisional = order.coupons.some(
+          (c) => c.type !== 'group_buy' && c.campaignName === part.campaignName && c.state === 'OFFLINE_PROVISIONAL',
+        );
+        return provisional ? [row, [w.provisional, '', 'sub']] : [row];
+      }
+      default: {
+        const unreachable: never = part;
+        throw new Error(`unknown discount source ${JSON.stringify(unreachable)}`);
+      }
+    }
   });
+}
+
+/** A group-buy voucher paid for the order (it is no discount): named with its id by the payments. */
+function groupBuyRows(order: OrderDetail, locale: Locale, money: (amount: number) => string): Row[] {
+  const w = words[locale];
+  return order.coupons
+    .filter((c) => c.type === 'group_buy')
+    .flatMap((c): Row[] => [
+      [`${w.groupBuy} ${escapeHtml(c.campaignName)}`, money(c.amount)],
+      [escapeHtml(c.voucherId), '', 'sub'],
+      ...(c.state === 'OFFLINE_PROVISIONAL' ? [[w.provisional, '', 'sub'] as Row] : []),
+    ]);
 }
 
 function lineRows(line: OrderLine, locale: Locale, money: (amount: number) => string): Row[] {
@@ -144,10 +161,11 @@ function lineRows(line: OrderLine, locale: Locale, money: (amount: number) => st
     [name, money(line.gross)],
     [quantity, '', 'sub'],
   ];
-  // The order discount's share shows once, in the totals, not spread over every line.
-  if (line.lineDiscount > 0) {
+  // Only the line's own discount: coupons and the order discount show once, in the totals.
+  const own = line.discounts.find((part) => part.kind === 'manual_line');
+  if (own) {
     const reason = line.discountReason ? escapeHtml(line.discountReason) : '';
-    out.push([reason || words[locale].lineDiscount, `−${money(line.lineDiscount)}`, 'sub']);
+    out.push([reason || words[locale].lineDiscount, `−${money(own.amount)}`, 'sub']);
   }
   return out;
 }

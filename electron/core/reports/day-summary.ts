@@ -2,7 +2,9 @@ import type { Database } from 'better-sqlite3';
 import type { Channel, PaymentMethod } from '../../../shared/contract/orders';
 import type { DaySummary } from '../../../shared/contract/reports';
 import type { Money } from '../../../shared/money';
+import { bySource } from '../../../shared/pricing/discount-sources';
 import { namedStatements } from '../db/open-database';
+import { toSourcedDiscount } from '../orders/order-records';
 
 // Each query reads only the day's entries of a covering index, so the figure costs the same with
 // a thousand orders in the store as with ten million.
@@ -13,6 +15,8 @@ export const daySummarySql = {
   byMethod: `SELECT method, sum(amount) AS amount, count(*) AS count
     FROM payments WHERE business_day = ? GROUP BY method ORDER BY method`,
   refunds: 'SELECT coalesce(sum(amount), 0) AS amount, count(*) AS count FROM refunds WHERE business_day = ?',
+  discountsBySource: `SELECT source, campaign_id, max(campaign_name) AS campaign_name, sum(amount) AS amount
+    FROM order_discounts WHERE business_day = ? GROUP BY source, campaign_id`,
 };
 const daySummaryStatements = namedStatements(daySummarySql);
 
@@ -27,7 +31,10 @@ type Bucket = {
   tax: number;
 };
 
-/** DOMAIN.md's definitions: gross before discounts, net = gross − discounts, refunds by the day they were made. */
+/**
+ * DOMAIN.md's definitions: gross before discounts, discounts by source, net = gross − discounts,
+ * refunds by the day they were made.
+ */
 export function daySummary(db: Database, businessDay: string, currency: string): DaySummary {
   const q = daySummaryStatements(db);
   const buckets = q.byChannelAndHour.all(businessDay) as Bucket[];
@@ -56,6 +63,9 @@ export function daySummary(db: Database, businessDay: string, currency: string):
     net: net as Money,
     tax: sum((b) => b.tax) as Money,
     averageTicket: (orders === 0 ? 0 : Math.round(net / orders)) as Money,
+    discountsBySource: bySource(
+      (q.discountsBySource.all(businessDay) as Parameters<typeof toSourcedDiscount>[0][]).map(toSourcedDiscount),
+    ),
     refunds: q.refunds.get(businessDay) as DaySummary['refunds'],
     byMethod: q.byMethod.all(businessDay) as { method: PaymentMethod; amount: Money; count: number }[],
     byChannel: [...channels.values()].sort((a, b) => a.channel.localeCompare(b.channel)),
