@@ -3,6 +3,8 @@ import { initReactI18next } from 'react-i18next';
 import { Locale, pickLocale } from '../../shared/locale';
 import backOfficeEn from './back-office.en.json';
 import backOfficeZhCN from './back-office.zh-CN.json';
+import discountsEn from './discounts.en.json';
+import discountsZhCN from './discounts.zh-CN.json';
 import en from './en.json';
 import o2oEn from './o2o.en.json';
 import o2oZhCN from './o2o.zh-CN.json';
@@ -13,8 +15,8 @@ import voucherZhCN from './voucher.zh-CN.json';
 import zhCN from './zh-CN.json';
 
 /** One file pair per area of the app, so areas do not step on each other's keys. */
-const english = { ...en, ...saleEn, ...backOfficeEn, ...o2oEn, ...voucherEn };
-const chinese = { ...zhCN, ...saleZhCN, ...backOfficeZhCN, ...o2oZhCN, ...voucherZhCN };
+const english = { ...en, ...saleEn, ...backOfficeEn, ...o2oEn, ...voucherEn, ...discountsEn };
+const chinese = { ...zhCN, ...saleZhCN, ...backOfficeZhCN, ...o2oZhCN, ...voucherZhCN, ...discountsZhCN };
 
 const storageKey = 'counter.locale';
 

@@ -7,9 +7,10 @@ import './vouchers.css';
 
 /**
  * The vouchers a paid order used. One redeemed on this till's own word, while the platform could
- * not be reached, says so plainly: it is provisional until the platform confirms it.
+ * not be reached, says so plainly: it is provisional until the platform confirms it. Where the
+ * amounts are shown by source next to it (the order's totals), `amounts` is false so none shows twice.
  */
-export function OrderCoupons({ coupons }: { coupons: readonly OrderCoupon[] }) {
+export function OrderCoupons({ coupons, amounts = true }: { coupons: readonly OrderCoupon[]; amounts?: boolean }) {
   const { t } = useTranslation();
   const amount = useAmount();
   if (coupons.length === 0) return null;
@@ -21,9 +22,11 @@ export function OrderCoupons({ coupons }: { coupons: readonly OrderCoupon[] }) {
           <GiftOutlined />
           <span className="order-coupon-name">{coupon.campaignName}</span>
           <RedemptionStateTag state={coupon.state} />
-          <span className="order-coupon-amount">
-            {coupon.type === 'group_buy' ? amount(coupon.amount) : `−${amount(coupon.amount)}`}
-          </span>
+          {amounts ? (
+            <span className="order-coupon-amount">
+              {coupon.type === 'group_buy' ? amount(coupon.amount) : `−${amount(coupon.amount)}`}
+            </span>
+          ) : null}
         </div>
       ))}
       {provisional ? (

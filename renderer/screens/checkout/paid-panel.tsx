@@ -2,6 +2,7 @@ import { CheckCircleFilled, PlusCircleOutlined } from '@ant-design/icons';
 import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { OrderDetail } from '../../../shared/contract/orders';
+import { DiscountTerms } from '../../components/discount-sources';
 import { OrderCoupons } from '../../vouchers/order-coupons';
 import { useAmount } from './checkout-format';
 import { checkoutKeys } from './checkout-keys';
@@ -23,6 +24,8 @@ export function PaidPanel({ order, replayed, printing, printError, onPrint, onSh
   const { t } = useTranslation();
   const amount = useAmount();
   const change = order.payments.reduce((sum, payment) => sum + (payment.change ?? 0), 0);
+  // Coupons show once, each with its voucher, in the list below; the sums name only what was typed in.
+  const manual = order.discounts.filter((part) => part.kind !== 'coupon');
   return (
     <section className="paid-panel" data-testid="paid-panel" aria-live="polite">
       <CheckCircleFilled className="paid-icon" />
@@ -36,16 +39,11 @@ export function PaidPanel({ order, replayed, printing, printError, onPrint, onSh
           <dt>{t('sale.paid.total')}</dt>
           <dd data-testid="paid-total">{amount(order.total)}</dd>
         </div>
-        {order.discount > 0 ? (
-          <div className="paid-discount">
-            <dt>
-              {t('sale.totals.discount')}
-              {order.approverName ? (
-                <span className="paid-approver">{t('sale.paid.approvedBy', { name: order.approverName })}</span>
-              ) : null}
-            </dt>
-            <dd>−{amount(order.discount)}</dd>
-          </div>
+        {manual.length > 0 ? (
+          <DiscountTerms parts={manual} orderNote={order.orderDiscountReason} rowClassName="paid-discount" />
+        ) : null}
+        {manual.length > 0 && order.approverName ? (
+          <div className="paid-approver">{t('sale.paid.approvedBy', { name: order.approverName })}</div>
         ) : null}
         {order.rounding !== 0 ? (
           <div>

@@ -4,11 +4,13 @@ import { useTranslation } from 'react-i18next';
 import type { OrderDetail, OrderLine, OrderPayment } from '../../../shared/contract/orders';
 import { asMoney } from '../../../shared/money';
 import { localNames } from '../../app/names';
+import { DiscountTerms } from '../../components/discount-sources';
 import { useMoney } from '../../hooks/use-money';
 import { useLocale } from '../../i18n/use-locale';
 import { MethodTags, useQuantityText, useStoreTime } from './order-labels';
 import './orders.css';
 import { OrderCoupons } from '../../vouchers/order-coupons';
+import { RefundDiscounts } from './refund-discounts';
 
 const percent = (bp: number) => `${bp / 100}%`;
 
@@ -127,11 +129,14 @@ export function OrderDetailBody({ order }: { order: OrderDetail }) {
           <dl className="totals" data-testid="order-totals">
             <dt>{t('orders.gross')}</dt>
             <dd>{money(order.gross)}</dd>
-            <dt>{t('orders.discount')}</dt>
-            <dd>
-              {order.discount > 0 ? `−${money(order.discount)}` : dash}
-              {order.orderDiscountReason ? <span className="cell-secondary"> {order.orderDiscountReason}</span> : null}
-            </dd>
+            {order.discounts.length > 0 ? (
+              <DiscountTerms parts={order.discounts} orderNote={order.orderDiscountReason} rowClassName="totals-row" />
+            ) : (
+              <>
+                <dt>{t('orders.discount')}</dt>
+                <dd>{dash}</dd>
+              </>
+            )}
             <dt>{t('orders.column.total')}</dt>
             <dd className="total-strong">{money(order.total)}</dd>
             {order.rounding !== 0 ? (
@@ -175,7 +180,7 @@ export function OrderDetailBody({ order }: { order: OrderDetail }) {
       {order.coupons.length > 0 ? (
         <>
           <h3 className="detail-heading">{t('voucher.coupons.title')}</h3>
-          <OrderCoupons coupons={order.coupons} />
+          <OrderCoupons coupons={order.coupons} amounts={false} />
         </>
       ) : null}
       {order.refunds.length > 0 ? (
@@ -196,6 +201,7 @@ export function OrderDetailBody({ order }: { order: OrderDetail }) {
                   {' · '}
                   {refund.reason}
                 </div>
+                <RefundDiscounts refund={refund} />
                 <div className="refund-parts">
                   {refund.tenders.map((tender) => (
                     <Tag key={tender.method}>

@@ -15,6 +15,7 @@ import { useKeyActions } from '../../hooks/use-key-actions';
 import { useMoney } from '../../hooks/use-money';
 import { usePermission } from '../../hooks/use-permission';
 import { MethodTags } from './order-labels';
+import { RefundDiscounts } from './refund-discounts';
 import { RefundLineTable } from './refund-line-table';
 import { estimateTotal, pickAll, type RefundPick, refundableLines, toRefundInput } from './refund-lines';
 import './orders.css';
@@ -76,6 +77,7 @@ export function RefundDialog({ order, onClose, onRefunded }: RefundDialogProps) 
             </Button>
           }
         >
+          <RefundDiscounts refund={done} />
           <ul className="refund-tenders">
             {done.tenders.map((tender) => (
               <li key={tender.method}>

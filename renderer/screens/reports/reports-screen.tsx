@@ -14,6 +14,7 @@ import { ScreenHeader } from '../screen-header';
 import { shiftShortcut, useShiftPanel } from '../shift/shift-panel-provider';
 import { ChannelTable, MethodTable } from './breakdown-tables';
 import { DayFigures } from './day-figures';
+import { DiscountSourceTable } from './discount-source-table';
 import { HourlyBars } from './hourly-bars';
 import { VoucherReport } from './voucher-report';
 import '../screens.css';
@@ -78,6 +79,9 @@ function DaySummaryView() {
             </Card>
             <Card size="small" title={t('reports.byChannel')} className="report-card">
               <ChannelTable rows={day.byChannel} />
+            </Card>
+            <Card size="small" title={t('discounts.title')} className="report-card">
+              <DiscountSourceTable rows={day.discountsBySource} />
             </Card>
           </div>
         </div>
