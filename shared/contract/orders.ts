@@ -174,7 +174,12 @@ export const orderMethods = {
     mutates: false,
   }),
   'orders.receipt': method({
-    input: z.object({ id: OrderId, width: ReceiptWidth.optional() }),
+    input: z.object({
+      id: OrderId,
+      width: ReceiptWidth.optional(),
+      /** The slip of this refund of the order, instead of the sale's receipt. */
+      refundId: RefundId.optional(),
+    }),
     output: Receipt,
     access: 'sell',
     mutates: false,

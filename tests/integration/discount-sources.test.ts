@@ -240,9 +240,35 @@ describe('discounts by source', () => {
         await h.call({ method: 'orders.get', input: { id: order.id }, sessionToken: seller }),
       );
       expect(after.refunds.map((r) => r.discounts)).toEqual(refunds.map((r) => r.discounts));
+      for (const r of refunds) await expectSlipAddsUp(order.id, r, random.pick<Locale>(['en', 'zh-CN']));
     }
   });
 });
+
+const goodsLabel: Record<Locale, string> = { en: 'Goods returned', 'zh-CN': '退回商品' };
+
+/** The printed refund slip: goods returned less each discount given back is what was refunded. */
+async function expectSlipAddsUp(orderId: string, refund: RefundSummary, locale: Locale) {
+  const { html } = expectOk<{ html: string }>(
+    await h.call({
+      method: 'orders.receipt',
+      input: { id: orderId, refundId: refund.id },
+      sessionToken: seller,
+      locale,
+    }),
+  );
+  const rows = receiptRows(html);
+  const refundedAt = rows.findIndex((row) => row.cls === 'big');
+  const goods = rows.filter((row) => row.label === goodsLabel[locale]);
+  expect(goods).toHaveLength(1);
+  const deductions = rows
+    .slice(0, refundedAt)
+    .filter((row) => row.value.startsWith('−'))
+    .map((row) => -fen(row.value));
+  expect(deductions).toEqual(refund.discounts.map((d) => d.amount));
+  expect(fen(goods[0].value) - deductions.reduce((a, b) => a + b, 0)).toBe(fen(rows[refundedAt].value));
+  expect(fen(rows[refundedAt].value)).toBe(refund.amount);
+}
 
 async function refund(orderId: string, lines: { lineNo: number; quantity: number }[]): Promise<RefundSummary> {
   const result = expectOk<{ refund: RefundSummary }>(

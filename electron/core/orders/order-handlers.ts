@@ -1,6 +1,7 @@
 import { AppError } from '../../../shared/errors';
 import type { HandlerContext, Handlers } from '../handler-context';
 import { receiptHtml } from '../receipts/receipt-html';
+import { refundSlipHtml } from '../receipts/refund-slip-html';
 import { requireStore } from '../store/store-records';
 import { commitOrder } from './order-commit';
 import { listOrders } from './order-list';
@@ -20,6 +21,15 @@ function receipt(ctx: HandlerContext, id: string, width: '58' | '80' | undefined
   return { order, html };
 }
 
+/** The slip of one of the order's refunds. */
+function refundSlip(ctx: HandlerContext, id: string, refundId: string, width: '58' | '80' | undefined) {
+  const store = requireStore(ctx.db, ctx.now);
+  const order = requireOrder(ctx, id);
+  const refund = order.refunds.find((r) => r.id === refundId);
+  if (!refund) throw new AppError('not_found', { what: { en: 'refund', 'zh-CN': '退款' } });
+  return refundSlipHtml(order, refund, store, { width: width ?? store.settings.receiptWidth, locale: ctx.locale });
+}
+
 export const orderHandlers = {
   'orders.commit': (ctx, input) => commitOrder(ctx, input),
 
@@ -27,7 +37,11 @@ export const orderHandlers = {
 
   'orders.get': (ctx, input) => requireOrder(ctx, input.id),
 
-  'orders.receipt': (ctx, input) => ({ html: receipt(ctx, input.id, input.width, false).html }),
+  'orders.receipt': (ctx, input) => ({
+    html: input.refundId
+      ? refundSlip(ctx, input.id, input.refundId, input.width)
+      : receipt(ctx, input.id, input.width, false).html,
+  }),
 
   'orders.reprint': (ctx, input) => {
     const { order, html } = receipt(ctx, input.id, input.width, true);

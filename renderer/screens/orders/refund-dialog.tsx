@@ -18,6 +18,7 @@ import { MethodTags } from './order-labels';
 import { RefundDiscounts } from './refund-discounts';
 import { RefundLineTable } from './refund-line-table';
 import { estimateTotal, pickAll, type RefundPick, refundableLines, toRefundInput } from './refund-lines';
+import { RefundSlipButton } from './refund-slip-button';
 import './orders.css';
 
 const keys = { all: 'Alt+A', submit: 'Ctrl+Enter' } as const;
@@ -72,9 +73,12 @@ export function RefundDialog({ order, onClose, onRefunded }: RefundDialogProps) 
           subTitle={done.approverName ? t('orders.refund.approvedBy', { name: done.approverName }) : undefined}
           data-testid="refund-result"
           extra={
-            <Button type="primary" size="large" autoFocus onClick={onClose} data-testid="refund-done">
-              {t('common.done')} <kbd>Enter</kbd>
-            </Button>
+            <Space wrap>
+              <RefundSlipButton orderId={order.id} refundId={done.id} />
+              <Button type="primary" size="large" autoFocus onClick={onClose} data-testid="refund-done">
+                {t('common.done')} <kbd>Enter</kbd>
+              </Button>
+            </Space>
           }
         >
           <RefundDiscounts refund={done} />
