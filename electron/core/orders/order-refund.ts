@@ -102,6 +102,7 @@ export function refundOrder(ctx: HandlerContext, input: RefundInput): Result {
     amount,
     lines: refund.lines,
     tenders: refund.tenders,
+    ...(refund.discounts.length > 0 ? { discountsGivenBack: refund.discounts } : {}),
     ...(reversed.length > 0 ? { vouchersGivenBack: reversed } : {}),
   });
   ctx.emit({ type: 'orders.changed' });
