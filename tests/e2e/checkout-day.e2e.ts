@@ -100,6 +100,8 @@ describe('a day at the till', () => {
     const number = await page.getByTestId('paid-order-number').innerText();
     expect(number).toMatch(/^A-\d{4}$/);
     await expectText(page.getByTestId('paid-change'), '¥2.15');
+    // The order discount shows once, as itself, not again inside a sum of all discounts.
+    await expectText(paid.getByTestId('discount-source'), '整单优惠', '老顾客', '−¥7.65');
     await page.getByTestId('show-receipt').click();
     await expect.poll(() => frameText(page, 'receipt-preview')).toContain(number);
     const receipt = await frameText(page, 'receipt-preview');
@@ -121,6 +123,8 @@ describe('a day at the till', () => {
     await page.getByTestId('refund-submit').click();
     await approve(page, '退款');
     await expectText(page.getByTestId('refund-result'), `${number}-R1`, '¥1.40');
+    // The slip in figures: the water at its price, less the order discount's share it carried.
+    await expectText(page.getByTestId('refund-discounts'), '退回商品', '¥2.00', '整单优惠', '−¥0.60', '¥1.40');
     await page.getByTestId('refund-done').click();
     await expectText(page.getByTestId('order-status').first(), '部分退款');
     await shoot(page, 'orders-refunded');

@@ -43,7 +43,9 @@ export function PaidPanel({ order, replayed, printing, printError, onPrint, onSh
           <DiscountTerms parts={manual} orderNote={order.orderDiscountReason} rowClassName="paid-discount" />
         ) : null}
         {manual.length > 0 && order.approverName ? (
-          <div className="paid-approver">{t('sale.paid.approvedBy', { name: order.approverName })}</div>
+          <div>
+            <dt className="paid-approver">{t('sale.paid.approvedBy', { name: order.approverName })}</dt>
+          </div>
         ) : null}
         {order.rounding !== 0 ? (
           <div>
