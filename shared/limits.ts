@@ -93,10 +93,13 @@ export function lineProblem(
         : null;
     case 'priced': {
       if (settings.scaleLabel !== 'price') return { kind: 'label_not_priced' };
-      const grams = labelGrams(q.amount, line.unitPrice);
-      return grams < 1 || grams > settings.weightMaxGrams
-        ? { kind: 'label_weight', grams, max: settings.weightMaxGrams }
-        : null;
+      // Compared unrounded: under one gram, or over the limit, whatever rounding would show.
+      const milligramsTimesPrice = q.amount * 1_000;
+      const possible =
+        milligramsTimesPrice >= line.unitPrice && milligramsTimesPrice <= settings.weightMaxGrams * line.unitPrice;
+      return possible
+        ? null
+        : { kind: 'label_weight', grams: labelGrams(q.amount, line.unitPrice), max: settings.weightMaxGrams };
     }
     default: {
       const unreachable: never = q;

@@ -3,7 +3,7 @@ import { AppError, type Text } from '../../../shared/errors';
 import { limitNames } from '../../../shared/limit-messages';
 import { breach, type LimitBreach, type LimitName, type LineProblem, lineProblem } from '../../../shared/limits';
 import type { Locale } from '../../../shared/locale';
-import { formatMoney, type Money, toDecimalString } from '../../../shared/money';
+import { formatMoney, type Money } from '../../../shared/money';
 import type { CartLine } from '../../../shared/pricing/cart';
 
 /** How the figures of a refusal read: money in the store's currency, weights in kg, items as counted. */
@@ -35,7 +35,7 @@ export function formatFigure(value: number, unit: FigureUnit, store: StoreInfo, 
     case 'money':
       return formatMoney(value as Money, store.currency, locale);
     case 'grams':
-      return `${toDecimalString(value as Money, 3)} kg`;
+      return `${(value / 1_000).toLocaleString(locale, { minimumFractionDigits: 3, maximumFractionDigits: 3 })} kg`;
     case 'items':
       return value.toLocaleString(locale);
     default: {
