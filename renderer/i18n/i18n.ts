@@ -4,6 +4,8 @@ import { Locale, pickLocale } from '../../shared/locale';
 import backOfficeEn from './back-office.en.json';
 import backOfficeZhCN from './back-office.zh-CN.json';
 import en from './en.json';
+import limitsEn from './limits.en.json';
+import limitsZhCN from './limits.zh-CN.json';
 import o2oEn from './o2o.en.json';
 import o2oZhCN from './o2o.zh-CN.json';
 import saleEn from './sale.en.json';
@@ -13,8 +15,8 @@ import voucherZhCN from './voucher.zh-CN.json';
 import zhCN from './zh-CN.json';
 
 /** One file pair per area of the app, so areas do not step on each other's keys. */
-const english = { ...en, ...saleEn, ...backOfficeEn, ...o2oEn, ...voucherEn };
-const chinese = { ...zhCN, ...saleZhCN, ...backOfficeZhCN, ...o2oZhCN, ...voucherZhCN };
+const english = { ...en, ...saleEn, ...backOfficeEn, ...o2oEn, ...voucherEn, ...limitsEn };
+const chinese = { ...zhCN, ...saleZhCN, ...backOfficeZhCN, ...o2oZhCN, ...voucherZhCN, ...limitsZhCN };
 
 const storageKey = 'counter.locale';
 
