@@ -87,3 +87,22 @@ export function onHandAfter(kind: StockMoveKind, quantity: number, onHand: numbe
     }
   }
 }
+
+export type MovementLimitProblem = { kind: 'over'; max: number } | { kind: 'belowZero'; left: number } | null;
+
+/**
+ * What the core would refuse of a valid movement: past the store's limit (`max` in items or grams),
+ * or waste and negative adjustments taking on-hand below zero (a count sets it outright).
+ */
+export function movementLimitProblem(
+  kind: StockMoveKind,
+  quantity: number,
+  onHand: number,
+  max: number,
+): MovementLimitProblem {
+  const after = onHandAfter(kind, quantity, onHand);
+  const change = after - onHand;
+  if ((kind === 'count' ? quantity : Math.abs(change)) > max) return { kind: 'over', max };
+  if (kind !== 'count' && change < 0 && after < 0) return { kind: 'belowZero', left: after };
+  return null;
+}

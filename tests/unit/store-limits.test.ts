@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { movementLimitProblem } from '../../renderer/app/stock-quantity';
+import { parseQuantity } from '../../renderer/screens/checkout/entry-parsing';
 import {
   highestText,
   parseLimitField,
@@ -53,5 +55,17 @@ describe('store limits', () => {
     expect(parseLimitField('countMax', '0', 2)).toBeNull();
     expect(parseLimitField('cashInApprovalAmount', '0', 2)).toBe(0);
     expect(highestText('priceMax', 2)).toBe('999999.99');
+  });
+
+  it('show on the screen what the core refuses: quantities, weights and stock movements', () => {
+    expect(parseQuantity('999', false, defaultLimits)).toEqual({ kind: 'count', count: 999 });
+    expect(parseQuantity('1000', false, defaultLimits)).toBeNull();
+    expect(parseQuantity('100', true, defaultLimits)).toEqual({ kind: 'weight', grams: 100_000 });
+    expect(parseQuantity('100.001', true, defaultLimits)).toBeNull();
+    expect(movementLimitProblem('receive', 10_001, 0, 10_000)).toEqual({ kind: 'over', max: 10_000 });
+    expect(movementLimitProblem('waste', 6, 5, 10_000)).toEqual({ kind: 'belowZero', left: -1 });
+    expect(movementLimitProblem('adjustment', -6, 5, 10_000)).toEqual({ kind: 'belowZero', left: -1 });
+    expect(movementLimitProblem('count', 0, 5, 10_000)).toBeNull();
+    expect(movementLimitProblem('waste', 5, 5, 10_000)).toBeNull();
   });
 });
