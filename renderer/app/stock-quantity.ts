@@ -1,10 +1,11 @@
 import type { StockMoveKind, StockRow } from '../../shared/contract/stock';
+import { ceilings } from '../../shared/limits';
 import { parseDecimalAmount } from '../../shared/money';
 
 export type StockUnit = StockRow['unit'];
 
 /** The contract's bound on one movement, in items or grams. */
-const maxQuantity = 1_000_000_000;
+const maxQuantity = ceilings.stockMove * 1_000;
 const gramsPerKg = 1000;
 
 const formats = new Map<string, Intl.NumberFormat>();
