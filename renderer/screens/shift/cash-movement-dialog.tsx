@@ -99,7 +99,19 @@ export function CashMovementDialog({ kind, onClose }: CashMovementDialogProps) {
     >
       <div data-testid="cash-dialog">
         {failed ? <Alert type="error" showIcon title={errorText(failed)} className="form-error" /> : null}
-        {needsManager ? <Alert type="info" showIcon title={t('shift.needsManager')} className="screen-note" /> : null}
+        {needsManager ? (
+          <Alert
+            type="info"
+            showIcon
+            title={
+              kind === 'in'
+                ? t('limits.cashInNeedsManager', { max: money(asMoney(settings.cashInApprovalAmount)) })
+                : t('shift.needsManager')
+            }
+            className="screen-note"
+            data-testid="cash-needs-manager"
+          />
+        ) : null}
         <label className="field-label" htmlFor="cash-amount">
           {t('shift.amount')}
         </label>
