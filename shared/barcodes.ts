@@ -14,6 +14,9 @@ export function isValidGtin(code: string): boolean {
   return gs1CheckDigit(code.slice(0, -1)) === Number(code.at(-1));
 }
 
+/** The largest value a label's five digits print: 99,999 minor units, or grams. */
+export const SCALE_LABEL_MAX = 99_999;
+
 /** What a store's scales print into the 5 value digits of a 2x label. */
 export type ScaleLabelValue = 'price' | 'weight';
 

@@ -1,3 +1,4 @@
+import { limitMessages } from './limit-messages';
 import type { Locale } from './locale';
 import type { Permission } from './roles';
 import { voucherMessages } from './vouchers/voucher-messages';
@@ -155,6 +156,7 @@ const messages = {
     'zh-CN': '系统出错，本次操作未保存。参考编号 {ref}。',
   },
   ...voucherMessages,
+  ...limitMessages,
 } satisfies Record<string, Text>;
 
 export type ErrorCode = keyof typeof messages;
@@ -204,6 +206,7 @@ const actionNames: Record<Permission, Text> = {
   refund: { en: 'refund an order', 'zh-CN': '退款' },
   'order.void': { en: 'void an order', 'zh-CN': '作废订单' },
   'cash.out': { en: 'take cash out of the drawer', 'zh-CN': '从钱箱取出现金' },
+  'cash.inAboveLimit': { en: 'put more cash in than the store’s limit', 'zh-CN': '存入超过门店限额的现金' },
   'drawer.noSale': { en: 'open the cash drawer without a sale', 'zh-CN': '无交易开钱箱' },
   'shift.closeWithVariance': { en: 'close a shift with a cash variance', 'zh-CN': '有差额时交班' },
   'catalog.edit': { en: 'edit the catalog and prices', 'zh-CN': '编辑商品和价格' },

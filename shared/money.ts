@@ -1,10 +1,20 @@
 import { z } from 'zod';
 
-/** Amounts are integers in the currency's minor unit (fen for CNY). */
-export const Money = z.number().int().min(-1_000_000_000_000).max(1_000_000_000_000).brand<'Money'>();
+/**
+ * Amounts are integers in the currency's minor unit (fen for CNY). As a figure the till reports,
+ * any safe integer: a day's or a shift's sums grow past any one input's limit, and a report must
+ * never refuse what the inputs let in. Inputs bound themselves (shared/limits.ts).
+ */
+export const Money = z.number().int().min(-Number.MAX_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER).brand<'Money'>();
 export type Money = z.infer<typeof Money>;
 
-export const NonNegativeMoney = z.number().int().min(0).max(1_000_000_000_000).brand<'Money'>();
+/** An amount someone enters, from zero up to `max` minor units. */
+export function moneyInput(max: number) {
+  return z.number().int().min(0).max(max).brand<'Money'>();
+}
+
+/** An entered amount with no narrower limit of its own: a cash count (¥10,000,000,000). */
+export const NonNegativeMoney = moneyInput(1_000_000_000_000);
 
 export function asMoney(minorUnits: number): Money {
   return Money.parse(minorUnits);

@@ -10,6 +10,7 @@ export const Permission = z.enum([
   'refund',
   'order.void',
   'cash.out',
+  'cash.inAboveLimit',
   'drawer.noSale',
   'shift.closeWithVariance',
   'catalog.edit',
@@ -29,6 +30,7 @@ const approvable: ReadonlySet<Permission> = new Set<Permission>([
   'refund',
   'order.void',
   'cash.out',
+  'cash.inAboveLimit',
   'drawer.noSale',
 ]);
 

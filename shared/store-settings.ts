@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fieldMessage } from './field-messages';
+import { defaultLimits, limitFields } from './limits';
 import type { PricingPolicy } from './pricing/cart';
 
 /** Cash rounding (抹零): the cash part of a payment rounded to `step` minor units. Step 1 is none. */
@@ -30,6 +31,7 @@ const fields = {
   discountApprovalAmount: z.number().int().min(0).max(1_000_000_000),
   /** A cash count off by more than this needs a manager to close the shift. */
   varianceApprovalAmount: z.number().int().min(0).max(1_000_000_000),
+  ...limitFields,
 };
 
 export const defaultSettings: { [K in keyof typeof fields]: z.infer<(typeof fields)[K]> } = {
@@ -43,6 +45,7 @@ export const defaultSettings: { [K in keyof typeof fields]: z.infer<(typeof fiel
   discountApprovalPercentBp: 2_000,
   discountApprovalAmount: 5_000,
   varianceApprovalAmount: 1_000,
+  ...defaultLimits,
 };
 
 /** Store-wide rules and receipt details, stored as JSON and read over the defaults, so new settings need no migration. */

@@ -1,10 +1,11 @@
 import type { StockMoveKind, StockRow } from '../../shared/contract/stock';
+import { ceilings } from '../../shared/limits';
 import { parseDecimalAmount } from '../../shared/money';
 
 export type StockUnit = StockRow['unit'];
 
 /** The contract's bound on one movement, in items or grams. */
-const maxQuantity = 1_000_000_000;
+const maxQuantity = ceilings.stockMove * 1_000;
 const gramsPerKg = 1000;
 
 const formats = new Map<string, Intl.NumberFormat>();
@@ -86,4 +87,23 @@ export function onHandAfter(kind: StockMoveKind, quantity: number, onHand: numbe
       throw new Error(`unknown stock movement ${String(unreachable)}`);
     }
   }
+}
+
+export type MovementLimitProblem = { kind: 'over'; max: number } | { kind: 'belowZero'; left: number } | null;
+
+/**
+ * What the core would refuse of a valid movement: past the store's limit (`max` in items or grams),
+ * or waste and negative adjustments taking on-hand below zero (a count sets it outright).
+ */
+export function movementLimitProblem(
+  kind: StockMoveKind,
+  quantity: number,
+  onHand: number,
+  max: number,
+): MovementLimitProblem {
+  const after = onHandAfter(kind, quantity, onHand);
+  const change = after - onHand;
+  if ((kind === 'count' ? quantity : Math.abs(change)) > max) return { kind: 'over', max };
+  if (kind !== 'count' && change < 0 && after < 0) return { kind: 'belowZero', left: after };
+  return null;
 }

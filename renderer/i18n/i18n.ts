@@ -6,6 +6,8 @@ import backOfficeZhCN from './back-office.zh-CN.json';
 import discountsEn from './discounts.en.json';
 import discountsZhCN from './discounts.zh-CN.json';
 import en from './en.json';
+import limitsEn from './limits.en.json';
+import limitsZhCN from './limits.zh-CN.json';
 import o2oEn from './o2o.en.json';
 import o2oZhCN from './o2o.zh-CN.json';
 import saleEn from './sale.en.json';
@@ -15,8 +17,8 @@ import voucherZhCN from './voucher.zh-CN.json';
 import zhCN from './zh-CN.json';
 
 /** One file pair per area of the app, so areas do not step on each other's keys. */
-const english = { ...en, ...saleEn, ...backOfficeEn, ...o2oEn, ...voucherEn, ...discountsEn };
-const chinese = { ...zhCN, ...saleZhCN, ...backOfficeZhCN, ...o2oZhCN, ...voucherZhCN, ...discountsZhCN };
+const english = { ...en, ...saleEn, ...backOfficeEn, ...o2oEn, ...voucherEn, ...discountsEn, ...limitsEn };
+const chinese = { ...zhCN, ...saleZhCN, ...backOfficeZhCN, ...o2oZhCN, ...voucherZhCN, ...discountsZhCN, ...limitsZhCN };
 
 const storageKey = 'counter.locale';
 

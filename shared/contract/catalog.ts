@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { fieldMessage } from '../field-messages';
 import { CategoryId, ProductId } from '../ids';
-import { Money, NonNegativeMoney } from '../money';
+import { ceilings } from '../limits';
+import { Money, moneyInput } from '../money';
 import { method } from './define';
 
 export const LocalName = z.string().trim().min(1).max(120);
@@ -56,8 +57,8 @@ export const ProductInput = z.object({
   plu: Plu.nullable().default(null),
   nameZh: LocalName,
   nameEn: LocalName,
-  price: NonNegativeMoney,
-  cost: NonNegativeMoney.default(0 as z.infer<typeof NonNegativeMoney>),
+  price: moneyInput(ceilings.price),
+  cost: moneyInput(ceilings.price).default(0 as Money),
   taxRateBp: TaxRateBp.default(1300),
   unit: SaleUnit.default('each'),
   active: z.boolean().default(true),

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { BusinessDay } from '../business-day';
 import { OrderId, RefundId } from '../ids';
-import { Money, NonNegativeMoney } from '../money';
+import { ceilings } from '../limits';
+import { Money, moneyInput } from '../money';
 import { Cart } from '../pricing/cart';
 import { SourcedDiscount } from '../pricing/discount-sources';
 import { VoucherType } from '../vouchers/campaign';
@@ -23,9 +24,13 @@ const Reference = z.string().trim().min(1).max(64);
 
 /** Cash is tendered (change is worked out); card and wallet record what the external terminal took. */
 export const TenderInput = z.discriminatedUnion('method', [
-  z.object({ method: z.literal('cash'), tendered: NonNegativeMoney }),
-  z.object({ method: z.literal('card'), amount: NonNegativeMoney.refine((v) => v > 0), reference: Reference }),
-  z.object({ method: z.literal('wallet'), amount: NonNegativeMoney.refine((v) => v > 0), reference: Reference }),
+  z.object({ method: z.literal('cash'), tendered: moneyInput(ceilings.tender) }),
+  z.object({ method: z.literal('card'), amount: moneyInput(ceilings.sale).refine((v) => v > 0), reference: Reference }),
+  z.object({
+    method: z.literal('wallet'),
+    amount: moneyInput(ceilings.sale).refine((v) => v > 0),
+    reference: Reference,
+  }),
 ]);
 export type TenderInput = z.infer<typeof TenderInput>;
 

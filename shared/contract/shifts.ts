@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CashMovementId } from '../ids';
-import { Money, NonNegativeMoney } from '../money';
+import { ceilings } from '../limits';
+import { Money, moneyInput, NonNegativeMoney } from '../money';
 import { method } from './define';
 import { Channel, PaymentMethod, ReceiptWidth } from './orders';
 
@@ -51,7 +52,8 @@ export const ShiftReport = z.object({
 export type ShiftReport = z.infer<typeof ShiftReport>;
 
 const Reason = z.string().trim().min(1).max(200);
-const CashMovement = z.object({ id: CashMovementId, amount: NonNegativeMoney.refine((v) => v > 0), reason: Reason });
+const CashAmount = moneyInput(ceilings.cashMovement);
+const CashMovement = z.object({ id: CashMovementId, amount: CashAmount.refine((v) => v > 0), reason: Reason });
 
 export const shiftMethods = {
   'shift.current': method({
@@ -61,7 +63,7 @@ export const shiftMethods = {
     mutates: false,
   }),
   'shift.open': method({
-    input: z.object({ float: NonNegativeMoney }),
+    input: z.object({ float: CashAmount }),
     output: ShiftInfo,
     access: 'sell',
     mutates: true,

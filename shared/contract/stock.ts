@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ProductId } from '../ids';
+import { ceilings } from '../limits';
 import { method } from './define';
 
 /** On-hand is the sum of the movement ledger: items, or grams for goods sold by weight. */
@@ -17,6 +18,8 @@ export const StockRow = z.object({
   soldOut: z.boolean(),
 });
 export type StockRow = z.infer<typeof StockRow>;
+
+const StockMoveGrams = ceilings.stockMove * 1_000;
 
 export const StockMoveKind = z.enum(['receive', 'count', 'adjustment', 'waste']);
 export type StockMoveKind = z.infer<typeof StockMoveKind>;
@@ -42,7 +45,8 @@ export const stockMethods = {
       id: z.uuid(),
       productId: ProductId,
       kind: StockMoveKind,
-      quantity: z.number().int().min(-1_000_000_000).max(1_000_000_000),
+      /** Items, or grams: the ceiling in kg times 1,000. */
+      quantity: z.number().int().min(-StockMoveGrams).max(StockMoveGrams),
       note: z.string().trim().max(200).default(''),
     }),
     output: StockRow,

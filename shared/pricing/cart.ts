@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ProductId } from '../ids';
-import { NonNegativeMoney } from '../money';
+import { ceilings } from '../limits';
+import { moneyInput } from '../money';
 import { ScannedCode } from '../vouchers/redemption-wire';
 
 /**
@@ -8,9 +9,9 @@ import { ScannedCode } from '../vouchers/redemption-wire';
  * the amount a price-embedded scale label printed, which is what the customer was shown and pays.
  */
 export const Quantity = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('count'), count: z.number().int().min(1).max(9_999) }),
-  z.object({ kind: z.literal('weight'), grams: z.number().int().min(1).max(1_000_000) }),
-  z.object({ kind: z.literal('priced'), amount: z.number().int().min(1).max(99_999_999) }),
+  z.object({ kind: z.literal('count'), count: z.number().int().min(1).max(ceilings.count) }),
+  z.object({ kind: z.literal('weight'), grams: z.number().int().min(1).max(ceilings.weightGrams) }),
+  z.object({ kind: z.literal('priced'), amount: z.number().int().min(1).max(ceilings.labelAmount) }),
 ]);
 export type Quantity = z.infer<typeof Quantity>;
 
@@ -18,7 +19,7 @@ export type Quantity = z.infer<typeof Quantity>;
 export const ManualDiscount = z.object({
   kind: z.enum(['percent', 'amount']),
   /** Basis points for percent (1,000 = 10 %), minor units for amount. */
-  value: z.number().int().min(0).max(1_000_000_000_000),
+  value: z.number().int().min(0).max(ceilings.sale),
   reason: z.string().trim().min(1).max(120),
 });
 export type ManualDiscount = z.infer<typeof ManualDiscount>;
@@ -27,7 +28,7 @@ export const CartLine = z.object({
   lineId: z.string().min(1).max(64),
   productId: ProductId,
   /** Per item, or per kg for weight; what the catalog said when the line was added. */
-  unitPrice: NonNegativeMoney,
+  unitPrice: moneyInput(ceilings.price),
   taxRateBp: z.number().int().min(0).max(10_000),
   quantity: Quantity,
   discount: ManualDiscount.nullable().default(null),

@@ -19,6 +19,7 @@ const domainTable: Record<Permission, Record<Role, Expectation>> = {
   refund: { cashier: 'approval', manager: 'allow', owner: 'allow' },
   'order.void': { cashier: 'approval', manager: 'allow', owner: 'allow' },
   'cash.out': { cashier: 'approval', manager: 'allow', owner: 'allow' },
+  'cash.inAboveLimit': { cashier: 'approval', manager: 'allow', owner: 'allow' },
   'drawer.noSale': { cashier: 'approval', manager: 'allow', owner: 'allow' },
   'shift.closeWithVariance': { cashier: 'deny', manager: 'allow', owner: 'allow' },
   'catalog.edit': { cashier: 'deny', manager: 'allow', owner: 'allow' },

@@ -40,8 +40,8 @@ describe('store settings form', () => {
   it('shows limits as people type them and sends back exactly what was stored', () => {
     const values = toFormValues(store);
     expect(values).toMatchObject({ discountPercent: '12.5', discountAmount: '50.50', varianceAmount: '10.00' });
-    expect(toUpdateInput(values, 2).settings).toEqual(store.settings);
-    expect(toUpdateInput({ ...values, deviceCode: ' c2 ' }, 2).deviceCode).toBe('C2');
+    expect(toUpdateInput(values, 2, store.settings).settings).toEqual(store.settings);
+    expect(toUpdateInput({ ...values, deviceCode: ' c2 ' }, 2, store.settings).deviceCode).toBe('C2');
   });
 
   it('refuses percentages over 100 and amounts with too many decimals', () => {

@@ -1,15 +1,23 @@
 import type { Product } from '../../../shared/contract/catalog';
 import { AppError } from '../../../shared/errors';
+import { breach } from '../../../shared/limits';
 import { decideAccess } from '../../../shared/roles';
 import type { HandlerContext, Handlers } from '../handler-context';
-import { readStore } from '../store/store-records';
+import { refuseBreach } from '../store/limit-refusals';
+import { readStore, requireStore } from '../store/store-records';
 import { importProductsCsv } from './csv-import';
-import { listCategories, requireProduct, saveCategory, saveProduct, toProduct } from './product-records';
+import { findProduct, listCategories, requireProduct, saveCategory, saveProduct, toProduct } from './product-records';
 import { findByBarcode, searchProducts } from './product-search';
 
 function forCaller(ctx: HandlerContext, product: Product): Product {
   const role = ctx.session?.role;
   return role && decideAccess(role, 'catalog.edit') === 'allow' ? product : { ...product, cost: null };
+}
+
+/** A new price past the store's limit is refused; an existing one stays sellable until changed. */
+function refusePrice(ctx: HandlerContext, price: number): void {
+  const store = requireStore(ctx.db, ctx.now);
+  refuseBreach(breach(store.settings, 'price', price), store, ctx.locale);
 }
 
 export const catalogHandlers = {
@@ -35,6 +43,8 @@ export const catalogHandlers = {
   'catalog.getProduct': (ctx, input) => forCaller(ctx, toProduct(requireProduct(ctx.db, input.id))),
 
   'catalog.saveProduct': (ctx, input) => {
+    const earlier = input.id ? findProduct(ctx.db, input.id) : undefined;
+    if (input.price !== earlier?.price) refusePrice(ctx, input.price);
     const { product, before } = saveProduct(ctx.db, input, ctx.now);
     ctx.describe(`product:${product.id}`, { before, after: product });
     ctx.emit({ type: 'catalog.changed' });
@@ -49,6 +59,7 @@ export const catalogHandlers = {
       locale: ctx.locale,
       now: ctx.now,
       lineOffset: input.lineOffset,
+      checkPrice: (price) => refusePrice(ctx, price),
     });
     ctx.describe('catalog:import', {
       created: summary.created,

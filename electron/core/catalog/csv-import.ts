@@ -22,7 +22,15 @@ export type ImportSummary = {
   changes: ProductChange[];
 };
 
-type Context = { db: Database; exponent: number; locale: Locale; now: number; present: Set<string> };
+type Context = {
+  db: Database;
+  exponent: number;
+  locale: Locale;
+  now: number;
+  present: Set<string>;
+  /** Refuses a new price past the store's limit (the demo's own catalog has none to check). */
+  checkPrice?: (price: number) => void;
+};
 
 /**
  * Applies each row in a savepoint of the caller's transaction: a bad row is rolled back and
@@ -32,7 +40,7 @@ type Context = { db: Database; exponent: number; locale: Locale; now: number; pr
 export function importProductsCsv(
   db: Database,
   csv: string,
-  options: { currency: string; locale: Locale; now: number; lineOffset?: number },
+  options: { currency: string; locale: Locale; now: number; lineOffset?: number; checkPrice?: (price: number) => void },
 ): ImportSummary {
   const { locale } = options;
   const [header, ...records] = parseCsv(csv);
@@ -48,6 +56,7 @@ export function importProductsCsv(
     locale,
     now: options.now,
     present: new Set(columns),
+    checkPrice: options.checkPrice,
   };
   const rows: ImportRowResult[] = [];
   const changes: ProductChange[] = [];
@@ -72,6 +81,7 @@ function importRow(ctx: Context, values: Record<string, string>): ProductChange 
   const changes = rowChanges(ctx, values);
   const merged = existing ? { ...editableFields(existing), ...changes } : changes;
   const input = parseInput(ProductInput, merged, ctx.locale);
+  if (input.price !== existing?.price) ctx.checkPrice?.(input.price);
   const { product, before } = saveProduct(ctx.db, input, ctx.now);
   return { sku: product.sku, created: before === null, changed: before ? difference(before, product) : {} };
 }

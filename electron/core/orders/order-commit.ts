@@ -15,6 +15,7 @@ import type { HandlerContext } from '../handler-context';
 import { requireSession } from '../handler-context';
 import { requireOpenShift } from '../shifts/shift-records';
 import { recordMovement } from '../stock/stock-ledger';
+import { refuseLine, refuseSale } from '../store/limit-refusals';
 import { requireStore } from '../store/store-records';
 import { enqueue } from '../sync/outbox';
 import { couponSetup } from '../vouchers/coupon-context';
@@ -50,6 +51,7 @@ export function commitOrder(ctx: HandlerContext, input: CommitInput): { order: O
   const coupons = authoritative.coupons.length > 0 ? couponSetup(ctx, store, authoritative, products) : null;
   for (const voucher of coupons?.judged.values() ?? []) refuseUsedHere(ctx, store, voucher);
   const priced = priceCart(authoritative, pricingPolicy(store.settings), coupons?.context);
+  refuseSale(store, priced.gross, input.tenders, ctx.locale);
   const decided = coupons ? decideCoupons(ctx, store, priced, coupons) : [];
   if (priced.needsApproval) ctx.approve('discount.override');
   const settled = settleTenders(priced.total, input.tenders, store.settings.cashRounding);
@@ -189,6 +191,7 @@ function checkLines(ctx: HandlerContext, store: StoreInfo, cart: Cart): ProductR
       const unit = product.unit === 'kg' ? { en: 'by weight', 'zh-CN': '重量' } : { en: 'by the item', 'zh-CN': '件' };
       throw new AppError('quantity_kind', { name, unit });
     }
+    refuseLine(store, line, productName(product), ctx.locale);
     return product;
   });
 }

@@ -1,8 +1,10 @@
 import { AppError } from '../../../shared/errors';
 import { uuidv7 } from '../../../shared/ids';
+import { breach } from '../../../shared/limits';
 import type { HandlerContext, Handlers } from '../handler-context';
 import { requireSession } from '../handler-context';
 import { shiftReportHtml } from '../receipts/shift-report-html';
+import { refuseBreach } from '../store/limit-refusals';
 import { requireStore } from '../store/store-records';
 import { enqueue } from '../sync/outbox';
 import {
@@ -30,6 +32,10 @@ function moveCash(ctx: HandlerContext, kind: 'in' | 'out', input: CashInput) {
   }
   const session = requireSession(ctx);
   const shift = requireOpenShift(ctx.db, ctx.deviceId);
+  const store = requireStore(ctx.db, ctx.now);
+  refuseBreach(breach(store.settings, kind === 'in' ? 'cashIn' : 'cashOut', input.amount), store, ctx.locale);
+  // DOMAIN.md: a cash in above the store's limit needs a manager, as a cash out always does.
+  if (kind === 'in' && input.amount > store.settings.cashInApprovalAmount) ctx.approve('cash.inAboveLimit');
   q.insertCashMovement.run({
     id: input.id,
     shiftId: shift.id,
@@ -56,6 +62,8 @@ export const shiftHandlers = {
     if (open) throw new AppError('shift_already_open', { name: open.opened_by_name });
     const session = requireSession(ctx);
     const store = requireStore(ctx.db, ctx.now);
+    // The float is cash put in the drawer like any cash in.
+    refuseBreach(breach(store.settings, 'cashIn', input.float), store, ctx.locale);
     const id = uuidv7(ctx.now);
     shiftStatements(ctx.db).insertShift.run({
       id,

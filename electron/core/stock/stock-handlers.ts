@@ -1,8 +1,12 @@
+import type { StockMoveKind } from '../../../shared/contract/stock';
 import { AppError } from '../../../shared/errors';
 import { uuidv7 } from '../../../shared/ids';
-import { requireProduct } from '../catalog/product-records';
-import type { Handler } from '../handler-context';
+import { stockMoveMaxIn } from '../../../shared/limits';
+import { type ProductRow, requireProduct } from '../catalog/product-records';
+import type { Handler, HandlerContext } from '../handler-context';
 import { requireSession } from '../handler-context';
+import { formatFigure, refuseBreach } from '../store/limit-refusals';
+import { requireStore } from '../store/store-records';
 import { enqueue } from '../sync/outbox';
 import { recordMovement } from './stock-ledger';
 import { listStock, readStockRow, stockStatements } from './stock-records';
@@ -25,6 +29,7 @@ export const stockHandlers: {
     const product = requireProduct(ctx.db, input.productId);
     const before = readStockRow(ctx.db, product.id);
     const quantity = ledgerQuantity(input.kind, input.quantity, before.onHand);
+    refuseStockMove(ctx, product, input, quantity, before.onHand);
     recordMovement(ctx.db, {
       id: input.id,
       productId: product.id,
@@ -89,4 +94,38 @@ function ledgerQuantity(kind: 'receive' | 'count' | 'adjustment' | 'waste', ente
       throw new Error(`unknown stock movement ${String(unreachable)}`);
     }
   }
+}
+
+/**
+ * What was entered must be within the store's limit (a count is checked as entered: that is the
+ * figure someone typed). Waste or a negative adjustment may not take on-hand below zero: goods
+ * cannot be thrown away that the ledger says are not there, so a wrong figure is counted first
+ * (sales alone may go below zero, as the goods left with the customer whatever the ledger said).
+ */
+function refuseStockMove(
+  ctx: HandlerContext,
+  product: ProductRow,
+  input: { kind: StockMoveKind; quantity: number },
+  change: number,
+  onHand: number,
+): void {
+  const store = requireStore(ctx.db, ctx.now);
+  const max = stockMoveMaxIn(store.settings, product.unit);
+  const entered = Math.abs(input.kind === 'count' ? input.quantity : change);
+  if (entered > max) {
+    refuseBreach({ limit: 'stockMove', value: entered, max }, store, ctx.locale, product.unit);
+  }
+  // A count sets on-hand to what was counted; only the other kinds can dig below zero.
+  if (input.kind === 'count' || change >= 0 || onHand + change >= 0) return;
+  const figure = (value: number) => formatFigure(value, product.unit === 'kg' ? 'grams' : 'items', store, ctx.locale);
+  throw new AppError(
+    'stock_below_zero',
+    {
+      name: { en: product.name_en, 'zh-CN': product.name_zh },
+      asked: figure(-change),
+      left: figure(onHand + change),
+      onHand: figure(onHand),
+    },
+    { onHand, change },
+  );
 }

@@ -4,13 +4,13 @@ import type { Rule } from 'antd/es/form';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Category, Product } from '../../../shared/contract/catalog';
-import { parseAmount, parsePercentBp } from '../../../shared/money';
+import { asMoney, parseAmount, parsePercentBp } from '../../../shared/money';
 import { invalidateMethods, useApiMutation } from '../../api/use-api';
 import { localNames } from '../../app/names';
 import { useStoreInfo } from '../../app/store-provider';
 import { EditorModal } from '../../components/editor-modal';
 import { EnterSubmits } from '../../components/enter-submits';
-import { useCurrencySymbol } from '../../hooks/use-money';
+import { useCurrencySymbol, useMoney } from '../../hooks/use-money';
 import { useLocale } from '../../i18n/use-locale';
 import { type ProductFormValues, toFormValues, toProductInput } from './product-form';
 
@@ -30,6 +30,7 @@ export function ProductEditor({ product, categories, defaultCategoryId, onClose 
   const queryClient = useQueryClient();
   const [form] = Form.useForm<ProductFormValues>();
   const symbol = useCurrencySymbol();
+  const money = useMoney();
   const exponent = store.currencyExponent;
   const initialValues = useMemo(
     () => toFormValues(product, exponent, defaultCategoryId),
@@ -44,10 +45,16 @@ export function ProductEditor({ product, categories, defaultCategoryId, onClose 
   });
 
   const amountRule = (optional: boolean): Rule => ({
-    validator: (_, value: string | undefined) =>
-      (optional && !value?.trim()) || parseAmount(value, exponent) !== null
-        ? Promise.resolve()
-        : Promise.reject(new Error(t('productEditor.amountInvalid', { digits: exponent }))),
+    validator: (_, value: string | undefined) => {
+      if (optional && !value?.trim()) return Promise.resolve();
+      const amount = parseAmount(value, exponent);
+      if (amount === null) return Promise.reject(new Error(t('productEditor.amountInvalid', { digits: exponent })));
+      // The store's price limit; a cost is kept as entered, within the contract's bound.
+      const max = store.settings.priceMax;
+      return !optional && amount > max
+        ? Promise.reject(new Error(t('limits.overLimit', { max: money(asMoney(max)) })))
+        : Promise.resolve();
+    },
   });
   const taxRule: Rule = {
     validator: (_, value: string | undefined) =>

@@ -3,6 +3,7 @@ import type { ScaleLabel } from '../../../shared/barcodes';
 import type { Product } from '../../../shared/contract/catalog';
 import { ScannedVoucher } from '../../../shared/contract/vouchers';
 import { OrderId } from '../../../shared/ids';
+import { ceilings } from '../../../shared/limits';
 import { Cart, type CartLine, type ManualDiscount, type Quantity } from '../../../shared/pricing/cart';
 
 /** What a line needs to show that the cart itself does not carry. */
@@ -93,7 +94,8 @@ export function addProduct(
   return { state: next, lineId: line.lineId };
 }
 
-export const maxCount = 9_999;
+/** The contract's bound; the store's own limit is checked when typed and at Pay. */
+export const maxCount = ceilings.count;
 
 /** +1 / −1 on a count line; never below one (removing a line is its own, deliberate action). */
 export function stepCount(state: CartState, lineId: string, step: 1 | -1): CartState {

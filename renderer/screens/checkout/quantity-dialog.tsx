@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Quantity } from '../../../shared/pricing/cart';
 import { mulDivRound } from '../../../shared/rounding';
-import { maxCount } from './cart-model';
+import { useStoreInfo } from '../../app/store-provider';
 import { useAmount } from './checkout-format';
 import { parseQuantity } from './entry-parsing';
 import './checkout-dialogs.css';
@@ -31,7 +31,8 @@ export function QuantityDialog({ subject, byWeight, unitPrice, current, onClose,
   const amount = useAmount();
   const [text, setText] = useState(initialText(current));
   const [tried, setTried] = useState(false);
-  const quantity = parseQuantity(text, byWeight);
+  const { settings } = useStoreInfo();
+  const quantity = parseQuantity(text, byWeight, settings);
   const preview =
     quantity === null
       ? null
@@ -87,7 +88,11 @@ export function QuantityDialog({ subject, byWeight, unitPrice, current, onClose,
           <Alert
             type="error"
             showIcon
-            title={byWeight ? t('sale.quantity.badWeight') : t('sale.quantity.badCount', { max: maxCount })}
+            title={
+              byWeight
+                ? t('sale.quantity.badWeight', { max: (settings.weightMaxGrams / 1_000).toLocaleString() })
+                : t('sale.quantity.badCount', { max: settings.countMax })
+            }
           />
         ) : null}
       </div>

@@ -2,9 +2,10 @@ import type { InputOf } from '../../../shared/contract';
 import type { StoreInfo } from '../../../shared/contract/store';
 import { asMoney, parseAmount, parsePercentBp, toDecimalString } from '../../../shared/money';
 import type { CashRounding, StoreSettings } from '../../../shared/store-settings';
+import { type LimitFormValues, toLimitFormValues, toLimitSettings } from './limit-form';
 
 /** What the form's fields hold: amounts as typed decimals in major units, percentages as typed. */
-export type StoreFormValues = {
+export type StoreFormValues = LimitFormValues & {
   name: string;
   timeZone: string;
   dayCutoffHour: number;
@@ -52,11 +53,16 @@ export function toFormValues(store: StoreInfo): StoreFormValues {
     discountPercent: percentText(settings.discountApprovalPercentBp),
     discountAmount: toDecimalString(asMoney(settings.discountApprovalAmount), exponent),
     varianceAmount: toDecimalString(asMoney(settings.varianceApprovalAmount), exponent),
+    ...toLimitFormValues(settings, exponent),
   };
 }
 
 /** Call only after the form validated, so every number parses. */
-export function toUpdateInput(values: StoreFormValues, exponent: number): InputOf<'store.update'> {
+export function toUpdateInput(
+  values: StoreFormValues,
+  exponent: number,
+  current: StoreSettings,
+): InputOf<'store.update'> {
   return {
     name: values.name.trim(),
     timeZone: values.timeZone,
@@ -73,6 +79,7 @@ export function toUpdateInput(values: StoreFormValues, exponent: number): InputO
       discountApprovalPercentBp: parsePercentBp(values.discountPercent) ?? 0,
       discountApprovalAmount: parseLimit(values.discountAmount, exponent) ?? 0,
       varianceApprovalAmount: parseLimit(values.varianceAmount, exponent) ?? 0,
+      ...toLimitSettings(values, exponent, current),
     },
   };
 }

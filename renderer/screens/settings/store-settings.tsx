@@ -13,6 +13,7 @@ import { useKeyActions } from '../../hooks/use-key-actions';
 import { useMoney } from '../../hooks/use-money';
 import { usePermission } from '../../hooks/use-permission';
 import { useLocale } from '../../i18n/use-locale';
+import { LimitFields } from './limit-fields';
 import { ReceiptFields, RuleFields, StoreFields } from './store-settings-fields';
 import { type StoreFormValues, toFormValues, toUpdateInput } from './store-settings-form';
 import '../screens.css';
@@ -112,7 +113,7 @@ export function StoreSettings() {
         requiredMark={false}
         scrollToFirstError
         initialValues={initialValues}
-        onFinish={(values) => update.mutate(toUpdateInput(values, store.currencyExponent))}
+        onFinish={(values) => update.mutate(toUpdateInput(values, store.currencyExponent, store.settings))}
         data-testid="store-settings-form"
       >
         <h3 className="settings-section">{t('storeForm.storeSection')}</h3>
@@ -121,6 +122,8 @@ export function StoreSettings() {
         <ReceiptFields />
         <h3 className="settings-section">{t('storeForm.rulesSection')}</h3>
         <RuleFields />
+        <h3 className="settings-section">{t('limits.section')}</h3>
+        <LimitFields />
         <EnterSubmits />
       </Form>
     </Card>

@@ -4,8 +4,10 @@ import { Alert, App, Button, Input, Modal, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { uuidv7 } from '../../../shared/ids';
+import { breach } from '../../../shared/limits';
 import { asMoney } from '../../../shared/money';
 import { invalidateMethods } from '../../api/use-api';
+import { useStoreInfo } from '../../app/store-provider';
 import { useErrorText } from '../../app/use-error-text';
 import { ApprovalCancelled } from '../../components/approval-provider';
 import { useApprovedCall } from '../../hooks/use-approved-call';
@@ -32,14 +34,19 @@ export function CashMovementDialog({ kind, onClose }: CashMovementDialogProps) {
   const approvedCall = useApprovedCall();
   const queryClient = useQueryClient();
   const parseMoney = useParseMoney();
-  const needsManager = usePermission(kind === 'out' ? 'cash.out' : 'sell') === 'needs_approval';
+  const { settings } = useStoreInfo();
+  const largeCashIn = usePermission('cash.inAboveLimit') === 'needs_approval';
   // Made once per dialog, so a retry after a lost answer records the movement once.
   const [id] = useState(() => uuidv7());
   const [text, setText] = useState('');
   const [reason, setReason] = useState('');
   const [touched, setTouched] = useState(false);
   const amount = parseMoney(text);
-  const valid = amount !== null && amount > 0;
+  const over = amount === null ? null : breach(settings, kind === 'in' ? 'cashIn' : 'cashOut', amount);
+  const valid = amount !== null && amount > 0 && over === null;
+  const needsManager =
+    usePermission(kind === 'out' ? 'cash.out' : 'sell') === 'needs_approval' ||
+    (kind === 'in' && largeCashIn && amount !== null && amount > settings.cashInApprovalAmount);
   const move = useMutation({
     mutationFn: () => {
       const input = { id, amount: amount ?? 0, reason: reason.trim() };
@@ -92,7 +99,19 @@ export function CashMovementDialog({ kind, onClose }: CashMovementDialogProps) {
     >
       <div data-testid="cash-dialog">
         {failed ? <Alert type="error" showIcon title={errorText(failed)} className="form-error" /> : null}
-        {needsManager ? <Alert type="info" showIcon title={t('shift.needsManager')} className="screen-note" /> : null}
+        {needsManager ? (
+          <Alert
+            type="info"
+            showIcon
+            title={
+              kind === 'in'
+                ? t('limits.cashInNeedsManager', { max: money(asMoney(settings.cashInApprovalAmount)) })
+                : t('shift.needsManager')
+            }
+            className="screen-note"
+            data-testid="cash-needs-manager"
+          />
+        ) : null}
         <label className="field-label" htmlFor="cash-amount">
           {t('shift.amount')}
         </label>
@@ -106,7 +125,13 @@ export function CashMovementDialog({ kind, onClose }: CashMovementDialogProps) {
           onPressEnter={submit}
           data-testid="cash-amount"
         />
-        {touched && !valid ? <div className="field-error">{t('shift.amountInvalid')}</div> : null}
+        {over ? (
+          <div className="field-error" data-testid="cash-over-limit">
+            {t('limits.overLimit', { max: money(asMoney(over.max)) })}
+          </div>
+        ) : touched && !valid ? (
+          <div className="field-error">{t('shift.amountInvalid')}</div>
+        ) : null}
         <label className="field-label" htmlFor="cash-reason">
           {t('shift.reason')}
         </label>

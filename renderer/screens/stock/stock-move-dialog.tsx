@@ -6,9 +6,17 @@ import { useTranslation } from 'react-i18next';
 import { StockMoveKind, type StockRow } from '../../../shared/contract/stock';
 import type { ProductId } from '../../../shared/ids';
 import { uuidv7 } from '../../../shared/ids';
+import { stockMoveMaxIn } from '../../../shared/limits';
 import { invalidateMethods, useApiMutation } from '../../api/use-api';
 import { localNames } from '../../app/names';
-import { formatStockQuantity, movementQuantityValid, onHandAfter, parseStockQuantity } from '../../app/stock-quantity';
+import {
+  formatStockQuantity,
+  movementLimitProblem,
+  movementQuantityValid,
+  onHandAfter,
+  parseStockQuantity,
+} from '../../app/stock-quantity';
+import { useStoreInfo } from '../../app/store-provider';
 import { useErrorText } from '../../app/use-error-text';
 import { useKeyActions } from '../../hooks/use-key-actions';
 import { useLocale } from '../../i18n/use-locale';
@@ -36,7 +44,10 @@ export function StockMoveDialog({ row, onClose }: StockMoveDialogProps) {
   const name = localNames(row, locale).primary;
   const unit = row.unit === 'kg' ? t('stock.kg') : t('stock.items');
   const quantity = parseStockQuantity(text, row.unit, kind === 'adjustment');
-  const valid = movementQuantityValid(kind, quantity);
+  const { settings } = useStoreInfo();
+  const typed = movementQuantityValid(kind, quantity);
+  const limit = typed ? movementLimitProblem(kind, quantity, row.onHand, stockMoveMaxIn(settings, row.unit)) : null;
+  const valid = typed && limit === null;
   const show = (value: number) => `${formatStockQuantity(value, row.unit, locale)} ${unit}`;
 
   const move = useApiMutation('stock.move', {
@@ -130,7 +141,13 @@ export function StockMoveDialog({ row, onClose }: StockMoveDialogProps) {
           onPressEnter={submit}
           data-testid="stock-quantity"
         />
-        {touched && !valid ? (
+        {limit ? (
+          <div className="field-error" data-testid="stock-limit-error">
+            {limit.kind === 'over'
+              ? t('limits.overLimit', { max: show(limit.max) })
+              : t('limits.belowZero', { left: show(limit.left), onHand: show(row.onHand) })}
+          </div>
+        ) : touched && !valid ? (
           <div className="field-error" data-testid="stock-quantity-error">
             {t(`stock.invalid.${kind}`)} {row.unit === 'kg' ? t('stock.kgInvalid') : null}
           </div>
