@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../shared/client';
 import type { Approval } from '../../shared/contract';
+import { grantLifetimeMinutes } from '../../shared/contract/approvals';
 import { api } from '../api/api-client';
 import { useSession } from '../api/session-store';
 import { useApiQuery } from '../api/use-api';
@@ -112,7 +113,12 @@ export function ApprovalDialog({ request, attempt, onDone, onFailed, onCancel }:
         type="warning"
         showIcon
         title={request.reason}
-        description={request.summary}
+        description={
+          <>
+            {request.summary ? <div data-testid="approval-summary">{request.summary}</div> : null}
+            <div className="approval-once">{t('approval.once', { minutes: grantLifetimeMinutes })}</div>
+          </>
+        }
         className="approval-reason"
         data-testid="approval-reason"
       />
