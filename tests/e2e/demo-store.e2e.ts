@@ -108,7 +108,6 @@ describe('a cashier in the demo store', () => {
 
     await page.getByTestId('sign-out-button').click();
     await expectText(page.locator('body'), '谁要登录？');
-
     expect(pageErrors(page)).toEqual([]);
   });
 });
