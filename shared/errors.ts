@@ -1,4 +1,5 @@
 import { limitMessages } from './limit-messages';
+import { approvalMessages } from './approvals/approval-messages';
 import type { Locale } from './locale';
 import type { Permission } from './roles';
 import { voucherMessages } from './vouchers/voucher-messages';
@@ -22,20 +23,20 @@ const messages = {
     'zh-CN': '此操作需要店长授权：{action}。',
   },
   approval_invalid: {
-    en: 'The approving PIN is wrong, or that person may not approve {action}.',
-    'zh-CN': '授权 PIN 错误，或该员工无权授权{action}。',
+    en: 'That PIN is wrong, or that person may not let others {action}. {left} left before {lock}.',
+    'zh-CN': '授权 PIN 错误，或该员工无权授权他人{action}。还可再试 {left} 次，之后{lock}。',
   },
   self_approval: {
     en: 'You cannot approve your own action; ask another manager.',
     'zh-CN': '不能为自己的操作授权，请另一位店长授权。',
   },
   wrong_pin: {
-    en: 'Wrong PIN. {left} more wrong tries lock this staff member out for {minutes} minutes.',
-    'zh-CN': 'PIN 错误。再错 {left} 次，该员工将被锁定 {minutes} 分钟。',
+    en: 'Wrong PIN. {left} left before {lock}.',
+    'zh-CN': 'PIN 错误。还可再试 {left} 次，之后将{lock}。',
   },
   locked_out: {
-    en: 'Too many wrong PINs. {name} can sign in again in {minutes} min.',
-    'zh-CN': 'PIN 错误次数过多，{name} 需等待 {minutes} 分钟后再登录。',
+    en: 'Too many wrong PINs. {name} can try again {when}.',
+    'zh-CN': 'PIN 错误次数过多，{name}需{when}后才能再试。',
   },
   staff_inactive: {
     en: 'This staff member is deactivated.',
@@ -157,6 +158,7 @@ const messages = {
   },
   ...voucherMessages,
   ...limitMessages,
+  ...approvalMessages,
 } satisfies Record<string, Text>;
 
 export type ErrorCode = keyof typeof messages;
@@ -217,6 +219,7 @@ const actionNames: Record<Permission, Text> = {
   'settings.manage': { en: 'change store settings', 'zh-CN': '修改门店设置' },
   'platform.pair': { en: 'pair with the platform', 'zh-CN': '绑定平台' },
   'risk.manage': { en: 'change risk limits', 'zh-CN': '修改风控限额' },
+  'staff.unlock': { en: 'unlock a locked-out staff member', 'zh-CN': '解锁被锁定的员工' },
 };
 
 export function roleText(role: string): Text {

@@ -21,6 +21,7 @@ export const Permission = z.enum([
   'settings.manage',
   'platform.pair',
   'risk.manage',
+  'staff.unlock',
 ]);
 export type Permission = z.infer<typeof Permission>;
 

@@ -9,6 +9,7 @@ import { loadDeviceSecret } from './device-secret';
 import { createDispatcher } from './dispatcher';
 import type { CoreEnvironment } from './handler-context';
 import { handlers } from './handlers';
+import { createGrantStore } from './staff/approval-grants';
 import { createSessionStore } from './staff/sessions';
 import { readMeta, writeMeta } from './store/store-records';
 import { type DeviceKeyStore, fileDeviceKeyStore } from './sync/device-key-store';
@@ -66,6 +67,7 @@ export function openCounterCore(options: CoreOptions): CounterCore {
     deviceId: ensureDeviceId(db),
     resourcesDir: options.resourcesDir ?? here('../../resources'),
     sessions: createSessionStore(),
+    grants: createGrantStore(),
     clock: options.clock ?? Date.now,
     sync: createSyncRuntime(),
   };

@@ -10,10 +10,10 @@ import {
 } from '../../shared/contract';
 import { AppError, actionText, errorMessage, roleText } from '../../shared/errors';
 import { type Locale, pickLocale } from '../../shared/locale';
-import { canApprove, decideAccess, type Permission } from '../../shared/roles';
+import { decideAccess, type Permission } from '../../shared/roles';
 import { appendAudit } from './audit/audit-chain';
 import type { Actor, CoreEnvironment, HandlerContext, Handlers } from './handler-context';
-import { auditPinFailure, clearPinFailures, judgePin, recordPinFailure } from './staff/pin-check';
+import { type ApprovalGrant, checkGrant, inputDigest } from './staff/approval-grants';
 import type { Session } from './staff/sessions';
 import { parseInput } from './validation';
 import { noAnswers, type OnlineAnswers } from './vouchers/online-answers';
@@ -54,7 +54,8 @@ function run(
   const now = env.clock();
   // Public calls (the status poll) neither need a session nor keep one alive.
   const session = spec.access === 'public' ? null : env.sessions.get(request.sessionToken, now);
-  let approver = authorize(env, spec.access, session, request, now);
+  const approvals = approvalsFor(env, method, input, session, request, now);
+  const approver = authorize(spec.access, session, approvals.approve);
 
   const events: AppEvent[] = [];
   const refusals: (() => void)[] = [];
@@ -78,13 +79,8 @@ function run(
     approve: (permission) => {
       if (!session) throw new AppError('unauthenticated');
       if (decideAccess(session.role, permission) === 'allow') return null;
-      if (!request.approval) {
-        throw new AppError('approval_required', { action: actionText(permission) }, { permission });
-      }
-      // Inside the handler's transaction: a wrong PIN is counted after the rollback, not undone by it.
-      approver = checkApproval(env, permission, session, request.approval, now, (work) => refusals.push(work));
-      ctx.approver = approver;
-      return approver;
+      ctx.approver = approvals.approve(permission);
+      return ctx.approver;
     },
   };
   const handler = handlers[method] as (c: HandlerContext, i: unknown) => unknown;
@@ -100,8 +96,8 @@ function run(
             action: method,
             staffId: audit.actor?.id ?? null,
             staffName: audit.actor?.name ?? null,
-            approverId: approver?.id ?? null,
-            approverName: approver?.name ?? null,
+            approverId: ctx.approver?.id ?? null,
+            approverName: ctx.approver?.name ?? null,
             subject: audit.subject,
             detail: audit.detail,
           });
@@ -116,16 +112,16 @@ function run(
     }
     throw error;
   }
+  // Nothing else runs between the commit above and this line, so the grant is used exactly once.
+  approvals.consume();
   for (const event of events) emit(event);
   return value;
 }
 
 function authorize(
-  env: CoreEnvironment,
   access: Contract[MethodName]['access'],
   session: Session | null,
-  request: CallRequest,
-  now: number,
+  approve: (permission: Permission) => Actor,
 ): Actor | null {
   if (access === 'public') return null;
   if (!session) throw new AppError('unauthenticated');
@@ -142,10 +138,7 @@ function authorize(
         { permission: access },
       );
     case 'needs_approval':
-      if (!request.approval) {
-        throw new AppError('approval_required', { action: actionText(access) }, { permission: access });
-      }
-      return checkApproval(env, access, session, request.approval, now, (work) => env.db.transaction(work)());
+      return approve(access);
     default: {
       const unreachable: never = decision;
       throw new Error(`unknown access decision ${String(unreachable)}`);
@@ -153,35 +146,37 @@ function authorize(
   }
 }
 
-/** A manager's PIN authorizes this one call; wrong PINs count towards the approver's lock-out. */
-function checkApproval(
+/**
+ * A manager's approval comes as a grant for this exact call (see approval-grants). A refused call
+ * leaves its grant unused: nothing was done, so the manager's yes still stands for that one action
+ * until it expires, and the very same call retried (after opening a forgotten shift, say) needs no
+ * second PIN.
+ */
+function approvalsFor(
   env: CoreEnvironment,
-  permission: Permission,
-  session: Session,
-  approval: { staffId: string; pin: string },
+  method: MethodName,
+  input: unknown,
+  session: Session | null,
+  request: CallRequest,
   now: number,
-  recordFailure: (work: () => void) => void,
-): Actor {
-  if (typeof approval.staffId !== 'string' || typeof approval.pin !== 'string' || !/^\d{4,8}$/.test(approval.pin)) {
-    throw new AppError('approval_invalid', { action: actionText(permission) });
-  }
-  if (approval.staffId === session.staffId) throw new AppError('self_approval');
-  const verdict = judgePin(env.db, env.deviceSecret, approval.staffId, approval.pin, now);
-  if (!verdict.ok) {
-    if (verdict.counts) {
-      recordFailure(() => {
-        recordPinFailure(env.db, approval.staffId, now);
-        auditPinFailure(env, approval.staffId, now, 'approval', { id: session.staffId, name: session.name });
-      });
-    }
-    if (verdict.error.code === 'locked_out') throw verdict.error;
-    throw new AppError('approval_invalid', { action: actionText(permission) });
-  }
-  if (!canApprove(verdict.staff.role, permission)) {
-    throw new AppError('approval_invalid', { action: actionText(permission) });
-  }
-  clearPinFailures(env.db, verdict.staff.id);
-  return { id: verdict.staff.id, name: verdict.staff.name };
+) {
+  let used: ApprovalGrant | null = null;
+  let digest: string | null = null;
+  return {
+    approve(permission: Permission): Actor {
+      if (!session) throw new AppError('unauthenticated');
+      if (!request.approval || typeof request.approval !== 'object') {
+        throw new AppError('approval_required', { action: actionText(permission) }, { permission });
+      }
+      digest ??= inputDigest(method, input);
+      const { grant, approver } = checkGrant(env, request.approval, permission, { method, digest, session, now });
+      used = grant;
+      return approver;
+    },
+    consume() {
+      if (used) env.grants.markUsed(used.id, now);
+    },
+  };
 }
 
 function toErrorShape(error: unknown, locale: Locale) {

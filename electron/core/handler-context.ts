@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { AppEvent, MethodName, OutputOf, ParsedInputOf } from '../../shared/contract';
 import type { Locale } from '../../shared/locale';
 import type { Permission } from '../../shared/roles';
+import type { GrantStore } from './staff/approval-grants';
 import type { Session, SessionStore } from './staff/sessions';
 import type { SyncRuntime } from './sync/sync-runtime';
 import type { OnlineAnswers } from './vouchers/online-answers';
@@ -15,6 +16,8 @@ export type CoreEnvironment = {
   deviceId: string;
   resourcesDir: string;
   sessions: SessionStore;
+  /** Managers' approvals of single calls, bound to the sessions above. */
+  grants: GrantStore;
   clock: () => number;
   /** Shared with the background sync; a till that never pairs keeps one that is always offline. */
   sync: SyncRuntime;
@@ -25,6 +28,7 @@ export type HandlerContext = CoreEnvironment & {
   now: number;
   locale: Locale;
   session: Session | null;
+  /** Who approved this call; a handler that takes a manager's PIN itself (a grant) names them here. */
   approver: Actor | null;
   /** The platform's answers gathered before this dispatch (vouchers); empty means decide offline. */
   online: OnlineAnswers;
@@ -35,8 +39,8 @@ export type HandlerContext = CoreEnvironment & {
   emit(event: AppEvent): void;
   /**
    * For rules that depend on the data (a large discount, a cash variance): returns null when the
-   * signed-in person may do it, the approving manager when their PIN came with the call, and
-   * otherwise refuses with `approval_required` so the screen can ask for one.
+   * signed-in person may do it, the approving manager when their grant for this exact call came
+   * with it, and otherwise refuses with `approval_required` so the screen can ask for one.
    */
   approve(permission: Permission): Actor | null;
 };

@@ -7,6 +7,8 @@ import { onlineOrderHandlers } from './online/online-order-handlers';
 import { orderHandlers } from './orders/order-handlers';
 import { reportHandlers } from './reports/report-handlers';
 import { shiftHandlers } from './shifts/shift-handlers';
+import { approvalHandlers } from './staff/approval-handlers';
+import { lockoutHandlers } from './staff/lockout-handlers';
 import { staffHandlers } from './staff/staff-handlers';
 import { stockHandlers } from './stock/stock-handlers';
 import { storeHandlers } from './store/store-handlers';
@@ -18,6 +20,8 @@ import { voucherHandlers } from './vouchers/voucher-handlers';
 export const handlers: Handlers = {
   ...storeHandlers,
   ...staffHandlers,
+  ...approvalHandlers,
+  ...lockoutHandlers,
   ...drawerHandlers,
   ...catalogHandlers,
   ...auditHandlers,

@@ -4,33 +4,45 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../shared/client';
 import type { Approval } from '../../shared/contract';
+import { grantLifetimeMinutes } from '../../shared/contract/approvals';
+import { api } from '../api/api-client';
 import { useSession } from '../api/session-store';
 import { useApiQuery } from '../api/use-api';
 import { useErrorText } from '../app/use-error-text';
+import type { ApprovalRequest } from './approval-provider';
 import { PinPad } from './pin-pad';
 import { StaffTile } from './staff-tile';
 import './components.css';
 
-/** Refusals that concern the approver's PIN: the dialog stays open for another try. */
-const retryable = new Set([
+/**
+ * Refusals that concern the approval itself (the PIN, the approver, the grant): the dialog stays
+ * open with the core's words, for another PIN or for Cancel.
+ */
+const retryable = new Set<string>([
   'approval_invalid',
+  'approvals_paused',
   'self_approval',
   'wrong_pin',
   'locked_out',
   'staff_inactive',
   'not_found',
+  'approval_grant_unknown',
+  'approval_grant_used',
+  'approval_grant_expired',
+  'approval_grant_changed',
+  'approval_grant_other_action',
 ]);
 
 type ApprovalDialogProps = {
-  /** The core's own words for what needs approving. */
-  reason: string;
+  /** The core's own words for what needs approving, and the exact call the PIN approves. */
+  request: ApprovalRequest;
   attempt(approval: Approval): Promise<unknown>;
   onDone(result: unknown): void;
   onFailed(error: unknown): void;
   onCancel(): void;
 };
 
-export function ApprovalDialog({ reason, attempt, onDone, onFailed, onCancel }: ApprovalDialogProps) {
+export function ApprovalDialog({ request, attempt, onDone, onFailed, onCancel }: ApprovalDialogProps) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const session = useSession();
@@ -58,8 +70,15 @@ export function ApprovalDialog({ reason, attempt, onDone, onFailed, onCancel }: 
     setBusy(true);
     setError(null);
     try {
-      const result = await attempt({ staffId: approverId, pin: entered });
-      onDone(result);
+      // The PIN buys a grant for this one call with this exact input; the call then carries it.
+      const { grant } = await api.call('approvals.grant', {
+        method: request.method,
+        input: request.input,
+        permission: request.permission,
+        staffId: approverId,
+        pin: entered,
+      });
+      onDone(await attempt({ grant }));
     } catch (failure) {
       if (failure instanceof ApiError && retryable.has(failure.code)) {
         setError(failure.message);
@@ -90,7 +109,19 @@ export function ApprovalDialog({ reason, attempt, onDone, onFailed, onCancel }: 
       zIndex={2000}
       data-testid="approval-dialog"
     >
-      <Alert type="warning" showIcon title={reason} className="approval-reason" />
+      <Alert
+        type="warning"
+        showIcon
+        title={request.reason}
+        description={
+          <>
+            {request.summary ? <div data-testid="approval-summary">{request.summary}</div> : null}
+            <div className="approval-once">{t('approval.once', { minutes: grantLifetimeMinutes })}</div>
+          </>
+        }
+        className="approval-reason"
+        data-testid="approval-reason"
+      />
       {options.isPending ? (
         <Spin />
       ) : options.error ? (

@@ -1,5 +1,6 @@
 import { createContext, type ReactNode, useCallback, useContext, useState } from 'react';
-import type { Approval } from '../../shared/contract';
+import type { Approval, MethodName } from '../../shared/contract';
+import type { Permission } from '../../shared/roles';
 import { ApprovalDialog } from './approval-dialog';
 
 /** Rejected with when the person closes the approval dialog without approving. */
@@ -10,10 +11,20 @@ export class ApprovalCancelled extends Error {
   }
 }
 
-export type AskApproval = <T>(reason: string, attempt: (approval: Approval) => Promise<T>) => Promise<T>;
+/** What the manager approves: the core's words for it, and the exact call a grant is asked for. */
+export type ApprovalRequest = {
+  reason: string;
+  permission: Permission;
+  method: MethodName;
+  input: unknown;
+  /** The screen's own line on what this one is (an amount, an order number), when it has one. */
+  summary?: string;
+};
+
+export type AskApproval = <T>(request: ApprovalRequest, attempt: (approval: Approval) => Promise<T>) => Promise<T>;
 
 type Pending = {
-  reason: string;
+  request: ApprovalRequest;
   attempt(approval: Approval): Promise<unknown>;
   resolve(value: unknown): void;
   reject(error: unknown): void;
@@ -25,9 +36,9 @@ export function ApprovalProvider({ children }: { children: ReactNode }) {
   const [pending, setPending] = useState<Pending | null>(null);
 
   const ask = useCallback<AskApproval>(
-    (reason, attempt) =>
+    (request, attempt) =>
       new Promise((resolve, reject) => {
-        setPending({ reason, attempt, resolve: resolve as (value: unknown) => void, reject });
+        setPending({ request, attempt, resolve: resolve as (value: unknown) => void, reject });
       }),
     [],
   );
@@ -43,7 +54,7 @@ export function ApprovalProvider({ children }: { children: ReactNode }) {
       {children}
       {pending ? (
         <ApprovalDialog
-          reason={pending.reason}
+          request={pending.request}
           attempt={pending.attempt}
           onDone={(value) => settle((p) => p.resolve(value))}
           onFailed={(error) => settle((p) => p.reject(error))}

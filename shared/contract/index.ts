@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { AppErrorShape } from '../errors';
+import { approvalMethods } from './approvals';
 import { auditMethods } from './audit';
 import { cartMethods } from './carts';
 import { catalogMethods } from './catalog';
@@ -18,6 +19,7 @@ import { voucherMethods } from './vouchers';
 export const contract = {
   ...storeMethods,
   ...staffMethods,
+  ...approvalMethods,
   ...drawerMethods,
   ...catalogMethods,
   ...auditMethods,
@@ -47,8 +49,8 @@ export type OutputOf<M extends MethodName> = z.output<Contract[M]['output']>;
 
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: AppErrorShape };
 
-/** A manager's PIN entered for this one call. */
-export type Approval = { staffId: string; pin: string };
+/** A manager's approval of this one call: the grant `approvals.grant` gave for it. */
+export type Approval = { grant: string };
 
 /** One call as it crosses a transport. */
 export type CallRequest = {

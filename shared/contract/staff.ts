@@ -15,6 +15,23 @@ export const StaffInfo = z.object({
 });
 export type StaffInfo = z.infer<typeof StaffInfo>;
 
+/** What a wrong PIN counts against: a person's own sign-in, or their asking for approvals. */
+export const PinGuardKind = z.enum(['sign_in', 'approval']);
+export type PinGuardKind = z.infer<typeof PinGuardKind>;
+
+export const Lockout = z.object({
+  staffId: StaffId,
+  name: z.string(),
+  role: Role,
+  kind: PinGuardKind,
+  /** Until when a timed lock lasts; null when it is held until someone unlocks it. */
+  lockedUntil: z.number().int().nullable(),
+  held: z.boolean(),
+  /** How many lock-outs in a row, each longer than the last. */
+  rounds: z.number().int(),
+});
+export type Lockout = z.infer<typeof Lockout>;
+
 const SignInOption = z.object({
   id: StaffId,
   name: z.string(),
@@ -82,6 +99,18 @@ export const staffMethods = {
     }),
     output: StaffInfo,
     access: 'staff.manage',
+    mutates: true,
+  }),
+  'staff.lockouts': method({
+    input: z.object({}),
+    output: z.object({ lockouts: z.array(Lockout) }),
+    access: 'staff.unlock',
+    mutates: false,
+  }),
+  'staff.clearLockout': method({
+    input: z.object({ staffId: StaffId, kind: PinGuardKind }),
+    output: z.object({ lockouts: z.array(Lockout) }),
+    access: 'staff.unlock',
     mutates: true,
   }),
 };

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { type Granted, requestGrant } from '../support/approvals';
 import { expectOk, type Harness, openHarness, type Transport } from '../support/callers';
 import { createDemo, type DemoPerson, signIn } from '../support/demo-session';
 
@@ -44,7 +45,7 @@ describe.each<Transport>(['in-process', 'http'])('the contract over %s', (transp
     const staffId = people.manager.id;
     const wrong = () => h.call({ method: 'staff.signIn', input: { staffId, pin: '0000' }, locale: 'en' });
     const first = await wrong();
-    expect(first.ok ? '' : first.error.message).toContain('4 more wrong tries');
+    expect(first.ok ? '' : first.error.message).toBe('Wrong PIN. 4 tries left before a 5-minute lock-out.');
     for (let i = 0; i < 3; i++) await wrong();
     const fifth = await wrong();
     expect(fifth).toMatchObject({ ok: false, error: { code: 'locked_out' } });
@@ -67,16 +68,17 @@ describe.each<Transport>(['in-process', 'http'])('the contract over %s', (transp
 
   it('takes a manager’s PIN for one action only, and never a cashier’s or a wrong one', async () => {
     const token = await signIn(h.call, people.cashier);
-    const input = { reason: 'customer needs change' };
-    const call = (approval: { staffId: string; pin: string }) =>
-      h.call({ method: 'drawer.noSale', input, sessionToken: token, approval, locale: 'en' });
-    const wrongPin = await call({ staffId: people.owner.id, pin: '0001' });
+    const request = { method: 'drawer.noSale', input: { reason: 'customer needs change' }, sessionToken: token };
+    const wrongPin = await requestGrant(h.call, request, people.owner, 'drawer.noSale', '0001');
     expect(wrongPin).toMatchObject({ ok: false, error: { code: 'approval_invalid' } });
-    const byCashier = await call({ staffId: people.cashier.id, pin: people.cashier.pin });
+    const byCashier = await requestGrant(h.call, request, people.cashier, 'drawer.noSale');
     expect(byCashier).toMatchObject({ ok: false, error: { code: 'self_approval' } });
-    const approved = expectOk<{ approvedBy: string }>(await call({ staffId: people.owner.id, pin: people.owner.pin }));
+    const { grant } = expectOk<Granted>(await requestGrant(h.call, request, people.owner, 'drawer.noSale'));
+    const approved = expectOk<{ approvedBy: string }>(await h.call({ ...request, approval: { grant } }));
     expect(approved.approvedBy).toBe(people.owner.name);
-    const again = await h.call({ method: 'drawer.noSale', input, sessionToken: token });
+    const replay = await h.call({ ...request, approval: { grant } });
+    expect(replay).toMatchObject({ ok: false, error: { code: 'approval_grant_used' } });
+    const again = await h.call(request);
     expect(again).toMatchObject({ ok: false, error: { code: 'approval_required' } });
   });
 

@@ -4,6 +4,7 @@ import { type Access, contract, type InputOf, type MethodName, methodNames } fro
 import type { Product } from '../../shared/contract/catalog';
 import { uuidv7 } from '../../shared/ids';
 import type { Permission, Role } from '../../shared/roles';
+import { type Granted, requestGrant } from '../support/approvals';
 import { expectOk, type Harness, openHarness, type Transport } from '../support/callers';
 import { createDemo, type DemoPerson, signIn } from '../support/demo-session';
 import { lineFor, openShift } from '../support/till';
@@ -30,6 +31,7 @@ const domainTable: Record<Permission, Record<Role, Expectation>> = {
   'settings.manage': { cashier: 'deny', manager: 'deny', owner: 'allow' },
   'platform.pair': { cashier: 'deny', manager: 'deny', owner: 'allow' },
   'risk.manage': { cashier: 'deny', manager: 'deny', owner: 'allow' },
+  'staff.unlock': { cashier: 'deny', manager: 'allow', owner: 'allow' },
 };
 
 /** What each method should need, per DOMAIN.md; a new method fails to compile until listed. */
@@ -47,6 +49,9 @@ const domainAccess: Record<MethodName, Access> = {
   'staff.list': 'staff.manage',
   'staff.create': 'staff.manage',
   'staff.update': 'staff.manage',
+  'staff.lockouts': 'staff.unlock',
+  'staff.clearLockout': 'staff.unlock',
+  'approvals.grant': 'sell',
   'drawer.noSale': 'drawer.noSale',
   'catalog.listCategories': 'sell',
   'catalog.saveCategory': 'catalog.edit',
@@ -133,6 +138,15 @@ function sampleInputs(f: Fixture, role: Role, n: number): { [M in MethodName]: I
     'staff.list': {},
     'staff.create': { name: `New ${role} ${n}`, role: 'cashier', pin: '4321' },
     'staff.update': { id: f.people.cashier.id, name: f.people.cashier.name },
+    'staff.lockouts': {},
+    'staff.clearLockout': { staffId: f.people.cashier.id, kind: 'approval' },
+    'approvals.grant': {
+      method: 'drawer.noSale',
+      input: { reason: 'walk' },
+      permission: 'drawer.noSale',
+      staffId: f.people[role === 'owner' ? 'manager' : 'owner'].id,
+      pin: f.people[role === 'owner' ? 'manager' : 'owner'].pin,
+    },
     'drawer.noSale': { reason: 'change for a note' },
     'catalog.listCategories': {},
     'catalog.saveCategory': { nameZh: `分类 ${role} ${n}`, nameEn: `Category ${role} ${n}` },
@@ -368,8 +382,10 @@ describe.each<Transport>(['in-process', 'http'])('every method with every role (
         if (expected !== 'allow') expect([label, snapshot(h)]).toEqual([label, before]);
         if (expected !== 'approval') continue;
 
-        const approval = { staffId: f.people.manager.id, pin: f.people.manager.pin };
-        const approved = await h.call({ method: name, input, sessionToken, approval });
+        const permission = (result.ok ? null : result.error.details) as { permission: Permission };
+        const request = { method: name, input, sessionToken };
+        const granted = expectOk<Granted>(await requestGrant(h.call, request, f.people.manager, permission.permission));
+        const approved = await h.call({ ...request, approval: { grant: granted.grant } });
         expect([label, approved.ok]).toEqual([label, true]);
         const owner = await signIn(h.call, f.people.owner);
         const { entries } = expectOk<{ entries: { action: string; staffName: string; approverName: string }[] }>(

@@ -24,7 +24,7 @@ describe('a cashier in the demo store', () => {
     await page.getByTestId('staff-tile-张伟').click();
     await page.keyboard.type('9999');
     await page.keyboard.press('Enter');
-    await expectText(page.getByTestId('sign-in-pin-pad'), 'PIN 错误', '再错 4 次');
+    await expectText(page.getByTestId('sign-in-pin-pad'), 'PIN 错误。还可再试 4 次，之后将锁定 5 分钟。');
 
     // The second try on the touch keys instead of the keyboard.
     const pad = page.getByTestId('sign-in-pin-pad');
@@ -92,11 +92,12 @@ describe('a cashier in the demo store', () => {
     await page.getByRole('button', { name: '为顾客换零钱' }).click();
     await page.getByRole('button', { name: '打开钱箱' }).click();
     const approval = page.getByRole('dialog', { name: '店长授权' });
-    await expectText(approval, '此操作需要店长授权：无交易开钱箱。');
+    await expectText(approval, '此操作需要店长授权：无交易开钱箱。', 'PIN 仅授权此项操作一次，2 分钟内有效。');
     await approval.getByTestId('staff-tile-李明').click();
     await page.keyboard.type('0000');
     await page.keyboard.press('Enter');
-    await expectText(approval, '授权 PIN 错误');
+    // A wrong approving PIN counts against the cashier who asked, not the manager's own sign-in.
+    await expectText(approval, '授权 PIN 错误', '还可再试 4 次，之后张伟将有 5 分钟无法申请授权。');
     await shoot(page, 'approval-wrong-pin');
     await page.keyboard.type('2222');
     await page.keyboard.press('Enter');

@@ -35,7 +35,7 @@ describe('language', () => {
     await expectText(page.locator('body'), 'Screen locked');
     await page.keyboard.type('0000');
     await page.keyboard.press('Enter');
-    await expectText(page.getByTestId('unlock-pin-pad'), 'Wrong PIN.', '4 more wrong tries');
+    await expectText(page.getByTestId('unlock-pin-pad'), 'Wrong PIN. 4 tries left before a 5-minute lock-out.');
     await shoot(page, 'lock-english');
     await page.keyboard.type('2222');
     await page.keyboard.press('Enter');

@@ -7,6 +7,7 @@ import { openCounterCore } from '../../electron/core/counter-core';
 import { DatabaseTooNewError, loadMigrations, MigrationChangedError } from '../../electron/core/db/migrations';
 import { openDatabase } from '../../electron/core/db/open-database';
 import { daySummarySql } from '../../electron/core/reports/day-summary';
+import { currentLock, readPinGuard } from '../../electron/core/staff/pin-guards';
 import { outboxPayloadSql } from '../../electron/core/sync/outbox-payloads';
 import { uuidv7 } from '../../shared/ids';
 import { tempDir } from '../support/temp-dir';
@@ -133,9 +134,15 @@ describe('migration 0002', () => {
     const storeColumns = 'id, singleton, name, time_zone, currency, day_cutoff_hour, demo, created_at, updated_at';
     old.exec(`INSERT INTO main.store (${storeColumns}) SELECT ${storeColumns} FROM source.store`);
     for (const table of ['meta', 'staff', 'categories', 'products', 'product_barcodes', 'audit_log', 'audit_head']) {
-      // The columns 0001 had; later migrations add more to the source.
+      // The columns 0001 had that the source still has; later migrations add some and drop others.
       const columns = (
-        old.prepare(`SELECT name FROM pragma_table_info(?, 'main')`).pluck().all(table) as string[]
+        old
+          .prepare(
+            `SELECT name FROM pragma_table_info(?, 'main')
+             WHERE name IN (SELECT name FROM pragma_table_info(?, 'source'))`,
+          )
+          .pluck()
+          .all(table, table) as string[]
       ).join();
       old.exec(`INSERT INTO main.${table} (${columns}) SELECT ${columns} FROM source.${table}`);
     }
@@ -251,6 +258,36 @@ describe('migration 0003', () => {
     );
     expect(onHand()).toContainEqual({ product_id: 'p2', quantity: 3 });
     expect(db.prepare('SELECT state, result FROM outbox').get()).toEqual({ state: 'pending', result: null });
+    db.close();
+  });
+});
+
+describe('the pin_lockouts migration', () => {
+  it('moves each person’s wrong-PIN count and lock onto their sign-in guard, and drops the old columns', () => {
+    const all = loadMigrations(migrationsDir);
+    const index = all.findIndex((m) => m.name.endsWith('_pin_lockouts.sql'));
+    expect(index).toBeGreaterThan(0);
+    const dataDir = tempDir();
+    const oldDir = join(tempDir(), 'before-pin-lockouts');
+    mkdirSync(oldDir);
+    for (const migration of all.slice(0, index)) writeFileSync(join(oldDir, migration.name), migration.sql);
+    const { db: old } = openDatabase({ dataDir, migrationsDir: oldDir });
+    const now = Date.now();
+    const person = old.prepare(`INSERT INTO staff (id, name, role, pin_hash, pin_salt, failed_pins, locked_until,
+      created_at, updated_at) VALUES (?, ?, 'cashier', x'00', x'00', ?, ?, ?, ?)`);
+    person.run('s-typo', '王芳', 3, null, now, now);
+    person.run('s-locked', '张伟', 0, now + 120_000, now, now);
+    person.run('s-clean', '李明', 0, null, now, now);
+    old.close();
+
+    const { db } = openDatabase({ dataDir, migrationsDir });
+    expect(db.pragma('user_version', { simple: true })).toBe(latest);
+    expect(db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('staff')).not.toContain('failed_pins');
+    expect(readPinGuard(db, 's-typo', 'sign_in')).toMatchObject({ failed: 3, rounds: 0, lockedUntil: null });
+    expect(currentLock(readPinGuard(db, 's-locked', 'sign_in'), now)).toEqual({ kind: 'timed', minutes: 2 });
+    expect(readPinGuard(db, 's-locked', 'sign_in').rounds).toBe(1);
+    expect(readPinGuard(db, 's-clean', 'sign_in')).toMatchObject({ failed: 0, rounds: 0, held: false });
+    expect(db.prepare('SELECT count(*) FROM pin_guards').pluck().get()).toBe(2);
     db.close();
   });
 });

@@ -3,6 +3,7 @@ import type { Product } from '../../shared/contract/catalog';
 import type { OrderDetail } from '../../shared/contract/orders';
 import { uuidv7 } from '../../shared/ids';
 import type { CartLine } from '../../shared/pricing/cart';
+import { type Granted, requestGrant } from '../support/approvals';
 import { expectOk, type Harness, openHarness } from '../support/callers';
 import { createDemo, type DemoPerson, signIn } from '../support/demo-session';
 import { lineFor, openShift, productBySku } from '../support/till';
@@ -27,7 +28,7 @@ describe('paying an order', () => {
   let chips: Product;
   let apples: Product;
 
-  const commit = (input: object, token = cashier, approval?: { staffId: string; pin: string }) =>
+  const commit = (input: object, token = cashier, approval?: { grant: string }) =>
     h.call({ method: 'orders.commit', input, sessionToken: token, approval, locale: 'en' });
   const refusal = async (input: object) => {
     const before = counts(h);
@@ -167,11 +168,11 @@ describe('paying an order', () => {
     const cart = { lines: discounted, orderDiscount: { kind: 'percent', value: 5_000, reason: 'damaged box' } };
     const input = { id: uuidv7(), cart, tenders: [{ method: 'cash', tendered: 3_750 }] };
     expect((await refusal(input)).code).toBe('approval_required');
-    const wrong = await commit(input, cashier, { staffId: people.manager.id, pin: '0000' });
+    const request = { method: 'orders.commit', input, sessionToken: cashier };
+    const wrong = await requestGrant(h.call, request, people.manager, 'discount.override', '0000');
     expect(wrong.ok ? 'ok' : wrong.error.code).toBe('approval_invalid');
-    const { order } = expectOk<{ order: OrderDetail }>(
-      await commit(input, cashier, { staffId: people.manager.id, pin: people.manager.pin }),
-    );
+    const granted = expectOk<Granted>(await requestGrant(h.call, request, people.manager, 'discount.override'));
+    const { order } = expectOk<{ order: OrderDetail }>(await commit(input, cashier, { grant: granted.grant }));
     expect(order).toMatchObject({ total: 3_750, discount: 3_750, approverName: people.manager.name });
     expect(order.orderDiscountReason).toBe('damaged box');
     const small = { kind: 'amount', value: 50, reason: 'loyal customer' };

@@ -4,6 +4,7 @@ import type { OrderDetail, RefundSummary } from '../../shared/contract/orders';
 import type { DaySummary } from '../../shared/contract/reports';
 import type { ShiftReport } from '../../shared/contract/shifts';
 import { uuidv7 } from '../../shared/ids';
+import { callApproved } from '../support/approvals';
 import { expectOk, type Harness, openHarness } from '../support/callers';
 import { createDemo, type DemoPerson, signIn } from '../support/demo-session';
 import { lineFor, openShift, productBySku } from '../support/till';
@@ -18,9 +19,10 @@ describe('refunds, shifts and the day summary', () => {
   let water: Product;
   let chips: Product;
   let order: OrderDetail;
-  const approval = () => ({ staffId: people.manager.id, pin: people.manager.pin });
-  const call = (method: string, input: object, token = cashier, withApproval = false) =>
-    h.call({ method, input, sessionToken: token, locale: 'en', approval: withApproval ? approval() : undefined });
+  const call = (method: string, input: object, token = cashier, withApproval = false) => {
+    const request = { method, input, sessionToken: token, locale: 'en' };
+    return withApproval ? callApproved(h.call, request, people.manager) : h.call(request);
+  };
 
   beforeAll(async () => {
     h = await openHarness('in-process');

@@ -4,7 +4,8 @@ import type { Role } from '../../../shared/roles';
 import { type HandlerContext, type Handlers, requireSession } from '../handler-context';
 import { readStore } from '../store/store-records';
 import { hashPin } from './pin';
-import { auditPinFailure, clearPinFailures, judgePin, recordPinFailure } from './pin-check';
+import { auditPinFailure, judgePin } from './pin-check';
+import { clearPinFailures, liftPinGuard, recordPinFailure } from './pin-guards';
 import { findStaff, type StaffRow, staffStatements, staffText, toStaffInfo } from './staff-records';
 
 export function createStaff(ctx: HandlerContext, input: { name: string; role: Role; pin: string; demoPin?: boolean }) {
@@ -28,14 +29,14 @@ function verifyPin(ctx: HandlerContext, staffId: string, pin: string, purpose: '
   if (!verdict.ok) {
     if (verdict.counts) {
       ctx.onRefused(() => {
-        recordPinFailure(ctx.db, staffId, ctx.now);
+        recordPinFailure(ctx.db, staffId, 'sign_in', ctx.now);
         const actor = ctx.session ? { id: ctx.session.staffId, name: ctx.session.name } : null;
-        auditPinFailure(ctx, staffId, ctx.now, purpose, actor);
+        auditPinFailure(ctx, staffId, ctx.now, purpose, actor, { staffId, kind: 'sign_in' });
       });
     }
     throw verdict.error;
   }
-  clearPinFailures(ctx.db, staffId);
+  clearPinFailures(ctx.db, staffId, 'sign_in');
   return verdict.staff;
 }
 
@@ -116,6 +117,8 @@ export const staffHandlers = {
     if (input.pin) {
       const { hash, salt } = hashPin(input.pin, ctx.deviceSecret);
       q.setPin.run({ id: before.id, pinHash: hash, pinSalt: salt, now: ctx.now });
+      // A new PIN is a fresh start: whoever was guessing the old one guessed at nothing.
+      liftPinGuard(ctx.db, before.id, 'sign_in');
       ctx.sessions.endFor(before.id, ctx.session?.token ?? null);
     }
     if ((q.activeOwners.get() as { n: number }).n === 0) throw new AppError('last_owner');

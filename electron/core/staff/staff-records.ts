@@ -12,8 +12,6 @@ export type StaffRow = {
   pin_salt: Buffer;
   demo_pin: string | null;
   active: number;
-  failed_pins: number;
-  locked_until: number | null;
 };
 
 /** "Not found: staff member" in both languages. */
@@ -27,10 +25,8 @@ export const staffStatements = namedStatements({
   insert: `INSERT INTO staff (id, name, role, pin_hash, pin_salt, demo_pin, active, created_at, updated_at)
            VALUES (@id, @name, @role, @pinHash, @pinSalt, @demoPin, 1, @now, @now)`,
   update: `UPDATE staff SET name = @name, role = @role, active = @active, updated_at = @now WHERE id = @id`,
-  setPin: `UPDATE staff SET pin_hash = @pinHash, pin_salt = @pinSalt, demo_pin = NULL,
-             failed_pins = 0, locked_until = NULL, updated_at = @now WHERE id = @id`,
-  recordFailure: `UPDATE staff SET failed_pins = @failedPins, locked_until = @lockedUntil WHERE id = @id`,
-  clearFailures: 'UPDATE staff SET failed_pins = 0, locked_until = NULL WHERE id = @id AND failed_pins > 0',
+  setPin: `UPDATE staff SET pin_hash = @pinHash, pin_salt = @pinSalt, demo_pin = NULL, updated_at = @now
+           WHERE id = @id`,
   activeOwners: "SELECT count(*) AS n FROM staff WHERE role = 'owner' AND active = 1",
 });
 

@@ -91,6 +91,8 @@ export function SignInScreen() {
               busy={signIn.isPending || signIn.isSuccess}
               error={signIn.error ? errorText(signIn.error) : null}
               testId="sign-in-pin-pad"
+              // Picking another person (after a lock-out, say) hands the keyboard straight to the pad.
+              focusKey={picked.id}
             />
           ) : (
             <div className="sign-in-hint">{t('signIn.pickFirst')}</div>

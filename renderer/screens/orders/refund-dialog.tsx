@@ -45,7 +45,15 @@ export function RefundDialog({ order, onClose, onRefunded }: RefundDialogProps) 
   const ready = picked.length > 0 && reason.trim().length > 0;
   const refund = useMutation({
     mutationFn: () =>
-      approvedCall('orders.refund', { id, orderId: order.id, lines: picked, to, reason: reason.trim() }),
+      approvedCall(
+        'orders.refund',
+        { id, orderId: order.id, lines: picked, to, reason: reason.trim() },
+        t('approval.refundSummary', {
+          number: order.number,
+          amount: money(asMoney(estimateTotal(order.lines, pick))),
+          reason: reason.trim(),
+        }),
+      ),
     onSuccess: (result) => {
       void invalidateMethods(queryClient, ['orders.', 'reports.', 'shift.']);
       onRefunded(result);

@@ -6,6 +6,7 @@ import { ScreenHeader } from '../screen-header';
 import { AuditLog } from './audit-log';
 import { CameraSettings } from './camera-settings';
 import { LanguageSettings } from './language-settings';
+import { LockoutList } from './lockout-list';
 import { PlatformSettings } from './platform-settings';
 import { StaffTable } from './staff-table';
 import { StoreSettings } from './store-settings';
@@ -15,6 +16,8 @@ import '../screens.css';
 export function SettingsScreen({ section }: { section?: string }) {
   const { t } = useTranslation();
   const canManageStaff = usePermission('staff.manage') === 'allow';
+  // Managers see the Staff tab for lifting lock-outs; only the owner edits people there.
+  const canUnlock = usePermission('staff.unlock') === 'allow';
   const canViewAudit = usePermission('audit.view') === 'allow';
   // The owner pairs; managers see the link and the records the platform refused.
   const canPair = usePermission('platform.pair') === 'allow';
@@ -22,7 +25,20 @@ export function SettingsScreen({ section }: { section?: string }) {
   const tabs = [
     { key: 'store', label: t('settings.store'), children: <StoreSettings /> },
     ...(canSeePlatform ? [{ key: 'platform', label: t('settings.platform'), children: <PlatformSettings /> }] : []),
-    ...(canManageStaff ? [{ key: 'staff', label: t('settings.staff'), children: <StaffTable /> }] : []),
+    ...(canUnlock
+      ? [
+          {
+            key: 'staff',
+            label: t('settings.staff'),
+            children: (
+              <>
+                <LockoutList />
+                {canManageStaff ? <StaffTable /> : null}
+              </>
+            ),
+          },
+        ]
+      : []),
     ...(canViewAudit ? [{ key: 'audit', label: t('settings.audit'), children: <AuditLog /> }] : []),
     { key: 'camera', label: t('voucher.settings.tab'), children: <CameraSettings /> },
     { key: 'language', label: t('settings.language'), children: <LanguageSettings /> },

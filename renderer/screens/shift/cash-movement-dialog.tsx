@@ -50,7 +50,10 @@ export function CashMovementDialog({ kind, onClose }: CashMovementDialogProps) {
   const move = useMutation({
     mutationFn: () => {
       const input = { id, amount: amount ?? 0, reason: reason.trim() };
-      return kind === 'in' ? approvedCall('shift.cashIn', input) : approvedCall('shift.cashOut', input);
+      const summary = t('approval.cashSummary', { amount: money(asMoney(input.amount)), reason: input.reason });
+      return kind === 'in'
+        ? approvedCall('shift.cashIn', input, summary)
+        : approvedCall('shift.cashOut', input, summary);
     },
     onSuccess: () => {
       void invalidateMethods(queryClient, ['shift.', 'reports.']);
