@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/errors';
 import { type CategoryId, type ProductId, uuidv7 } from '../../../shared/ids';
 import type { Money } from '../../../shared/money';
 import { namedStatements } from '../db/open-database';
-import { indexTerms } from './search-terms';
+import { productTerms } from './search-terms';
 
 export type ProductRow = {
   rowid: number;
@@ -47,7 +47,7 @@ export const catalogStatements = namedStatements({
   deleteBarcodes: 'DELETE FROM product_barcodes WHERE product_id = ?',
   insertBarcode: 'INSERT INTO product_barcodes (barcode, product_id) VALUES (?, ?)',
   deleteTerms: 'DELETE FROM product_search WHERE rowid = ?',
-  insertTerms: 'INSERT INTO product_search (rowid, terms) VALUES (?, ?)',
+  insertTerms: 'INSERT INTO product_search (rowid, terms, pinyin) VALUES (@rowid, @terms, @pinyin)',
   categoryById: 'SELECT * FROM categories WHERE id = ?',
   categoryByNameZh: 'SELECT * FROM categories WHERE name_zh = ?',
   insertCategory: `INSERT INTO categories (id, name_zh, name_en, sort, active, created_at, updated_at)
@@ -147,7 +147,7 @@ export function saveProduct(
   for (const barcode of new Set(input.barcodes)) q.insertBarcode.run(barcode, id);
   const saved = q.productById.get(id) as ProductRow;
   q.deleteTerms.run(saved.rowid);
-  q.insertTerms.run(saved.rowid, indexTerms(input.nameZh, input.nameEn));
+  q.insertTerms.run({ rowid: saved.rowid, ...productTerms(input.nameZh, input.nameEn) });
   return { product: toProduct(saved), before: existing ? toProduct(existing) : null };
 }
 

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { Product } from '../../../shared/contract/catalog';
 import { namedStatements } from '../db/open-database';
 import { catalogStatements, type ProductRow, productColumns, toProduct } from './product-records';
-import { matchExpression } from './search-terms';
+import { matchExpression, mayMatchPinyin, namesOnly } from './search-terms';
 
 const filters = `(@categoryId IS NULL OR p.category_id = @categoryId)
   AND (@includeInactive = 1 OR p.active = 1)`;
@@ -14,7 +14,8 @@ const filters = `(@categoryId IS NULL OR p.category_id = @categoryId)
  */
 const rankedMatchLimit = 1000;
 
-const statements = namedStatements({
+/** Exported for the test that reads their query plans. */
+export const productSearchSql = {
   countUpTo: `SELECT count(*) AS n FROM (SELECT rowid FROM product_search WHERE product_search MATCH @match
     LIMIT ${rankedMatchLimit + 1})`,
   ranked: `SELECT ${productColumns} FROM product_search s JOIN products p ON p.rowid = s.rowid
@@ -29,7 +30,9 @@ const statements = namedStatements({
     WHERE b2.barcode >= @code AND b2.barcode < @codeEnd AND ${filters} ORDER BY b2.barcode LIMIT @limit`,
   skuPrefix: `SELECT ${productColumns} FROM products p
     WHERE p.sku >= @code AND p.sku < @codeEnd AND ${filters} ORDER BY p.sku LIMIT @limit`,
-});
+};
+
+const statements = namedStatements(productSearchSql);
 
 export type ProductQuery = {
   query: string;
@@ -41,7 +44,9 @@ export type ProductQuery = {
 
 /**
  * One page of products: codes (barcode, SKU, PLU) that match exactly or by prefix come first, then
- * names by relevance. Asks for one extra row to know whether there is a next page.
+ * names by relevance, then what matches only through pinyin ("njb", "niujiaobao" for 牛角包; each
+ * word may match the name or the pinyin, so "牛jb" finds it too). Asks for one extra row to know
+ * whether there is a next page.
  */
 export function searchProducts(db: Database, query: ProductQuery): { items: Product[]; hasMore: boolean } {
   const q = statements(db);
@@ -58,9 +63,10 @@ export function searchProducts(db: Database, query: ProductQuery): { items: Prod
   // Code and name matches are one list: each page is cut from the merged list, never per source.
   const upTo = { ...params, limit: query.offset + query.limit + 1, offset: 0 };
   const byCode = codeMatches(db, text, upTo);
-  const byName = match ? (matching(db, upTo) as ProductRow[]) : [];
+  const byName = match ? matching(db, { ...upTo, match: namesOnly(match) }) : [];
+  const byPinyin = match && mayMatchPinyin(match) ? matching(db, { ...upTo, match }) : [];
   const seen = new Set<string>();
-  const rows = [...byCode, ...byName].filter((row) => !seen.has(row.id) && seen.add(row.id));
+  const rows = [...byCode, ...byName, ...byPinyin].filter((row) => !seen.has(row.id) && seen.add(row.id));
   return page(rows, query.offset, query.limit);
 }
 
@@ -68,10 +74,10 @@ function page(rows: ProductRow[], offset: number, limit: number) {
   return { items: rows.slice(offset, offset + limit).map(toProduct), hasMore: rows.length > offset + limit };
 }
 
-function matching(db: Database, params: { match: string | null }): unknown[] {
+function matching(db: Database, params: { match: string }): ProductRow[] {
   const q = statements(db);
   const { n } = q.countUpTo.get(params) as { n: number };
-  return n > rankedMatchLimit ? q.streamed.all(params) : q.ranked.all(params);
+  return (n > rankedMatchLimit ? q.streamed.all(params) : q.ranked.all(params)) as ProductRow[];
 }
 
 type Filters = { categoryId: string | null; includeInactive: number; limit: number };

@@ -1,3 +1,5 @@
+import { pinyinTerms } from './pinyin-terms';
+
 /**
  * FTS5's unicode61 tokenizer reads a run of Chinese characters as one word, so "牛奶" would never
  * find "纯牛奶". Spacing every Han character into a token of its own makes a Chinese query a phrase
@@ -13,6 +15,11 @@ export function indexTerms(...texts: (string | null | undefined)[]): string {
     .join(' ')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** A product's row in product_search: its names, and the pinyin of its Chinese name. */
+export function productTerms(nameZh: string, nameEn: string): { terms: string; pinyin: string } {
+  return { terms: indexTerms(nameZh, nameEn), pinyin: pinyinTerms(nameZh) };
 }
 
 const maxTerms = 12;
@@ -32,6 +39,16 @@ export function matchExpression(query: string): string | null {
     }
   }
   return terms.length > 0 ? terms.join(' ') : null;
+}
+
+/** The same expression held to the names, for ranking name matches above pinyin ones. */
+export function namesOnly(match: string): string {
+  return `{terms} : (${match})`;
+}
+
+/** Pinyin is Latin letters: a query without one (牛奶, 250) can only match names. */
+export function mayMatchPinyin(match: string): boolean {
+  return /[a-z]/i.test(match);
 }
 
 /** "牛奶250ml" → ["牛奶", "250ml"]: Han runs become phrases, the rest prefix terms. */

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { pinyinTerms } from '../../electron/core/catalog/pinyin-terms';
+import { mayMatchPinyin, namesOnly, productTerms } from '../../electron/core/catalog/search-terms';
+
+const tokens = (name: string) => pinyinTerms(name).split(' ');
+
+describe('pinyin terms', () => {
+  it('indexes each syllable, and from every character on its full pinyin and its initials joined', () => {
+    expect(tokens('原味牛角包')).toEqual(
+      expect.arrayContaining(['niu', 'jiao', 'bao', 'niujiaobao', 'jiaobao', 'ywnjb', 'njb', 'jb']),
+    );
+    expect(tokens('蒙牛纯牛奶 250ml')).toEqual(expect.arrayContaining(['niunai', 'nn', 'cnn', 'chunniunai']));
+  });
+
+  it('reads a polyphonic character as its word does, and also its other common reading', () => {
+    expect(tokens('银行卡')).toEqual(expect.arrayContaining(['yinhangka', 'yhk', 'yinxingka', 'yxk']));
+    expect(tokens('行李箱')[0]).toBe('xing');
+    expect(tokens('法式长棍面包')).toEqual(
+      expect.arrayContaining(['changgunmianbao', 'zhanggunmianbao', 'cgmb', 'zgmb']),
+    );
+  });
+
+  it('writes ü as v, as pinyin keyboards type it, and as u', () => {
+    expect(tokens('绿豆糕')).toEqual(expect.arrayContaining(['lvdougao', 'ludougao', 'ldg']));
+  });
+
+  it('reads Han characters only, across spaces and sizes, and gives nothing for a name without any', () => {
+    expect(tokens('旺仔 牛奶 245ml')).toEqual(expect.arrayContaining(['wangzainiunai', 'wznn']));
+    expect(pinyinTerms('Coca-Cola 330ml')).toBe('');
+    expect(pinyinTerms('')).toBe('');
+    expect(pinyinTerms('𠮷野家')).toMatch(/^[a-z ]+$/);
+  });
+
+  it('stays bounded for a long name full of polyphonic characters', () => {
+    const name = '长行乐会重还长行乐会重还'.repeat(6);
+    const all = tokens(name);
+    expect(all.length).toBeLessThan(400);
+    expect(Math.max(...all.map((t) => t.length))).toBeLessThanOrEqual(60);
+  });
+});
+
+describe('search terms with pinyin', () => {
+  it('puts the names and the pinyin of the Chinese name in their own columns', () => {
+    const row = productTerms('牛角包', 'Croissant');
+    expect(row.terms).toBe('牛 角 包 Croissant');
+    expect(row.pinyin.split(' ')).toContain('njb');
+  });
+
+  it('holds a match expression to the names, and tries pinyin only for Latin letters', () => {
+    expect(namesOnly('"牛 奶" "250"*')).toBe('{terms} : ("牛 奶" "250"*)');
+    expect(mayMatchPinyin('"njb"*')).toBe(true);
+    expect(mayMatchPinyin('"牛 奶" "250"*')).toBe(false);
+  });
+});
