@@ -79,6 +79,7 @@ describe('the product pinyin migration', () => {
       'disk full',
     );
     expect(raw.pragma('user_version', { simple: true })).toBe(pinyinAt);
+    expect(raw.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'product_pinyin'").pluck().get()).toBe(0);
     expect(raw.prepare('SELECT terms FROM product_search WHERE rowid = 1').pluck().get()).toBe(
       '原 味 牛 角 包 Butter Croissant',
     );

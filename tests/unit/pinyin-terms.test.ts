@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pinyinTerms } from '../../electron/core/catalog/pinyin-terms';
-import { mayMatchPinyin, namesOnly, productTerms } from '../../electron/core/catalog/search-terms';
+import { pinyinMatch } from '../../electron/core/catalog/search-terms';
 
 const tokens = (name: string) => pinyinTerms(name).split(' ');
 
@@ -39,16 +39,18 @@ describe('pinyin terms', () => {
   });
 });
 
-describe('search terms with pinyin', () => {
-  it('puts the names and the pinyin of the Chinese name in their own columns', () => {
-    const row = productTerms('牛角包', 'Croissant');
-    expect(row.terms).toBe('牛 角 包 Croissant');
-    expect(row.pinyin.split(' ')).toContain('njb');
+describe('the pinyin query', () => {
+  it('looks words of Latin letters up as pinyin prefixes and the rest in the names', () => {
+    expect(pinyinMatch('njb')).toEqual({ pinyin: '"njb"*', names: null });
+    expect(pinyinMatch('niu jiao')).toEqual({ pinyin: '"niu"* "jiao"*', names: null });
+    expect(pinyinMatch('牛jb')).toEqual({ pinyin: '"jb"*', names: '"牛"' });
+    expect(pinyinMatch('niunai 250ml')).toEqual({ pinyin: '"niunai"*', names: '"250ml"*' });
+    expect(pinyinMatch('ＮＪＢ')).toEqual({ pinyin: '"NJB"*', names: null });
   });
 
-  it('holds a match expression to the names, and tries pinyin only for Latin letters', () => {
-    expect(namesOnly('"牛 奶" "250"*')).toBe('{terms} : ("牛 奶" "250"*)');
-    expect(mayMatchPinyin('"njb"*')).toBe(true);
-    expect(mayMatchPinyin('"牛 奶" "250"*')).toBe(false);
+  it('has nothing to look up when no word could be pinyin', () => {
+    expect(pinyinMatch('牛奶 250')).toBeNull();
+    expect(pinyinMatch('"\'();--')).toBeNull();
+    expect(pinyinMatch('ñandú')).toBeNull();
   });
 });

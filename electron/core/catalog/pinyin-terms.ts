@@ -1,4 +1,4 @@
-import { pinyin } from 'pinyin-pro';
+import { createRequire } from 'node:module';
 
 /**
  * Cashiers find 牛角包 by typing "njb" or "niujiaobao", from any character on ("jb", "jiaobao"),
@@ -24,12 +24,12 @@ export function pinyinTerms(nameZh: string): string {
 }
 
 /**
- * Each character's readings, the one pinyin-pro gives in context first (银行 hang, 行李 xing), then
- * its most common other one, so a cashier who reads 长 or 行 the other way still finds it. ü is
- * indexed as "v", as pinyin keyboards type it, and as "u".
+ * Each character's readings: the one pinyin-pro gives in context first (银行 hang, 行李 xing), then
+ * the first two of its list (the common ones), so a cashier who reads 长 or 行 the other way still
+ * finds it. ü is indexed as "v", as pinyin keyboards type it, and as "u".
  */
 function characterReadings(chars: string[]): string[][] {
-  const inContext = pinyin(chars.join(''), { toneType: 'none', type: 'array', v: true });
+  const inContext = syllables(chars.join(''), { multiple: false });
   const aligned = inContext.length === chars.length;
   return chars.map((char, i) => {
     const first = aligned ? [inContext[i]] : [];
@@ -43,7 +43,7 @@ const readingCache = new Map<string, string[]>();
 function commonReadings(char: string): string[] {
   let readings = readingCache.get(char);
   if (!readings) {
-    readings = pinyin(char, { toneType: 'none', type: 'array', multiple: true, v: true }).slice(0, 2);
+    readings = syllables(char, { multiple: true }).slice(0, 2);
     readingCache.set(char, readings);
   }
   return readings;
@@ -61,12 +61,24 @@ function readingVariants(readings: string[][]): string[][] {
   return variants;
 }
 
-function addTokens(tokens: Set<string>, syllables: string[]): void {
-  syllables.forEach((first, start) => {
+function addTokens(tokens: Set<string>, reading: string[]): void {
+  reading.forEach((first, start) => {
     tokens.add(first);
-    const window = syllables.slice(start, start + maxWindow);
+    const window = reading.slice(start, start + maxWindow);
     if (window.length < 2) return;
     tokens.add(window.join(''));
     tokens.add(window.map((s) => s[0]).join(''));
   });
+}
+
+/**
+ * Loaded on the first product saved, not at start: reading pinyin-pro's dictionary costs about
+ * 0.2 s of CPU, and searching never needs it (queries are matched as typed).
+ */
+let library: typeof import('pinyin-pro') | undefined;
+
+/** Toneless syllables, ü written v: each character's reading in context, or one character's readings. */
+function syllables(text: string, options: { multiple: boolean }): string[] {
+  library ??= createRequire(import.meta.url)('pinyin-pro') as typeof import('pinyin-pro');
+  return library.pinyin(text, { toneType: 'none', type: 'array', v: true, ...options });
 }

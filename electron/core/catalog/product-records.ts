@@ -4,7 +4,8 @@ import { AppError } from '../../../shared/errors';
 import { type CategoryId, type ProductId, uuidv7 } from '../../../shared/ids';
 import type { Money } from '../../../shared/money';
 import { namedStatements } from '../db/open-database';
-import { productTerms } from './search-terms';
+import { pinyinTerms } from './pinyin-terms';
+import { indexTerms } from './search-terms';
 
 export type ProductRow = {
   rowid: number;
@@ -47,7 +48,9 @@ export const catalogStatements = namedStatements({
   deleteBarcodes: 'DELETE FROM product_barcodes WHERE product_id = ?',
   insertBarcode: 'INSERT INTO product_barcodes (barcode, product_id) VALUES (?, ?)',
   deleteTerms: 'DELETE FROM product_search WHERE rowid = ?',
-  insertTerms: 'INSERT INTO product_search (rowid, terms, pinyin) VALUES (@rowid, @terms, @pinyin)',
+  insertTerms: 'INSERT INTO product_search (rowid, terms) VALUES (?, ?)',
+  deletePinyin: 'DELETE FROM product_pinyin WHERE rowid = ?',
+  insertPinyin: 'INSERT INTO product_pinyin (rowid, pinyin) VALUES (?, ?)',
   categoryById: 'SELECT * FROM categories WHERE id = ?',
   categoryByNameZh: 'SELECT * FROM categories WHERE name_zh = ?',
   insertCategory: `INSERT INTO categories (id, name_zh, name_en, sort, active, created_at, updated_at)
@@ -147,7 +150,9 @@ export function saveProduct(
   for (const barcode of new Set(input.barcodes)) q.insertBarcode.run(barcode, id);
   const saved = q.productById.get(id) as ProductRow;
   q.deleteTerms.run(saved.rowid);
-  q.insertTerms.run({ rowid: saved.rowid, ...productTerms(input.nameZh, input.nameEn) });
+  q.insertTerms.run(saved.rowid, indexTerms(input.nameZh, input.nameEn));
+  q.deletePinyin.run(saved.rowid);
+  q.insertPinyin.run(saved.rowid, pinyinTerms(input.nameZh));
   return { product: toProduct(saved), before: existing ? toProduct(existing) : null };
 }
 

@@ -1,5 +1,3 @@
-import { pinyinTerms } from './pinyin-terms';
-
 /**
  * FTS5's unicode61 tokenizer reads a run of Chinese characters as one word, so "牛奶" would never
  * find "纯牛奶". Spacing every Han character into a token of its own makes a Chinese query a phrase
@@ -17,11 +15,6 @@ export function indexTerms(...texts: (string | null | undefined)[]): string {
     .trim();
 }
 
-/** A product's row in product_search: its names, and the pinyin of its Chinese name. */
-export function productTerms(nameZh: string, nameEn: string): { terms: string; pinyin: string } {
-  return { terms: indexTerms(nameZh, nameEn), pinyin: pinyinTerms(nameZh) };
-}
-
 const maxTerms = 12;
 
 /**
@@ -30,28 +23,36 @@ const maxTerms = 12;
  * operators (AND, NEAR, *, ^, :) and column filters in the input are inert text.
  */
 export function matchExpression(query: string): string | null {
+  const parts = queryParts(query);
+  return parts.length > 0 ? parts.map(term).join(' ') : null;
+}
+
+/**
+ * The same query for the pinyin index (product_pinyin): words of Latin letters only ("njb", "niu")
+ * are looked up there, the rest in the names, so "牛jb" and "niunai 250ml" find what they mean.
+ * Null when no word could be pinyin.
+ */
+export function pinyinMatch(query: string): { pinyin: string; names: string | null } | null {
+  const parts = queryParts(query);
+  const latin = parts.filter((part) => pinyinLetters.test(part));
+  if (latin.length === 0) return null;
+  const rest = parts.filter((part) => !pinyinLetters.test(part));
+  return { pinyin: latin.map(term).join(' '), names: rest.length > 0 ? rest.map(term).join(' ') : null };
+}
+
+const pinyinLetters = /^[a-z]+$/i;
+
+/** Han runs become phrases, the rest prefix terms. */
+function term(part: string): string {
+  return han.test(part) ? `"${[...part].join(' ')}"` : `"${part}"*`;
+}
+
+function queryParts(query: string): string[] {
   const words = query.normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? [];
-  const terms: string[] = [];
-  for (const word of words) {
-    for (const part of splitHan(word)) {
-      terms.push(han.test(part) ? `"${[...part].join(' ')}"` : `"${part}"*`);
-      if (terms.length === maxTerms) return terms.join(' ');
-    }
-  }
-  return terms.length > 0 ? terms.join(' ') : null;
+  return words.flatMap(splitHan).slice(0, maxTerms);
 }
 
-/** The same expression held to the names, for ranking name matches above pinyin ones. */
-export function namesOnly(match: string): string {
-  return `{terms} : (${match})`;
-}
-
-/** Pinyin is Latin letters: a query without one (牛奶, 250) can only match names. */
-export function mayMatchPinyin(match: string): boolean {
-  return /[a-z]/i.test(match);
-}
-
-/** "牛奶250ml" → ["牛奶", "250ml"]: Han runs become phrases, the rest prefix terms. */
+/** "牛奶250ml" → ["牛奶", "250ml"]. */
 function splitHan(word: string): string[] {
   return word.match(/\p{Script=Han}+|[^\p{Script=Han}]+/gu) ?? [];
 }
