@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/errors';
 import { type CategoryId, type ProductId, uuidv7 } from '../../../shared/ids';
 import type { Money } from '../../../shared/money';
 import { namedStatements } from '../db/open-database';
+import { pinyinTerms } from './pinyin-terms';
 import { indexTerms } from './search-terms';
 
 export type ProductRow = {
@@ -48,6 +49,8 @@ export const catalogStatements = namedStatements({
   insertBarcode: 'INSERT INTO product_barcodes (barcode, product_id) VALUES (?, ?)',
   deleteTerms: 'DELETE FROM product_search WHERE rowid = ?',
   insertTerms: 'INSERT INTO product_search (rowid, terms) VALUES (?, ?)',
+  deletePinyin: 'DELETE FROM product_pinyin WHERE rowid = ?',
+  insertPinyin: 'INSERT INTO product_pinyin (rowid, pinyin) VALUES (?, ?)',
   categoryById: 'SELECT * FROM categories WHERE id = ?',
   categoryByNameZh: 'SELECT * FROM categories WHERE name_zh = ?',
   insertCategory: `INSERT INTO categories (id, name_zh, name_en, sort, active, created_at, updated_at)
@@ -148,6 +151,8 @@ export function saveProduct(
   const saved = q.productById.get(id) as ProductRow;
   q.deleteTerms.run(saved.rowid);
   q.insertTerms.run(saved.rowid, indexTerms(input.nameZh, input.nameEn));
+  q.deletePinyin.run(saved.rowid);
+  q.insertPinyin.run(saved.rowid, pinyinTerms(input.nameZh));
   return { product: toProduct(saved), before: existing ? toProduct(existing) : null };
 }
 

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { Product } from '../../../shared/contract/catalog';
 import { namedStatements } from '../db/open-database';
 import { catalogStatements, type ProductRow, productColumns, toProduct } from './product-records';
-import { matchExpression } from './search-terms';
+import { matchExpression, pinyinMatch } from './search-terms';
 
 const filters = `(@categoryId IS NULL OR p.category_id = @categoryId)
   AND (@includeInactive = 1 OR p.active = 1)`;
@@ -14,7 +14,15 @@ const filters = `(@categoryId IS NULL OR p.category_id = @categoryId)
  */
 const rankedMatchLimit = 1000;
 
-const statements = namedStatements({
+/** Products matching the pinyin index, and where the query also had other words, the names. */
+const byPinyin = (order: string, names: boolean) => `SELECT ${productColumns} FROM product_pinyin y
+    JOIN products p ON p.rowid = y.rowid
+    WHERE product_pinyin MATCH @pinyin AND ${filters}
+    ${names ? 'AND p.rowid IN (SELECT rowid FROM product_search WHERE product_search MATCH @names)' : ''}
+    ORDER BY ${order} LIMIT @limit OFFSET @offset`;
+
+/** Exported for the test that reads their query plans. */
+export const productSearchSql = {
   countUpTo: `SELECT count(*) AS n FROM (SELECT rowid FROM product_search WHERE product_search MATCH @match
     LIMIT ${rankedMatchLimit + 1})`,
   ranked: `SELECT ${productColumns} FROM product_search s JOIN products p ON p.rowid = s.rowid
@@ -29,7 +37,15 @@ const statements = namedStatements({
     WHERE b2.barcode >= @code AND b2.barcode < @codeEnd AND ${filters} ORDER BY b2.barcode LIMIT @limit`,
   skuPrefix: `SELECT ${productColumns} FROM products p
     WHERE p.sku >= @code AND p.sku < @codeEnd AND ${filters} ORDER BY p.sku LIMIT @limit`,
-});
+  pinyinCountUpTo: `SELECT count(*) AS n FROM (SELECT rowid FROM product_pinyin WHERE product_pinyin MATCH @pinyin
+    LIMIT ${rankedMatchLimit + 1})`,
+  pinyinRanked: byPinyin('y.rank', false),
+  pinyinStreamed: byPinyin('y.rowid', false),
+  pinyinAndNamesRanked: byPinyin('y.rank', true),
+  pinyinAndNamesStreamed: byPinyin('y.rowid', true),
+};
+
+const statements = namedStatements(productSearchSql);
 
 export type ProductQuery = {
   query: string;
@@ -41,7 +57,8 @@ export type ProductQuery = {
 
 /**
  * One page of products: codes (barcode, SKU, PLU) that match exactly or by prefix come first, then
- * names by relevance. Asks for one extra row to know whether there is a next page.
+ * names by relevance, then products found only by the pinyin of their Chinese name ("njb" or
+ * "niujiaobao" for 牛角包). Asks for one extra row to know whether there is a next page.
  */
 export function searchProducts(db: Database, query: ProductQuery): { items: Product[]; hasMore: boolean } {
   const q = statements(db);
@@ -55,13 +72,19 @@ export function searchProducts(db: Database, query: ProductQuery): { items: Prod
     offset: query.offset,
   };
   if (text === '') return page(q.browse.all(params) as ProductRow[], 0, query.limit);
-  // Code and name matches are one list: each page is cut from the merged list, never per source.
+  // Code, name and pinyin matches are one list: each page is cut from the merged list, never per source.
   const upTo = { ...params, limit: query.offset + query.limit + 1, offset: 0 };
   const byCode = codeMatches(db, text, upTo);
   const byName = match ? (matching(db, upTo) as ProductRow[]) : [];
+  const rows = distinct([...byCode, ...byName]);
+  // Pinyin matches come after every name match, so a page already full of names needs none.
+  const rest = rows.length < upTo.limit ? pinyinMatching(db, text, upTo) : [];
+  return page(distinct([...rows, ...rest]), query.offset, query.limit);
+}
+
+function distinct(rows: ProductRow[]): ProductRow[] {
   const seen = new Set<string>();
-  const rows = [...byCode, ...byName].filter((row) => !seen.has(row.id) && seen.add(row.id));
-  return page(rows, query.offset, query.limit);
+  return rows.filter((row) => !seen.has(row.id) && seen.add(row.id));
 }
 
 function page(rows: ProductRow[], offset: number, limit: number) {
@@ -72,6 +95,17 @@ function matching(db: Database, params: { match: string | null }): unknown[] {
   const q = statements(db);
   const { n } = q.countUpTo.get(params) as { n: number };
   return n > rankedMatchLimit ? q.streamed.all(params) : q.ranked.all(params);
+}
+
+function pinyinMatching(db: Database, text: string, filters: Filters & { offset: number }): ProductRow[] {
+  const match = pinyinMatch(text);
+  if (!match) return [];
+  const q = statements(db);
+  const params = { ...filters, ...match };
+  const { n } = q.pinyinCountUpTo.get(params) as { n: number };
+  const order = n > rankedMatchLimit ? 'Streamed' : 'Ranked';
+  const statement = q[match.names ? (`pinyinAndNames${order}` as const) : (`pinyin${order}` as const)];
+  return statement.all(params) as ProductRow[];
 }
 
 type Filters = { categoryId: string | null; includeInactive: number; limit: number };

@@ -23,18 +23,36 @@ const maxTerms = 12;
  * operators (AND, NEAR, *, ^, :) and column filters in the input are inert text.
  */
 export function matchExpression(query: string): string | null {
-  const words = query.normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? [];
-  const terms: string[] = [];
-  for (const word of words) {
-    for (const part of splitHan(word)) {
-      terms.push(han.test(part) ? `"${[...part].join(' ')}"` : `"${part}"*`);
-      if (terms.length === maxTerms) return terms.join(' ');
-    }
-  }
-  return terms.length > 0 ? terms.join(' ') : null;
+  const parts = queryParts(query);
+  return parts.length > 0 ? parts.map(term).join(' ') : null;
 }
 
-/** "牛奶250ml" → ["牛奶", "250ml"]: Han runs become phrases, the rest prefix terms. */
+/**
+ * The same query for the pinyin index (product_pinyin): words of Latin letters only ("njb", "niu")
+ * are looked up there, the rest in the names, so "牛jb" and "niunai 250ml" find what they mean.
+ * Null when no word could be pinyin.
+ */
+export function pinyinMatch(query: string): { pinyin: string; names: string | null } | null {
+  const parts = queryParts(query);
+  const latin = parts.filter((part) => pinyinLetters.test(part));
+  if (latin.length === 0) return null;
+  const rest = parts.filter((part) => !pinyinLetters.test(part));
+  return { pinyin: latin.map(term).join(' '), names: rest.length > 0 ? rest.map(term).join(' ') : null };
+}
+
+const pinyinLetters = /^[a-z]+$/i;
+
+/** Han runs become phrases, the rest prefix terms. */
+function term(part: string): string {
+  return han.test(part) ? `"${[...part].join(' ')}"` : `"${part}"*`;
+}
+
+function queryParts(query: string): string[] {
+  const words = query.normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.flatMap(splitHan).slice(0, maxTerms);
+}
+
+/** "牛奶250ml" → ["牛奶", "250ml"]. */
 function splitHan(word: string): string[] {
   return word.match(/\p{Script=Han}+|[^\p{Script=Han}]+/gu) ?? [];
 }

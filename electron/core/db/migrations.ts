@@ -48,6 +48,17 @@ const ledgerSql = `CREATE TABLE IF NOT EXISTS schema_migrations (
   applied_at INTEGER NOT NULL
 ) STRICT`;
 
+/**
+ * Work a migration needs that SQL cannot do (pinyin, say), run right after that migration's file in
+ * the same transaction. Keyed by the file's topic (`0005_product_pinyin.sql` → `product_pinyin`),
+ * so renumbering a file keeps its step; the checksum still covers the file alone.
+ */
+export type MigrationSteps = Readonly<Record<string, (db: Database) => void>>;
+
+export function migrationTopic(name: string): string {
+  return name.replace(/^\d{4}_/, '').replace(/\.sql$/, '');
+}
+
 export type MigrationResult = { from: number; to: number; backupPath: string | null };
 
 /**
@@ -59,6 +70,7 @@ export function migrate(
   migrations: Migration[],
   backupDir: string,
   now: number = Date.now(),
+  steps: MigrationSteps = {},
 ): MigrationResult {
   const known = migrations.length;
   const current = db.pragma('user_version', { simple: true }) as number;
@@ -74,6 +86,7 @@ export function migrate(
     );
     for (const migration of migrations.slice(current)) {
       db.exec(migration.sql);
+      steps[migrationTopic(migration.name)]?.(db);
       record.run(migration.version, migration.name, migration.checksum, now);
     }
     db.pragma(`user_version = ${known}`);

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { migrationSteps } from './migration-steps';
 import { loadMigrations, type MigrationResult, migrate } from './migrations';
 
 export type OpenedDatabase = { db: Database; path: string; migration: MigrationResult };
@@ -20,7 +21,8 @@ export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
   const db = new BetterSqlite3(path, { nativeBinding: options.nativeBinding });
   try {
     applyPragmas(db);
-    const migration = migrate(db, loadMigrations(options.migrationsDir), join(options.dataDir, 'backups'));
+    const migrations = loadMigrations(options.migrationsDir);
+    const migration = migrate(db, migrations, join(options.dataDir, 'backups'), Date.now(), migrationSteps);
     return { db, path, migration };
   } catch (error) {
     db.close();
