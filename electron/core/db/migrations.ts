@@ -50,7 +50,7 @@ const ledgerSql = `CREATE TABLE IF NOT EXISTS schema_migrations (
 
 /**
  * Work a migration needs that SQL cannot do (pinyin, say), run right after that migration's file in
- * the same transaction. Keyed by the file's topic (`0005_product_pinyin.sql` → `product_pinyin`),
+ * the same transaction. Keyed by the file's topic (`0007_product_pinyin.sql` → `product_pinyin`),
  * so renumbering a file keeps its step; the checksum still covers the file alone.
  */
 export type MigrationSteps = Readonly<Record<string, (db: Database) => void>>;
