@@ -5,6 +5,7 @@ import type { StockRow } from '../../shared/contract/stock';
 import { uuidv7 } from '../../shared/ids';
 import { defaultLimits } from '../../shared/limits';
 import type { CartLine } from '../../shared/pricing/cart';
+import { callApproved } from '../support/approvals';
 import { expectOk, type Harness, openHarness } from '../support/callers';
 import { createDemo, type DemoPerson, signIn } from '../support/demo-session';
 import { lineFor, openShift, productBySku } from '../support/till';
@@ -16,9 +17,16 @@ describe('a store’s limits', () => {
   let tokens: Record<'owner' | 'manager' | 'cashier', string>;
   let water: Product;
   let apples: Product;
-  const approval = () => ({ staffId: people.manager.id, pin: people.manager.pin });
-  const call = (method: string, input: unknown, who: keyof typeof tokens = 'cashier', locale = 'en', approve = false) =>
-    h.call({ method, input, sessionToken: tokens[who], locale, approval: approve ? approval() : undefined });
+  const call = (
+    method: string,
+    input: unknown,
+    who: keyof typeof tokens = 'cashier',
+    locale = 'en',
+    approve = false,
+  ) => {
+    const request = { method, input, sessionToken: tokens[who], locale };
+    return approve ? callApproved(h.call, request, people.manager) : h.call(request);
+  };
   const refusal = (answer: Envelope<unknown>) => (answer.ok ? 'ok' : answer.error.code);
   const message = (answer: Envelope<unknown>) => (answer.ok ? '' : answer.error.message);
   const sale = (lines: CartLine[], tendered: number) => ({
