@@ -52,7 +52,7 @@ export function ScanField({ ref, onQuery, onEnter, onKey }: ScanFieldProps) {
     const text = event.currentTarget.value;
     if (event.key === 'Enter') {
       event.preventDefault();
-      if (onEnter(text, wedge.take(event))) change('');
+      if (onEnter(text, wedge.take(event, text))) change('');
       return;
     }
     if (onKey(event, text)) {
