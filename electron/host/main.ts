@@ -45,15 +45,18 @@ function main(): void {
     if (problem) console.error(`Could not create the demo store: ${problem}`);
   }
 
-  // The demo's platform starts whenever this till holds the demo store, also once "Try the demo store" made it.
-  const demoPlatform =
-    process.env.COUNTER_DEMO_PLATFORM === '0'
-      ? null
-      : runDemoPlatform(core, {
-          dataDir,
-          firstOrderAfterMs: numberFromEnv('COUNTER_DEMO_FIRST_ORDER_MS'),
-          orderEveryMs: numberFromEnv('COUNTER_DEMO_ORDER_EVERY_MS'),
-        });
+  // The demo's platform starts whenever this till holds the demo store, also once "Try the demo store"
+  // made it. It is set up once the server listens: reading the store to decide costs the first
+  // time-zone and currency formatting (ICU data), which the address line need not wait for.
+  let demoPlatform: ReturnType<typeof runDemoPlatform> | null = null;
+  const startDemoPlatform = () => {
+    if (process.env.COUNTER_DEMO_PLATFORM === '0' || !server.listening) return;
+    demoPlatform = runDemoPlatform(core, {
+      dataDir,
+      firstOrderAfterMs: numberFromEnv('COUNTER_DEMO_FIRST_ORDER_MS'),
+      orderEveryMs: numberFromEnv('COUNTER_DEMO_ORDER_EVERY_MS'),
+    });
+  };
 
   const token = randomBytes(18).toString('base64url');
   const staticDir = resolve(args.staticDir ?? `${repoRoot}dist/renderer`);
@@ -62,6 +65,7 @@ function main(): void {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : args.port;
     console.log(`Counter is ready at http://127.0.0.1:${port}/?token=${token}`);
+    setImmediate(startDemoPlatform);
   });
   server.on('error', (error: NodeJS.ErrnoException) => {
     console.error(

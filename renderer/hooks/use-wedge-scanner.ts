@@ -1,4 +1,5 @@
 import { type KeyboardEvent, type RefObject, useCallback, useEffect, useMemo, useRef } from 'react';
+import { isValidGtin } from '../../shared/barcodes';
 import { isEditableFocused, isOverlayOpen } from './overlay-open';
 
 export type Keystroke = { key: string; at: number };
@@ -49,6 +50,28 @@ export function readScanBurst(strokes: readonly Keystroke[], enterAt: number, ru
     .join('');
 }
 
+/** GTIN lengths, longest first: the longest valid code at the end of the field is the scan. */
+const gtinLengths = [14, 13, 12, 8];
+
+/**
+ * The code a scan left at the end of the field, deciding by what the field holds, not only by when
+ * the keys came. On a busy CPU the keys of one scan reach the page in clumps whatever the scanner
+ * did, so the timed burst can be a code's tail (or nothing at all when Enter came late); every key
+ * still reached the field. A product barcode carries its own check digit: the longest valid GTIN at
+ * the end of the field that ends with the burst is the scan, and letters typed before it are left
+ * out. Otherwise the burst stands as read (null: a person typed).
+ */
+export function scannedCode(fieldText: string, burst: string | null): string | null {
+  if (burst !== null && isValidGtin(burst)) return burst;
+  const digits = /\d*$/.exec(fieldText.trim())?.[0] ?? '';
+  for (const length of gtinLengths) {
+    if (length > digits.length || (burst !== null && length < burst.length)) continue;
+    const candidate = digits.slice(-length);
+    if (isValidGtin(candidate) && (burst === null || candidate.endsWith(burst))) return candidate;
+  }
+  return burst;
+}
+
 /**
  * Keeps only what a decision needs. A product code is a few dozen characters at most, but a voucher
  * is about 170 (its decimal form about 320), and cutting one short would only make it "damaged".
@@ -82,11 +105,12 @@ export function useWedgeScanner(fieldRef: RefObject<HTMLInputElement | null>, ru
     return () => document.removeEventListener('keydown', onKeyDown, true);
   }, [fieldRef]);
 
+  /** The scanned code at this Enter, or null; `fieldText` (what the field holds) corrects a burst a stall cut. */
   const take = useCallback(
-    (event: KeyboardEvent<HTMLElement>) => {
-      const code = readScanBurst(strokes.current, event.timeStamp, rules);
+    (event: KeyboardEvent<HTMLElement>, fieldText?: string) => {
+      const burst = readScanBurst(strokes.current, event.timeStamp, rules);
       strokes.current = [];
-      return code;
+      return fieldText === undefined ? burst : scannedCode(fieldText, burst);
     },
     [rules],
   );

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Product } from '../../shared/contract/catalog';
 import { uuidv7 } from '../../shared/ids';
 import type { Cart, CartLine } from '../../shared/pricing/cart';
@@ -5,6 +6,7 @@ import { priceCart } from '../../shared/pricing/price-cart';
 import { seededRandom } from '../support/random';
 import { type BenchResult, percentile, record } from './bench-report';
 import { openDemoCore, unwrap } from './support/bench-core';
+import { openRawOrderWriter, readOrderRows } from './support/raw-order-writes';
 
 /** What the payment screen sends; the dispatcher validates it as it would any client's. */
 type Tender = { method: 'cash'; tendered: number } | { method: 'card'; amount: number; reference: string };
@@ -77,15 +79,21 @@ export function benchOrderCommit(orders: number, sustainMs: number): BenchResult
       if (!page.hasMore) break;
     }
     const sales = makeSales(products, 2_000, 7);
+    // The raw run starts from the same database the core starts from.
+    const rawPath = join(bench.dataDir, 'raw-copy.db');
+    core.environment.db.prepare('VACUUM INTO ?').run(rawPath);
     let next = 0;
+    const committed: string[] = [];
     const commit = () => {
       const sale = sales[next++ % sales.length];
+      const id = uuidv7();
       const result = core.dispatch({
         method: 'orders.commit',
-        input: { id: uuidv7(), cart: sale.cart, tenders: sale.tenders },
+        input: { id, cart: sale.cart, tenders: sale.tenders },
         sessionToken: cashier,
       });
       if (!result.ok) throw new Error(`commit failed: ${result.error.code}: ${result.error.message}`);
+      if (committed.length < sales.length) committed.push(id);
     };
 
     const walBefore = Number(bench.environment().walMb);
@@ -110,6 +118,8 @@ export function benchOrderCommit(orders: number, sustainMs: number): BenchResult
     }
     const perSecond = sustainedSamples.length / (elapsed / 1_000);
 
+    const raw = runRaw(rawPath, readOrderRows(core.environment.db, committed), orders, sustainMs);
+    const ratio = perSecond / raw.perSecond;
     const stored = core.environment.db.prepare('SELECT count(*) FROM orders').pluck().get() as number;
     if (stored !== next) throw new Error(`${next} commits answered ok but ${stored} orders stored`);
     const environment = bench.environment();
@@ -154,8 +164,59 @@ export function benchOrderCommit(orders: number, sustainMs: number): BenchResult
           ...environment,
         },
       }),
+      record({
+        name: 'order-commit-vs-raw',
+        metric: 'orders/s of the core ÷ raw SQLite writing the same rows (one transaction per order, same pragmas)',
+        value: ratio,
+        unit: 'ratio',
+        target: 0.5,
+        pass: ratio >= 0.5,
+        notes: {
+          coreOrdersPerSecond: +perSecond.toFixed(1),
+          rawOrdersPerSecond: +raw.perSecond.toFixed(1),
+          coreP50: +percentile(samples, 50).toFixed(3),
+          rawP50: +percentile(raw.samples, 50).toFixed(3),
+          coreP99: +p99.toFixed(3),
+          rawP99: +percentile(raw.samples, 99).toFixed(3),
+          rawOrders: raw.count,
+          ...environment,
+        },
+      }),
     ];
   } finally {
     bench.close();
+  }
+}
+
+/**
+ * The same orders' rows written by plain better-sqlite3 (see raw-order-writes.ts): the latency of
+ * `orders` commits after a warm-up, then orders per second over `sustainMs`, as for the core.
+ */
+function runRaw(
+  path: string,
+  templates: ReturnType<typeof readOrderRows>,
+  orders: number,
+  sustainMs: number,
+): { samples: number[]; perSecond: number; count: number } {
+  const writer = openRawOrderWriter(path, templates);
+  try {
+    for (let i = 0; i < Math.min(200, orders); i++) writer.commit();
+    const samples: number[] = [];
+    for (let i = 0; i < orders; i++) {
+      const started = performance.now();
+      writer.commit();
+      samples.push(performance.now() - started);
+    }
+    let count = 0;
+    const started = performance.now();
+    let elapsed = 0;
+    while (elapsed < sustainMs) {
+      writer.commit();
+      count += 1;
+      elapsed = performance.now() - started;
+    }
+    return { samples, perSecond: count / (elapsed / 1_000), count: count + orders };
+  } finally {
+    writer.close();
   }
 }

@@ -174,6 +174,15 @@ describe('moving to another platform store', () => {
     const second = await platform.admin.createStore('柜台便利店 新店');
     expectOk(await call('sync.pair', { platformUrl: platform.url, code: second.pairingCode }, owner));
     await waitFor(async () => ((await status()).link === 'online' ? true : undefined), 15_000, 'paired again');
+    // The sync pushes before it pulls, so "all sent" can come before the keys are down: wait for the
+    // first full pull from the new store (unpairing cleared its time), not for a lucky schedule.
+    await waitFor(
+      async () =>
+        expectOk<{ exposure: { lastPullAt: number | null } }>(await call('vouchers.redemptions', {}, owner)).exposure
+          .lastPullAt !== null,
+      20_000,
+      'the first pull from the new store',
+    );
     const done = await synced();
     expect(voucherKeys()).toBeGreaterThan(0);
     const records = await platform.admin.records(second.storeId);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Keystroke, readScanBurst, wedgeRules } from '../../renderer/hooks/use-wedge-scanner';
+import { type Keystroke, readScanBurst, scannedCode, wedgeRules } from '../../renderer/hooks/use-wedge-scanner';
 
 /** Keys typed `gap` ms apart from `start`; returns them and when Enter would come `enterGap` later. */
 function typed(text: string, gap: number, start = 1_000, enterGap = gap): { strokes: Keystroke[]; enterAt: number } {
@@ -75,5 +75,40 @@ describe('telling a keyboard-wedge scanner from a person typing', () => {
     expect(readScanBurst(slow.strokes, slow.enterAt)).toBeNull();
     const rules = { ...wedgeRules, maxGapMs: 70, maxEnterGapMs: 80 };
     expect(readScanBurst(slow.strokes, slow.enterAt, rules)).toBe('6921168478354');
+  });
+});
+
+describe('the code a scan left in the field, when a busy CPU bunched its keys', () => {
+  const code = '6921168478354';
+
+  it('keeps a whole scanned barcode as the burst read it', () => {
+    expect(scannedCode(`ab${code}`, code)).toBe(code);
+  });
+
+  it('takes the whole barcode from the field when a stall cut the burst to its tail', () => {
+    const head = typed('6921', 8);
+    const tail = typed('168478354', 8, head.enterAt + wedgeRules.maxStallMs + 300);
+    const burst = readScanBurst([...head.strokes, ...tail.strokes], tail.enterAt);
+    expect(burst).toBe('168478354');
+    expect(scannedCode(code, burst)).toBe(code);
+    // Letters typed before it are still left out.
+    expect(scannedCode(`milk ${code}`, burst)).toBe(code);
+    expect(scannedCode(`12${code}`, burst)).toBe(code);
+  });
+
+  it('reads a barcode typed slowly with a late Enter as that barcode', () => {
+    const slow = typed(code, 120, 1_000, 600);
+    const burst = readScanBurst(slow.strokes, slow.enterAt);
+    expect(burst).toBeNull();
+    expect(scannedCode(code, burst)).toBe(code);
+    expect(scannedCode('96385272', null)).toBe('96385272');
+  });
+
+  it('leaves what is not a valid barcode as the timing read it', () => {
+    expect(scannedCode('milk', null)).toBeNull();
+    expect(scannedCode('6921168478355', null)).toBeNull();
+    expect(scannedCode('DRK-0001', 'DRK-0001')).toBe('DRK-0001');
+    // The burst is the end of what was typed: a valid code elsewhere in the field does not replace it.
+    expect(scannedCode(`${code}9999`, '9999')).toBe('9999');
   });
 });

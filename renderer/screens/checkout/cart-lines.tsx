@@ -1,7 +1,8 @@
 import { ShoppingOutlined } from '@ant-design/icons';
 import { Empty, Tag } from 'antd';
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CartLine } from '../../../shared/pricing/cart';
 import type { PricedLine } from '../../../shared/pricing/price-cart';
 import { localNames } from '../../app/names';
 import { useLocale } from '../../i18n/use-locale';
@@ -19,10 +20,6 @@ type CartLinesProps = {
 /** The receipt as it grows: the newest line is selected and kept in view. */
 export function CartLines({ state, priced, selected, onSelect }: CartLinesProps) {
   const { t } = useTranslation();
-  const { locale } = useLocale();
-  const amount = useAmount();
-  const quantityText = useQuantityText();
-  const discountText = useDiscountText();
   const listRef = useRef<HTMLOListElement>(null);
 
   // Only when the selection moves: scrolling forces a layout, and every scan would pay for it.
@@ -41,48 +38,86 @@ export function CartLines({ state, priced, selected, onSelect }: CartLinesProps)
   }
   return (
     <ol className="cart-lines" ref={listRef} aria-label={t('sale.cart.lines')} data-testid="cart-lines">
-      {state.cart.lines.map((line, index) => {
-        const product = state.products[line.productId];
-        const names = product ? localNames(product, locale) : { primary: '…', secondary: '' };
-        const price = priced[index];
-        const kg = product?.unit === 'kg';
-        const isSelected = line.lineId === selected;
-        return (
-          <li key={line.lineId}>
-            <button
-              type="button"
-              tabIndex={-1}
-              className={`cart-line${isSelected ? ' selected' : ''}`}
-              aria-current={isSelected}
-              onMouseDown={(event) => event.preventDefault()}
-              onClick={() => onSelect(line.lineId)}
-              data-testid="cart-line"
-              data-line-id={line.lineId}
-            >
-              <span className="cart-line-no">{index + 1}</span>
-              <span className="cart-line-names">
-                <span className="cart-line-name">{names.primary}</span>
-                <span className="cart-line-secondary">
-                  {amount(line.unitPrice)}
-                  {kg ? ` ${t('product.perKg')}` : ''}
-                  {line.discount ? (
-                    <Tag color="orange" className="cart-line-discount">
-                      {t('sale.line.discountTag', { value: discountText(line.discount), reason: line.discount.reason })}
-                    </Tag>
-                  ) : null}
-                </span>
-              </span>
-              <span className="cart-line-qty" data-testid="cart-line-qty">
-                {quantityText(line.quantity)}
-              </span>
-              <span className="cart-line-amount">
-                {price && price.lineDiscount > 0 ? <s className="cart-line-gross">{amount(price.gross)}</s> : null}
-                <span data-testid="cart-line-total">{price ? amount(price.gross - price.lineDiscount) : ''}</span>
-              </span>
-            </button>
-          </li>
-        );
-      })}
+      {state.cart.lines.map((line, index) => (
+        <CartLineRow
+          key={line.lineId}
+          line={line}
+          index={index}
+          product={state.products[line.productId]}
+          gross={priced[index]?.gross ?? null}
+          lineDiscount={priced[index]?.lineDiscount ?? 0}
+          isSelected={line.lineId === selected}
+          onSelect={onSelect}
+        />
+      ))}
     </ol>
   );
 }
+
+type CartLineRowProps = {
+  line: CartLine;
+  index: number;
+  product: CartState['products'][string] | undefined;
+  /** Plain numbers, not the priced line: pricing makes new objects every time, the amounts mostly stay. */
+  gross: number | null;
+  lineDiscount: number;
+  isSelected: boolean;
+  onSelect(lineId: string): void;
+};
+
+/**
+ * One line, memoized: a scan adds or changes one line, so the other lines are not redrawn and a
+ * scan costs the same with three lines or a hundred.
+ */
+const CartLineRow = memo(function CartLineRow({
+  line,
+  index,
+  product,
+  gross,
+  lineDiscount,
+  isSelected,
+  onSelect,
+}: CartLineRowProps) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const amount = useAmount();
+  const quantityText = useQuantityText();
+  const discountText = useDiscountText();
+  const names = product ? localNames(product, locale) : { primary: '…', secondary: '' };
+  const kg = product?.unit === 'kg';
+  return (
+    <li>
+      <button
+        type="button"
+        tabIndex={-1}
+        className={`cart-line${isSelected ? ' selected' : ''}`}
+        aria-current={isSelected}
+        onMouseDown={(event) => event.preventDefault()}
+        onClick={() => onSelect(line.lineId)}
+        data-testid="cart-line"
+        data-line-id={line.lineId}
+      >
+        <span className="cart-line-no">{index + 1}</span>
+        <span className="cart-line-names">
+          <span className="cart-line-name">{names.primary}</span>
+          <span className="cart-line-secondary">
+            {amount(line.unitPrice)}
+            {kg ? ` ${t('product.perKg')}` : ''}
+            {line.discount ? (
+              <Tag color="orange" className="cart-line-discount">
+                {t('sale.line.discountTag', { value: discountText(line.discount), reason: line.discount.reason })}
+              </Tag>
+            ) : null}
+          </span>
+        </span>
+        <span className="cart-line-qty" data-testid="cart-line-qty">
+          {quantityText(line.quantity)}
+        </span>
+        <span className="cart-line-amount">
+          {gross !== null && lineDiscount > 0 ? <s className="cart-line-gross">{amount(gross)}</s> : null}
+          <span data-testid="cart-line-total">{gross !== null ? amount(gross - lineDiscount) : ''}</span>
+        </span>
+      </button>
+    </li>
+  );
+});

@@ -10,8 +10,9 @@ import {
   TagOutlined,
 } from '@ant-design/icons';
 import { Badge, Button, Tooltip } from 'antd';
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CartLine } from '../../../shared/pricing/cart';
 import type { PricedCart } from '../../../shared/pricing/price-cart';
 import { CartLines } from './cart-lines';
 import { type CartState, itemCount } from './cart-model';
@@ -48,8 +49,6 @@ export function CartPanel({ state, priced, selected, parkedCount, actions, onRem
   const amount = useAmount();
   const line = state.cart.lines.find((each) => each.lineId === selected) ?? null;
   const empty = state.cart.lines.length === 0;
-  const isCount = line?.quantity.kind === 'count';
-  const canSetQuantity = line !== null && line.quantity.kind !== 'priced';
   return (
     <section className="cart-panel" aria-label={t('sale.cart.title')} data-testid="cart-panel">
       <header className="cart-header">
@@ -57,86 +56,10 @@ export function CartPanel({ state, priced, selected, parkedCount, actions, onRem
         <span className="cart-count">{empty ? '' : t('sale.cart.lineCount', { count: state.cart.lines.length })}</span>
       </header>
       <CartLines state={state} priced={priced.lines} selected={selected} onSelect={actions.select} />
-      <div className="cart-line-tools" role="toolbar" aria-label={t('sale.line.tools')}>
-        <KeyButton
-          icon={<MinusOutlined />}
-          keyLabel={checkoutKeys.stepDown.label}
-          disabled={!isCount}
-          onClick={() => actions.step(-1)}
-          label={t('sale.line.less')}
-          testId="line-less"
-        />
-        <KeyButton
-          icon={<PlusOutlined />}
-          keyLabel={checkoutKeys.stepUp.label}
-          disabled={!isCount}
-          onClick={() => actions.step(1)}
-          label={t('sale.line.more')}
-          testId="line-more"
-        />
-        <KeyButton
-          icon={<NumberOutlined />}
-          keyLabel={checkoutKeys.quantity.label}
-          disabled={!canSetQuantity}
-          onClick={actions.quantity}
-          label={t('sale.line.quantity')}
-          testId="line-quantity"
-        />
-        <KeyButton
-          icon={<TagOutlined />}
-          keyLabel={checkoutKeys.lineDiscount.label}
-          disabled={!line}
-          onClick={actions.lineDiscount}
-          label={t('sale.line.discount')}
-          testId="line-discount"
-        />
-        <KeyButton
-          icon={<DeleteOutlined />}
-          keyLabel={checkoutKeys.removeLine.label}
-          disabled={!line}
-          onClick={actions.removeLine}
-          label={t('sale.line.remove')}
-          testId="line-remove"
-          danger
-        />
-      </div>
+      <LineTools line={line} actions={actions} />
       <CouponList state={state} priced={priced} onRemove={onRemoveCoupon} />
       <CartTotals priced={priced} items={itemCount(state.cart)} orderDiscount={state.cart.orderDiscount} />
-      <div className="cart-actions">
-        <KeyButton
-          icon={<PercentageOutlined />}
-          keyLabel={checkoutKeys.orderDiscount.label}
-          disabled={empty}
-          onClick={actions.orderDiscount}
-          label={t('sale.cart.orderDiscount')}
-          testId="order-discount"
-        />
-        <KeyButton
-          icon={<PauseCircleOutlined />}
-          keyLabel={checkoutKeys.park.label}
-          disabled={empty}
-          onClick={actions.park}
-          label={t('sale.cart.park')}
-          testId="park-button"
-        />
-        <Badge count={parkedCount} size="small" offset={[-6, 4]}>
-          <KeyButton
-            icon={<PlayCircleOutlined />}
-            keyLabel={checkoutKeys.resume.label}
-            onClick={actions.resume}
-            label={t('sale.cart.resume')}
-            testId="resume-button"
-          />
-        </Badge>
-        <KeyButton
-          icon={<ClearOutlined />}
-          keyLabel={checkoutKeys.clear.label}
-          disabled={empty}
-          onClick={actions.clear}
-          label={t('sale.cart.clear')}
-          testId="clear-cart"
-        />
-      </div>
+      <SaleTools empty={empty} parkedCount={parkedCount} actions={actions} />
       <div className="cart-pay">
         <Button
           type="primary"
@@ -157,6 +80,113 @@ export function CartPanel({ state, priced, selected, parkedCount, actions, onRem
     </section>
   );
 }
+
+/** What the selected line allows, as three flags: the buttons redraw only when one of them flips. */
+function LineTools({ line, actions }: { line: CartLine | null; actions: CartActions }) {
+  return (
+    <LineToolbar
+      hasLine={line !== null}
+      isCount={line?.quantity.kind === 'count'}
+      canSetQuantity={line !== null && line.quantity.kind !== 'priced'}
+      actions={actions}
+    />
+  );
+}
+
+type LineToolbarProps = { hasLine: boolean; isCount: boolean; canSetQuantity: boolean; actions: CartActions };
+
+const LineToolbar = memo(function LineToolbar({ hasLine, isCount, canSetQuantity, actions }: LineToolbarProps) {
+  const { t } = useTranslation();
+  return (
+    <div className="cart-line-tools" role="toolbar" aria-label={t('sale.line.tools')}>
+      <KeyButton
+        icon={<MinusOutlined />}
+        keyLabel={checkoutKeys.stepDown.label}
+        disabled={!isCount}
+        onClick={() => actions.step(-1)}
+        label={t('sale.line.less')}
+        testId="line-less"
+      />
+      <KeyButton
+        icon={<PlusOutlined />}
+        keyLabel={checkoutKeys.stepUp.label}
+        disabled={!isCount}
+        onClick={() => actions.step(1)}
+        label={t('sale.line.more')}
+        testId="line-more"
+      />
+      <KeyButton
+        icon={<NumberOutlined />}
+        keyLabel={checkoutKeys.quantity.label}
+        disabled={!canSetQuantity}
+        onClick={actions.quantity}
+        label={t('sale.line.quantity')}
+        testId="line-quantity"
+      />
+      <KeyButton
+        icon={<TagOutlined />}
+        keyLabel={checkoutKeys.lineDiscount.label}
+        disabled={!hasLine}
+        onClick={actions.lineDiscount}
+        label={t('sale.line.discount')}
+        testId="line-discount"
+      />
+      <KeyButton
+        icon={<DeleteOutlined />}
+        keyLabel={checkoutKeys.removeLine.label}
+        disabled={!hasLine}
+        onClick={actions.removeLine}
+        label={t('sale.line.remove')}
+        testId="line-remove"
+        danger
+      />
+    </div>
+  );
+});
+
+type SaleToolsProps = { empty: boolean; parkedCount: number; actions: CartActions };
+
+/** The sale's own buttons: they change when the cart empties or fills, not with every scan. */
+const SaleTools = memo(function SaleTools({ empty, parkedCount, actions }: SaleToolsProps) {
+  const { t } = useTranslation();
+  return (
+    <div className="cart-actions">
+      <KeyButton
+        icon={<PercentageOutlined />}
+        keyLabel={checkoutKeys.orderDiscount.label}
+        disabled={empty}
+        onClick={actions.orderDiscount}
+        label={t('sale.cart.orderDiscount')}
+        testId="order-discount"
+      />
+      <KeyButton
+        icon={<PauseCircleOutlined />}
+        keyLabel={checkoutKeys.park.label}
+        disabled={empty}
+        onClick={actions.park}
+        label={t('sale.cart.park')}
+        testId="park-button"
+      />
+      <Badge count={parkedCount} size="small" offset={[-6, 4]}>
+        <KeyButton
+          icon={<PlayCircleOutlined />}
+          keyLabel={checkoutKeys.resume.label}
+          onClick={actions.resume}
+          label={t('sale.cart.resume')}
+          testId="resume-button"
+        />
+      </Badge>
+      <KeyButton
+        icon={<ClearOutlined />}
+        keyLabel={checkoutKeys.clear.label}
+        disabled={empty}
+        onClick={actions.clear}
+        label={t('sale.cart.clear')}
+        testId="clear-cart"
+      />
+    </div>
+  );
+});
 
 type KeyButtonProps = {
   icon: ReactNode;

@@ -1,13 +1,13 @@
 import { ShoppingCartOutlined } from '@ant-design/icons';
 import { keepPreviousData } from '@tanstack/react-query';
 import { Alert } from 'antd';
-import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, memo, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Barcode, type Category, type Product } from '../../../shared/contract/catalog';
 import { useApiQuery } from '../../api/use-api';
 import { useErrorText } from '../../app/use-error-text';
 import { useHotkeys } from '../../hooks/use-hotkeys';
-import { useStableCallback } from '../../hooks/use-stable-callback';
+import { useStableActions, useStableCallback } from '../../hooks/use-stable-callback';
 import { searchText, voucherFromScanField } from '../../vouchers/voucher-entry-text';
 import { VoucherSources } from '../../vouchers/voucher-sources';
 import { ScreenHeader } from '../screen-header';
@@ -35,6 +35,14 @@ function looksLikeCode(text: string): boolean {
 // Kept stable so the memoized lists see no change while the data is loading.
 const noProducts: Product[] = [];
 const noCategories: Category[] = [];
+
+// A scan redraws the cart and the strip under the field; these parts show nothing a scan changes.
+const CheckoutHeader = memo(function CheckoutHeader() {
+  const { t } = useTranslation();
+  return <ScreenHeader title={t('nav.checkout')} icon={<ShoppingCartOutlined />} extra={<ShiftStatus />} />;
+});
+const QuietNoSaleCard = memo(NoSaleCard);
+const QuietVoucherSources = memo(VoucherSources);
 
 export function CheckoutScreen() {
   const { t } = useTranslation();
@@ -149,22 +157,35 @@ export function CheckoutScreen() {
     return true;
   };
 
+  // Stable, so the cart's memoized toolbars redraw only when what they show changes, not every scan.
+  const cartActions = useStableActions({
+    select: sale.select,
+    step: sale.step,
+    quantity: () => sale.selectedLine && open({ kind: 'quantity', lineId: sale.selectedLine.lineId }),
+    lineDiscount: () => sale.selectedLine && open({ kind: 'lineDiscount', lineId: sale.selectedLine.lineId }),
+    removeLine: sale.remove,
+    orderDiscount: () => open({ kind: 'orderDiscount' }),
+    park: () => open({ kind: 'park' }),
+    resume: () => open({ kind: 'parked' }),
+    clear: () => open({ kind: 'clear' }),
+    pay: sale.openPay,
+  });
+
+  const voucherFromSource = useStableCallback((text: string) => sale.scanVoucher(text));
+  const noCodeInImage = useStableCallback(() => sale.noteFailure(t('voucher.sources.noCodeInImage')));
+
   useHotkeys({ [checkoutKeys.pay.key]: () => (sale.paid && !hasLines ? receipt.print() : sale.openPay()) });
 
   return (
     <div className="screen checkout-screen">
-      <ScreenHeader title={t('nav.checkout')} icon={<ShoppingCartOutlined />} extra={<ShiftStatus />} />
+      <CheckoutHeader />
       <div className="checkout-body">
         <section className="checkout-main">
           <div className="scan-row">
             <div className="scan-row-field">
               <ScanField ref={scanField} onQuery={search} onEnter={onEnter} onKey={onKey} />
             </div>
-            <VoucherSources
-              compact
-              onCode={(text) => sale.scanVoucher(text)}
-              onNoCode={() => sale.noteFailure(t('voucher.sources.noCodeInImage'))}
-            />
+            <QuietVoucherSources compact onCode={voucherFromSource} onNoCode={noCodeInImage} />
           </div>
           <ScannedPanel scan={sale.scan} />
           {categories.error ? <Alert type="error" showIcon title={errorText(categories.error)} /> : null}
@@ -184,7 +205,7 @@ export function CheckoutScreen() {
               />
             )}
           </div>
-          <NoSaleCard />
+          <QuietNoSaleCard />
         </section>
         <aside className="checkout-side">
           {sale.paid && !hasLines ? (
@@ -204,19 +225,7 @@ export function CheckoutScreen() {
               selected={sale.selected}
               parkedCount={parked.data?.carts.length ?? 0}
               onRemoveCoupon={sale.removeCoupon}
-              actions={{
-                select: sale.select,
-                step: sale.step,
-                quantity: () => sale.selectedLine && open({ kind: 'quantity', lineId: sale.selectedLine.lineId }),
-                lineDiscount: () =>
-                  sale.selectedLine && open({ kind: 'lineDiscount', lineId: sale.selectedLine.lineId }),
-                removeLine: sale.remove,
-                orderDiscount: () => open({ kind: 'orderDiscount' }),
-                park: () => open({ kind: 'park' }),
-                resume: () => open({ kind: 'parked' }),
-                clear: () => open({ kind: 'clear' }),
-                pay: sale.openPay,
-              }}
+              actions={cartActions}
             />
           )}
         </aside>

@@ -20,6 +20,8 @@ type ScanFieldProps = {
 };
 
 const searchDelayMs = 80;
+/** One element for every render: each key redraws the field, and the icon need not redraw with it. */
+const prefixIcon = <BarcodeOutlined />;
 
 /**
  * Where scanners and fingers type: always focused; tells a scanner's burst from a person's typing.
@@ -52,7 +54,7 @@ export function ScanField({ ref, onQuery, onEnter, onKey }: ScanFieldProps) {
     const text = event.currentTarget.value;
     if (event.key === 'Enter') {
       event.preventDefault();
-      if (onEnter(text, wedge.take(event))) change('');
+      if (onEnter(text, wedge.take(event, text))) change('');
       return;
     }
     if (onKey(event, text)) {
@@ -68,7 +70,7 @@ export function ScanField({ ref, onQuery, onEnter, onKey }: ScanFieldProps) {
       ref={inputRef}
       size="large"
       className="scan-field"
-      prefix={<BarcodeOutlined />}
+      prefix={prefixIcon}
       placeholder={t('checkout.scanPlaceholder')}
       value={value}
       onChange={(event) => change(event.target.value)}
