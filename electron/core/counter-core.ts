@@ -67,7 +67,7 @@ export function openCounterCore(options: CoreOptions): CounterCore {
     resourcesDir: options.resourcesDir ?? here('../../resources'),
     sessions: createSessionStore(),
     clock: options.clock ?? Date.now,
-    sync: createSyncRuntime(),
+    sync: createSyncRuntime(options.clock ?? Date.now),
   };
   const listeners = new Set<(event: AppEvent) => void>();
   const emit = (event: AppEvent) => {
