@@ -6,19 +6,19 @@ import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../shared/contract/audit';
 import { api } from '../../api/api-client';
 import { useApiQuery } from '../../api/use-api';
-import { useStoreInfo } from '../../app/store-provider';
 import { useErrorText } from '../../app/use-error-text';
 import { useLocale } from '../../i18n/use-locale';
 import { AuditVerdictAlert } from './audit-verdict-alert';
 import '../screens.css';
 import './settings.css';
+import { useStoreTime } from '../orders/order-labels';
 
 const pageSize = 50;
 
 export function AuditLog() {
   const { t, i18n } = useTranslation();
   const { locale } = useLocale();
-  const store = useStoreInfo();
+  const { dateTime } = useStoreTime();
   const errorText = useErrorText();
   const pages = useInfiniteQuery({
     queryKey: ['audit.list', { limit: pageSize }],
@@ -30,7 +30,6 @@ export function AuditLog() {
   });
   const verify = useApiQuery('audit.verify', {}, { enabled: false, staleTime: 0, gcTime: 0 });
   const entries = pages.data?.pages.flatMap((page) => page.entries) ?? [];
-  const time = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium', timeZone: store.timeZone });
   const actionText = (action: string) => {
     const key = `auditActions.${action.replaceAll('.', '_')}`;
     return i18n.exists(key) ? t(key as 'auditActions.unknown') : action;
@@ -38,7 +37,7 @@ export function AuditLog() {
 
   const columns: ColumnsType<AuditEntry> = [
     { key: 'seq', title: '#', dataIndex: 'seq', width: 80 },
-    { key: 'at', title: t('audit.time'), width: 200, render: (_, e) => time.format(e.at) },
+    { key: 'at', title: t('audit.time'), width: 200, render: (_, e) => dateTime(e.at) },
     { key: 'action', title: t('audit.action'), render: (_, e) => actionText(e.action) },
     { key: 'staff', title: t('audit.staff'), render: (_, e) => e.staffName ?? '—' },
     { key: 'approver', title: t('audit.approver'), render: (_, e) => e.approverName ?? '—' },
