@@ -204,7 +204,7 @@ export function startSyncEngine(options: SyncEngineOptions): { stop(): Promise<v
     }
   }
 
-  /** One exchange: any answer from the platform, a refusal included, shows the link works. */
+  /** One exchange; an answer the till can use is contact, which is what keeps the bar online. */
   async function signedCall<T>(
     link: Link,
     method: 'GET' | 'POST',
