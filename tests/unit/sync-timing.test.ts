@@ -4,7 +4,6 @@ import {
   linkState,
   noteContact,
   noteFailure,
-  offlineAfterFailures,
   offlineAfterMs,
 } from '../../electron/core/sync/link-health';
 import { backoffDelay } from '../../electron/core/sync/sync-engine';
