@@ -19,8 +19,8 @@ const messages = {
     'zh-CN': '{role}无权{action}。',
   },
   approval_required: {
-    en: 'A manager must approve this: {action}.',
-    'zh-CN': '此操作需要店长授权：{action}。',
+    en: 'A manager must approve {action:noun}.',
+    'zh-CN': '{action:noun}需要店长授权。',
   },
   approval_invalid: {
     en: 'That PIN is wrong, or that person may not let others {action}. {left} left before {lock}.',
@@ -164,8 +164,13 @@ const messages = {
 export type ErrorCode = keyof typeof messages;
 export const errorCodes = Object.keys(messages) as ErrorCode[];
 
-/** A param may itself be a text in both languages (a field or action name). */
-export type ErrorParams = Record<string, string | number | Text>;
+/**
+ * A param may itself be a text in both languages (a field or action name). A phrase has other
+ * grammatical forms too: `{action}` takes its main form, `{action:noun}` the form that fits after
+ * "approve" — one wording cannot fit every sentence.
+ */
+export type Phrase = Text & { forms?: Record<string, Text> };
+export type ErrorParams = Record<string, string | number | Phrase>;
 
 export type AppErrorShape = {
   code: ErrorCode;
@@ -189,11 +194,27 @@ export class AppError extends Error {
 }
 
 export function errorMessage(code: ErrorCode, params: ErrorParams, locale: Locale): string {
-  return messages[code][locale].replace(/\{(\w+)\}/g, (_, key: string) => {
+  return fillTemplate(messages[code][locale], params, locale);
+}
+
+function fillTemplate(template: string, params: ErrorParams, locale: Locale): string {
+  return template.replace(/\{(\w+)(?::(\w+))?\}/g, (whole, key: string, form: string | undefined) => {
     const value = params[key];
-    if (value === undefined) return `{${key}}`;
-    return typeof value === 'object' ? value[locale] : String(value);
+    if (value === undefined) return whole;
+    if (typeof value !== 'object') return String(value);
+    return (form ? value.forms?.[form] : undefined)?.[locale] ?? value[locale];
   });
+}
+
+/** The placeholders a message uses, with their forms: what a test checks every phrase supplies. */
+export function messagePlaceholders(code: ErrorCode): { key: string; form: string | null }[] {
+  const found = new Map<string, { key: string; form: string | null }>();
+  for (const template of Object.values(messages[code])) {
+    for (const [, key, form] of template.matchAll(/\{(\w+)(?::(\w+))?\}/g)) {
+      if (key) found.set(`${key}:${form ?? ''}`, { key, form: form ?? null });
+    }
+  }
+  return [...found.values()];
 }
 
 const roleNames: Record<string, Text> = {
@@ -202,30 +223,80 @@ const roleNames: Record<string, Text> = {
   owner: { en: 'owner', 'zh-CN': '店主' },
 };
 
-const actionNames: Record<Permission, Text> = {
-  sell: { en: 'sell', 'zh-CN': '收银' },
-  'discount.override': { en: 'give a large manual discount', 'zh-CN': '给予大额手工折扣' },
-  refund: { en: 'refund an order', 'zh-CN': '退款' },
-  'order.void': { en: 'void an order', 'zh-CN': '作废订单' },
-  'cash.out': { en: 'take cash out of the drawer', 'zh-CN': '从钱箱取出现金' },
-  'cash.inAboveLimit': { en: 'put more cash in than the store’s limit', 'zh-CN': '存入超过门店限额的现金' },
-  'drawer.noSale': { en: 'open the cash drawer without a sale', 'zh-CN': '无交易开钱箱' },
-  'shift.closeWithVariance': { en: 'close a shift with a cash variance', 'zh-CN': '有差额时交班' },
-  'catalog.edit': { en: 'edit the catalog and prices', 'zh-CN': '编辑商品和价格' },
-  'stock.edit': { en: 'change stock', 'zh-CN': '调整库存' },
-  'reports.view': { en: 'view reports', 'zh-CN': '查看报表' },
-  'audit.view': { en: 'view the audit log', 'zh-CN': '查看审计日志' },
-  'staff.manage': { en: 'manage staff and roles', 'zh-CN': '管理员工和角色' },
-  'settings.manage': { en: 'change store settings', 'zh-CN': '修改门店设置' },
-  'platform.pair': { en: 'pair with the platform', 'zh-CN': '绑定平台' },
-  'risk.manage': { en: 'change risk limits', 'zh-CN': '修改风控限额' },
-  'staff.unlock': { en: 'unlock a locked-out staff member', 'zh-CN': '解锁被锁定的员工' },
+type ActionWords = { verb: Text; noun: Text };
+
+/** What each permission lets a person do: "A cashier may not {verb}", "A manager must approve {noun}". */
+const actionNames: Record<Permission, ActionWords> = {
+  sell: { verb: { en: 'sell', 'zh-CN': '收银' }, noun: { en: 'a sale', 'zh-CN': '收银' } },
+  'discount.override': {
+    verb: { en: 'give a large manual discount', 'zh-CN': '给予大额手工折扣' },
+    noun: { en: 'a large manual discount', 'zh-CN': '大额手工折扣' },
+  },
+  refund: { verb: { en: 'refund an order', 'zh-CN': '退款' }, noun: { en: 'a refund', 'zh-CN': '退款' } },
+  'order.void': {
+    verb: { en: 'void an order', 'zh-CN': '作废订单' },
+    noun: { en: 'voiding an order', 'zh-CN': '作废订单' },
+  },
+  'cash.out': {
+    verb: { en: 'take cash out of the drawer', 'zh-CN': '从钱箱取出现金' },
+    noun: { en: 'taking cash out of the drawer', 'zh-CN': '从钱箱取出现金' },
+  },
+  'drawer.noSale': {
+    verb: { en: 'open the cash drawer without a sale', 'zh-CN': '无交易开钱箱' },
+    noun: { en: 'opening the cash drawer without a sale', 'zh-CN': '无交易开钱箱' },
+  },
+  'shift.closeWithVariance': {
+    verb: { en: 'close a shift with a cash variance', 'zh-CN': '有差额时交班' },
+    noun: { en: 'closing a shift with a cash variance', 'zh-CN': '有差额时交班' },
+  },
+  'catalog.edit': {
+    verb: { en: 'edit the catalog and prices', 'zh-CN': '编辑商品和价格' },
+    noun: { en: 'changes to the catalog and prices', 'zh-CN': '编辑商品和价格' },
+  },
+  'stock.edit': {
+    verb: { en: 'change stock', 'zh-CN': '调整库存' },
+    noun: { en: 'a stock change', 'zh-CN': '调整库存' },
+  },
+  'reports.view': {
+    verb: { en: 'view reports', 'zh-CN': '查看报表' },
+    noun: { en: 'viewing reports', 'zh-CN': '查看报表' },
+  },
+  'audit.view': {
+    verb: { en: 'view the audit log', 'zh-CN': '查看审计日志' },
+    noun: { en: 'viewing the audit log', 'zh-CN': '查看审计日志' },
+  },
+  'staff.manage': {
+    verb: { en: 'manage staff and roles', 'zh-CN': '管理员工和角色' },
+    noun: { en: 'changes to staff and roles', 'zh-CN': '管理员工和角色' },
+  },
+  'settings.manage': {
+    verb: { en: 'change store settings', 'zh-CN': '修改门店设置' },
+    noun: { en: 'changes to store settings', 'zh-CN': '修改门店设置' },
+  },
+  'platform.pair': {
+    verb: { en: 'pair with the platform', 'zh-CN': '绑定平台' },
+    noun: { en: 'pairing with the platform', 'zh-CN': '绑定平台' },
+  },
+  'risk.manage': {
+    verb: { en: 'change risk limits', 'zh-CN': '修改风控限额' },
+    noun: { en: 'changes to risk limits', 'zh-CN': '修改风控限额' },
+  },
+  'cash.inAboveLimit': {
+    verb: { en: 'put more cash in than the store’s limit', 'zh-CN': '存入超过门店限额的现金' },
+    noun: { en: 'a cash in above the store’s limit', 'zh-CN': '存入超过门店限额的现金' },
+  },
+  'staff.unlock': {
+    verb: { en: 'unlock a locked-out staff member', 'zh-CN': '解锁被锁定的员工' },
+    noun: { en: 'unlocking a locked-out staff member', 'zh-CN': '解锁被锁定的员工' },
+  },
 };
 
 export function roleText(role: string): Text {
   return roleNames[role] ?? { en: role, 'zh-CN': role };
 }
 
-export function actionText(permission: Permission): Text {
-  return actionNames[permission];
+/** `{action}` in a message reads as the verb phrase, `{action:noun}` as the noun phrase. */
+export function actionText(permission: Permission): Phrase {
+  const { verb, noun } = actionNames[permission];
+  return { ...verb, forms: { noun } };
 }

@@ -69,7 +69,7 @@ export function openCounterCore(options: CoreOptions): CounterCore {
     sessions: createSessionStore(),
     grants: createGrantStore(),
     clock: options.clock ?? Date.now,
-    sync: createSyncRuntime(),
+    sync: createSyncRuntime(options.clock ?? Date.now),
   };
   const listeners = new Set<(event: AppEvent) => void>();
   const emit = (event: AppEvent) => {

@@ -1,12 +1,7 @@
-/** "2025-11-23" → "2025年11月23日 周日" or "Sun, Nov 23, 2025": a date, not an instant. */
-export function formatBusinessDay(day: string, locale: string): string {
-  const [year, month, date] = day.split('-').map(Number);
-  if (!year || !month || !date) return day;
-  return new Intl.DateTimeFormat(locale, {
-    timeZone: 'UTC',
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    weekday: 'short',
-  }).format(Date.UTC(year, month - 1, date));
+import type { Locale } from '../../shared/locale';
+import { formatDay } from '../../shared/time-format';
+
+/** "2025-11-23" → "Nov 23, 2025" or "2025年11月23日": a date, not an instant, written like every date. */
+export function formatBusinessDay(day: string, locale: Locale): string {
+  return formatDay(day, locale);
 }

@@ -29,7 +29,7 @@ export function SyncDetails({ status, now, onLeave }: SyncDetailsProps) {
     onLeave();
     navigate({ screen: 'settings', section: 'platform' });
   };
-  const paired = status.link === 'online' || status.link === 'offline';
+  const paired = status.link === 'online' || status.link === 'retrying' || status.link === 'offline';
 
   if (!paired) {
     return (
@@ -68,6 +68,11 @@ export function SyncDetails({ status, now, onLeave }: SyncDetailsProps) {
             : t('sync.unsentCount', { count: status.unsent, age: oldest })}
         </dd>
       </dl>
+      {status.link === 'retrying' ? (
+        <p className="sync-help" data-testid="sync-retrying-help">
+          {t('sync.retryingHelp')}
+        </p>
+      ) : null}
       {status.lastProblem ? (
         <p className="sync-problem" data-testid="sync-problem">
           <ExclamationCircleOutlined /> {status.lastProblem.message}
@@ -85,7 +90,7 @@ export function SyncDetails({ status, now, onLeave }: SyncDetailsProps) {
           )}
         </div>
       ) : null}
-      {status.link === 'offline' || status.unsent > 0 ? (
+      {status.link !== 'online' || status.unsent > 0 ? (
         <Button
           size="small"
           icon={<SyncOutlined />}

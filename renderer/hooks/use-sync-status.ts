@@ -14,5 +14,6 @@ export const linkBadges: Record<SyncStatus['link'], BadgeProps['status']> = {
   unpaired: 'default',
   pairing: 'processing',
   online: 'success',
+  retrying: 'warning',
   offline: 'error',
 };

@@ -11,6 +11,10 @@ export const AuditEntry = z.object({
   approverName: z.string().nullable(),
   subject: z.string().nullable(),
   detail: z.unknown(),
+  /** The action in the reader's language ("Sale paid", "平台下发商品和价格"). */
+  actionText: z.string(),
+  /** The subject as a person knows it: an order number, a product or staff name. */
+  subjectText: z.string().nullable(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 

@@ -6,7 +6,8 @@ const Problem = z.object({ code: z.string(), message: z.string() });
 
 /** Everything the status bar and Settings show about the link to the platform. */
 export const SyncStatus = z.object({
-  link: z.enum(['unpaired', 'pairing', 'online', 'offline']),
+  /** Paired: `retrying` after a failed exchange, `offline` only after sustained failure (docs/sync-states.md). */
+  link: z.enum(['unpaired', 'pairing', 'online', 'retrying', 'offline']),
   platformUrl: z.string().nullable(),
   platformStoreName: z.string().nullable(),
   /** Why the last pairing attempt failed, until the next one. */

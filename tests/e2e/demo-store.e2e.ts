@@ -92,7 +92,7 @@ describe('a cashier in the demo store', () => {
     await page.getByRole('button', { name: '为顾客换零钱' }).click();
     await page.getByRole('button', { name: '打开钱箱' }).click();
     const approval = page.getByRole('dialog', { name: '店长授权' });
-    await expectText(approval, '此操作需要店长授权：无交易开钱箱。', 'PIN 仅授权此项操作一次，2 分钟内有效。');
+    await expectText(approval, '无交易开钱箱需要店长授权。', 'PIN 仅授权此项操作一次，2 分钟内有效。');
     await approval.getByTestId('staff-tile-李明').click();
     await page.keyboard.type('0000');
     await page.keyboard.press('Enter');

@@ -34,7 +34,7 @@ describe('vouchers that are no good', () => {
       [
         expired.code,
         'voucher_expired',
-        /^This voucher expired on \d\d\/\d\d\/\d{4}, \d\d:\d\d\.$/,
+        /^This voucher expired on [A-Z][a-z]{2} \d{1,2}, \d{4}, \d\d:\d\d\.$/,
         /^该券已于 .+ 过期。$/,
       ],
       [otherStore.code, 'voucher_other_store', /for another store/, /其他门店/],

@@ -6,6 +6,8 @@ export type Fault = 'none' | 'drop_request' | 'drop_response' | 'server_error' |
 
 export type FaultCounts = Record<Fault, number>;
 
+export type HeldRequest = { path: string; pass(): void; cut(): void };
+
 /**
  * A man in the middle between a till and the platform: drops requests before the platform sees
  * them, drops answers after it acted, answers 503 itself, delays, and delivers a request twice.
@@ -25,6 +27,10 @@ export async function startFaultProxy(target: () => string, options: { seed: num
   let rate = options.faultRate;
   // A platform out of reach: every connection is cut before anything is forwarded.
   let refusing = false;
+  // A lossy link without chance: every nth request is cut, the others pass untouched.
+  let failEvery: number | null = null;
+  let seen = 0;
+  let holds: { match: (path: string) => boolean; take: (held: HeldRequest) => void }[] = [];
 
   const server = createServer((request, response) => {
     void handle(request, response).catch(() => response.destroy());
@@ -35,6 +41,22 @@ export async function startFaultProxy(target: () => string, options: { seed: num
     if (refusing) {
       response.socket?.destroy();
       return;
+    }
+    const hold = holds.find((h) => h.match(request.url ?? ''));
+    if (hold) {
+      holds = holds.filter((h) => h !== hold);
+      const decision = await new Promise<'pass' | 'cut'>((decide) =>
+        hold.take({ path: request.url ?? '', pass: () => decide('pass'), cut: () => decide('cut') }),
+      );
+      if (decision === 'cut') return void response.socket?.destroy();
+      return relay(await forward(request, body), response);
+    }
+    seen += 1;
+    if (failEvery !== null) {
+      const fault: Fault = seen % failEvery === 0 ? 'drop_request' : 'none';
+      counts[fault] += 1;
+      if (fault === 'drop_request') return void response.socket?.destroy();
+      return relay(await forward(request, body), response);
     }
     const fault: Fault = random.next() < rate ? random.pick(faults) : 'none';
     counts[fault] += 1;
@@ -91,6 +113,20 @@ export async function startFaultProxy(target: () => string, options: { seed: num
     counts,
     setFaultRate(next: number) {
       rate = next;
+    },
+    /** Cuts every nth request (null: back to the seeded faults). */
+    setFailEvery(next: number | null) {
+      failEvery = next;
+      seen = 0;
+    },
+    /**
+     * Holds the next request whose path matches until the test passes it on or cuts it: an
+     * exchange kept in flight for exactly as long as the test needs.
+     */
+    holdNext(match: (path: string) => boolean): Promise<HeldRequest> {
+      return new Promise((take) => {
+        holds.push({ match, take });
+      });
     },
     /** Cuts the till off (true) or lets it through again (false), whatever the fault rate. */
     setRefusing(next: boolean) {

@@ -1,4 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import {
+  freshHealth,
+  linkState,
+  noteContact,
+  noteFailure,
+  offlineAfterMs,
+} from '../../electron/core/sync/link-health';
 import { backoffDelay } from '../../electron/core/sync/sync-engine';
 import { createSyncRuntime } from '../../electron/core/sync/sync-runtime';
 
@@ -23,22 +30,84 @@ describe('sync back-off', () => {
 });
 
 describe('sync runtime', () => {
-  it('ends a back-off wait on "Sync now" and wakes the sync, without skipping a later wait', async () => {
+  const stillWaiting = (wait: Promise<void>) =>
+    Promise.race([wait.then(() => 'ended'), new Promise((resolve) => setTimeout(() => resolve('waiting'), 50))]);
+
+  it('ends a back-off wait on "Sync now" and wakes the sync', async () => {
     const runtime = createSyncRuntime();
     let woken = 0;
     runtime.wake = () => {
       woken += 1;
     };
-    const started = Date.now();
-    const waiting = runtime.sleepUnlessRetried(60_000);
+    const waiting = runtime.sleepUnlessRetried(600_000);
+    expect(await stillWaiting(waiting)).toBe('waiting');
     runtime.retryNow();
     await waiting;
-    expect(Date.now() - started).toBeLessThan(1_000);
     expect(woken).toBe(1);
-    // Pressed while nothing waits (the sync is busy trying): the next back-off still waits.
+    expect(runtime.takeRetryRequest()).toBe(true);
+  });
+
+  it('remembers "Sync now" pressed during an exchange: the back-off that follows is skipped, once', async () => {
+    const runtime = createSyncRuntime();
     runtime.retryNow();
-    const next = Date.now();
-    await runtime.sleepUnlessRetried(200);
-    expect(Date.now() - next).toBeGreaterThanOrEqual(190);
+    // The exchange failed; the sync goes to wait and finds the press.
+    await runtime.sleepUnlessRetried(600_000);
+    expect(runtime.takeRetryRequest()).toBe(true);
+    expect(runtime.takeRetryRequest()).toBe(false);
+    const next = runtime.sleepUnlessRetried(600_000);
+    expect(await stillWaiting(next)).toBe('waiting');
+    runtime.retryNow();
+    await next;
+  });
+});
+
+describe('the link state the status bar shows', () => {
+  const start = 1_000_000;
+
+  it('is online once the platform answered and nothing failed since', () => {
+    const health = freshHealth(start);
+    expect(linkState(health, start)).toBe('retrying');
+    noteContact(health, start + 100);
+    expect(linkState(health, start + 10 * 60_000)).toBe('online');
+  });
+
+  it('says retrying after a failure or two, offline after the third in a row', () => {
+    const health = freshHealth(start);
+    noteContact(health, start);
+    noteFailure(health);
+    expect(linkState(health, start + 1_000)).toBe('retrying');
+    noteFailure(health);
+    expect(linkState(health, start + 2_000)).toBe('retrying');
+    noteFailure(health);
+    expect(linkState(health, start + 3_000)).toBe('offline');
+    noteContact(health, start + 4_000);
+    expect(linkState(health, start + 4_000)).toBe('online');
+  });
+
+  it('says offline when nothing has answered for 30 s after a failure, however few the tries', () => {
+    const health = freshHealth(start);
+    noteContact(health, start);
+    noteFailure(health);
+    expect(linkState(health, start + offlineAfterMs - 1)).toBe('retrying');
+    expect(linkState(health, start + offlineAfterMs)).toBe('offline');
+  });
+
+  it('one request in five failing never makes it offline', () => {
+    const health = freshHealth(start);
+    const seen = new Set<string>();
+    for (let request = 1; request <= 1_000; request += 1) {
+      const now = start + request * 700;
+      if (request % 5 === 0) noteFailure(health);
+      else noteContact(health, now);
+      seen.add(linkState(health, now));
+    }
+    expect([...seen].sort()).toEqual(['online', 'retrying']);
+  });
+
+  it('counts from the start (or the pairing) when the platform never answered', () => {
+    const health = freshHealth(start);
+    noteFailure(health);
+    expect(linkState(health, start + 5_000)).toBe('retrying');
+    expect(linkState(health, start + offlineAfterMs)).toBe('offline');
   });
 });

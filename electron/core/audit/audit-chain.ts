@@ -1,11 +1,13 @@
 import { createHmac } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import type { AuditEntry, AuditVerdict } from '../../../shared/contract/audit';
+import type { AuditAction } from '../../../shared/audit/audit-words';
+import type { AuditVerdict } from '../../../shared/contract/audit';
 import { namedStatements } from '../db/open-database';
 
 export type AuditRecord = {
   at: number;
-  action: string;
+  /** Typed so that every action written has words in the log (shared/audit/audit-words.ts). */
+  action: AuditAction;
   staffId: string | null;
   staffName: string | null;
   approverId: string | null;
@@ -13,6 +15,9 @@ export type AuditRecord = {
   subject: string | null;
   detail: unknown;
 };
+
+/** As stored: an entry may name an action an older build wrote. */
+export type StoredAuditRecord = Omit<AuditRecord, 'action' | 'detail'> & { action: string };
 
 const genesis = '0'.repeat(64);
 
@@ -51,7 +56,7 @@ export function auditKey(deviceSecret: Buffer): Buffer {
   return createHmac('sha256', deviceSecret).update('counter audit chain v1').digest();
 }
 
-function entryHash(key: Buffer, prevHash: string, seq: number, record: Omit<AuditRecord, 'detail'>, detail: string) {
+function entryHash(key: Buffer, prevHash: string, seq: number, record: StoredAuditRecord, detail: string) {
   const fields = [
     seq,
     record.at,
@@ -103,7 +108,7 @@ export function verifyAudit(db: Database, key: Buffer): AuditVerdict {
   return { ok: true, entries: last, head: prevHash };
 }
 
-function fromRow(row: AuditRow): Omit<AuditRecord, 'detail'> {
+function fromRow(row: AuditRow): StoredAuditRecord {
   return {
     at: row.at,
     action: row.action,
@@ -115,7 +120,11 @@ function fromRow(row: AuditRow): Omit<AuditRecord, 'detail'> {
   };
 }
 
-export function listAudit(db: Database, beforeSeq: number | undefined, limit: number): AuditEntry[] {
+export function listAudit(
+  db: Database,
+  beforeSeq: number | undefined,
+  limit: number,
+): (StoredAuditRecord & { seq: number; detail: unknown })[] {
   const rows = statements(db).page.all({
     beforeSeq: beforeSeq ?? Number.MAX_SAFE_INTEGER,
     limit,

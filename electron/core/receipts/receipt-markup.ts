@@ -1,5 +1,6 @@
 import type { Locale } from '../../../shared/locale';
 import { formatMoney, type Money } from '../../../shared/money';
+import { formatDateTime } from '../../../shared/time-format';
 
 /** Escapes text for HTML: product names and reasons are typed by people. */
 export function escapeHtml(text: string): string {
@@ -39,14 +40,5 @@ export function moneyText(currency: string, locale: Locale) {
 }
 
 export function timeText(at: number, timeZone: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).format(at);
+  return escapeHtml(formatDateTime(at, locale, timeZone));
 }

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import type { InternalAuditAction } from '../../../shared/audit/audit-words';
 import { PairResponse } from '../../../shared/sync/wire';
 import { appendAudit } from '../audit/audit-chain';
 import { readStore } from '../store/store-records';
@@ -10,7 +11,12 @@ import { readPairingRequest, recordPairing, writePairingProblem, writePairingReq
 type PairingEnvironment = { db: Database; auditKey: Buffer; clock: () => number };
 
 /** An audit entry for what the sync did by itself, with no one signed in behind it. */
-export function auditSystem(env: PairingEnvironment, action: string, subject: string | null, detail: unknown): void {
+export function auditSystem(
+  env: PairingEnvironment,
+  action: InternalAuditAction,
+  subject: string | null,
+  detail: unknown,
+): void {
   appendAudit(env.db, env.auditKey, {
     at: env.clock(),
     action,

@@ -2,6 +2,7 @@ import type { AppEvent } from '../../../shared/contract';
 import { PUSH_BATCH_MAX, PullResponse, type PullStream, PushResponse, WaitResponse } from '../../../shared/sync/wire';
 import type { CoreEnvironment } from '../handler-context';
 import type { DeviceKeyStore } from './device-key-store';
+import { freshHealth, type LinkState, noteContact, noteFailure } from './link-health';
 import { readUnsent } from './outbox-payloads';
 import { pairAsRequested } from './pairing';
 import { callPlatform, PlatformCallError } from './platform-client';
@@ -56,7 +57,9 @@ const streamEvents: Record<PullStream, AppEvent['type']> = {
  * The till's side of PROTOCOL.md's sync, in the background: pair when asked, then forever push
  * everything unsent, pull every stream, and hold a long poll open so an online order rings within a
  * second. Any failure backs off (1 s doubling to 5 min, with jitter) and tries again; a local sale
- * wakes it at once. The core's one SQLite connection is used between awaits only, never across one.
+ * wakes it at once, and "Sync now" starts over at once with the back-off reset, even when pressed
+ * while an exchange is out. The core's one SQLite connection is used between awaits only, never
+ * across one.
  */
 export function startSyncEngine(options: SyncEngineOptions): { stop(): Promise<void> } {
   const { env, runtime } = options;
@@ -64,6 +67,7 @@ export function startSyncEngine(options: SyncEngineOptions): { stop(): Promise<v
   const timeoutMs = options.requestTimeoutMs ?? 15_000;
   const waitSeconds = options.waitSeconds ?? 25;
   let stopped = false;
+  // Failed cycles in a row, for the back-off; the status bar reads the runtime's health instead.
   let failures = 0;
   // After a start or a failure every stream is pulled; otherwise the long poll says which moved.
   let pullEverything = true;
@@ -71,10 +75,17 @@ export function startSyncEngine(options: SyncEngineOptions): { stop(): Promise<v
   runtime.wake = () => idle.abort();
   const stopping = new AbortController();
 
-  const setOnline = (online: boolean) => {
-    if (runtime.online === online) return;
-    runtime.online = online;
+  let shownState: LinkState | null = null;
+  /** Tells the screens when what the status bar says changes. */
+  const stateMayHaveChanged = () => {
+    const state = runtime.state(env.clock());
+    if (state === shownState) return;
+    shownState = state;
     options.emit({ type: 'sync.changed' });
+  };
+  const contact = () => {
+    noteContact(runtime.health, env.clock());
+    stateMayHaveChanged();
   };
 
   async function cycle(): Promise<void> {
@@ -86,7 +97,8 @@ export function startSyncEngine(options: SyncEngineOptions): { stop(): Promise<v
     const key = pairing ? loadKey(options.keyStore) : null;
     if (!pairing || !key) {
       runtime.link = null;
-      setOnline(false);
+      runtime.health = freshHealth(env.clock());
+      stateMayHaveChanged();
       await sleep(24 * 3_600_000, idle.signal);
       return;
     }
@@ -101,7 +113,6 @@ export function startSyncEngine(options: SyncEngineOptions): { stop(): Promise<v
     pullEverything = false;
     markSynced(env.db, env.clock());
     failures = 0;
-    setOnline(true);
     options.emit({ type: 'sync.changed' });
     const moved = await waitForChanges(link);
     if (moved === null) return;
@@ -193,7 +204,8 @@ export function startSyncEngine(options: SyncEngineOptions): { stop(): Promise<v
     }
   }
 
-  function signedCall<T>(
+  /** One exchange; an answer the till can use is contact, which is what keeps the bar online. */
+  async function signedCall<T>(
     link: Link,
     method: 'GET' | 'POST',
     pathAndQuery: string,
@@ -201,7 +213,7 @@ export function startSyncEngine(options: SyncEngineOptions): { stop(): Promise<v
     body?: unknown,
     overrideTimeoutMs?: number,
   ): Promise<T> {
-    return callPlatform({
+    const result = await callPlatform({
       baseUrl: link.pairing.platformUrl,
       method,
       pathAndQuery,
@@ -212,6 +224,8 @@ export function startSyncEngine(options: SyncEngineOptions): { stop(): Promise<v
       signal: method === 'GET' && pathAndQuery.startsWith('/v1/sync/wait') ? link.signal : stopping.signal,
       now: env.clock(),
     });
+    contact();
+    return result;
   }
 
   function stillPaired(link: Link): boolean {
@@ -221,14 +235,19 @@ export function startSyncEngine(options: SyncEngineOptions): { stop(): Promise<v
   async function run(): Promise<void> {
     while (!stopped) {
       if (idle.signal.aborted) idle = new AbortController();
+      if (runtime.takeRetryRequest()) {
+        failures = 0;
+        pullEverything = true;
+      }
       try {
         await cycle();
       } catch (error) {
         if (stopped) return;
         failures += 1;
         pullEverything = true;
+        noteFailure(runtime.health);
         recordFailure(error);
-        setOnline(false);
+        stateMayHaveChanged();
         await runtime.sleepUnlessRetried(backoffDelay(failures, backoff));
       }
     }

@@ -16,7 +16,7 @@ export const syncHandlers: {
   'sync.attention': Handler<'sync.attention'>;
   'sync.retryNow': Handler<'sync.retryNow'>;
 } = {
-  'sync.status': (ctx) => readSyncStatus(ctx.db, ctx.sync.online, ctx.locale),
+  'sync.status': (ctx) => readSyncStatus(ctx.db, ctx.sync.state(ctx.now), ctx.locale),
   'sync.pair': (ctx, input) => {
     const pairing = readPairing(ctx.db);
     if (pairing) throw new AppError('already_paired', { url: pairing.platformUrl });
@@ -27,7 +27,7 @@ export const syncHandlers: {
     ctx.describe('platform', { platformUrl });
     ctx.sync.wake();
     ctx.emit({ type: 'sync.changed' });
-    return readSyncStatus(ctx.db, ctx.sync.online, ctx.locale);
+    return readSyncStatus(ctx.db, ctx.sync.state(ctx.now), ctx.locale);
   },
   'sync.unpair': (ctx) => {
     const pairing = forgetPairing(ctx.db);
@@ -36,7 +36,7 @@ export const syncHandlers: {
     ctx.describe('platform', { platformUrl: pairing?.platformUrl ?? null, unpaired: true });
     ctx.sync.wake();
     ctx.emit({ type: 'sync.changed' });
-    return readSyncStatus(ctx.db, false, ctx.locale);
+    return readSyncStatus(ctx.db, 'offline', ctx.locale);
   },
   'sync.attention': (ctx) => readRecordsNeedingAttention(ctx.db, ctx.locale),
   'sync.retryNow': (ctx) => {

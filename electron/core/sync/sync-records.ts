@@ -6,6 +6,7 @@ import { type MessageParams, platformMessage } from '../../../shared/sync/platfo
 import type { PairResponse } from '../../../shared/sync/wire';
 import { namedStatements } from '../db/open-database';
 import { readMeta, writeMeta } from '../store/store-records';
+import type { LinkState } from './link-health';
 import type { PlatformProblem } from './platform-client';
 
 /** The pairing this till holds, kept in `meta` beside the store it belongs to. */
@@ -102,13 +103,14 @@ export function writeCursor(db: Database, stream: string, cursor: string, now: n
   statements(db).setCursor.run(stream, cursor, now);
 }
 
-export function readSyncStatus(db: Database, online: boolean, locale: Locale): SyncStatus {
+/** `state` is the link's health now (link-health.ts); it applies only while paired. */
+export function readSyncStatus(db: Database, state: LinkState, locale: Locale): SyncStatus {
   const pairing = readPairing(db);
   const request = readPairingRequest(db);
   const unsent = statements(db).unsent.get(ackedSeq(db)) as { count: number; oldest: number | null };
   const lastSyncAt = readMeta(db, keys.lastSyncAt);
   return {
-    link: pairing ? (online ? 'online' : 'offline') : request ? 'pairing' : 'unpaired',
+    link: pairing ? state : request ? 'pairing' : 'unpaired',
     platformUrl: pairing?.platformUrl ?? request?.platformUrl ?? null,
     platformStoreName: pairing?.storeName ?? null,
     pairingProblem: describeProblem(readJson<Problem>(db, keys.pairingProblem), locale),

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import type { InternalAuditAction } from '../../../shared/audit/audit-words';
 import { uuidv7 } from '../../../shared/ids';
 import type { MessageParams } from '../../../shared/sync/platform-messages';
 import type { MutationResult } from '../../../shared/sync/wire';
@@ -173,7 +174,12 @@ function awaiting(state: RedemptionState): boolean {
   return awaitingStates.includes(state);
 }
 
-function audit(env: SettlementEnv, action: string, row: RedemptionRow, detail: Record<string, unknown>): void {
+function audit(
+  env: SettlementEnv,
+  action: InternalAuditAction,
+  row: RedemptionRow,
+  detail: Record<string, unknown>,
+): void {
   auditSystem({ db: env.db, auditKey: env.auditKey, clock: () => env.now }, action, `redemption:${row.id}`, {
     voucherId: row.voucher_id,
     ...detail,

@@ -7,9 +7,9 @@ import { useApiQuery } from '../../api/use-api';
 import { useErrorText } from '../../app/use-error-text';
 import { ApprovalCancelled } from '../../components/approval-provider';
 import { useApprovedCall } from '../../hooks/use-approved-call';
-import { useLocale } from '../../i18n/use-locale';
 import { useAmount } from './checkout-format';
 import './checkout-dialogs.css';
+import { useStoreTime } from '../orders/order-labels';
 
 type ParkedDialogProps = {
   /** Whether a sale is on screen: resuming then parks it first. */
@@ -23,7 +23,6 @@ type ParkedDialogProps = {
 /** Parked sales, oldest first; ↑↓ pick one, Enter brings it back, Del voids it. */
 export function ParkedDialog({ swapping, busy, error, onClose, onResume }: ParkedDialogProps) {
   const { t } = useTranslation();
-  const { locale } = useLocale();
   const amount = useAmount();
   const errorText = useErrorText();
   const approvedCall = useApprovedCall();
@@ -42,7 +41,7 @@ export function ParkedDialog({ swapping, busy, error, onClose, onResume }: Parke
     },
   });
   const voidError = voidCart.error && !(voidCart.error instanceof ApprovalCancelled) ? errorText(voidCart.error) : null;
-  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', month: 'short', day: 'numeric' });
+  const { dateTime } = useStoreTime();
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (voiding || busy) return;
@@ -97,7 +96,7 @@ export function ParkedDialog({ swapping, busy, error, onClose, onResume }: Parke
                     {t('sale.parked.meta', {
                       lines: cart.lineCount,
                       name: cart.parkedByName,
-                      at: time.format(cart.parkedAt),
+                      at: dateTime(cart.parkedAt),
                     })}
                   </span>
                   <span className="parked-total">{amount(cart.total)}</span>

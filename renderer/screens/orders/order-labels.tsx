@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrderLine, OrderStatus, PaymentMethod } from '../../../shared/contract/orders';
 import { asMoney, toDecimalString } from '../../../shared/money';
+import { formatDate, formatDateTime, formatTime } from '../../../shared/time-format';
 import { useStoreInfo } from '../../app/store-provider';
 import { useLocale } from '../../i18n/use-locale';
 
@@ -50,14 +51,12 @@ export function useQuantityText(): (line: Pick<OrderLine, 'quantity' | 'quantity
 export function useStoreTime() {
   const { locale } = useLocale();
   const { timeZone } = useStoreInfo();
-  return useMemo(() => {
-    const time = new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-    const full = new Intl.DateTimeFormat(locale, {
-      timeZone,
-      dateStyle: 'medium',
-      timeStyle: 'short',
-      hourCycle: 'h23',
-    });
-    return { time: (at: number) => time.format(at), dateTime: (at: number) => full.format(at) };
-  }, [locale, timeZone]);
+  return useMemo(
+    () => ({
+      time: (at: number) => formatTime(at, locale, timeZone),
+      date: (at: number) => formatDate(at, locale, timeZone),
+      dateTime: (at: number) => formatDateTime(at, locale, timeZone),
+    }),
+    [locale, timeZone],
+  );
 }

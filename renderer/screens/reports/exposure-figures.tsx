@@ -6,6 +6,7 @@ import { useNow } from '../../hooks/use-now';
 import { useLocale } from '../../i18n/use-locale';
 import { useAmount } from '../checkout/checkout-format';
 import './reports.css';
+import { useStoreTime } from '../orders/order-labels';
 
 /** Share of a limit used, for the bar: full and red at the limit, so the manager sees it coming. */
 function used(value: number, limit: number): number {
@@ -19,6 +20,7 @@ function used(value: number, limit: number): number {
 export function ExposureFigures({ exposure }: { exposure: OfflineExposure }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
+  const { dateTime } = useStoreTime();
   const amount = useAmount();
   const now = useNow(30_000);
   const pullAge = exposure.lastPullAt === null ? null : now - exposure.lastPullAt;
@@ -59,7 +61,7 @@ export function ExposureFigures({ exposure }: { exposure: OfflineExposure }) {
       </div>
       <div className="exposure-figure">
         <span className="exposure-label">{t('voucher.report.lastPull')}</span>
-        <Tooltip title={exposure.lastPullAt ? new Date(exposure.lastPullAt).toLocaleString(locale) : null}>
+        <Tooltip title={exposure.lastPullAt ? dateTime(exposure.lastPullAt) : null}>
           <span className="exposure-value" data-testid="exposure-last-pull">
             {pullAge === null
               ? t('voucher.report.never')

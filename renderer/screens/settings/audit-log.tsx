@@ -6,22 +6,23 @@ import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../shared/contract/audit';
 import { api } from '../../api/api-client';
 import { useApiQuery } from '../../api/use-api';
-import { useStoreInfo } from '../../app/store-provider';
 import { useErrorText } from '../../app/use-error-text';
 import { useLocale } from '../../i18n/use-locale';
 import { AuditVerdictAlert } from './audit-verdict-alert';
 import '../screens.css';
 import './settings.css';
+import { useStoreTime } from '../orders/order-labels';
 
 const pageSize = 50;
 
 export function AuditLog() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { locale } = useLocale();
-  const store = useStoreInfo();
+  const { dateTime } = useStoreTime();
   const errorText = useErrorText();
   const pages = useInfiniteQuery({
-    queryKey: ['audit.list', { limit: pageSize }],
+    // The core writes each entry in the reader's words: a change of language asks again.
+    queryKey: ['audit.list', { limit: pageSize, locale }],
     queryFn: ({ pageParam }) => api.call('audit.list', { beforeSeq: pageParam, limit: pageSize }),
     initialPageParam: undefined as number | undefined,
     getNextPageParam: (last) => (last.entries.length === pageSize ? last.entries.at(-1)?.seq : undefined),
@@ -30,22 +31,17 @@ export function AuditLog() {
   });
   const verify = useApiQuery('audit.verify', {}, { enabled: false, staleTime: 0, gcTime: 0 });
   const entries = pages.data?.pages.flatMap((page) => page.entries) ?? [];
-  const time = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium', timeZone: store.timeZone });
-  const actionText = (action: string) => {
-    const key = `auditActions.${action.replaceAll('.', '_')}`;
-    return i18n.exists(key) ? t(key as 'auditActions.unknown') : action;
-  };
 
   const columns: ColumnsType<AuditEntry> = [
     { key: 'seq', title: '#', dataIndex: 'seq', width: 80 },
-    { key: 'at', title: t('audit.time'), width: 200, render: (_, e) => time.format(e.at) },
-    { key: 'action', title: t('audit.action'), render: (_, e) => actionText(e.action) },
+    { key: 'at', title: t('audit.time'), width: 200, render: (_, e) => dateTime(e.at) },
+    { key: 'action', title: t('audit.action'), render: (_, e) => <span title={e.action}>{e.actionText}</span> },
     { key: 'staff', title: t('audit.staff'), render: (_, e) => e.staffName ?? '—' },
     { key: 'approver', title: t('audit.approver'), render: (_, e) => e.approverName ?? '—' },
     {
       key: 'subject',
       title: t('audit.subject'),
-      render: (_, e) => <span className="cell-code">{e.subject ?? '—'}</span>,
+      render: (_, e) => <span title={e.subject ?? undefined}>{e.subjectText ?? '—'}</span>,
     },
   ];
 

@@ -3,11 +3,10 @@ import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import type { SyncRecord } from '../../../shared/contract/sync';
 import { useApiQuery } from '../../api/use-api';
-import { useStoreInfo } from '../../app/store-provider';
 import { useErrorText } from '../../app/use-error-text';
-import { useLocale } from '../../i18n/use-locale';
 import '../screens.css';
 import './settings.css';
+import { useStoreTime } from '../orders/order-labels';
 
 /** The outbox's record types, as a manager would name them. */
 const typeKeys = {
@@ -27,10 +26,7 @@ function isKnownType(type: string): type is keyof typeof typeKeys {
 export function SyncAttention() {
   const { t } = useTranslation();
   const errorText = useErrorText();
-  const { locale } = useLocale();
-  const { timeZone } = useStoreInfo();
-  // Short dates keep the column to one line on a 1024 px till.
-  const when = new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'short', timeStyle: 'short', hourCycle: 'h23' });
+  const { dateTime } = useStoreTime();
   const records = useApiQuery('sync.attention', {}, { staleTime: 0 });
   const rows = records.data ?? [];
 
@@ -54,7 +50,7 @@ export function SyncAttention() {
         </span>
       ),
     },
-    { key: 'time', title: t('attention.time'), width: 140, render: (_, r) => when.format(r.createdAt) },
+    { key: 'time', title: t('attention.time'), width: 140, render: (_, r) => dateTime(r.createdAt) },
     {
       key: 'result',
       title: t('attention.result'),
