@@ -6,6 +6,11 @@ export type Money = z.infer<typeof Money>;
 
 export const NonNegativeMoney = z.number().int().min(0).max(1_000_000_000_000).brand<'Money'>();
 
+/** Amounts of money among the schemas, so a refusal shows "¥0.00" rather than "0"; copies inherit it. */
+export const moneySchemas = z.registry<{ money: true }>();
+moneySchemas.add(Money, { money: true });
+moneySchemas.add(NonNegativeMoney, { money: true });
+
 export function asMoney(minorUnits: number): Money {
   return Money.parse(minorUnits);
 }

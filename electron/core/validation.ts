@@ -1,25 +1,47 @@
-import { locales, type z } from 'zod';
+import type { z } from 'zod';
 import { AppError } from '../../shared/errors';
-import { localizeFieldMessage } from '../../shared/field-messages';
+import { describeIssue, type FieldIssue, type Words } from '../../shared/field-messages';
 import type { Locale } from '../../shared/locale';
 
-const zodLocale: Record<Locale, { localeError: z.core.$ZodErrorMap }> = {
-  en: locales.en(),
-  'zh-CN': locales.zhCN(),
-};
+/** A refusal names at most this many fields: the first ones are what the user fixes first. */
+const shownIssues = 3;
 
-/** Parses with messages in the caller's language; a failure is an `invalid_input` naming each field. */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown, locale: Locale): z.output<S> {
-  const parsed = schema.safeParse(input, { error: zodLocale[locale].localeError });
+/**
+ * Parses, or refuses with `invalid_input` whose message names each field in the caller's words and
+ * language ("Price must be ¥0.00 or more"). `currency` is asked only on a refusal, for amounts.
+ */
+export function parseInput<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  locale: Locale,
+  currency: () => string = () => 'CNY',
+): z.output<S> {
+  const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues.map((issue) => ({
+  throw invalidInput(schema, input, { locale, currency: currency() });
+}
+
+function invalidInput(schema: z.ZodType, input: unknown, words: Words): AppError {
+  // Parsed again with our error map: the map sees the schema (is it money?) and the whole path.
+  const ours = new Set<string>();
+  const again = schema.safeParse(input, {
+    error: (issue) => {
+      const sentence = describeIssue(issue as FieldIssue, words);
+      ours.add(sentence);
+      return sentence;
+    },
+    reportInput: true,
+  });
+  const found = again.success ? [] : again.error.issues;
+  const issues = found.map((issue) => ({
     path: issue.path.map(String).join('.'),
     code: issue.code,
-    message: localizeFieldMessage(issue.message, locale),
+    // A schema's own message wins over the map: a key is put in words here, a stray sentence replaced.
+    message: ours.has(issue.message)
+      ? issue.message
+      : describeIssue({ ...issue, message: issue.message.startsWith('msg:') ? issue.message : undefined }, words),
   }));
-  const detail = issues
-    .slice(0, 3)
-    .map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message))
-    .join('; ');
-  throw new AppError('invalid_input', { detail }, { issues });
+  const separator = words.locale === 'en' ? '. ' : '；';
+  const detail = [...new Set(issues.map((issue) => issue.message))].slice(0, shownIssues).join(separator);
+  return new AppError('invalid_input', { detail }, { issues });
 }
