@@ -76,6 +76,34 @@ export type FieldIssue = {
 
 const generic: Text = { en: 'One of the values', 'zh-CN': '有一项内容' };
 
+export type FieldRefusal = { path: string; code: string; message: string };
+
+/**
+ * Every problem of `input`, each in a sentence. The screen asks this of a form's fields before
+ * sending; the core asks it when a call is refused, so both say the same words.
+ */
+export function describeRefusal(schema: z.ZodType, input: unknown, words: Words): FieldRefusal[] {
+  const ours = new Set<string>();
+  const parsed = schema.safeParse(input, {
+    // The map sees the schema that refused (is it money?) and the whole path.
+    error: (issue) => {
+      const sentence = describeIssue(issue as FieldIssue, words);
+      ours.add(sentence);
+      return sentence;
+    },
+    reportInput: true,
+  });
+  if (parsed.success) return [];
+  return parsed.error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    code: issue.code,
+    // A schema's own message wins over the map: a key is put in words here, a stray sentence replaced.
+    message: ours.has(issue.message)
+      ? issue.message
+      : describeIssue({ ...issue, message: issue.message.startsWith(prefix) ? issue.message : undefined }, words),
+  }));
+}
+
 /** The field the path ends in, as the user calls it: "Barcode 2", "Quantity (line 3)". */
 export function fieldName(path: readonly PropertyKey[], locale: Locale): { text: string; label: FieldLabel | null } {
   let at = path.length - 1;

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { AppError } from '../../shared/errors';
-import { describeIssue, type FieldIssue, type Words } from '../../shared/field-messages';
+import { describeRefusal, type Words } from '../../shared/field-messages';
 import type { Locale } from '../../shared/locale';
 
 /** A refusal names at most this many fields: the first ones are what the user fixes first. */
@@ -22,25 +22,7 @@ export function parseInput<S extends z.ZodType>(
 }
 
 function invalidInput(schema: z.ZodType, input: unknown, words: Words): AppError {
-  // Parsed again with our error map: the map sees the schema (is it money?) and the whole path.
-  const ours = new Set<string>();
-  const again = schema.safeParse(input, {
-    error: (issue) => {
-      const sentence = describeIssue(issue as FieldIssue, words);
-      ours.add(sentence);
-      return sentence;
-    },
-    reportInput: true,
-  });
-  const found = again.success ? [] : again.error.issues;
-  const issues = found.map((issue) => ({
-    path: issue.path.map(String).join('.'),
-    code: issue.code,
-    // A schema's own message wins over the map: a key is put in words here, a stray sentence replaced.
-    message: ours.has(issue.message)
-      ? issue.message
-      : describeIssue({ ...issue, message: issue.message.startsWith('msg:') ? issue.message : undefined }, words),
-  }));
+  const issues = describeRefusal(schema, input, words);
   const separator = words.locale === 'en' ? '. ' : '；';
   const detail = [...new Set(issues.map((issue) => issue.message))].slice(0, shownIssues).join(separator);
   return new AppError('invalid_input', { detail }, { issues });
