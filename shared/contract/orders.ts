@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BusinessDay } from '../business-day';
+import { fieldMessage } from '../field-messages';
 import { OrderId, RefundId } from '../ids';
 import { Money, NonNegativeMoney } from '../money';
 import { Cart } from '../pricing/cart';
@@ -23,8 +24,16 @@ const Reference = z.string().trim().min(1).max(64);
 /** Cash is tendered (change is worked out); card and wallet record what the external terminal took. */
 export const TenderInput = z.discriminatedUnion('method', [
   z.object({ method: z.literal('cash'), tendered: NonNegativeMoney }),
-  z.object({ method: z.literal('card'), amount: NonNegativeMoney.refine((v) => v > 0), reference: Reference }),
-  z.object({ method: z.literal('wallet'), amount: NonNegativeMoney.refine((v) => v > 0), reference: Reference }),
+  z.object({
+    method: z.literal('card'),
+    amount: NonNegativeMoney.refine((v) => v > 0, fieldMessage('more_than_zero')),
+    reference: Reference,
+  }),
+  z.object({
+    method: z.literal('wallet'),
+    amount: NonNegativeMoney.refine((v) => v > 0, fieldMessage('more_than_zero')),
+    reference: Reference,
+  }),
 ]);
 export type TenderInput = z.infer<typeof TenderInput>;
 

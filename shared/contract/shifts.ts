@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fieldMessage } from '../field-messages';
 import { CashMovementId } from '../ids';
 import { Money, NonNegativeMoney } from '../money';
 import { method } from './define';
@@ -51,7 +52,11 @@ export const ShiftReport = z.object({
 export type ShiftReport = z.infer<typeof ShiftReport>;
 
 const Reason = z.string().trim().min(1).max(200);
-const CashMovement = z.object({ id: CashMovementId, amount: NonNegativeMoney.refine((v) => v > 0), reason: Reason });
+const CashMovement = z.object({
+  id: CashMovementId,
+  amount: NonNegativeMoney.refine((v) => v > 0, fieldMessage('more_than_zero')),
+  reason: Reason,
+});
 
 export const shiftMethods = {
   'shift.current': method({

@@ -82,5 +82,8 @@ describe('every refusal of bad input is in the reader’s words', () => {
     expect(await refusal('shift.close', { countedCash: -300 }, 'en')).toBe('Counted cash must be ¥0.00 or more.');
     expect(await refusal('shift.close', { countedCash: -300 }, 'zh-CN')).toBe('实点现金不能低于 ¥0.00。');
     expect(await refusal('orders.list', { limit: 1_000 }, 'en')).toBe('The page size must be 200 or less.');
+    const cashIn = { id: '01a20826-1249-7646-a0ae-afa67bdf5f2e', amount: 0, reason: 'Change' };
+    expect(await refusal('shift.cashIn', cashIn, 'en')).toBe('Amount must be more than ¥0.00.');
+    expect(await refusal('shift.cashIn', cashIn, 'zh-CN')).toBe('金额必须大于 ¥0.00。');
   });
 });

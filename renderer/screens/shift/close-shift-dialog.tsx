@@ -119,36 +119,45 @@ export function CloseShiftDialog({ onClose, onClosed }: CloseShiftDialogProps) {
           />
         ) : null}
         {mode === 'pieces' ? (
-          <div className="denominations" data-testid="denominations">
-            {denominations.map((value, index) => (
-              <div key={value} className="denomination-row">
-                <label htmlFor={`count-${value}`} className="denomination-label">
-                  {money(asMoney(value))}
-                </label>
-                <span className="muted">×</span>
-                {/* No min: −3 is shown as refused, never turned into 0 behind the cashier's back. */}
-                <InputNumber
-                  id={`count-${value}`}
-                  autoFocus={index === 0}
-                  value={pieces[value] ?? null}
-                  onChange={(count) => setPieces({ ...pieces, [value]: count ?? 0 })}
-                  onPressEnter={() => document.getElementById(`count-${denominations[index + 1]}`)?.focus()}
-                  status={pieceProblem(pieces[value]) ? 'error' : undefined}
-                  data-testid={`count-${value}`}
-                />
-                <span className="denomination-subtotal">
-                  {pieceProblem(pieces[value]) ? '—' : money(asMoney(value * (pieces[value] ?? 0)))}
-                </span>
-                <PieceRefusal problem={pieceProblem(pieces[value])} value={value} />
+          <>
+            <div className="denominations" data-testid="denominations">
+              {denominations.map((value, index) => (
+                <div key={value} className="denomination-row">
+                  <label htmlFor={`count-${value}`} className="denomination-label">
+                    {money(asMoney(value))}
+                  </label>
+                  <span className="muted">×</span>
+                  {/* No min: −3 is shown as refused, never turned into 0 behind the cashier's back. */}
+                  <InputNumber
+                    id={`count-${value}`}
+                    autoFocus={index === 0}
+                    value={pieces[value] ?? null}
+                    onChange={(count) => setPieces({ ...pieces, [value]: count ?? 0 })}
+                    onPressEnter={() => document.getElementById(`count-${denominations[index + 1]}`)?.focus()}
+                    status={pieceProblem(pieces[value]) ? 'error' : undefined}
+                    data-testid={`count-${value}`}
+                  />
+                  <span className="denomination-subtotal">
+                    {pieceProblem(pieces[value]) ? '—' : money(asMoney(value * (pieces[value] ?? 0)))}
+                  </span>
+                </div>
+              ))}
+              <div className="denomination-row denomination-total">
+                <span>{t('shift.counted')}</span>
+                <span />
+                <span />
+                <span data-testid="counted-total">{counted === null ? '—' : money(counted)}</span>
               </div>
-            ))}
-            <div className="denomination-row denomination-total">
-              <span>{t('shift.counted')}</span>
-              <span />
-              <span />
-              <span data-testid="counted-total">{counted === null ? '—' : money(counted)}</span>
             </div>
-          </div>
+            {refused.map((value) => (
+              <PieceRefusal
+                key={value}
+                problem={pieceProblem(pieces[value])}
+                value={value}
+                label={money(asMoney(value))}
+              />
+            ))}
+          </>
         ) : (
           <>
             <label className="field-label" htmlFor="counted-cash">
@@ -177,12 +186,15 @@ export function CloseShiftDialog({ onClose, onClosed }: CloseShiftDialogProps) {
   );
 }
 
-function PieceRefusal({ problem, value }: { problem: CountProblem | null; value: number }) {
+/** Said under the grid, one line per refused denomination, so the grid keeps its columns. */
+function PieceRefusal({ problem, value, label }: { problem: CountProblem | null; value: number; label: string }) {
   const { t } = useTranslation();
   if (!problem) return null;
   return (
-    <Typography.Text type="danger" role="alert" data-testid={`count-refused-${value}`}>
-      {t(`shift.countProblems.${problem}`)}
-    </Typography.Text>
+    <div>
+      <Typography.Text type="danger" role="alert" data-testid={`count-refused-${value}`}>
+        {label} × {t(`shift.countProblems.${problem}`)}
+      </Typography.Text>
+    </div>
   );
 }
