@@ -6,10 +6,10 @@ import { Money, NonNegativeMoney } from '../money';
 import { method } from './define';
 
 export const LocalName = z.string().trim().min(1).max(120);
-export const Barcode = z
-  .string()
-  .regex(/^[0-9A-Za-z\-.]{4,32}$/, fieldMessage('barcode_format'))
-  .refine(hasRightCheckDigit, fieldMessage('barcode_check_digit'));
+/** What a barcode looks like; a code read at the till is looked up whatever its check digit. */
+export const BarcodeText = z.string().regex(/^[0-9A-Za-z\-.]{4,32}$/, fieldMessage('barcode_format'));
+/** A barcode a product is saved with: an EAN-13, EAN-8 or UPC-A must carry its right check digit. */
+export const Barcode = BarcodeText.refine(hasRightCheckDigit, fieldMessage('barcode_check_digit'));
 export const Plu = z.string().regex(/^\d{5}$/, fieldMessage('plu_format'));
 export const Sku = z
   .string()
