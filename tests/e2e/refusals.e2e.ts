@@ -4,9 +4,10 @@ import { expectText, focusedTestId, signIn } from './support/app';
 import { openPage, pageErrors, shoot } from './support/browser';
 import { useHostAndBrowser } from './support/session';
 
-async function scan(page: Page, code: string): Promise<void> {
+/** Typed at a person's pace: this test is about refusals, not about wedge timing on a busy machine. */
+async function typeCode(page: Page, code: string): Promise<void> {
   await expect.poll(() => focusedTestId(page)).toBe('scan-field');
-  await page.keyboard.type(code, { delay: 4 });
+  await page.keyboard.type(code, { delay: 40 });
   await page.keyboard.press('Enter');
 }
 
@@ -18,7 +19,7 @@ function numberField(scope: Locator, testId: string): Locator {
 describe('no dialog refuses in silence', () => {
   const running = useHostAndBrowser({ demo: true, env: { COUNTER_DEMO_PLATFORM: '0' } });
 
-  it('says why at Pay, in the discount dialog, in a refund and in a blind count with −3', async () => {
+  it('says why at Pay, in the discount dialog, in a refund, in a blind count with −3 and in the product editor', async () => {
     const page = await openPage(running.browser, running.host.url, 'en-US');
     await signIn(page, '李明', '2222');
     await page.getByTestId('status-shift').click();
@@ -30,7 +31,7 @@ describe('no dialog refuses in silence', () => {
     await panel.waitFor({ state: 'hidden' });
 
     // Water ¥2.00: Enter with an empty percent says what is missing.
-    await scan(page, '6921168478354');
+    await typeCode(page, '6921168478354');
     await expect.poll(() => page.getByTestId('cart-line').count()).toBe(1);
     await page.keyboard.press('Insert');
     const discount = page.getByTestId('discount-dialog');
@@ -82,6 +83,25 @@ describe('no dialog refuses in silence', () => {
     await expectText(close.getByTestId('count-refused-500'), 'A count cannot be below zero');
     expect(await numberField(close, 'count-500').inputValue()).toBe('-3');
     await shoot(page, 'refusal-blind-count');
+    await page.keyboard.press('Escape');
+    await close.waitFor({ state: 'hidden' });
+    await page.keyboard.press('Escape');
+    await page.getByTestId('shift-panel').waitFor({ state: 'hidden' });
+
+    // The product editor keeps a PLU of 99999999 as typed and says why it cannot be saved, and
+    // names a barcode whose check digit is wrong before anything is sent.
+    await page.keyboard.press('F6');
+    await page.getByTestId('new-product').click();
+    const editor = page.getByTestId('product-editor');
+    await editor.locator('#plu').fill('99999999');
+    expect(await editor.locator('#plu').inputValue()).toBe('99999999');
+    await editor.locator('#barcodes').fill('6901234567891');
+    await page.keyboard.press('Enter');
+    await editor.getByRole('button', { name: 'Save' }).click();
+    const explained = () => page.locator('.ant-form-item-explain-error').allInnerTexts();
+    await expect.poll(explained, { timeout: 10_000 }).toContain('A PLU is 5 digits.');
+    expect(await explained()).toContain('Barcode 1 (6901234567891) has a wrong check digit: it should end in 2');
+    await shoot(page, 'refusal-product-editor');
     expect(pageErrors(page)).toEqual([]);
   });
 });
