@@ -17,6 +17,21 @@ export function isValidGtin(code: string): boolean {
 /** The largest value a label's five digits print: 99,999 minor units, or grams. */
 export const SCALE_LABEL_MAX = 99_999;
 
+/** EAN-8, UPC-A and EAN-13: all digits, the last a check digit a mistyped code rarely passes. */
+const checkedLengths = new Set([8, 12, 13]);
+
+/** The check digit an all-digit EAN-8, UPC-A or EAN-13 code should end in; null for other codes. */
+export function barcodeCheckDigit(code: string): number | null {
+  if (!/^\d+$/.test(code) || !checkedLengths.has(code.length)) return null;
+  return gs1CheckDigit(code.slice(0, -1));
+}
+
+/** A product barcode: other codes (in-house, Code 128) pass; an EAN/UPC must carry its right check digit. */
+export function hasRightCheckDigit(code: string): boolean {
+  const digit = barcodeCheckDigit(code);
+  return digit === null || digit === Number(code.at(-1));
+}
+
 /** What a store's scales print into the 5 value digits of a 2x label. */
 export type ScaleLabelValue = 'price' | 'weight';
 

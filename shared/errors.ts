@@ -1,5 +1,5 @@
-import { limitMessages } from './limit-messages';
 import { approvalMessages } from './approvals/approval-messages';
+import { limitMessages } from './limit-messages';
 import type { Locale } from './locale';
 import type { Permission } from './roles';
 import { voucherMessages } from './vouchers/voucher-messages';
@@ -7,7 +7,8 @@ import { voucherMessages } from './vouchers/voucher-messages';
 export type Text = Record<Locale, string>;
 
 const messages = {
-  invalid_input: { en: 'Some fields are not valid: {detail}', 'zh-CN': '输入有误：{detail}' },
+  /** `detail` names each field and what it allows (shared/field-messages.ts). */
+  invalid_input: { en: '{detail}.', 'zh-CN': '{detail}。' },
   unknown_method: { en: 'Unknown action "{method}".', 'zh-CN': '未知操作“{method}”。' },
   unauthenticated: { en: 'Please sign in first.', 'zh-CN': '请先登录。' },
   session_locked: {

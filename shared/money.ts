@@ -8,9 +8,15 @@ import { z } from 'zod';
 export const Money = z.number().int().min(-Number.MAX_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER).brand<'Money'>();
 export type Money = z.infer<typeof Money>;
 
+/** Amounts of money among the schemas, so a refusal shows "¥0.00" rather than "0"; copies inherit it. */
+export const moneySchemas = z.registry<{ money: true }>();
+moneySchemas.add(Money, { money: true });
+
 /** An amount someone enters, from zero up to `max` minor units. */
 export function moneyInput(max: number) {
-  return z.number().int().min(0).max(max).brand<'Money'>();
+  const schema = z.number().int().min(0).max(max).brand<'Money'>();
+  moneySchemas.add(schema, { money: true });
+  return schema;
 }
 
 /** An entered amount with no narrower limit of its own: a cash count (¥10,000,000,000). */

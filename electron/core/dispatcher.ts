@@ -15,6 +15,7 @@ import { appendAudit } from './audit/audit-chain';
 import type { Actor, CoreEnvironment, HandlerContext, Handlers } from './handler-context';
 import { type ApprovalGrant, checkGrant, inputDigest } from './staff/approval-grants';
 import type { Session } from './staff/sessions';
+import { readStore } from './store/store-records';
 import { parseInput } from './validation';
 import { noAnswers, type OnlineAnswers } from './vouchers/online-answers';
 
@@ -49,7 +50,7 @@ function run(
   online: OnlineAnswers,
 ): unknown {
   const spec: Contract[MethodName] = contract[method];
-  const input = parseInput(spec.input, request.input ?? {}, locale);
+  const input = parseInput(spec.input, request.input ?? {}, locale, () => storeCurrency(env));
 
   const now = env.clock();
   // Public calls (the status poll) neither need a session nor keep one alive.
@@ -177,6 +178,11 @@ function approvalsFor(
       if (used) env.grants.markUsed(used.id, now);
     },
   };
+}
+
+/** For amounts in a refusal; before set-up the store's currency is the default one. */
+function storeCurrency(env: CoreEnvironment): string {
+  return readStore(env.db, env.clock())?.currency ?? 'CNY';
 }
 
 function toErrorShape(error: unknown, locale: Locale) {

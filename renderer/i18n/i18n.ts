@@ -18,7 +18,15 @@ import zhCN from './zh-CN.json';
 
 /** One file pair per area of the app, so areas do not step on each other's keys. */
 const english = { ...en, ...saleEn, ...backOfficeEn, ...o2oEn, ...voucherEn, ...discountsEn, ...limitsEn };
-const chinese = { ...zhCN, ...saleZhCN, ...backOfficeZhCN, ...o2oZhCN, ...voucherZhCN, ...discountsZhCN, ...limitsZhCN };
+const chinese = {
+  ...zhCN,
+  ...saleZhCN,
+  ...backOfficeZhCN,
+  ...o2oZhCN,
+  ...voucherZhCN,
+  ...discountsZhCN,
+  ...limitsZhCN,
+};
 
 const storageKey = 'counter.locale';
 

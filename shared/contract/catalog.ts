@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasRightCheckDigit } from '../barcodes';
 import { fieldMessage } from '../field-messages';
 import { CategoryId, ProductId } from '../ids';
 import { ceilings } from '../limits';
@@ -6,7 +7,10 @@ import { Money, moneyInput } from '../money';
 import { method } from './define';
 
 export const LocalName = z.string().trim().min(1).max(120);
-export const Barcode = z.string().regex(/^[0-9A-Za-z\-.]{4,32}$/, fieldMessage('barcode_format'));
+/** What a barcode looks like; a code read at the till is looked up whatever its check digit. */
+export const BarcodeText = z.string().regex(/^[0-9A-Za-z\-.]{4,32}$/, fieldMessage('barcode_format'));
+/** A barcode a product is saved with: an EAN-13, EAN-8 or UPC-A must carry its right check digit. */
+export const Barcode = BarcodeText.refine(hasRightCheckDigit, fieldMessage('barcode_check_digit'));
 export const Plu = z.string().regex(/^\d{5}$/, fieldMessage('plu_format'));
 export const Sku = z
   .string()
@@ -71,6 +75,8 @@ export const ImportRowResult = z.object({
   sku: z.string().nullable(),
   status: z.enum(['created', 'updated', 'error']),
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  /** What an update replaced that the user may not expect, in their language (barcodes old → new). */
+  note: z.string().nullable(),
 });
 export type ImportRowResult = z.infer<typeof ImportRowResult>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BusinessDay } from '../business-day';
+import { fieldMessage } from '../field-messages';
 import { OrderId, RefundId } from '../ids';
 import { ceilings } from '../limits';
 import { Money, moneyInput } from '../money';
@@ -25,10 +26,14 @@ const Reference = z.string().trim().min(1).max(64);
 /** Cash is tendered (change is worked out); card and wallet record what the external terminal took. */
 export const TenderInput = z.discriminatedUnion('method', [
   z.object({ method: z.literal('cash'), tendered: moneyInput(ceilings.tender) }),
-  z.object({ method: z.literal('card'), amount: moneyInput(ceilings.sale).refine((v) => v > 0), reference: Reference }),
+  z.object({
+    method: z.literal('card'),
+    amount: moneyInput(ceilings.sale).refine((v) => v > 0, fieldMessage('more_than_zero')),
+    reference: Reference,
+  }),
   z.object({
     method: z.literal('wallet'),
-    amount: moneyInput(ceilings.sale).refine((v) => v > 0),
+    amount: moneyInput(ceilings.sale).refine((v) => v > 0, fieldMessage('more_than_zero')),
     reference: Reference,
   }),
 ]);

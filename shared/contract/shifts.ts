@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fieldMessage } from '../field-messages';
 import { CashMovementId } from '../ids';
 import { ceilings } from '../limits';
 import { Money, moneyInput, NonNegativeMoney } from '../money';
@@ -53,7 +54,11 @@ export type ShiftReport = z.infer<typeof ShiftReport>;
 
 const Reason = z.string().trim().min(1).max(200);
 const CashAmount = moneyInput(ceilings.cashMovement);
-const CashMovement = z.object({ id: CashMovementId, amount: CashAmount.refine((v) => v > 0), reason: Reason });
+const CashMovement = z.object({
+  id: CashMovementId,
+  amount: CashAmount.refine((v) => v > 0, fieldMessage('more_than_zero')),
+  reason: Reason,
+});
 
 export const shiftMethods = {
   'shift.current': method({

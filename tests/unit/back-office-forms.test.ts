@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { clampPick, estimateTotal, pickAll, toRefundInput } from '../../renderer/screens/orders/refund-lines';
+import {
+  clampPick,
+  estimateTotal,
+  pickAll,
+  refundRefusal,
+  toRefundInput,
+} from '../../renderer/screens/orders/refund-lines';
 import { parseLimit, toFormValues, toUpdateInput } from '../../renderer/screens/settings/store-settings-form';
-import { countTotal, denominationsFor } from '../../renderer/screens/shift/cash-count';
+import {
+  countTotal,
+  denominationsFor,
+  pieceProblem,
+  refusedPieces,
+  totalProblem,
+} from '../../renderer/screens/shift/cash-count';
 import type { OrderLine } from '../../shared/contract/orders';
 import type { StoreInfo } from '../../shared/contract/store';
 import { parsePercentBp } from '../../shared/money';
@@ -68,5 +80,28 @@ describe('cash count', () => {
   it('adds notes and coins in fen', () => {
     expect(denominationsFor('CNY')[0]).toBe(10_000);
     expect(countTotal({ 10000: 5, 10: 3, 50: 1 })).toBe(50_080);
+  });
+});
+
+describe('refund and count refusals are said, never silent', () => {
+  it('keeps a quantity above what is left or below 1 as typed and names it, instead of refunding ¥0.00', () => {
+    const lines = [line({ lineNo: 1, quantity: 3, refundedQuantity: 1 }), line({ lineNo: 2, quantity: 1 })];
+    expect(refundRefusal(lines, { 1: 5 }, 'Damaged')).toEqual({ code: 'too_many', lineNo: 1, left: 2 });
+    expect(estimateTotal(lines, { 1: 5 })).toBe(0);
+    expect(refundRefusal(lines, { 2: -1 }, 'Damaged')).toEqual({ code: 'too_few', lineNo: 2 });
+    expect(refundRefusal(lines, { 1: 0 }, 'Damaged')).toEqual({ code: 'nothing' });
+    expect(refundRefusal(lines, { 1: 2 }, '  ')).toEqual({ code: 'no_reason' });
+    expect(refundRefusal(lines, { 1: 2 }, 'Damaged')).toBeNull();
+  });
+
+  it('refuses a blind count of −3 instead of taking it as 0', () => {
+    const notes = denominationsFor('CNY');
+    expect(pieceProblem(-3)).toBe('negative');
+    expect(refusedPieces({ 10000: 2, 500: -3 }, notes)).toEqual([500]);
+    expect(refusedPieces({ 10000: 2, 500: 3 }, notes)).toEqual([]);
+    expect(totalProblem('-3', null)).toBe('negative');
+    expect(totalProblem('', null)).toBe('empty');
+    expect(totalProblem('abc', null)).toBe('not_amount');
+    expect(totalProblem('0', 0)).toBeNull();
   });
 });

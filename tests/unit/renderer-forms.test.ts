@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { toFormValues, toProductInput } from '../../renderer/screens/catalog/product-form';
+import { barcodeRefusal, toFormValues, toProductInput } from '../../renderer/screens/catalog/product-form';
 import { readCsvFile } from '../../renderer/screens/catalog/read-csv-file';
+import { payRefusal } from '../../renderer/screens/checkout/payment-model';
 import type { Product } from '../../shared/contract/catalog';
 import { parseAmount, parsePercentBp } from '../../shared/money';
 
@@ -44,5 +45,38 @@ describe('reading an imported CSV file', () => {
     expect(await readCsvFile(new File(['sku,name_zh\nA-1,牛奶\n'], 'utf8.csv'))).toBe('sku,name_zh\nA-1,牛奶\n');
     const gbk = Buffer.from('736b752c6e616d655f7a680a412d312cc5a3c4cc0a', 'hex');
     expect(await readCsvFile(new File([gbk], 'excel.csv'))).toBe('sku,name_zh\nA-1,牛奶\n');
+  });
+});
+
+describe('the product editor refuses barcodes before Save, in the core’s words', () => {
+  it('names the barcode and its right check digit, and lets other codes through', () => {
+    const en = { locale: 'en', currency: 'CNY' } as const;
+    expect(barcodeRefusal(['6901234567892', ' 6901234567891 '], en)).toBe(
+      'Barcode 2 (6901234567891) has a wrong check digit: it should end in 2',
+    );
+    expect(barcodeRefusal(['ab'], { locale: 'zh-CN', currency: 'CNY' })).toBe('第 1 个条码应为 4 到 32 位字母或数字');
+    expect(barcodeRefusal(['6901234567892', '96385074', '036000291452', 'IN-HOUSE-7', ''], en)).toBeNull();
+  });
+});
+
+describe('Pay says why it cannot go ahead', () => {
+  const rule = { step: 1, mode: 'nearest' } as const;
+  const cash = (text: string) => ({ method: 'cash' as const, text, reference: '' });
+
+  it('refuses less than due with both figures, and an empty or unreadable amount by name', () => {
+    expect(payRefusal(cash('20.00'), [], 3_614, rule, 2)).toMatchObject({
+      code: 'tender_short',
+      due: 3_614,
+      paid: 2_000,
+    });
+    expect(payRefusal(cash(''), [], 3_614, rule, 2)).toEqual({ code: 'empty' });
+    expect(payRefusal(cash('12,5'), [], 3_614, rule, 2)).toEqual({ code: 'amount' });
+    expect(payRefusal({ method: 'card', text: '36.14', reference: '' }, [], 3_614, rule, 2)).toEqual({
+      code: 'reference',
+    });
+    expect(payRefusal({ method: 'card', text: '40.00', reference: 'T1' }, [], 3_614, rule, 2)).toMatchObject({
+      code: 'tender_over',
+    });
+    expect(payRefusal(cash('50'), [], 3_614, rule, 2)).toBeNull();
   });
 });

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  freshHealth,
-  linkState,
-  noteContact,
-  noteFailure,
-  offlineAfterMs,
-} from '../../electron/core/sync/link-health';
+import { freshHealth, linkState, noteContact, noteFailure, offlineAfterMs } from '../../electron/core/sync/link-health';
 import { backoffDelay } from '../../electron/core/sync/sync-engine';
 import { createSyncRuntime } from '../../electron/core/sync/sync-runtime';
 

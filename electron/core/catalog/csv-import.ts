@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { type ImportRowResult, LocalName, type Product, ProductInput } from '../../../shared/contract/catalog';
 import { parseCsv } from '../../../shared/csv';
 import { AppError, errorMessage, type Text } from '../../../shared/errors';
+import { describeIssue, keyMessage, type Words } from '../../../shared/field-messages';
 import type { CategoryId } from '../../../shared/ids';
 import type { Locale } from '../../../shared/locale';
 import { currencyExponent, parseDecimalAmount } from '../../../shared/money';
@@ -25,7 +26,7 @@ export type ImportSummary = {
 type Context = {
   db: Database;
   exponent: number;
-  locale: Locale;
+  words: Words;
   now: number;
   present: Set<string>;
   /** Refuses a new price past the store's limit (the demo's own catalog has none to check). */
@@ -35,7 +36,8 @@ type Context = {
 /**
  * Applies each row in a savepoint of the caller's transaction: a bad row is rolled back and
  * reported with its line, and never stops or half-writes the good ones. A row whose SKU exists
- * updates only the columns the file has, so a price-only file changes prices and nothing else.
+ * updates only the columns the file has, so a price-only file changes prices and nothing else;
+ * replaced barcodes are reported old → new on the row.
  */
 export function importProductsCsv(
   db: Database,
@@ -53,7 +55,7 @@ export function importProductsCsv(
   const ctx: Context = {
     db,
     exponent: currencyExponent(options.currency),
-    locale,
+    words: { locale, currency: options.currency },
     now: options.now,
     present: new Set(columns),
     checkPrice: options.checkPrice,
@@ -66,10 +68,11 @@ export function importProductsCsv(
     const sku = values.sku || null;
     try {
       const change = db.transaction(() => importRow(ctx, values))();
-      rows.push({ line, sku, status: change.created ? 'created' : 'updated', error: null });
+      const note = barcodeNote(change, locale);
+      rows.push({ line, sku, status: change.created ? 'created' : 'updated', error: null, note });
       if (change.created || Object.keys(change.changed).length > 0) changes.push(change);
     } catch (error) {
-      rows.push({ line, sku, status: 'error', error: describe(error, locale) });
+      rows.push({ line, sku, status: 'error', error: describe(error, locale), note: null });
     }
   }
   const count = (status: ImportRowResult['status']) => rows.filter((row) => row.status === status).length;
@@ -80,7 +83,7 @@ function importRow(ctx: Context, values: Record<string, string>): ProductChange 
   const existing = values.sku ? findProductBySku(ctx.db, values.sku) : null;
   const changes = rowChanges(ctx, values);
   const merged = existing ? { ...editableFields(existing), ...changes } : changes;
-  const input = parseInput(ProductInput, merged, ctx.locale);
+  const input = parseInput(ProductInput, merged, ctx.words.locale, () => ctx.words.currency);
   if (input.price !== existing?.price) ctx.checkPrice?.(input.price);
   const { product, before } = saveProduct(ctx.db, input, ctx.now);
   return { sku: product.sku, created: before === null, changed: before ? difference(before, product) : {} };
@@ -92,7 +95,8 @@ function rowChanges(ctx: Context, values: Record<string, string>): Record<string
   const filled = (column: string) => has(column) && values[column] !== '';
   const changes: Record<string, unknown> = { sku: values.sku };
   if (filled('category_zh')) changes.categoryId = ensureCategory(ctx, values.category_zh, values.category_en);
-  if (has('barcodes'))
+  // An empty cell leaves the codes as they are, like an empty price: clearing them is the editor's job.
+  if (filled('barcodes'))
     changes.barcodes = values.barcodes
       .split('|')
       .map((code) => code.trim())
@@ -102,7 +106,7 @@ function rowChanges(ctx: Context, values: Record<string, string>): Record<string
   if (has('name_en')) changes.nameEn = values.name_en;
   if (filled('price')) changes.price = amount(ctx, values.price, ctx.exponent, 'price');
   if (filled('cost')) changes.cost = amount(ctx, values.cost, ctx.exponent, 'cost');
-  if (filled('tax_rate')) changes.taxRateBp = amount(ctx, values.tax_rate, 2, 'tax_rate');
+  if (filled('tax_rate')) changes.taxRateBp = amount(ctx, values.tax_rate, 2, 'taxRateBp');
   if (filled('unit')) changes.unit = values.unit;
   if (filled('active')) changes.active = flag(values.active);
   if (filled('listed_online')) changes.listedOnline = flag(values.listed_online);
@@ -141,16 +145,27 @@ const CategoryNames = z.object({ nameZh: LocalName, nameEn: LocalName });
 function ensureCategory(ctx: Context, nameZh: string, nameEn: string | undefined): CategoryId {
   const existing = findCategoryByName(ctx.db, nameZh);
   if (existing) return existing.id;
-  const names = parseInput(CategoryNames, { nameZh, nameEn: nameEn || nameZh }, ctx.locale);
+  const names = parseInput(CategoryNames, { nameZh, nameEn: nameEn || nameZh }, ctx.words.locale);
   return saveCategory(ctx.db, { ...names, sort: 0, active: true }, ctx.now).category.id;
 }
 
-function amount(ctx: Context, text: string, exponent: number, column: string): number {
+function amount(ctx: Context, text: string, exponent: number, field: 'price' | 'cost' | 'taxRateBp'): number {
   const value = parseDecimalAmount(text, exponent);
   if (value === null) {
-    throw new AppError('invalid_input', { detail: `${column}: ${texts.notAmount[ctx.locale]} "${text.slice(0, 40)}"` });
+    const key = field === 'taxRateBp' ? 'not_percent' : 'not_amount';
+    const detail = describeIssue({ code: 'custom', path: [field], input: text, message: keyMessage(key) }, ctx.words);
+    throw new AppError('invalid_input', { detail });
   }
   return value;
+}
+
+/** "Barcodes replaced: 6921168478354, 6921168943265 → 6921168478354" when a row changed an existing product's codes. */
+function barcodeNote(change: ProductChange, locale: Locale): string | null {
+  const replaced = change.changed.barcodes;
+  if (!replaced) return null;
+  const list = (codes: unknown) =>
+    (codes as string[]).length > 0 ? (codes as string[]).join(', ') : texts.none[locale];
+  return `${texts.barcodesReplaced[locale]}${list(replaced[0])} → ${list(replaced[1])}`;
 }
 
 function flag(text: string): boolean {
@@ -164,13 +179,14 @@ function describe(error: unknown, locale: Locale) {
 
 function tooManyRows(rows: number): Text {
   return {
-    en: `${rows} rows in one import; send at most ${maxImportRows} at a time`,
-    'zh-CN': `一次导入 ${rows} 行，每次最多 ${maxImportRows} 行`,
+    en: `The file has ${rows} rows; import at most ${maxImportRows} at a time`,
+    'zh-CN': `文件有 ${rows} 行，每次最多导入 ${maxImportRows} 行`,
   };
 }
 
 const texts = {
-  empty: { en: 'the file is empty', 'zh-CN': '文件为空' },
-  noSku: { en: 'the file needs a "sku" column', 'zh-CN': '文件需要“sku”列' },
-  notAmount: { en: 'not an amount', 'zh-CN': '不是有效金额' },
+  empty: { en: 'The file is empty', 'zh-CN': '文件为空' },
+  noSku: { en: 'The file needs a "sku" column', 'zh-CN': '文件需要“sku”列' },
+  barcodesReplaced: { en: 'Barcodes replaced: ', 'zh-CN': '条码已替换：' },
+  none: { en: '(none)', 'zh-CN': '（无）' },
 };

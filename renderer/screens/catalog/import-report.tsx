@@ -10,6 +10,7 @@ type ImportReportProps = { report: OutputOf<'catalog.importCsv'>; finished: bool
 export function ImportReport({ report, finished }: ImportReportProps) {
   const { t } = useTranslation();
   const failedRows = report.rows.filter((row) => row.status === 'error');
+  const notedRows = report.rows.filter((row) => row.note !== null);
   return (
     <div className="import-report" data-testid="import-report">
       <Row gutter={16} className="import-stats">
@@ -46,6 +47,23 @@ export function ImportReport({ report, finished }: ImportReportProps) {
         </>
       ) : finished ? (
         <Alert type="success" showIcon title={t('import.allGood')} />
+      ) : null}
+      {notedRows.length > 0 ? (
+        <>
+          <Alert type="info" showIcon title={t('import.replaced', { count: notedRows.length })} />
+          <Table<ImportRowResult>
+            rowKey="line"
+            size="small"
+            pagination={notedRows.length > 8 ? { pageSize: 8 } : false}
+            dataSource={notedRows}
+            columns={[
+              { key: 'line', title: t('import.line'), dataIndex: 'line', width: 80 },
+              { key: 'sku', title: t('product.sku'), dataIndex: 'sku', width: 140, render: (sku) => sku ?? '—' },
+              { key: 'note', title: t('import.change'), dataIndex: 'note' },
+            ]}
+            data-testid="import-notes"
+          />
+        </>
       ) : null}
     </div>
   );

@@ -12,7 +12,7 @@ import { EditorModal } from '../../components/editor-modal';
 import { EnterSubmits } from '../../components/enter-submits';
 import { useCurrencySymbol, useMoney } from '../../hooks/use-money';
 import { useLocale } from '../../i18n/use-locale';
-import { type ProductFormValues, toFormValues, toProductInput } from './product-form';
+import { barcodeRefusal, type ProductFormValues, toFormValues, toProductInput } from './product-form';
 
 type ProductEditorProps = {
   /** null for a new product. */
@@ -56,6 +56,13 @@ export function ProductEditor({ product, categories, defaultCategoryId, onClose 
         : Promise.resolve();
     },
   });
+  // The core's own barcode rules and words: a wrong check digit is named before Save, not after.
+  const barcodesRule: Rule = {
+    validator: (_, value: string[] | undefined) => {
+      const problem = barcodeRefusal(value ?? [], { locale, currency: store.currency });
+      return problem ? Promise.reject(new Error(problem)) : Promise.resolve();
+    },
+  };
   const taxRule: Rule = {
     validator: (_, value: string | undefined) =>
       parsePercentBp(value) !== null ? Promise.resolve() : Promise.reject(new Error(t('productEditor.taxInvalid'))),
@@ -107,7 +114,12 @@ export function ProductEditor({ product, categories, defaultCategoryId, onClose 
             </Form.Item>
           </Col>
           <Col span={16}>
-            <Form.Item name="barcodes" label={t('product.barcodes')} extra={t('productEditor.barcodesHelp')}>
+            <Form.Item
+              name="barcodes"
+              label={t('product.barcodes')}
+              extra={t('productEditor.barcodesHelp')}
+              rules={[barcodesRule]}
+            >
               <Select mode="tags" open={false} suffixIcon={null} tokenSeparators={[',', ' ', '|']} maxCount={10} />
             </Form.Item>
           </Col>
@@ -117,7 +129,8 @@ export function ProductEditor({ product, categories, defaultCategoryId, onClose 
               label={t('product.plu')}
               rules={[{ pattern: /^\d{5}$/, message: t('productEditor.pluInvalid') }]}
             >
-              <Input maxLength={5} inputMode="numeric" />
+              {/* No maxLength: a longer PLU is refused by the rule above, never cut to five digits. */}
+              <Input inputMode="numeric" />
             </Form.Item>
           </Col>
           <Col span={8}>

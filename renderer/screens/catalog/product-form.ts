@@ -1,5 +1,6 @@
 import type { InputOf } from '../../../shared/contract';
-import type { Product } from '../../../shared/contract/catalog';
+import { type Product, ProductInput } from '../../../shared/contract/catalog';
+import { describeRefusal, type Words } from '../../../shared/field-messages';
 import { asMoney, parseAmount, parsePercentBp, toDecimalString } from '../../../shared/money';
 
 /** What the editor's fields hold: amounts as typed decimals, the tax rate in percent. */
@@ -63,4 +64,12 @@ export function toProductInput(
     active: values.active,
     listedOnline: values.listedOnline,
   };
+}
+
+const BarcodesField = ProductInput.pick({ barcodes: true });
+
+/** The first barcode the core would refuse, in its words ("Barcode 2 (…) has a wrong check digit…"). */
+export function barcodeRefusal(codes: string[], words: Words): string | null {
+  const cleaned = codes.map((code) => code.trim()).filter(Boolean);
+  return describeRefusal(BarcodesField, { barcodes: cleaned }, words)[0]?.message ?? null;
 }

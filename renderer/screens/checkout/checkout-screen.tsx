@@ -3,7 +3,7 @@ import { keepPreviousData } from '@tanstack/react-query';
 import { Alert } from 'antd';
 import { type KeyboardEvent, memo, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Barcode, type Category, type Product } from '../../../shared/contract/catalog';
+import { BarcodeText, type Category, type Product } from '../../../shared/contract/catalog';
 import { useApiQuery } from '../../api/use-api';
 import { useErrorText } from '../../app/use-error-text';
 import { useHotkeys } from '../../hooks/use-hotkeys';
@@ -29,7 +29,7 @@ import './checkout.css';
 
 /** Typed by hand, digits are still a barcode someone reads off a damaged label; "milk" is a search. */
 function looksLikeCode(text: string): boolean {
-  return Barcode.safeParse(text).success && /\d/.test(text);
+  return BarcodeText.safeParse(text).success && /\d/.test(text);
 }
 
 // Kept stable so the memoized lists see no change while the data is loading.

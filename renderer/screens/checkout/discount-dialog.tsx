@@ -1,5 +1,5 @@
-import { Alert, Button, Input, Modal, Segmented, Space } from 'antd';
-import { type KeyboardEvent, useState } from 'react';
+import { Alert, Button, Input, type InputRef, Modal, Segmented, Space } from 'antd';
+import { type KeyboardEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toDecimalString } from '../../../shared/money';
 import type { ManualDiscount } from '../../../shared/pricing/cart';
@@ -31,17 +31,35 @@ export function DiscountDialog({ subject, current, onClose, onApply }: DiscountD
   const [text, setText] = useState(current ? valueText(current, exponent) : '');
   const [reason, setReason] = useState(current?.reason ?? '');
   const [tried, setTried] = useState(false);
+  const valueField = useRef<InputRef>(null);
+  const reasonField = useRef<InputRef>(null);
   const value = parseDiscountValue(text, kind, exponent);
   const trimmed = reason.trim();
   const ready = value !== null && trimmed.length > 0;
 
   const apply = () => {
     setTried(true);
+    if (value === null) valueField.current?.focus({ cursor: 'all' });
+    else if (!trimmed) reasonField.current?.focus();
     if (value === null || !trimmed) return;
     onApply({ kind, value, reason: trimmed.slice(0, 120) });
   };
+  // A preset hands the keyboard back to the field still to fill, so Enter applies or says why not.
+  const pickReason = (preset: (typeof presets)[number]) => {
+    setReason(t(`sale.discount.presets.${preset}`));
+    (value === null ? valueField : reasonField).current?.focus({ cursor: 'end' });
+  };
 
   const onKeyDown = (event: KeyboardEvent) => {
+    // Enter on a preset or the kind switch applies too: it never does nothing.
+    if (event.key === 'Enter' && !(event.target instanceof HTMLInputElement)) {
+      const onFooter = (event.target as HTMLElement).closest?.('.ant-modal-footer');
+      if (!onFooter) {
+        event.preventDefault();
+        apply();
+        return;
+      }
+    }
     const picked = event.key === kindKeys.percent ? 'percent' : event.key === kindKeys.amount ? 'amount' : null;
     if (!picked) return;
     event.preventDefault();
@@ -83,6 +101,7 @@ export function DiscountDialog({ subject, current, onClose, onApply }: DiscountD
           ]}
         />
         <Input
+          ref={valueField}
           size="large"
           autoFocus
           value={text}
@@ -100,12 +119,13 @@ export function DiscountDialog({ subject, current, onClose, onApply }: DiscountD
         />
         <Space wrap>
           {presets.map((preset) => (
-            <Button key={preset} onClick={() => setReason(t(`sale.discount.presets.${preset}`))}>
+            <Button key={preset} onClick={() => pickReason(preset)}>
               {t(`sale.discount.presets.${preset}`)}
             </Button>
           ))}
         </Space>
         <Input
+          ref={reasonField}
           size="large"
           value={reason}
           maxLength={120}
@@ -120,7 +140,14 @@ export function DiscountDialog({ subject, current, onClose, onApply }: DiscountD
           <Alert
             type="error"
             showIcon
-            title={value === null ? t('sale.discount.badValue') : t('sale.discount.needReason')}
+            title={
+              value !== null
+                ? t('sale.discount.needReason')
+                : text.trim()
+                  ? t('sale.discount.badValue')
+                  : t(`sale.discount.emptyValue.${kind}`)
+            }
+            data-testid="discount-refusal"
           />
         ) : null}
         <div className="dialog-note">

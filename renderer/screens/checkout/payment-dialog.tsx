@@ -3,14 +3,19 @@ import { Alert, Button, type InputRef, Modal, Space } from 'antd';
 import { type KeyboardEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TenderInput } from '../../../shared/contract/orders';
+import { errorMessage } from '../../../shared/errors';
 import { settleTenders } from '../../../shared/payment/settle-tenders';
 import { useStoreInfo } from '../../app/store-provider';
+import { useLocale } from '../../i18n/use-locale';
+import { useAmount } from './checkout-format';
 import { paymentKeys } from './checkout-keys';
 import { OpenShiftDialog } from './open-shift-dialog';
 import {
   amountText,
   cashSuggestions,
   defaultAmount,
+  type PayRefusal,
+  payRefusal,
   previewTender,
   readDraft,
   stillDue,
@@ -39,6 +44,9 @@ export function PaymentDialog({ total, needsApproval, payment, onClose, onRefres
   const [taken, setTaken] = useState<TenderInput[]>([]);
   const [draft, setDraft] = useState<TenderDraft>(() => freshDraft('cash', total));
   const [showProblem, setShowProblem] = useState(false);
+  const [refusal, setRefusal] = useState<PayRefusal | null>(null);
+  const { locale } = useLocale();
+  const amount = useAmount();
   const [openingShift, setOpeningShift] = useState(false);
   const amountRef = useRef<InputRef>(null);
   const referenceRef = useRef<InputRef>(null);
@@ -60,6 +68,7 @@ export function PaymentDialog({ total, needsApproval, payment, onClose, onRefres
     if (busy) return;
     setDraft(freshDraft(method, due));
     setShowProblem(false);
+    setRefusal(null);
     focusLater(method === 'cash' ? 'amount' : 'reference');
   };
 
@@ -68,6 +77,7 @@ export function PaymentDialog({ total, needsApproval, payment, onClose, onRefres
     if (busy) return;
     if (read.problem || !read.tender) {
       setShowProblem(true);
+      setRefusal({ code: read.problem ?? 'empty' });
       focusLater(read.problem === 'reference' ? 'reference' : 'amount');
       return;
     }
@@ -87,16 +97,26 @@ export function PaymentDialog({ total, needsApproval, payment, onClose, onRefres
 
   const confirm = () => {
     if (busy) return;
-    if (read.problem) {
+    const refused = payRefusal(draft, taken, total, rule, exponent);
+    if (refused) {
       setShowProblem(true);
-      focusLater(read.problem);
-      return;
-    }
-    if (tenders.length === 0 || !settleTenders(total, tenders, rule).ok) {
-      setShowProblem(true);
+      setRefusal(refused);
+      focusLater(refused.code === 'reference' ? 'reference' : 'amount');
       return;
     }
     payment.commit(tenders);
+  };
+  const refusalText = (refused: PayRefusal): string => {
+    switch (refused.code) {
+      case 'amount':
+      case 'reference':
+      case 'empty':
+        return t(`sale.pay.problems.${refused.code}`);
+      case 'tender_short':
+        return errorMessage('tender_short', { due: amount(refused.due), paid: amount(refused.paid) }, locale);
+      case 'tender_over':
+        return errorMessage('tender_over', { due: amount(refused.due), noncash: amount(refused.noncash) }, locale);
+    }
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -150,7 +170,7 @@ export function PaymentDialog({ total, needsApproval, payment, onClose, onRefres
         <div className="payment-entry">
           <TenderEntry
             draft={draft}
-            problem={showProblem ? read.problem : null}
+            problem={showProblem && refusal ? (refusal.code === 'reference' ? 'reference' : 'amount') : null}
             quick={quickAmounts}
             amountRef={amountRef}
             referenceRef={referenceRef}
@@ -159,6 +179,7 @@ export function PaymentDialog({ total, needsApproval, payment, onClose, onRefres
             onChange={(next) => {
               setDraft(next);
               setShowProblem(false);
+              setRefusal(null);
             }}
             onQuick={quick}
             onEnter={confirm}
@@ -184,8 +205,14 @@ export function PaymentDialog({ total, needsApproval, payment, onClose, onRefres
           title={t('sale.pay.needsApproval')}
         />
       ) : null}
-      {showProblem && read.problem ? (
-        <Alert className="dialog-alert" type="error" showIcon title={t(`sale.pay.problems.${read.problem}`)} />
+      {showProblem && refusal ? (
+        <Alert
+          className="dialog-alert"
+          type="error"
+          showIcon
+          title={refusalText(refusal)}
+          data-testid="payment-refusal"
+        />
       ) : null}
       {problem ? (
         <Alert

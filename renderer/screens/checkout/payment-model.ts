@@ -1,5 +1,6 @@
 import type { TenderInput } from '../../../shared/contract/orders';
 import { parseDecimalAmount, toDecimalString } from '../../../shared/money';
+import { settleTenders } from '../../../shared/payment/settle-tenders';
 import { type CashRounding, roundCash } from '../../../shared/store-settings';
 
 export type TenderMethod = TenderInput['method'];
@@ -20,6 +21,27 @@ export function readDraft(draft: TenderDraft, exponent: number): { tender: Tende
   const reference = draft.reference.trim();
   if (!reference || reference.length > 64) return { tender: null, problem: 'reference' };
   return { tender: { method: draft.method, amount, reference }, problem: null };
+}
+
+/** Why Pay cannot go ahead, said next to the amount: nothing is ever refused without a word. */
+export type PayRefusal =
+  | { code: 'amount' | 'reference' | 'empty' }
+  | { code: 'tender_short'; due: number; paid: number }
+  | { code: 'tender_over'; due: number; noncash: number };
+
+export function payRefusal(
+  draft: TenderDraft,
+  taken: readonly TenderInput[],
+  total: number,
+  rule: CashRounding,
+  exponent: number,
+): PayRefusal | null {
+  const read = readDraft(draft, exponent);
+  if (read.problem) return { code: read.problem };
+  const tenders = read.tender ? [...taken, read.tender] : [...taken];
+  if (tenders.length === 0) return { code: 'empty' };
+  const settled = settleTenders(total, tenders, rule);
+  return settled.ok ? null : settled;
 }
 
 /**

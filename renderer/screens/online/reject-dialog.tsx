@@ -1,5 +1,5 @@
 import { CloseCircleOutlined } from '@ant-design/icons';
-import { Alert, Button, Input, type InputRef, Modal, Space } from 'antd';
+import { Alert, Button, Input, type InputRef, Modal, Space, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OnlineOrder } from '../../../shared/contract/online-orders';
@@ -24,6 +24,7 @@ export function RejectDialog({ order, rejecting, error, onReject, onClose }: Rej
   const { t } = useTranslation();
   const errorText = useErrorText();
   const [reason, setReason] = useState('');
+  const [tried, setTried] = useState(false);
   const field = useRef<InputRef>(null);
   // A preset fills the field and hands the keyboard back to it, so Enter then rejects.
   const choose = (preset: (typeof presets)[number]) => {
@@ -32,8 +33,15 @@ export function RejectDialog({ order, rejecting, error, onReject, onClose }: Rej
   };
   const trimmed = reason.trim();
   const submit = () => {
-    if (trimmed && !rejecting) onReject(trimmed);
+    if (rejecting) return;
+    if (!trimmed) {
+      setTried(true);
+      field.current?.focus();
+      return;
+    }
+    onReject(trimmed);
   };
+  const missing = tried && !trimmed;
   const presetKeys = Object.fromEntries(presets.map((preset, index) => [`Alt+${index + 1}`, () => choose(preset)]));
   useKeyActions({ ...presetKeys, [submitShortcut]: submit }, 1);
 
@@ -56,7 +64,6 @@ export function RejectDialog({ order, rejecting, error, onReject, onClose }: Rej
           size="large"
           danger
           type="primary"
-          disabled={!trimmed}
           loading={rejecting}
           onClick={submit}
           data-testid="reject-submit"
@@ -85,8 +92,14 @@ export function RejectDialog({ order, rejecting, error, onReject, onClose }: Rej
           aria-label={t('online.rejectReason')}
           onChange={(event) => setReason(event.target.value)}
           onPressEnter={submit}
+          status={missing ? 'error' : undefined}
           data-testid="reject-reason"
         />
+        {missing ? (
+          <Typography.Text type="danger" role="alert" data-testid="reject-reason-missing">
+            {t('online.rejectNeedReason')}
+          </Typography.Text>
+        ) : null}
       </div>
     </Modal>
   );

@@ -1,7 +1,7 @@
 import { RollbackOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Input, Modal, Radio, Result, Space } from 'antd';
-import { useState } from 'react';
+import { Alert, Button, Input, type InputRef, Modal, Radio, Result, Space, Typography } from 'antd';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../shared/contract';
 import type { OrderDetail } from '../../../shared/contract/orders';
@@ -17,7 +17,15 @@ import { usePermission } from '../../hooks/use-permission';
 import { MethodTags } from './order-labels';
 import { RefundDiscounts } from './refund-discounts';
 import { RefundLineTable } from './refund-line-table';
-import { estimateTotal, pickAll, type RefundPick, refundableLines, toRefundInput } from './refund-lines';
+import {
+  estimateTotal,
+  pickAll,
+  type RefundPick,
+  type RefundRefusal,
+  refundableLines,
+  refundRefusal,
+  toRefundInput,
+} from './refund-lines';
 import { RefundSlipButton } from './refund-slip-button';
 import './orders.css';
 
@@ -40,9 +48,11 @@ export function RefundDialog({ order, onClose, onRefunded }: RefundDialogProps) 
   const [pick, setPick] = useState<RefundPick>({});
   const [to, setTo] = useState<'original' | 'cash'>('original');
   const [reason, setReason] = useState('');
+  const [tried, setTried] = useState(false);
+  const reasonField = useRef<InputRef>(null);
   const lines = refundableLines(order.lines);
   const picked = toRefundInput(pick);
-  const ready = picked.length > 0 && reason.trim().length > 0;
+  const refusal = refundRefusal(lines, pick, reason);
   const refund = useMutation({
     mutationFn: () =>
       approvedCall(
@@ -60,8 +70,16 @@ export function RefundDialog({ order, onClose, onRefunded }: RefundDialogProps) 
     },
   });
   const submit = () => {
-    if (ready && !refund.isPending && !refund.isSuccess) refund.mutate();
+    if (refund.isPending || refund.isSuccess) return;
+    setTried(true);
+    if (refusal) {
+      if (refusal.code === 'no_reason') reasonField.current?.focus();
+      return;
+    }
+    refund.mutate();
   };
+  // A wrong quantity is said on its line at once; the rest once Refund was pressed.
+  const shown: RefundRefusal | null = refusal && (tried || refusal.code === 'too_many') ? refusal : null;
 
   useKeyActions({ [keys.all]: () => setPick(pickAll(order.lines)), [keys.submit]: submit }, 2, !refund.isSuccess);
 
@@ -127,7 +145,6 @@ export function RefundDialog({ order, onClose, onRefunded }: RefundDialogProps) 
             type="primary"
             danger
             icon={needsManager ? <SafetyCertificateOutlined /> : <RollbackOutlined />}
-            disabled={!ready}
             loading={refund.isPending}
             onClick={submit}
             data-testid="refund-submit"
@@ -147,6 +164,11 @@ export function RefundDialog({ order, onClose, onRefunded }: RefundDialogProps) 
           </Button>
         </div>
         <RefundLineTable lines={lines} pick={pick} onChange={setPick} />
+        {shown?.code === 'nothing' ? (
+          <Typography.Text type="danger" role="alert" data-testid="refund-nothing">
+            {t('orders.refund.nothingPicked')}
+          </Typography.Text>
+        ) : null}
         <div className="refund-section">
           <span className="section-label">{t('orders.refund.to')}</span>
           <Radio.Group value={to} onChange={(event) => setTo(event.target.value)} data-testid="refund-to">
@@ -166,8 +188,10 @@ export function RefundDialog({ order, onClose, onRefunded }: RefundDialogProps) 
             ))}
           </Space>
           <Input
+            ref={reasonField}
             size="large"
             value={reason}
+            status={shown?.code === 'no_reason' ? 'error' : undefined}
             maxLength={200}
             placeholder={t('orders.refund.reasonPlaceholder')}
             aria-label={t('orders.refund.reason')}
@@ -175,6 +199,11 @@ export function RefundDialog({ order, onClose, onRefunded }: RefundDialogProps) 
             onPressEnter={submit}
             data-testid="refund-reason"
           />
+          {shown?.code === 'no_reason' ? (
+            <Typography.Text type="danger" role="alert" data-testid="refund-reason-missing">
+              {t('orders.refund.needReason')}
+            </Typography.Text>
+          ) : null}
         </div>
         <p className="muted refund-note">{t('orders.refund.estimateNote')}</p>
       </div>

@@ -1,4 +1,4 @@
-import { Checkbox, InputNumber, Table } from 'antd';
+import { Checkbox, InputNumber, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import type { OrderLine } from '../../../shared/contract/orders';
@@ -7,7 +7,14 @@ import { localNames } from '../../app/names';
 import { useMoney } from '../../hooks/use-money';
 import { useLocale } from '../../i18n/use-locale';
 import { useQuantityText } from './order-labels';
-import { clampPick, estimateRefund, type RefundPick, refundsWhole, remainingQuantity } from './refund-lines';
+import {
+  clampPick,
+  estimateRefund,
+  lineRefusal,
+  type RefundPick,
+  refundsWhole,
+  remainingQuantity,
+} from './refund-lines';
 import './orders.css';
 
 type RefundLineTableProps = { lines: OrderLine[]; pick: RefundPick; onChange(pick: RefundPick): void };
@@ -18,6 +25,8 @@ export function RefundLineTable({ lines, pick, onChange }: RefundLineTableProps)
   const money = useMoney();
   const quantityText = useQuantityText();
   const set = (line: OrderLine, quantity: number) => onChange({ ...pick, [line.lineNo]: clampPick(line, quantity) });
+  // What is typed stays as typed: a quantity past what is left is refused next to it, not cut down.
+  const type = (line: OrderLine, quantity: number) => onChange({ ...pick, [line.lineNo]: quantity });
 
   const columns: ColumnsType<OrderLine> = [
     {
@@ -62,17 +71,26 @@ export function RefundLineTable({ lines, pick, onChange }: RefundLineTableProps)
             </span>
           );
         }
+        const refused = lineRefusal(line, chosen);
         return (
-          <InputNumber
-            min={0}
-            max={remainingQuantity(line)}
-            precision={0}
-            value={chosen}
-            onChange={(value) => set(line, value ?? 0)}
-            suffix={`/ ${remainingQuantity(line)}`}
-            aria-label={t('orders.refund.quantityFor', { name: localNames(line, locale).primary })}
-            data-testid={`refund-qty-${line.lineNo}`}
-          />
+          <>
+            <InputNumber
+              precision={0}
+              value={chosen}
+              onChange={(value) => type(line, value ?? 0)}
+              suffix={`/ ${remainingQuantity(line)}`}
+              status={refused ? 'error' : undefined}
+              aria-label={t('orders.refund.quantityFor', { name: localNames(line, locale).primary })}
+              data-testid={`refund-qty-${line.lineNo}`}
+            />
+            {refused ? (
+              <Typography.Text type="danger" role="alert" data-testid={`refund-qty-refused-${line.lineNo}`}>
+                {refused.code === 'too_many'
+                  ? t('orders.refund.tooMany', { count: refused.left })
+                  : t('orders.refund.tooFew')}
+              </Typography.Text>
+            ) : null}
+          </>
         );
       },
     },
@@ -82,7 +100,7 @@ export function RefundLineTable({ lines, pick, onChange }: RefundLineTableProps)
       align: 'right',
       width: 110,
       render: (_, line) => {
-        const amount = estimateRefund(line, pick[line.lineNo] ?? 0);
+        const amount = lineRefusal(line, pick[line.lineNo]) ? 0 : estimateRefund(line, pick[line.lineNo] ?? 0);
         return amount > 0 ? money(asMoney(amount)) : '—';
       },
     },

@@ -34,6 +34,32 @@ export function clampPick(line: OrderLine, quantity: number): number {
   return Math.min(left, Math.floor(quantity));
 }
 
+/** Why Refund cannot go ahead yet, said next to the line or field it is about. */
+export type RefundRefusal =
+  | { code: 'too_many'; lineNo: number; left: number }
+  | { code: 'too_few'; lineNo: number }
+  | { code: 'nothing' }
+  | { code: 'no_reason' };
+
+/** A typed quantity outside 1…left is kept as typed and refused by name, never cut silently. */
+export function lineRefusal(line: OrderLine, quantity: number | undefined): RefundRefusal | null {
+  if (quantity === undefined || quantity === 0) return null;
+  const left = remainingQuantity(line);
+  if (quantity > left) return { code: 'too_many', lineNo: line.lineNo, left };
+  if (quantity < 1 || !Number.isInteger(quantity)) return { code: 'too_few', lineNo: line.lineNo };
+  return null;
+}
+
+export function refundRefusal(lines: OrderLine[], pick: RefundPick, reason: string): RefundRefusal | null {
+  for (const line of lines) {
+    const refused = lineRefusal(line, pick[line.lineNo]);
+    if (refused) return refused;
+  }
+  if (toRefundInput(pick).length === 0) return { code: 'nothing' };
+  if (!reason.trim()) return { code: 'no_reason' };
+  return null;
+}
+
 export function toRefundInput(pick: RefundPick): { lineNo: number; quantity: number }[] {
   return Object.entries(pick)
     .map(([lineNo, quantity]) => ({ lineNo: Number(lineNo), quantity }))
@@ -41,6 +67,10 @@ export function toRefundInput(pick: RefundPick): { lineNo: number; quantity: num
     .sort((a, b) => a.lineNo - b.lineNo);
 }
 
+/** Lines whose typed quantity is refused count nothing, so the total never shows more than is left. */
 export function estimateTotal(lines: OrderLine[], pick: RefundPick): number {
-  return lines.reduce((sum, line) => sum + estimateRefund(line, pick[line.lineNo] ?? 0), 0);
+  return lines.reduce(
+    (sum, line) => sum + (lineRefusal(line, pick[line.lineNo]) ? 0 : estimateRefund(line, pick[line.lineNo] ?? 0)),
+    0,
+  );
 }

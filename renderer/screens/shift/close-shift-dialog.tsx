@@ -1,6 +1,6 @@
 import { EyeInvisibleOutlined, PoweroffOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, InputNumber, Modal, Segmented } from 'antd';
+import { Alert, Button, InputNumber, Modal, Segmented, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../shared/contract';
@@ -12,7 +12,15 @@ import { ApprovalCancelled } from '../../components/approval-provider';
 import { useApprovedCall } from '../../hooks/use-approved-call';
 import { useKeyActions } from '../../hooks/use-key-actions';
 import { useMoney } from '../../hooks/use-money';
-import { countTotal, denominationsFor, type PieceCount } from './cash-count';
+import {
+  type CountProblem,
+  countTotal,
+  denominationsFor,
+  type PieceCount,
+  pieceProblem,
+  refusedPieces,
+  totalProblem,
+} from './cash-count';
 import { MoneyInput, useParseMoney } from './money-input';
 import './shift.css';
 
@@ -38,7 +46,11 @@ export function CloseShiftDialog({ onClose, onClosed }: CloseShiftDialogProps) {
   const [mode, setMode] = useState<'pieces' | 'total'>(denominations.length > 0 ? 'pieces' : 'total');
   const [pieces, setPieces] = useState<PieceCount>({});
   const [text, setText] = useState('');
-  const counted = mode === 'pieces' ? asMoney(countTotal(pieces)) : parseMoney(text);
+  const [tried, setTried] = useState(false);
+  const refused = mode === 'pieces' ? refusedPieces(pieces, denominations) : [];
+  const typedTotal = parseMoney(text);
+  const totalRefusal = mode === 'total' ? totalProblem(text, typedTotal) : null;
+  const counted = mode === 'pieces' ? (refused.length > 0 ? null : asMoney(countTotal(pieces))) : typedTotal;
   const close = useMutation({
     mutationFn: (countedCash: number) =>
       approvedCall('shift.close', { countedCash, width: store.settings.receiptWidth }),
@@ -48,6 +60,8 @@ export function CloseShiftDialog({ onClose, onClosed }: CloseShiftDialogProps) {
     },
   });
   const submit = () => {
+    setTried(true);
+    if (refused.length > 0) document.getElementById(`count-${refused[0]}`)?.focus();
     if (counted !== null && !close.isPending) close.mutate(counted);
   };
 
@@ -74,7 +88,6 @@ export function CloseShiftDialog({ onClose, onClosed }: CloseShiftDialogProps) {
           size="large"
           type="primary"
           danger
-          disabled={counted === null}
           loading={close.isPending}
           onClick={submit}
           data-testid="shift-close-submit"
@@ -106,34 +119,45 @@ export function CloseShiftDialog({ onClose, onClosed }: CloseShiftDialogProps) {
           />
         ) : null}
         {mode === 'pieces' ? (
-          <div className="denominations" data-testid="denominations">
-            {denominations.map((value, index) => (
-              <div key={value} className="denomination-row">
-                <label htmlFor={`count-${value}`} className="denomination-label">
-                  {money(asMoney(value))}
-                </label>
-                <span className="muted">×</span>
-                <InputNumber
-                  id={`count-${value}`}
-                  min={0}
-                  max={100_000}
-                  precision={0}
-                  autoFocus={index === 0}
-                  value={pieces[value] ?? null}
-                  onChange={(count) => setPieces({ ...pieces, [value]: count ?? 0 })}
-                  onPressEnter={() => document.getElementById(`count-${denominations[index + 1]}`)?.focus()}
-                  data-testid={`count-${value}`}
-                />
-                <span className="denomination-subtotal">{money(asMoney(value * (pieces[value] ?? 0)))}</span>
+          <>
+            <div className="denominations" data-testid="denominations">
+              {denominations.map((value, index) => (
+                <div key={value} className="denomination-row">
+                  <label htmlFor={`count-${value}`} className="denomination-label">
+                    {money(asMoney(value))}
+                  </label>
+                  <span className="muted">×</span>
+                  {/* No min: −3 is shown as refused, never turned into 0 behind the cashier's back. */}
+                  <InputNumber
+                    id={`count-${value}`}
+                    autoFocus={index === 0}
+                    value={pieces[value] ?? null}
+                    onChange={(count) => setPieces({ ...pieces, [value]: count ?? 0 })}
+                    onPressEnter={() => document.getElementById(`count-${denominations[index + 1]}`)?.focus()}
+                    status={pieceProblem(pieces[value]) ? 'error' : undefined}
+                    data-testid={`count-${value}`}
+                  />
+                  <span className="denomination-subtotal">
+                    {pieceProblem(pieces[value]) ? '—' : money(asMoney(value * (pieces[value] ?? 0)))}
+                  </span>
+                </div>
+              ))}
+              <div className="denomination-row denomination-total">
+                <span>{t('shift.counted')}</span>
+                <span />
+                <span />
+                <span data-testid="counted-total">{counted === null ? '—' : money(counted)}</span>
               </div>
-            ))}
-            <div className="denomination-row denomination-total">
-              <span>{t('shift.counted')}</span>
-              <span />
-              <span />
-              <span data-testid="counted-total">{money(asMoney(countTotal(pieces)))}</span>
             </div>
-          </div>
+            {refused.map((value) => (
+              <PieceRefusal
+                key={value}
+                problem={pieceProblem(pieces[value])}
+                value={value}
+                label={money(asMoney(value))}
+              />
+            ))}
+          </>
         ) : (
           <>
             <label className="field-label" htmlFor="counted-cash">
@@ -147,11 +171,30 @@ export function CloseShiftDialog({ onClose, onClosed }: CloseShiftDialogProps) {
               placeholder="0.00"
               onChange={(event) => setText(event.target.value)}
               onPressEnter={submit}
+              status={tried && totalRefusal ? 'error' : undefined}
               data-testid="counted-cash-input"
             />
+            {tried && totalRefusal ? (
+              <Typography.Text type="danger" role="alert" data-testid="counted-cash-refused">
+                {t(`shift.totalProblems.${totalRefusal}`)}
+              </Typography.Text>
+            ) : null}
           </>
         )}
       </div>
     </Modal>
+  );
+}
+
+/** Said under the grid, one line per refused denomination, so the grid keeps its columns. */
+function PieceRefusal({ problem, value, label }: { problem: CountProblem | null; value: number; label: string }) {
+  const { t } = useTranslation();
+  if (!problem) return null;
+  return (
+    <div>
+      <Typography.Text type="danger" role="alert" data-testid={`count-refused-${value}`}>
+        {label} × {t(`shift.countProblems.${problem}`)}
+      </Typography.Text>
+    </div>
   );
 }
