@@ -97,7 +97,7 @@ describe('a store’s limits', () => {
     const input = { id: uuidv7(), amount: 300_000, reason: 'change from the bank' };
     const asked = await call('shift.cashIn', input);
     expect(refusal(asked)).toBe('approval_required');
-    expect(message(asked)).toContain('put more cash in than the store’s limit');
+    expect(message(asked)).toContain('a cash in above the store’s limit');
     expectOk(await call('shift.cashIn', input, 'cashier', 'en', true));
     expectOk(await call('shift.cashIn', { id: uuidv7(), amount: 200_000, reason: 'small' }));
     const huge = await call('shift.cashIn', { id: uuidv7(), amount: 100_000_000, reason: 'absurd' }, 'manager');

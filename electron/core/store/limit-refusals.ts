@@ -35,9 +35,9 @@ export function formatFigure(value: number, unit: FigureUnit, store: StoreInfo, 
     case 'money':
       return formatMoney(value as Money, store.currency, locale);
     case 'grams':
-      return `${(value / 1_000).toLocaleString(locale, { minimumFractionDigits: 3, maximumFractionDigits: 3 })} kg`;
+      return `${new Intl.NumberFormat(locale, { minimumFractionDigits: 3, maximumFractionDigits: 3 }).format(value / 1_000)} kg`;
     case 'items':
-      return value.toLocaleString(locale);
+      return new Intl.NumberFormat(locale).format(value);
     default: {
       const unreachable: never = unit;
       throw new Error(`unknown unit ${String(unreachable)}`);

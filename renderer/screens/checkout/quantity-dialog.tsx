@@ -27,7 +27,7 @@ function initialText(quantity: Quantity | null): string {
 
 /** Typed quantities: a count, or the weight read off a scale that prints no label. */
 export function QuantityDialog({ subject, byWeight, unitPrice, current, onClose, onApply }: QuantityDialogProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const amount = useAmount();
   const [text, setText] = useState(initialText(current));
   const [tried, setTried] = useState(false);
@@ -90,7 +90,9 @@ export function QuantityDialog({ subject, byWeight, unitPrice, current, onClose,
             showIcon
             title={
               byWeight
-                ? t('sale.quantity.badWeight', { max: (settings.weightMaxGrams / 1_000).toLocaleString() })
+                ? t('sale.quantity.badWeight', {
+                    max: new Intl.NumberFormat(i18n.language).format(settings.weightMaxGrams / 1_000),
+                  })
                 : t('sale.quantity.badCount', { max: settings.countMax })
             }
           />
