@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import { type Product, ProductInput } from '../../../shared/contract/catalog';
+import { z } from 'zod';
+import { BarcodeText, type Product, ProductInput } from '../../../shared/contract/catalog';
 import {
   type CatalogItem,
   type OnlineOrderWire,
@@ -106,13 +107,19 @@ function applyChange(db: Database, stream: PullStream, data: unknown, version: s
   }
 }
 
+/**
+ * The franchise catalog is the platform's: a code the till refuses from a person (a wrong EAN check
+ * digit) is still the code printed on the goods, and refusing it would leave the item unsellable here.
+ */
+const PulledProduct = ProductInput.extend({ barcodes: z.array(BarcodeText).max(10).default([]) });
+
 /** Matched by SKU; cost, sold-out and low-stock level stay the store's own. */
 function applyCatalogItem(db: Database, item: CatalogItem, now: number): void {
   const existing = findProductBySku(db, item.sku);
   const category =
     findCategoryByName(db, item.categoryZh) ??
     saveCategory(db, { nameZh: item.categoryZh, nameEn: item.categoryEn, sort: 0, active: true }, now).category;
-  const input = ProductInput.parse({
+  const input = PulledProduct.parse({
     id: existing?.id,
     categoryId: category.id,
     sku: item.sku,
