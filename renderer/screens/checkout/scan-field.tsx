@@ -70,6 +70,7 @@ export function ScanField({ ref, onQuery, onEnter, onKey }: ScanFieldProps) {
       className="scan-field"
       prefix={<BarcodeOutlined />}
       placeholder={t('checkout.scanPlaceholder')}
+      title={t('checkout.scanPlaceholder')}
       value={value}
       onChange={(event) => change(event.target.value)}
       onKeyDown={onKeyDown}
