@@ -42,15 +42,23 @@ function demoPlatform(dataDir: string) {
 
 /** A keyboard-wedge scanner: the whole code in a few milliseconds, then Enter. */
 async function scan(page: Page, code: string): Promise<void> {
+  // A dialog still closing takes the first keys for itself.
+  await expect.poll(() => page.locator('.ant-modal-wrap:visible').count()).toBe(0);
   await expect.poll(() => focusedTestId(page)).toBe('scan-field');
   await page.keyboard.type(code, { delay: 4 });
   await page.keyboard.press('Enter');
 }
 
-/** Closes the top dialog with Esc and waits until it has gone. */
+/** Closes the top dialog or drawer and waits until it has gone. */
 async function closeTop(page: Page): Promise<void> {
   const before = await page.locator('.ant-modal-wrap:visible, .ant-drawer-content-wrapper:visible').count();
-  await page.keyboard.press('Escape');
+  const top = topOverlay(page);
+  // A drawer whose field lost focus no longer hears Esc: its close button does the same.
+  if (await top.evaluate((element) => element.classList.contains('ant-drawer-content-wrapper'))) {
+    await top.locator('.ant-drawer-close').click();
+  } else {
+    await page.keyboard.press('Escape');
+  }
   await expect
     .poll(() => page.locator('.ant-modal-wrap:visible, .ant-drawer-content-wrapper:visible').count())
     .toBeLessThan(before);
@@ -89,11 +97,19 @@ describe('fits the screen', () => {
       await page.keyboard.type('1111');
       await page.keyboard.press('Enter');
       await page.getByTestId('status-staff').waitFor();
-      await page.keyboard.press('F2');
-      await page.getByTestId('open-sample-vouchers').click();
+      // The demo platform issues the samples once it has started, which takes long on a busy
+      // machine: the page is opened again until all five are listed.
       const cards = page.getByTestId('sample-voucher');
-      // The demo platform issues them in the background on its first start.
-      await cards.nth(4).waitFor({ timeout: 150_000 });
+      for (let tries = 0; (await cards.count()) < 5; tries++) {
+        if (tries === 40) throw new Error('the demo platform issued no sample vouchers within about 5 minutes');
+        await page.keyboard.press('F1');
+        await page.keyboard.press('F2');
+        await page.getByTestId('open-sample-vouchers').click();
+        await cards
+          .nth(4)
+          .waitFor({ timeout: 7_000 })
+          .catch(() => undefined);
+      }
       samples = new Map();
       for (const card of await cards.all()) {
         samples.set((await card.getAttribute('data-type')) ?? '', (await card.getAttribute('data-code')) ?? '');
@@ -101,7 +117,7 @@ describe('fits the screen', () => {
     } finally {
       await browser.close();
     }
-  }, 180_000);
+  }, 330_000);
 
   afterEach(async ({ task }) => {
     if (task.result?.state === 'fail') {
@@ -147,7 +163,7 @@ describe('fits the screen', () => {
     }
   }
 
-  /** Opens a shift if none is open, then the cash-in, cash-out (with its approval) and X report dialogs. */
+  /** Opens a shift if none is open, then the cash-in and cash-out dialogs and the approval cash out asks for. */
   async function shiftDialogs(page: Page, reason: string): Promise<void> {
     await page.getByTestId('status-shift').click();
     const panel = topOverlay(page);
@@ -174,15 +190,10 @@ describe('fits the screen', () => {
     await page.locator('#cash-amount').fill('50');
     await page.getByTestId('cash-reason').fill(reason);
     await page.getByTestId('cash-submit').click();
-    await page.getByTestId('approval-dialog').waitFor();
+    await page.locator('[data-testid="approval-dialog"] .ant-modal').waitFor();
     await expectDialogFits(page, 'approval', page.locator('.ant-modal-wrap:visible .ant-btn-primary').last());
     await expectNoBrokenWords(page, 'approval');
     await closeTop(page);
-    await closeTop(page);
-
-    await page.getByTestId('x-report-button').click();
-    await expectDialogFits(page, 'X report');
-    await expectNoBrokenWords(page, 'X report');
     await closeTop(page);
   }
 
