@@ -3,9 +3,10 @@ import { expect } from 'vitest';
 
 export type Box = { x: number; y: number; width: number; height: number };
 
-/** The dialog or drawer on top: the last one showing. */
-export function topOverlay(page: Page): Locator {
-  return page.locator('.ant-modal-wrap:visible .ant-modal, .ant-drawer-content-wrapper:visible').last();
+/** The dialog or drawer on top: dialogs open over drawers, and a later one over an earlier one. */
+export async function topOverlay(page: Page): Promise<Locator> {
+  const modals = page.locator('.ant-modal-wrap:visible .ant-modal');
+  return (await modals.count()) > 0 ? modals.last() : page.locator('.ant-drawer-content-wrapper:visible').last();
 }
 
 /** A box lies within the viewport, with a pixel of slack for sub-pixel rounding. */
@@ -32,8 +33,8 @@ async function boxOf(locator: Locator): Promise<Box> {
  * on screen too, without scrolling anything.
  */
 export async function expectDialogFits(page: Page, name: string, primary?: Locator): Promise<void> {
-  const dialog = topOverlay(page);
-  await dialog.waitFor({ state: 'visible' });
+  await page.locator('.ant-modal-wrap:visible .ant-modal, .ant-drawer-content-wrapper:visible').first().waitFor();
+  const dialog = await topOverlay(page);
   // Dialogs open with a zoom animation: measure once it has settled.
   await expect.poll(() => dialog.evaluate((element) => element.getAnimations({ subtree: true }).length)).toBe(0);
   const box = await boxOf(dialog);
