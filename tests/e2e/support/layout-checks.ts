@@ -37,13 +37,18 @@ export async function expectDialogFits(page: Page, name: string, primary?: Locat
   const dialog = await topOverlay(page);
   // Dialogs open with a zoom animation: measure once it has settled.
   await expect.poll(() => dialog.evaluate((element) => element.getAnimations({ subtree: true }).length)).toBe(0);
-  const box = await boxOf(dialog);
-  expect(withinViewport(page, box), `${name}: dialog ${JSON.stringify(box)} leaves the screen`).toBe(true);
   const button = primary ?? dialog.locator('.ant-modal-footer .ant-btn-primary').last();
   await button.waitFor({ state: 'visible' });
-  const buttonBox = await boxOf(button);
-  expect(withinViewport(page, buttonBox), `${name}: its primary button is off screen`).toBe(true);
-  expect(overlaps(box, buttonBox) && buttonBox.y + buttonBox.height <= box.y + box.height + 1, name).toBe(true);
+  // Polled: a dialog still zooming in is smaller than it will be.
+  const problem = async () => {
+    const box = await boxOf(dialog);
+    const buttonBox = await boxOf(button);
+    if (!withinViewport(page, box)) return `dialog ${JSON.stringify(box)} leaves the screen`;
+    if (!withinViewport(page, buttonBox)) return 'its primary button is off screen';
+    const inside = overlaps(box, buttonBox) && buttonBox.y + buttonBox.height <= box.y + box.height + 1;
+    return inside ? null : `its primary button ${JSON.stringify(buttonBox)} is outside ${JSON.stringify(box)}`;
+  };
+  await expect.poll(problem, { message: name, timeout: 5_000 }).toBeNull();
 }
 
 /**
