@@ -1,4 +1,5 @@
 import './styles/base.css';
+import './styles/fit-screen.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';

@@ -6,6 +6,7 @@ import { queryClient } from '../api/query-client';
 import { useLocale } from '../i18n/use-locale';
 import { AppGate } from './app-gate';
 import { EventBridge } from './event-bridge';
+import { noticeBand } from './notice-band';
 import { theme } from './theme';
 
 export function App() {
@@ -13,7 +14,7 @@ export function App() {
   return (
     <QueryClientProvider client={queryClient}>
       <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={theme} button={{ autoInsertSpace: false }}>
-        <AntApp className="app-root">
+        <AntApp className="app-root" message={{ getContainer: noticeBand }}>
           <EventBridge />
           <AppGate />
         </AntApp>

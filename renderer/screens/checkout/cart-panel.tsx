@@ -21,6 +21,7 @@ import { useAmount } from './checkout-format';
 import { checkoutKeys } from './checkout-keys';
 import { CouponList } from './coupon-list';
 import './cart.css';
+import './cart-fit.css';
 
 export type CartActions = {
   select(lineId: string): void;

@@ -46,7 +46,9 @@ export function CouponList({ state, priced, onRemove }: CouponListProps) {
               data-refused={reason ? 'true' : 'false'}
             >
               <span className="cart-coupon-names">
-                <span className="cart-coupon-name">{voucher?.campaign.name ?? t('voucher.coupons.checking')}</span>
+                <span className="cart-coupon-name" title={voucher?.campaign.name}>
+                  {voucher?.campaign.name ?? t('voucher.coupons.checking')}
+                </span>
                 <span className="cart-coupon-value">
                   {voucher ? valueText(voucher.campaign.type, voucher.value, voucher.campaign.rules) : ''}
                   {voucher && !voucher.checkedOnline ? (

@@ -72,6 +72,7 @@ export function ScanField({ ref, onQuery, onEnter, onKey }: ScanFieldProps) {
       className="scan-field"
       prefix={prefixIcon}
       placeholder={t('checkout.scanPlaceholder')}
+      title={t('checkout.scanPlaceholder')}
       value={value}
       onChange={(event) => change(event.target.value)}
       onKeyDown={onKeyDown}

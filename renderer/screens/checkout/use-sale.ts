@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Product } from '../../../shared/contract/catalog';
 import type { OrderDetail } from '../../../shared/contract/orders';
 import { uuidv7 } from '../../../shared/ids';
-import type { Quantity } from '../../../shared/pricing/cart';
+import type { Cart, Quantity } from '../../../shared/pricing/cart';
 import { priceCart } from '../../../shared/pricing/price-cart';
 import { pricingPolicy } from '../../../shared/store-settings';
 import { api } from '../../api/api-client';
@@ -39,7 +39,10 @@ export function useSale() {
   const errorText = useErrorText();
   const state = useCartState();
   const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [scan, setScan] = useState<ScanState>(null);
+  // What the last scan said, and the sale it said it about: once the sale changes it is old news.
+  const [said, setSaid] = useState<{ scan: ScanState; about: Cart }>(() => ({ scan: null, about: state.cart }));
+  const setScan = (next: ScanState) => setSaid({ scan: next, about: cartStore.get().cart });
+  const scan = said.about === state.cart ? said.scan : null;
   const [dialog, setDialog] = useState<CheckoutDialog>(null);
   const [paid, setPaid] = useState<Paid | null>(null);
   const policy = useMemo(() => pricingPolicy(settings), [settings]);
@@ -126,6 +129,7 @@ export function useSale() {
       return;
     }
     payment.clear();
+    setScan(null);
     setDialog({ kind: 'pay' });
   };
 

@@ -32,13 +32,14 @@ export function cameraArgs(videoPath: string): string[] {
   ];
 }
 
-/** A page as a till in China sees it: a 1366×768 screen, Shanghai time and the given system language. */
-export async function openPage(browser: Browser, url: string, locale: 'zh-CN' | 'en-US'): Promise<Page> {
-  const context = await browser.newContext({
-    locale,
-    timezoneId: 'Asia/Shanghai',
-    viewport: { width: 1366, height: 768 },
-  });
+/** A page as a till in China sees it: a 1366×768 screen (unless given), Shanghai time and the given system language. */
+export async function openPage(
+  browser: Browser,
+  url: string,
+  locale: 'zh-CN' | 'en-US',
+  viewport = { width: 1366, height: 768 },
+): Promise<Page> {
+  const context = await browser.newContext({ locale, timezoneId: 'Asia/Shanghai', viewport });
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   const problems: string[] = [];
