@@ -46,7 +46,7 @@ function chromiumAvailable() {
   if (!root || spawnSync('which', ['apt-get']).status !== 0) return false;
   console.log('Chromium is missing: installing Debian’s chromium package for the end-to-end tests…');
   spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-  spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit' });
+  spawnSync('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-wqy-microhei'], { stdio: 'inherit' });
   return existsSync('/usr/bin/chromium');
 }
 
