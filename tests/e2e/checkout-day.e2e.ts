@@ -93,7 +93,7 @@ describe('a day at the till', () => {
     await expectText(payment.getByTestId('payment-change'), '¥2.15');
     await shoot(page, 'checkout-payment');
     await page.getByTestId('payment-confirm').click();
-    await approve(page, '给予大额手工折扣');
+    await approve(page, '大额手工折扣需要店长授权');
 
     const paid = page.getByTestId('paid-panel');
     await expectText(paid, '¥17.85');

@@ -220,8 +220,8 @@ describe('fits the screen', () => {
     await page.getByTestId('discount-value').fill('5');
     await page.getByTestId('discount-reason').fill(words.orderReason);
     await page.getByTestId('discount-apply').click();
-    await page.getByTestId('cart-discount').waitFor();
-    await page.getByTestId('cart-coupon-discount').waitFor();
+    await page.getByTestId('cart-line-discounts').waitFor();
+    await page.getByTestId('cart-order-discount').waitFor();
 
     await page.getByTestId('cart-line').first().click();
     expect(await fullyVisibleLines(page)).toBeGreaterThanOrEqual(4);
