@@ -3,6 +3,7 @@ import { fieldMessage } from '../field-messages';
 import { CashMovementId } from '../ids';
 import { ceilings } from '../limits';
 import { Money, moneyInput, NonNegativeMoney } from '../money';
+import { SourcedDiscount } from '../pricing/discount-sources';
 import { method } from './define';
 import { Channel, PaymentMethod, ReceiptWidth } from './orders';
 
@@ -35,6 +36,8 @@ export const ShiftReport = z.object({
   orders: z.number().int(),
   gross: Money,
   discounts: Money,
+  /** The discounts by source, each once; they add up to `discounts`. */
+  discountsBySource: z.array(SourcedDiscount),
   net: Money,
   rounding: Money,
   byMethod: z.array(Amounts.extend({ method: PaymentMethod })),

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Product } from '../../shared/contract/catalog';
 import type { OrderDetail, RefundSummary } from '../../shared/contract/orders';
 import type { DaySummary } from '../../shared/contract/reports';
+import type { ShiftReport } from '../../shared/contract/shifts';
 import { uuidv7 } from '../../shared/ids';
 import type { Locale } from '../../shared/locale';
 import type { CartCoupon, CartLine, ManualDiscount } from '../../shared/pricing/cart';
@@ -243,7 +244,47 @@ describe('discounts by source', () => {
       for (const r of refunds) await expectSlipAddsUp(order.id, r, random.pick<Locale>(['en', 'zh-CN']));
     }
   });
+
+  it('shows each source once on the X and Z reports, on screen and on paper, also for a Z report stored before the split', async () => {
+    const day = expectOk<DaySummary>(await h.call({ method: 'reports.day', input: {}, sessionToken: seller }));
+    for (const locale of ['en', 'zh-CN'] as const) {
+      const x = expectOk<{ report: ShiftReport; html: string }>(
+        await h.call({ method: 'shift.xReport', input: {}, sessionToken: seller, locale }),
+      );
+      // One shift sold everything this day.
+      expect(x.report.discountsBySource).toEqual(day.discountsBySource);
+      expect(discountTotal(x.report.discountsBySource)).toBe(x.report.discounts);
+      const rows = receiptRows(x.html);
+      const at = rows.findIndex((row) => row.label === discountsLabel[locale]);
+      const after = rows.slice(at + 1);
+      const sources = after.slice(
+        0,
+        after.findIndex((row) => row.cls !== 'sub'),
+      );
+      expect(sources.map((row) => -fen(row.value))).toEqual(x.report.discountsBySource.map((d) => d.amount));
+      expect(-fen(rows[at].value)).toBe(x.report.discounts);
+    }
+
+    const x = expectOk<{ report: ShiftReport }>(
+      await h.call({ method: 'shift.xReport', input: {}, sessionToken: seller }),
+    );
+    const closed = expectOk<{ report: ShiftReport }>(
+      await h.call({ method: 'shift.close', input: { countedCash: x.report.expectedCash }, sessionToken: seller }),
+    );
+    expect(closed.report.discountsBySource).toEqual(x.report.discountsBySource);
+    const stored = async () =>
+      expectOk<{ reports: ShiftReport[] }>(
+        await h.call({ method: 'shift.zReports', input: {}, sessionToken: seller }),
+      ).reports.find((r) => r.zNumber === closed.report.zNumber);
+    expect((await stored())?.discountsBySource).toEqual(x.report.discountsBySource);
+    h.core.environment.db
+      .prepare("UPDATE shifts SET z_report = json_remove(z_report, '$.discountsBySource') WHERE z_number = ?")
+      .run(closed.report.zNumber);
+    expect((await stored())?.discountsBySource).toEqual(x.report.discountsBySource);
+  });
 });
+
+const discountsLabel: Record<Locale, string> = { en: 'Discounts', 'zh-CN': '优惠' };
 
 const goodsLabel: Record<Locale, string> = { en: 'Goods returned', 'zh-CN': '退回商品' };
 

@@ -77,6 +77,20 @@ describe('a store’s limits', () => {
     expect(message(heavy)).toContain('A weight of 200.000 kg is over this store’s limit of 100.000 kg');
   });
 
+  it('does not park a cart that could never be paid, and keeps what was parked before', async () => {
+    const park = (lines: CartLine[], label: string) =>
+      call('carts.park', { id: uuidv7(), label, cart: { lines, coupons: [] } });
+    const parked = async () => expectOk<{ carts: { label: string }[] }>(await call('carts.list', {})).carts;
+    expectOk(await park([lineFor(water, { kind: 'count', count: 3 })], 'table 4'));
+    const before = await parked();
+    const many = await park([lineFor(water, { kind: 'count', count: 1_000 })], 'table 5');
+    expect(message(many)).toContain('A quantity of 1,000 is over this store’s limit of 999');
+    const lines = Array.from({ length: 400 }, () => lineFor(apples, { kind: 'weight', grams: 99_000 }));
+    expect(refusal(await park(lines, 'table 6'))).toBe('limit_exceeded');
+    expect(await parked()).toEqual(before);
+    expect(before.map((c) => c.label)).toContain('table 4');
+  });
+
   it('honours price labels only when the scales print prices, and never for an impossible weight', async () => {
     const tooHeavy = await call('orders.commit', sale([lineFor(apples, { kind: 'priced', amount: 99_999 })], 100_000));
     expect(refusal(tooHeavy)).toBe('ok');

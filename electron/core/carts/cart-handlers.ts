@@ -1,9 +1,13 @@
+import type { StoreInfo } from '../../../shared/contract/store';
 import { AppError } from '../../../shared/errors';
+import type { Cart } from '../../../shared/pricing/cart';
 import { priceCart } from '../../../shared/pricing/price-cart';
 import { pricingPolicy } from '../../../shared/store-settings';
+import { findProduct } from '../catalog/product-records';
 import type { HandlerContext, Handlers } from '../handler-context';
 import { requireSession } from '../handler-context';
 import { readOrderRow } from '../orders/order-records';
+import { refuseLine, refuseSale } from '../store/limit-refusals';
 import { requireStore } from '../store/store-records';
 import { listParkedCarts, parkedStatements, readParkedCart, removeParkedCart } from './parked-carts';
 
@@ -18,12 +22,28 @@ function requireParked(ctx: HandlerContext, id: string) {
   return parked;
 }
 
+/**
+ * A cart past the store's limits could never be paid, so it is not kept either: the cashier hears
+ * why now, not when the customer comes back. Prices, stock and coupons are judged again at payment.
+ */
+function refuseUnpayable(ctx: HandlerContext, store: StoreInfo, cart: Cart, gross: number): void {
+  for (const line of cart.lines) {
+    const product = findProduct(ctx.db, line.productId);
+    const name = product
+      ? { en: product.name_en, 'zh-CN': product.name_zh }
+      : { en: line.productId, 'zh-CN': line.productId };
+    refuseLine(store, line, name, ctx.locale);
+  }
+  refuseSale(store, gross, [], ctx.locale);
+}
+
 export const cartHandlers = {
   'carts.park': (ctx, input) => {
     refusePaid(ctx, input.id);
     const session = requireSession(ctx);
-    const settings = requireStore(ctx.db, ctx.now).settings;
-    const priced = priceCart(input.cart, pricingPolicy(settings));
+    const store = requireStore(ctx.db, ctx.now);
+    const priced = priceCart(input.cart, pricingPolicy(store.settings));
+    refuseUnpayable(ctx, store, input.cart, priced.gross);
     parkedStatements(ctx.db).upsert.run({
       id: input.id,
       label: input.label,

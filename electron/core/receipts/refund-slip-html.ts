@@ -1,7 +1,8 @@
 import type { OrderDetail, OrderLine, PaymentMethod, RefundSummary } from '../../../shared/contract/orders';
 import type { StoreInfo } from '../../../shared/contract/store';
 import type { Locale } from '../../../shared/locale';
-import { discountTotal, type SourcedDiscount } from '../../../shared/pricing/discount-sources';
+import { discountTotal } from '../../../shared/pricing/discount-sources';
+import { discountSourceText } from './discount-source-words';
 import { escapeHtml, moneyText, type Row, receiptStyle, rows, timeText } from './receipt-markup';
 
 const words = {
@@ -14,9 +15,6 @@ const words = {
     approver: 'Approved by',
     reason: 'Reason',
     goods: 'Goods returned',
-    manual_line: 'Line discounts',
-    manual_order: 'Order discount',
-    coupon: 'Coupon',
     refunded: 'Refunded',
     methods: { cash: 'Cash', card: 'Bank card', wallet: 'Mobile wallet', platform_prepaid: 'Platform prepaid' },
   },
@@ -29,9 +27,6 @@ const words = {
     approver: '授权人',
     reason: '原因',
     goods: '退回商品',
-    manual_line: '单品优惠',
-    manual_order: '整单优惠',
-    coupon: '优惠券',
     refunded: '实退',
     methods: { cash: '现金', card: '银行卡', wallet: '移动支付', platform_prepaid: '平台预付' },
   },
@@ -71,7 +66,7 @@ export function refundSlipHtml(
   });
   const totals: Row[] = [
     [w.goods, money(refund.amount + discountTotal(refund.discounts))],
-    ...refund.discounts.map((part): Row => [sourceLabel(part, options.locale), `−${money(part.amount)}`]),
+    ...refund.discounts.map((part): Row => [discountSourceText(part, options.locale), `−${money(part.amount)}`]),
     [w.refunded, money(refund.amount), 'big'],
   ];
   const tenders = refund.tenders.map((t): Row => [w.methods[t.method as PaymentMethod], money(t.amount)]);
@@ -85,21 +80,6 @@ export function refundSlipHtml(
     tenders.length > 0 ? `<hr>${rows(tenders)}` : '',
     '</div>',
   ].join('');
-}
-
-function sourceLabel(part: SourcedDiscount, locale: Locale): string {
-  const w = words[locale];
-  switch (part.kind) {
-    case 'manual_line':
-    case 'manual_order':
-      return w[part.kind];
-    case 'coupon':
-      return `${w.coupon} ${escapeHtml(part.campaignName)}`.trim();
-    default: {
-      const unreachable: never = part;
-      throw new Error(`unknown discount source ${JSON.stringify(unreachable)}`);
-    }
-  }
 }
 
 function lineName(line: OrderLine, locale: Locale): string {

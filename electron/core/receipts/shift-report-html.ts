@@ -1,5 +1,6 @@
 import type { ShiftReport } from '../../../shared/contract/shifts';
 import type { Locale } from '../../../shared/locale';
+import { discountSourceText } from './discount-source-words';
 import { escapeHtml, moneyText, type Row, receiptStyle, rows, timeText } from './receipt-markup';
 
 const words = {
@@ -83,6 +84,7 @@ export function shiftReportHtml(
     [w.orders, String(report.orders)],
     [w.gross, money(report.gross)],
     [w.discounts, `−${money(report.discounts)}`],
+    ...report.discountsBySource.map((part): Row => [discountSourceText(part, locale), `−${money(part.amount)}`, 'sub']),
     [w.net, money(report.net), 'big'],
   ];
   if (report.rounding !== 0) sales.push([w.rounding, money(report.rounding)]);

@@ -1,8 +1,9 @@
 import type { Database } from 'better-sqlite3';
-import type { ShiftInfo, ShiftReport } from '../../../shared/contract/shifts';
+import { type ShiftInfo, ShiftReport } from '../../../shared/contract/shifts';
 import { AppError } from '../../../shared/errors';
 import type { Money } from '../../../shared/money';
 import { namedStatements } from '../db/open-database';
+import { shiftDiscountsBySource } from './shift-report';
 
 export type ShiftRow = {
   id: string;
@@ -58,11 +59,23 @@ export function toShiftInfo(row: ShiftRow): ShiftInfo {
 }
 
 export function listZReports(db: Database, deviceId: string, limit: number): ShiftReport[] {
-  const rows = shiftStatements(db).zReports.all(deviceId, limit) as { z_report: string }[];
-  return rows.map((row) => JSON.parse(row.z_report) as ShiftReport);
+  const rows = shiftStatements(db).zReports.all(deviceId, limit) as ZReportRow[];
+  return rows.map((row) => rowToZReport(db, row));
 }
 
 export function readZReport(db: Database, deviceId: string, zNumber: number): ShiftReport | null {
-  const row = shiftStatements(db).zReport.get(deviceId, zNumber) as { z_report: string } | undefined;
-  return row ? (JSON.parse(row.z_report) as ShiftReport) : null;
+  const row = shiftStatements(db).zReport.get(deviceId, zNumber) as ZReportRow | undefined;
+  return row ? rowToZReport(db, row) : null;
+}
+
+type ZReportRow = { z_report: string };
+
+/**
+ * A Z report as it was stored at close. Those closed before discounts were split by source lack the
+ * split; it is read from the shift's orders, whose stored discounts never change after payment.
+ */
+function rowToZReport(db: Database, row: ZReportRow): ShiftReport {
+  const stored = JSON.parse(row.z_report) as Record<string, unknown> & { shiftId: string };
+  const discountsBySource = stored.discountsBySource ?? shiftDiscountsBySource(db, stored.shiftId);
+  return ShiftReport.parse({ ...stored, discountsBySource });
 }

@@ -3,7 +3,9 @@ import type { Channel, PaymentMethod } from '../../../shared/contract/orders';
 import type { ShiftReport } from '../../../shared/contract/shifts';
 import type { StoreInfo } from '../../../shared/contract/store';
 import type { Money } from '../../../shared/money';
+import { bySource, type SourcedDiscount } from '../../../shared/pricing/discount-sources';
 import { namedStatements } from '../db/open-database';
+import { toSourcedDiscount } from '../orders/order-records';
 import type { ShiftRow } from './shift-records';
 
 const statements = namedStatements({
@@ -15,6 +17,9 @@ const statements = namedStatements({
   refunds: 'SELECT coalesce(sum(amount), 0) AS amount, count(*) AS count FROM refunds WHERE shift_id = ?',
   refundsByMethod: `SELECT method, coalesce(sum(amount), 0) AS amount, count(*) AS count
     FROM refund_tenders WHERE shift_id = ? GROUP BY method ORDER BY method`,
+  discountsBySource: `SELECT d.source, d.campaign_id, max(d.campaign_name) AS campaign_name, sum(d.amount) AS amount
+    FROM orders o JOIN order_discounts d ON d.order_id = o.id
+    WHERE o.shift_id = ? GROUP BY d.source, d.campaign_id`,
   cash: `SELECT kind, coalesce(sum(amount), 0) AS amount, count(*) AS count
     FROM cash_movements WHERE shift_id = ? GROUP BY kind`,
 });
@@ -71,6 +76,7 @@ export function shiftReport(
     orders: channels.reduce((sum, c) => sum + c.count, 0),
     gross: total((c) => c.gross),
     discounts: total((c) => c.discounts),
+    discountsBySource: shiftDiscountsBySource(db, shift.id),
     net: total((c) => c.amount),
     rounding: total((c) => c.rounding),
     byMethod,
@@ -85,4 +91,10 @@ export function shiftReport(
     variance: close ? ((close.countedCash - expectedCash) as Money) : null,
     varianceApprovedByName: close?.approvedByName ?? null,
   };
+}
+
+/** A shift's discounts by source, from its orders' stored split (which a paid order never changes). */
+export function shiftDiscountsBySource(db: Database, shiftId: string): SourcedDiscount[] {
+  const rows = statements(db).discountsBySource.all(shiftId) as Parameters<typeof toSourcedDiscount>[0][];
+  return bySource(rows.map(toSourcedDiscount));
 }

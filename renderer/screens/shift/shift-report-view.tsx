@@ -2,6 +2,8 @@ import { Descriptions } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ShiftReport } from '../../../shared/contract/shifts';
 import { asMoney } from '../../../shared/money';
+import { sourceKey } from '../../../shared/pricing/discount-sources';
+import { useDiscountLabel } from '../../components/discount-sources';
 import { useMoney } from '../../hooks/use-money';
 import { useStoreTime } from '../orders/order-labels';
 import { VarianceText } from './z-report-result';
@@ -11,6 +13,7 @@ import './shift.css';
 export function ShiftReportView({ report }: { report: ShiftReport }) {
   const { t } = useTranslation();
   const money = useMoney();
+  const discountLabel = useDiscountLabel();
   const { dateTime } = useStoreTime();
   const counted = (amount: { amount: number; count: number }) =>
     t('shift.report.countOf', { amount: money(asMoney(amount.amount)), count: amount.count });
@@ -47,6 +50,11 @@ export function ShiftReportView({ report }: { report: ShiftReport }) {
           { key: 'orders', label: t('reports.orders'), children: report.orders },
           { key: 'gross', label: t('reports.gross'), children: money(report.gross) },
           { key: 'discounts', label: t('reports.discounts'), children: money(report.discounts) },
+          ...report.discountsBySource.map((part) => ({
+            key: `d-${sourceKey(part)}`,
+            label: <span className="shift-report-source">{discountLabel(part)}</span>,
+            children: `−${money(part.amount)}`,
+          })),
           { key: 'net', label: t('reports.net'), children: money(report.net) },
           { key: 'rounding', label: t('orders.rounding'), children: money(report.rounding) },
           { key: 'refunds', label: t('reports.refunds'), children: counted(report.refunds) },
