@@ -36,6 +36,43 @@ export const StockMovementWire = z.object({
   at: z.number().int(),
 });
 
+/** A line's discount from one source (manual line, manual order, a coupon campaign), as sent. */
+export const DiscountPartWire = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('manual_line'), amount: Minor.min(1) }),
+  z.object({ kind: z.literal('manual_order'), amount: Minor.min(1) }),
+  z.object({
+    kind: z.literal('coupon'),
+    campaignId: z.number().int().min(0),
+    campaignName: Text,
+    amount: Minor.min(1),
+  }),
+]);
+
+const OrderLineWire = z
+  .object({
+    lineNo: z.number().int().min(1),
+    sku: Sku,
+    nameZh: Text,
+    nameEn: Text,
+    quantityKind: z.enum(['count', 'weight', 'priced']),
+    quantity: z.number().int().positive(),
+    unitPrice: Minor.min(0),
+    gross: Minor,
+    discount: Minor.min(0),
+    net: Minor.min(0),
+    tax: Minor.min(0),
+    /**
+     * The line's discount by source; absent from tills older than the split. The platform checks
+     * that the parts add up to the line's discount, so a report by source never disagrees with one
+     * by total.
+     */
+    discounts: z.array(DiscountPartWire).max(20).optional(),
+  })
+  .refine((line) => !line.discounts || line.discounts.reduce((sum, d) => sum + d.amount, 0) === line.discount, {
+    message: 'the discount parts do not add up to the line discount',
+    path: ['discounts'],
+  });
+
 export const OrderPaidPayload = z.object({
   order: z.object({
     id: z.uuid(),
@@ -53,23 +90,7 @@ export const OrderPaidPayload = z.object({
     /** The platform order this sale fulfils; counted once, under its channel. */
     onlineOrderId: z.uuid().nullable(),
   }),
-  lines: z
-    .array(
-      z.object({
-        lineNo: z.number().int().min(1),
-        sku: Sku,
-        nameZh: Text,
-        nameEn: Text,
-        quantityKind: z.enum(['count', 'weight', 'priced']),
-        quantity: z.number().int().positive(),
-        unitPrice: Minor.min(0),
-        gross: Minor,
-        discount: Minor.min(0),
-        net: Minor.min(0),
-        tax: Minor.min(0),
-      }),
-    )
-    .max(2000),
+  lines: z.array(OrderLineWire).max(2000),
   payments: z
     .array(z.object({ method: PaymentMethodWire, amount: Minor.min(0), reference: z.string().max(120).nullable() }))
     .max(20),

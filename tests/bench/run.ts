@@ -19,7 +19,7 @@ const results = [
   await benchScreenColdStart(quick ? 3 : 10),
   ...(await benchScanToLine(quick ? 30 : 100, quick ? 20 : 50)),
   ...(await benchHostMemory(quick ? 2_000 : 30_000)),
-  ...benchOrderCommit(quick ? 500 : 5_000, quick ? 1_000 : 5_000),
+  ...(await benchOrderCommit(quick ? 500 : 5_000, quick ? 1_000 : 5_000)),
   benchDaySummary(quick ? 50_000 : 1_000_000),
   ...(await benchSync(quick ? 1_000 : 10_000, quick ? 10_000 : 100_000, quick ? 10 : 30)),
   benchOfflineDecision(quick ? 300 : 2_000),

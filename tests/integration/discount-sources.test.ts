@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readUnsent } from '../../electron/core/sync/outbox-payloads';
 import type { Product } from '../../shared/contract/catalog';
 import type { OrderDetail, RefundSummary } from '../../shared/contract/orders';
 import type { DaySummary } from '../../shared/contract/reports';
@@ -7,6 +8,7 @@ import { uuidv7 } from '../../shared/ids';
 import type { Locale } from '../../shared/locale';
 import type { CartCoupon, CartLine, ManualDiscount } from '../../shared/pricing/cart';
 import { discountTotal, type SourcedDiscount, sourceKey } from '../../shared/pricing/discount-sources';
+import { OrderPaidPayload } from '../../shared/sync/mutations';
 import { installVoucherTables, type TestCampaign, type TestSigner, testSigner } from '../contract/voucher-fixture';
 import { expectOk, type Harness, openHarness } from '../support/callers';
 import { createDemo, signIn } from '../support/demo-session';
@@ -201,6 +203,12 @@ describe('discounts by source', () => {
     const day = expectOk<DaySummary>(await h.call({ method: 'reports.day', input: {}, sessionToken: seller }));
     expect(discountTotal(day.discountsBySource)).toBe(day.discounts);
     expect(day.discountsBySource.filter((d) => d.kind === 'coupon').length).toBeGreaterThan(3);
+
+    // What the platform receives: each line's split, checked by the schema the platform applies.
+    const sent = readUnsent(h.core.environment.db, 0, 1_000).filter((m) => m.type === 'order.paid');
+    expect(sent).toHaveLength(sold);
+    const wireParts = sent.flatMap((m) => OrderPaidPayload.parse(m.payload).lines.flatMap((l) => l.discounts ?? []));
+    expect(new Set(wireParts.map((part) => part.kind))).toEqual(kinds);
   });
 
   it('gives discounts back with refunded goods by the order’s own sources, all of them once everything is back', async () => {

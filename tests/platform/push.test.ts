@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../shared/ids';
+import type { OrderPaidPayload } from '../../shared/sync/mutations';
 import { backends, usePlatform } from './support/backends';
 import { product, Till } from './support/clients';
 import { DAY, orderPaid, orderRefunded, shiftClosed, soldOut, stockMoved } from './support/payloads';
@@ -189,6 +190,33 @@ describe.each(backends)('sync push on $name', (backend) => {
     expect(records.rejected.filter((row) => row.code === 'payload_invalid').map((row) => row.seq)).toEqual(
       expect.arrayContaining([2, 3, 4]),
     );
+  });
+
+  it('takes a sale’s discounts by source only when they add up to each line’s discount', async () => {
+    const till = await freshTill();
+    const discounted = (parts: OrderPaidPayload['lines'][number]['discounts']) => {
+      const sale = orderPaid({ sku: 'P-DISC', quantity: 2, unitPrice: 300 });
+      Object.assign(sale.order, { discount: 50, total: 550 });
+      Object.assign(sale.lines[0], { discount: 50, net: 550, discounts: parts });
+      return sale;
+    };
+    const coupon = { kind: 'coupon', campaignId: 3, campaignName: '立减', amount: 30 } as const;
+    const adds = discounted([coupon, { kind: 'manual_order', amount: 20 }]);
+    const short = discounted([coupon, { kind: 'manual_order', amount: 10 }]);
+    const olderTill = discounted(undefined);
+    const response = await till.push([
+      till.next('order.paid', adds, adds.order.id),
+      till.next('order.paid', short, short.order.id),
+      till.next('order.paid', olderTill, olderTill.order.id),
+    ]);
+    expect(response.results.map((result) => [result.status, 'code' in result ? result.code : null])).toEqual([
+      ['APPLIED', null],
+      ['REJECTED', 'payload_invalid'],
+      ['APPLIED', null],
+    ]);
+    const orderIds = (await get().admin.records(storeId)).orders.map((order) => order.id);
+    expect(orderIds).toEqual(expect.arrayContaining([adds.order.id, olderTill.order.id]));
+    expect(orderIds).not.toContain(short.order.id);
   });
 
   it('rejects a refund of an order the platform does not have, in the caller’s language', async () => {

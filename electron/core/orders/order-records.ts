@@ -176,7 +176,7 @@ type DiscountRow = {
   amount: number;
 };
 
-function discountsByLine(db: Database, orderId: string): Map<number, SourcedDiscount[]> {
+export function discountsByLine(db: Database, orderId: string): Map<number, SourcedDiscount[]> {
   const byLine = new Map<number, SourcedDiscount[]>();
   for (const row of orderStatements(db).discountsOf.all(orderId) as DiscountRow[]) {
     const parts = byLine.get(row.line_no) ?? [];

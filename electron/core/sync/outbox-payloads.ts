@@ -3,6 +3,7 @@ import type { PayloadOf } from '../../../shared/sync/mutations';
 import { MutationType, mutationPayloads } from '../../../shared/sync/mutations';
 import type { PushMutation } from '../../../shared/sync/wire';
 import { namedStatements } from '../db/open-database';
+import { discountsByLine } from '../orders/order-records';
 
 /**
  * Builds what the platform receives from the immutable local records the outbox names, so a
@@ -87,6 +88,7 @@ function storedPayload(type: 'voucher.redeemed' | 'voucher.reversed', text: stri
 function orderPaid(db: Database, id: string): PayloadOf<'order.paid'> {
   const q = statements(db);
   const o = q.order.get(id) as Row;
+  const split = discountsByLine(db, id);
   return {
     order: {
       id,
@@ -115,6 +117,7 @@ function orderPaid(db: Database, id: string): PayloadOf<'order.paid'> {
       discount: (l.line_discount as number) + (l.order_discount as number),
       net: l.net as number,
       tax: l.tax as number,
+      discounts: split.get(l.line_no as number) ?? [],
     })),
     payments: q.payments.all(id) as PayloadOf<'order.paid'>['payments'],
     stock: q.orderStock.all({ id }) as StockRow[],
