@@ -55,6 +55,7 @@ function main(): void {
       dataDir,
       firstOrderAfterMs: numberFromEnv('COUNTER_DEMO_FIRST_ORDER_MS'),
       orderEveryMs: numberFromEnv('COUNTER_DEMO_ORDER_EVERY_MS'),
+      niceness: numberFromEnv('COUNTER_DEMO_PLATFORM_NICE'),
     });
   };
 

@@ -79,7 +79,9 @@ describe.each(backends)('one voucher at five tills at once on $name', (backend) 
           20_000,
           'campaign pulled',
         );
-        return waitFor(() => productBySku(caller, till.tokens.cashier, 'PLT-0001'), 20_000, 'coffee pulled');
+        // Not there until the catalog pull has run: keep asking rather than fail on the first look.
+        const coffee = () => productBySku(caller, till.tokens.cashier, 'PLT-0001').catch(() => undefined);
+        return waitFor(coffee, 20_000, 'coffee pulled');
       }),
     );
     return { ...issued, products };

@@ -24,7 +24,13 @@ function launch(): { core: CounterCore; demo: ReturnType<typeof runDemoPlatform>
     dataDir,
     sync: { backoff: { firstMs: 50, maxMs: 500 }, requestTimeoutMs: 5_000, waitSeconds: 2 },
   });
-  const demo = runDemoPlatform(core, { dataDir, startAfterMs: 0, firstOrderAfterMs: 3_600_000, log: () => {} });
+  const demo = runDemoPlatform(core, {
+    dataDir,
+    startAfterMs: 0,
+    firstOrderAfterMs: 3_600_000,
+    niceness: 0,
+    log: () => {},
+  });
   cleanup.push(async () => {
     await demo.stop();
     await core.close();

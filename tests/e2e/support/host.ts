@@ -16,7 +16,14 @@ export async function startHost(
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'counter-e2e-'));
   const args = ['--import', 'tsx', 'electron/host/main.ts', '--data-dir', dataDir, '--port', '0'];
   if (options.demo) args.push('--demo');
-  const env = { ...process.env, ...(options.lang ? { LANG: options.lang } : {}), ...options.env };
+  // The demo platform runs at normal priority here: on a till it is niced so the cashier's screen
+  // comes first, and with every core busy (CI under load) a niced child can wait minutes to start.
+  const env = {
+    ...process.env,
+    COUNTER_DEMO_PLATFORM_NICE: '0',
+    ...(options.lang ? { LANG: options.lang } : {}),
+    ...options.env,
+  };
   const child = spawn(process.execPath, args, { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
