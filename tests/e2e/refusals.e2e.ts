@@ -50,6 +50,11 @@ describe('no dialog refuses in silence', () => {
     await page.keyboard.press('Enter');
     await expectText(page.getByTestId('payment-refusal'), 'Payment is short', '¥2.00', '¥1.00');
     await shoot(page, 'refusal-payment-short');
+    // ¥999,999,999 received for ¥2.00: the store's limit is named before the core is asked.
+    await payment.getByTestId('tender-amount').fill('999999999');
+    await page.keyboard.press('Enter');
+    await expectText(page.getByTestId('payment-refusal'), 'At most ¥100,000.00', 'this store');
+    await shoot(page, 'refusal-payment-over-limit');
     await payment.getByTestId('tender-amount').fill('2');
     await page.keyboard.press('Enter');
     await page.getByTestId('paid-panel').waitFor();

@@ -15,7 +15,7 @@ describe('a store’s limits on the screen', () => {
     const form = page.getByTestId('store-settings-form');
     const cashInMax = form.getByTestId('limit-cashInMax');
     await cashInMax.fill('20000000');
-    await expectText(form, 'An amount up to 10000000.00');
+    await expectText(form, 'An amount up to ¥10,000,000.00');
     await cashInMax.fill('5000');
     await form.getByTestId('limit-cashInApprovalAmount').fill('1000');
     await form.getByTestId('limit-cashInApprovalAmount').scrollIntoViewIfNeeded();

@@ -3,7 +3,7 @@ import { barcodeRefusal, toFormValues, toProductInput } from '../../renderer/scr
 import { readCsvFile } from '../../renderer/screens/catalog/read-csv-file';
 import { payRefusal } from '../../renderer/screens/checkout/payment-model';
 import type { Product } from '../../shared/contract/catalog';
-import { parseAmount, parsePercentBp } from '../../shared/money';
+import { asMoney, parseAmount, parsePercentBp } from '../../shared/money';
 
 const product = {
   id: '01a20826-1249-7646-a0ae-afa67bdf5f2e',
@@ -64,19 +64,31 @@ describe('Pay says why it cannot go ahead', () => {
   const cash = (text: string) => ({ method: 'cash' as const, text, reference: '' });
 
   it('refuses less than due with both figures, and an empty or unreadable amount by name', () => {
-    expect(payRefusal(cash('20.00'), [], 3_614, rule, 2)).toMatchObject({
+    expect(payRefusal(cash('20.00'), [], 3_614, rule, 2, 10_000_000)).toMatchObject({
       code: 'tender_short',
       due: 3_614,
       paid: 2_000,
     });
-    expect(payRefusal(cash(''), [], 3_614, rule, 2)).toEqual({ code: 'empty' });
-    expect(payRefusal(cash('12,5'), [], 3_614, rule, 2)).toEqual({ code: 'amount' });
-    expect(payRefusal({ method: 'card', text: '36.14', reference: '' }, [], 3_614, rule, 2)).toEqual({
+    expect(payRefusal(cash(''), [], 3_614, rule, 2, 10_000_000)).toEqual({ code: 'empty' });
+    expect(payRefusal(cash('12,5'), [], 3_614, rule, 2, 10_000_000)).toEqual({ code: 'amount' });
+    expect(payRefusal({ method: 'card', text: '36.14', reference: '' }, [], 3_614, rule, 2, 10_000_000)).toEqual({
       code: 'reference',
     });
-    expect(payRefusal({ method: 'card', text: '40.00', reference: 'T1' }, [], 3_614, rule, 2)).toMatchObject({
+    expect(
+      payRefusal({ method: 'card', text: '40.00', reference: 'T1' }, [], 3_614, rule, 2, 10_000_000),
+    ).toMatchObject({
       code: 'tender_over',
     });
-    expect(payRefusal(cash('50'), [], 3_614, rule, 2)).toBeNull();
+    expect(payRefusal(cash('50'), [], 3_614, rule, 2, 10_000_000)).toBeNull();
+  });
+
+  it('refuses more cash received than the store allows, counting every cash tender of the sale', () => {
+    const taken = [{ method: 'cash' as const, tendered: asMoney(60_000) }];
+    expect(payRefusal(cash('999999999'), [], 3_614, rule, 2, 10_000_000)).toEqual({
+      code: 'tender_limit',
+      max: 10_000_000,
+    });
+    expect(payRefusal(cash('500.00'), taken, 3_614, rule, 2, 100_000)).toEqual({ code: 'tender_limit', max: 100_000 });
+    expect(payRefusal(cash('400.00'), taken, 3_614, rule, 2, 100_000)).toBeNull();
   });
 });

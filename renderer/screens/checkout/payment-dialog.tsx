@@ -97,7 +97,7 @@ export function PaymentDialog({ total, needsApproval, payment, onClose, onRefres
 
   const confirm = () => {
     if (busy) return;
-    const refused = payRefusal(draft, taken, total, rule, exponent);
+    const refused = payRefusal(draft, taken, total, rule, exponent, store.settings.tenderMax);
     if (refused) {
       setShowProblem(true);
       setRefusal(refused);
@@ -116,6 +116,8 @@ export function PaymentDialog({ total, needsApproval, payment, onClose, onRefres
         return errorMessage('tender_short', { due: amount(refused.due), paid: amount(refused.paid) }, locale);
       case 'tender_over':
         return errorMessage('tender_over', { due: amount(refused.due), noncash: amount(refused.noncash) }, locale);
+      case 'tender_limit':
+        return t('limits.overLimit', { max: amount(refused.max) });
     }
   };
 

@@ -27,7 +27,9 @@ export function readDraft(draft: TenderDraft, exponent: number): { tender: Tende
 export type PayRefusal =
   | { code: 'amount' | 'reference' | 'empty' }
   | { code: 'tender_short'; due: number; paid: number }
-  | { code: 'tender_over'; due: number; noncash: number };
+  | { code: 'tender_over'; due: number; noncash: number }
+  /** More cash received than the store allows on one sale (the core refuses it the same way). */
+  | { code: 'tender_limit'; max: number };
 
 export function payRefusal(
   draft: TenderDraft,
@@ -35,11 +37,14 @@ export function payRefusal(
   total: number,
   rule: CashRounding,
   exponent: number,
+  tenderMax: number,
 ): PayRefusal | null {
   const read = readDraft(draft, exponent);
   if (read.problem) return { code: read.problem };
   const tenders = read.tender ? [...taken, read.tender] : [...taken];
   if (tenders.length === 0) return { code: 'empty' };
+  const cash = tenders.reduce((sum, t) => sum + (t.method === 'cash' ? t.tendered : 0), 0);
+  if (cash > tenderMax) return { code: 'tender_limit', max: tenderMax };
   const settled = settleTenders(total, tenders, rule);
   return settled.ok ? null : settled;
 }

@@ -53,6 +53,11 @@ export function parseLimitField(name: keyof StoreLimits, text: string | undefine
 }
 
 /** The largest figure a limit can be set to, as the form shows it. */
+/** The ceiling of a limit in its stored unit (minor units, grams, items). */
+export function highestValue(name: keyof StoreLimits): number {
+  return highest[name];
+}
+
 export function highestText(name: keyof StoreLimits, exponent: number): string {
   return limitText(name, highest[name], exponent);
 }
