@@ -3,6 +3,7 @@ import { barcodeRefusal, toFormValues, toProductInput } from '../../renderer/scr
 import { readCsvFile } from '../../renderer/screens/catalog/read-csv-file';
 import { payRefusal } from '../../renderer/screens/checkout/payment-model';
 import type { Product } from '../../shared/contract/catalog';
+import { defaultLimits } from '../../shared/limits';
 import { asMoney, parseAmount, parsePercentBp } from '../../shared/money';
 
 const product = {
@@ -60,35 +61,41 @@ describe('the product editor refuses barcodes before Save, in the core’s words
 });
 
 describe('Pay says why it cannot go ahead', () => {
+  const limits = (tenderMax: number) => ({ ...defaultLimits, tenderMax });
   const rule = { step: 1, mode: 'nearest' } as const;
   const cash = (text: string) => ({ method: 'cash' as const, text, reference: '' });
 
   it('refuses less than due with both figures, and an empty or unreadable amount by name', () => {
-    expect(payRefusal(cash('20.00'), [], 3_614, rule, 2, 10_000_000)).toMatchObject({
+    expect(payRefusal(cash('20.00'), [], 3_614, rule, 2, limits(10_000_000))).toMatchObject({
       code: 'tender_short',
       due: 3_614,
       paid: 2_000,
     });
-    expect(payRefusal(cash(''), [], 3_614, rule, 2, 10_000_000)).toEqual({ code: 'empty' });
-    expect(payRefusal(cash('12,5'), [], 3_614, rule, 2, 10_000_000)).toEqual({ code: 'amount' });
-    expect(payRefusal({ method: 'card', text: '36.14', reference: '' }, [], 3_614, rule, 2, 10_000_000)).toEqual({
+    expect(payRefusal(cash(''), [], 3_614, rule, 2, limits(10_000_000))).toEqual({ code: 'empty' });
+    expect(payRefusal(cash('12,5'), [], 3_614, rule, 2, limits(10_000_000))).toEqual({ code: 'amount' });
+    expect(
+      payRefusal({ method: 'card', text: '36.14', reference: '' }, [], 3_614, rule, 2, limits(10_000_000)),
+    ).toEqual({
       code: 'reference',
     });
     expect(
-      payRefusal({ method: 'card', text: '40.00', reference: 'T1' }, [], 3_614, rule, 2, 10_000_000),
+      payRefusal({ method: 'card', text: '40.00', reference: 'T1' }, [], 3_614, rule, 2, limits(10_000_000)),
     ).toMatchObject({
       code: 'tender_over',
     });
-    expect(payRefusal(cash('50'), [], 3_614, rule, 2, 10_000_000)).toBeNull();
+    expect(payRefusal(cash('50'), [], 3_614, rule, 2, limits(10_000_000))).toBeNull();
   });
 
   it('refuses more cash received than the store allows, counting every cash tender of the sale', () => {
     const taken = [{ method: 'cash' as const, tendered: asMoney(60_000) }];
-    expect(payRefusal(cash('999999999'), [], 3_614, rule, 2, 10_000_000)).toEqual({
+    expect(payRefusal(cash('999999999'), [], 3_614, rule, 2, limits(10_000_000))).toEqual({
       code: 'tender_limit',
       max: 10_000_000,
     });
-    expect(payRefusal(cash('500.00'), taken, 3_614, rule, 2, 100_000)).toEqual({ code: 'tender_limit', max: 100_000 });
-    expect(payRefusal(cash('400.00'), taken, 3_614, rule, 2, 100_000)).toBeNull();
+    expect(payRefusal(cash('500.00'), taken, 3_614, rule, 2, limits(100_000))).toEqual({
+      code: 'tender_limit',
+      max: 100_000,
+    });
+    expect(payRefusal(cash('400.00'), taken, 3_614, rule, 2, limits(100_000))).toBeNull();
   });
 });

@@ -97,7 +97,7 @@ export function PaymentDialog({ total, needsApproval, payment, onClose, onRefres
 
   const confirm = () => {
     if (busy) return;
-    const refused = payRefusal(draft, taken, total, rule, exponent, store.settings.tenderMax);
+    const refused = payRefusal(draft, taken, total, rule, exponent, store.settings);
     if (refused) {
       setShowProblem(true);
       setRefusal(refused);

@@ -1,4 +1,5 @@
 import type { TenderInput } from '../../../shared/contract/orders';
+import { breach, type StoreLimits } from '../../../shared/limits';
 import { parseDecimalAmount, toDecimalString } from '../../../shared/money';
 import { settleTenders } from '../../../shared/payment/settle-tenders';
 import { type CashRounding, roundCash } from '../../../shared/store-settings';
@@ -37,14 +38,15 @@ export function payRefusal(
   total: number,
   rule: CashRounding,
   exponent: number,
-  tenderMax: number,
+  limits: StoreLimits,
 ): PayRefusal | null {
   const read = readDraft(draft, exponent);
   if (read.problem) return { code: read.problem };
   const tenders = read.tender ? [...taken, read.tender] : [...taken];
   if (tenders.length === 0) return { code: 'empty' };
   const cash = tenders.reduce((sum, t) => sum + (t.method === 'cash' ? t.tendered : 0), 0);
-  if (cash > tenderMax) return { code: 'tender_limit', max: tenderMax };
+  const over = breach(limits, 'tender', cash);
+  if (over) return { code: 'tender_limit', max: over.max };
   const settled = settleTenders(total, tenders, rule);
   return settled.ok ? null : settled;
 }
