@@ -1,5 +1,6 @@
 import type { StoreInfo } from '../../../shared/contract/store';
 import { AppError } from '../../../shared/errors';
+import { lineProblem } from '../../../shared/limits';
 import type { Cart } from '../../../shared/pricing/cart';
 import { priceCart } from '../../../shared/pricing/price-cart';
 import { pricingPolicy } from '../../../shared/store-settings';
@@ -28,6 +29,8 @@ function requireParked(ctx: HandlerContext, id: string) {
  */
 function refuseUnpayable(ctx: HandlerContext, store: StoreInfo, cart: Cart, gross: number): void {
   for (const line of cart.lines) {
+    // The product is read only to name it in a refusal.
+    if (!lineProblem(store.settings, line)) continue;
     const product = findProduct(ctx.db, line.productId);
     const name = product
       ? { en: product.name_en, 'zh-CN': product.name_zh }
