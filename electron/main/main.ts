@@ -48,7 +48,7 @@ function start(): void {
   const unregister = registerCounterIpc(
     ipcMain,
     core,
-    isAppUrl,
+    (frameUrl) => isAppUrl(frameUrl),
     (channel, event) => {
       for (const window of windows) {
         if (isAppUrl(window.webContents.getURL())) window.webContents.send(channel, event);

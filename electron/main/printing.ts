@@ -1,4 +1,4 @@
-import { BrowserWindow } from 'electron';
+import { app, BrowserWindow } from 'electron';
 
 export type Paper = '58mm' | '80mm';
 export type PrintOptions = { paper: Paper; silent: boolean; deviceName?: string };
@@ -31,7 +31,13 @@ export async function printHtml(html: string, options: PrintOptions): Promise<Pr
     show: false,
     width: Math.ceil((widthMm * 1000) / micronsPerCssPixel),
     height: 600,
-    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, spellcheck: false },
+    webPreferences: {
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      spellcheck: false,
+      devTools: !app.isPackaged,
+    },
   });
   try {
     await window.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(receiptDocument(html, widthMm))}`);

@@ -1,5 +1,5 @@
-import { BrowserWindow, type Session, shell, type WebContents } from 'electron';
-import { appStartUrl, isAppUrl } from './app-origin';
+import { app, BrowserWindow, type Session, shell, type WebContents } from 'electron';
+import { appStartUrl, frameMayNavigate, isAppUrl, outsideLink } from './app-origin';
 
 export type WindowOptions = { preload: string; icon?: string };
 
@@ -24,6 +24,8 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      // A packaged till has no developer tools: nobody at the counter pokes at the page or its bridge.
+      devTools: !app.isPackaged,
     },
   });
   window.once('ready-to-show', () => window.show());
@@ -32,17 +34,22 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
 }
 
 /**
- * Applied to every web contents the app creates (windows, print windows): nothing navigates away
- * from the app or opens a window; https links go to the OS browser instead.
+ * Applied to every web contents the app creates (windows, print windows): no frame navigates away
+ * from the app, no window opens, no <webview> attaches; https links go to the OS browser instead.
+ * Navigations the app starts itself (`loadURL`, the receipt's data: page) raise none of these.
  */
 export function guardWebContents(contents: WebContents): void {
-  contents.on('will-navigate', (event, url) => {
-    if (isAppUrl(url)) return;
-    event.preventDefault();
-    openOutside(url);
+  // Every frame, the main one included: an iframe cannot bring in another origin either.
+  contents.on('will-frame-navigate', (event) => {
+    if (!frameMayNavigate(event.url, event.isMainFrame)) event.preventDefault();
   });
-  contents.on('will-redirect', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
+  contents.on('will-navigate', (event) => {
+    if (isAppUrl(event.url)) return;
+    event.preventDefault();
+    openOutside(event.url);
+  });
+  contents.on('will-redirect', (event) => {
+    if (!isAppUrl(event.url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
@@ -52,11 +59,8 @@ export function guardWebContents(contents: WebContents): void {
 }
 
 function openOutside(url: string): void {
-  try {
-    if (new URL(url).protocol === 'https:') void shell.openExternal(url);
-  } catch {
-    // Not a URL at all: there is nothing to open.
-  }
+  const link = outsideLink(url);
+  if (link) void shell.openExternal(link);
 }
 
 /** The camera (for scanning vouchers) for the app's own pages; every other permission is refused. */
