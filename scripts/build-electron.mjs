@@ -1,50 +1,44 @@
-// Bundles the Electron shell into dist-electron/: main.mjs (ESM, Node), preload.cjs (CommonJS,
-// because a sandboxed preload cannot load modules) and the SQL migrations main.mjs hands the core.
-import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+// Bundles what Electron runs into dist-electron/: main.mjs, preload.cjs (method names only, checked
+// against its size budget), the demo platform (platform/server/demo-platform.mjs, for
+// utilityProcess.fork) and the SQL migrations of the core and of the platform.
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import {
+  buildPlatform,
+  copyCoreMigrations,
+  mainOptions,
+  platformEntry,
+  preloadOptions,
+  preloadProblems,
+  root,
+} from './electron-bundles.mjs';
+import { writePreloadMethods } from './generate-preload-methods.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, 'dist-electron');
-const migrationsSource = join(root, 'electron', 'core', 'db', 'migrations');
 
 rmSync(out, { recursive: true, force: true });
+if (await writePreloadMethods()) {
+  console.log('electron/preload/methods.generated.ts changed with the contract: commit it.');
+}
 
-await Promise.all([
-  build({
-    entryPoints: [join(root, 'electron', 'main', 'main.ts')],
-    outfile: join(out, 'main.mjs'),
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node22',
-    // better-sqlite3 loads its native addon relative to its own folder, so it stays in node_modules.
-    external: ['electron', 'better-sqlite3'],
-    // Bundled CommonJS dependencies may call require(); an ES module has none unless given one.
-    banner: {
-      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
-    },
-    sourcemap: true,
-    logLevel: 'warning',
-  }),
-  build({
-    entryPoints: [join(root, 'electron', 'preload', 'preload.ts')],
-    outfile: join(out, 'preload.cjs'),
-    bundle: true,
-    platform: 'browser',
-    format: 'cjs',
-    target: 'chrome140',
-    external: ['electron'],
-    // The contract brings zod with it; minified, every window parses less before the page runs.
-    minify: true,
-    sourcemap: true,
-    logLevel: 'warning',
-  }),
+const [, preload, platform] = await Promise.all([
+  build(mainOptions(out)),
+  build(preloadOptions(out)),
+  buildPlatform(out),
 ]);
 
-mkdirSync(join(out, 'migrations'), { recursive: true });
-const migrations = readdirSync(migrationsSource).filter((name) => name.endsWith('.sql'));
-for (const name of migrations) copyFileSync(join(migrationsSource, name), join(out, 'migrations', name));
+const problems = preloadProblems(preload.metafile);
+if (problems.length > 0) {
+  console.error(`The preload must carry method names only:\n  ${problems.join('\n  ')}`);
+  process.exit(1);
+}
 
-console.log(`dist-electron/: main.mjs, preload.cjs, ${migrations.length} migration(s)`);
+const migrations = copyCoreMigrations(out);
+const size = (result, name) => {
+  const entry = Object.entries(result.metafile.outputs).find(([file]) => file.endsWith(name));
+  return entry ? `${(entry[1].bytes / 1024).toFixed(1)} KB` : '?';
+};
+console.log(
+  `dist-electron/: main.mjs, preload.cjs (${size(preload, 'preload.cjs')}), ${platformEntry} (${size(platform, '.mjs')}), ${migrations} migration(s)`,
+);

@@ -1,4 +1,4 @@
-import type { AppEvent, CallRequest, Envelope } from '../../shared/contract';
+import { type AppEvent, type CallRequest, type Envelope, methodNames } from '../../shared/contract';
 import { refuseCall } from '../preload/allow-list';
 import { eventChannel, invokeChannel, printChannel } from '../preload/channels';
 
@@ -22,6 +22,9 @@ export type PrintResult = { ok: true } | { ok: false; reason: string };
 /** Prints a receipt the core rendered on roll paper of the given width (mm). */
 export type PrintReceipt = (html: string, width: '58' | '80') => Promise<PrintResult>;
 
+/** Main checks against the contract itself, not the preload's copy of its names. */
+const contractMethods: ReadonlySet<string> = new Set(methodNames);
+
 /** A receipt is a few kilobytes; anything far larger is not one. */
 const maxReceiptLength = 1_000_000;
 
@@ -40,7 +43,7 @@ export function registerCounterIpc(
     // A frame that navigated away (or was destroyed) mid-call has no URL to vouch for it.
     const frameUrl = event.senderFrame?.url ?? '';
     if (!isTrustedSender(frameUrl)) return forbidden();
-    const refusal = refuseCall(request);
+    const refusal = refuseCall(request, contractMethods);
     if (refusal) return refusal;
     return core.call(toCall(request as Record<string, unknown>));
   });
