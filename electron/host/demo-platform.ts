@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { join } from 'node:path';
@@ -28,7 +28,21 @@ export type DemoPlatformOptions = {
    */
   niceness?: number;
   log?: (line: string) => void;
+  /** How the platform's process starts: through tsx under Node; the Electron app forks the built bundle. */
+  start?: StartPlatform;
 };
+
+/** What the demo needs of the platform's process: a Node child here, a utility process in Electron. */
+export type PlatformProcess = {
+  readonly exitCode: number | null;
+  readonly stdout: NodeJS.ReadableStream | null;
+  readonly stderr: NodeJS.ReadableStream | null;
+  kill(signal?: NodeJS.Signals): boolean;
+  once(event: 'exit', listener: (code: number | null) => void): unknown;
+};
+
+/** Starts demo-platform-child (as TypeScript or built) on `platformDir`, at that nice value. */
+export type StartPlatform = (platformDir: string, niceness: number) => PlatformProcess;
 
 export type Link = { url: string; adminToken: string };
 /** `samples`: the demo store's sample vouchers were issued (once per demo store). */
@@ -43,7 +57,7 @@ type DemoState = { storeId: string; samples?: boolean };
 export function runDemoPlatform(core: CounterCore, options: DemoPlatformOptions): { stop(): Promise<void> } {
   const log = options.log ?? ((line) => console.log(line));
   const platformDir = join(options.dataDir, 'demo-platform');
-  let child: ChildProcess | null = null;
+  let child: PlatformProcess | null = null;
   let timer: NodeJS.Timeout | null = null;
   let delay: NodeJS.Timeout | null = null;
   let starting = false;
@@ -64,7 +78,7 @@ export function runDemoPlatform(core: CounterCore, options: DemoPlatformOptions)
 
   async function start(): Promise<void> {
     mkdirSync(platformDir, { recursive: true });
-    const { process: spawned, link } = await spawnPlatform(platformDir, options.niceness ?? 15, log);
+    const { process: spawned, link } = await spawnPlatform(platformDir, options.niceness ?? 15, log, options.start);
     child = spawned;
     if (stopped) return void spawned.kill('SIGTERM');
     const state = await ensureDemoStore(core, platformDir, link);
@@ -108,12 +122,8 @@ export function runDemoPlatform(core: CounterCore, options: DemoPlatformOptions)
   };
 }
 
-/** The platform in a child process of its own; resolves once it prints where it listens. */
-export function spawnPlatform(
-  platformDir: string,
-  niceness = 0,
-  log: (line: string) => void = () => {},
-): Promise<{ process: ChildProcess; link: Link }> {
+/** Under Node (the browser host, tests, benches): the TypeScript child through tsx. */
+export const startPlatformWithTsx: StartPlatform = (platformDir, niceness) => {
   const child = spawn(process.execPath, ['--import', 'tsx', childScript, platformDir], {
     cwd: repoRoot,
     stdio: ['pipe', 'pipe', 'pipe'],
@@ -125,6 +135,17 @@ export function spawnPlatform(
       // Not permitted here: the platform runs at normal priority.
     }
   }
+  return child;
+};
+
+/** The platform in a process of its own; resolves once it prints where it listens. */
+export function spawnPlatform(
+  platformDir: string,
+  niceness = 0,
+  log: (line: string) => void = () => {},
+  start: StartPlatform = startPlatformWithTsx,
+): Promise<{ process: PlatformProcess; link: Link }> {
+  const child = start(platformDir, niceness);
   return new Promise((resolve, reject) => {
     let output = '';
     // At low priority on a busy till it gets only the CPU left over, so a slow start is waited

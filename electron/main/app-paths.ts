@@ -3,6 +3,8 @@ import { join } from 'node:path';
 
 export type AppPaths = {
   preload: string;
+  /** The demo platform, built by scripts/build-electron.mjs for utilityProcess.fork. */
+  platformBundle: string;
   rendererDir: string;
   migrationsDir: string;
   resourcesDir: string;
@@ -24,6 +26,7 @@ export function appPaths(bundleDir: string, packaged: boolean, resourcesPath: st
     : join(projectRoot, 'native', 'electron', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
   return {
     preload: join(bundleDir, 'preload.cjs'),
+    platformBundle: join(bundleDir, 'platform', 'server', 'demo-platform.mjs'),
     rendererDir: join(projectRoot, 'dist', 'renderer'),
     migrationsDir: join(bundleDir, 'migrations'),
     resourcesDir,

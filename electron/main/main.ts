@@ -3,9 +3,11 @@ import { fileURLToPath } from 'node:url';
 import { app, type BrowserWindow, dialog, ipcMain, Menu, safeStorage, session } from 'electron';
 import { pickLocale } from '../../shared/locale';
 import { type CounterCore, fillDemoStoreIfEmpty, openCounterCore } from '../core/counter-core';
+import { runDemoPlatform } from '../host/demo-platform';
 import { isAppUrl } from './app-origin';
 import { appPaths } from './app-paths';
 import { registerAppScheme, serveRenderer } from './app-protocol';
+import { forkPlatformBundle } from './demo-platform-process';
 import { registerCounterIpc } from './ipc-registration';
 import { printHtml } from './printing';
 import { sealedDeviceKeyStore } from './sealed-device-key';
@@ -56,6 +58,12 @@ function start(): void {
     },
     (html, width) => printHtml(html, { paper: width === '58' ? '58mm' : '80mm', silent: false }),
   );
+  // As in the browser host: the platform runs while the till holds the demo store (from launch, or
+  // once "Try the demo store" made it), here as the built bundle in a utility process.
+  const demoPlatform =
+    process.env.COUNTER_DEMO_PLATFORM === '0'
+      ? null
+      : runDemoPlatform(core, { dataDir: app.getPath('userData'), start: forkPlatformBundle(paths.platformBundle) });
   app.on('will-quit', (event) => {
     // The sync may be mid-write; quit once it has stopped and the database is closed.
     if (closed) return;
@@ -63,7 +71,7 @@ function start(): void {
     if (closing) return;
     closing = true;
     unregister();
-    core.close().finally(() => {
+    Promise.all([demoPlatform?.stop(), core.close()]).finally(() => {
       closed = true;
       app.quit();
     });
