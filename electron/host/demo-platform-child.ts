@@ -11,10 +11,12 @@ import { startPlatform } from '../../platform/server/start-platform';
 async function main(): Promise<void> {
   const dataDir = process.argv[2];
   if (!dataDir) throw new Error('usage: demo-platform-child <data-dir>');
+  // The folder is this process's alone; PGlite's own files are tightened by the platform itself.
+  process.umask(0o077);
   const portFile = join(dataDir, 'port');
   const wanted = existsSync(portFile) ? Number(readFileSync(portFile, 'utf8')) : 0;
   const platform = await startPlatform({ dataDir, port: wanted }).catch(() => startPlatform({ dataDir, port: 0 }));
-  writeFileSync(portFile, new URL(platform.url).port);
+  writeFileSync(portFile, new URL(platform.url).port, { mode: 0o600 });
   process.stdout.write(`${JSON.stringify({ url: platform.url, adminToken: platform.adminToken })}\n`);
   const stop = () => void platform.close().finally(() => process.exit(0));
   process.stdin.on('end', stop);
