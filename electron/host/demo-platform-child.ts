@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tightenTree } from '../../platform/db/owner-only';
 import { startPlatform } from '../../platform/server/start-platform';
 
 /**
@@ -11,8 +12,10 @@ import { startPlatform } from '../../platform/server/start-platform';
 async function main(): Promise<void> {
   const dataDir = process.argv[2];
   if (!dataDir) throw new Error('usage: demo-platform-child <data-dir>');
-  // The folder is this process's alone; PGlite's own files are tightened by the platform itself.
+  // The folder is the demo's alone, its own files (port, demo-store.json) as much as the
+  // platform's: all of it is made owner-only, also what an earlier version left open.
   process.umask(0o077);
+  tightenTree(dataDir);
   const portFile = join(dataDir, 'port');
   const wanted = existsSync(portFile) ? Number(readFileSync(portFile, 'utf8')) : 0;
   const platform = await startPlatform({ dataDir, port: wanted }).catch(() => startPlatform({ dataDir, port: 0 }));

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { lockFolder } from '../db/folder-lock';
 import { loadMigrations, migrate } from '../db/migrate';
-import { ownerOnlyFolder, tightenTree } from '../db/owner-only';
+import { secureDataFolder } from '../db/owner-only';
 import { openPgSql } from '../db/pg-sql';
 import { openPgliteSql } from '../db/pglite-sql';
 import type { Sql } from '../db/sql';
@@ -83,7 +83,7 @@ async function prepareDatabase(sql: Sql, loaded: LoadedKek, nowMs: number): Prom
 
 function tidyModes(dataDir: string): void {
   try {
-    tightenTree(dataDir);
+    secureDataFolder(dataDir);
   } catch {
     // A folder that cannot be walked right now is tightened on the next round or start.
   }
@@ -92,11 +92,8 @@ function tidyModes(dataDir: string): void {
 /** Opens (and migrates) the database, then serves the platform API. */
 export async function startPlatform(options: PlatformOptions = {}): Promise<RunningPlatform> {
   const dataDir = options.dataDir ?? null;
-  if (dataDir !== null) {
-    ownerOnlyFolder(dataDir);
-    // Earlier versions left PGlite's files 0666 and the folders 0755.
-    tightenTree(dataDir);
-  }
+  // Earlier versions left PGlite's files 0666 and the folders 0755.
+  if (dataDir !== null) secureDataFolder(dataDir);
   // The data folder's KEK is read once its lock is held; without a folder a missing KEK is said
   // before connecting.
   const kekFirst = dataDir === null ? loadKek({ ...options, dataDir }) : null;

@@ -78,6 +78,19 @@ describe.runIf(posix)('the till’s data folder', () => {
     db.close();
   });
 
+  it('keeps the mode of a folder that is not only Counter’s, and makes Counter’s files in it owner-only', async () => {
+    // Someone pointed --data-dir at a folder of theirs: Counter never chmods what it did not put there.
+    const dataDir = tempDir();
+    chmodSync(dataDir, 0o755);
+    writeFileSync(join(dataDir, 'notes.txt'), 'not Counter’s', { mode: 0o644 });
+    chmodSync(join(dataDir, 'notes.txt'), 0o644);
+    const core = openCounterCore({ dataDir });
+    core.dispatch({ method: 'store.createDemo', input: {} });
+    await core.close();
+    expect(countEntries(dataDir)).toBeGreaterThan(3);
+    expect(looseModes(dataDir)).toEqual(['. 755', 'notes.txt 644']);
+  });
+
   it('is owner-only under the browser host, whose demo store it fills', async () => {
     const dataDir = join(tempDir(), 'host');
     const child = spawn(

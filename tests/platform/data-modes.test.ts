@@ -1,4 +1,4 @@
-import { chmodSync, lstatSync, readdirSync } from 'node:fs';
+import { chmodSync, lstatSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startPlatform } from '../../platform/server/start-platform';
@@ -39,5 +39,16 @@ describe('a platform data folder on PGlite', () => {
       await platform.close();
     }
     expect(looseModes(dataDir)).toEqual([]);
+  });
+
+  it('keeps the mode of a folder that is not only the platform’s, and makes its own entries owner-only', async () => {
+    const shared = tempDir('counter-shared-');
+    chmodSync(shared, 0o755);
+    writeFileSync(join(shared, 'notes.txt'), 'not the platform’s', { mode: 0o644 });
+    chmodSync(join(shared, 'notes.txt'), 0o644);
+    const platform = await startPlatform({ dataDir: shared, port: 0 });
+    await platform.close();
+    expect(countEntries(shared)).toBeGreaterThan(500);
+    expect(looseModes(shared)).toEqual(['. 755', 'notes.txt 644']);
   });
 });

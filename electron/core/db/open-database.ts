@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
-import { ownerOnlyFile, ownerOnlyFolder, tightenTree } from '../owner-only';
+import { isTillEntry, ownerOnlyFile, secureDataFolder } from '../owner-only';
 import { migrationSteps } from './migration-steps';
 import { loadMigrations, type MigrationResult, migrate } from './migrations';
 
@@ -16,9 +16,8 @@ export type OpenDatabaseOptions = {
 export const databaseFileName = 'counter.db';
 
 export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
-  ownerOnlyFolder(options.dataDir);
   // Earlier versions left the folder 0755 and the database, its WAL and backups 0644.
-  tightenTree(options.dataDir);
+  secureDataFolder(options.dataDir, isTillEntry);
   const path = join(options.dataDir, databaseFileName);
   // SQLite gives -wal and -shm the database file's mode, so a 0600 database keeps them 0600 too.
   ownerOnlyFile(path);
