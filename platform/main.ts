@@ -12,10 +12,11 @@ import {
 } from './cli/operator-commands';
 import { serve } from './cli/serve';
 import { campaignCreate, keyRotate, voucherIssue, voucherShow } from './cli/voucher-commands';
+import { KekError } from './vouchers/key-sealing';
 
 const usage = `usage: npm run platform -- <command> [flags] [--json]
 
-  serve --data-dir <dir> [--port 7420] [--host 127.0.0.1] [--database-url <url>] [--log]
+  serve --data-dir <dir> [--port 7420] [--host 127.0.0.1] [--database-url <url>] [--kek-file <file>] [--log]
   store create --name <name> [--currency CNY] [--time-zone Asia/Shanghai]
   pairing-code --store <id>
   online-order --store <id> --channel online_delivery|online_pickup --items <sku:qty,...> [--customer <name>] [--note <text>]
@@ -33,7 +34,9 @@ const usage = `usage: npm run platform -- <command> [flags] [--json]
   key rotate
 
 Operator commands reach a running platform: --url <url> --token <admin token>
-(or COUNTER_PLATFORM_URL and COUNTER_PLATFORM_TOKEN). DATABASE_URL works for serve too.`;
+(or COUNTER_PLATFORM_URL and COUNTER_PLATFORM_TOKEN). DATABASE_URL works for serve too.
+The voucher signing keys are sealed with a key-encryption key: COUNTER_PLATFORM_KEK (32 bytes in
+base64), else --kek-file, else <data-dir>/voucher-kek (made on the first start); see docs/data-at-rest.md.`;
 
 const commands: Record<string, (args: string[]) => Promise<CommandResult>> = {
   'store create': storeCreate,
@@ -81,6 +84,7 @@ async function main(argv: string[]): Promise<void> {
     if (error instanceof UsageError) fail(json, 'usage', error.message, 2);
     else if (error instanceof CatalogCsvError) fail(json, 'catalog_csv_invalid', error.message, 1);
     else if (error instanceof PlatformRefusal) fail(json, error.code, error.message, 1);
+    else if (error instanceof KekError) fail(json, 'kek_refused', error.message, 1);
     else fail(json, 'failed', (error as Error).stack ?? String(error), 1);
   }
 }

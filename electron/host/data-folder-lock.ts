@@ -39,7 +39,7 @@ export function lockDataFolder(dataDir: string): { release(): void } | { heldBy:
   const own = JSON.stringify({ pid: process.pid, started: startOf(process.pid), token } satisfies Claim);
   const attempt: Attempt = { lockPath, temporary: `${lockPath}.${process.pid}-${token}.tmp` };
   // No fsync: a lock only matters while its host runs, and none survives a power cut.
-  writeFileSync(attempt.temporary, own, { flag: 'wx' });
+  writeFileSync(attempt.temporary, own, { flag: 'wx', mode: 0o600 });
   let outcome: 'won' | Held;
   try {
     outcome = acquire(attempt);

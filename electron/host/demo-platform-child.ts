@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tightenTree } from '../../platform/db/owner-only';
 import { startPlatform } from '../../platform/server/start-platform';
 
 /** Electron gives a utility process a port to its parent instead of stdin. */
@@ -16,10 +17,14 @@ type ParentPort = { on(event: 'message', listener: () => void): void };
 async function main(): Promise<void> {
   const dataDir = process.argv[2];
   if (!dataDir) throw new Error('usage: demo-platform-child <data-dir>');
+  // The folder is the demo's alone, its own files (port, demo-store.json) as much as the
+  // platform's: all of it is made owner-only, also what an earlier version left open.
+  process.umask(0o077);
+  tightenTree(dataDir);
   const portFile = join(dataDir, 'port');
   const wanted = existsSync(portFile) ? Number(readFileSync(portFile, 'utf8')) : 0;
   const platform = await startPlatform({ dataDir, port: wanted }).catch(() => startPlatform({ dataDir, port: 0 }));
-  writeFileSync(portFile, new URL(platform.url).port);
+  writeFileSync(portFile, new URL(platform.url).port, { mode: 0o600 });
   process.stdout.write(`${JSON.stringify({ url: platform.url, adminToken: platform.adminToken })}\n`);
   const stop = () => void platform.close().finally(() => process.exit(0));
   const parentPort = (process as NodeJS.Process & { parentPort?: ParentPort }).parentPort;

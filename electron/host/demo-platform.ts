@@ -77,7 +77,7 @@ export function runDemoPlatform(core: CounterCore, options: DemoPlatformOptions)
   };
 
   async function start(): Promise<void> {
-    mkdirSync(platformDir, { recursive: true });
+    mkdirSync(platformDir, { recursive: true, mode: 0o700 });
     const { process: spawned, link } = await spawnPlatform(platformDir, options.niceness ?? 15, log, options.start);
     child = spawned;
     if (stopped) return void spawned.kill('SIGTERM');
@@ -202,7 +202,7 @@ async function ensureDemoStore(core: CounterCore, platformDir: string, link: Lin
     await admin(link, 'PUT', '/v1/admin/catalog/products', { items: items.slice(i, i + 1_000) });
   }
   const state = { storeId: created.storeId };
-  writeFileSync(stateFile, JSON.stringify(state));
+  writeFileSync(stateFile, JSON.stringify(state), { mode: 0o600 });
   return state;
 }
 
@@ -215,7 +215,7 @@ async function ensureSampleVouchers(core: CounterCore, platformDir: string, link
   const request: AdminRequest = (method, path, body) => admin(link, method, path, body);
   await issueDemoVouchers(core.environment.db, request, state.storeId, Date.now());
   state.samples = true;
-  writeFileSync(join(platformDir, 'demo-store.json'), JSON.stringify(state));
+  writeFileSync(join(platformDir, 'demo-store.json'), JSON.stringify(state), { mode: 0o600 });
 }
 
 function localCatalog(core: CounterCore): CatalogItem[] {

@@ -20,8 +20,11 @@ function main(): void {
     console.error((error as Error).message);
     process.exit(2);
   }
+  // This process owns the data folder: whatever it (or the demo platform it starts) creates there
+  // is the owner's alone, even a file that names no mode of its own.
+  process.umask(0o077);
   const dataDir = resolve(args.dataDir);
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const lock = lockDataFolder(dataDir);
   if ('heldBy' in lock) {
     console.error(`This data folder is already open in Counter (process ${lock.heldBy}): ${dataDir}`);

@@ -1,4 +1,5 @@
 import { startPlatform } from '../server/start-platform';
+import { KEK_ENV } from '../vouchers/kek-source';
 import { optional, readFlags, UsageError } from './args';
 import { DEFAULT_PORT } from './operator-client';
 
@@ -26,6 +27,7 @@ export async function serve(args: string[], env: NodeJS.ProcessEnv = process.env
     host: { type: 'string' },
     'data-dir': { type: 'string' },
     'database-url': { type: 'string' },
+    'kek-file': { type: 'string' },
     log: { type: 'boolean' },
   });
   const portText = optional(values, 'port') ?? String(DEFAULT_PORT);
@@ -36,9 +38,14 @@ export async function serve(args: string[], env: NodeJS.ProcessEnv = process.env
   if (!dataDir && !databaseUrl) {
     throw new UsageError('serve needs --data-dir <dir> for the embedded database, or --database-url / DATABASE_URL');
   }
+  // The data folder is this process's alone: what it creates there (whatever mode a library asks
+  // for) is owner-only from the start; PGlite's own files are tightened after it writes them.
+  if (dataDir) process.umask(0o077);
   const platform = await startPlatform({
     dataDir,
     databaseUrl,
+    kek: env[KEK_ENV] || undefined,
+    kekFile: optional(values, 'kek-file'),
     port: Number(portText),
     host: optional(values, 'host'),
     logger: values.log === true,

@@ -1,9 +1,19 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Sql } from './sql';
+import type { Queryable, Sql } from './sql';
 
 export type Migration = { version: number; name: string; sql: string; checksum: string };
+
+/**
+ * Work a migration needs that SQL cannot do (encrypting with a key the database must not hold),
+ * keyed by the file's name without number and extension. It runs after the migration's SQL, in
+ * its transaction. A file saying `-- code step: <name>` is refused without its step.
+ */
+export type MigrationSteps = Readonly<Record<string, (tx: Queryable) => Promise<void>>>;
+
+const topicOf = (name: string) => name.replace(/^\d{4}_/, '').replace(/\.sql$/, '');
+const needsStep = (migration: Migration) => /^-- code step: /m.test(migration.sql);
 
 const migrationsDir = fileURLToPath(new URL('../migrations/', import.meta.url));
 
@@ -33,7 +43,11 @@ const MIGRATION_LOCK = 7_305_417;
  * never change (its checksum is compared) and a database migrated by a newer platform is refused,
  * so two versions never write the same tables with different ideas of them.
  */
-export async function migrate(sql: Sql, migrations: Migration[] = loadMigrations()): Promise<number> {
+export async function migrate(
+  sql: Sql,
+  migrations: Migration[] = loadMigrations(),
+  steps: MigrationSteps = {},
+): Promise<number> {
   await sql.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version integer PRIMARY KEY,
     name text NOT NULL,
@@ -49,7 +63,12 @@ export async function migrate(sql: Sql, migrations: Migration[] = loadMigrations
       );
       checkHistory(rows, migrations);
       if (rows.some((row) => row.version === migration.version)) return false;
+      const step = steps[topicOf(migration.name)];
+      if (!step && needsStep(migration)) {
+        throw new MigrationError(`Migration ${migration.name} needs its code step, which this caller did not give.`);
+      }
       await tx.exec(migration.sql);
+      await step?.(tx);
       await tx.query('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [
         migration.version,
         migration.name,

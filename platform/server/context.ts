@@ -1,13 +1,18 @@
 import type { Sql } from '../db/sql';
+import type { Kek } from '../vouchers/key-sealing';
 import type { Notifier } from './notifier';
 
-/** What every route needs: the database, the admin secret, the long-poll notifier and the clock. */
+/**
+ * What every route needs: the database, the admin secret, the long-poll notifier, the clock, and
+ * the key-encryption key that opens the voucher signing keys (never stored in the database).
+ */
 export type PlatformContext = {
   sql: Sql;
   adminToken: string;
   notifier: Notifier;
   /** Epoch ms; tests move it to reach expiry without waiting a day. */
   now(): number;
+  kek: Kek;
 };
 
 declare module 'fastify' {

@@ -1,12 +1,14 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { lockFolder } from '../db/folder-lock';
-import { migrate } from '../db/migrate';
+import { loadMigrations, migrate } from '../db/migrate';
+import { secureDataFolder } from '../db/owner-only';
 import { openPgSql } from '../db/pg-sql';
 import { openPgliteSql } from '../db/pglite-sql';
 import type { Sql } from '../db/sql';
-import { ensureSigningKey } from '../vouchers/keys';
+import { kekMismatch, type LoadedKek, loadKek } from '../vouchers/kek-source';
+import { KekMismatchError } from '../vouchers/key-sealing';
+import { ensureSigningKey, sealPlainKeys } from '../vouchers/keys';
 import { loadAdminToken } from './admin-token';
 import { buildApp } from './app';
 import { trackConnections } from './connections';
@@ -25,6 +27,13 @@ export type PlatformOptions = {
   logger?: boolean;
   /** Epoch ms; a test moves it to reach a code's expiry without waiting a day. */
   now?: () => number;
+  /**
+   * The key-encryption key of the voucher signing keys, in base64 (the CLI passes
+   * COUNTER_PLATFORM_KEK). Else `kekFile`, else `<dataDir>/voucher-kek` (made on the first start).
+   * PostgreSQL without a data folder needs one of the first two.
+   */
+  kek?: string;
+  kekFile?: string;
 };
 
 export type RunningPlatform = {
@@ -50,25 +59,65 @@ async function openDatabase(options: PlatformOptions, dataDir: string | null): P
   }
 }
 
+/**
+ * Migrates, sealing keys a version before issue 13 kept in the clear, and checks that every key
+ * opens with the KEK: one that does not is refused now, never replaced by a new key.
+ */
+async function prepareDatabase(sql: Sql, loaded: LoadedKek, nowMs: number): Promise<void> {
+  let sealed = false;
+  await migrate(sql, loadMigrations(), {
+    sealed_voucher_keys: async (tx) => {
+      await sealPlainKeys(tx, loaded.kek);
+      sealed = true;
+    },
+  });
+  // A dropped column's values stay in the table's pages until it is rewritten. Best effort: a
+  // role that may not rewrite the table still has the keys sealed in every live row.
+  if (sealed) await sql.exec('VACUUM FULL voucher_keys').catch(() => undefined);
+  try {
+    await ensureSigningKey(sql, loaded.kek, nowMs);
+  } catch (error) {
+    throw error instanceof KekMismatchError ? kekMismatch(loaded) : error;
+  }
+}
+
+function tidyModes(dataDir: string): void {
+  try {
+    secureDataFolder(dataDir);
+  } catch {
+    // A folder that cannot be walked right now is tightened on the next round or start.
+  }
+}
+
 /** Opens (and migrates) the database, then serves the platform API. */
 export async function startPlatform(options: PlatformOptions = {}): Promise<RunningPlatform> {
   const dataDir = options.dataDir ?? null;
-  if (dataDir !== null) mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  // Earlier versions left PGlite's files 0666 and the folders 0755.
+  if (dataDir !== null) secureDataFolder(dataDir);
+  // The data folder's KEK is read once its lock is held; without a folder a missing KEK is said
+  // before connecting.
+  const kekFirst = dataDir === null ? loadKek({ ...options, dataDir }) : null;
   const sql = await openDatabase(options, dataDir);
   let app: FastifyInstance | null = null;
   try {
-    await migrate(sql);
-    const adminToken = await loadAdminToken(sql, dataDir);
-    const notifier = new Notifier();
+    const loaded = kekFirst ?? loadKek({ ...options, dataDir });
     const now = options.now ?? Date.now;
-    await ensureSigningKey(sql, now());
-    app = await buildApp({ sql, adminToken, notifier, now }, { logger: options.logger });
+    await prepareDatabase(sql, loaded, now());
+    const adminToken = await loadAdminToken(sql, dataDir);
+    // Schema changes can make PGlite rewrite its relation cache, 0644 again.
+    if (dataDir !== null) tidyModes(dataDir);
+    const notifier = new Notifier();
+    app = await buildApp({ sql, adminToken, notifier, now, kek: loaded.kek }, { logger: options.logger });
     const host = options.host ?? '127.0.0.1';
     const connections = trackConnections(app.server);
     await app.listen({ port: options.port ?? 0, host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : options.port;
-    const pruner = setInterval(() => void pruneNonces(sql, now()).catch(() => undefined), PRUNE_EVERY_MS);
+    const pruner = setInterval(() => {
+      void pruneNonces(sql, now()).catch(() => undefined);
+      // PGlite rewrites its relation cache 0644 now and then (after schema changes).
+      if (dataDir !== null) tidyModes(dataDir);
+    }, PRUNE_EVERY_MS);
     pruner.unref();
     const server = app;
     let closing: Promise<void> | null = null;
@@ -84,6 +133,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
           connections.closeWhenIdle();
           await closed;
           await sql.close();
+          if (dataDir !== null) tidyModes(dataDir);
         })();
         return closing;
       },

@@ -7,6 +7,7 @@ import { reserveVoucherVersions } from '../data/versions';
 import type { Queryable, Sql } from '../db/sql';
 import { ApiError } from '../errors';
 import { campaignWithScope } from './campaigns';
+import type { Kek } from './key-sealing';
 import { currentSigningKey, type SigningKey, seconds, signBytes } from './keys';
 
 /** How long a presentation token is good for. */
@@ -39,6 +40,7 @@ function isVoucherId(id: string): boolean {
  */
 export async function issueVouchers(
   sql: Sql,
+  kek: Kek,
   campaignId: number,
   input: { count: number; holder: string | null },
   nowMs: number,
@@ -46,7 +48,7 @@ export async function issueVouchers(
   return sql.transaction(async (tx) => {
     const { row, storeScope } = await campaignWithScope(tx, campaignId);
     if (!row.active) throw new ApiError(409, 'voucher_campaign_inactive', { campaign: row.name });
-    const key = await currentSigningKey(tx);
+    const key = await currentSigningKey(tx, kek);
     const notBefore = Math.max(row.valid_from, key.validFrom);
     if (notBefore >= row.valid_to)
       throw new ApiError(400, 'request_invalid', { detail: 'the campaign has ended; no voucher can be issued' });
@@ -129,13 +131,14 @@ export async function withdrawVoucher(
  */
 export async function presentationToken(
   sql: Sql,
+  kek: Kek,
   voucherId: string,
   nowMs: number,
 ): Promise<{ code: string; expires: number }> {
   return sql.transaction(async (tx) => {
     const voucher = await lockVoucher(tx, voucherId);
     const { row, storeScope } = await campaignWithScope(tx, voucher.campaign_id);
-    const key = await currentSigningKey(tx);
+    const key = await currentSigningKey(tx, kek);
     const now = seconds(nowMs);
     const expires = Math.min(now + PRESENTATION_TTL_S, voucher.expires);
     const notBefore = Math.max(voucher.not_before, key.validFrom);

@@ -7,10 +7,10 @@ import { backends, type Storage } from './support/backends';
 
 type Run = { code: number | null; stdout: string; stderr: string };
 
-function cli(args: string[], detached = false): ChildProcessWithoutNullStreams {
+function cli(args: string[], detached = false, env = process.env): ChildProcessWithoutNullStreams {
   return spawn('npx', ['tsx', 'platform/main.ts', ...args], {
     cwd: process.cwd(),
-    env: { ...process.env, LANG: 'C' },
+    env: { ...env, LANG: 'C' },
     detached,
   });
 }
@@ -26,9 +26,9 @@ function stopGroup(child: ChildProcessWithoutNullStreams, closed: Promise<void>)
   return closed;
 }
 
-function run(args: string[]): Promise<Run> {
+function run(args: string[], env = process.env): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = cli(args);
+    const child = cli(args, false, env);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => {
@@ -65,8 +65,11 @@ describe.each(backends)('command line against a served platform on $name', (back
 
   beforeAll(async () => {
     storage = await backend.freshStorage();
+    // PostgreSQL without a data folder is given its key-encryption key in a file of the operator's.
+    const kekFile = join(folder, 'voucher-kek');
+    if (storage.options.kek) writeFileSync(kekFile, storage.options.kek, { mode: 0o600 });
     const where = storage.options.databaseUrl
-      ? ['--database-url', storage.options.databaseUrl]
+      ? ['--database-url', storage.options.databaseUrl, '--kek-file', kekFile]
       : ['--data-dir', storage.options.dataDir as string];
     server = cli(['serve', '--port', '0', ...where], true);
     serverClosed = new Promise((resolve) => server.on('close', () => resolve()));
@@ -155,5 +158,16 @@ describe.each(backends)('command line against a served platform on $name', (back
     await stopGroup(server, serverClosed);
     expect(serverOutput).toMatch(/platform stopped\n$/);
     await expect(fetch(`${connection[1]}/v1/health`)).rejects.toThrow();
+  });
+});
+
+describe('serve without a key-encryption key', () => {
+  it('refuses PostgreSQL without a data folder before it connects, and says what to give it', async () => {
+    const env = { ...process.env, COUNTER_PLATFORM_KEK: '', DATABASE_URL: '' };
+    const result = await run(['serve', '--database-url', 'postgres://127.0.0.1:1/none', '--json'], env);
+    expect(result.code).toBe(1);
+    expect(json(result)).toMatchObject({
+      error: { code: 'kek_refused', message: expect.stringMatching(/COUNTER_PLATFORM_KEK.*--kek-file/) },
+    });
   });
 });

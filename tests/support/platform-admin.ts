@@ -96,9 +96,16 @@ export type PlatformAdmin = ReturnType<typeof platformAdmin>;
  * A real platform: on PGlite in a temp folder, or on the given folder or PostgreSQL database (to
  * restart it on the same data, or to run on a real server).
  */
-export async function startTestPlatform(options: { dataDir?: string; databaseUrl?: string; port?: number } = {}) {
+export async function startTestPlatform(
+  options: { dataDir?: string; databaseUrl?: string; kek?: string; port?: number } = {},
+) {
   const dataDir = options.dataDir ?? tempDir('platform-');
-  const platform = await startPlatform({ dataDir, databaseUrl: options.databaseUrl, port: options.port ?? 0 });
+  const platform = await startPlatform({
+    dataDir,
+    databaseUrl: options.databaseUrl,
+    kek: options.kek,
+    port: options.port ?? 0,
+  });
   return { ...platform, dataDir, admin: platformAdmin(platform.url, platform.adminToken) };
 }
 

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
+import { ownerOnlyFile, ownerOnlyFolder } from '../owner-only';
 
 export type Migration = { version: number; name: string; sql: string; checksum: string };
 
@@ -107,10 +108,15 @@ function verifyChecksums(db: Database, applied: Migration[]): void {
   }
 }
 
-/** VACUUM INTO writes a consistent copy including whatever is still in the WAL. */
+/**
+ * VACUUM INTO writes a consistent copy including whatever is still in the WAL. The copy holds all
+ * the database does, so it is made as an empty 0600 file first (VACUUM INTO fills an empty file,
+ * keeping its mode) in a 0700 folder.
+ */
 function backUp(db: Database, dir: string, version: number, now: number) {
-  mkdirSync(dir, { recursive: true });
+  ownerOnlyFolder(dir);
   const target = join(dir, `counter-schema${version}-${now}.db`);
+  ownerOnlyFile(target);
   db.prepare('VACUUM INTO ?').run(target);
   return target;
 }

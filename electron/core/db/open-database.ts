@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { isTillEntry, ownerOnlyFile, secureDataFolder } from '../owner-only';
 import { migrationSteps } from './migration-steps';
 import { loadMigrations, type MigrationResult, migrate } from './migrations';
 
@@ -16,8 +16,11 @@ export type OpenDatabaseOptions = {
 export const databaseFileName = 'counter.db';
 
 export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
-  mkdirSync(options.dataDir, { recursive: true });
+  // Earlier versions left the folder 0755 and the database, its WAL and backups 0644.
+  secureDataFolder(options.dataDir, isTillEntry);
   const path = join(options.dataDir, databaseFileName);
+  // SQLite gives -wal and -shm the database file's mode, so a 0600 database keeps them 0600 too.
+  ownerOnlyFile(path);
   const db = new BetterSqlite3(path, { nativeBinding: options.nativeBinding });
   try {
     applyPragmas(db);

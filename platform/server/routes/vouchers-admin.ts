@@ -18,7 +18,7 @@ function campaignId(text: string): number {
 
 /** Campaigns, vouchers, keys and offline limits: the operator's side (admin token). */
 export function adminVoucherRoutes(app: FastifyInstance, context: PlatformContext): void {
-  const { sql, notifier } = context;
+  const { sql, notifier, kek } = context;
 
   app.post('/v1/campaigns', async (request, reply) => {
     const created = await createCampaign(sql, parseInput(CampaignCreate, request.body), context.now());
@@ -30,7 +30,7 @@ export function adminVoucherRoutes(app: FastifyInstance, context: PlatformContex
   app.post<ById>('/v1/campaigns/:id/vouchers', async (request, reply) => {
     const id = campaignId(request.params.id);
     const input = parseInput(VoucherIssue, request.body ?? {});
-    const vouchers = await issueVouchers(sql, id, input, context.now());
+    const vouchers = await issueVouchers(sql, kek, id, input, context.now());
     reply.code(201);
     return { vouchers };
   });
@@ -43,7 +43,7 @@ export function adminVoucherRoutes(app: FastifyInstance, context: PlatformContex
 
   // Stands in for the customer's app, which would call this with the customer's own session.
   app.post<ById>('/v1/vouchers/:id/presentation', async (request) =>
-    presentationToken(sql, request.params.id, context.now()),
+    presentationToken(sql, kek, request.params.id, context.now()),
   );
 
   for (const [step, state] of [
@@ -59,7 +59,7 @@ export function adminVoucherRoutes(app: FastifyInstance, context: PlatformContex
   }
 
   app.post('/v1/admin/voucher-keys/rotate', async () => {
-    const rotated = await rotateSigningKey(sql, context.now());
+    const rotated = await rotateSigningKey(sql, kek, context.now());
     notifier.everyStoreChanged();
     return rotated;
   });

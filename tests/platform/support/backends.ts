@@ -5,10 +5,11 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
 import { type PlatformOptions, type RunningPlatform, startPlatform } from '../../../platform/server/start-platform';
+import { newKekText } from '../../../platform/vouchers/key-sealing';
 import { AdminClient } from './clients';
 
 /** Where one platform keeps its data, and how to throw it away afterwards. */
-export type Storage = { options: Pick<PlatformOptions, 'dataDir' | 'databaseUrl'>; dispose(): Promise<void> };
+export type Storage = { options: Pick<PlatformOptions, 'dataDir' | 'databaseUrl' | 'kek'>; dispose(): Promise<void> };
 
 export type Backend = { name: 'pglite' | 'postgres'; freshStorage(): Promise<Storage> };
 
@@ -32,7 +33,10 @@ async function onServer(statement: string): Promise<void> {
   }
 }
 
-/** A database of its own on the test server; only the admin token file goes to a temp folder. */
+/**
+ * A database of its own on the test server, and the key-encryption key a production platform would
+ * get from COUNTER_PLATFORM_KEK (there is no data folder to keep one in).
+ */
 const postgres: Backend = {
   name: 'postgres',
   async freshStorage() {
@@ -41,7 +45,7 @@ const postgres: Backend = {
     const url = new URL(adminUrl as string);
     url.pathname = `/${name}`;
     return {
-      options: { databaseUrl: url.toString() },
+      options: { databaseUrl: url.toString(), kek: newKekText() },
       dispose: () => onServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
     };
   },
