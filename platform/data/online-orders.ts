@@ -214,10 +214,11 @@ export async function cancelOnlineOrder(
 }
 
 /** Ties a paid sale to the online order it fulfils; false when the order is not this store's. */
+/** Links the sale to the online order it fulfils; what the platform priced it at, or null when unknown. */
 export async function linkOnlineOrder(tx: Queryable, storeId: string, onlineOrderId: string, orderId: string) {
-  const rows = await tx.query(
-    'UPDATE online_orders SET order_id = COALESCE(order_id, $3) WHERE store_id = $1 AND id = $2 RETURNING id',
+  const [row] = await tx.query<{ total: number; channel: string }>(
+    'UPDATE online_orders SET order_id = COALESCE(order_id, $3) WHERE store_id = $1 AND id = $2 RETURNING total, channel',
     [storeId, onlineOrderId, orderId],
   );
-  return rows.length === 1;
+  return row ?? null;
 }

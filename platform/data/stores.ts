@@ -133,7 +133,8 @@ export async function pairDevice(sql: Sql, request: PairRequest, now: number): P
     const deviceId = uuidv7(now);
     const deviceCode = deviceCodeFor(store.devices_paired);
     await tx.query(
-      `INSERT INTO devices (id, store_id, device_code, name, public_key, paired_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+      `INSERT INTO devices (id, store_id, device_code, name, public_key, paired_at, last_pull_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $6)`,
       [deviceId, storeId, deviceCode, request.deviceName, request.publicKey, now],
     );
     return { deviceId, storeId, storeName: store.name, deviceCode };

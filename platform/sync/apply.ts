@@ -3,10 +3,18 @@ import type { ErrorCode, MessageParams } from '../../shared/sync/platform-messag
 import { linkOnlineOrder, stepOnlineOrder } from '../data/online-orders';
 import { recordMovements, setSoldOut } from '../data/stock';
 import type { Queryable } from '../db/sql';
+import { sums } from './claim-words';
+import type { ClaimWindow } from './claimed-time';
+import { orderPaidRefusal, shiftClosedRefusal, stockMovedRefusal } from './order-checks';
+import { refundRefusal } from './refund-checks';
 import { applyVoucherRedeemed, applyVoucherReversed } from './voucher-appliers';
 
-/** `now`: the platform clock (epoch ms) of the push, for what is judged or stamped by it. */
-export type ApplyContext = { storeId: string; deviceId: string; now?: number };
+/**
+ * Who pushed, and what the platform judges the push's claims by: `now`, the platform clock (epoch
+ * ms) of its arrival; `window`, the times the device's records can lie in; the store's currency,
+ * for amounts in a refusal's words.
+ */
+export type ApplyContext = { storeId: string; deviceId: string; now: number; currency: string; window: ClaimWindow };
 
 /**
  * Why a mutation was not applied. A plain refusal (REJECTED) leaves the platform as it was (the
@@ -23,8 +31,15 @@ type Applier<T extends MutationType> = (
 
 const orderPaid: Applier<'order.paid'> = async (tx, context, payload) => {
   const { order } = payload;
-  if (order.onlineOrderId && !(await linkOnlineOrder(tx, context.storeId, order.onlineOrderId, order.id))) {
-    return { code: 'online_order_unknown' };
+  const refusal = orderPaidRefusal(payload, context.currency, context.window);
+  if (refusal) return refusal;
+  if (order.onlineOrderId) {
+    const online = await linkOnlineOrder(tx, context.storeId, order.onlineOrderId, order.id);
+    if (!online) return { code: 'online_order_unknown' };
+    // The platform priced the online order: the sale that fulfils it takes that amount, no other.
+    if (online.total !== order.total || online.channel !== order.channel) {
+      return { code: 'record_sums', params: { what: sums.onlineOrder } };
+    }
   }
   await tx.query(
     `INSERT INTO orders (store_id, id, device_id, number, business_day, channel, paid_at, total, online_order_id, body)
@@ -69,11 +84,13 @@ export async function insertSales(tx: Queryable, context: ApplyContext, sales: P
 
 const orderRefunded: Applier<'order.refunded'> = async (tx, context, payload) => {
   const { refund } = payload;
-  const order = await tx.query('SELECT 1 FROM orders WHERE store_id = $1 AND id = $2', [
-    context.storeId,
-    refund.orderId,
-  ]);
-  if (order.length === 0) return { code: 'order_unknown' };
+  const [order] = await tx.query<{ body: PayloadOf<'order.paid'> }>(
+    'SELECT body FROM orders WHERE store_id = $1 AND id = $2',
+    [context.storeId, refund.orderId],
+  );
+  if (!order) return { code: 'order_unknown' };
+  const refusal = await refundRefusal(tx, context.storeId, context.currency, payload, order.body, context.window);
+  if (refusal) return refusal;
   await tx.query(
     `INSERT INTO refunds (store_id, id, device_id, order_id, business_day, amount, refunded_at, body)
      VALUES ($1, $2, $3, $4, $5::date, $6, $7, $8::jsonb) ON CONFLICT (store_id, id) DO NOTHING`,
@@ -94,6 +111,8 @@ const orderRefunded: Applier<'order.refunded'> = async (tx, context, payload) =>
 
 const shiftClosed: Applier<'shift.closed'> = async (tx, context, payload) => {
   const { shift } = payload;
+  const refusal = shiftClosedRefusal(payload, context.currency, context.window);
+  if (refusal) return refusal;
   await tx.query(
     `INSERT INTO z_reports (store_id, shift_id, device_id, z_number, business_day, closed_at, body)
      VALUES ($1, $2, $3, $4, $5::date, $6, $7::jsonb) ON CONFLICT (store_id, shift_id) DO NOTHING`,
@@ -111,6 +130,8 @@ const shiftClosed: Applier<'shift.closed'> = async (tx, context, payload) => {
 };
 
 const stockMoved: Applier<'stock.moved'> = async (tx, context, payload) => {
+  const refusal = stockMovedRefusal(payload, context.window);
+  if (refusal) return refusal;
   await recordMovements(tx, context, [payload]);
   return null;
 };
@@ -124,10 +145,10 @@ const onlineOrderStep: Applier<'online_order.step'> = (tx, context, payload) =>
   stepOnlineOrder(tx, context.storeId, payload);
 
 const voucherRedeemed: Applier<'voucher.redeemed'> = (tx, context, payload) =>
-  applyVoucherRedeemed(tx, context, payload, context.now ?? Date.now());
+  applyVoucherRedeemed(tx, context, payload);
 
 const voucherReversed: Applier<'voucher.reversed'> = (tx, context, payload) =>
-  applyVoucherReversed(tx, context, payload, context.now ?? Date.now());
+  applyVoucherReversed(tx, context, payload);
 
 export const appliers: { [T in MutationType]: Applier<T> } = {
   'order.paid': orderPaid,

@@ -5,6 +5,7 @@ import { lockStore } from '../data/versions';
 import { type Queryable, type Sql, sqlState } from '../db/sql';
 import { zodDetail } from '../errors';
 import { type ApplyContext, appliers, insertSales } from './apply';
+import { orderPaidRefusal } from './order-checks';
 
 /** A result before its message is put into the caller's language. */
 export type PushResult = {
@@ -46,12 +47,29 @@ class NeedsCarefulPass extends Error {}
  * which still advances it so one poison record never blocks the queue). The whole batch is one
  * transaction holding the device row, so the results, last_seq and the applied records agree.
  */
-export async function processPush(sql: Sql, context: ApplyContext, request: PushRequest, now: number) {
+export async function processPush(
+  sql: Sql,
+  signed: { deviceId: string; storeId: string },
+  request: PushRequest,
+  now: number,
+) {
   return sql.transaction(async (tx): Promise<PushOutcome> => {
-    const [device] = await tx.query<{ last_seq: number; audit_head: AuditHead | null }>(
-      'SELECT last_seq, audit_head FROM devices WHERE id = $1 FOR UPDATE',
-      [context.deviceId],
+    const [device] = await tx.query<{
+      last_seq: number;
+      audit_head: AuditHead | null;
+      last_pull_at: number | null;
+      currency: string;
+    }>(
+      `SELECT d.last_seq, d.audit_head, d.last_pull_at, s.currency FROM devices d JOIN stores s ON s.id = d.store_id
+       WHERE d.id = $1 FOR UPDATE OF d`,
+      [signed.deviceId],
     );
+    const context: ApplyContext = {
+      ...signed,
+      now,
+      currency: device.currency,
+      window: { lastPullAt: device.last_pull_at, now },
+    };
     // After the device row, the store row: writers of one store queue here, and the ids applied
     // below cannot change under this batch.
     await lockStore(tx, context.storeId);
@@ -59,7 +77,7 @@ export async function processPush(sql: Sql, context: ApplyContext, request: Push
     const run = (careful: boolean) =>
       runBatch(
         tx,
-        { ...context, now, appliedIds: new Set(applied), careful, pendingSales: [] },
+        { ...context, appliedIds: new Set(applied), careful, pendingSales: [] },
         request.mutations,
         device.last_seq,
       );
@@ -175,7 +193,10 @@ const isBadValue = (error: unknown) => sqlState(error)?.startsWith('22') ?? fals
 
 async function applyFast(tx: Queryable, state: BatchState, type: MutationType, payload: unknown): Promise<Outcome> {
   if (type === 'order.paid' && (payload as PayloadOf<'order.paid'>).order.onlineOrderId === null) {
-    state.pendingSales.push(payload as PayloadOf<'order.paid'>);
+    const sale = payload as PayloadOf<'order.paid'>;
+    // A sale the checks refuse is refused by the careful pass, through the applier.
+    if (orderPaidRefusal(sale, state.currency, state.window)) throw new NeedsCarefulPass();
+    state.pendingSales.push(sale);
     return { status: 'APPLIED' };
   }
   // Anything else may depend on a sale held back (a refund of it): write those first.

@@ -4,19 +4,22 @@ import type { Queryable } from '../db/sql';
 import { ApiError } from '../errors';
 import { checkAmount, judgeAtStore } from '../vouchers/judge';
 import { seconds } from '../vouchers/keys';
+import { offlineClaimRefusal } from '../vouchers/offline-claims';
+import { storePolicy } from '../vouchers/policy';
 import {
   captureHold,
   checkCustomerLimit,
   type Device,
   liveRedemption,
-  numberOfStore,
   type RedemptionRow,
   redemptionById,
   takeVoucher,
 } from '../vouchers/redemptions';
 import { reverseRedemption } from '../vouchers/reversal';
 import { setDenial } from '../vouchers/vouchers';
-import type { ApplyRefusal } from './apply';
+import type { ApplyContext, ApplyRefusal } from './apply';
+import { when } from './claim-words';
+import { CLOCK_SKEW_MS, claimedTimeRefusal } from './claimed-time';
 
 const refusal = (error: ApiError): ApplyRefusal => ({ code: error.code, params: error.params as MessageParams });
 
@@ -83,10 +86,11 @@ async function loseConflict(
  */
 export async function applyVoucherRedeemed(
   tx: Queryable,
-  device: Device,
+  context: ApplyContext,
   payload: PayloadOf<'voucher.redeemed'>,
-  nowMs: number,
 ): Promise<ApplyRefusal | null> {
+  const device: Device = { deviceId: context.deviceId, storeId: context.storeId };
+  const nowMs = context.now;
   const existing = await redemptionById(tx, payload.redemptionId);
   if (existing && existing.store_id !== device.storeId) {
     return { code: 'redemption_not_found', params: { id: payload.redemptionId } };
@@ -109,15 +113,22 @@ export async function applyVoucherRedeemed(
     if (outcome.live) return loseConflict(tx, device, payload, outcome.live, existing.campaign_id, nowMs);
     return refusal(outcome.error);
   }
+  // No hold on the platform: decided at the till alone, whatever the push calls it. Its decision
+  // time is what the voucher is judged by, so it must be one the till could have decided at.
+  const timed = claimedTimeRefusal(payload.decidedAt, context.window, true);
+  if (timed) return timed;
   try {
-    const storeNumber = await numberOfStore(tx, device.storeId);
+    const policy = await storePolicy(tx, device.storeId);
     const judged = await judgeAtStore(tx, payload.code, {
-      storeNumber,
+      storeNumber: policy.storeNumber,
       nowS: seconds(payload.decidedAt),
       checkToken: false,
       allowDisputed: true,
     });
     if (judged.voucher.id !== payload.voucherId) return { code: 'voucher_unknown' };
+    const claim = { amount: payload.amount, decidedAt: payload.decidedAt, redemptionId: payload.redemptionId };
+    const beyond = await offlineClaimRefusal(tx, context, judged, claim, context.window, policy.limits);
+    if (beyond) return beyond;
     // An online-confirmed redemption beats an offline one (PROTOCOL.md): a till's hold still
     // counts after its two minutes when its capture is late, so it is not released here; only a
     // new online hold, with a customer at a counter, lets a lapsed hold go.
@@ -128,7 +139,7 @@ export async function applyVoucherRedeemed(
     await takeVoucher(
       tx,
       judged,
-      { id: payload.redemptionId, digest: '', device, ...payload, state: 'CAPTURED' },
+      { id: payload.redemptionId, digest: '', device, ...payload, mode: 'offline', state: 'CAPTURED' },
       nowMs,
     );
     return null;
@@ -141,14 +152,20 @@ export async function applyVoucherRedeemed(
 /** `voucher.reversed`: the refund gives the voucher back within the campaign's reversal window. */
 export async function applyVoucherReversed(
   tx: Queryable,
-  device: Device,
+  context: ApplyContext,
   payload: PayloadOf<'voucher.reversed'>,
-  nowMs: number,
 ): Promise<ApplyRefusal | null> {
   const row = await redemptionById(tx, payload.redemptionId);
-  if (!row || row.store_id !== device.storeId) {
+  if (!row || row.store_id !== context.storeId) {
     return { code: 'redemption_not_found', params: { id: payload.redemptionId } };
   }
-  const outcome = await reverseRedemption(tx, row, nowMs, payload.at);
+  // The window is judged at the refund's time when it came first, so that time must be one the
+  // till could have refunded at: after the redemption it gives back, and since its last pull.
+  const timed = claimedTimeRefusal(payload.at, context.window, true);
+  if (timed) return timed;
+  if (payload.at < row.decided_at - CLOCK_SKEW_MS) {
+    return { code: 'claimed_time_invalid', params: { when: when.beforeRedemption } };
+  }
+  const outcome = await reverseRedemption(tx, row, context.now, payload.at);
   return outcome.ok ? null : refusal(outcome.error);
 }

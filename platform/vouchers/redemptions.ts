@@ -21,6 +21,8 @@ export type RedemptionRow = {
   amount: number;
   state: RedemptionWire['state'];
   created_at: number;
+  /** The till's decision time (the platform's own for a hold). */
+  decided_at: number;
   captured_at: number | null;
   hold_expires_at: number | null;
 };

@@ -77,6 +77,38 @@ const platformMessages = {
     en: 'Redemption {id} is {state} and cannot be {step}.',
     zh: '核销记录 {id} 当前为 {state}，不能{step}。',
   },
+  claimed_time_invalid: {
+    en: "This record says it happened {when}, which the till cannot have recorded; check the till's date and time.",
+    zh: '该记录的时间{when}，不可能由收银机记下；请检查收银机的日期和时间。',
+  },
+  offline_redemption_not_allowed: {
+    en: '"{campaign}" may only be redeemed online; the platform does not accept this offline redemption.',
+    zh: '“{campaign}”只能在线核销，平台不接受这笔离线核销。',
+  },
+  offline_redemption_refused: {
+    en: 'The platform does not accept this offline redemption: past the limit of {limit}.',
+    zh: '平台不接受这笔离线核销：超出上限（{limit}）。',
+  },
+  refund_over_order: {
+    en: 'This refund of {amount} is more than is left to refund on its order ({left}).',
+    zh: '本次退款 {amount} 超过该订单剩余可退金额（{left}）。',
+  },
+  refund_line_over: {
+    en: 'Line {line} ({sku}) of the order has {left} left to refund; this refund returns {quantity}.',
+    zh: '订单第 {line} 行（{sku}）剩余可退 {left}，本次退 {quantity}。',
+  },
+  refund_line_unknown: {
+    en: 'The refunded order has no line {line} with SKU {sku}.',
+    zh: '被退款的订单没有第 {line} 行（商品编码 {sku}）。',
+  },
+  record_sums: {
+    en: 'The figures of this record do not add up: {what}.',
+    zh: '该记录的数字对不上：{what}。',
+  },
+  value_out_of_range: {
+    en: '{what} is {value}, more than a till can record ({max}).',
+    zh: '{what}为 {value}，超过收银机可记录的上限（{max}）。',
+  },
 } satisfies Record<string, Message>;
 
 type VoucherCode = keyof typeof voucherMessages;

@@ -198,6 +198,7 @@ describe.each(backends)('sync push on $name', (backend) => {
       const sale = orderPaid({ sku: 'P-DISC', quantity: 2, unitPrice: 300 });
       Object.assign(sale.order, { discount: 50, total: 550 });
       Object.assign(sale.lines[0], { discount: 50, net: 550, discounts: parts });
+      sale.payments[0].amount = 550;
       return sale;
     };
     const coupon = { kind: 'coupon', campaignId: 3, campaignName: '立减', amount: 30 } as const;

@@ -158,7 +158,7 @@ describe.each(backends)('voucher push and pull on $name', (backend) => {
   });
 
   it('gives a voucher back within the reversal window, judged at the refund, and refuses after it', async () => {
-    const campaign = await createCampaign(get().admin, { rules: { reversalWindowHours: 2 } });
+    const campaign = await createCampaign(get().admin, { rules: { reversalWindowHours: 2, offlineAllowed: true } });
     const [early, late, slow] = await issue(get().admin, campaign, 3);
     const earlyRedeemed = redeemed(early, 'offline');
     const lateRedeemed = redeemed(late, 'offline');

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { RiskLimits } from '../../shared/vouchers/campaign';
 import {
   decideOffline,
   faceValueOf,
   type OfflineFacts,
   type OfflineLimit,
   offlineLimitText,
-} from '../../electron/core/vouchers/offline-decision';
-import { RiskLimits } from '../../shared/vouchers/campaign';
+} from '../../shared/vouchers/offline-decision';
 
 const limits = RiskLimits.parse({
   floorPerRedemption: 5_000,

@@ -1,10 +1,10 @@
 import type { StoreInfo } from '../../../shared/contract/store';
 import { AppError } from '../../../shared/errors';
+import { decideOffline, faceValueOf, offlineLimitText } from '../../../shared/vouchers/offline-decision';
 import { appendAudit } from '../audit/audit-chain';
 import type { HandlerContext } from '../handler-context';
 import { requireSession } from '../handler-context';
 import { lastPullAt, readLastProblem } from '../sync/sync-records';
-import { decideOffline, faceValueOf, offlineLimitText } from './offline-decision';
 import { platformRefusalError } from './platform-refusal';
 import { offlineCounters, writeRedemption } from './redemption-records';
 import type { JudgedVoucher } from './voucher-judge';

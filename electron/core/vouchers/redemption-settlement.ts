@@ -166,7 +166,13 @@ function aboutTheVoucher(code: string): boolean {
     code.startsWith('voucher_') ||
     code === 'redemption_conflict_lost' ||
     code === 'token_superseded' ||
-    code === 'customer_limit'
+    code === 'customer_limit' ||
+    // The platform re-judged an offline decision and did not accept it (issue 13).
+    code === 'offline_redemption_not_allowed' ||
+    code === 'offline_redemption_refused' ||
+    code === 'claimed_time_invalid' ||
+    // More off than the voucher gives.
+    code === 'request_invalid'
   );
 }
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { messageFor } from '../../../shared/sync/platform-messages';
 import { PairRequest, PullQuery, PushRequest, WaitQuery } from '../../../shared/sync/wire';
+import { notePull } from '../../data/device-pulls';
 import { pairDevice } from '../../data/stores';
 import { ApiError, parseInput } from '../../errors';
 import { pullChanges } from '../../sync/pull';
@@ -54,11 +55,13 @@ export function syncRoutes(app: FastifyInstance, context: PlatformContext): void
 
   app.get('/v1/sync/pull', async (request) => {
     const device = await authenticateDevice(sql, request, context.now());
+    await notePull(sql, device.deviceId, context.now());
     return pullChanges(sql, device.storeId, parseInput(PullQuery, request.query));
   });
 
   app.get('/v1/sync/wait', async (request, reply) => {
     const device = await authenticateDevice(sql, request, context.now());
+    await notePull(sql, device.deviceId, context.now());
     const { timeout, ...cursors } = parseInput(WaitQuery, request.query);
     const deps = { db: sql, notifier: context.notifier };
     return { streams: await waitForStreams(deps, device.storeId, cursors, timeout * 1000, reply) };

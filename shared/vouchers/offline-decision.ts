@@ -1,6 +1,6 @@
-import type { Text } from '../../../shared/errors';
-import type { RiskLimits } from '../../../shared/vouchers/campaign';
-import type { VoucherType } from '../../../shared/vouchers/cp1';
+import type { Text } from '../errors';
+import type { RiskLimits } from './campaign';
+import type { VoucherType } from './cp1';
 
 /** Which of PROTOCOL.md's offline limits stopped a redemption. */
 export type OfflineLimit =
