@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCounterCore } from '../../electron/core/counter-core';
 import { loadMigrations } from '../../electron/core/db/migrations';
 import { openDatabase } from '../../electron/core/db/open-database';
-import { spawnPlatform } from '../../electron/host/demo-platform';
+import { type PlatformProcess, spawnPlatform } from '../../electron/host/demo-platform';
 import { countEntries, looseModes } from '../support/owner-only';
 import { tempDir } from '../support/temp-dir';
 
@@ -28,8 +28,10 @@ afterAll(() => {
   process.umask(umask);
 });
 
-function exited(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', () => resolve())));
+function exited(child: Pick<ChildProcess, 'exitCode' | 'once'> | PlatformProcess): Promise<void> {
+  return new Promise((resolve) =>
+    child.exitCode !== null ? resolve() : (child as PlatformProcess).once('exit', () => resolve()),
+  );
 }
 
 describe.runIf(posix)('the till’s data folder', () => {

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../shared/ids';
 import type { MutationType } from '../../shared/sync/mutations';
 import type { RiskLimits } from '../../shared/vouchers/campaign';
