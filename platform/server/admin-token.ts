@@ -3,7 +3,8 @@ import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Sql } from '../db/sql';
 
-const newToken = () => randomBytes(32).toString('base64url');
+// Hex, not base64url: a token starting with '-' reads as an option on a command line.
+const newToken = () => randomBytes(32).toString('hex');
 
 /** The token in `<dataDir>/admin-token` (owner-only), created on the first start. */
 function tokenInFolder(dataDir: string): string {

@@ -140,5 +140,5 @@ describe.each(backends)('redemption endpoint fuzz on $name', (backend) => {
         'voucher_held',
       ]),
     );
-  }, 120_000);
+  }, 600_000);
 });
