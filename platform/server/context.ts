@@ -9,10 +9,3 @@ export type PlatformContext = {
   /** Epoch ms; tests move it to reach expiry without waiting a day. */
   now(): number;
 };
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    /** The body exactly as received: device signatures cover these bytes, not a re-serialisation. */
-    rawBody: Buffer | null;
-  }
-}

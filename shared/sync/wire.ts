@@ -28,6 +28,13 @@ export type PairResponse = z.infer<typeof PairResponse>;
 
 export const PUSH_BATCH_MAX = 500;
 
+/**
+ * The platform refuses a push body larger than this with 413 before reading it. It leaves room for
+ * the largest order the till's limits allow, alone in a push (500 lines, 120-character names, ten
+ * coupons on every line, every character escaped in JSON: 3.6 MB), which must still go through.
+ */
+export const PUSH_BODY_MAX_BYTES = 4 * 1024 * 1024;
+
 export const PushMutation = z.object({
   seq: z.number().int().positive(),
   id: z.uuid(),
