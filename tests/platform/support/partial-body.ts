@@ -1,4 +1,4 @@
-import { request } from 'node:http';
+import { Agent, request } from 'node:http';
 
 export type PartialAnswer = {
   status: number;
@@ -27,12 +27,21 @@ export function sendPartBody(
   },
 ): Promise<PartialAnswer> {
   const length = options.declaredLength === null ? {} : { 'content-length': String(options.declaredLength) };
+  // A client that would keep the connection: closing it is then the platform's doing.
+  const agent = new Agent({ keepAlive: true });
   const req = request(`${url}${options.path}`, {
     method: options.method ?? 'POST',
-    agent: false,
+    agent,
     headers: { 'content-type': 'application/json', ...options.headers, ...length },
   });
-  const closed = new Promise<void>((resolve) => req.on('socket', (socket) => socket.once('close', () => resolve())));
+  const closed = new Promise<void>((resolve) =>
+    req.on('socket', (socket) =>
+      socket.once('close', () => {
+        agent.destroy();
+        resolve();
+      }),
+    ),
+  );
   return new Promise((resolve, reject) => {
     let answered = false;
     // A reset after the answer is the platform dropping the unread rest; before it, a failure.
