@@ -1,4 +1,4 @@
-import { request } from 'node:http';
+import { Agent, request } from 'node:http';
 
 /**
  * The flood of the issue-13 security review, in a process of its own so its sending does not share
@@ -25,7 +25,7 @@ function floodBody(bytes: number): Buffer {
   return Buffer.from(`${head}${Array(count).fill(mutation).join(',')}]}`);
 }
 
-function attempt(url: string, body: Buffer): Promise<Outcome> {
+function attempt(url: string, body: Buffer, agent: Agent): Promise<Outcome> {
   return new Promise((resolve) => {
     let sent = 0;
     let settled = false;
@@ -37,7 +37,7 @@ function attempt(url: string, body: Buffer): Promise<Outcome> {
     };
     const req = request(`${url}/v1/sync/push`, {
       method: 'POST',
-      agent: false,
+      agent,
       headers: { 'content-type': 'application/json', 'content-length': body.length },
     });
     req.on('response', (response) => {
@@ -64,8 +64,11 @@ async function main(): Promise<void> {
   const body = floodBody(megabytes * 1024 * 1024);
   const outcomes: Outcome[] = [];
   let running = true;
+  // Keep-alive clients: a server that answered and then read on would serve them the next request.
   const client = async () => {
-    while (running) outcomes.push(await attempt(url, body));
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    while (running) outcomes.push(await attempt(url, body, agent));
+    agent.destroy();
   };
   const all = Array.from({ length: clients }, client);
   process.stdout.write('flooding\n');
