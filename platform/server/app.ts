@@ -1,43 +1,34 @@
 import Fastify, { type FastifyInstance } from 'fastify';
-import { ApiError } from '../errors';
 import { requireAdmin } from './admin-auth';
+import { bodyLimits } from './body-limits';
 import type { PlatformContext } from './context';
 import { installErrorHandlers } from './http-errors';
+import { installJsonParser } from './json-body';
 import { adminCatalogRoutes } from './routes/admin-catalog';
 import { adminStoreRoutes } from './routes/admin-stores';
 import { onlineOrderRoutes } from './routes/online-orders';
 import { redemptionRoutes } from './routes/redemptions';
 import { syncRoutes } from './routes/sync';
 import { adminVoucherRoutes } from './routes/vouchers-admin';
+import { decorateSignedRequests, finishSignature } from './signed-requests';
 
-// A push of 500 orders or a catalog import of 5,000 products is several megabytes of JSON.
-const BODY_LIMIT = 32 * 1024 * 1024;
-
-/** Keeps the exact bytes for signature checks, then parses them as JSON. */
-function installJsonParser(app: FastifyInstance): void {
-  app.decorateRequest('rawBody', null);
-  // JSON only: anything else is refused with 415 rather than half-understood.
-  app.removeAllContentTypeParsers();
-  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
-    const bytes = body as Buffer;
-    request.rawBody = bytes;
-    if (bytes.length === 0) return done(null, undefined);
-    try {
-      done(null, JSON.parse(bytes.toString('utf8')));
-    } catch {
-      done(new ApiError(400, 'body_invalid'), undefined);
-    }
-  });
-}
-
+/**
+ * Who sends a request is settled from its headers before its body is read (docs/platform-http.md):
+ * the admin token in the admin scope's onRequest, a device's headers in each signed route's. Every
+ * route's body is capped by who may send it; one that names no cap gets the public one.
+ */
 export async function buildApp(context: PlatformContext, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
-  const app = Fastify({ bodyLimit: BODY_LIMIT, logger: options.logger ?? false });
-  installJsonParser(app);
+  const app = Fastify({ bodyLimit: bodyLimits.public, logger: options.logger ?? false });
+  decorateSignedRequests(app);
+  installJsonParser(app, (request) => finishSignature(context, request));
   installErrorHandlers(app);
   app.get('/v1/health', async () => ({ ok: true }));
   syncRoutes(app, context);
   redemptionRoutes(app, context);
   await app.register(async (admin) => {
+    admin.addHook('onRoute', (route) => {
+      route.bodyLimit ??= bodyLimits.admin;
+    });
     admin.addHook('onRequest', async (request) => requireAdmin(request, context.adminToken));
     adminStoreRoutes(admin, context);
     adminCatalogRoutes(admin, context);

@@ -14,10 +14,3 @@ export type PlatformContext = {
   now(): number;
   kek: Kek;
 };
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    /** The body exactly as received: device signatures cover these bytes, not a re-serialisation. */
-    rawBody: Buffer | null;
-  }
-}

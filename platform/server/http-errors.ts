@@ -3,6 +3,7 @@ import { type Locale, pickLocale } from '../../shared/locale';
 import { type ErrorCode, type MessageParams, messageFor } from '../../shared/sync/platform-messages';
 import { sqlState } from '../db/sql';
 import { ApiError } from '../errors';
+import { wordedSize } from './body-limits';
 
 export function requestLocale(request: FastifyRequest): Locale {
   return pickLocale(request.headers['accept-language']);
@@ -35,7 +36,6 @@ function send(request: FastifyRequest, reply: FastifyReply, status: number, code
 
 // Fastify's own refusals of a request, by its error code.
 const fastifyCodes: Record<string, ErrorCode> = {
-  FST_ERR_CTP_BODY_TOO_LARGE: 'body_too_large',
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'content_type_unsupported',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'body_invalid',
   FST_ERR_CTP_EMPTY_JSON_BODY: 'body_invalid',
@@ -52,6 +52,9 @@ export function installErrorHandlers(app: FastifyInstance): void {
     // Class 22: a value PostgreSQL cannot hold, such as a NUL character in a name.
     if (sqlState(error)?.startsWith('22')) {
       return send(request, reply, 400, 'request_invalid', { detail: 'a value cannot be stored' });
+    }
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return send(request, reply, 413, 'body_too_large', { limit: wordedSize(request.routeOptions.bodyLimit) });
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {

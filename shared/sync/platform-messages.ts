@@ -12,7 +12,10 @@ export type MessageParams = Record<string, string | number | Message>;
 const platformMessages = {
   not_found: { en: 'No such endpoint.', zh: '没有这个接口。' },
   body_invalid: { en: 'The request body is not valid JSON.', zh: '请求内容不是有效的 JSON。' },
-  body_too_large: { en: 'The request body is too large.', zh: '请求内容过大。' },
+  body_too_large: {
+    en: 'The request body is larger than the {limit} this endpoint takes.',
+    zh: '请求内容超过该接口允许的 {limit}。',
+  },
   content_type_unsupported: { en: 'Send the body as application/json.', zh: '请以 application/json 发送请求内容。' },
   request_invalid: { en: 'The request is not valid: {detail}', zh: '请求无效：{detail}' },
   internal: { en: 'The platform failed to handle the request.', zh: '平台处理请求时出错。' },

@@ -28,6 +28,20 @@ export type PairResponse = z.infer<typeof PairResponse>;
 
 export const PUSH_BATCH_MAX = 500;
 
+/**
+ * The till closes a push batch before its body would pass this many bytes (UTF-8), so a backlog of
+ * large orders goes as several pushes: 500 one-line sales are about 400 KB and still go as one.
+ */
+export const PUSH_BATCH_BYTES = 1024 * 1024;
+
+/**
+ * The platform refuses a push body larger than this with 413 before reading it. A batch stays
+ * under PUSH_BATCH_BYTES except when its first mutation alone is larger: the largest order the
+ * till's limits allow (500 lines, 120-character names, ten coupons on every line, every character
+ * escaped in JSON) encodes to 3.6 MB, and it must still go through.
+ */
+export const PUSH_BODY_MAX_BYTES = 4 * 1024 * 1024;
+
 export const PushMutation = z.object({
   seq: z.number().int().positive(),
   id: z.uuid(),

@@ -1,6 +1,7 @@
 // `npm run bench` (full sizes) or `npm run bench -- --quick` (CI-sized): prints a table and writes
 // one JSON file per benchmark under tests/bench/out/.
 import { printTable } from './bench-report';
+import { benchBodyFlood } from './body-flood.bench';
 import { benchCamera } from './camera.bench';
 import { benchDaySummary } from './day-summary.bench';
 import { benchHostColdStart } from './host-cold-start.bench';
@@ -22,6 +23,7 @@ const results = [
   ...(await benchOrderCommit(quick ? 500 : 5_000, quick ? 1_000 : 5_000)),
   benchDaySummary(quick ? 50_000 : 1_000_000),
   ...(await benchSync(quick ? 1_000 : 10_000, quick ? 10_000 : 100_000, quick ? 10 : 30)),
+  ...(await benchBodyFlood(quick ? 5 : 20)),
   benchOfflineDecision(quick ? 300 : 2_000),
   ...(await benchOnlineDecision(quick ? 50 : 300)),
   await benchCamera(quick ? 10 : 20),

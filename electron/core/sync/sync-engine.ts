@@ -7,6 +7,7 @@ import { readUnsent } from './outbox-payloads';
 import { pairAsRequested } from './pairing';
 import { callPlatform, PlatformCallError } from './platform-client';
 import { applyPulledPage } from './pull-apply';
+import { fitPushBatch } from './push-batch';
 import { applyPushResponse } from './push-results';
 import { type DeviceKey, deviceKeyFromPkcs8 } from './request-signing';
 import {
@@ -129,16 +130,14 @@ export function startSyncEngine(options: SyncEngineOptions): { stop(): Promise<v
   async function pushAll(link: Link): Promise<void> {
     for (;;) {
       const from = ackedSeq(env.db);
-      const mutations = readUnsent(env.db, from, PUSH_BATCH_MAX);
-      if (mutations.length === 0) return;
+      const unsent = readUnsent(env.db, from, PUSH_BATCH_MAX);
+      if (unsent.length === 0) return;
       const head = env.db.prepare('SELECT seq, hash FROM audit_head').get() as
         | { seq: number; hash: string }
         | undefined;
-      const answer = await signedCall(link, 'POST', '/v1/sync/push', PushResponse, {
-        deviceId: link.pairing.deviceId,
-        auditHead: head ?? null,
-        mutations,
-      });
+      // Cut by size too: 500 large orders would be far past what the platform takes in one body.
+      const body = fitPushBatch({ deviceId: link.pairing.deviceId, auditHead: head ?? null }, unsent);
+      const answer = await signedCall(link, 'POST', '/v1/sync/push', PushResponse, body);
       // Unpaired while the request was out: the answer belongs to a platform this till has left.
       if (!stillPaired(link)) return;
       const { needsAttention, vouchersMoved } = applyPushResponse(env.db, answer, env.clock(), {

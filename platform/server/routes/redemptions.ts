@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { CaptureRequest, RedemptionRequest, ReverseRequest } from '../../../shared/vouchers/redemption-wire';
 import { ApiError, parseInput } from '../../errors';
 import { listVoucherKeys } from '../../vouchers/keys';
@@ -6,22 +6,21 @@ import { redeem } from '../../vouchers/redeem';
 import { captureById, numberOfStore, storeRedemption, toRedemptionWire } from '../../vouchers/redemptions';
 import { reverseById } from '../../vouchers/reversal';
 import { voucherStatus } from '../../vouchers/vouchers';
-import { requireAdmin } from '../admin-auth';
 import type { PlatformContext } from '../context';
-import { authenticateDevice } from '../device-auth';
+import { deviceSigned, signedDevice } from '../signed-requests';
 
 type ById = { Params: { id: string } };
 
 /** The till's side of redemption, signed by the device like `/v1/sync/*`; and the public key list. */
 export function redemptionRoutes(app: FastifyInstance, context: PlatformContext): void {
   const { sql, notifier } = context;
-  const device = (request: FastifyRequest) => authenticateDevice(sql, request, context.now());
+  const signedRoute = deviceSigned(context);
 
   // Public keys are public: anyone may check a voucher's signature.
   app.get('/v1/voucher-keys', async () => ({ keys: await listVoucherKeys(sql) }));
 
-  app.post('/v1/redemptions', async (request) => {
-    const signed = await device(request);
+  app.post('/v1/redemptions', signedRoute, async (request) => {
+    const signed = signedDevice(request);
     const input = parseInput(RedemptionRequest, request.body);
     if (request.headers['idempotency-key'] !== input.id) throw new ApiError(400, 'idempotency_key_missing');
     if (input.deviceId !== signed.deviceId) throw new ApiError(403, 'device_mismatch');
@@ -30,32 +29,31 @@ export function redemptionRoutes(app: FastifyInstance, context: PlatformContext)
     return answer;
   });
 
-  app.post<ById>('/v1/redemptions/:id/capture', async (request) => {
-    const signed = await device(request);
+  app.post<ById>('/v1/redemptions/:id/capture', signedRoute, async (request) => {
+    const signed = signedDevice(request);
     const input = parseInput(CaptureRequest, request.body);
     const answer = await captureById(sql, signed, request.params.id, input, context.now());
     if (!answer.replayed) notifier.everyStoreChanged();
     return answer;
   });
 
-  app.post<ById>('/v1/redemptions/:id/reverse', async (request) => {
-    const signed = await device(request);
+  app.post<ById>('/v1/redemptions/:id/reverse', signedRoute, async (request) => {
+    const signed = signedDevice(request);
     parseInput(ReverseRequest, request.body);
     const answer = await reverseById(sql, signed, request.params.id, context.now());
     notifier.everyStoreChanged();
     return answer;
   });
 
-  app.get<ById>('/v1/redemptions/:id', async (request) => {
-    const signed = await device(request);
-    return { redemption: toRedemptionWire(await storeRedemption(sql, signed.storeId, request.params.id)) };
+  app.get<ById>('/v1/redemptions/:id', signedRoute, async (request) => {
+    const { storeId } = signedDevice(request);
+    return { redemption: toRedemptionWire(await storeRedemption(sql, storeId, request.params.id)) };
   });
 
   // The operator (admin token) sees any voucher; a till only those good at its store.
-  app.get<ById>('/v1/vouchers/:id', async (request) => {
-    const admin = request.headers.authorization !== undefined;
-    if (admin) requireAdmin(request, context.adminToken);
-    const storeNumber = admin ? null : await numberOfStore(sql, (await device(request)).storeId);
+  app.get<ById>('/v1/vouchers/:id', deviceSigned(context, { orAdmin: true }), async (request) => {
+    const device = request.signedDevice;
+    const storeNumber = device ? await numberOfStore(sql, device.storeId) : null;
     const found = await voucherStatus(sql, request.params.id, context.now());
     if (!found) throw new ApiError(404, 'voucher_unknown');
     if (storeNumber !== null && found.storeScope !== 0 && found.storeScope !== storeNumber) {

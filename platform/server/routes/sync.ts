@@ -6,11 +6,12 @@ import { pairDevice } from '../../data/stores';
 import { ApiError, parseInput } from '../../errors';
 import { pullChanges } from '../../sync/pull';
 import { type PushResult, processPush } from '../../sync/push';
+import { bodyLimits } from '../body-limits';
 import type { PlatformContext } from '../context';
-import { authenticateDevice } from '../device-auth';
 import { requestLocale, wordedParams } from '../http-errors';
 import { waitForStreams } from '../long-poll';
 import { createPairingGuard } from '../pairing-guard';
+import { deviceSigned, signedDevice } from '../signed-requests';
 
 function wireResult(result: PushResult, locale: ReturnType<typeof requestLocale>) {
   const { seq, id, status, code } = result;
@@ -23,6 +24,7 @@ function wireResult(result: PushResult, locale: ReturnType<typeof requestLocale>
 /** Pairing (the one-time code authorises) and the signed sync endpoints of PROTOCOL.md. */
 export function syncRoutes(app: FastifyInstance, context: PlatformContext): void {
   const { sql } = context;
+  const signed = deviceSigned(context);
 
   const guard = createPairingGuard(context.now);
   app.post('/v1/devices/pair', async (request) => {
@@ -35,8 +37,8 @@ export function syncRoutes(app: FastifyInstance, context: PlatformContext): void
     }
   });
 
-  app.post('/v1/sync/push', async (request) => {
-    const device = await authenticateDevice(sql, request, context.now());
+  app.post('/v1/sync/push', deviceSigned(context, { bodyLimit: bodyLimits.push }), async (request) => {
+    const device = signedDevice(request);
     const input = parseInput(PushRequest, request.body);
     if (input.deviceId !== device.deviceId) throw new ApiError(403, 'device_mismatch');
     const outcome = await processPush(sql, device, input, context.now());
@@ -53,14 +55,14 @@ export function syncRoutes(app: FastifyInstance, context: PlatformContext): void
     };
   });
 
-  app.get('/v1/sync/pull', async (request) => {
-    const device = await authenticateDevice(sql, request, context.now());
+  app.get('/v1/sync/pull', signed, async (request) => {
+    const device = signedDevice(request);
     await notePull(sql, device.deviceId, context.now());
     return pullChanges(sql, device.storeId, parseInput(PullQuery, request.query));
   });
 
-  app.get('/v1/sync/wait', async (request, reply) => {
-    const device = await authenticateDevice(sql, request, context.now());
+  app.get('/v1/sync/wait', signed, async (request, reply) => {
+    const device = signedDevice(request);
     await notePull(sql, device.deviceId, context.now());
     const { timeout, ...cursors } = parseInput(WaitQuery, request.query);
     const deps = { db: sql, notifier: context.notifier };
