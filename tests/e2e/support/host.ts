@@ -50,9 +50,11 @@ async function stopHost(child: ChildProcess, dataDir: string | null): Promise<vo
   if (child.exitCode === null && child.signalCode === null) {
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    // The host gives its demo platform 5 s to close before killing it; killed sooner itself, it
+    // would leave that platform running on, writing into the folder removed below.
+    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
     await exited;
     clearTimeout(timer);
   }
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
 }
