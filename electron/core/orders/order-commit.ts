@@ -7,6 +7,7 @@ import { type SettledPayment, settleTenders } from '../../../shared/payment/sett
 import type { Cart, CartLine } from '../../../shared/pricing/cart';
 import { lineDiscountParts } from '../../../shared/pricing/discount-sources';
 import { type PricedCart, priceCart } from '../../../shared/pricing/price-cart';
+import { lineCost } from '../../../shared/reports/line-cost';
 import { mulDivRound } from '../../../shared/rounding';
 import { pricingPolicy } from '../../../shared/store-settings';
 import { removeParkedCart } from '../carts/parked-carts';
@@ -232,6 +233,7 @@ function writeLines(
       net: price.net,
       taxRateBp: price.taxRateBp,
       tax: price.tax,
+      cost: lineCost(product.cost, product.unit, quantity),
     });
     recordMovement(ctx.db, {
       productId: product.id,

@@ -93,9 +93,10 @@ export const orderStatements = namedStatements({
       @tax, @methods, @requestDigest)`,
   insertLine: `INSERT INTO order_lines (order_id, line_no, line_id, product_id, sku, name_zh, name_en, unit,
       quantity_kind, quantity, unit_price, gross, line_discount, order_discount, coupon_discount, discount_reason,
-      net, tax_rate_bp, tax)
+      net, tax_rate_bp, tax, cost)
     VALUES (@orderId, @lineNo, @lineId, @productId, @sku, @nameZh, @nameEn, @unit, @quantityKind, @quantity,
-      @unitPrice, @gross, @lineDiscount, @orderDiscount, @couponDiscount, @discountReason, @net, @taxRateBp, @tax)`,
+      @unitPrice, @gross, @lineDiscount, @orderDiscount, @couponDiscount, @discountReason, @net, @taxRateBp, @tax,
+      @cost)`,
   insertDiscount: `INSERT INTO order_discounts (order_id, line_no, seq, business_day, source, campaign_id,
       campaign_name, amount)
     VALUES (@orderId, @lineNo, @seq, @businessDay, @source, @campaignId, @campaignName, @amount)`,
