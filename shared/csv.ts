@@ -43,3 +43,24 @@ export function parseCsv(text: string): CsvRecord[] {
   if (field !== '' || fields.length > 0) endRecord();
   return records;
 }
+
+/** Excel reads a CSV as UTF-8 only when it starts with this mark; without it Chinese turns to mojibake. */
+export const CSV_BOM = '\uFEFF';
+
+/** A cell: text as typed, or a number (an amount already in decimal units, a count). */
+export type CsvCell = string | number;
+
+/**
+ * One RFC 4180 record, CRLF-terminated. Text that a spreadsheet would run as a formula (=, +, −, @,
+ * tab or CR first) is written with a leading apostrophe, so an exported product name cannot
+ * become a formula on the manager's machine; numbers are written as they are.
+ */
+export function csvRecord(cells: readonly CsvCell[]): string {
+  return `${cells.map(csvField).join(',')}\r\n`;
+}
+
+function csvField(cell: CsvCell): string {
+  if (typeof cell === 'number') return String(cell);
+  const text = /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
