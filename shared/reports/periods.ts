@@ -117,3 +117,49 @@ function earlierPeriod(span: Span, kind: PeriodKind, comparison: Comparison): Sp
     }
   }
 }
+
+/**
+ * Minutes since the business day's start (local midnight plus the cut-off hours) of an instant in
+ * the store's zone: where a period in progress stands now, as `untilMinute` says it.
+ */
+export function minuteOfBusinessDay(epochMs: number, timeZone: string, cutoffHour: number): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).formatToParts(epochMs);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return ((((get('hour') - cutoffHour) * 60 + get('minute')) % 1_440) + 1_440) % 1_440;
+}
+
+/**
+ * The last instant a span counts, in epoch ms, or null for the whole of its last day: the moment
+ * `untilMinute` minutes into the last business day, in the store's zone. Found by stepping from
+ * the UTC guess by the zone's offset at that moment, which holds across a change of summer time.
+ */
+export function spanEnd(span: Span, timeZone: string, cutoffHour: number): number | null {
+  if (span.untilMinute === null) return null;
+  const [year, month, day] = span.to.split('-').map(Number);
+  const wall = Date.UTC(year, month - 1, day, cutoffHour, span.untilMinute);
+  let guess = wall;
+  for (let i = 0; i < 3; i += 1) guess = wall - offsetAt(guess, timeZone);
+  return guess;
+}
+
+/** The zone's offset from UTC at an instant, in ms. */
+function offsetAt(epochMs: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(epochMs);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const local = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return local - Math.floor(epochMs / 1000) * 1000;
+}

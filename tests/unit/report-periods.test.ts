@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { comparedSpan, daysIn, elapsed, periodOf, weekdayOf } from '../../shared/reports/periods';
+import {
+  comparedSpan,
+  daysIn,
+  elapsed,
+  minuteOfBusinessDay,
+  periodOf,
+  spanEnd,
+  weekdayOf,
+} from '../../shared/reports/periods';
 
 describe('report periods', () => {
   it('finds the day, the Monday-to-Sunday week and the calendar month of a day', () => {
@@ -49,5 +57,25 @@ describe('report periods', () => {
       to: '2026-02-28',
       untilMinute: null,
     });
+  });
+});
+
+describe('where a period in progress stands', () => {
+  it('counts minutes from the business day’s cut-off in the store’s zone', () => {
+    // 2026-12-07 14:30 in Shanghai (UTC+8), cut-off 04:00: 10 h 30 min into the business day.
+    const at = Date.UTC(2026, 11, 7, 6, 30);
+    expect(minuteOfBusinessDay(at, 'Asia/Shanghai', 4)).toBe(630);
+    // 01:30 the next night is still the same business day: 21 h 30 min in.
+    expect(minuteOfBusinessDay(Date.UTC(2026, 11, 7, 17, 30), 'Asia/Shanghai', 4)).toBe(1_290);
+  });
+
+  it('finds the instant a cut comparison day ends, in the store’s zone and across summer time', () => {
+    const span = { from: '2026-11-30', to: '2026-11-30', untilMinute: 630 };
+    expect(spanEnd(span, 'Asia/Shanghai', 4)).toBe(Date.UTC(2026, 10, 30, 6, 30));
+    expect(spanEnd({ ...span, untilMinute: null }, 'Asia/Shanghai', 4)).toBeNull();
+    // New York moved its clocks back on 2026-11-01: 14:30 local that day is 19:30 UTC.
+    const fallBack = { from: '2026-11-01', to: '2026-11-01', untilMinute: 870 };
+    expect(spanEnd(fallBack, 'America/New_York', 0)).toBe(Date.UTC(2026, 10, 1, 19, 30));
+    expect(spanEnd({ ...fallBack, to: '2026-10-31' }, 'America/New_York', 0)).toBe(Date.UTC(2026, 9, 31, 18, 30));
   });
 });
