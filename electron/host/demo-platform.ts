@@ -65,22 +65,30 @@ export function runDemoPlatform(core: CounterCore, options: DemoPlatformOptions)
 
   const maybeStart = () => {
     const store = readStore(core.environment.db, Date.now());
-    if (stopped || starting || child || !store?.demo) return;
+    if (stopped || starting || (child && child.exitCode === null) || !store?.demo) return;
     starting = true;
     delay = setTimeout(() => {
       start()
-        .catch((error: unknown) => log(`The demo platform did not start: ${(error as Error).message}`))
+        .catch((error: unknown) => {
+          if (!stopped) log(`The demo platform did not start: ${(error as Error).message}`);
+        })
         .finally(() => {
           starting = false;
         });
     }, options.startAfterMs ?? 3_000);
   };
 
+  // The child is known from the moment it is spawned, not only once it is ready: stopped while it
+  // starts, it must still be stopped, or it outlives the host and writes on into the data folder.
+  const startChild: StartPlatform = (dir, niceness) => {
+    child = (options.start ?? startPlatformWithTsx)(dir, niceness);
+    return child;
+  };
+
   async function start(): Promise<void> {
     mkdirSync(platformDir, { recursive: true, mode: 0o700 });
-    const { process: spawned, link } = await spawnPlatform(platformDir, options.niceness ?? 15, log, options.start);
-    child = spawned;
-    if (stopped) return void spawned.kill('SIGTERM');
+    const { link } = await spawnPlatform(platformDir, options.niceness ?? 15, log, startChild);
+    if (stopped) return;
     const state = await ensureDemoStore(core, platformDir, link);
     const db = core.environment.db;
     if (readPairing(db)) movePairing(db, link.url);
