@@ -67,6 +67,8 @@ const OrderLineWire = z
      * by total.
      */
     discounts: z.array(DiscountPartWire).max(20).optional(),
+    /** What the line cost the store at the sale, for margins; null when unknown, absent from older tills. */
+    cost: Minor.min(0).nullable().optional(),
   })
   .refine((line) => !line.discounts || line.discounts.reduce((sum, d) => sum + d.amount, 0) === line.discount, {
     message: 'the discount parts do not add up to the line discount',

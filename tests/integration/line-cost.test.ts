@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadMigrations } from '../../electron/core/db/migrations';
 import { openDatabase } from '../../electron/core/db/open-database';
+import { readUnsent } from '../../electron/core/sync/outbox-payloads';
 import { openHarness } from '../support/callers';
 import { createDemo, signIn } from '../support/demo-session';
 import { tempDir } from '../support/temp-dir';
@@ -62,6 +63,10 @@ describe('a line’s cost at the sale (migration 0008)', () => {
     const order = await payByCard(call, manager, lines, gross);
     const costs = db.prepare('SELECT cost FROM order_lines WHERE order_id = ? ORDER BY line_no').pluck().all(order.id);
     expect(costs).toEqual([(each.cost as number) * 3, Math.round(((byWeight.cost as number) * 1_250) / 1_000), null]);
+    // The platform gets the same costs with the sale.
+    const seq = db.prepare('SELECT seq FROM outbox WHERE id = ?').pluck().get(order.id) as number;
+    const [sent] = readUnsent(db, seq - 1, 1);
+    expect((sent.payload as { lines: { cost: number | null }[] }).lines.map((l) => l.cost)).toEqual(costs);
     // A later change of cost leaves the sold line's margin as it was.
     db.prepare('UPDATE products SET cost = cost * 2 WHERE id = ?').run(each.id);
     expect(db.prepare('SELECT cost FROM order_lines WHERE order_id = ? AND line_no = 1').pluck().get(order.id)).toBe(

@@ -118,6 +118,7 @@ function orderPaid(db: Database, id: string): PayloadOf<'order.paid'> {
       net: l.net as number,
       tax: l.tax as number,
       discounts: split.get(l.line_no as number) ?? [],
+      cost: (l.cost as number | null) ?? null,
     })),
     payments: q.payments.all(id) as PayloadOf<'order.paid'>['payments'],
     stock: q.orderStock.all({ id }) as StockRow[],
