@@ -91,7 +91,7 @@ export function PaymentDialog({ total, needsApproval, payment, onClose, onRefres
 
   const quickAmounts = draft.method === 'cash' ? cashSuggestions(defaultAmount('cash', due, rule), exponent) : [];
   const quick = (amount: number) => {
-    setDraft({ ...draft, text: amountText(amount, exponent) });
+    setDraft((current) => ({ ...current, text: amountText(amount, exponent) }));
     focusLater('amount');
   };
 
@@ -178,8 +178,10 @@ export function PaymentDialog({ total, needsApproval, payment, onClose, onRefres
             referenceRef={referenceRef}
             disabled={busy}
             onMethod={choose}
-            onChange={(next) => {
-              setDraft(next);
+            onChange={(change) => {
+              // From the state as it is, not as last rendered: the amount and then the reference
+              // typed in quick succession once wrote back the amount from before (CI e2e).
+              setDraft((current) => ({ ...current, ...change }));
               setShowProblem(false);
               setRefusal(null);
             }}

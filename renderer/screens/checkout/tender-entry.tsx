@@ -17,7 +17,8 @@ type TenderEntryProps = {
   referenceRef: RefObject<InputRef | null>;
   disabled: boolean;
   onMethod(method: TenderMethod): void;
-  onChange(draft: TenderDraft): void;
+  /** Only the field typed in: two quick edits of two fields must not undo each other. */
+  onChange(change: Pick<TenderDraft, 'text'> | Pick<TenderDraft, 'reference'>): void;
   onQuick(amount: number): void;
   onEnter(): void;
 };
@@ -62,7 +63,7 @@ export function TenderEntry(props: TenderEntryProps) {
           disabled={disabled}
           inputMode="decimal"
           status={problem === 'amount' ? 'error' : undefined}
-          onChange={(event) => onChange({ ...draft, text: event.target.value })}
+          onChange={(event) => onChange({ text: event.target.value })}
           onFocus={(event) => event.target.select()}
           onPressEnter={onEnter}
           aria-label={cash ? t('sale.pay.tendered') : t('sale.pay.amount')}
@@ -95,7 +96,7 @@ export function TenderEntry(props: TenderEntryProps) {
             maxLength={64}
             status={problem === 'reference' ? 'error' : undefined}
             placeholder={t('sale.pay.referencePlaceholder')}
-            onChange={(event) => onChange({ ...draft, reference: event.target.value })}
+            onChange={(event) => onChange({ reference: event.target.value })}
             onPressEnter={onEnter}
             aria-label={t('sale.pay.reference')}
             data-testid="tender-reference"
