@@ -149,6 +149,10 @@ const messages = {
     en: 'This page is missing its access token. Open the address Counter printed when it started.',
     'zh-CN': '页面缺少访问令牌，请打开 Counter 启动时打印的地址。',
   },
+  report_range_invalid: {
+    en: 'A report runs from its first day to its last, at most {max} days.',
+    'zh-CN': '报表的开始日期不能晚于结束日期，且最长 {max} 天。',
+  },
   payload_too_large: {
     en: 'The request is too large (limit {limit}).',
     'zh-CN': '请求内容过大（上限 {limit}）。',

@@ -49,6 +49,8 @@ export const contractMethodNames: readonly string[] = [
   'orders.reprint',
   'orders.refund',
   'reports.day',
+  'reports.sales',
+  'reports.items',
   'sync.status',
   'sync.pair',
   'sync.unpair',

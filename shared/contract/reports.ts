@@ -4,6 +4,7 @@ import { Money } from '../money';
 import { SourcedDiscount } from '../pricing/discount-sources';
 import { method } from './define';
 import { Channel, PaymentMethod } from './orders';
+import { ItemsReport, ReportRequest, SalesReport } from './sales-report';
 
 /** DOMAIN.md's definitions: gross before discounts, net = gross − discounts, refunds apart. */
 export const DaySummary = z.object({
@@ -34,4 +35,8 @@ export const reportMethods = {
     access: 'reports.view',
     mutates: false,
   }),
+  /** Any period, optionally compared: totals and breakdowns by day, hour, weekday, channel, method and cashier. */
+  'reports.sales': method({ input: ReportRequest, output: SalesReport, access: 'reports.view', mutates: false }),
+  /** The same period's products and categories. */
+  'reports.items': method({ input: ReportRequest, output: ItemsReport, access: 'reports.view', mutates: false }),
 };

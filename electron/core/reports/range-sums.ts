@@ -12,6 +12,7 @@ export type SpanBounds = { from: string; to: string; until: number | null };
 /** What a breakdown groups orders by; each is a column or expression of the order row. */
 export const orderGroups = {
   all: "''",
+  day: 'o.business_day',
   channel: 'o.channel',
   hour: 'o.hour',
   // ISO weekday, 1 = Monday.

@@ -1,0 +1,50 @@
+import type { Database } from 'better-sqlite3';
+import type { ItemRow, ItemsReport, ReportRequest } from '../../../shared/contract/sales-report';
+import type { StoreInfo } from '../../../shared/contract/store';
+import type { Money } from '../../../shared/money';
+import { namedStatements } from '../db/open-database';
+import { type LineGroup, type LineSums, linesBy } from './range-lines';
+import { boundsOf, reportSpans } from './report-spans';
+
+type NameRow = { id: string; name_zh: string; name_en: string; unit: 'each' | 'kg' | null };
+
+const statements = namedStatements({
+  product: 'SELECT id, name_zh, name_en, unit FROM products',
+  category: 'SELECT id, name_zh, name_en, NULL AS unit FROM categories',
+});
+
+function rowToItem(sums: LineSums, name: NameRow | undefined, earlierNet: number | null): ItemRow {
+  return {
+    id: sums.key,
+    nameZh: name?.name_zh ?? sums.key,
+    nameEn: name?.name_en ?? sums.key,
+    quantity: sums.quantity,
+    unit: name?.unit ?? null,
+    orders: sums.orders,
+    gross: sums.gross as Money,
+    discount: sums.discount as Money,
+    net: sums.net as Money,
+    costedNet: sums.costedNet as Money,
+    cost: sums.cost as Money,
+    earlierNet: earlierNet as Money | null,
+  };
+}
+
+/**
+ * What the period sold of each product and category, biggest first; each with its net in the
+ * earlier span when compared (a product sold only then has nothing now, so it is not listed).
+ */
+export function itemsReport(db: Database, request: ReportRequest, store: StoreInfo, now: number): ItemsReport {
+  const { span, compared } = reportSpans(request, store, now);
+  const rows = (group: LineGroup): ItemRow[] => {
+    if (!span) return [];
+    const names = new Map((statements(db)[group].all() as NameRow[]).map((row) => [row.id, row]));
+    const earlier = compared
+      ? new Map(linesBy(db, boundsOf(compared, store), group).map((row) => [row.key, row.net]))
+      : null;
+    return linesBy(db, boundsOf(span, store), group)
+      .map((sums) => rowToItem(sums, names.get(sums.key), earlier ? (earlier.get(sums.key) ?? 0) : null))
+      .sort((a, b) => b.net - a.net || a.id.localeCompare(b.id));
+  };
+  return { span, compared, byCategory: rows('category'), byProduct: rows('product') };
+}
