@@ -21,7 +21,11 @@ export function localHourOf(epochMs: number, timeZone: string): number {
 // Building a formatter costs far more than using one, and every order asks for its day and hour.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function wallClock(epochMs: number, timeZone: string): { utc: number; hour: number } {
+/**
+ * The store's wall clock at an instant: its hour and minute, and `utc`, that local date and time
+ * read as if it were UTC (to the second), from which the zone's offset at that instant follows.
+ */
+export function wallClock(epochMs: number, timeZone: string): { utc: number; hour: number; minute: number } {
   let format = formatters.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-US', {
@@ -31,13 +35,15 @@ function wallClock(epochMs: number, timeZone: string): { utc: number; hour: numb
       month: '2-digit',
       day: '2-digit',
       hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
     });
     formatters.set(timeZone, format);
   }
   const parts = format.formatToParts(epochMs);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const hour = get('hour');
-  return { utc: Date.UTC(get('year'), get('month') - 1, get('day'), hour), hour };
+  const [hour, minute] = [get('hour'), get('minute')];
+  return { utc: Date.UTC(get('year'), get('month') - 1, get('day'), hour, minute, get('second')), hour, minute };
 }
 
 export function isTimeZone(name: string): boolean {

@@ -149,6 +149,10 @@ const messages = {
     en: 'This page is missing its access token. Open the address Counter printed when it started.',
     'zh-CN': '页面缺少访问令牌，请打开 Counter 启动时打印的地址。',
   },
+  sample_order: {
+    en: 'This is a sample order from the demo store’s past weeks; it cannot be refunded. Refund a sale made on this till.',
+    'zh-CN': '这是演示门店往期的示例订单，不能退款。请对在本机完成的销售办理退款。',
+  },
   report_range_invalid: {
     en: 'A report runs from its first day to its last, at most {max} days.',
     'zh-CN': '报表的开始日期不能晚于结束日期，且最长 {max} 天。',

@@ -62,6 +62,7 @@ export const fieldLabels: Record<string, FieldLabel> = {
   firstDay: label('First day', '开始日期'),
   float: label('Float', '备用金', 'money'),
   grams: label('Weight', '重量', 'grams'),
+  history: label('Sample history', '示例历史数据'),
   id: label('The reference', '编号'),
   includeFinished: filter,
   includeInactive: filter,

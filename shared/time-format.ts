@@ -11,14 +11,21 @@ import type { Locale } from './locale';
 const time: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
 const date: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'short', day: 'numeric' };
 
+const options = {
+  time,
+  date,
+  dateTime: { ...date, ...time },
+  monthDay: { month: 'short', day: 'numeric' },
+  weekday: { weekday: 'long' },
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
+
 const formats = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(kind: 'time' | 'date' | 'dateTime', locale: Locale, timeZone: string): Intl.DateTimeFormat {
+function formatter(kind: keyof typeof options, locale: Locale, timeZone: string): Intl.DateTimeFormat {
   const key = `${kind}|${locale}|${timeZone}`;
   let format = formats.get(key);
   if (!format) {
-    const options = kind === 'time' ? time : kind === 'date' ? date : { ...date, ...time };
-    format = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+    format = new Intl.DateTimeFormat(locale, { ...options[kind], timeZone });
     formats.set(key, format);
   }
   return format;
@@ -44,6 +51,18 @@ export function formatDay(day: string, locale: Locale): string {
   const [year, month, dayOfMonth] = day.split('-').map(Number);
   if (!year || !month || !dayOfMonth) return day;
   return formatDate(Date.UTC(year, month - 1, dayOfMonth), locale, 'UTC');
+}
+
+/** "Dec 5" / "12月5日": a business day where the year goes without saying (a chart's axis). */
+export function formatMonthDay(day: string, locale: Locale): string {
+  const [year, month, dayOfMonth] = day.split('-').map(Number);
+  return formatter('monthDay', locale, 'UTC').format(Date.UTC(year, month - 1, dayOfMonth));
+}
+
+/** "Monday" / "星期一" for an ISO weekday, 1 (Monday) to 7 (Sunday). */
+export function weekdayName(isoWeekday: number, locale: Locale): string {
+  // 30 November 2026 is a Monday.
+  return formatter('weekday', locale, 'UTC').format(Date.UTC(2026, 10, 29 + isoWeekday));
 }
 
 /** A moment in both languages, for a message kept and read later by whoever opens it. */

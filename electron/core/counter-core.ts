@@ -155,6 +155,6 @@ function ensureDeviceId(db: CoreEnvironment['db']): string {
 export function fillDemoStoreIfEmpty(core: CounterCore, locale: 'zh-CN' | 'en'): string | null {
   const status = core.dispatch({ method: 'app.status', input: {} });
   if (status.ok && (status.value as { setUp: boolean }).setUp) return null;
-  const created = core.dispatch({ method: 'store.createDemo', input: { locale }, locale });
+  const created = core.dispatch({ method: 'store.createDemo', input: { locale, history: true }, locale });
   return created.ok ? null : created.error.message;
 }

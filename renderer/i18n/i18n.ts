@@ -10,6 +10,8 @@ import limitsEn from './limits.en.json';
 import limitsZhCN from './limits.zh-CN.json';
 import o2oEn from './o2o.en.json';
 import o2oZhCN from './o2o.zh-CN.json';
+import reportsEn from './reports.en.json';
+import reportsZhCN from './reports.zh-CN.json';
 import saleEn from './sale.en.json';
 import saleZhCN from './sale.zh-CN.json';
 import voucherEn from './voucher.en.json';
@@ -17,7 +19,16 @@ import voucherZhCN from './voucher.zh-CN.json';
 import zhCN from './zh-CN.json';
 
 /** One file pair per area of the app, so areas do not step on each other's keys. */
-const english = { ...en, ...saleEn, ...backOfficeEn, ...o2oEn, ...voucherEn, ...discountsEn, ...limitsEn };
+const english = {
+  ...en,
+  ...saleEn,
+  ...backOfficeEn,
+  ...o2oEn,
+  ...voucherEn,
+  ...discountsEn,
+  ...limitsEn,
+  ...reportsEn,
+};
 const chinese = {
   ...zhCN,
   ...saleZhCN,
@@ -26,6 +37,7 @@ const chinese = {
   ...voucherZhCN,
   ...discountsZhCN,
   ...limitsZhCN,
+  ...reportsZhCN,
 };
 
 const storageKey = 'counter.locale';

@@ -55,7 +55,12 @@ export const storeMethods = {
     mutates: true,
   }),
   'store.createDemo': method({
-    input: z.object({ timeZone: TimeZone.default('Asia/Shanghai'), locale: Locale.default('zh-CN') }),
+    input: z.object({
+      timeZone: TimeZone.default('Asia/Shanghai'),
+      locale: Locale.default('zh-CN'),
+      /** Fourteen weeks of sample sales before today, for the reports (the first-run screen asks for them). */
+      history: z.boolean().default(false),
+    }),
     output: StoreInfo,
     access: 'public',
     mutates: true,

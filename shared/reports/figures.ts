@@ -58,17 +58,24 @@ export type SalesFigures = SalesSums & {
 
 export function salesFigures(sums: SalesSums): SalesFigures {
   const net = sums.gross - sums.discount;
-  const marginAmount = sums.costedNet - sums.cost;
   return {
     ...sums,
     net,
     netAfterRefunds: net - sums.refunded,
     averageTicket: sums.orders === 0 ? 0 : mulDivRound(net, 1, sums.orders),
-    margin: {
-      amount: marginAmount,
-      percentBp: sums.costedNet === 0 ? null : mulDivRound(marginAmount, 10_000, sums.costedNet),
-    },
+    margin: marginOf(sums.costedNet, sums.cost),
   };
+}
+
+/** Margin over the lines with a known cost: net − cost, and its share of their net (null without any). */
+export function marginOf(costedNet: number, cost: number): { amount: number; percentBp: number | null } {
+  const amount = costedNet - cost;
+  return { amount, percentBp: costedNet === 0 ? null : mulDivRound(amount, 10_000, costedNet) };
+}
+
+/** A part's share of a total in basis points, rounded half away from zero; null of nothing. */
+export function shareBp(part: number, total: number): number | null {
+  return total === 0 ? null : mulDivRound(part, 10_000, total);
 }
 
 /** A figure against the earlier period's: the difference, and as a share of the earlier (null from 0). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BusinessDay } from '../business-day';
+import { BusinessDay, wallClock } from '../business-day';
 
 /**
  * A report's span of business days, both ends included. `untilMinute`: the last day counts only
@@ -123,14 +123,8 @@ function earlierPeriod(span: Span, kind: PeriodKind, comparison: Comparison): Sp
  * the store's zone: where a period in progress stands now, as `untilMinute` says it.
  */
 export function minuteOfBusinessDay(epochMs: number, timeZone: string, cutoffHour: number): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).formatToParts(epochMs);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return ((((get('hour') - cutoffHour) * 60 + get('minute')) % 1_440) + 1_440) % 1_440;
+  const { hour, minute } = wallClock(epochMs, timeZone);
+  return ((((hour - cutoffHour) * 60 + minute) % 1_440) + 1_440) % 1_440;
 }
 
 /**
@@ -149,17 +143,5 @@ export function spanEnd(span: Span, timeZone: string, cutoffHour: number): numbe
 
 /** The zone's offset from UTC at an instant, in ms. */
 function offsetAt(epochMs: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(epochMs);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const local = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return local - Math.floor(epochMs / 1000) * 1000;
+  return wallClock(epochMs, timeZone).utc - Math.floor(epochMs / 1000) * 1000;
 }

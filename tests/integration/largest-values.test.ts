@@ -7,6 +7,7 @@ import type { ShiftReport } from '../../shared/contract/shifts';
 import { uuidv7 } from '../../shared/ids';
 import { ceilings } from '../../shared/limits';
 import type { CartLine, ManualDiscount, Quantity } from '../../shared/pricing/cart';
+import { addDays } from '../../shared/reports/periods';
 import { expectOk, type Harness, openHarness } from '../support/callers';
 import { createDemo, signIn } from '../support/demo-session';
 import { lineFor } from '../support/till';
@@ -162,6 +163,19 @@ describe('the largest values every input allows', () => {
       'orders.receipt': { id: bigOrder.id },
       'orders.list': { limit: 200 },
       'vouchers.check': { code: 'NOT-A-VOUCHER' },
+      // The longest range there is, ending on the day of the largest sales, against a year before.
+      'reports.sales': {
+        period: 'range',
+        firstDay: addDays(bigOrder.businessDay, -1_095),
+        lastDay: bigOrder.businessDay,
+        comparison: 'year_on_year',
+      },
+      'reports.items': {
+        period: 'range',
+        firstDay: addDays(bigOrder.businessDay, -1_095),
+        lastDay: bigOrder.businessDay,
+        comparison: 'year_on_year',
+      },
     };
     const reads = methodNames.filter((name) => !contract[name].mutates);
     expect(reads.length).toBeGreaterThan(20);

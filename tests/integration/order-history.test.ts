@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { writeOrderHistory } from '../../electron/core/demo/sales-history';
 import { daySummary } from '../../electron/core/reports/day-summary';
 import { openHarness } from '../support/callers';
 import { createDemo } from '../support/demo-session';
-import { writeOrderHistory } from '../support/order-history';
 
 type Row = Record<string, number | string | null>;
 

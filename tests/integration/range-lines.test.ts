@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { writeOrderHistory } from '../../electron/core/demo/sales-history';
 import { linesBy, methodsIn } from '../../electron/core/reports/range-lines';
 import { salesBy } from '../../electron/core/reports/range-sums';
 import { openHarness } from '../support/callers';
 import { createDemo } from '../support/demo-session';
-import { writeOrderHistory } from '../support/order-history';
 
 type Row = Record<string, string | number | null>;
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { writeOrderHistory } from '../../electron/core/demo/sales-history';
 import { type OrderGroup, orderGroups, salesBy } from '../../electron/core/reports/range-sums';
 import { addSums, emptySums, type SalesSums } from '../../shared/reports/figures';
 import { weekdayOf } from '../../shared/reports/periods';
 import { openHarness } from '../support/callers';
 import { createDemo } from '../support/demo-session';
-import { writeOrderHistory } from '../support/order-history';
 import { seededRandom } from '../support/random';
 
 type OrderRow = {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { writeOrderHistory } from '../../electron/core/demo/sales-history';
 import type { Figures, ItemsReport, ReportRequest, SalesReport } from '../../shared/contract/sales-report';
 import { addDays } from '../../shared/reports/periods';
 import { expectOk, openHarness } from '../support/callers';
 import { createDemo, signIn } from '../support/demo-session';
-import { writeOrderHistory } from '../support/order-history';
 
 type OrderRow = { id: string; business_day: string; paid_at: number; gross: number; discount: number };
 

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { businessDayOf } from '../../../shared/business-day';
 import { type StaffId, uuidv7 } from '../../../shared/ids';
 import type { Locale } from '../../../shared/locale';
+import { addDays } from '../../../shared/reports/periods';
 import type { Role } from '../../../shared/roles';
 import { importProductsCsv } from '../catalog/csv-import';
 import type { HandlerContext } from '../handler-context';
@@ -9,6 +11,7 @@ import { createStaff } from '../staff/staff-handlers';
 import { recordMovement } from '../stock/stock-ledger';
 import { storeStatements } from '../store/store-records';
 import { enqueue } from '../sync/outbox';
+import { writeOrderHistory } from './sales-history';
 
 type DemoStaff = { name: Record<Locale, string>; role: Role; pin: string };
 
@@ -20,15 +23,20 @@ export const demoStaff: DemoStaff[] = [
   { name: { 'zh-CN': '陈静', en: 'Jing Chen' }, role: 'cashier', pin: '3333' },
 ];
 
+const demoCutoffHour = 4;
+
 /** A convenience store with a café corner: what a new user sees on first launch. */
-export function createDemoStore(ctx: HandlerContext, input: { timeZone: string; locale: Locale }) {
+/** The demo's past: fourteen weeks before today, about fifty sales a day, so a month is compared with a whole month. */
+const demoHistory = { orders: 5_000, days: 98, seed: 2026 };
+
+export function createDemoStore(ctx: HandlerContext, input: { timeZone: string; locale: Locale; history: boolean }) {
   const storeId = uuidv7(ctx.now);
   storeStatements(ctx.db).insert.run({
     id: storeId,
     name: input.locale === 'zh-CN' ? '柜台便利店（演示）' : 'Counter Corner Shop (demo)',
     timeZone: input.timeZone,
     currency: 'CNY',
-    dayCutoffHour: 4,
+    dayCutoffHour: demoCutoffHour,
     demo: 1,
     now: ctx.now,
   });
@@ -43,7 +51,13 @@ export function createDemoStore(ctx: HandlerContext, input: { timeZone: string; 
     throw new Error(`demo catalog has ${catalog.failed} bad rows, first: ${JSON.stringify(first)}`);
   }
   countOpeningStock(ctx, staff[0]);
-  return { storeId, staff, products: catalog.created };
+  const history = input.history
+    ? writeOrderHistory(ctx.db, {
+        ...demoHistory,
+        lastDay: addDays(businessDayOf(ctx.now, input.timeZone, demoCutoffHour), -1),
+      })
+    : null;
+  return { storeId, staff, products: catalog.created, historyOrders: history?.orders ?? 0 };
 }
 
 /**

@@ -9,6 +9,7 @@ import { recordMovement } from '../stock/stock-ledger';
 import { requireStore } from '../store/store-records';
 import { enqueue } from '../sync/outbox';
 import { reverseRedemptionsOf } from '../vouchers/redemption-reversal';
+import { SAMPLE_DEVICE } from '../demo/sales-history';
 import { type RefundRow, readOrderDetail, readOrderRow } from './order-records';
 import { requestDigest } from './request-digest';
 
@@ -51,6 +52,8 @@ export function refundOrder(ctx: HandlerContext, input: RefundInput): Result {
   const store = requireStore(ctx.db, ctx.now);
   const row = readOrderRow(ctx.db, input.orderId);
   if (!row) throw new AppError('not_found', { what: { en: 'order', 'zh-CN': '订单' } });
+  // The demo's past weeks were never sold here or sent to the platform: nothing to give back.
+  if (row.device_id === SAMPLE_DEVICE) throw new AppError('sample_order');
   const order = readOrderDetail(ctx.db, row);
   const shift = requireOpenShift(ctx.db, ctx.deviceId);
   const lines = refundLines(order, input.lines);

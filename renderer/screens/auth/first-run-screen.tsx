@@ -22,7 +22,7 @@ export function FirstRunScreen() {
   const queryClient = useQueryClient();
   const done = () => invalidateMethods(queryClient, ['app.status']);
   const demo = useMutation({
-    mutationFn: () => api.call('store.createDemo', { timeZone: systemTimeZone(), locale }),
+    mutationFn: () => api.call('store.createDemo', { timeZone: systemTimeZone(), locale, history: true }),
     onSuccess: done,
   });
   /** The owner just chose their PIN: signing them in straight away saves typing it twice more. */

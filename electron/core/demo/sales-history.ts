@@ -1,18 +1,24 @@
 import type { Database } from 'better-sqlite3';
-import { orderStatements } from '../../electron/core/orders/order-records';
-import { uuidv7 } from '../../shared/ids';
-import { lineCost } from '../../shared/reports/line-cost';
-import { addDays } from '../../shared/reports/periods';
-import { allocate, mulDivRound } from '../../shared/rounding';
-import { seededRandom } from './random';
+import { uuidv7 } from '../../../shared/ids';
+import { lineCost } from '../../../shared/reports/line-cost';
+import { addDays, spanEnd } from '../../../shared/reports/periods';
+import { allocate, mulDivRound } from '../../../shared/rounding';
+import { seededRandom } from '../../../shared/seeded-random';
+import { orderStatements } from '../orders/order-records';
+import { readStore } from '../store/store-records';
 
 /**
  * Months or years of a store's sales, seeded, written straight into a till's database with the
  * core's own statements (as many rows a second as SQLite takes, where selling each through the
  * core would take hours): channels, split payments, coupons from a few campaigns, manual
- * discounts, goods by weight, and refunds a few days later. For the reports' benchmarks and their
- * independent-computation tests; the store (catalog, staff) must exist already.
+ * discounts, goods by weight, and refunds a few days later. The demo store's past weeks, and the
+ * reports' benchmarks and independent-computation tests; the store (catalog, staff) must exist.
+ * These are sample records: they move no stock, write no audit entries and are never sent to the
+ * platform (their device is "history").
  */
+/** The device the sample records name: nothing on a real till or the platform is called so. */
+export const SAMPLE_DEVICE = 'history';
+
 export type HistoryOptions = { orders: number; days: number; lastDay: string; seed: number };
 
 type Random = ReturnType<typeof seededRandom>;
@@ -56,7 +62,6 @@ const channels = [
 const campaigns = ['立减5元', '满50减8', '会员9折', '新品尝鲜', '周末特惠', '早餐套餐'];
 // Lunch and dinner peaks, as a franchise's day is shaped.
 const hours = [7, 8, 9, 10, 11, 11, 12, 12, 12, 13, 13, 14, 15, 16, 17, 17, 18, 18, 18, 19, 19, 20, 21, 22];
-const SHANGHAI_MS = 8 * 3_600_000;
 
 const sum = <T>(items: readonly T[], value: (item: T) => number) => items.reduce((s, item) => s + value(item), 0);
 const net = (line: Line) => line.gross - line.lineDiscount - line.coupon - line.orderShare;
@@ -66,13 +71,16 @@ const campaignOf = (line: Line) => 1 + (line.product.sku.charCodeAt(line.product
 
 export function writeOrderHistory(db: Database, options: HistoryOptions): { orders: number; refunds: number } {
   const random = seededRandom(options.seed);
+  const store = readStore(db, Date.now());
+  if (!store) throw new Error('sales history needs a store');
+  const clock = { timeZone: store.timeZone, cutoffHour: store.dayCutoffHour };
   const products = db.prepare('SELECT * FROM products WHERE active = 1 ORDER BY sku').all() as Product[];
   const staff = db.prepare("SELECT id, name FROM staff WHERE role <> 'owner' ORDER BY id").all() as Staff[];
   const write = writers(db);
   let refunds = 0;
   const batch = db.transaction((count: number) => {
     for (let i = 0; i < count; i += 1) {
-      const order = planOrder(random, options, products, staff);
+      const order = planOrder(random, options, products, staff, clock);
       write.order(order);
       if (random.next() < 0.03) {
         write.refund(order, 1 + random.int(order.lines.length), random.int(4));
@@ -84,10 +92,15 @@ export function writeOrderHistory(db: Database, options: HistoryOptions): { orde
   return { orders: options.orders, refunds };
 }
 
-function planOrder(random: Random, options: HistoryOptions, products: Product[], staff: Staff[]): Order {
+type Clock = { timeZone: string; cutoffHour: number };
+
+function planOrder(random: Random, options: HistoryOptions, products: Product[], staff: Staff[], clock: Clock): Order {
   const day = addDays(options.lastDay, -random.int(options.days));
   const hour = random.pick(hours);
-  const paidAt = Date.parse(`${day}T00:00:00Z`) - SHANGHAI_MS + (hour * 60 + random.int(60)) * 60_000;
+  // The local clock hour, minutes into the business day that starts at the cut-off.
+  const minute = ((hour - clock.cutoffHour + 24) % 24) * 60 + random.int(60);
+  const start = spanEnd({ from: day, to: day, untilMinute: minute }, clock.timeZone, clock.cutoffHour) as number;
+  const paidAt = start + random.int(60) * 1_000;
   const channel = weighted(random, channels);
   const lines = planLines(random, products);
   const left = lines.map((l) => l.gross - l.lineDiscount - l.coupon);
@@ -167,7 +180,7 @@ function writers(db: Database) {
       q.insertOrder.run({
         id: order.id,
         number: `H${String(nextNumber(order.day)).padStart(5, '0')}`,
-        deviceId: 'history',
+        deviceId: SAMPLE_DEVICE,
         businessDay: order.day,
         channel: order.channel,
         shiftId: null,

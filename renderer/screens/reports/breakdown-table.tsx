@@ -1,0 +1,133 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Table } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CSV_BOM, type CsvCell, csvRecord } from '../../../shared/csv';
+import { type Money, toDecimalString } from '../../../shared/money';
+import { useStoreInfo } from '../../app/store-provider';
+import { useMoney } from '../../hooks/use-money';
+import { usePercent } from './headline-figures';
+import './reports.css';
+
+/** How a column's value reads on screen and in the export: the export keeps numbers as numbers. */
+export type ColumnKind = 'text' | 'count' | 'money' | 'signedMoney' | 'percent' | 'change';
+
+export type BreakdownColumn<R> = {
+  key: string;
+  title: string;
+  kind: ColumnKind;
+  /** Minor units for money, basis points for a percentage, null where there is nothing to show. */
+  value(row: R): string | number | null;
+  /** On screen only, when the plain value is not enough (a bar under a share). */
+  render?(row: R): ReactNode;
+  width?: number;
+};
+
+type BreakdownTableProps<R> = {
+  rows: R[];
+  rowKey(row: R): string;
+  columns: BreakdownColumn<R>[];
+  /** The file's name, without the extension's worries: the store's language and the period's days. */
+  fileName: string;
+  note?: string;
+  testId: string;
+};
+
+function useShow() {
+  const money = useMoney();
+  const percent = usePercent();
+  const share = usePercent(false);
+  return (kind: ColumnKind, value: string | number | null): string => {
+    if (value === null) return '—';
+    if (typeof value === 'string') return value;
+    switch (kind) {
+      case 'money':
+        return money(value as Money);
+      case 'signedMoney':
+        return value > 0
+          ? `+${money(value as Money)}`
+          : value < 0
+            ? `−${money(Math.abs(value) as Money)}`
+            : money(0 as Money);
+      case 'percent':
+        return share(value);
+      case 'change':
+        return percent(value);
+      case 'count':
+      case 'text':
+        return String(value);
+    }
+  };
+}
+
+/** A breakdown as a table, with an export of exactly these rows and columns (not a page of them). */
+export function BreakdownTable<R extends object>({
+  rows,
+  rowKey,
+  columns,
+  fileName,
+  note,
+  testId,
+}: BreakdownTableProps<R>) {
+  const { t } = useTranslation();
+  const show = useShow();
+  const exponent = useStoreInfo().currencyExponent;
+  const tableColumns: ColumnsType<R> = columns.map((column) => ({
+    key: column.key,
+    title: column.title,
+    align: column.kind === 'text' ? undefined : 'right',
+    width: column.width,
+    render: (_, row) => column.render?.(row) ?? show(column.kind, column.value(row)),
+  }));
+
+  const exportRows = () => {
+    const cell = (column: BreakdownColumn<R>, row: R): CsvCell => {
+      const value = column.value(row);
+      if (value === null) return '';
+      if (typeof value === 'string') return value;
+      if (column.kind === 'money' || column.kind === 'signedMoney')
+        return Number(toDecimalString(value as Money, exponent));
+      if (column.kind === 'percent' || column.kind === 'change') return value / 100;
+      return value;
+    };
+    const header = columns.map((column) =>
+      column.kind === 'percent' || column.kind === 'change' ? `${column.title} (%)` : column.title,
+    );
+    const text =
+      CSV_BOM + csvRecord(header) + rows.map((row) => csvRecord(columns.map((column) => cell(column, row)))).join('');
+    const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = fileName;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+
+  return (
+    <div className="breakdown">
+      <div className="breakdown-bar">
+        {note ? <span className="breakdown-note">{note}</span> : <span />}
+        <Button
+          icon={<DownloadOutlined />}
+          onClick={exportRows}
+          disabled={rows.length === 0}
+          data-testid={`${testId}-export`}
+        >
+          {t('salesReport.export')}
+        </Button>
+      </div>
+      <Table<R>
+        rowKey={rowKey}
+        size="small"
+        columns={tableColumns}
+        dataSource={rows}
+        // Long lists (a big catalogue's products) are paged on screen; the export takes every row.
+        pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+        scroll={{ x: 'max-content' }}
+        locale={{ emptyText: t('salesReport.noSales') }}
+        data-testid={testId}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,202 @@
+import { Tabs } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { ItemRow, ItemsReport, SalesReport } from '../../../shared/contract/sales-report';
+import { type SourcedDiscount, sourceKey } from '../../../shared/pricing/discount-sources';
+import { weekdayName } from '../../../shared/time-format';
+import { useDiscountLabel } from '../../components/discount-sources';
+import { useLocale } from '../../i18n/use-locale';
+import { cashierColumns, itemColumns, salesColumns } from './breakdown-columns';
+import { BreakdownTable } from './breakdown-table';
+import './reports.css';
+
+type BreakdownTabsProps = { report: SalesReport; items: ItemsReport | undefined; days: { from: string; to: string } };
+
+const pad = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
+
+/** Every breakdown of the period, each adding up to the headline net, each exportable as it is shown. */
+export function BreakdownTabs({ report, items, days }: BreakdownTabsProps) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const discountLabel = useDiscountLabel();
+  const total = report.totals.current.net;
+  const compared = report.totals.earlier !== null;
+  const file = (what: string) =>
+    t('salesReport.exportFile', { what: t(`salesReport.by.${what}` as 'salesReport.by.channel'), ...days });
+  const name = (row: ItemRow) => (locale === 'zh-CN' ? row.nameZh : row.nameEn);
+  const quantity = (row: ItemRow) => (row.unit === 'kg' ? row.quantity / 1_000 : row.quantity);
+
+  const tabs = [
+    {
+      key: 'channel',
+      children: (
+        <BreakdownTable
+          rows={report.byChannel}
+          rowKey={(r) => r.channel}
+          columns={salesColumns<SalesReport['byChannel'][number]>(
+            t,
+            {
+              key: 'channel',
+              title: t('salesReport.column.channel'),
+              kind: 'text',
+              value: (r) => t(`orders.channel.${r.channel}`),
+            },
+            total,
+            compared,
+          )}
+          fileName={file('channel')}
+          testId="report-by-channel"
+        />
+      ),
+    },
+    {
+      key: 'method',
+      children: (
+        <BreakdownTable
+          rows={report.byMethod}
+          rowKey={(r) => r.method}
+          columns={[
+            {
+              key: 'method',
+              title: t('salesReport.column.method'),
+              kind: 'text',
+              value: (r) => t(`orders.method.${r.method}`),
+            },
+            { key: 'orders', title: t('salesReport.column.orders'), kind: 'count', value: (r) => r.orders },
+            { key: 'amount', title: t('salesReport.column.amount'), kind: 'money', value: (r) => r.amount },
+            ...(compared
+              ? [
+                  {
+                    key: 'earlier',
+                    title: t('salesReport.column.earlier'),
+                    kind: 'money' as const,
+                    value: (r: SalesReport['byMethod'][number]) => r.earlierAmount,
+                  },
+                ]
+              : []),
+          ]}
+          fileName={file('method')}
+          note={t('salesReport.methodNote')}
+          testId="report-by-method"
+        />
+      ),
+    },
+    {
+      key: 'hour',
+      children: (
+        <BreakdownTable
+          rows={report.byHour}
+          rowKey={(r) => String(r.hour)}
+          columns={salesColumns<SalesReport['byHour'][number]>(
+            t,
+            {
+              key: 'hour',
+              title: t('salesReport.column.hour'),
+              kind: 'text',
+              value: (r) => `${pad(r.hour)}–${pad(r.hour + 1)}`,
+            },
+            total,
+            compared,
+          )}
+          fileName={file('hour')}
+          testId="report-by-hour"
+        />
+      ),
+    },
+    {
+      key: 'weekday',
+      children: (
+        <BreakdownTable
+          rows={report.byWeekday}
+          rowKey={(r) => String(r.weekday)}
+          columns={salesColumns<SalesReport['byWeekday'][number]>(
+            t,
+            {
+              key: 'weekday',
+              title: t('salesReport.column.weekday'),
+              kind: 'text',
+              value: (r) => weekdayName(r.weekday, locale),
+            },
+            total,
+            compared,
+          )}
+          fileName={file('weekday')}
+          testId="report-by-weekday"
+        />
+      ),
+    },
+    {
+      key: 'category',
+      children: (
+        <BreakdownTable
+          rows={items?.byCategory ?? []}
+          rowKey={(r) => r.id}
+          columns={itemColumns(
+            t,
+            { key: 'category', title: t('salesReport.column.category'), kind: 'text', value: name },
+            total,
+            compared,
+            (r) => r.quantity,
+          )}
+          fileName={file('category')}
+          note={t('salesReport.productNote')}
+          testId="report-by-category"
+        />
+      ),
+    },
+    {
+      key: 'product',
+      children: (
+        <BreakdownTable
+          rows={items?.byProduct ?? []}
+          rowKey={(r) => r.id}
+          columns={itemColumns(
+            t,
+            { key: 'product', title: t('salesReport.column.product'), kind: 'text', value: name },
+            total,
+            compared,
+            quantity,
+          )}
+          fileName={file('product')}
+          note={t('salesReport.productNote')}
+          testId="report-by-product"
+        />
+      ),
+    },
+    {
+      key: 'cashier',
+      children: (
+        <BreakdownTable
+          rows={report.byCashier}
+          rowKey={(r) => r.staffId}
+          columns={cashierColumns(t, total, compared)}
+          fileName={file('cashier')}
+          note={t('salesReport.cashierNote')}
+          testId="report-by-cashier"
+        />
+      ),
+    },
+    {
+      key: 'discount',
+      children: (
+        <BreakdownTable<SourcedDiscount>
+          rows={report.discountsBySource}
+          rowKey={sourceKey}
+          columns={[
+            { key: 'source', title: t('salesReport.column.source'), kind: 'text', value: discountLabel },
+            { key: 'amount', title: t('salesReport.column.amount'), kind: 'money', value: (r) => r.amount },
+          ]}
+          fileName={file('discount')}
+          testId="report-by-discount"
+        />
+      ),
+    },
+  ] as const;
+
+  return (
+    <Tabs
+      className="breakdown-tabs"
+      items={tabs.map((tab) => ({ key: tab.key, label: t(`salesReport.by.${tab.key}`), children: tab.children }))}
+      data-testid="report-breakdowns"
+    />
+  );
+}

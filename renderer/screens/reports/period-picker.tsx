@@ -1,0 +1,129 @@
+import { LeftOutlined, RightOutlined } from '@ant-design/icons';
+import { Button, Input, Segmented, Select, Space, Tooltip } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { ReportRequest } from '../../../shared/contract/sales-report';
+import { addDays, type Comparison, daysIn, type PeriodKind, periodOf } from '../../../shared/reports/periods';
+import { useStoreInfo } from '../../app/store-provider';
+import { useKeyActions } from '../../hooks/use-key-actions';
+import { dayShortcuts } from '../orders/business-day-picker';
+import './reports.css';
+
+const kinds: PeriodKind[] = ['day', 'week', 'month', 'range'];
+const comparisons: (Comparison | 'none')[] = ['previous_period', 'same_weekday_last_week', 'year_on_year', 'none'];
+const isDay = (text: string) => /^\d{4}-\d{2}-\d{2}$/.test(text);
+
+/** The first and last day of what a request asks for, as days. */
+export function requestedDays(request: ReportRequest): { from: string; to: string } {
+  if (request.period === 'range') return { from: request.firstDay, to: request.lastDay ?? request.firstDay };
+  return periodOf(request.period, request.firstDay);
+}
+
+/** The same kind of period, `by` periods later (or earlier): a month at a time by calendar month. */
+export function stepped(request: ReportRequest, by: number): ReportRequest {
+  const { from, to } = requestedDays(request);
+  switch (request.period) {
+    case 'day':
+      return { ...request, firstDay: addDays(from, by) };
+    case 'week':
+      return { ...request, firstDay: addDays(from, 7 * by) };
+    case 'month': {
+      const [year, month] = from.split('-').map(Number);
+      const first = new Date(Date.UTC(year, month - 1 + by, 1)).toISOString().slice(0, 10);
+      return { ...request, firstDay: first };
+    }
+    case 'range': {
+      const length = daysIn({ from, to });
+      return { ...request, firstDay: addDays(from, length * by), lastDay: addDays(to, length * by) };
+    }
+  }
+}
+
+type PeriodPickerProps = { value: ReportRequest; onChange(next: ReportRequest): void };
+
+/** Day, week (Monday to Sunday), month or any range of business days, stepped or typed, and what it is compared with. */
+export function PeriodPicker({ value, onChange }: PeriodPickerProps) {
+  const { t } = useTranslation();
+  const today = useStoreInfo().businessDay;
+  const { from, to } = requestedDays(value);
+  const latest = to >= today;
+  const go = (by: number) => {
+    const next = stepped(value, by);
+    if (by > 0 && requestedDays(next).from > today) return;
+    onChange(next);
+  };
+  useKeyActions({
+    [dayShortcuts.previous]: () => go(-1),
+    [dayShortcuts.next]: () => go(1),
+    [dayShortcuts.today]: () =>
+      onChange({ ...value, firstDay: today, lastDay: value.period === 'range' ? today : undefined }),
+  });
+
+  const changeKind = (period: PeriodKind) =>
+    onChange(
+      period === 'range'
+        ? { ...value, period, firstDay: from, lastDay: to }
+        : { ...value, period, firstDay: from, lastDay: undefined },
+    );
+
+  return (
+    <Space wrap className="period-picker" data-testid="report-period">
+      <Segmented<PeriodKind>
+        value={value.period}
+        onChange={changeKind}
+        options={kinds.map((kind) => ({ value: kind, label: t(`salesReport.periodKind.${kind}`) }))}
+        data-testid="report-period-kind"
+      />
+      <Space.Compact>
+        <Tooltip title={`${t('salesReport.earlier')} (${dayShortcuts.previous})`}>
+          <Button icon={<LeftOutlined />} aria-label={t('salesReport.earlier')} onClick={() => go(-1)} />
+        </Tooltip>
+        <Input
+          type="date"
+          className="day-picker-input"
+          value={value.period === 'range' ? from : value.firstDay}
+          max={today}
+          aria-label={value.period === 'range' ? t('salesReport.firstDay') : t('salesReport.pickDay')}
+          data-testid="report-first-day"
+          onChange={(event) => {
+            const day = event.target.value;
+            if (!isDay(day)) return;
+            onChange(
+              value.period === 'range' && day > to
+                ? { ...value, firstDay: day, lastDay: day }
+                : { ...value, firstDay: day },
+            );
+          }}
+        />
+        {value.period === 'range' ? (
+          <Input
+            type="date"
+            className="day-picker-input"
+            value={to}
+            min={from}
+            aria-label={t('salesReport.lastDay')}
+            data-testid="report-last-day"
+            onChange={(event) => {
+              if (isDay(event.target.value)) onChange({ ...value, lastDay: event.target.value });
+            }}
+          />
+        ) : null}
+        <Tooltip title={`${t('salesReport.later')} (${dayShortcuts.next})`}>
+          <Button
+            icon={<RightOutlined />}
+            aria-label={t('salesReport.later')}
+            disabled={latest}
+            onClick={() => go(1)}
+          />
+        </Tooltip>
+      </Space.Compact>
+      <Select<Comparison | 'none'>
+        className="report-comparison"
+        value={value.comparison ?? 'none'}
+        aria-label={t('salesReport.compareLabel')}
+        onChange={(choice) => onChange({ ...value, comparison: choice === 'none' ? null : choice })}
+        options={comparisons.map((choice) => ({ value: choice, label: t(`salesReport.compare.${choice}`) }))}
+        data-testid="report-comparison"
+      />
+    </Space>
+  );
+}

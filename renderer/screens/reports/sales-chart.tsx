@@ -1,0 +1,83 @@
+import { BarChart, type BarSeriesOption } from 'echarts/charts';
+import {
+  GridComponent,
+  type GridComponentOption,
+  LegendComponent,
+  type LegendComponentOption,
+  TooltipComponent,
+  type TooltipComponentOption,
+} from 'echarts/components';
+import { type ComposeOption, init, use } from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
+import { useEffect, useRef } from 'react';
+
+use([BarChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
+
+type ChartOption = ComposeOption<
+  BarSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
+>;
+
+export type SalesChartProps = {
+  labels: string[];
+  now: number[];
+  /** The compared period's figure at each place, drawn in grey behind; null without a comparison. */
+  earlier: number[] | null;
+  names: { now: string; earlier: string };
+  /** Minor units to what the axis and the tooltip show. */
+  show(value: number): string;
+  label: string;
+  testId: string;
+};
+
+/**
+ * Bars for the period and, behind each, a grey bar for the compared period, so a day or an hour
+ * that fell short shows the grey above it. SVG, which stays sharp when printed.
+ */
+export default function SalesChart({ labels, now, earlier, names, show, label, testId }: SalesChartProps) {
+  const element = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const host = element.current;
+    if (!host) return;
+    const chart = init(host, null, { renderer: 'svg' });
+    const option: ChartOption = {
+      animation: false,
+      grid: { left: 8, right: 8, top: 28, bottom: 4, containLabel: true },
+      legend: earlier ? { top: 0, right: 0, data: [names.now, names.earlier] } : undefined,
+      tooltip: { trigger: 'axis', valueFormatter: (value) => show(Number(value)) },
+      xAxis: { type: 'category', data: labels, axisTick: { alignWithLabel: true } },
+      yAxis: { type: 'value', axisLabel: { formatter: (value: number) => show(value) } },
+      series: [
+        ...(earlier
+          ? [
+              {
+                name: names.earlier,
+                type: 'bar' as const,
+                data: earlier,
+                itemStyle: { color: '#d1d5db' },
+                barMaxWidth: 36,
+              },
+            ]
+          : []),
+        // Set on the last series, where ECharts reads it: the two bars of a place overlap.
+        {
+          name: names.now,
+          type: 'bar' as const,
+          data: now,
+          itemStyle: { color: '#0f6cbd' },
+          barGap: '-100%',
+          barMaxWidth: 36,
+        },
+      ],
+    };
+    chart.setOption(option);
+    const resize = new ResizeObserver(() => chart.resize());
+    resize.observe(host);
+    return () => {
+      resize.disconnect();
+      chart.dispose();
+    };
+  }, [labels, now, earlier, names, show]);
+
+  return <div ref={element} className="sales-chart" role="img" aria-label={label} data-testid={testId} />;
+}

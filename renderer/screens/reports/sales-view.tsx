@@ -1,0 +1,140 @@
+import { keepPreviousData } from '@tanstack/react-query';
+import { Alert, Card, Spin } from 'antd';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ReportRequest, SalesReport } from '../../../shared/contract/sales-report';
+import type { Money } from '../../../shared/money';
+import type { Span } from '../../../shared/reports/periods';
+import { formatMonthDay } from '../../../shared/time-format';
+import { useApiQuery } from '../../api/use-api';
+import { useStoreInfo } from '../../app/store-provider';
+import { useErrorText } from '../../app/use-error-text';
+import { formatBusinessDay } from '../../frame/business-day';
+import { useMoney } from '../../hooks/use-money';
+import { useLocale } from '../../i18n/use-locale';
+import { BreakdownTabs } from './breakdown-tabs';
+import { HeadlineFigures } from './headline-figures';
+import { PeriodPicker, requestedDays } from './period-picker';
+import './reports.css';
+
+// ECharts is loaded with the first report, not with the till's first screen.
+const SalesChart = lazy(() => import('./sales-chart'));
+
+/** The manager's sales report: any period, compared, its headline figures, a chart and every breakdown. */
+export function SalesView() {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const store = useStoreInfo();
+  const [request, setRequest] = useState<ReportRequest>({
+    period: 'day',
+    firstDay: store.businessDay,
+    comparison: 'same_weekday_last_week',
+  });
+  const sales = useApiQuery('reports.sales', request, { placeholderData: keepPreviousData });
+  const items = useApiQuery('reports.items', request, { placeholderData: keepPreviousData });
+  const report = sales.data;
+  const changeRequest = (next: ReportRequest) => {
+    // Moving from a day to a week keeps the comparison sensible: "same weekday" only fits a day.
+    const comparison =
+      next.period !== 'day' && next.comparison === 'same_weekday_last_week' ? 'previous_period' : next.comparison;
+    setRequest({ ...next, comparison });
+  };
+
+  return (
+    <>
+      <div className="toolbar report-toolbar">
+        <PeriodPicker value={request} onChange={changeRequest} />
+        {sales.isFetching || items.isFetching ? <Spin size="small" /> : null}
+      </div>
+      {report ? <SpanLine report={report} /> : null}
+      {sales.error ? <Alert type="error" showIcon title={errorText(sales.error)} className="screen-note" /> : null}
+      {report ? (
+        <div className="report-body" data-testid="sales-report">
+          {report.span === null ? <Alert type="info" showIcon title={t('salesReport.notBegun')} /> : null}
+          <HeadlineFigures report={report} />
+          <ReportChart report={report} />
+          <Card size="small" className="report-card">
+            <BreakdownTabs report={report} items={items.data} days={requestedDays(request)} />
+          </Card>
+        </div>
+      ) : sales.isPending ? (
+        <Spin className="drawer-spin" />
+      ) : null}
+    </>
+  );
+}
+
+/** "23 Nov – 29 Nov 2026 · compared with 16 Nov – 22 Nov", and where a period in progress is counted to. */
+function SpanLine({ report }: { report: SalesReport }) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const cutoff = useStoreInfo().dayCutoffHour;
+  const days = (span: Pick<Span, 'from' | 'to'>) =>
+    span.from === span.to
+      ? formatBusinessDay(span.from, locale)
+      : t('salesReport.spanDays', {
+          from: formatBusinessDay(span.from, locale),
+          to: formatBusinessDay(span.to, locale),
+        });
+  const time = (minute: number) =>
+    `${String((cutoff + Math.floor(minute / 60)) % 24).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+  const counted = report.span;
+  return (
+    <div className="report-span" data-testid="report-span">
+      <strong>{days(report.period)}</strong>
+      {counted?.untilMinute != null ? (
+        <span>{t('salesReport.inProgress', { time: time(counted.untilMinute) })}</span>
+      ) : null}
+      {report.compared ? (
+        <span className="report-compared">
+          {report.compared.untilMinute != null
+            ? t('salesReport.comparedWithUntil', {
+                span: days(report.compared),
+                time: time(report.compared.untilMinute),
+              })
+            : t('salesReport.comparedWith', { span: days(report.compared) })}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+/** By hour for one day, by day for longer periods; the compared period in grey behind. */
+function ReportChart({ report }: { report: SalesReport }) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const money = useMoney();
+  const show = useCallback((value: number) => money(value as Money), [money]);
+  const names = useMemo(() => ({ now: t('salesReport.seriesNow'), earlier: t('salesReport.seriesEarlier') }), [t]);
+  const chart = useMemo(() => {
+    const compared = report.totals.earlier !== null;
+    if (report.byDay.length <= 1) {
+      const hours = report.byHour.map((row) => row.hour);
+      const span =
+        hours.length === 0
+          ? []
+          : Array.from({ length: Math.max(...hours) - Math.min(...hours) + 1 }, (_, i) => Math.min(...hours) + i);
+      const at = (hour: number) => report.byHour.find((row) => row.hour === hour);
+      return {
+        title: t('salesReport.chartByHour'),
+        labels: span.map((hour) => `${hour}:00`),
+        now: span.map((hour) => at(hour)?.current.net ?? 0),
+        earlier: compared ? span.map((hour) => at(hour)?.earlier?.net ?? 0) : null,
+      };
+    }
+    return {
+      title: t('salesReport.chartByDay'),
+      labels: report.byDay.map((row) => formatMonthDay(row.day, locale)),
+      now: report.byDay.map((row) => row.current.net),
+      earlier: compared ? report.byDay.map((row) => row.earlier?.net ?? 0) : null,
+    };
+  }, [report, t, locale]);
+  if (chart.labels.length === 0) return null;
+  return (
+    <Card size="small" title={chart.title} className="report-card">
+      <Suspense fallback={<div className="sales-chart" />}>
+        <SalesChart {...chart} names={names} show={show} label={chart.title} testId="sales-chart" />
+      </Suspense>
+    </Card>
+  );
+}

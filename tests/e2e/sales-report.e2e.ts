@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../../shared/csv';
+import { expectText, navItem, signIn } from './support/app';
+import { openPage, pageErrors, shoot } from './support/browser';
+import { useHostAndBrowser } from './support/session';
+
+const fen = (text: string) => Math.round(Number(text.replace(/[^\d.-]/g, '')) * 100);
+
+describe('a manager reads the sales report', () => {
+  const running = useHostAndBrowser();
+
+  it('compares periods of the demo’s past weeks, breaks them down and exports what it shows', async () => {
+    const page = await openPage(running.browser, running.host.url, 'zh-CN', { width: 1024, height: 768 });
+    await page.getByRole('button', { name: '体验演示门店' }).click();
+    await signIn(page, '李明', '2222');
+    await navItem(page, '报表').click();
+
+    // Today has no sales yet; last Monday (or whichever weekday) does, from the demo's past weeks.
+    await expectText(page.getByTestId('report-span'), '进行中', '对比');
+    await expectText(page.getByTestId('headline-net-value'), '¥0.00');
+    await expectText(page.getByTestId('headline-net-change'), '对比期');
+
+    // The week before this one, whole, against the week before it.
+    await page.getByTestId('report-period-kind').getByText('周', { exact: true }).click();
+    await page.getByRole('button', { name: '上一周期' }).click();
+    await expect.poll(() => page.getByTestId('report-span').innerText()).not.toContain('进行中');
+    await expectText(page.getByTestId('report-span'), '对比');
+    const weekNet = fen(await page.getByTestId('headline-net-value').innerText());
+    expect(weekNet).toBeGreaterThan(0);
+    await expectText(page.getByTestId('headline-net-change'), '%');
+    await page.getByTestId('sales-chart').locator('svg').waitFor();
+    await shoot(page, 'sales-report-week');
+
+    // Products: the export holds every product sold, not the page on screen, and adds up to the net.
+    await page.getByRole('tab', { name: '商品' }).click();
+    await page.getByTestId('report-by-product').locator('tr.ant-table-row').first().waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('report-by-product-export').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^销售-商品-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
+    const text = readFileSync((await download.path()) as string, 'utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const [header, ...rows] = parseCsv(text).map((record) => record.fields);
+    expect(header.slice(0, 4)).toEqual(['商品', '数量', '订单数', '净销售额']);
+    expect(rows.length).toBeGreaterThan(50);
+    expect(rows.reduce((sum, row) => sum + Math.round(Number(row[3]) * 100), 0)).toBe(weekNet);
+
+    // Cashiers: everyone who sold, with the loss-prevention columns.
+    await page.getByRole('tab', { name: '收银员' }).click();
+    await expectText(page.getByTestId('report-by-cashier'), '张伟', '陈静', '作废订单', '无交易开钱箱', '现金抹零');
+    await shoot(page, 'sales-report-cashiers');
+
+    // The same in English, a month at a time.
+    await page.getByTestId('language-switch').getByText('English').click();
+    await page.getByTestId('report-period-kind').getByText('Month', { exact: true }).click();
+    await expectText(page.getByTestId('report-headlines'), 'Net sales', 'Average ticket', 'Gross margin');
+    await expectText(page.getByTestId('report-span'), 'Compared with');
+    await page.getByRole('tab', { name: 'Payment methods' }).click();
+    await expectText(page.getByTestId('report-by-method'), 'Cash', 'Platform prepaid');
+    await shoot(page, 'sales-report-month-en');
+    expect(pageErrors(page)).toEqual([]);
+  });
+});
