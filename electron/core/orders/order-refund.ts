@@ -2,6 +2,7 @@ import type { OrderDetail, OrderLine, PaymentMethod, RefundSummary } from '../..
 import { AppError } from '../../../shared/errors';
 import { refundShare } from '../../../shared/pricing/refund-share';
 import { namedStatements } from '../db/open-database';
+import { SAMPLE_DEVICE } from '../demo/sales-history';
 import type { HandlerContext } from '../handler-context';
 import { requireSession } from '../handler-context';
 import { requireOpenShift } from '../shifts/shift-records';
@@ -9,7 +10,6 @@ import { recordMovement } from '../stock/stock-ledger';
 import { requireStore } from '../store/store-records';
 import { enqueue } from '../sync/outbox';
 import { reverseRedemptionsOf } from '../vouchers/redemption-reversal';
-import { SAMPLE_DEVICE } from '../demo/sales-history';
 import { type RefundRow, readOrderDetail, readOrderRow } from './order-records';
 import { requestDigest } from './request-digest';
 
