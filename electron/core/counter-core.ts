@@ -19,6 +19,11 @@ import { createSyncRuntime } from './sync/sync-runtime';
 import type { OnlineAnswers } from './vouchers/online-answers';
 import { gatherOnline, hasOnlineStep, mayNeedPlatform } from './vouchers/online-step';
 
+// What openCounterCore may throw that needs a person (upgrade Counter, restore a backup): the
+// shells tell them apart here, without reaching into the database or the secret's file.
+export { DatabaseTooNewError } from './db/migrations';
+export { DeviceSecretError } from './device-secret';
+
 export type CoreOptions = {
   dataDir: string;
   migrationsDir?: string;

@@ -3,11 +3,15 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CatalogItem } from '../../shared/sync/wire';
 import type { CounterCore } from '../core/counter-core';
-import { type AdminRequest, issueDemoVouchers } from '../core/demo/demo-vouchers';
-import { readStore } from '../core/store/store-records';
-import { movePairing, readPairing, writePairingRequest } from '../core/sync/sync-records';
+import {
+  type AdminRequest,
+  issueSampleVouchers,
+  pairWithDemoPlatform,
+  pickDemoOrderSkus,
+  readDemoCatalog,
+  readDemoStore,
+} from '../core/demo/demo-link';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const childScript = fileURLToPath(new URL('./demo-platform-child.ts', import.meta.url));
@@ -64,8 +68,7 @@ export function runDemoPlatform(core: CounterCore, options: DemoPlatformOptions)
   let stopped = false;
 
   const maybeStart = () => {
-    const store = readStore(core.environment.db, Date.now());
-    if (stopped || starting || (child && child.exitCode === null) || !store?.demo) return;
+    if (stopped || starting || (child && child.exitCode === null) || !readDemoStore(core)) return;
     starting = true;
     delay = setTimeout(() => {
       start()
@@ -90,13 +93,10 @@ export function runDemoPlatform(core: CounterCore, options: DemoPlatformOptions)
     const { link } = await spawnPlatform(platformDir, options.niceness ?? 15, log, startChild);
     if (stopped) return;
     const state = await ensureDemoStore(core, platformDir, link);
-    const db = core.environment.db;
-    if (readPairing(db)) movePairing(db, link.url);
-    else {
-      const { code } = await admin<{ code: string }>(link, 'POST', `/v1/admin/stores/${state.storeId}/pairing-codes`);
-      writePairingRequest(db, { platformUrl: link.url, code, at: Date.now() });
-    }
-    core.environment.sync.retryNow();
+    await pairWithDemoPlatform(core, link.url, async () => {
+      const path = `/v1/admin/stores/${state.storeId}/pairing-codes`;
+      return (await admin<{ code: string }>(link, 'POST', path)).code;
+    });
     log(`Demo platform running at ${link.url} (admin token in ${platformDir})`);
     await ensureSampleVouchers(core, platformDir, link, state).catch((error: unknown) =>
       log(`The demo vouchers were not issued: ${(error as Error).message}`),
@@ -199,13 +199,13 @@ async function admin<T>(link: Link, method: string, path: string, body?: unknown
 async function ensureDemoStore(core: CounterCore, platformDir: string, link: Link): Promise<DemoState> {
   const stateFile = join(platformDir, 'demo-store.json');
   if (existsSync(stateFile)) return JSON.parse(readFileSync(stateFile, 'utf8')) as DemoState;
-  const store = readStore(core.environment.db, Date.now());
+  const store = readDemoStore(core);
   const created = await admin<{ storeId: string }>(link, 'POST', '/v1/admin/stores', {
     name: store?.name ?? 'Demo',
     currency: store?.currency,
     timeZone: store?.timeZone,
   });
-  const items = localCatalog(core);
+  const items = readDemoCatalog(core);
   for (let i = 0; i < items.length; i += 1_000) {
     await admin(link, 'PUT', '/v1/admin/catalog/products', { items: items.slice(i, i + 1_000) });
   }
@@ -221,45 +221,14 @@ async function ensureDemoStore(core: CounterCore, platformDir: string, link: Lin
 async function ensureSampleVouchers(core: CounterCore, platformDir: string, link: Link, state: DemoState) {
   if (state.samples) return;
   const request: AdminRequest = (method, path, body) => admin(link, method, path, body);
-  await issueDemoVouchers(core.environment.db, request, state.storeId, Date.now());
+  await issueSampleVouchers(core, request, state.storeId);
   state.samples = true;
   writeFileSync(join(platformDir, 'demo-store.json'), JSON.stringify(state), { mode: 0o600 });
 }
 
-function localCatalog(core: CounterCore): CatalogItem[] {
-  const rows = core.environment.db
-    .prepare(
-      `SELECT p.sku, p.plu, p.name_zh, p.name_en, c.name_zh AS category_zh, c.name_en AS category_en, p.price,
-         p.tax_rate_bp, p.unit, p.active, p.listed_online,
-         (SELECT group_concat(barcode, '|') FROM product_barcodes b WHERE b.product_id = p.id) AS barcodes
-       FROM products p JOIN categories c ON c.id = p.category_id`,
-    )
-    .all() as Record<string, string | number | null>[];
-  return rows.map((row) => ({
-    sku: String(row.sku),
-    barcodes: row.barcodes ? String(row.barcodes).split('|') : [],
-    plu: row.plu === null ? null : String(row.plu),
-    nameZh: String(row.name_zh),
-    nameEn: String(row.name_en),
-    categoryZh: String(row.category_zh),
-    categoryEn: String(row.category_en),
-    price: Number(row.price),
-    taxRateBp: Number(row.tax_rate_bp),
-    unit: row.unit === 'kg' ? 'kg' : 'each',
-    active: row.active === 1,
-    listedOnline: row.listed_online === 1,
-  }));
-}
-
 /** One to three things a customer might order, skipping what the till marked sold out. */
 async function placeDemoOrder(core: CounterCore, link: Link, storeId: string): Promise<void> {
-  const skus = core.environment.db
-    .prepare(
-      `SELECT sku FROM products WHERE active = 1 AND listed_online = 1 AND sold_out = 0 AND unit = 'each' AND price > 0
-       ORDER BY random() LIMIT 3`,
-    )
-    .pluck()
-    .all() as string[];
+  const skus = pickDemoOrderSkus(core);
   if (skus.length === 0) return;
   const items = skus.slice(0, 1 + Math.floor(Math.random() * skus.length)).map((sku) => ({ sku, quantity: 1 }));
   const channel = Math.random() < 0.5 ? 'online_pickup' : 'online_delivery';

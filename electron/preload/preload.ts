@@ -1,6 +1,5 @@
 import { contextBridge, type IpcRendererEvent, ipcRenderer } from 'electron';
-import type { CounterBridge } from '../../renderer/api/transport';
-import type { AppEvent, CallRequest, Envelope } from '../../shared/contract';
+import type { AppEvent, CallRequest, CounterBridge, Envelope } from '../../shared/contract';
 import { refuseCall } from './allow-list';
 import { eventChannel, invokeChannel, printChannel } from './channels';
 

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { secureDataFolder } from '../../shared/node/owner-only';
 import { lockFolder } from '../db/folder-lock';
 import { loadMigrations, migrate } from '../db/migrate';
-import { secureDataFolder } from '../db/owner-only';
 import { openPgSql } from '../db/pg-sql';
 import { openPgliteSql } from '../db/pglite-sql';
 import type { Sql } from '../db/sql';
@@ -81,9 +81,12 @@ async function prepareDatabase(sql: Sql, loaded: LoadedKek, nowMs: number): Prom
   }
 }
 
+/** The platform's own entries in its data folder, with their temporaries. */
+const isPlatformEntry = (name: string): boolean => /^(admin-token|voucher-kek|platform\.lock)|^pglite$/.test(name);
+
 function tidyModes(dataDir: string): void {
   try {
-    secureDataFolder(dataDir);
+    secureDataFolder(dataDir, isPlatformEntry);
   } catch {
     // A folder that cannot be walked right now is tightened on the next round or start.
   }
@@ -93,7 +96,7 @@ function tidyModes(dataDir: string): void {
 export async function startPlatform(options: PlatformOptions = {}): Promise<RunningPlatform> {
   const dataDir = options.dataDir ?? null;
   // Earlier versions left PGlite's files 0666 and the folders 0755.
-  if (dataDir !== null) secureDataFolder(dataDir);
+  if (dataDir !== null) secureDataFolder(dataDir, isPlatformEntry);
   // The data folder's KEK is read once its lock is held; without a folder a missing KEK is said
   // before connecting.
   const kekFirst = dataDir === null ? loadKek({ ...options, dataDir }) : null;

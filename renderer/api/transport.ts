@@ -1,13 +1,6 @@
 import type { Transport } from '../../shared/client';
-import type { AppEvent, CallRequest, Envelope } from '../../shared/contract';
+import type { AppEvent, CounterBridge, Envelope } from '../../shared/contract';
 import { pickLocale } from '../../shared/locale';
-
-/** What the Electron preload exposes on `window.counterBridge`: calls, events, and the receipt printer. */
-export type CounterBridge = {
-  invoke(request: CallRequest): Promise<Envelope<unknown>>;
-  onEvent(listener: (event: AppEvent) => void): () => void;
-  print?(html: string, width: '58' | '80'): Promise<{ ok: true } | { ok: false; reason: string }>;
-};
 
 declare global {
   interface Window {

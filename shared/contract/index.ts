@@ -76,5 +76,16 @@ export type AppEvent =
   /** `placed` counts orders that arrived new in this change: the queue rings for them. */
   | { type: 'online.changed'; placed: number };
 
+/**
+ * What the Electron preload exposes on `window.counterBridge`: calls, events, and the receipt
+ * printer. Here, beside the contract, because the preload and the page both hold it and neither
+ * may import the other.
+ */
+export type CounterBridge = {
+  invoke(request: CallRequest): Promise<Envelope<unknown>>;
+  onEvent(listener: (event: AppEvent) => void): () => void;
+  print?(html: string, width: '58' | '80'): Promise<{ ok: true } | { ok: false; reason: string }>;
+};
+
 export type { Access, MethodSpec } from './define';
 export { method } from './define';

@@ -85,38 +85,39 @@ describe.each(backends)('device claims re-judged on $name', (backend) => {
     expect((await push(tills[0], [redeemed(fits, Date.now(), 2_000)]))[0]).toMatchObject({ status: 'APPLIED' });
   });
 
-  it('refuses an expired voucher backdated to before its expiry, after the till pulled', async () => {
+  /**
+   * A till that has pulled and an offline voucher valid one more minute; `then` runs two hours on,
+   * once it has expired, and is given a decision time ten seconds before its expiry.
+   */
+  async function afterExpiry(then: (till: Till, voucher: IssuedVoucher, beforeExpiry: number) => Promise<void>) {
     const { tills } = await store();
     const validTo = Math.floor(Date.now() / 1000) + 60;
     const campaign = await createCampaign(get().admin, { validTo, rules: { offlineAllowed: true } });
     const [voucher] = await issue(get().admin, campaign, 1);
     offset = 2 * HOUR_MS;
     try {
+      await then(tills[0], voucher, validTo * 1000 - 10_000);
+    } finally {
+      offset = 0;
+    }
+  }
+
+  it('refuses an expired voucher backdated to before its expiry, after the till pulled', async () => {
+    await afterExpiry(async (till, voucher, beforeExpiry) => {
       // Two hours on, the till has pulled since the voucher expired: it was online then.
-      await pull(tills[0]);
-      const [result] = await push(tills[0], [redeemed(voucher, validTo * 1000 - 10_000)]);
+      await pull(till);
+      const [result] = await push(till, [redeemed(voucher, beforeExpiry)]);
       expect(result).toMatchObject({ status: 'REJECTED', code: 'claimed_time_invalid' });
       expect(result.message).toContain("before the till's last sync");
       // Not redeemed: only expired, as it was.
       expect(await voucherState(voucher)).toBe('EXPIRED');
-    } finally {
-      offset = 0;
-    }
+    });
   });
 
   it('still takes an offline redemption decided before expiry by a till offline since then', async () => {
-    const { tills } = await store();
-    const validTo = Math.floor(Date.now() / 1000) + 60;
-    const campaign = await createCampaign(get().admin, { validTo, rules: { offlineAllowed: true } });
-    const [voucher] = await issue(get().admin, campaign, 1);
-    offset = 2 * HOUR_MS;
-    try {
-      expect((await push(tills[0], [redeemed(voucher, validTo * 1000 - 10_000)]))[0]).toMatchObject({
-        status: 'APPLIED',
-      });
-    } finally {
-      offset = 0;
-    }
+    await afterExpiry(async (till, voucher, beforeExpiry) => {
+      expect((await push(till, [redeemed(voucher, beforeExpiry)]))[0]).toMatchObject({ status: 'APPLIED' });
+    });
   });
 
   it('refuses a decision time after the push arrived', async () => {

@@ -1,8 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { refuseCall } from '../../electron/preload/allow-list';
 import { eventChannel, invokeChannel } from '../../electron/preload/channels';
-import type { CounterBridge } from '../../renderer/api/transport';
-import { methodNames } from '../../shared/contract';
+import { type CounterBridge, methodNames } from '../../shared/contract';
 
 describe('refuseCall (the preload allow-list)', () => {
   it('lets every method of the contract through', () => {

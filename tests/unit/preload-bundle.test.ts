@@ -4,9 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { builtMethodNames } from '../../electron/preload/allow-list';
 import { eventChannel, invokeChannel } from '../../electron/preload/channels';
 import { contractMethodNames, refusalTexts } from '../../electron/preload/methods.generated';
-import type { CounterBridge } from '../../renderer/api/transport';
 import { preloadLimitBytes, preloadOptions, preloadProblems } from '../../scripts/electron-bundles.mjs';
-import { methodNames } from '../../shared/contract';
+import { type CounterBridge, methodNames } from '../../shared/contract';
 import { errorMessage } from '../../shared/errors';
 
 const stale = 'run `node scripts/generate-preload-methods.mjs` (or `npm run build:electron`) and commit the file';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
-import { isTillEntry, ownerOnlyFile, secureDataFolder } from '../owner-only';
+import { ownerOnlyFile, secureDataFolder } from '../../../shared/node/owner-only';
 import { migrationSteps } from './migration-steps';
 import { loadMigrations, type MigrationResult, migrate } from './migrations';
 
@@ -14,6 +14,10 @@ export type OpenDatabaseOptions = {
 };
 
 export const databaseFileName = 'counter.db';
+
+/** Counter's own entries in a till's data folder, with their temporaries and sealed forms. */
+const isTillEntry = (name: string): boolean =>
+  /^(counter\.db|device\.secret|device-key\.der|host\.lock)|^(backups|demo-platform)$/.test(name);
 
 export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
   // Earlier versions left the folder 0755 and the database, its WAL and backups 0644.

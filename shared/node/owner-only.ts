@@ -2,16 +2,12 @@ import { chmodSync, closeSync, lstatSync, mkdirSync, openSync, readdirSync } fro
 import { join } from 'node:path';
 
 /**
- * The data folder holds orders, PIN hashes, payment references and keys: only its owner may read
- * it (folders 0700, files 0600). Windows has no such modes (its ACLs come from the profile
- * folder), so there these are no-ops. The platform keeps its own copy (platform/db/owner-only.ts)
- * because it ships without the desktop app.
+ * A till's data folder holds orders, PIN hashes, payment references and keys; the platform's its
+ * database, admin token and key-encryption key: only their owner may read them (folders 0700,
+ * files 0600). Windows has no such modes (its ACLs come from the profile folder), so there these
+ * are no-ops. One copy for the core, the host and the platform, which each name their own entries.
  */
 const posix = process.platform !== 'win32';
-
-/** Counter's own entries in a till's data folder, with their temporaries and sealed forms. */
-export const isTillEntry = (name: string): boolean =>
-  /^(counter\.db|device\.secret|device-key\.der|host\.lock)|^(backups|demo-platform)$/.test(name);
 
 /** Creates the folder (and its parents) owner-only, and tightens it if it was there already. */
 export function ownerOnlyFolder(dir: string): void {
@@ -26,11 +22,12 @@ export function ownerOnlyFile(path: string): void {
 }
 
 /**
- * Creates the data folder 0700, or tightens an existing one and Counter's entries in it (all of
- * each, however deep): an upgrade from a version that left 0755 folders and 0644 files must not
- * keep them. A folder that also holds things that are not Counter's (someone pointed --data-dir
- * at a home folder, or /tmp) keeps its own mode and those things: Counter answers for what it put
- * there, and never chmods a tree it does not know.
+ * Creates the data folder 0700, or tightens an existing one and the entries `ours` names in it
+ * (all of each, however deep): an upgrade from a version that left 0755 folders and 0644 files
+ * (or PGlite, which writes its cluster 0666 whatever the umask says) must not keep them. A folder
+ * that also holds things that are not ours (someone pointed --data-dir at a home folder, or /tmp)
+ * keeps its own mode and those things: we answer for what we put there, and never chmod a tree
+ * we do not know.
  */
 export function secureDataFolder(dir: string, ours: (name: string) => boolean): void {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -43,7 +40,7 @@ export function secureDataFolder(dir: string, ours: (name: string) => boolean): 
 /**
  * Takes the group and other bits off every folder and file under `root` (itself included).
  * Symbolic links are not followed (their target may be anyone's); sockets and the like are left
- * alone, and so is what belongs to another user (chmod is refused): not Counter's to change.
+ * alone, and so is what belongs to another user (chmod is refused): not ours to change.
  */
 export function tightenTree(root: string): void {
   if (!posix) return;
@@ -61,7 +58,8 @@ function tightenOne(path: string): string[] | null {
     if (stat.mode & 0o077) chmodSync(path, stat.mode & 0o700);
     return stat.isDirectory() ? readdirSync(path) : null;
   } catch (error) {
-    // Gone meanwhile (a temporary, a lock), or another user's: nothing of ours to tighten.
+    // Gone meanwhile (a temporary, a lock, PGlite's files come and go), or another user's:
+    // nothing of ours to tighten.
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'EPERM') return null;
     throw error;
