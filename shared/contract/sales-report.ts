@@ -54,6 +54,26 @@ export const CashierRow = z.object({
   rounding: Money,
 });
 
+export const CampaignReport = z.object({
+  campaigns: z.array(
+    z.object({
+      /** 0: coupons whose campaign an old order did not record. */
+      campaignId: z.number().int(),
+      name: z.string(),
+      /** Orders that used at least one of its coupons, their net, and what its coupons took off them. */
+      orders: Count,
+      revenue: Money,
+      discount: Money,
+      /** Its vouchers redeemed at this till on those orders. */
+      redeemed: Count,
+      averageTicket: Money,
+    }),
+  ),
+  /** Orders that used no coupon at all: the baseline an average ticket with a campaign is read against. */
+  withoutCoupon: z.object({ orders: Count, revenue: Money, averageTicket: Money }),
+});
+export type CampaignReport = z.infer<typeof CampaignReport>;
+
 export const SalesReport = z.object({
   currency: z.string(),
   /** What was asked, as days: the whole period. */
@@ -73,6 +93,7 @@ export const SalesReport = z.object({
   /** Each tender by what it paid: a split sale counts in each of its methods. */
   byMethod: z.array(z.object({ method: PaymentMethod, amount: Money, orders: Count, earlierAmount: Money.nullable() })),
   byCashier: z.array(CashierRow),
+  campaigns: CampaignReport,
 });
 export type SalesReport = z.infer<typeof SalesReport>;
 

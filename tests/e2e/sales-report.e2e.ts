@@ -52,6 +52,11 @@ describe('a manager reads the sales report', () => {
     await expectText(page.getByTestId('report-by-cashier'), '张伟', '陈静', '作废订单', '无交易开钱箱', '现金抹零');
     await shoot(page, 'sales-report-cashiers');
 
+    // Campaigns: what each coupon campaign brought, against the orders without any coupon.
+    await page.getByRole('tab', { name: '营销活动' }).click();
+    await expectText(page.getByTestId('report-by-campaign'), '立减5元', '满50减8', '使用订单数');
+    await expectText(page.getByTestId('report-breakdowns'), '对比未用券订单');
+
     // The same in English, a month at a time.
     await page.getByTestId('language-switch').getByText('English').click();
     await page.getByTestId('report-period-kind').getByText('Month', { exact: true }).click();

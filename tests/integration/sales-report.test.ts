@@ -80,6 +80,19 @@ describe('the sales report over any period', () => {
     expect(month.byMethod.reduce((s, r) => s + (r.earlierAmount ?? 0), 0)).toBe(before.paid);
     expect(month.discountsBySource.reduce((s, d) => s + d.amount, 0)).toBe(month.totals.current.discount);
     expect(month.byDay.map((d) => [d.day, d.earlierDay])).toContainEqual(['2026-11-07', '2026-10-07']);
+    // Campaigns: what their coupons took off is the coupon part of the discounts, and the orders
+    // without any coupon are the rest, counted from the raw discount rows.
+    const couponDiscount = month.discountsBySource.reduce((sum, d) => sum + (d.kind === 'coupon' ? d.amount : 0), 0);
+    expect(month.campaigns.campaigns.reduce((sum, c) => sum + c.discount, 0)).toBe(couponDiscount);
+    const withCoupon = new Set(
+      db.prepare("SELECT DISTINCT order_id FROM order_discounts WHERE source = 'coupon'").pluck().all() as string[],
+    );
+    const cut = shanghai('2026-11-30', 15, 0);
+    const monthOrders = orders.filter(
+      (o) => o.business_day >= '2026-11-01' && (o.business_day < '2026-11-30' || o.paid_at <= cut),
+    );
+    expect(month.campaigns.withoutCoupon.orders).toBe(monthOrders.filter((o) => !withCoupon.has(o.id)).length);
+    expect(month.campaigns.campaigns.length).toBeGreaterThan(3);
     const managerRow = month.byCashier.find((row) => row.staffId === people.manager.id);
     expect(managerRow?.noSales).toBe(2);
 

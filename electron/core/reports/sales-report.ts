@@ -6,6 +6,7 @@ import type { Money } from '../../../shared/money';
 import { bySource } from '../../../shared/pricing/discount-sources';
 import { emptySums, type SalesSums, salesFigures } from '../../../shared/reports/figures';
 import { addDays, dayNumber, type Span } from '../../../shared/reports/periods';
+import { campaignReport } from './campaign-report';
 import { cashierActivity, staffNames } from './cashier-activity';
 import { methodsIn } from './range-lines';
 import { discountsIn, refundsMadeIn } from './range-money';
@@ -18,6 +19,8 @@ export function figuresOf(sums: SalesSums | undefined): Figures {
 }
 
 type Side = { bounds: SpanBounds; span: Span };
+
+const noOrders = { orders: 0, revenue: 0 as Money, averageTicket: 0 as Money };
 
 /**
  * The sales report for a period: totals and every breakdown from the same sums (range-sums.ts), now
@@ -70,6 +73,7 @@ export function salesReport(db: Database, request: ReportRequest, store: StoreIn
     byChannel: keysOf(channels).map((channel) => ({ channel: channel as Channel, ...pair(channels, channel) })),
     byMethod: methodRows(db, current, earlier),
     byCashier: cashierRows(db, store, current, cashiers),
+    campaigns: current ? campaignReport(db, current.bounds) : { campaigns: [], withoutCoupon: noOrders },
   };
 }
 

@@ -111,3 +111,22 @@ export function itemColumns(
     },
   ];
 }
+
+type CampaignRow = SalesReport['campaigns']['campaigns'][number];
+
+/** What a campaign brought: the orders using it, their net, what its coupons cost, and the average ticket. */
+export function campaignColumns(t: TFunction, name: (row: CampaignRow) => string): BreakdownColumn<CampaignRow>[] {
+  return [
+    { key: 'campaign', title: t('salesReport.column.campaign'), kind: 'text', value: name },
+    { key: 'orders', title: t('salesReport.column.campaignOrders'), kind: 'count', value: (r) => r.orders },
+    { key: 'redeemed', title: t('salesReport.column.redeemed'), kind: 'count', value: (r) => r.redeemed },
+    { key: 'revenue', title: t('salesReport.column.revenue'), kind: 'money', value: (r) => r.revenue },
+    { key: 'discount', title: t('salesReport.column.couponCost'), kind: 'money', value: (r) => r.discount },
+    {
+      key: 'averageTicket',
+      title: t('salesReport.column.averageTicket'),
+      kind: 'money',
+      value: (r) => r.averageTicket,
+    },
+  ];
+}

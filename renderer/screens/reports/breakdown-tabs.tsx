@@ -4,8 +4,9 @@ import type { ItemRow, ItemsReport, SalesReport } from '../../../shared/contract
 import { type SourcedDiscount, sourceKey } from '../../../shared/pricing/discount-sources';
 import { weekdayName } from '../../../shared/time-format';
 import { useDiscountLabel } from '../../components/discount-sources';
+import { useMoney } from '../../hooks/use-money';
 import { useLocale } from '../../i18n/use-locale';
-import { cashierColumns, itemColumns, salesColumns } from './breakdown-columns';
+import { campaignColumns, cashierColumns, itemColumns, salesColumns } from './breakdown-columns';
 import { BreakdownTable } from './breakdown-table';
 import './reports.css';
 
@@ -18,6 +19,7 @@ export function BreakdownTabs({ report, items, days }: BreakdownTabsProps) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const discountLabel = useDiscountLabel();
+  const money = useMoney();
   const total = report.totals.current.net;
   const compared = report.totals.earlier !== null;
   const file = (what: string) =>
@@ -172,6 +174,22 @@ export function BreakdownTabs({ report, items, days }: BreakdownTabsProps) {
           fileName={file('cashier')}
           note={t('salesReport.cashierNote')}
           testId="report-by-cashier"
+        />
+      ),
+    },
+    {
+      key: 'campaign',
+      children: (
+        <BreakdownTable
+          rows={report.campaigns.campaigns}
+          rowKey={(r) => String(r.campaignId)}
+          columns={campaignColumns(t, (r) => (r.campaignId === 0 ? t('salesReport.unknownCampaign') : r.name))}
+          fileName={file('campaign')}
+          note={t('salesReport.campaignNote', {
+            orders: report.campaigns.withoutCoupon.orders,
+            ticket: money(report.campaigns.withoutCoupon.averageTicket),
+          })}
+          testId="report-by-campaign"
         />
       ),
     },
