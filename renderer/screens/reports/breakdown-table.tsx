@@ -1,7 +1,7 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import type { ReactNode } from 'react';
+import { createContext, type ReactNode, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CSV_BOM, type CsvCell, csvRecord } from '../../../shared/csv';
 import { type Money, toDecimalString } from '../../../shared/money';
@@ -61,6 +61,9 @@ function useShow() {
   };
 }
 
+/** Inside the printed report: every table plain, with all its rows and no buttons. */
+export const PrintingContext = createContext(false);
+
 /** A breakdown as a table, with an export of exactly these rows and columns (not a page of them). */
 export function BreakdownTable<R extends object>({
   rows,
@@ -73,6 +76,7 @@ export function BreakdownTable<R extends object>({
   const { t } = useTranslation();
   const show = useShow();
   const exponent = useStoreInfo().currencyExponent;
+  const printing = useContext(PrintingContext);
   const tableColumns: ColumnsType<R> = columns.map((column) => ({
     key: column.key,
     title: column.title,
@@ -103,6 +107,36 @@ export function BreakdownTable<R extends object>({
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   };
+
+  if (printing) {
+    return (
+      <div className="breakdown">
+        {note ? <p className="breakdown-note">{note}</p> : null}
+        <table className="print-table">
+          <thead>
+            <tr>
+              {columns.map((column) => (
+                <th key={column.key} className={column.kind === 'text' ? undefined : 'number'}>
+                  {column.title}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={rowKey(row)}>
+                {columns.map((column) => (
+                  <td key={column.key} className={column.kind === 'text' ? undefined : 'number'}>
+                    {show(column.kind, column.value(row))}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    );
+  }
 
   return (
     <div className="breakdown">

@@ -7,7 +7,7 @@ import { useDiscountLabel } from '../../components/discount-sources';
 import { useMoney } from '../../hooks/use-money';
 import { useLocale } from '../../i18n/use-locale';
 import { campaignColumns, cashierColumns, itemColumns, salesColumns } from './breakdown-columns';
-import { BreakdownTable } from './breakdown-table';
+import { BreakdownTable, PrintingContext } from './breakdown-table';
 import './reports.css';
 
 type BreakdownTabsProps = { report: SalesReport; items: ItemsReport | undefined; days: { from: string; to: string } };
@@ -15,7 +15,7 @@ type BreakdownTabsProps = { report: SalesReport; items: ItemsReport | undefined;
 const pad = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
 
 /** Every breakdown of the period, each adding up to the headline net, each exportable as it is shown. */
-export function BreakdownTabs({ report, items, days }: BreakdownTabsProps) {
+function useBreakdowns({ report, items, days }: BreakdownTabsProps) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const discountLabel = useDiscountLabel();
@@ -209,12 +209,24 @@ export function BreakdownTabs({ report, items, days }: BreakdownTabsProps) {
       ),
     },
   ] as const;
+  return tabs.map((tab) => ({ key: tab.key, label: t(`salesReport.by.${tab.key}`), children: tab.children }));
+}
 
+export function BreakdownTabs(props: BreakdownTabsProps) {
+  return <Tabs className="breakdown-tabs" items={useBreakdowns(props)} data-testid="report-breakdowns" />;
+}
+
+/** Every breakdown one after another, each as a plain table of all its rows: the printed report. */
+export function BreakdownSections(props: BreakdownTabsProps) {
+  const sections = useBreakdowns(props);
   return (
-    <Tabs
-      className="breakdown-tabs"
-      items={tabs.map((tab) => ({ key: tab.key, label: t(`salesReport.by.${tab.key}`), children: tab.children }))}
-      data-testid="report-breakdowns"
-    />
+    <PrintingContext.Provider value={true}>
+      {sections.map((section) => (
+        <section key={section.key} className="print-section">
+          <h3>{section.label}</h3>
+          {section.children}
+        </section>
+      ))}
+    </PrintingContext.Provider>
   );
 }

@@ -1,20 +1,21 @@
+import { PrinterOutlined } from '@ant-design/icons';
 import { keepPreviousData } from '@tanstack/react-query';
-import { Alert, Card, Spin } from 'antd';
+import { Alert, Button, Card, Spin } from 'antd';
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportRequest, SalesReport } from '../../../shared/contract/sales-report';
 import type { Money } from '../../../shared/money';
-import type { Span } from '../../../shared/reports/periods';
 import { formatMonthDay } from '../../../shared/time-format';
 import { useApiQuery } from '../../api/use-api';
 import { useStoreInfo } from '../../app/store-provider';
 import { useErrorText } from '../../app/use-error-text';
-import { formatBusinessDay } from '../../frame/business-day';
 import { useMoney } from '../../hooks/use-money';
 import { useLocale } from '../../i18n/use-locale';
 import { BreakdownTabs } from './breakdown-tabs';
 import { HeadlineFigures } from './headline-figures';
 import { PeriodPicker, requestedDays } from './period-picker';
+import { ReportPrint } from './report-print';
+import { SpanLine } from './span-line';
 import './reports.css';
 
 // ECharts is loaded with the first report, not with the till's first screen.
@@ -33,6 +34,8 @@ export function SalesView() {
   const sales = useApiQuery('reports.sales', request, { placeholderData: keepPreviousData });
   const items = useApiQuery('reports.items', request, { placeholderData: keepPreviousData });
   const report = sales.data;
+  const [printing, setPrinting] = useState(false);
+  const donePrinting = useCallback(() => setPrinting(false), []);
   const changeRequest = (next: ReportRequest) => {
     // Moving from a day to a week keeps the comparison sensible: "same weekday" only fits a day.
     const comparison =
@@ -45,6 +48,15 @@ export function SalesView() {
       <div className="toolbar report-toolbar">
         <PeriodPicker value={request} onChange={changeRequest} />
         {sales.isFetching || items.isFetching ? <Spin size="small" /> : null}
+        <Button
+          icon={<PrinterOutlined />}
+          className="report-print-button"
+          disabled={!report}
+          onClick={() => setPrinting(true)}
+          data-testid="report-print-button"
+        >
+          {t('salesReport.print')}
+        </Button>
       </div>
       {report ? <SpanLine report={report} /> : null}
       {sales.error ? <Alert type="error" showIcon title={errorText(sales.error)} className="screen-note" /> : null}
@@ -60,42 +72,10 @@ export function SalesView() {
       ) : sales.isPending ? (
         <Spin className="drawer-spin" />
       ) : null}
+      {printing && report ? (
+        <ReportPrint report={report} items={items.data} days={requestedDays(request)} onDone={donePrinting} />
+      ) : null}
     </>
-  );
-}
-
-/** "23 Nov – 29 Nov 2026 · compared with 16 Nov – 22 Nov", and where a period in progress is counted to. */
-function SpanLine({ report }: { report: SalesReport }) {
-  const { t } = useTranslation();
-  const { locale } = useLocale();
-  const cutoff = useStoreInfo().dayCutoffHour;
-  const days = (span: Pick<Span, 'from' | 'to'>) =>
-    span.from === span.to
-      ? formatBusinessDay(span.from, locale)
-      : t('salesReport.spanDays', {
-          from: formatBusinessDay(span.from, locale),
-          to: formatBusinessDay(span.to, locale),
-        });
-  const time = (minute: number) =>
-    `${String((cutoff + Math.floor(minute / 60)) % 24).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
-  const counted = report.span;
-  return (
-    <div className="report-span" data-testid="report-span">
-      <strong>{days(report.period)}</strong>
-      {counted?.untilMinute != null ? (
-        <span>{t('salesReport.inProgress', { time: time(counted.untilMinute) })}</span>
-      ) : null}
-      {report.compared ? (
-        <span className="report-compared">
-          {report.compared.untilMinute != null
-            ? t('salesReport.comparedWithUntil', {
-                span: days(report.compared),
-                time: time(report.compared.untilMinute),
-              })
-            : t('salesReport.comparedWith', { span: days(report.compared) })}
-        </span>
-      ) : null}
-    </div>
   );
 }
 

@@ -1,0 +1,42 @@
+import { useTranslation } from 'react-i18next';
+import type { SalesReport } from '../../../shared/contract/sales-report';
+import type { Span } from '../../../shared/reports/periods';
+import { useStoreInfo } from '../../app/store-provider';
+import { formatBusinessDay } from '../../frame/business-day';
+import { useLocale } from '../../i18n/use-locale';
+import './reports.css';
+
+/** "23 Nov – 29 Nov 2026 · compared with 16 Nov – 22 Nov", and where a period in progress is counted to. */
+export function SpanLine({ report }: { report: SalesReport }) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const cutoff = useStoreInfo().dayCutoffHour;
+  const days = (span: Pick<Span, 'from' | 'to'>) =>
+    span.from === span.to
+      ? formatBusinessDay(span.from, locale)
+      : t('salesReport.spanDays', {
+          from: formatBusinessDay(span.from, locale),
+          to: formatBusinessDay(span.to, locale),
+        });
+  const time = (minute: number) =>
+    `${String((cutoff + Math.floor(minute / 60)) % 24).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+  const counted = report.span;
+  return (
+    <div className="report-span" data-testid="report-span">
+      <strong>{days(report.period)}</strong>
+      {counted?.untilMinute != null ? (
+        <span>{t('salesReport.inProgress', { time: time(counted.untilMinute) })}</span>
+      ) : null}
+      {report.compared ? (
+        <span className="report-compared">
+          {report.compared.untilMinute != null
+            ? t('salesReport.comparedWithUntil', {
+                span: days(report.compared),
+                time: time(report.compared.untilMinute),
+              })
+            : t('salesReport.comparedWith', { span: days(report.compared) })}
+        </span>
+      ) : null}
+    </div>
+  );
+}
