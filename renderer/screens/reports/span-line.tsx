@@ -10,7 +10,8 @@ import './reports.css';
 export function SpanLine({ report }: { report: SalesReport }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
-  const cutoff = useStoreInfo().dayCutoffHour;
+  const store = useStoreInfo();
+  const cutoff = store.dayCutoffHour;
   const days = (span: Pick<Span, 'from' | 'to'>) =>
     span.from === span.to
       ? formatBusinessDay(span.from, locale)
@@ -37,6 +38,7 @@ export function SpanLine({ report }: { report: SalesReport }) {
             : t('salesReport.comparedWith', { span: days(report.compared) })}
         </span>
       ) : null}
+      <span className="report-scope">{t('salesReport.tillScope', { code: store.deviceCode })}</span>
     </div>
   );
 }
