@@ -8,6 +8,7 @@ import { benchHostColdStart } from './host-cold-start.bench';
 import { benchHostMemory } from './host-memory.bench';
 import { benchOrderCommit } from './order-commit.bench';
 import { benchProductSearch } from './product-search.bench';
+import { benchSalesReport } from './sales-report.bench';
 import { benchScanToLine } from './scan-to-line.bench';
 import { benchScreenColdStart } from './screen-cold-start.bench';
 import { benchSync } from './sync.bench';
@@ -22,6 +23,7 @@ const results = [
   ...(await benchHostMemory(quick ? 2_000 : 30_000)),
   ...(await benchOrderCommit(quick ? 500 : 5_000, quick ? 1_000 : 5_000)),
   benchDaySummary(quick ? 50_000 : 1_000_000),
+  ...benchSalesReport(quick ? 50_000 : 1_000_000),
   ...(await benchSync(quick ? 1_000 : 10_000, quick ? 10_000 : 100_000, quick ? 10 : 30)),
   ...(await benchBodyFlood(quick ? 5 : 20)),
   benchOfflineDecision(quick ? 300 : 2_000),
