@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { addSums, emptySums, type SalesSums } from '../../../shared/reports/figures';
-import { addDays } from '../../../shared/reports/periods';
+import { addDays, weekdayOf } from '../../../shared/reports/periods';
 import { namedStatements } from '../db/open-database';
 
 /**
@@ -9,76 +9,77 @@ import { namedStatements } from '../db/open-database';
  */
 export type SpanBounds = { from: string; to: string; until: number | null };
 
-/** What a breakdown groups orders by; each is a column or expression of the order row. */
+/** One cell of the span's sales: the orders of one day, channel, clock hour and cashier. */
+type Cell = { day: string; channel: string; hour: number; cashier: string };
+
+/** What a breakdown groups orders by, read off a cell. */
 export const orderGroups = {
-  all: "''",
-  day: 'o.business_day',
-  channel: 'o.channel',
-  hour: 'o.hour',
+  all: () => '',
+  day: (cell: Cell) => cell.day,
+  channel: (cell: Cell) => cell.channel,
+  hour: (cell: Cell) => cell.hour,
   // ISO weekday, 1 = Monday.
-  weekday: "CAST(strftime('%u', o.business_day) AS INTEGER)",
-  cashier: 'o.cashier_id',
-} as const;
+  weekday: (cell: Cell) => weekdayOf(cell.day),
+  cashier: (cell: Cell) => cell.cashier,
+} satisfies Record<string, (cell: Cell) => string | number>;
 export type OrderGroup = keyof typeof orderGroups;
 
-// The same three sums for every group; the whole days read the covering index by day, and only a
-// cut last day looks at each order's time.
-const whole = 'o.business_day BETWEEN @from AND @lastWhole';
-const cut = 'o.business_day = @to AND o.paid_at <= @until';
+// The span is read once per kind of sum, cut into cells; every breakdown is then a roll-up of the
+// same cells, so they all add up to the same totals and the orders are read three times, not three
+// times per breakdown. Whole days read the covering index by day; only a cut last day looks at
+// each order's time.
+const inSpan = '(o.business_day BETWEEN @from AND @lastWhole OR (o.business_day = @to AND o.paid_at <= @until))';
+const cell = 'o.business_day AS day, o.channel AS channel, o.hour AS hour, o.cashier_id AS cashier';
+const byCell = 'GROUP BY o.business_day, o.channel, o.hour, o.cashier_id';
 
-function orderSql(group: string, where: string): string {
-  return `SELECT ${group} AS key, count(*) AS orders, sum(o.item_count) AS items, sum(o.gross) AS gross,
+const statements = namedStatements({
+  orders: `SELECT ${cell}, count(*) AS orders, sum(o.item_count) AS items, sum(o.gross) AS gross,
       sum(o.discount) AS discount, sum(o.tax) AS tax
-    FROM orders o WHERE ${where} GROUP BY key`;
-}
+    FROM orders o WHERE ${inSpan} ${byCell}`,
+  cost: `SELECT ${cell}, sum(l.net) AS costedNet, sum(l.cost) AS cost
+    FROM orders o JOIN order_lines l ON l.order_id = o.id WHERE ${inSpan} AND l.cost IS NOT NULL ${byCell}`,
+  // Refunds of the span's orders, whatever day they were made: found from the refunds made since
+  // the span began (none can come before its order), a few per hundred orders.
+  refunded: `SELECT ${cell}, sum(r.amount) AS refunded
+    FROM refunds r JOIN orders o ON o.id = r.order_id WHERE r.business_day >= @from AND ${inSpan} ${byCell}`,
+});
 
-function costSql(group: string, where: string): string {
-  return `SELECT ${group} AS key, sum(l.net) AS costedNet, sum(l.cost) AS cost
-    FROM orders o JOIN order_lines l ON l.order_id = o.id WHERE ${where} AND l.cost IS NOT NULL GROUP BY key`;
-}
+export type SalesCells = { cell: Cell; sums: SalesSums }[];
 
-// Refunds of the span's orders, whatever day they were made: found from the refunds made since
-// the span began (none can come before its order), a few per hundred orders.
-function refundedSql(group: string, where: string): string {
-  return `SELECT ${group} AS key, sum(r.amount) AS refunded
-    FROM refunds r JOIN orders o ON o.id = r.order_id WHERE r.business_day >= @from AND ${where} GROUP BY key`;
-}
-
-const statements = namedStatements(
-  Object.fromEntries(
-    Object.entries(orderGroups).flatMap(([name, group]) =>
-      (['whole', 'cut'] as const).flatMap((part) => {
-        const where = part === 'whole' ? whole : cut;
-        return [
-          [`${name}.${part}.orders`, orderSql(group, where)],
-          [`${name}.${part}.cost`, costSql(group, where)],
-          [`${name}.${part}.refunded`, refundedSql(group, where)],
-        ];
-      }),
-    ),
-  ) as Record<string, string>,
-);
-
-type Keyed = { key: string | number } & Partial<SalesSums>;
-
-/** The span's sales sums by `group`, each key's figures from the same definitions as the totals. */
-export function salesBy(db: Database, bounds: SpanBounds, group: OrderGroup): Map<string | number, SalesSums> {
+/** The span's sales sums per cell (day, channel, hour, cashier). */
+export function salesCells(db: Database, bounds: SpanBounds): SalesCells {
   const q = statements(db);
-  const parts: { part: 'whole' | 'cut'; params: Record<string, unknown> }[] =
-    bounds.until === null
-      ? [{ part: 'whole', params: { from: bounds.from, lastWhole: bounds.to } }]
-      : [
-          { part: 'whole', params: { from: bounds.from, lastWhole: addDays(bounds.to, -1) } },
-          { part: 'cut', params: { from: bounds.from, to: bounds.to, until: bounds.until } },
-        ];
-  const sums = new Map<string | number, SalesSums>();
-  for (const { part, params } of parts) {
-    for (const kind of ['orders', 'cost', 'refunded'] as const) {
-      for (const row of q[`${group}.${part}.${kind}`].all(params) as Keyed[]) {
-        const { key, ...found } = row;
-        sums.set(key, addSums(sums.get(key) ?? emptySums, { ...emptySums, ...found }));
-      }
+  const params = {
+    from: bounds.from,
+    lastWhole: bounds.until === null ? bounds.to : addDays(bounds.to, -1),
+    to: bounds.to,
+    until: bounds.until ?? -1,
+  };
+  const cells = new Map<string, { cell: Cell; sums: SalesSums }>();
+  for (const kind of ['orders', 'cost', 'refunded'] as const) {
+    for (const row of q[kind].all(params) as (Cell & Partial<SalesSums>)[]) {
+      const { day, channel, hour, cashier, ...found } = row;
+      const key = `${day}|${channel}|${hour}|${cashier}`;
+      const seen = cells.get(key);
+      const sums = addSums(seen?.sums ?? emptySums, { ...emptySums, ...found });
+      cells.set(key, { cell: seen?.cell ?? { day, channel, hour, cashier }, sums });
     }
   }
+  return [...cells.values()];
+}
+
+/** The cells' sums by `group`, each key's figures from the same definitions as the totals. */
+export function rollUp(cells: SalesCells, group: OrderGroup): Map<string | number, SalesSums> {
+  const keyOf: (cell: Cell) => string | number = orderGroups[group];
+  const sums = new Map<string | number, SalesSums>();
+  for (const { cell, sums: found } of cells) {
+    const key = keyOf(cell);
+    sums.set(key, addSums(sums.get(key) ?? emptySums, found));
+  }
   return sums;
+}
+
+/** The span's sales sums by `group`. */
+export function salesBy(db: Database, bounds: SpanBounds, group: OrderGroup): Map<string | number, SalesSums> {
+  return rollUp(salesCells(db, bounds), group);
 }

@@ -10,7 +10,7 @@ import { campaignReport } from './campaign-report';
 import { cashierActivity, staffNames } from './cashier-activity';
 import { methodsIn } from './range-lines';
 import { discountsIn, refundsMadeIn } from './range-money';
-import { type OrderGroup, type SpanBounds, salesBy } from './range-sums';
+import { type OrderGroup, rollUp, type SpanBounds, salesCells } from './range-sums';
 import { boundsOf, dayStart, reportSpans } from './report-spans';
 
 /** The one place sums become the contract's figures (amounts in minor units, as Money). */
@@ -30,9 +30,11 @@ export function salesReport(db: Database, request: ReportRequest, store: StoreIn
   const { period, span, compared } = reportSpans(request, store, now);
   const current: Side | null = span ? { span, bounds: boundsOf(span, store) } : null;
   const earlier: Side | null = compared ? { span: compared, bounds: boundsOf(compared, store) } : null;
+  const nowCells = current ? salesCells(db, current.bounds) : [];
+  const earlierCells = earlier ? salesCells(db, earlier.bounds) : null;
   const by = (group: OrderGroup): Paired => ({
-    current: current ? salesBy(db, current.bounds, group) : new Map<string | number, SalesSums>(),
-    earlier: earlier ? salesBy(db, earlier.bounds, group) : null,
+    current: rollUp(nowCells, group),
+    earlier: earlierCells ? rollUp(earlierCells, group) : null,
   });
   const pair = (sums: Paired, key: string | number) => ({
     current: figuresOf(sums.current.get(key)),
