@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
-import { addDays } from '../../../shared/reports/periods';
 import { namedStatements } from '../db/open-database';
 import type { SpanBounds } from './range-sums';
+import { perPart, spanParts } from './span-parts';
 
 /**
  * What a range sold of each product or category. `quantity` is items, or grams for goods sold by
@@ -27,9 +27,6 @@ const lineGroups = {
 } as const;
 export type LineGroup = keyof typeof lineGroups;
 
-const whole = 'o.business_day BETWEEN @from AND @lastWhole';
-const cut = 'o.business_day = @to AND o.paid_at <= @until';
-
 function lineSql(group: (typeof lineGroups)[LineGroup], where: string): string {
   return `SELECT ${group.key} AS key, sum(${group.quantity}) AS quantity, count(DISTINCT o.id) AS orders,
       sum(l.gross) AS gross, sum(l.gross - l.net) AS discount, sum(l.net) AS net,
@@ -45,23 +42,13 @@ function methodSql(where: string): string {
     FROM orders o JOIN payments p ON p.order_id = o.id WHERE ${where} GROUP BY p.method`;
 }
 
-const statements = namedStatements({
-  'product.whole': lineSql(lineGroups.product, whole),
-  'product.cut': lineSql(lineGroups.product, cut),
-  'category.whole': lineSql(lineGroups.category, whole),
-  'category.cut': lineSql(lineGroups.category, cut),
-  'method.whole': methodSql(whole),
-  'method.cut': methodSql(cut),
-});
-
-function parts(bounds: SpanBounds) {
-  return bounds.until === null
-    ? [{ part: 'whole' as const, params: { from: bounds.from, lastWhole: bounds.to } }]
-    : [
-        { part: 'whole' as const, params: { from: bounds.from, lastWhole: addDays(bounds.to, -1) } },
-        { part: 'cut' as const, params: { to: bounds.to, until: bounds.until } },
-      ];
-}
+const statements = namedStatements(
+  perPart({
+    product: (where) => lineSql(lineGroups.product, where),
+    category: (where) => lineSql(lineGroups.category, where),
+    method: methodSql,
+  }),
+);
 
 /** Adds rows of the same key field by field (the whole days and a cut last day). */
 function merge<T extends Record<string, number | string>>(rows: T[], key: keyof T): T[] {
@@ -79,7 +66,7 @@ function merge<T extends Record<string, number | string>>(rows: T[], key: keyof 
 export function linesBy(db: Database, bounds: SpanBounds, group: LineGroup): LineSums[] {
   const q = statements(db);
   return merge(
-    parts(bounds).flatMap(({ part, params }) => q[`${group}.${part}`].all(params) as LineSums[]),
+    spanParts(bounds).flatMap(({ part, params }) => q[`${group}.${part}`].all(params) as LineSums[]),
     'key',
   );
 }
@@ -87,7 +74,7 @@ export function linesBy(db: Database, bounds: SpanBounds, group: LineGroup): Lin
 export function methodsIn(db: Database, bounds: SpanBounds): MethodSums[] {
   const q = statements(db);
   return merge(
-    parts(bounds).flatMap(({ part, params }) => q[`method.${part}`].all(params) as MethodSums[]),
+    spanParts(bounds).flatMap(({ part, params }) => q[`method.${part}`].all(params) as MethodSums[]),
     'method',
   );
 }

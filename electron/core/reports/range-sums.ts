@@ -1,7 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import { addSums, emptySums, type SalesSums } from '../../../shared/reports/figures';
-import { addDays, weekdayOf } from '../../../shared/reports/periods';
+import { weekdayOf } from '../../../shared/reports/periods';
 import { namedStatements } from '../db/open-database';
+import { perPart, spanParts } from './span-parts';
 
 /**
  * A report's business days, both ends included, and where a period in progress stops: `until`
@@ -28,41 +29,38 @@ export type OrderGroup = keyof typeof orderGroups;
 // same cells, so they all add up to the same totals and the orders are read three times, not three
 // times per breakdown. Whole days read the covering index by day; only a cut last day looks at
 // each order's time.
-const inSpan = '(o.business_day BETWEEN @from AND @lastWhole OR (o.business_day = @to AND o.paid_at <= @until))';
 const cell = 'o.business_day AS day, o.channel AS channel, o.hour AS hour, o.cashier_id AS cashier';
 const byCell = 'GROUP BY o.business_day, o.channel, o.hour, o.cashier_id';
 
-const statements = namedStatements({
-  orders: `SELECT ${cell}, count(*) AS orders, sum(o.item_count) AS items, sum(o.gross) AS gross,
-      sum(o.discount) AS discount, sum(o.tax) AS tax
-    FROM orders o WHERE ${inSpan} ${byCell}`,
-  cost: `SELECT ${cell}, sum(l.net) AS costedNet, sum(l.cost) AS cost
-    FROM orders o JOIN order_lines l ON l.order_id = o.id WHERE ${inSpan} AND l.cost IS NOT NULL ${byCell}`,
-  // Refunds of the span's orders, whatever day they were made: found from the refunds made since
-  // the span began (none can come before its order), a few per hundred orders.
-  refunded: `SELECT ${cell}, sum(r.amount) AS refunded
-    FROM refunds r JOIN orders o ON o.id = r.order_id WHERE r.business_day >= @from AND ${inSpan} ${byCell}`,
-});
+const statements = namedStatements(
+  perPart({
+    orders: (where) => `SELECT ${cell}, count(*) AS orders, sum(o.item_count) AS items, sum(o.gross) AS gross,
+        sum(o.discount) AS discount, sum(o.tax) AS tax
+      FROM orders o WHERE ${where} ${byCell}`,
+    cost: (where) => `SELECT ${cell}, sum(l.net) AS costedNet, sum(l.cost) AS cost
+      FROM orders o JOIN order_lines l ON l.order_id = o.id WHERE ${where} AND l.cost IS NOT NULL ${byCell}`,
+    // Refunds of the span's orders, whatever day they were made: found from the refunds made
+    // since the span began (none can come before its order), a few per hundred orders.
+    refunded: (where) => `SELECT ${cell}, sum(r.amount) AS refunded
+      FROM refunds r JOIN orders o ON o.id = r.order_id WHERE r.business_day >= @from AND ${where} ${byCell}`,
+  }),
+);
 
 export type SalesCells = { cell: Cell; sums: SalesSums }[];
 
 /** The span's sales sums per cell (day, channel, hour, cashier). */
 export function salesCells(db: Database, bounds: SpanBounds): SalesCells {
   const q = statements(db);
-  const params = {
-    from: bounds.from,
-    lastWhole: bounds.until === null ? bounds.to : addDays(bounds.to, -1),
-    to: bounds.to,
-    until: bounds.until ?? -1,
-  };
   const cells = new Map<string, { cell: Cell; sums: SalesSums }>();
-  for (const kind of ['orders', 'cost', 'refunded'] as const) {
-    for (const row of q[kind].all(params) as (Cell & Partial<SalesSums>)[]) {
-      const { day, channel, hour, cashier, ...found } = row;
-      const key = `${day}|${channel}|${hour}|${cashier}`;
-      const seen = cells.get(key);
-      const sums = addSums(seen?.sums ?? emptySums, { ...emptySums, ...found });
-      cells.set(key, { cell: seen?.cell ?? { day, channel, hour, cashier }, sums });
+  for (const { part, params } of spanParts(bounds)) {
+    for (const kind of ['orders', 'cost', 'refunded'] as const) {
+      for (const row of q[`${kind}.${part}`].all(params) as (Cell & Partial<SalesSums>)[]) {
+        const { day, channel, hour, cashier, ...found } = row;
+        const key = `${day}|${channel}|${hour}|${cashier}`;
+        const seen = cells.get(key);
+        const sums = addSums(seen?.sums ?? emptySums, { ...emptySums, ...found });
+        cells.set(key, { cell: seen?.cell ?? { day, channel, hour, cashier }, sums });
+      }
     }
   }
   return [...cells.values()];

@@ -1,0 +1,35 @@
+import { addDays } from '../../../shared/reports/periods';
+import type { SpanBounds } from './range-sums';
+
+/**
+ * A span's orders as the queries read them, in two parts: its whole days by the day index, and a
+ * cut last day up to its moment. Kept apart, not joined by OR: with an OR SQLite gives up the day
+ * range on a join and reads every order before the span's end.
+ */
+export const spanWhere = {
+  whole: 'o.business_day BETWEEN @from AND @lastWhole',
+  cut: 'o.business_day = @to AND o.paid_at <= @until',
+} as const;
+export type SpanPart = keyof typeof spanWhere;
+
+/** The parts a span has, with their parameters (`from` in both, for queries that need the start). */
+export function spanParts(bounds: SpanBounds): { part: SpanPart; params: Record<string, string | number> }[] {
+  if (bounds.until === null) return [{ part: 'whole', params: { from: bounds.from, lastWhole: bounds.to } }];
+  const parts: { part: SpanPart; params: Record<string, string | number> }[] = [
+    { part: 'cut', params: { from: bounds.from, to: bounds.to, until: bounds.until } },
+  ];
+  if (bounds.from < bounds.to)
+    parts.push({ part: 'whole', params: { from: bounds.from, lastWhole: addDays(bounds.to, -1) } });
+  return parts;
+}
+
+/** The same statement for each part of a span, named `${name}.${part}`. */
+export function perPart<N extends string>(
+  sql: Record<N, (where: string) => string>,
+): Record<`${N}.${SpanPart}`, string> {
+  return Object.fromEntries(
+    Object.entries<(where: string) => string>(sql).flatMap(([name, text]) =>
+      (Object.keys(spanWhere) as SpanPart[]).map((part) => [`${name}.${part}`, text(spanWhere[part])]),
+    ),
+  ) as Record<`${N}.${SpanPart}`, string>;
+}
