@@ -3,7 +3,7 @@ import type { Figures, ItemRow, SalesReport } from '../../../shared/contract/sal
 import { change, marginOf, shareBp } from '../../../shared/reports/figures';
 import type { BreakdownColumn } from './breakdown-table';
 
-type Compared = { current: Figures; earlier: Figures | null };
+export type Compared = { current: Figures; earlier: Figures | null };
 
 /** Orders, net, share of the period's net and, when compared, the earlier net and the change. */
 export function salesColumns<R extends Compared>(

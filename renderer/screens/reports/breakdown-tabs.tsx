@@ -6,7 +6,7 @@ import { weekdayName } from '../../../shared/time-format';
 import { useDiscountLabel } from '../../components/discount-sources';
 import { useMoney } from '../../hooks/use-money';
 import { useLocale } from '../../i18n/use-locale';
-import { campaignColumns, cashierColumns, itemColumns, salesColumns } from './breakdown-columns';
+import { type Compared, campaignColumns, cashierColumns, itemColumns, salesColumns } from './breakdown-columns';
 import { BreakdownTable, PrintingContext } from './breakdown-table';
 import './reports.css';
 
@@ -27,29 +27,37 @@ function useBreakdowns({ report, items, days }: BreakdownTabsProps) {
   const name = (row: ItemRow) => (locale === 'zh-CN' ? row.nameZh : row.nameEn);
   const quantity = (row: ItemRow) => (row.unit === 'kg' ? row.quantity / 1_000 : row.quantity);
 
+  /** A breakdown of orders by one of their own fields: sales, share and change per row. */
+  const salesTab = <R extends Compared>(
+    key: 'channel' | 'hour' | 'weekday',
+    rows: R[],
+    rowKey: (row: R) => string,
+    label: (row: R) => string,
+  ) => ({
+    key,
+    children: (
+      <BreakdownTable
+        rows={rows}
+        rowKey={rowKey}
+        columns={salesColumns<R>(
+          t,
+          { key, title: t(`salesReport.column.${key}`), kind: 'text', value: label },
+          total,
+          compared,
+        )}
+        fileName={file(key)}
+        testId={`report-by-${key}`}
+      />
+    ),
+  });
+
   const tabs = [
-    {
-      key: 'channel',
-      children: (
-        <BreakdownTable
-          rows={report.byChannel}
-          rowKey={(r) => r.channel}
-          columns={salesColumns<SalesReport['byChannel'][number]>(
-            t,
-            {
-              key: 'channel',
-              title: t('salesReport.column.channel'),
-              kind: 'text',
-              value: (r) => t(`orders.channel.${r.channel}`),
-            },
-            total,
-            compared,
-          )}
-          fileName={file('channel')}
-          testId="report-by-channel"
-        />
-      ),
-    },
+    salesTab(
+      'channel',
+      report.byChannel,
+      (r) => r.channel,
+      (r) => t(`orders.channel.${r.channel}`),
+    ),
     {
       key: 'method',
       children: (
@@ -82,50 +90,18 @@ function useBreakdowns({ report, items, days }: BreakdownTabsProps) {
         />
       ),
     },
-    {
-      key: 'hour',
-      children: (
-        <BreakdownTable
-          rows={report.byHour}
-          rowKey={(r) => String(r.hour)}
-          columns={salesColumns<SalesReport['byHour'][number]>(
-            t,
-            {
-              key: 'hour',
-              title: t('salesReport.column.hour'),
-              kind: 'text',
-              value: (r) => `${pad(r.hour)}–${pad(r.hour + 1)}`,
-            },
-            total,
-            compared,
-          )}
-          fileName={file('hour')}
-          testId="report-by-hour"
-        />
-      ),
-    },
-    {
-      key: 'weekday',
-      children: (
-        <BreakdownTable
-          rows={report.byWeekday}
-          rowKey={(r) => String(r.weekday)}
-          columns={salesColumns<SalesReport['byWeekday'][number]>(
-            t,
-            {
-              key: 'weekday',
-              title: t('salesReport.column.weekday'),
-              kind: 'text',
-              value: (r) => weekdayName(r.weekday, locale),
-            },
-            total,
-            compared,
-          )}
-          fileName={file('weekday')}
-          testId="report-by-weekday"
-        />
-      ),
-    },
+    salesTab(
+      'hour',
+      report.byHour,
+      (r) => String(r.hour),
+      (r) => `${pad(r.hour)}–${pad(r.hour + 1)}`,
+    ),
+    salesTab(
+      'weekday',
+      report.byWeekday,
+      (r) => String(r.weekday),
+      (r) => weekdayName(r.weekday, locale),
+    ),
     {
       key: 'category',
       children: (
