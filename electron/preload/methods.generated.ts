@@ -61,6 +61,7 @@ export const contractMethodNames: readonly string[] = [
   'online.reject',
   'online.ready',
   'online.handOver',
+  'stock.history',
   'stock.list',
   'stock.move',
   'stock.setSoldOut',

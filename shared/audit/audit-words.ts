@@ -67,6 +67,7 @@ const methodWords: Record<MethodName, Text> = {
   'online.ready': { en: 'Online order ready', 'zh-CN': '线上订单出餐' },
   'online.handOver': { en: 'Online order handed over', 'zh-CN': '线上订单交付' },
   'stock.list': { en: 'Stock viewed', 'zh-CN': '查看库存' },
+  'stock.history': { en: 'Stock history viewed', 'zh-CN': '查看库存流水' },
   'stock.move': { en: 'Stock changed', 'zh-CN': '库存变动' },
   'stock.setSoldOut': { en: 'Sold-out flag changed', 'zh-CN': '修改售罄状态' },
   'stock.setLowAt': { en: 'Low-stock level changed', 'zh-CN': '修改库存预警线' },

@@ -24,7 +24,45 @@ const StockMoveGrams = ceilings.stockMove * 1_000;
 export const StockMoveKind = z.enum(['receive', 'count', 'adjustment', 'waste']);
 export type StockMoveKind = z.infer<typeof StockMoveKind>;
 
+export const StockMovementKind = z.enum([
+  'sale',
+  'refund',
+  'online_sale',
+  'receive',
+  'count',
+  'adjustment',
+  'transfer_out',
+  'transfer_in',
+  'waste',
+]);
+
+/** One line of a product's ledger, newest first, with the on-hand it left behind. */
+export const StockMovement = z.object({
+  id: z.string(),
+  kind: StockMovementKind,
+  /** Items, or grams for goods sold by weight; negative when stock went out. */
+  quantity: z.number().int(),
+  balance: z.number().int(),
+  at: z.number().int(),
+  staffName: z.string().nullable(),
+  /** The sale or refund that moved it, by the number on its receipt. */
+  orderNumber: z.string().nullable(),
+  refundNumber: z.string().nullable(),
+});
+export type StockMovement = z.infer<typeof StockMovement>;
+
 export const stockMethods = {
+  /** A product's ledger, newest first, a page at a time: `before` is the last movement of the page shown. */
+  'stock.history': method({
+    input: z.object({
+      productId: ProductId,
+      before: z.object({ at: z.number().int().min(0), id: z.string().max(64) }).optional(),
+      limit: z.number().int().min(1).max(200).default(50),
+    }),
+    output: z.object({ product: StockRow, movements: z.array(StockMovement), more: z.boolean() }),
+    access: 'sell',
+    mutates: false,
+  }),
   'stock.list': method({
     input: z.object({
       query: z.string().trim().max(64).default(''),

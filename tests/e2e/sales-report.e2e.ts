@@ -87,6 +87,16 @@ describe('a manager reads the sales report', () => {
     await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
     await paper.waitFor({ state: 'detached' });
 
+    // A product's ledger from the stock screen: the opening count the demo store made.
+    await navItem(page, '库存').click();
+    await page.getByTestId('stock-row').first().getByTestId('stock-history-button').click();
+    const ledger = page.getByTestId('stock-history');
+    await expectText(ledger, '库存流水', '盘点', '变动后库存');
+    await shoot(page, 'stock-history');
+    await page.keyboard.press('Escape');
+    await ledger.waitFor({ state: 'hidden' });
+    await navItem(page, '报表').click();
+
     // The same in English, a month at a time.
     await page.getByTestId('language-switch').getByText('English').click();
     await page.getByTestId('report-period-kind').getByText('Month', { exact: true }).click();

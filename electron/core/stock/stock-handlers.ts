@@ -8,16 +8,19 @@ import { requireSession } from '../handler-context';
 import { formatFigure, refuseBreach } from '../store/limit-refusals';
 import { requireStore } from '../store/store-records';
 import { enqueue } from '../sync/outbox';
+import { stockHistory } from './stock-history';
 import { recordMovement } from './stock-ledger';
 import { listStock, readStockRow, stockStatements } from './stock-records';
 
 export const stockHandlers: {
   'stock.list': Handler<'stock.list'>;
+  'stock.history': Handler<'stock.history'>;
   'stock.move': Handler<'stock.move'>;
   'stock.setSoldOut': Handler<'stock.setSoldOut'>;
   'stock.setLowAt': Handler<'stock.setLowAt'>;
 } = {
   'stock.list': (ctx, input) => listStock(ctx.db, input),
+  'stock.history': (ctx, input) => stockHistory(ctx.db, input),
   'stock.move': (ctx, input) => {
     const q = stockStatements(ctx.db);
     const earlier = q.movementById.get(input.id) as { product_id: string } | undefined;

@@ -13,6 +13,7 @@ import { useKeyActions } from '../../hooks/use-key-actions';
 import { usePermission } from '../../hooks/use-permission';
 import { useLocale } from '../../i18n/use-locale';
 import { ScreenHeader } from '../screen-header';
+import { StockHistoryDrawer } from './stock-history-drawer';
 import { StockMoveDialog } from './stock-move-dialog';
 import { rowShortcuts, StockTable } from './stock-table';
 import '../screens.css';
@@ -38,6 +39,7 @@ export function StockScreen() {
   const [lowOnly, setLowOnly] = useState(false);
   const [page, setPage] = useState(0);
   const [moving, setMoving] = useState<StockRow | null>(null);
+  const [history, setHistory] = useState<StockRow | null>(null);
   const [editingLowAt, setEditingLowAt] = useState<string | null>(null);
   const query = useDebouncedValue(text.trim(), 200);
   const list = useApiQuery(
@@ -122,6 +124,7 @@ export function StockScreen() {
           move: rowShortcuts.move,
           soldOut: rowShortcuts.soldOut,
           lowAt: rowShortcuts.lowAt,
+          history: rowShortcuts.history,
         })}
       </p>
       {list.error ? <Alert type="error" showIcon title={errorText(list.error)} className="screen-note" /> : null}
@@ -132,6 +135,7 @@ export function StockScreen() {
         editingLowAt={editingLowAt}
         switching={soldOut.isPending ? (soldOut.variables?.productId ?? null) : null}
         onMove={setMoving}
+        onHistory={setHistory}
         onSoldOut={(row, on) => soldOut.mutate({ productId: row.productId as ProductId, soldOut: on })}
         onEditLowAt={(row) => {
           if (!row && editingLowAt) focusRow(editingLowAt);
@@ -160,6 +164,13 @@ export function StockScreen() {
           }}
         />
       ) : null}
+      <StockHistoryDrawer
+        row={history}
+        onClose={() => {
+          if (history) focusRow(history.productId);
+          setHistory(null);
+        }}
+      />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { DatabaseOutlined } from '@ant-design/icons';
+import { DatabaseOutlined, HistoryOutlined } from '@ant-design/icons';
 import { Button, Switch, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { HTMLAttributes, KeyboardEvent } from 'react';
@@ -11,7 +11,7 @@ import { useLocale } from '../../i18n/use-locale';
 import { LowAtCell } from './low-at-cell';
 import './stock.css';
 
-export const rowShortcuts = { move: 'Enter', soldOut: 'Alt+O', lowAt: 'Alt+T' } as const;
+export const rowShortcuts = { move: 'Enter', soldOut: 'Alt+O', lowAt: 'Alt+T', history: 'Alt+H' } as const;
 
 type StockTableProps = {
   rows: StockRow[];
@@ -21,6 +21,7 @@ type StockTableProps = {
   /** The product whose sold-out flag is being saved. */
   switching: string | null;
   onMove(row: StockRow): void;
+  onHistory(row: StockRow): void;
   onSoldOut(row: StockRow, soldOut: boolean): void;
   onEditLowAt(row: StockRow | null): void;
   onSaveLowAt(row: StockRow, lowAt: number | null): void;
@@ -44,7 +45,8 @@ function onRowKey(event: KeyboardEvent<HTMLElement>, actions: Record<string, (()
 }
 
 export function StockTable(props: StockTableProps) {
-  const { rows, loading, canEdit, editingLowAt, switching, onMove, onSoldOut, onEditLowAt, onSaveLowAt } = props;
+  const { rows, loading, canEdit, editingLowAt, switching, onMove, onHistory, onSoldOut, onEditLowAt, onSaveLowAt } =
+    props;
   const { t } = useTranslation();
   const { locale } = useLocale();
   const quantity = (value: number, row: StockRow) =>
@@ -124,28 +126,41 @@ export function StockTable(props: StockTableProps) {
       ),
     },
   ];
-  // A column of greyed-out buttons would only repeat the hint above the table for a cashier.
-  if (canEdit) {
-    columns.push({
-      key: 'actions',
-      title: '',
-      width: 124,
-      align: 'right',
-      render: (_, r) => (
+  // Everyone may read a product's ledger; only who may record a movement gets that button.
+  columns.push({
+    key: 'actions',
+    title: '',
+    width: canEdit ? 220 : 110,
+    align: 'right',
+    render: (_, r) => (
+      <span className="stock-actions">
         <Button
-          icon={<DatabaseOutlined />}
-          title={t('stock.moveButton')}
+          icon={<HistoryOutlined />}
+          title={`${t('stock.historyButton')} (${rowShortcuts.history})`}
           onClick={(event) => {
             event.stopPropagation();
-            onMove(r);
+            onHistory(r);
           }}
-          data-testid="stock-move"
+          data-testid="stock-history-button"
         >
-          {t('stock.moveShort')}
+          {t('stock.historyButton')}
         </Button>
-      ),
-    });
-  }
+        {canEdit ? (
+          <Button
+            icon={<DatabaseOutlined />}
+            title={t('stock.moveButton')}
+            onClick={(event) => {
+              event.stopPropagation();
+              onMove(r);
+            }}
+            data-testid="stock-move"
+          >
+            {t('stock.moveShort')}
+          </Button>
+        ) : null}
+      </span>
+    ),
+  });
 
   return (
     <Table<StockRow>
@@ -168,6 +183,7 @@ export function StockTable(props: StockTableProps) {
               [rowShortcuts.move]: canEdit ? () => onMove(r) : null,
               [rowShortcuts.soldOut]: () => onSoldOut(r, !r.soldOut),
               [rowShortcuts.lowAt]: canEdit ? () => onEditLowAt(r) : null,
+              [rowShortcuts.history]: () => onHistory(r),
             }),
         }) as HTMLAttributes<HTMLElement>
       }

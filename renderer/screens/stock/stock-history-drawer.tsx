@@ -1,0 +1,89 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { Alert, Button, Drawer, Table } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useTranslation } from 'react-i18next';
+import type { StockMovement, StockRow } from '../../../shared/contract/stock';
+import { api } from '../../api/api-client';
+import { localNames } from '../../app/names';
+import { formatStockQuantity } from '../../app/stock-quantity';
+import { useErrorText } from '../../app/use-error-text';
+import { useLocale } from '../../i18n/use-locale';
+import { useStoreTime } from '../orders/order-labels';
+import './stock.css';
+
+const pageSize = 50;
+
+type StockHistoryDrawerProps = { row: StockRow | null; onClose(): void };
+
+/** A product's ledger, newest first: every sale, refund, delivery, count and write-off, with what it left. */
+export function StockHistoryDrawer({ row, onClose }: StockHistoryDrawerProps) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const { dateTime } = useStoreTime();
+  const errorText = useErrorText();
+  const pages = useInfiniteQuery({
+    queryKey: ['stock.history', row?.productId],
+    queryFn: ({ pageParam }) =>
+      api.call('stock.history', { productId: row?.productId ?? '', before: pageParam, limit: pageSize }),
+    initialPageParam: undefined as { at: number; id: string } | undefined,
+    getNextPageParam: (last) => {
+      const tail = last.movements.at(-1);
+      return last.more && tail ? { at: tail.at, id: tail.id } : undefined;
+    },
+    enabled: row !== null,
+    staleTime: 0,
+  });
+  const movements = pages.data?.pages.flatMap((page) => page.movements) ?? [];
+  const unit = row?.unit ?? 'each';
+  const amount = (value: number) =>
+    `${formatStockQuantity(value, unit, locale)}${unit === 'kg' ? ` ${t('stock.kg')}` : ''}`;
+  const signed = (value: number) => (value > 0 ? `+${amount(value)}` : value < 0 ? `−${amount(-value)}` : amount(0));
+
+  const columns: ColumnsType<StockMovement> = [
+    { key: 'at', title: t('stock.history.when'), width: 170, render: (_, m) => dateTime(m.at) },
+    { key: 'kind', title: t('stock.history.what'), render: (_, m) => t(`stock.history.kinds.${m.kind}`) },
+    {
+      key: 'quantity',
+      title: t('stock.history.change'),
+      align: 'right',
+      render: (_, m) => <span className={m.quantity < 0 ? 'amount stock-out' : 'amount'}>{signed(m.quantity)}</span>,
+    },
+    { key: 'balance', title: t('stock.history.balance'), align: 'right', render: (_, m) => amount(m.balance) },
+    { key: 'ref', title: t('stock.history.ref'), render: (_, m) => m.refundNumber ?? m.orderNumber ?? '—' },
+    { key: 'by', title: t('stock.history.by'), render: (_, m) => m.staffName ?? '—' },
+  ];
+
+  return (
+    <Drawer
+      open={row !== null}
+      onClose={onClose}
+      size="large"
+      title={row ? t('stock.history.title', { name: localNames(row, locale).primary }) : ''}
+      destroyOnHidden
+      data-testid="stock-history"
+    >
+      {pages.error ? <Alert type="error" showIcon title={errorText(pages.error)} /> : null}
+      <Table<StockMovement>
+        rowKey="id"
+        size="small"
+        columns={columns}
+        dataSource={movements}
+        loading={pages.isFetching}
+        pagination={false}
+        locale={{ emptyText: t('stock.history.empty') }}
+        data-testid="stock-history-table"
+      />
+      {pages.hasNextPage ? (
+        <div className="pager">
+          <Button
+            onClick={() => void pages.fetchNextPage()}
+            loading={pages.isFetchingNextPage}
+            data-testid="stock-history-more"
+          >
+            {t('stock.history.older')}
+          </Button>
+        </div>
+      ) : null}
+    </Drawer>
+  );
+}
