@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../shared/csv';
 import { expectText, navItem, signIn } from './support/app';
@@ -46,6 +47,17 @@ describe('a manager reads the sales report', () => {
     expect(header.slice(0, 4)).toEqual(['商品', '数量', '订单数', '净销售额']);
     expect(rows.length).toBeGreaterThan(50);
     expect(rows.reduce((sum, row) => sum + Math.round(Number(row[3]) * 100), 0)).toBe(weekNet);
+
+    // The same rows as an Excel workbook: one sheet, a header and a row per product.
+    const [workbook] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('report-by-product-export-xlsx').click(),
+    ]);
+    expect(workbook.suggestedFilename()).toMatch(/^销售-商品-.*\.xlsx$/);
+    const files = unzipSync(readFileSync((await workbook.path()) as string));
+    const sheet = strFromU8(files['xl/worksheets/sheet1.xml']);
+    expect(sheet.match(/<row /g)?.length).toBe(rows.length + 1);
+    expect(strFromU8(files['xl/sharedStrings.xml'])).toContain(rows[0][0]);
 
     // Cashiers: everyone who sold, with the loss-prevention columns.
     await page.getByRole('tab', { name: '收银员' }).click();

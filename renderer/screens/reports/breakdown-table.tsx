@@ -1,13 +1,13 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Table } from 'antd';
+import { App, Button, Space, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { createContext, type ReactNode, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CSV_BOM, type CsvCell, csvRecord } from '../../../shared/csv';
-import { type Money, toDecimalString } from '../../../shared/money';
+import type { Money } from '../../../shared/money';
 import { useStoreInfo } from '../../app/store-provider';
 import { useMoney } from '../../hooks/use-money';
 import { usePercent } from './headline-figures';
+import { exportCsv, exportXlsx } from './report-export';
 import './reports.css';
 
 /** How a column's value reads on screen and in the export: the export keeps numbers as numbers. */
@@ -77,6 +77,7 @@ export function BreakdownTable<R extends object>({
   const show = useShow();
   const exponent = useStoreInfo().currencyExponent;
   const printing = useContext(PrintingContext);
+  const { message } = App.useApp();
   const tableColumns: ColumnsType<R> = columns.map((column) => ({
     key: column.key,
     title: column.title,
@@ -85,27 +86,10 @@ export function BreakdownTable<R extends object>({
     render: (_, row) => column.render?.(row) ?? show(column.kind, column.value(row)),
   }));
 
-  const exportRows = () => {
-    const cell = (column: BreakdownColumn<R>, row: R): CsvCell => {
-      const value = column.value(row);
-      if (value === null) return '';
-      if (typeof value === 'string') return value;
-      if (column.kind === 'money' || column.kind === 'signedMoney')
-        return Number(toDecimalString(value as Money, exponent));
-      if (column.kind === 'percent' || column.kind === 'change') return value / 100;
-      return value;
-    };
-    const header = columns.map((column) =>
-      column.kind === 'percent' || column.kind === 'change' ? `${column.title} (%)` : column.title,
-    );
-    const text =
-      CSV_BOM + csvRecord(header) + rows.map((row) => csvRecord(columns.map((column) => cell(column, row)))).join('');
-    const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = fileName;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  const exportAs = (format: 'csv' | 'xlsx') => {
+    const what = { columns, rows, fileName, exponent };
+    if (format === 'csv') exportCsv(what);
+    else exportXlsx(what).catch(() => message.error(t('salesReport.exportFailed')));
   };
 
   if (printing) {
@@ -142,14 +126,19 @@ export function BreakdownTable<R extends object>({
     <div className="breakdown">
       <div className="breakdown-bar">
         {note ? <span className="breakdown-note">{note}</span> : <span />}
-        <Button
-          icon={<DownloadOutlined />}
-          onClick={exportRows}
-          disabled={rows.length === 0}
-          data-testid={`${testId}-export`}
-        >
-          {t('salesReport.export')}
-        </Button>
+        <Space.Compact>
+          <Button
+            icon={<DownloadOutlined />}
+            onClick={() => exportAs('csv')}
+            disabled={rows.length === 0}
+            data-testid={`${testId}-export`}
+          >
+            {t('salesReport.export')}
+          </Button>
+          <Button onClick={() => exportAs('xlsx')} disabled={rows.length === 0} data-testid={`${testId}-export-xlsx`}>
+            {t('salesReport.exportXlsx')}
+          </Button>
+        </Space.Compact>
       </div>
       <Table<R>
         rowKey={rowKey}
