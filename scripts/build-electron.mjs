@@ -11,6 +11,7 @@ import {
   platformEntry,
   preloadOptions,
   preloadProblems,
+  reportWorkerOptions,
   root,
 } from './electron-bundles.mjs';
 import { writePreloadMethods } from './generate-preload-methods.mjs';
@@ -22,8 +23,9 @@ if (await writePreloadMethods()) {
   console.log('electron/preload/methods.generated.ts changed with the contract: commit it.');
 }
 
-const [, preload, platform] = await Promise.all([
+const [, , preload, platform] = await Promise.all([
   build(mainOptions(out)),
+  build(reportWorkerOptions(out)),
   build(preloadOptions(out)),
   buildPlatform(out),
 ]);

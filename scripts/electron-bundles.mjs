@@ -38,6 +38,15 @@ export function mainOptions(out) {
   };
 }
 
+/** report-worker.mjs: the reports' thread, beside main.mjs, built the same way. */
+export function reportWorkerOptions(out) {
+  return {
+    ...mainOptions(out),
+    entryPoints: [join(root, 'electron', 'core', 'reports', 'report-worker.ts')],
+    outfile: join(out, 'report-worker.mjs'),
+  };
+}
+
 /** preload.cjs: CommonJS, because a sandboxed preload cannot load modules; `electron` is provided. */
 export function preloadOptions(out) {
   return {

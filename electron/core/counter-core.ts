@@ -9,6 +9,9 @@ import { loadDeviceSecret } from './device-secret';
 import { createDispatcher } from './dispatcher';
 import type { CoreEnvironment } from './handler-context';
 import { handlers } from './handlers';
+import { callReport } from './reports/report-call';
+import { isWorkerMethod } from './reports/report-jobs';
+import { type ReportWorkerEntry, startReportRunner } from './reports/report-runner';
 import { createGrantStore } from './staff/approval-grants';
 import { createSessionStore } from './staff/sessions';
 import { readMeta, writeMeta } from './store/store-records';
@@ -37,6 +40,11 @@ export type CoreOptions = {
    * it on; tests that do not sync leave it off so no request ever leaves the process.
    */
   sync?: Omit<SyncEngineOptions, 'env' | 'runtime' | 'emit' | 'keyStore'> & { keyStore?: DeviceKeyStore };
+  /**
+   * Runs the long reports in a worker thread on a read-only connection, so they never hold up a
+   * sale. The shells give it; without it (tests, benches) `call` runs them in the core's thread.
+   */
+  reportWorker?: ReportWorkerEntry;
 };
 
 export type CounterCore = {
@@ -82,6 +90,9 @@ export function openCounterCore(options: CoreOptions): CounterCore {
   };
   const dispatchCall = createDispatcher(env, handlers, emit);
   const checkpoints = scheduleWalCheckpoints(db);
+  const reports = options.reportWorker
+    ? startReportRunner(options.reportWorker, options.dataDir, options.nativeBinding)
+    : null;
   const engine = options.sync
     ? startSyncEngine({
         ...options.sync,
@@ -106,6 +117,9 @@ export function openCounterCore(options: CoreOptions): CounterCore {
     dispatch: (request) => dispatch(request),
     async call(request) {
       const method = request.method;
+      if (reports && typeof method === 'string' && isWorkerMethod(method)) {
+        return callReport(env, reports, method, request, dispatch);
+      }
       if (typeof method !== 'string' || !isMethodName(method) || !hasOnlineStep(method)) return dispatch(request);
       // Unpaired, or a sale with no coupon: nothing to ask, so nothing to parse twice.
       if (!env.sync.link || !mayNeedPlatform(method, request.input)) return dispatch(request);
@@ -127,6 +141,7 @@ export function openCounterCore(options: CoreOptions): CounterCore {
     },
     close() {
       const finish = () => {
+        void reports?.close();
         checkpoints.stop();
         listeners.clear();
         db.pragma('wal_checkpoint(TRUNCATE)');

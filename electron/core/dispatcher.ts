@@ -185,7 +185,7 @@ function storeCurrency(env: CoreEnvironment): string {
   return readStore(env.db, env.clock())?.currency ?? 'CNY';
 }
 
-function toErrorShape(error: unknown, locale: Locale) {
+export function toErrorShape(error: unknown, locale: Locale) {
   if (error instanceof AppError) {
     return { code: error.code, message: errorMessage(error.code, error.params, locale), details: error.details };
   }

@@ -8,6 +8,9 @@ import { runDemoPlatform } from './demo-platform';
 import { parseHostArgs } from './host-args';
 import { createHostServer } from './host-server';
 
+/** The report worker as TypeScript, through tsx like the host itself. */
+const reportWorkerUnderNode = { url: new URL('../core/reports/report-worker-tsx.mjs', import.meta.url) };
+
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 function main(): void {
@@ -31,7 +34,7 @@ function main(): void {
   process.on('exit', () => lock.release());
   let core: ReturnType<typeof openCounterCore>;
   try {
-    core = openCounterCore({ dataDir, sync: {} });
+    core = openCounterCore({ dataDir, sync: {}, reportWorker: reportWorkerUnderNode });
   } catch (error) {
     // Both need a person to act (upgrade Counter, restore a backup); a stack trace helps nobody.
     if (error instanceof DatabaseTooNewError || error instanceof DeviceSecretError) {

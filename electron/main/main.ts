@@ -91,6 +91,8 @@ function openCore(): CounterCore | null {
       nativeBinding: paths.nativeBinding,
       deviceSecret: (storeInUse) => loadSealedDeviceSecret(dataDir, safeStorage, { storeInUse }),
       sync: { keyStore: sealedDeviceKeyStore(dataDir, safeStorage) },
+      // Built beside main.mjs by scripts/build-electron.mjs.
+      reportWorker: { url: new URL('./report-worker.mjs', import.meta.url) },
     });
   } catch (error) {
     fail(error);

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { type CounterCore, openCounterCore } from '../../electron/core/counter-core';
+import { writeOrderHistory } from '../../electron/core/demo/sales-history';
+import type { CallRequest } from '../../shared/contract';
+import { uuidv7 } from '../../shared/ids';
+import { expectOk } from '../support/callers';
+import { createDemo, signIn } from '../support/demo-session';
+import { tempDir } from '../support/temp-dir';
+import { lineFor, openShift, productBySku } from '../support/till';
+
+const worker = { url: new URL('../../electron/core/reports/report-worker-tsx.mjs', import.meta.url) };
+// Monday 30 November 2026, 15:00 in Shanghai.
+const NOW = Date.UTC(2026, 10, 30, 7, 0);
+
+/**
+ * The long reports run in a worker thread on a read-only connection (issue 14, deliverable 8): they
+ * answer what the core's own thread answers, refuse alike, and a sale does not wait for them.
+ */
+describe('reports off the cashier’s path', () => {
+  async function openTill(
+    reportWorker?: typeof worker,
+  ): Promise<{ core: CounterCore; call: (r: CallRequest) => ReturnType<CounterCore['call']> }> {
+    const core = openCounterCore({ dataDir: tempDir(), clock: () => NOW, reportWorker });
+    return { core, call: (request) => core.call(request) };
+  }
+
+  it('answers as the core does, refuses as it does, and lets a sale through while it works', async () => {
+    const { core, call } = await openTill(worker);
+    const people = await createDemo(call);
+    writeOrderHistory(core.environment.db, { orders: 20_000, days: 400, lastDay: '2026-11-29', seed: 21 });
+    const manager = await signIn(call, people.manager);
+    const year = { period: 'range', firstDay: '2025-12-01', lastDay: '2026-11-30', comparison: 'previous_period' };
+    const request = { method: 'reports.sales', input: year, sessionToken: manager };
+
+    const inWorker = expectOk(await call(request));
+    expect(inWorker).toEqual(expectOk(core.dispatch(request)));
+    const items = { method: 'reports.items', input: year, sessionToken: manager };
+    expect(expectOk(await call(items))).toEqual(expectOk(core.dispatch(items)));
+
+    // A sale asked for while the year's report is being worked out is answered first.
+    const water = await productBySku(call, manager, 'DRK-0001');
+    await openShift(call, manager, 0);
+    let reportDone = false;
+    const report = call(request).then((answer) => {
+      reportDone = true;
+      return answer;
+    });
+    const sale = await call({
+      method: 'orders.commit',
+      input: {
+        id: uuidv7(NOW),
+        cart: { lines: [lineFor(water)], orderDiscount: null, coupons: [] },
+        tenders: [{ method: 'card', amount: water.price, reference: 'T1' }],
+      },
+      sessionToken: manager,
+    });
+    expect(sale.ok).toBe(true);
+    expect(reportDone).toBe(false);
+    expect((await report).ok).toBe(true);
+
+    // Refusals from the worker read as the core's own.
+    const backwards = await call({
+      method: 'reports.sales',
+      input: { period: 'range', firstDay: '2026-11-10', lastDay: '2026-11-01', comparison: null },
+      sessionToken: manager,
+      locale: 'zh-CN',
+    } as CallRequest);
+    expect(backwards).toMatchObject({
+      ok: false,
+      error: { code: 'report_range_invalid', message: '报表的开始日期不能晚于结束日期，且最长 1096 天。' },
+    });
+    const cashier = await signIn(call, people.cashier);
+    expect(await call({ ...request, sessionToken: cashier })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    await core.close();
+  }, 300_000);
+
+  it('without a worker, the same call holds the core until the report is done', async () => {
+    const { core, call } = await openTill();
+    const people = await createDemo(call);
+    const manager = await signIn(call, people.manager);
+    let reportDone = false;
+    const report = call({
+      method: 'reports.sales',
+      input: { period: 'month', firstDay: '2026-11-01', comparison: null },
+      sessionToken: manager,
+    }).then(() => {
+      reportDone = true;
+    });
+    await call({ method: 'app.status', input: {} });
+    expect(reportDone).toBe(true);
+    await report;
+    await core.close();
+  });
+});
