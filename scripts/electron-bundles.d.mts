@@ -7,6 +7,7 @@ export const platformEntry: string;
 export function mainOptions(out: string): BuildOptions & { metafile: true };
 export function preloadOptions(out: string): BuildOptions & { metafile: true };
 export function platformOptions(out: string): BuildOptions & { metafile: true };
+export function reportWorkerOptions(out: string): BuildOptions & { metafile: true };
 export function copyCoreMigrations(out: string): number;
 export function buildPlatform(out: string): Promise<BuildResult<{ metafile: true }>>;
 export function preloadProblems(metafile: Metafile): string[];

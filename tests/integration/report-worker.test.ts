@@ -1,6 +1,11 @@
+import { symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { type CounterCore, openCounterCore } from '../../electron/core/counter-core';
 import { writeOrderHistory } from '../../electron/core/demo/sales-history';
+import { reportWorkerOptions, root } from '../../scripts/electron-bundles.mjs';
 import type { CallRequest } from '../../shared/contract';
 import { uuidv7 } from '../../shared/ids';
 import { expectOk } from '../support/callers';
@@ -76,6 +81,23 @@ describe('reports off the cashier’s path', () => {
     });
     await core.close();
   }, 300_000);
+
+  it('runs from the bundle Electron loads, beside main.mjs, with no TypeScript at run time', async () => {
+    const out = tempDir('counter-report-bundle-');
+    symlinkSync(join(root, 'node_modules'), join(out, 'node_modules'));
+    await build(reportWorkerOptions(out));
+    const { core, call } = await openTill({ url: pathToFileURL(join(out, 'report-worker.mjs')) });
+    const people = await createDemo(call);
+    writeOrderHistory(core.environment.db, { orders: 2_000, days: 60, lastDay: '2026-11-29', seed: 4 });
+    const manager = await signIn(call, people.manager);
+    const request = {
+      method: 'reports.sales',
+      input: { period: 'month', firstDay: '2026-11-01', comparison: 'previous_period' },
+      sessionToken: manager,
+    };
+    expect(expectOk(await call(request))).toEqual(expectOk(core.dispatch(request)));
+    await core.close();
+  }, 120_000);
 
   it('without a worker, the same call holds the core until the report is done', async () => {
     const { core, call } = await openTill();
