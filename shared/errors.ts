@@ -154,8 +154,8 @@ const messages = {
     'zh-CN': '这是演示门店往期的示例订单，不能退款。请对在本机完成的销售办理退款。',
   },
   report_range_invalid: {
-    en: 'A report runs from its first day to its last, at most {max} days.',
-    'zh-CN': '报表的开始日期不能晚于结束日期，且最长 {max} 天。',
+    en: 'A report’s first day must be on or before its last day, and a range can be at most {max} days.',
+    'zh-CN': '报表的开始日期须早于或等于结束日期，且范围最长 {max} 天。',
   },
   payload_too_large: {
     en: 'The request is too large (limit {limit}).',

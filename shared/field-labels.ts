@@ -33,6 +33,7 @@ export const fieldLabels: Record<string, FieldLabel> = {
   amount: label('Amount', '金额', 'money'),
   barcode: label('Barcode', '条码'),
   barcodes: label('Barcodes', '条码', 'plain', { en: 'Barcode {n}', 'zh-CN': '第 {n} 个条码' }),
+  at: pagePosition,
   before: pagePosition,
   beforeSeq: pagePosition,
   businessDay: label('Business day', '营业日'),

@@ -81,6 +81,8 @@ export const SalesReport = z.object({
   /** What was counted: the period up to now when it is still in progress; null when it has not begun. */
   span: Span.nullable(),
   compared: Span.nullable(),
+  /** The first business day with a sale on this till: a compared span before it has nothing to show. */
+  firstRecordedDay: BusinessDay.nullable(),
   totals: z.object(Compared),
   /** Refunds made on the span's days, whatever day their orders were (the till's money view). */
   refundsMade: z.object({ current: RefundsMade, earlier: RefundsMade.nullable() }),

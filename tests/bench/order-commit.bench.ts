@@ -9,14 +9,14 @@ import { openDemoCore, unwrap } from './support/bench-core';
 import { openRawOrderWriter, readOrderRows } from './support/raw-order-writes';
 
 /** What the payment screen sends; the dispatcher validates it as it would any client's. */
-type Tender = { method: 'cash'; tendered: number } | { method: 'card'; amount: number; reference: string };
-type Sale = { cart: Cart; tenders: Tender[] };
+export type Tender = { method: 'cash'; tendered: number } | { method: 'card'; amount: number; reference: string };
+export type Sale = { cart: Cart; tenders: Tender[] };
 
 /**
  * Carts as a till sees them: 1–5 lines, mostly items by count, some fruit by weight; paid in cash
  * (about half), by card for the exact total, or split card + cash. Built before the clock starts.
  */
-function makeSales(products: Product[], count: number, seed: number): Sale[] {
+export function makeSales(products: Product[], count: number, seed: number): Sale[] {
   const random = seededRandom(seed);
   const items = products.filter((p) => p.unit === 'each');
   const weighed = products.filter((p) => p.unit === 'kg');

@@ -3,6 +3,7 @@
 import { printTable } from './bench-report';
 import { benchBodyFlood } from './body-flood.bench';
 import { benchCamera } from './camera.bench';
+import { benchCommitDuringReport } from './commit-during-report.bench';
 import { benchDaySummary } from './day-summary.bench';
 import { benchHostColdStart } from './host-cold-start.bench';
 import { benchHostMemory } from './host-memory.bench';
@@ -24,6 +25,7 @@ const results = [
   ...(await benchOrderCommit(quick ? 500 : 5_000, quick ? 1_000 : 5_000)),
   benchDaySummary(quick ? 50_000 : 1_000_000),
   ...benchSalesReport(quick ? 50_000 : 1_000_000),
+  await benchCommitDuringReport(quick ? 50_000 : 1_000_000),
   ...(await benchSync(quick ? 1_000 : 10_000, quick ? 10_000 : 100_000, quick ? 10 : 30)),
   ...(await benchBodyFlood(quick ? 5 : 20)),
   benchOfflineDecision(quick ? 300 : 2_000),

@@ -72,7 +72,7 @@ describe('reports off the cashier’s path', () => {
     } as CallRequest);
     expect(backwards).toMatchObject({
       ok: false,
-      error: { code: 'report_range_invalid', message: '报表的开始日期不能晚于结束日期，且最长 1096 天。' },
+      error: { code: 'report_range_invalid', message: '报表的开始日期须早于或等于结束日期，且范围最长 1096 天。' },
     });
     const cashier = await signIn(call, people.cashier);
     expect(await call({ ...request, sessionToken: cashier })).toMatchObject({

@@ -144,12 +144,14 @@ describe('the sales report over any period', () => {
     );
     expect(backwards).toMatchObject({
       ok: false,
-      error: { code: 'report_range_invalid', message: '报表的开始日期不能晚于结束日期，且最长 1096 天。' },
+      error: { code: 'report_range_invalid', message: '报表的开始日期须早于或等于结束日期，且范围最长 1096 天。' },
     });
     const long = await ask({ period: 'range', firstDay: '2020-01-01', lastDay: '2026-11-01', comparison: null }, 'en');
     expect(long).toMatchObject({
       ok: false,
-      error: { message: 'A report runs from its first day to its last, at most 1096 days.' },
+      error: {
+        message: 'A report’s first day must be on or before its last day, and a range can be at most 1096 days.',
+      },
     });
     const cashier = await signIn(call, people.cashier);
     const refused = await call({

@@ -6,6 +6,7 @@ import type { Money } from '../../../shared/money';
 import { bySource } from '../../../shared/pricing/discount-sources';
 import { emptySums, type SalesSums, salesFigures } from '../../../shared/reports/figures';
 import { addDays, dayNumber, type Span } from '../../../shared/reports/periods';
+import { namedStatements } from '../db/open-database';
 import { campaignReport } from './campaign-report';
 import { cashierActivity, staffNames } from './cashier-activity';
 import { methodsIn } from './range-lines';
@@ -58,6 +59,7 @@ export function salesReport(db: Database, request: ReportRequest, store: StoreIn
     period,
     span,
     compared,
+    firstRecordedDay: firstRecordedDay(db),
     totals: pair(all, ''),
     refundsMade: {
       current: current ? refundsMadeIn(db, current.bounds) : { amount: 0 as Money, count: 0 },
@@ -77,6 +79,12 @@ export function salesReport(db: Database, request: ReportRequest, store: StoreIn
     byCashier: cashierRows(db, store, current, cashiers),
     campaigns: current ? campaignReport(db, current.bounds) : { campaigns: [], withoutCoupon: noOrders },
   };
+}
+
+const firstDayStatement = namedStatements({ first: 'SELECT min(business_day) FROM orders' });
+
+function firstRecordedDay(db: Database): string | null {
+  return (firstDayStatement(db).first.pluck().get() as string | null) ?? null;
 }
 
 function daysOf(span: Span | null): string[] {

@@ -45,13 +45,15 @@ export function salesColumns<R extends Compared>(
 type CashierRow = SalesReport['byCashier'][number];
 
 /** Sales, and the loss-prevention side: refunds made, voids, no-sale openings, discounts given, rounding. */
-export function cashierColumns(t: TFunction, total: number, compared: boolean): BreakdownColumn<CashierRow>[] {
+export function cashierColumns(t: TFunction, total: number): BreakdownColumn<CashierRow>[] {
   return [
+    // The loss-prevention columns are what this table is opened for: no comparison columns, so they
+    // stay on a 1024-wide screen.
     ...salesColumns<CashierRow>(
       t,
       { key: 'name', title: t('salesReport.column.cashier'), kind: 'text', value: (r) => r.name },
       total,
-      compared,
+      false,
     ),
     { key: 'discount', title: t('salesReport.column.discount'), kind: 'money', value: (r) => r.current.discount },
     {
@@ -104,9 +106,9 @@ export function itemColumns(
     ...columns,
     { key: 'earlier', title: t('salesReport.column.earlier'), kind: 'money', value: (r) => r.earlierNet ?? 0 },
     {
-      key: 'change',
-      title: t('salesReport.column.change'),
-      kind: 'percent',
+      key: 'changePercent',
+      title: t('salesReport.column.changePercent'),
+      kind: 'change',
       value: (r) => change(r.net, r.earlierNet ?? 0).percentBp,
     },
   ];

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Money } from '../../../shared/money';
 import { useStoreInfo } from '../../app/store-provider';
 import { useMoney } from '../../hooks/use-money';
+import { useLocale } from '../../i18n/use-locale';
 import { usePercent } from './headline-figures';
 import { exportCsv, exportXlsx } from './report-export';
 import './reports.css';
@@ -36,6 +37,8 @@ type BreakdownTableProps<R> = {
 
 function useShow() {
   const money = useMoney();
+  const { locale } = useLocale();
+  const counts = new Intl.NumberFormat(locale, { maximumFractionDigits: 3 });
   const percent = usePercent();
   const share = usePercent(false);
   return (kind: ColumnKind, value: string | number | null): string => {
@@ -55,6 +58,7 @@ function useShow() {
       case 'change':
         return percent(value);
       case 'count':
+        return counts.format(value);
       case 'text':
         return String(value);
     }

@@ -23,7 +23,10 @@ function useBreakdowns({ report, items, days }: BreakdownTabsProps) {
   const total = report.totals.current.net;
   const compared = report.totals.earlier !== null;
   const file = (what: string) =>
-    t('salesReport.exportFile', { what: t(`salesReport.by.${what}` as 'salesReport.by.channel'), ...days });
+    t(days.from === days.to ? 'salesReport.exportFileDay' : 'salesReport.exportFile', {
+      what: t(`salesReport.by.${what}` as 'salesReport.by.channel'),
+      ...days,
+    });
   const name = (row: ItemRow) => (locale === 'zh-CN' ? row.nameZh : row.nameEn);
   const quantity = (row: ItemRow) => (row.unit === 'kg' ? row.quantity / 1_000 : row.quantity);
 
@@ -116,7 +119,7 @@ function useBreakdowns({ report, items, days }: BreakdownTabsProps) {
             (r) => r.quantity,
           )}
           fileName={file('category')}
-          note={t('salesReport.productNote')}
+          note={t('salesReport.categoryNote')}
           testId="report-by-category"
         />
       ),
@@ -146,7 +149,7 @@ function useBreakdowns({ report, items, days }: BreakdownTabsProps) {
         <BreakdownTable
           rows={report.byCashier}
           rowKey={(r) => r.staffId}
-          columns={cashierColumns(t, total, compared)}
+          columns={cashierColumns(t, total)}
           fileName={file('cashier')}
           note={t('salesReport.cashierNote')}
           testId="report-by-cashier"

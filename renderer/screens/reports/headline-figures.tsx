@@ -31,7 +31,14 @@ export function usePercent(signed = true) {
     maximumFractionDigits: 1,
     signDisplay: signed ? 'exceptZero' : 'auto',
   });
-  return (basisPoints: number) => format.format(basisPoints / 10_000);
+  // A true minus, as the amounts have; and a change too small to show as 0.1% is not called "0%".
+  return (basisPoints: number) => {
+    const text =
+      Math.abs(basisPoints) < 5 && basisPoints !== 0 && signed
+        ? `${basisPoints > 0 ? '+' : '-'}<${format.format(0.001).replace(/^[+-]/, '')}`
+        : format.format(basisPoints / 10_000);
+    return text.replace('-', '−');
+  };
 }
 
 /** A headline figure and, when compared, its change as an amount and a percentage of the earlier figure. */
@@ -67,11 +74,13 @@ function Headline({ label, now, earlier, show, note, tone = 'good-up', lead, tes
 /** The period's headline numbers, each against the compared period's. */
 export function HeadlineFigures({ report }: { report: SalesReport }) {
   const { t } = useTranslation();
+  const { locale } = useLocale();
   const money = useMoney();
   const percent = usePercent(false);
   const { current, earlier } = report.totals;
   const amount = (value: number) => money(value as Money);
-  const count = (value: number) => String(value);
+  const counts = new Intl.NumberFormat(locale);
+  const count = (value: number) => counts.format(value);
   const pick = (field: (f: Figures) => number) => (earlier ? field(earlier) : null);
   return (
     <div className="figures" data-testid="report-headlines">
@@ -104,9 +113,11 @@ export function HeadlineFigures({ report }: { report: SalesReport }) {
         earlier={pick((f) => f.margin.amount)}
         show={amount}
         note={
-          current.margin.percentBp === null
-            ? t('salesReport.marginUnknown')
-            : t('salesReport.marginNote', { percent: percent(current.margin.percentBp) })
+          current.orders === 0
+            ? t('salesReport.noSales')
+            : current.margin.percentBp === null
+              ? t('salesReport.marginUnknown')
+              : t('salesReport.marginNote', { percent: percent(current.margin.percentBp) })
         }
         testId="headline-margin"
       />
@@ -115,7 +126,7 @@ export function HeadlineFigures({ report }: { report: SalesReport }) {
         now={current.gross}
         earlier={pick((f) => f.gross)}
         show={amount}
-        note={`${t('salesReport.items')} ${current.items}`}
+        note={`${t('salesReport.items')} ${count(current.items)}`}
         testId="headline-gross"
       />
       <Headline

@@ -103,7 +103,10 @@ export function PeriodPicker({ value, onChange }: PeriodPickerProps) {
             aria-label={t('salesReport.lastDay')}
             data-testid="report-last-day"
             onChange={(event) => {
-              if (isDay(event.target.value)) onChange({ ...value, lastDay: event.target.value });
+              const day = event.target.value;
+              if (!isDay(day)) return;
+              // A last day before the first moves the first with it, as a first day after the last does.
+              onChange(day < from ? { ...value, firstDay: day, lastDay: day } : { ...value, lastDay: day });
             }}
           />
         ) : null}

@@ -97,7 +97,7 @@ function ReportChart({ report }: { report: SalesReport }) {
       const at = (hour: number) => report.byHour.find((row) => row.hour === hour);
       return {
         title: t('salesReport.chartByHour'),
-        labels: span.map((hour) => `${hour}:00`),
+        labels: span.map((hour) => `${String(hour).padStart(2, '0')}:00`),
         now: span.map((hour) => at(hour)?.current.net ?? 0),
         earlier: compared ? span.map((hour) => at(hour)?.earlier?.net ?? 0) : null,
       };

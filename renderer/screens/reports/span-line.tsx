@@ -38,6 +38,11 @@ export function SpanLine({ report }: { report: SalesReport }) {
             : t('salesReport.comparedWith', { span: days(report.compared) })}
         </span>
       ) : null}
+      {report.compared && report.firstRecordedDay && report.compared.from < report.firstRecordedDay ? (
+        <span className="report-short-history" data-testid="report-short-history">
+          {t('salesReport.comparedBeforeRecords', { day: formatBusinessDay(report.firstRecordedDay, locale) })}
+        </span>
+      ) : null}
       <span className="report-scope">{t('salesReport.tillScope', { code: store.deviceCode })}</span>
     </div>
   );

@@ -6,6 +6,7 @@ import type { StockMovement, StockRow } from '../../../shared/contract/stock';
 import { api } from '../../api/api-client';
 import { localNames } from '../../app/names';
 import { formatStockQuantity } from '../../app/stock-quantity';
+import { useStoreInfo } from '../../app/store-provider';
 import { useErrorText } from '../../app/use-error-text';
 import { useLocale } from '../../i18n/use-locale';
 import { useStoreTime } from '../orders/order-labels';
@@ -21,6 +22,7 @@ export function StockHistoryDrawer({ row, onClose }: StockHistoryDrawerProps) {
   const { locale } = useLocale();
   const { dateTime } = useStoreTime();
   const errorText = useErrorText();
+  const demo = useStoreInfo().demo;
   const pages = useInfiniteQuery({
     queryKey: ['stock.history', row?.productId],
     queryFn: ({ pageParam }) =>
@@ -62,6 +64,7 @@ export function StockHistoryDrawer({ row, onClose }: StockHistoryDrawerProps) {
       destroyOnHidden
       data-testid="stock-history"
     >
+      {demo ? <Alert type="info" showIcon title={t('stock.history.demoNote')} className="stock-history-note" /> : null}
       {pages.error ? <Alert type="error" showIcon title={errorText(pages.error)} /> : null}
       <Table<StockMovement>
         rowKey="id"

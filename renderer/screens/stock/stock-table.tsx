@@ -7,6 +7,7 @@ import type { StockRow } from '../../../shared/contract/stock';
 import { localNames } from '../../app/names';
 import { formatStockQuantity } from '../../app/stock-quantity';
 import { keyName } from '../../hooks/use-key-actions';
+import { narrowScreen, useMediaQuery } from '../../hooks/use-media-query';
 import { useLocale } from '../../i18n/use-locale';
 import { LowAtCell } from './low-at-cell';
 import './stock.css';
@@ -52,6 +53,8 @@ export function StockTable(props: StockTableProps) {
   const quantity = (value: number, row: StockRow) =>
     `${formatStockQuantity(value, row.unit, locale)}${row.unit === 'kg' ? ` ${t('stock.kg')}` : ''}`;
   const paired = rows.some((row) => row.platformOnHand !== null);
+  // On a 1024-wide till the names need the room: the row's buttons keep their icons and tooltips.
+  const narrow = useMediaQuery(narrowScreen);
 
   const columns: ColumnsType<StockRow> = [
     { key: 'sku', title: t('product.sku'), width: 110, render: (_, r) => <span className="cell-code">{r.sku}</span> },
@@ -130,7 +133,7 @@ export function StockTable(props: StockTableProps) {
   columns.push({
     key: 'actions',
     title: '',
-    width: canEdit ? 220 : 110,
+    width: narrow ? (canEdit ? 110 : 60) : canEdit ? 220 : 110,
     align: 'right',
     render: (_, r) => (
       <span className="stock-actions">
@@ -141,9 +144,10 @@ export function StockTable(props: StockTableProps) {
             event.stopPropagation();
             onHistory(r);
           }}
+          aria-label={t('stock.historyButton')}
           data-testid="stock-history-button"
         >
-          {t('stock.historyButton')}
+          {narrow ? null : t('stock.historyButton')}
         </Button>
         {canEdit ? (
           <Button
@@ -153,9 +157,10 @@ export function StockTable(props: StockTableProps) {
               event.stopPropagation();
               onMove(r);
             }}
+            aria-label={t('stock.moveButton')}
             data-testid="stock-move"
           >
-            {t('stock.moveShort')}
+            {narrow ? null : t('stock.moveShort')}
           </Button>
         ) : null}
       </span>

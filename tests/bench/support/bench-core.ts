@@ -25,8 +25,8 @@ export function openDemoCore(options: Pick<CoreOptions, 'sync'> = {}): BenchCore
 }
 
 /** The core again on a folder a bench filled and closed: what a restarted till opens. */
-export function reopenBenchCore(dataDir: string): BenchCore {
-  return wrap(openCounterCore({ dataDir }), dataDir);
+export function reopenBenchCore(dataDir: string, options: Pick<CoreOptions, 'reportWorker'> = {}): BenchCore {
+  return wrap(openCounterCore({ dataDir, ...options }), dataDir);
 }
 
 function wrap(core: CounterCore, dataDir: string): BenchCore {
