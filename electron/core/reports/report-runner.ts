@@ -27,6 +27,7 @@ export function startReportRunner(entry: ReportWorkerEntry, dataDir: string, nat
     started.on('message', (answer: JobAnswer) => {
       const waiting = pending.get(answer.id);
       pending.delete(answer.id);
+      if (pending.size === 0) started.unref();
       if (!waiting) return;
       if (answer.ok) waiting.resolve(answer.value);
       else if ('code' in answer.error)
@@ -38,8 +39,6 @@ export function startReportRunner(entry: ReportWorkerEntry, dataDir: string, nat
       if (worker === started) worker = null;
       if (!closing) failAll(new Error('the report worker stopped'));
     });
-    // The till's process must not stay up for an idle worker.
-    started.unref();
     return started;
   };
 
@@ -53,6 +52,8 @@ export function startReportRunner(entry: ReportWorkerEntry, dataDir: string, nat
       worker ??= start();
       const id = next++;
       const running = worker;
+      // Held while it works, so a process waiting for a report does not end; idle, it holds nothing.
+      running.ref();
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject });
         running.postMessage({ id, job });
