@@ -37,9 +37,15 @@ export function SalesView() {
   const [printing, setPrinting] = useState(false);
   const donePrinting = useCallback(() => setPrinting(false), []);
   const changeRequest = (next: ReportRequest) => {
-    // Moving from a day to a week keeps the comparison sensible: "same weekday" only fits a day.
+    // "Same weekday last week" fits only a day, and is what a day is read against: moving between
+    // a day and longer periods swaps the one for the other, and leaves any other choice alone.
+    const toDay = next.period === 'day' && request.period !== 'day';
     const comparison =
-      next.period !== 'day' && next.comparison === 'same_weekday_last_week' ? 'previous_period' : next.comparison;
+      next.period !== 'day' && next.comparison === 'same_weekday_last_week'
+        ? 'previous_period'
+        : toDay && next.comparison === 'previous_period'
+          ? 'same_weekday_last_week'
+          : next.comparison;
     setRequest({ ...next, comparison });
   };
 
