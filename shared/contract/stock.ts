@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ProductId } from '../ids';
 import { ceilings } from '../limits';
+import { StockKind } from '../sync/mutations';
 import { method } from './define';
 
 /** On-hand is the sum of the movement ledger: items, or grams for goods sold by weight. */
@@ -24,22 +25,10 @@ const StockMoveGrams = ceilings.stockMove * 1_000;
 export const StockMoveKind = z.enum(['receive', 'count', 'adjustment', 'waste']);
 export type StockMoveKind = z.infer<typeof StockMoveKind>;
 
-export const StockMovementKind = z.enum([
-  'sale',
-  'refund',
-  'online_sale',
-  'receive',
-  'count',
-  'adjustment',
-  'transfer_out',
-  'transfer_in',
-  'waste',
-]);
-
 /** One line of a product's ledger, newest first, with the on-hand it left behind. */
 export const StockMovement = z.object({
   id: z.string(),
-  kind: StockMovementKind,
+  kind: StockKind,
   /** Items, or grams for goods sold by weight; negative when stock went out. */
   quantity: z.number().int(),
   balance: z.number().int(),

@@ -1,11 +1,9 @@
-import { rmSync } from 'node:fs';
-import { writeOrderHistory } from '../../electron/core/demo/sales-history';
 import type { Product } from '../../shared/contract/catalog';
 import { uuidv7 } from '../../shared/ids';
 import { addDays } from '../../shared/reports/periods';
 import { type BenchResult, percentile, record } from './bench-report';
 import { makeSales } from './order-commit.bench';
-import { type BenchCore, openDemoCore, reopenBenchCore, unwrap } from './support/bench-core';
+import { openCoreWithHistory, unwrap } from './support/bench-core';
 
 const worker = { url: new URL('../../electron/core/reports/report-worker-tsx.mjs', import.meta.url) };
 
@@ -15,25 +13,10 @@ const worker = { url: new URL('../../electron/core/reports/report-worker-tsx.mjs
  * 14: ≤ 5 ms while a year report runs). `totalOrders` of history make the report a long one.
  */
 export async function benchCommitDuringReport(totalOrders: number, commits = 300): Promise<BenchResult> {
-  const generated = openDemoCore();
-  const { dataDir } = generated;
-  let bench: BenchCore | null = generated;
+  const { bench, today } = await openCoreWithHistory(totalOrders, 9, { reportWorker: worker });
   try {
-    const db = generated.core.environment.db;
-    const today = unwrap<{ store: { businessDay: string } }>(
-      generated.core.dispatch({ method: 'app.status', input: {} }),
-      'app.status',
-    ).store.businessDay;
-    db.pragma('synchronous = OFF');
-    writeOrderHistory(db, { orders: totalOrders, days: 730, lastDay: addDays(today, -1), seed: 9 });
-    db.pragma('synchronous = FULL');
-    db.pragma('wal_checkpoint(TRUNCATE)');
-    await generated.core.close();
-    bench = null;
-    const reopened = reopenBenchCore(dataDir, { reportWorker: worker });
-    bench = reopened;
-    const { core } = reopened;
-    const manager = reopened.signIn('manager');
+    const { core } = bench;
+    const manager = bench.signIn('manager');
     unwrap(core.dispatch({ method: 'shift.open', input: { float: 50_000 }, sessionToken: manager }), 'shift.open');
     const products = unwrap<{ items: Product[] }>(
       core.dispatch({ method: 'catalog.searchProducts', input: { limit: 200 }, sessionToken: manager }),
@@ -85,11 +68,10 @@ export async function benchCommitDuringReport(totalOrders: number, commits = 300
         p50During: +percentile(during, 50).toFixed(2),
         p50Alone: +percentile(alone, 50).toFixed(2),
         p99Alone: +percentile(alone, 99).toFixed(2),
-        ...reopened.environment(),
+        ...bench.environment(),
       },
     });
   } finally {
-    if (bench) await bench.close();
-    else rmSync(dataDir, { recursive: true, force: true });
+    await bench.close();
   }
 }

@@ -24,7 +24,7 @@ const results = [
   ...(await benchHostMemory(quick ? 2_000 : 30_000)),
   ...(await benchOrderCommit(quick ? 500 : 5_000, quick ? 1_000 : 5_000)),
   benchDaySummary(quick ? 50_000 : 1_000_000),
-  ...benchSalesReport(quick ? 50_000 : 1_000_000),
+  ...(await benchSalesReport(quick ? 50_000 : 1_000_000)),
   await benchCommitDuringReport(quick ? 50_000 : 1_000_000),
   ...(await benchSync(quick ? 1_000 : 10_000, quick ? 10_000 : 100_000, quick ? 10 : 30)),
   ...(await benchBodyFlood(quick ? 5 : 20)),

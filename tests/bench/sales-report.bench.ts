@@ -1,35 +1,17 @@
-import { rmSync } from 'node:fs';
-import { writeOrderHistory } from '../../electron/core/demo/sales-history';
 import type { ItemsReport, ReportRequest, SalesReport } from '../../shared/contract/sales-report';
 import { addDays } from '../../shared/reports/periods';
 import { type BenchResult, percentile, record } from './bench-report';
-import { type BenchCore, openDemoCore, reopenBenchCore, unwrap } from './support/bench-core';
+import { openCoreWithHistory, unwrap } from './support/bench-core';
 
 /**
  * A year of the sales report and of the product report, each against the year before, through the
  * dispatcher on the store's own file with `totalOrders` stored over two years. The answer is
  * checked first: every breakdown must add up to the totals, and the totals must match a full scan.
  */
-export function benchSalesReport(totalOrders: number, calls = 5): BenchResult[] {
-  const generated = openDemoCore();
-  const { dataDir } = generated;
-  let bench: BenchCore | null = generated;
+export async function benchSalesReport(totalOrders: number, calls = 5): Promise<BenchResult[]> {
+  const { bench, today, generationSeconds } = await openCoreWithHistory(totalOrders, 14);
   try {
-    const db = generated.core.environment.db;
-    const today = unwrap<{ store: { businessDay: string } }>(
-      generated.core.dispatch({ method: 'app.status', input: {} }),
-      'app.status',
-    ).store.businessDay;
-    const started = performance.now();
-    db.pragma('synchronous = OFF');
-    writeOrderHistory(db, { orders: totalOrders, days: 730, lastDay: addDays(today, -1), seed: 14 });
-    db.pragma('synchronous = FULL');
-    db.pragma('wal_checkpoint(TRUNCATE)');
-    const generationSeconds = (performance.now() - started) / 1_000;
-    generated.core.close();
-    bench = null;
-    const reopened = reopenBenchCore(dataDir);
-    bench = reopened;
+    const reopened = bench;
     const owner = reopened.signIn('owner');
     const request: ReportRequest = {
       period: 'range',
@@ -89,7 +71,6 @@ export function benchSalesReport(totalOrders: number, calls = 5): BenchResult[] 
       year('items-report-year', 'reports.items', items.samples, { products: items.answer.byProduct.length }),
     ];
   } finally {
-    if (bench) bench.close();
-    else rmSync(dataDir, { recursive: true, force: true });
+    await bench.close();
   }
 }

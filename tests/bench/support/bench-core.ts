@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type CoreOptions, type CounterCore, openCounterCore } from '../../../electron/core/counter-core';
 import { databaseFileName } from '../../../electron/core/db/open-database';
+import { writeOrderHistory } from '../../../electron/core/demo/sales-history';
+import { addDays } from '../../../shared/reports/periods';
 import type { Role } from '../../../shared/roles';
 
 export type BenchCore = {
@@ -22,6 +24,36 @@ export function openDemoCore(options: Pick<CoreOptions, 'sync'> = {}): BenchCore
   const core = openCounterCore({ dataDir, ...options });
   unwrap(core.dispatch({ method: 'store.createDemo', input: { locale: 'en' } }), 'store.createDemo');
   return wrap(core, dataDir);
+}
+
+/**
+ * A demo store with `orders` of seeded history over two years before today, written fast
+ * (synchronous off, then checkpointed) and reopened as a till would open it.
+ */
+export async function openCoreWithHistory(
+  orders: number,
+  seed: number,
+  options: Pick<CoreOptions, 'reportWorker'> = {},
+): Promise<{ bench: BenchCore; today: string; generationSeconds: number }> {
+  const generated = openDemoCore();
+  try {
+    const db = generated.core.environment.db;
+    const today = unwrap<{ store: { businessDay: string } }>(
+      generated.core.dispatch({ method: 'app.status', input: {} }),
+      'app.status',
+    ).store.businessDay;
+    const started = performance.now();
+    db.pragma('synchronous = OFF');
+    writeOrderHistory(db, { orders, days: 730, lastDay: addDays(today, -1), seed });
+    db.pragma('synchronous = FULL');
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    const generationSeconds = (performance.now() - started) / 1_000;
+    await generated.core.close();
+    return { bench: reopenBenchCore(generated.dataDir, options), today, generationSeconds };
+  } catch (error) {
+    await generated.close();
+    throw error;
+  }
 }
 
 /** The core again on a folder a bench filled and closed: what a restarted till opens. */
