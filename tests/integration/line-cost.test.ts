@@ -36,6 +36,28 @@ describe('a line’s cost at the sale (migration 0008)', () => {
     old.close();
     const { db } = openDatabase({ dataDir, migrationsDir });
     expect(db.prepare("SELECT cost FROM order_lines WHERE order_id = 'o1'").get()).toEqual({ cost: null });
+    // The day index the reports read alone, and the audit index that holds voids and no-sale openings only.
+    const columns = (index: string) => db.prepare(`SELECT name FROM pragma_index_info('${index}')`).pluck().all();
+    expect(columns('orders_by_day')).toEqual([
+      'business_day',
+      'channel',
+      'hour',
+      'cashier_id',
+      'paid_at',
+      'gross',
+      'discount',
+      'total',
+      'tax',
+      'item_count',
+      'rounding',
+    ]);
+    const cells = db
+      .prepare(`EXPLAIN QUERY PLAN SELECT business_day, channel, hour, cashier_id, count(*), sum(gross) FROM orders
+        WHERE business_day BETWEEN '2026-11-01' AND '2026-11-30' GROUP BY 1, 2, 3, 4`)
+      .all() as { detail: string }[];
+    expect(cells.map((row) => row.detail).join(' ')).toContain('USING COVERING INDEX orders_by_day');
+    const audit = db.prepare("SELECT sql FROM sqlite_master WHERE name = 'audit_voids_and_no_sales'").pluck().get();
+    expect(audit).toContain("WHERE action IN ('carts.void', 'drawer.noSale')");
     db.close();
   });
 
