@@ -159,6 +159,7 @@ describe('the largest values every input allows', () => {
     const samples: Partial<Record<MethodName, unknown>> = {
       'catalog.findByBarcode': { barcode: products.priciest.barcodes[0] ?? '2000000000008' },
       'catalog.getProduct': { id: products.priciest.id },
+      'stock.history': { productId: products.fiveHundred.id, limit: 200 },
       'orders.get': { id: bigOrder.id },
       'orders.receipt': { id: bigOrder.id },
       'orders.list': { limit: 200 },
