@@ -8,26 +8,32 @@ import { type OrderRow, refundedSql, toOrderSummary } from './order-records';
 const status = `CASE WHEN refunded <= 0 THEN 'paid' WHEN refunded >= total THEN 'refunded'
   ELSE 'partially_refunded' END`;
 
-// One statement with every filter optional (a NULL parameter switches it off), newest first,
-// paged by id: ids are UUIDv7 and sort by the time they were made.
-const statements = namedStatements({
-  page: `SELECT * FROM (SELECT o.*, ${refundedSql} AS refunded FROM orders o
-    WHERE (@businessDay IS NULL OR o.business_day = @businessDay)
-      AND (@channel IS NULL OR o.channel = @channel)
+// Every filter but the day is optional (a NULL parameter switches it off), newest first, paged by
+// id: ids are UUIDv7 and sort by the time they were made. The day gets a statement of its own:
+// behind an "IS NULL OR", SQLite walked the orders from the newest down to an old day (1 s for a
+// day a year back at 200k orders), where the day index finds its few hundred at once.
+const filters = `(@channel IS NULL OR o.channel = @channel)
       AND (@cashierId IS NULL OR o.cashier_id = @cashierId)
       AND (@method IS NULL OR EXISTS (SELECT 1 FROM payments p WHERE p.order_id = o.id AND p.method = @method))
       AND (@number IS NULL OR instr(o.number, @number) > 0)
-      AND (@before IS NULL OR o.id < @before))
+      AND (@before IS NULL OR o.id < @before)`;
+const page = (day: string) => `SELECT * FROM (SELECT o.*, ${refundedSql} AS refunded FROM orders o
+    WHERE ${day} AND ${filters})
     WHERE @status IS NULL OR ${status} = @status
-    ORDER BY id DESC LIMIT @limit`,
+    ORDER BY id DESC LIMIT @limit`;
+
+const statements = namedStatements({
+  oneDay: page('o.business_day = @businessDay'),
+  anyDay: page('1'),
 });
 
 export function listOrders(
   db: Database,
   input: ParsedInputOf<'orders.list'>,
 ): { orders: OrderSummary[]; hasMore: boolean } {
-  const rows = statements(db).page.all({
-    businessDay: input.businessDay ?? null,
+  const q = statements(db);
+  const rows = (input.businessDay ? q.oneDay : q.anyDay).all({
+    ...(input.businessDay ? { businessDay: input.businessDay } : {}),
     channel: input.channel ?? null,
     cashierId: input.cashierId ?? null,
     method: input.method ?? null,
