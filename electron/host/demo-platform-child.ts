@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tightenTree } from '../../platform/db/owner-only';
 import { startPlatform } from '../../platform/server/start-platform';
-import { tightenTree } from '../../shared/node/owner-only';
 
 /** Electron gives a utility process a port to its parent instead of stdin. */
 type ParentPort = { on(event: 'message', listener: () => void): void };

@@ -1,5 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
-import { tightenTree } from '../../shared/node/owner-only';
+import { tightenTree } from './owner-only';
 import { INT8_OID, parseInt8, type Queryable, type Row, type Sql } from './sql';
 
 type PgliteLike = Pick<PGlite, 'query' | 'exec'>;

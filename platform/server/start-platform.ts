@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { secureDataFolder } from '../../shared/node/owner-only';
 import { lockFolder } from '../db/folder-lock';
 import { loadMigrations, migrate } from '../db/migrate';
+import { secureDataFolder } from '../db/owner-only';
 import { openPgSql } from '../db/pg-sql';
 import { openPgliteSql } from '../db/pglite-sql';
 import type { Sql } from '../db/sql';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
-import { ownerOnlyFile, ownerOnlyFolder } from '../../../shared/node/owner-only';
+import { ownerOnlyFile, ownerOnlyFolder } from '../../../platform/db/owner-only';
 
 export type Migration = { version: number; name: string; sql: string; checksum: string };
 

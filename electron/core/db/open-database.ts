@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
-import { ownerOnlyFile, secureDataFolder } from '../../../shared/node/owner-only';
+import { ownerOnlyFile, secureDataFolder } from '../../../platform/db/owner-only';
 import { migrationSteps } from './migration-steps';
 import { loadMigrations, type MigrationResult, migrate } from './migrations';
 

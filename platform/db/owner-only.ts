@@ -5,7 +5,8 @@ import { join } from 'node:path';
  * A till's data folder holds orders, PIN hashes, payment references and keys; the platform's its
  * database, admin token and key-encryption key: only their owner may read them (folders 0700,
  * files 0600). Windows has no such modes (its ACLs come from the profile folder), so there these
- * are no-ops. One copy for the core, the host and the platform, which each name their own entries.
+ * are no-ops. One copy for the core, the host and the platform, which each name their own entries;
+ * it lives with the platform, which ships on its own, and the till's core imports it from here.
  */
 const posix = process.platform !== 'win32';
 
