@@ -1,6 +1,7 @@
 import { approvalMessages } from './approvals/approval-messages';
 import { limitMessages } from './limit-messages';
 import type { Locale } from './locale';
+import { drillMessages } from './reports/drill-messages';
 import type { Permission } from './roles';
 import { voucherMessages } from './vouchers/voucher-messages';
 
@@ -167,6 +168,7 @@ const messages = {
   },
   ...voucherMessages,
   ...limitMessages,
+  ...drillMessages,
   ...approvalMessages,
 } satisfies Record<string, Text>;
 

@@ -9,6 +9,7 @@ import { SourcedDiscount } from '../pricing/discount-sources';
 import { VoucherType } from '../vouchers/campaign';
 import { RedemptionState } from '../vouchers/redemption-state';
 import { method } from './define';
+import { DrillSums, drillFilters } from './order-drill';
 
 export const Channel = z.enum(['in_store', 'online_delivery', 'online_pickup', 'group_buy']);
 export type Channel = z.infer<typeof Channel>;
@@ -172,8 +173,11 @@ export const orderMethods = {
       /** The last order of the previous page (ids sort by time). */
       before: OrderId.optional(),
       limit: z.number().int().min(1).max(200).default(50),
+      /** A report figure's orders (order-drill.ts): a span of days, or more filters on a day. */
+      ...drillFilters,
     }),
-    output: z.object({ orders: z.array(OrderSummary), hasMore: z.boolean() }),
+    /** `sums`: of every page, for a span or a drill-down's filters; null for a plain list. */
+    output: z.object({ orders: z.array(OrderSummary), hasMore: z.boolean(), sums: DrillSums.nullable() }),
     access: 'sell',
     mutates: false,
   }),

@@ -5,6 +5,7 @@ import { benchBodyFlood } from './body-flood.bench';
 import { benchCamera } from './camera.bench';
 import { benchCommitDuringReport } from './commit-during-report.bench';
 import { benchDaySummary } from './day-summary.bench';
+import { benchDrillDown } from './drill-down.bench';
 import { benchHostColdStart } from './host-cold-start.bench';
 import { benchHostMemory } from './host-memory.bench';
 import { benchOrderCommit } from './order-commit.bench';
@@ -25,6 +26,7 @@ const results = [
   ...(await benchOrderCommit(quick ? 500 : 5_000, quick ? 1_000 : 5_000)),
   benchDaySummary(quick ? 50_000 : 1_000_000),
   ...(await benchSalesReport(quick ? 50_000 : 1_000_000)),
+  ...(await benchDrillDown(quick ? 50_000 : 1_000_000)),
   await benchCommitDuringReport(quick ? 50_000 : 1_000_000),
   ...(await benchSync(quick ? 1_000 : 10_000, quick ? 10_000 : 100_000, quick ? 10 : 30)),
   ...(await benchBodyFlood(quick ? 5 : 20)),

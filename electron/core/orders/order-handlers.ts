@@ -1,9 +1,11 @@
-import { AppError } from '../../../shared/errors';
-import type { HandlerContext, Handlers } from '../handler-context';
+import { AppError, actionText, roleText } from '../../../shared/errors';
+import { decideAccess } from '../../../shared/roles';
+import { type HandlerContext, type Handlers, requireSession } from '../handler-context';
 import { receiptHtml } from '../receipts/receipt-html';
 import { refundSlipHtml } from '../receipts/refund-slip-html';
 import { requireStore } from '../store/store-records';
 import { commitOrder } from './order-commit';
+import { drillOrders, isDrillDown } from './order-drill';
 import { listOrders } from './order-list';
 import { readOrderDetail, readOrderRow } from './order-records';
 import { refundOrder } from './order-refund';
@@ -33,7 +35,15 @@ function refundSlip(ctx: HandlerContext, id: string, refundId: string, width: '5
 export const orderHandlers = {
   'orders.commit': (ctx, input) => commitOrder(ctx, input),
 
-  'orders.list': (ctx, input) => listOrders(ctx.db, input),
+  'orders.list': (ctx, input) => {
+    if (!isDrillDown(input)) return listOrders(ctx.db, input);
+    // A span's sums are a report's figures: only those who may read reports may ask for them.
+    const session = requireSession(ctx);
+    if (decideAccess(session.role, 'reports.view') !== 'allow') {
+      throw new AppError('forbidden', { role: roleText(session.role), action: actionText('reports.view') });
+    }
+    return drillOrders(ctx.db, input, requireStore(ctx.db, ctx.now));
+  },
 
   'orders.get': (ctx, input) => requireOrder(ctx, input.id),
 
