@@ -5,6 +5,8 @@ import backOfficeEn from './back-office.en.json';
 import backOfficeZhCN from './back-office.zh-CN.json';
 import discountsEn from './discounts.en.json';
 import discountsZhCN from './discounts.zh-CN.json';
+import drillEn from './drill.en.json';
+import drillZhCN from './drill.zh-CN.json';
 import en from './en.json';
 import limitsEn from './limits.en.json';
 import limitsZhCN from './limits.zh-CN.json';
@@ -28,6 +30,7 @@ const english = {
   ...discountsEn,
   ...limitsEn,
   ...reportsEn,
+  ...drillEn,
 };
 const chinese = {
   ...zhCN,
@@ -38,6 +41,7 @@ const chinese = {
   ...discountsZhCN,
   ...limitsZhCN,
   ...reportsZhCN,
+  ...drillZhCN,
 };
 
 const storageKey = 'counter.locale';

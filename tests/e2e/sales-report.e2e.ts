@@ -33,6 +33,31 @@ describe('a manager reads the sales report', () => {
     await page.getByTestId('sales-chart').locator('svg').waitFor();
     await shoot(page, 'sales-report-week');
 
+    // A channel's row opens exactly the orders behind it, over the report: its chips say what they
+    // are, the footer is the row's figure, removing the chip widens to the whole week, and the way
+    // back leaves the report as it was.
+    const channelRow = page.getByTestId('report-by-channel-row').first();
+    const channelName = await channelRow.locator('td').nth(0).innerText();
+    const channelOrders = (await channelRow.locator('td').nth(1).innerText()).replace(/\D/g, '');
+    const channelNet = fen(await channelRow.locator('td').nth(2).innerText());
+    await channelRow.click();
+    await expectText(page.getByTestId('drill-chip-channel'), '渠道', channelName);
+    await expectText(page.getByTestId('drill-chip-span'), '时段');
+    await expect.poll(async () => fen(await page.getByTestId('drill-footer-net').innerText())).toBe(channelNet);
+    await expectText(page.getByTestId('drill-footer-orders'), channelOrders);
+    await page.getByTestId('order-row').first().waitFor();
+    await shoot(page, 'sales-report-drill-channel');
+    await page.getByTestId('order-row').first().click();
+    await expectText(page.locator('.ant-drawer').last(), '小票');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('drill-chip-channel').getByRole('button').click();
+    await page.getByTestId('drill-chip-channel').waitFor({ state: 'detached' });
+    await expect.poll(async () => fen(await page.getByTestId('drill-footer-net').innerText())).toBe(weekNet);
+    await page.getByTestId('drill-back').click();
+    await page.getByTestId('drill-chips').waitFor({ state: 'detached' });
+    expect(fen(await page.getByTestId('headline-net-value').innerText())).toBe(weekNet);
+    expect(await page.getByTestId('report-span').innerText()).not.toContain('进行中');
+
     // Products: the export holds every product sold, not the page on screen, and adds up to the net.
     await page.getByRole('tab', { name: '商品' }).click();
     await page.getByTestId('report-by-product').locator('tr.ant-table-row').first().waitFor();

@@ -3,7 +3,9 @@ import type { ColumnsType } from 'antd/es/table';
 import type { HTMLAttributes, KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrderSummary } from '../../../shared/contract/orders';
+import { formatMonthDay } from '../../../shared/time-format';
 import { useMoney } from '../../hooks/use-money';
+import { useLocale } from '../../i18n/use-locale';
 import { MethodTags, StatusTag, useStoreTime } from './order-labels';
 import './orders.css';
 
@@ -12,6 +14,8 @@ type OrderTableProps = {
   loading: boolean;
   selectedId: string | null;
   onOpen(order: OrderSummary): void;
+  /** Orders of several business days (a report's drill-down): each row says its day. */
+  showDay?: boolean;
 };
 
 /** Arrow keys walk the rows and Enter opens one, so the list needs no mouse. */
@@ -27,10 +31,11 @@ function onRowKey(event: KeyboardEvent<HTMLElement>, open: () => void) {
   }
 }
 
-export function OrderTable({ orders, loading, selectedId, onOpen }: OrderTableProps) {
+export function OrderTable({ orders, loading, selectedId, onOpen, showDay = false }: OrderTableProps) {
   const { t } = useTranslation();
   const money = useMoney();
   const { time } = useStoreTime();
+  const { locale } = useLocale();
 
   const columns: ColumnsType<OrderSummary> = [
     {
@@ -39,7 +44,13 @@ export function OrderTable({ orders, loading, selectedId, onOpen }: OrderTablePr
       width: 120,
       render: (_, order) => <span className="order-number">{order.number}</span>,
     },
-    { key: 'time', title: t('orders.column.time'), width: 80, render: (_, order) => time(order.paidAt) },
+    {
+      key: 'time',
+      title: t('orders.column.time'),
+      width: showDay ? 130 : 80,
+      render: (_, order) =>
+        showDay ? `${formatMonthDay(order.businessDay, locale)} ${time(order.paidAt)}` : time(order.paidAt),
+    },
     {
       key: 'channel',
       title: t('orders.column.channel'),

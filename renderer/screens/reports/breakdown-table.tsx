@@ -1,7 +1,7 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { App, Button, Space, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { createContext, type ReactNode, useContext } from 'react';
+import { createContext, type HTMLAttributes, type KeyboardEvent, type ReactNode, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Money } from '../../../shared/money';
 import { useStoreInfo } from '../../app/store-provider';
@@ -33,6 +33,8 @@ type BreakdownTableProps<R> = {
   fileName: string;
   note?: string;
   testId: string;
+  /** Opens the orders behind a row (drill-target.ts); rows do not open without it. */
+  onOpen?(row: R): void;
 };
 
 function useShow() {
@@ -76,6 +78,7 @@ export function BreakdownTable<R extends object>({
   fileName,
   note,
   testId,
+  onOpen,
 }: BreakdownTableProps<R>) {
   const { t } = useTranslation();
   const show = useShow();
@@ -153,6 +156,21 @@ export function BreakdownTable<R extends object>({
         pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('salesReport.noSales') }}
+        onRow={
+          onOpen
+            ? (row) =>
+                ({
+                  tabIndex: 0,
+                  className: 'drill-row',
+                  title: t('drill.open'),
+                  'data-testid': `${testId}-row`,
+                  onClick: () => onOpen(row),
+                  onKeyDown: (event: KeyboardEvent<HTMLElement>) => {
+                    if (event.key === 'Enter') onOpen(row);
+                  },
+                }) as HTMLAttributes<HTMLElement>
+            : undefined
+        }
         data-testid={testId}
       />
     </div>

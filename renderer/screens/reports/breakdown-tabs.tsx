@@ -8,6 +8,7 @@ import { useMoney } from '../../hooks/use-money';
 import { useLocale } from '../../i18n/use-locale';
 import { type Compared, campaignColumns, cashierColumns, itemColumns, salesColumns } from './breakdown-columns';
 import { BreakdownTable, PrintingContext } from './breakdown-table';
+import { type DrillFigure, type DrillFilter, drillSpanOf, useDrill } from './drill-target';
 import './reports.css';
 
 type BreakdownTabsProps = { report: SalesReport; items: ItemsReport | undefined; days: { from: string; to: string } };
@@ -29,6 +30,17 @@ function useBreakdowns({ report, items, days }: BreakdownTabsProps) {
     });
   const name = (row: ItemRow) => (locale === 'zh-CN' ? row.nameZh : row.nameEn);
   const quantity = (row: ItemRow) => (row.unit === 'kg' ? row.quantity / 1_000 : row.quantity);
+  const drill = useDrill();
+  const span = report.span;
+  /** A row opening its orders: the report's span narrowed by the row's own filter. */
+  const opens =
+    <R,>(filterOf: (row: R) => DrillFilter, label: (row: R) => string, figure: DrillFigure = 'net') =>
+    (row: R) => {
+      if (!drill || !span) return;
+      const filter = filterOf(row);
+      const labels = Object.fromEntries(Object.keys(filter).map((key) => [key, label(row)]));
+      drill({ what: label(row), span: drillSpanOf(span), filter, labels, figure });
+    };
 
   /** A breakdown of orders by one of their own fields: sales, share and change per row. */
   const salesTab = <R extends Compared>(
@@ -36,12 +48,14 @@ function useBreakdowns({ report, items, days }: BreakdownTabsProps) {
     rows: R[],
     rowKey: (row: R) => string,
     label: (row: R) => string,
+    filterOf: (row: R) => DrillFilter,
   ) => ({
     key,
     children: (
       <BreakdownTable
         rows={rows}
         rowKey={rowKey}
+        onOpen={opens(filterOf, label)}
         columns={salesColumns<R>(
           t,
           { key, title: t(`salesReport.column.${key}`), kind: 'text', value: label },
@@ -60,6 +74,7 @@ function useBreakdowns({ report, items, days }: BreakdownTabsProps) {
       report.byChannel,
       (r) => r.channel,
       (r) => t(`orders.channel.${r.channel}`),
+      (r) => ({ channel: r.channel }),
     ),
     {
       key: 'method',
@@ -67,6 +82,11 @@ function useBreakdowns({ report, items, days }: BreakdownTabsProps) {
         <BreakdownTable
           rows={report.byMethod}
           rowKey={(r) => r.method}
+          onOpen={opens(
+            (r) => ({ method: r.method }),
+            (r) => t(`orders.method.${r.method}`),
+            'methodAmount',
+          )}
           columns={[
             {
               key: 'method',
@@ -98,12 +118,14 @@ function useBreakdowns({ report, items, days }: BreakdownTabsProps) {
       report.byHour,
       (r) => String(r.hour),
       (r) => `${pad(r.hour)}–${pad(r.hour + 1)}`,
+      (r) => ({ hour: r.hour }),
     ),
     salesTab(
       'weekday',
       report.byWeekday,
       (r) => String(r.weekday),
       (r) => weekdayName(r.weekday, locale),
+      (r) => ({ weekday: r.weekday }),
     ),
     {
       key: 'category',
@@ -111,6 +133,7 @@ function useBreakdowns({ report, items, days }: BreakdownTabsProps) {
         <BreakdownTable
           rows={items?.byCategory ?? []}
           rowKey={(r) => r.id}
+          onOpen={opens((r) => ({ categoryId: r.id }), name, 'lines')}
           columns={itemColumns(
             t,
             { key: 'category', title: t('salesReport.column.category'), kind: 'text', value: name },
@@ -130,6 +153,7 @@ function useBreakdowns({ report, items, days }: BreakdownTabsProps) {
         <BreakdownTable
           rows={items?.byProduct ?? []}
           rowKey={(r) => r.id}
+          onOpen={opens((r) => ({ productId: r.id }), name, 'lines')}
           columns={itemColumns(
             t,
             { key: 'product', title: t('salesReport.column.product'), kind: 'text', value: name },
@@ -149,6 +173,10 @@ function useBreakdowns({ report, items, days }: BreakdownTabsProps) {
         <BreakdownTable
           rows={report.byCashier}
           rowKey={(r) => r.staffId}
+          onOpen={opens(
+            (r) => ({ cashierId: r.staffId }),
+            (r) => r.name,
+          )}
           columns={cashierColumns(t, total)}
           fileName={file('cashier')}
           note={t('salesReport.cashierNote')}
@@ -162,6 +190,11 @@ function useBreakdowns({ report, items, days }: BreakdownTabsProps) {
         <BreakdownTable
           rows={report.campaigns.campaigns}
           rowKey={(r) => String(r.campaignId)}
+          onOpen={opens(
+            (r) => ({ campaignId: r.campaignId }),
+            (r) => (r.campaignId === 0 ? t('salesReport.unknownCampaign') : r.name),
+            'couponDiscount',
+          )}
           columns={campaignColumns(t, (r) => (r.campaignId === 0 ? t('salesReport.unknownCampaign') : r.name))}
           fileName={file('campaign')}
           note={t('salesReport.campaignNote', {

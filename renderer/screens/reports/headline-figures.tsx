@@ -7,6 +7,7 @@ import type { Money } from '../../../shared/money';
 import { change } from '../../../shared/reports/figures';
 import { useMoney } from '../../hooks/use-money';
 import { useLocale } from '../../i18n/use-locale';
+import { type DrillFigure, drillSpanOf, useDrill } from './drill-target';
 import './reports.css';
 
 /** Whether a rise is good news (sales), or only a fact to read (refunds, discounts). */
@@ -21,6 +22,8 @@ type HeadlineProps = {
   tone?: Tone;
   lead?: boolean;
   testId: string;
+  /** Opens the orders behind the figure (drill-target.ts). */
+  onOpen?(): void;
 };
 
 /** Basis points as a percentage: signed for a change, plain for a share or a margin. */
@@ -42,7 +45,7 @@ export function usePercent(signed = true) {
 }
 
 /** A headline figure and, when compared, its change as an amount and a percentage of the earlier figure. */
-function Headline({ label, now, earlier, show, note, tone = 'good-up', lead, testId }: HeadlineProps) {
+function Headline({ label, now, earlier, show, note, tone = 'good-up', lead, testId, onOpen }: HeadlineProps) {
   const { t } = useTranslation();
   const percent = usePercent();
   const difference = earlier === null ? null : change(now, earlier);
@@ -50,7 +53,22 @@ function Headline({ label, now, earlier, show, note, tone = 'good-up', lead, tes
   const toneClass =
     tone === 'neutral' || direction === 'flat' ? 'change' : `change ${direction === 'up' ? 'good' : 'bad'}`;
   return (
-    <Card size="small" className={lead ? 'figure lead' : 'figure'} data-testid={testId}>
+    <Card
+      size="small"
+      className={`${lead ? 'figure lead' : 'figure'}${onOpen ? ' drillable' : ''}`}
+      data-testid={testId}
+      {...(onOpen
+        ? {
+            tabIndex: 0,
+            role: 'button',
+            title: t('drill.open'),
+            onClick: onOpen,
+            onKeyDown: (event: { key: string }) => {
+              if (event.key === 'Enter') onOpen();
+            },
+          }
+        : {})}
+    >
       <div className="figure-label">{label}</div>
       <div className="figure-value" data-testid={`${testId}-value`}>
         {show(now)}
@@ -82,11 +100,19 @@ export function HeadlineFigures({ report }: { report: SalesReport }) {
   const counts = new Intl.NumberFormat(locale);
   const count = (value: number) => counts.format(value);
   const pick = (field: (f: Figures) => number) => (earlier ? field(earlier) : null);
+  const drill = useDrill();
+  const span = report.span;
+  // Every headline of these orders opens them; refunds made in the span are other orders' refunds.
+  const opens = (what: string, figure: DrillFigure) =>
+    drill && span && current.orders > 0
+      ? () => drill({ what, span: drillSpanOf(span), filter: {}, labels: {}, figure })
+      : undefined;
   return (
     <div className="figures" data-testid="report-headlines">
       <Headline
         lead
         label={t('salesReport.net')}
+        onOpen={opens(t('salesReport.net'), 'net')}
         now={current.net}
         earlier={pick((f) => f.net)}
         show={amount}
@@ -95,6 +121,7 @@ export function HeadlineFigures({ report }: { report: SalesReport }) {
       />
       <Headline
         label={t('salesReport.orders')}
+        onOpen={opens(t('salesReport.orders'), 'net')}
         now={current.orders}
         earlier={pick((f) => f.orders)}
         show={count}
@@ -102,6 +129,7 @@ export function HeadlineFigures({ report }: { report: SalesReport }) {
       />
       <Headline
         label={t('salesReport.averageTicket')}
+        onOpen={opens(t('salesReport.averageTicket'), 'net')}
         now={current.averageTicket}
         earlier={pick((f) => f.averageTicket)}
         show={amount}
@@ -109,6 +137,7 @@ export function HeadlineFigures({ report }: { report: SalesReport }) {
       />
       <Headline
         label={t('salesReport.margin')}
+        onOpen={opens(t('salesReport.margin'), 'net')}
         now={current.margin.amount}
         earlier={pick((f) => f.margin.amount)}
         show={amount}
@@ -123,6 +152,7 @@ export function HeadlineFigures({ report }: { report: SalesReport }) {
       />
       <Headline
         label={t('salesReport.gross')}
+        onOpen={opens(t('salesReport.gross'), 'gross')}
         now={current.gross}
         earlier={pick((f) => f.gross)}
         show={amount}
@@ -131,6 +161,7 @@ export function HeadlineFigures({ report }: { report: SalesReport }) {
       />
       <Headline
         label={t('salesReport.discounts')}
+        onOpen={opens(t('salesReport.discounts'), 'discount')}
         now={current.discount}
         earlier={pick((f) => f.discount)}
         show={amount}
@@ -139,6 +170,7 @@ export function HeadlineFigures({ report }: { report: SalesReport }) {
       />
       <Headline
         label={t('salesReport.refunded')}
+        onOpen={opens(t('salesReport.refunded'), 'refunded')}
         now={current.refunded}
         earlier={pick((f) => f.refunded)}
         show={amount}

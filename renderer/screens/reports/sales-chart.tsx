@@ -27,13 +27,15 @@ export type SalesChartProps = {
   show(value: number): string;
   label: string;
   testId: string;
+  /** A bar clicked: its place, to open the orders behind it. */
+  onPick?(index: number): void;
 };
 
 /**
  * Bars for the period and, behind each, a grey bar for the compared period, so a day or an hour
  * that fell short shows the grey above it. SVG, which stays sharp when printed.
  */
-export default function SalesChart({ labels, now, earlier, names, show, label, testId }: SalesChartProps) {
+export default function SalesChart({ labels, now, earlier, names, show, label, testId, onPick }: SalesChartProps) {
   const element = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -71,13 +73,14 @@ export default function SalesChart({ labels, now, earlier, names, show, label, t
       ],
     };
     chart.setOption(option);
+    if (onPick) chart.on('click', (params) => onPick(params.dataIndex));
     const resize = new ResizeObserver(() => chart.resize());
     resize.observe(host);
     return () => {
       resize.disconnect();
       chart.dispose();
     };
-  }, [labels, now, earlier, names, show]);
+  }, [labels, now, earlier, names, show, onPick]);
 
   return <div ref={element} className="sales-chart" role="img" aria-label={label} data-testid={testId} />;
 }

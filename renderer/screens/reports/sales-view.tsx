@@ -12,6 +12,8 @@ import { useErrorText } from '../../app/use-error-text';
 import { useMoney } from '../../hooks/use-money';
 import { useLocale } from '../../i18n/use-locale';
 import { BreakdownTabs } from './breakdown-tabs';
+import { DrillDrawer } from './drill-drawer';
+import { DrillProvider, type DrillTarget, daySpanOf, drillSpanOf, useDrill } from './drill-target';
 import { HeadlineFigures } from './headline-figures';
 import { PeriodPicker, requestedDays } from './period-picker';
 import { ReportPrint } from './report-print';
@@ -35,6 +37,7 @@ export function SalesView() {
   const items = useApiQuery('reports.items', request, { placeholderData: keepPreviousData });
   const report = sales.data;
   const [printing, setPrinting] = useState(false);
+  const [drill, setDrill] = useState<DrillTarget | null>(null);
   const donePrinting = useCallback(() => setPrinting(false), []);
   const changeRequest = (next: ReportRequest) => {
     // "Same weekday last week" fits only a day, and is what a day is read against: moving between
@@ -67,17 +70,20 @@ export function SalesView() {
       {report ? <SpanLine report={report} /> : null}
       {sales.error ? <Alert type="error" showIcon title={errorText(sales.error)} className="screen-note" /> : null}
       {report ? (
-        <div className="report-body" data-testid="sales-report">
-          {report.span === null ? <Alert type="info" showIcon title={t('salesReport.notBegun')} /> : null}
-          <HeadlineFigures report={report} />
-          <ReportChart report={report} />
-          <Card size="small" className="report-card">
-            <BreakdownTabs report={report} items={items.data} days={requestedDays(request)} />
-          </Card>
-        </div>
+        <DrillProvider value={setDrill}>
+          <div className="report-body" data-testid="sales-report">
+            {report.span === null ? <Alert type="info" showIcon title={t('salesReport.notBegun')} /> : null}
+            <HeadlineFigures report={report} />
+            <ReportChart report={report} />
+            <Card size="small" className="report-card">
+              <BreakdownTabs report={report} items={items.data} days={requestedDays(request)} />
+            </Card>
+          </div>
+        </DrillProvider>
       ) : sales.isPending ? (
         <Spin className="drawer-spin" />
       ) : null}
+      <DrillDrawer target={drill} onChange={setDrill} onClose={() => setDrill(null)} />
       {printing && report ? (
         <ReportPrint report={report} items={items.data} days={requestedDays(request)} onDone={donePrinting} />
       ) : null}
@@ -92,6 +98,7 @@ function ReportChart({ report }: { report: SalesReport }) {
   const money = useMoney();
   const show = useCallback((value: number) => money(value as Money), [money]);
   const names = useMemo(() => ({ now: t('salesReport.seriesNow'), earlier: t('salesReport.seriesEarlier') }), [t]);
+  const drill = useDrill();
   const chart = useMemo(() => {
     const compared = report.totals.earlier !== null;
     if (report.byDay.length <= 1) {
@@ -106,6 +113,11 @@ function ReportChart({ report }: { report: SalesReport }) {
         labels: span.map((hour) => `${String(hour).padStart(2, '0')}:00`),
         now: span.map((hour) => at(hour)?.current.net ?? 0),
         earlier: compared ? span.map((hour) => at(hour)?.earlier?.net ?? 0) : null,
+        pick: (index: number) => {
+          const hour = span[index];
+          const label = `${String(hour).padStart(2, '0')}:00`;
+          return { filter: { hour }, labels: { hour: label }, what: label, day: null };
+        },
       };
     }
     return {
@@ -113,13 +125,35 @@ function ReportChart({ report }: { report: SalesReport }) {
       labels: report.byDay.map((row) => formatMonthDay(row.day, locale)),
       now: report.byDay.map((row) => row.current.net),
       earlier: compared ? report.byDay.map((row) => row.earlier?.net ?? 0) : null,
+      pick: (index: number) => {
+        const day = report.byDay[index]?.day ?? report.byDay[0].day;
+        return { filter: {}, labels: {}, what: formatMonthDay(day, locale), day };
+      },
     };
   }, [report, t, locale]);
+  // A bar opens the orders behind it: an hour of the day, or one day of the span (cut like the span).
+  const onPick = useMemo(() => {
+    const counted = report.span;
+    if (!drill || !counted) return undefined;
+    return (index: number) => {
+      const { filter, labels, what, day } = chart.pick(index);
+      drill({ what, span: day ? daySpanOf(counted, day) : drillSpanOf(counted), filter, labels, figure: 'net' });
+    };
+  }, [drill, report.span, chart]);
   if (chart.labels.length === 0) return null;
   return (
     <Card size="small" title={chart.title} className="report-card">
       <Suspense fallback={<div className="sales-chart" />}>
-        <SalesChart {...chart} names={names} show={show} label={chart.title} testId="sales-chart" />
+        <SalesChart
+          labels={chart.labels}
+          now={chart.now}
+          earlier={chart.earlier}
+          names={names}
+          show={show}
+          label={chart.title}
+          testId="sales-chart"
+          onPick={onPick}
+        />
       </Suspense>
     </Card>
   );
