@@ -5,6 +5,7 @@ import { drawerHandlers } from './drawer/drawer-handlers';
 import type { Handlers } from './handler-context';
 import { onlineOrderHandlers } from './online/online-order-handlers';
 import { orderHandlers } from './orders/order-handlers';
+import { reportCompletenessHandlers } from './reports/report-completeness';
 import { reportHandlers } from './reports/report-handlers';
 import { shiftHandlers } from './shifts/shift-handlers';
 import { approvalHandlers } from './staff/approval-handlers';
@@ -29,6 +30,7 @@ export const handlers: Handlers = {
   ...cartHandlers,
   ...orderHandlers,
   ...reportHandlers,
+  ...reportCompletenessHandlers,
   ...syncHandlers,
   ...onlineOrderHandlers,
   ...stockHandlers,

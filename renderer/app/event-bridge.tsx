@@ -17,7 +17,8 @@ const refreshes = {
   'shift.changed': ['shift.', 'reports.', 'sync.'],
   'carts.changed': ['carts.'],
   'stock.changed': ['stock.', 'catalog.', 'sync.'],
-  'sync.changed': ['sync.'],
+  // A record sent moves the report's "data complete as of" line, not its figures.
+  'sync.changed': ['sync.', 'reports.completeness'],
   'online.changed': ['online.', 'orders.', 'reports.', 'sync.'],
   'vouchers.changed': ['vouchers.', 'orders.', 'sync.'],
 } as const satisfies Record<AppEvent['type'], readonly string[]>;

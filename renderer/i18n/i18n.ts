@@ -12,6 +12,8 @@ import limitsEn from './limits.en.json';
 import limitsZhCN from './limits.zh-CN.json';
 import o2oEn from './o2o.en.json';
 import o2oZhCN from './o2o.zh-CN.json';
+import reportDataEn from './report-data.en.json';
+import reportDataZhCN from './report-data.zh-CN.json';
 import reportsEn from './reports.en.json';
 import reportsZhCN from './reports.zh-CN.json';
 import saleEn from './sale.en.json';
@@ -31,6 +33,7 @@ const english = {
   ...limitsEn,
   ...reportsEn,
   ...drillEn,
+  ...reportDataEn,
 };
 const chinese = {
   ...zhCN,
@@ -42,6 +45,7 @@ const chinese = {
   ...limitsZhCN,
   ...reportsZhCN,
   ...drillZhCN,
+  ...reportDataZhCN,
 };
 
 const storageKey = 'counter.locale';

@@ -7,6 +7,7 @@ import { catalogMethods } from './catalog';
 import { drawerMethods } from './drawer';
 import { onlineOrderMethods } from './online-orders';
 import { orderMethods } from './orders';
+import { reportCompletenessMethods } from './report-completeness';
 import { reportMethods } from './reports';
 import { shiftMethods } from './shifts';
 import { staffMethods } from './staff';
@@ -27,6 +28,7 @@ export const contract = {
   ...cartMethods,
   ...orderMethods,
   ...reportMethods,
+  ...reportCompletenessMethods,
   ...syncMethods,
   ...onlineOrderMethods,
   ...stockMethods,

@@ -61,7 +61,6 @@ function Headline({ label, now, earlier, show, note, tone = 'good-up', lead, tes
         ? {
             tabIndex: 0,
             role: 'button',
-            title: t('drill.open'),
             onClick: onOpen,
             onKeyDown: (event: { key: string }) => {
               if (event.key === 'Enter') onOpen();

@@ -12,6 +12,7 @@ import { useErrorText } from '../../app/use-error-text';
 import { useMoney } from '../../hooks/use-money';
 import { useLocale } from '../../i18n/use-locale';
 import { BreakdownTabs } from './breakdown-tabs';
+import { CompletenessLine } from './completeness-line';
 import { DrillDrawer } from './drill-drawer';
 import { DrillProvider, type DrillTarget, daySpanOf, drillSpanOf, useDrill } from './drill-target';
 import { HeadlineFigures } from './headline-figures';
@@ -68,6 +69,7 @@ export function SalesView() {
         </Button>
       </div>
       {report ? <SpanLine report={report} /> : null}
+      {report ? <CompletenessLine request={request} /> : null}
       {sales.error ? <Alert type="error" showIcon title={errorText(sales.error)} className="screen-note" /> : null}
       {report ? (
         <DrillProvider value={setDrill}>
