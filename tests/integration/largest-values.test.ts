@@ -177,6 +177,12 @@ describe('the largest values every input allows', () => {
         lastDay: bigOrder.businessDay,
         comparison: 'year_on_year',
       },
+      'reports.completeness': {
+        period: 'range',
+        firstDay: addDays(bigOrder.businessDay, -1_095),
+        lastDay: bigOrder.businessDay,
+        comparison: null,
+      },
     };
     const reads = methodNames.filter((name) => !contract[name].mutates);
     expect(reads.length).toBeGreaterThan(20);
@@ -186,5 +192,9 @@ describe('the largest values every input allows', () => {
       const answer: Envelope<unknown> = await call(name, input);
       expect(answer.ok ? 'ok' : `${answer.error.code}: ${answer.error.message}`, name).not.toMatch(/^internal/);
     }
+    // The longest drill-down there is: three years of the largest sales, by product, all its sums.
+    const span = { firstDay: addDays(bigOrder.businessDay, -1_095), lastDay: bigOrder.businessDay, untilMinute: null };
+    const drill = await call('orders.list', { span, productId: products.priciest.id, limit: 200 });
+    expect(drill.ok ? 'ok' : `${drill.error.code}: ${drill.error.message}`).toBe('ok');
   }
 });
