@@ -184,6 +184,15 @@ describe('a manager reads the sales report', () => {
     await expectText(page.getByTestId('report-span'), 'Compared with');
     await page.getByRole('tab', { name: 'Payment methods' }).click();
     await expectText(page.getByTestId('report-by-method'), 'Cash', 'Platform prepaid');
+    // A method's row opens the orders it paid for; the footer is what it paid (a split sale counts its share).
+    const cashRow = page.getByTestId('report-by-method-row').filter({ hasText: 'Cash' }).first();
+    const cashPaid = fen(await cashRow.locator('td').nth(2).innerText());
+    await cashRow.click();
+    await expectText(page.getByTestId('drill-chip-method'), 'Payment method', 'Cash');
+    await expect.poll(async () => fen(await page.getByTestId('drill-footer-figure').innerText())).toBe(cashPaid);
+    await shoot(page, 'sales-report-drill-method-en');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('drill-chips').waitFor({ state: 'detached' });
     await shoot(page, 'sales-report-month-en');
 
     // Against last year, which the demo's fourteen weeks do not reach: the report says so.
