@@ -180,6 +180,10 @@ describe('a report figure drills down to its orders', () => {
       ok: false,
       error: { code: 'report_range_invalid' },
     });
+    expect(await ask({ span: { ...span, lastDay: '2026-13-01' } }, 'en')).toMatchObject({
+      ok: false,
+      error: { code: 'report_range_invalid' },
+    });
     expect(await ask({ span: { ...span, lastDay: '2026-10-01' } }, 'en')).toMatchObject({
       ok: false,
       error: { code: 'report_range_invalid' },

@@ -131,7 +131,9 @@ export function drillOrders(
   store: StoreInfo,
 ): { orders: OrderSummary[]; hasMore: boolean; sums: DrillSums } {
   const span = spanOf(input);
-  if (span.to < span.from || daysIn(span) > MAX_REPORT_DAYS) {
+  // Not a calendar day (month 13) counts no days: refused with the range, not left to fail later.
+  const days = daysIn(span);
+  if (!(days >= 1 && days <= MAX_REPORT_DAYS)) {
     throw new AppError('report_range_invalid', { max: MAX_REPORT_DAYS });
   }
   const q = statements(db);
