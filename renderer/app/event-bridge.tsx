@@ -1,6 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import type { AppEvent } from '../../shared/contract';
+import { type AppEvent, contract } from '../../shared/contract';
+import { ReportRequest } from '../../shared/contract/sales-report';
+import { requestReadsAny } from '../../shared/reports/report-days';
 import { api } from '../api/api-client';
 import { sessionStore } from '../api/session-store';
 import { invalidateMethods } from '../api/use-api';
@@ -23,6 +25,22 @@ const refreshes = {
   'vouchers.changed': ['vouchers.', 'orders.', 'sync.'],
 } as const satisfies Record<AppEvent['type'], readonly string[]>;
 
+const dayReport = contract['reports.day'].input;
+
+/**
+ * Whether a cached report reads any of `days`: a day report its day (today when none is named),
+ * a period report its period or the one it is compared with. A report asked in another shape is
+ * refreshed, never guessed about.
+ */
+function reportReads(queryKey: readonly unknown[], days: readonly string[]): boolean {
+  const [method, input] = queryKey;
+  if (typeof method !== 'string' || !method.startsWith('reports.')) return false;
+  const day = method === 'reports.day' ? dayReport.safeParse(input) : null;
+  if (day?.success) return day.data.businessDay === undefined || days.includes(day.data.businessDay);
+  const request = ReportRequest.safeParse(input);
+  return !request.success || requestReadsAny(request.data, days);
+}
+
 /**
  * Keeps cached reads honest: the core's pushes refresh what changed, and a different person signing
  * in never sees what the previous one had loaded.
@@ -31,7 +49,18 @@ export function EventBridge() {
   const queryClient = useQueryClient();
 
   useEffect(
-    () => api.onEvent((event) => void invalidateMethods(queryClient, [...refreshes[event.type]])),
+    () =>
+      api.onEvent((event) => {
+        if (event.type === 'orders.changed' && event.days) {
+          // A sale or refund on known days: the reports that read none of them stay as they are.
+          const days = event.days;
+          const others = refreshes[event.type].filter((prefix) => prefix !== 'reports.');
+          void invalidateMethods(queryClient, others);
+          void queryClient.invalidateQueries({ predicate: (query) => reportReads(query.queryKey, days) });
+          return;
+        }
+        void invalidateMethods(queryClient, [...refreshes[event.type]]);
+      }),
     [queryClient],
   );
 

@@ -68,7 +68,8 @@ export type AppEvent =
   | { type: 'catalog.changed' }
   | { type: 'store.changed' }
   | { type: 'staff.changed' }
-  | { type: 'orders.changed' }
+  /** `days`: the business days whose reports it changes (a sale's, a refund's and its order's); absent: any. */
+  | { type: 'orders.changed'; days?: string[] }
   | { type: 'shift.changed' }
   | { type: 'carts.changed' }
   | { type: 'stock.changed' }

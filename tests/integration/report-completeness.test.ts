@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppEvent } from '../../shared/contract';
 import type { OrderDetail } from '../../shared/contract/orders';
 import type { ReportCompleteness } from '../../shared/contract/report-completeness';
 import type { ReportRequest } from '../../shared/contract/sales-report';
@@ -7,7 +8,7 @@ import { type Caller, expectOk, openHarness } from '../support/callers';
 import { createDemo, signIn } from '../support/demo-session';
 import { startFaultProxy } from '../support/fault-proxy';
 import { startTestPlatform, waitFor } from '../support/platform-admin';
-import { lineFor, type PairedTill, payByCard, productBySku, startPairedTill } from '../support/till';
+import { lineFor, openShift, type PairedTill, payByCard, productBySku, startPairedTill } from '../support/till';
 
 /**
  * Deliver 6 of issue 14, "data complete as of": a report's span says what of it this till has not
@@ -100,5 +101,26 @@ describe('a report says whether every record of its span is in', () => {
       ok: true,
       value: { link: 'unpaired', unsentSales: 0, lastContactAt: null, onlineMayArrive: false },
     });
+  });
+
+  it('a sale and a refund say which days’ reports they change, so only those are asked again', async () => {
+    const { core, call } = await openHarness('in-process');
+    const people = await createDemo(call);
+    const cashier = await signIn(call, people.cashier);
+    const manager = await signIn(call, people.manager);
+    await openShift(call, cashier);
+    const events: AppEvent[] = [];
+    core.subscribe((event) => events.push(event));
+    const water = await productBySku(call, cashier, 'DRK-0001');
+    const order = await payByCard(call, cashier, [lineFor(water)], water.price);
+    expect(events).toContainEqual({ type: 'orders.changed', days: [order.businessDay] });
+    expectOk(
+      await call({
+        method: 'orders.refund',
+        input: { id: uuidv7(), orderId: order.id, lines: [{ lineNo: 1, quantity: 1 }], to: 'original', reason: '退货' },
+        sessionToken: manager,
+      }),
+    );
+    expect(events.at(-1)).toEqual({ type: 'orders.changed', days: [order.businessDay, order.businessDay] });
   });
 });

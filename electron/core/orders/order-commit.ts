@@ -79,7 +79,7 @@ export function commitOrder(ctx: HandlerContext, input: CommitInput): { order: O
     payments: order.payments.map((p) => ({ method: p.method, amount: p.amount, reference: p.reference })),
     ...(decided.length > 0 ? { coupons: auditCoupons(decided) } : {}),
   });
-  ctx.emit({ type: 'orders.changed' });
+  ctx.emit({ type: 'orders.changed', days: [order.businessDay] });
   return { order, replayed: false };
 }
 

@@ -108,7 +108,8 @@ export function refundOrder(ctx: HandlerContext, input: RefundInput): Result {
     ...(refund.discounts.length > 0 ? { discountsGivenBack: refund.discounts } : {}),
     ...(reversed.length > 0 ? { vouchersGivenBack: reversed } : {}),
   });
-  ctx.emit({ type: 'orders.changed' });
+  // The refund's day (refunds made) and its order's day (refunds of these orders).
+  ctx.emit({ type: 'orders.changed', days: [refund.businessDay, order.businessDay] });
   if (reversed.length > 0) ctx.emit({ type: 'vouchers.changed' });
   return { refund, order: reversed.length > 0 ? readOrderDetail(ctx.db, after) : detail, replayed: false };
 }

@@ -88,7 +88,7 @@ export function redeemGroupBuy(ctx: HandlerContext, input: GroupBuyInput): { ord
     total: priced.total,
     coupons: auditCoupons([decided]),
   });
-  ctx.emit({ type: 'orders.changed' });
+  ctx.emit({ type: 'orders.changed', days: [order.businessDay] });
   ctx.emit({ type: 'vouchers.changed' });
   return { order, replayed: false };
 }
