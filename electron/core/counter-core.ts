@@ -14,7 +14,7 @@ import { isWorkerMethod } from './reports/report-jobs';
 import { type ReportWorkerEntry, startReportRunner } from './reports/report-runner';
 import { createGrantStore } from './staff/approval-grants';
 import { createSessionStore } from './staff/sessions';
-import { readMeta, writeMeta } from './store/store-records';
+import { readMeta, readStore, writeMeta } from './store/store-records';
 import { type DeviceKeyStore, fileDeviceKeyStore } from './sync/device-key-store';
 import { lastOutboxSeq } from './sync/outbox';
 import { type SyncEngineOptions, startSyncEngine } from './sync/sync-engine';
@@ -93,6 +93,9 @@ export function openCounterCore(options: CoreOptions): CounterCore {
   const reports = options.reportWorker
     ? startReportRunner(options.reportWorker, options.dataDir, options.nativeBinding)
     : null;
+  // Closed days' report facts are stored while nobody waits, so a manager's first year report is quick.
+  const opened = readStore(db, env.clock());
+  if (reports && opened) reports.fillFacts(opened.businessDay);
   const engine = options.sync
     ? startSyncEngine({
         ...options.sync,

@@ -36,6 +36,8 @@ export async function callReport(
   }
   try {
     const value = await runner.run({ method, input: parsed.data, store, now });
+    // A day may have closed since the till opened: its facts are stored too, once idle.
+    runner.fillFacts(store.businessDay);
     return { ok: true, value: spec.output.parse(value) };
   } catch (error) {
     return { ok: false, error: toErrorShape(error, pickLocale(request.locale)) };

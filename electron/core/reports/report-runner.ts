@@ -9,7 +9,12 @@ import type { JobAnswer, WorkerData } from './report-worker';
 /** Where the worker's code is: TypeScript through tsx under Node, a built module under Electron. */
 export type ReportWorkerEntry = { url: URL; execArgv?: string[] };
 
-export type ReportRunner = { run(job: ReportJob): Promise<unknown>; close(): Promise<void> };
+export type ReportRunner = {
+  run(job: ReportJob): Promise<unknown>;
+  /** Has the worker store the facts of closed days (before `today`) that have none, while idle. */
+  fillFacts(today: string): void;
+  close(): Promise<void>;
+};
 
 /**
  * Runs reports in a worker thread, one after another. A worker that dies is started again for the
@@ -58,6 +63,11 @@ export function startReportRunner(entry: ReportWorkerEntry, dataDir: string, nat
         pending.set(id, { resolve, reject });
         running.postMessage({ id, job });
       });
+    },
+    fillFacts(today) {
+      worker ??= start();
+      worker.postMessage({ fillFactsBefore: today });
+      if (pending.size === 0) worker.unref();
     },
     async close() {
       closing = true;
