@@ -5,6 +5,7 @@ import { auditMethods } from './audit';
 import { cartMethods } from './carts';
 import { catalogMethods } from './catalog';
 import { drawerMethods } from './drawer';
+import { lineExportMethods } from './line-export';
 import { onlineOrderMethods } from './online-orders';
 import { orderMethods } from './orders';
 import { reportMethods } from './reports';
@@ -27,6 +28,7 @@ export const contract = {
   ...cartMethods,
   ...orderMethods,
   ...reportMethods,
+  ...lineExportMethods,
   ...syncMethods,
   ...onlineOrderMethods,
   ...stockMethods,

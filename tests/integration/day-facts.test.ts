@@ -149,7 +149,9 @@ describe('stored day facts', () => {
 
     // Facts of another version are never read: the report below reads the raw rows.
     storeDayFacts(db, [buildDay(db, day)]);
-    db.prepare("UPDATE day_facts SET version = version + 1, facts = '{}' WHERE business_day = ?").run(day);
+    db.prepare("UPDATE day_facts SET version = version + 1, sales = '{}', items = '{}' WHERE business_day = ?").run(
+      day,
+    );
     const manager = await signIn(call, people.manager);
     const report = expectOk<SalesReport>(
       await call({

@@ -9,10 +9,12 @@ import { perPart, spanParts } from './span-parts';
 const statements = namedStatements(
   perPart({
     // One row per order and campaign, so an order with two coupons of one campaign counts once.
-    used: (inSpan: string) => `SELECT d.campaign_id AS campaignId, max(d.campaign_name) AS name, count(*) AS orders,
-      sum(d.discount) AS discount, sum(o.total) AS revenue
+    // The discounts are found by their own day index, never by grouping every coupon ever given.
+    used: (inSpan: string, days: string) => `SELECT d.campaign_id AS campaignId, max(d.campaign_name) AS name,
+      count(*) AS orders, sum(d.discount) AS discount, sum(o.total) AS revenue
     FROM orders o JOIN (SELECT order_id, campaign_id, max(campaign_name) AS campaign_name, sum(amount) AS discount
-                        FROM order_discounts WHERE source = 'coupon' GROUP BY order_id, campaign_id) d
+                        FROM order_discounts WHERE source = 'coupon' AND business_day ${days}
+                        GROUP BY order_id, campaign_id) d
       ON d.order_id = o.id
     WHERE ${inSpan} GROUP BY d.campaign_id`,
     redeemed: (

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { addDays, dayNumber } from '../../../shared/reports/periods';
 import { namedStatements } from '../db/open-database';
+import { decodeItems, decodeSales, encodeFacts } from './facts-codec';
 import type { SpanBounds } from './range-sums';
 import { mergeFacts, rawFacts, type SpanFacts } from './span-facts';
 
@@ -15,15 +16,24 @@ export type BuiltDay = { day: string; changes: number; facts: SpanFacts };
 
 type StoredRow = { business_day: string; facts: string };
 
+// Each report reads only its own half of a stored day.
+const storedColumn = { sales: 'f.sales', comparedSales: 'f.sales', items: 'f.items' } as const;
+type ReportFacts = keyof typeof storedColumn;
+
 const statements = namedStatements({
   // Valid: this version, and nothing of the day has changed since (migration 0010's triggers).
-  stored: `SELECT f.business_day, f.facts FROM day_facts f LEFT JOIN day_changes c USING (business_day)
-    WHERE f.business_day BETWEEN @from AND @to AND f.version = @version AND f.changes = coalesce(c.changes, 0)`,
+  ...(Object.fromEntries(
+    Object.entries(storedColumn).map(([needed, column]) => [
+      `stored.${needed}`,
+      `SELECT f.business_day, ${column} AS facts FROM day_facts f LEFT JOIN day_changes c USING (business_day)
+      WHERE f.business_day BETWEEN @from AND @to AND f.version = @version AND f.changes = coalesce(c.changes, 0)`,
+    ]),
+  ) as Record<`stored.${ReportFacts}`, string>),
   changes: 'SELECT business_day, changes FROM day_changes WHERE business_day BETWEEN @from AND @to',
   // Kept only if the day has not changed since it was read: a sale or refund committed between
   // the report's snapshot and this write leaves the day to be computed again.
-  store: `INSERT OR REPLACE INTO day_facts (business_day, version, changes, facts)
-    SELECT @day, @version, @changes, @facts
+  store: `INSERT OR REPLACE INTO day_facts (business_day, version, changes, sales, items)
+    SELECT @day, @version, @changes, @sales, @items
     WHERE coalesce((SELECT changes FROM day_changes WHERE business_day = @day), 0) = @changes`,
   // One seek down the day index per day, not a walk over every order.
   dayBefore: 'SELECT max(business_day) FROM orders WHERE business_day < ?',
@@ -37,24 +47,30 @@ const statements = namedStatements({
  * handed to `built`, to be stored once the report has answered; today and a cut last day are always
  * read raw. Run it inside one read transaction, so stored and raw parts are the same moment.
  */
-export function factsOf(db: Database, bounds: SpanBounds, today: string, built?: (day: BuiltDay) => void): SpanFacts {
+export function factsOf(
+  db: Database,
+  bounds: SpanBounds,
+  needed: ReportFacts,
+  today: string,
+  built?: (day: BuiltDay) => void,
+): SpanFacts {
   const q = statements(db);
   const parts: SpanFacts[] = [];
-  if (bounds.until !== null) parts.push(rawFacts(db, { from: bounds.to, to: bounds.to, until: bounds.until }));
+  if (bounds.until !== null) parts.push(rawFacts(db, { from: bounds.to, to: bounds.to, until: bounds.until }, needed));
   const lastWhole = bounds.until === null ? bounds.to : addDays(bounds.to, -1);
   if (dayNumber(lastWhole) < dayNumber(bounds.from)) return mergeFacts(parts);
 
   const range = { from: bounds.from, to: lastWhole };
   const stored = new Map<string, SpanFacts>();
-  for (const row of q.stored.all({ ...range, version: FACTS_VERSION }) as StoredRow[])
-    stored.set(row.business_day, JSON.parse(row.facts) as SpanFacts);
+  for (const row of q[`stored.${needed}`].all({ ...range, version: FACTS_VERSION }) as StoredRow[])
+    stored.set(row.business_day, decodeStored(needed, row));
   const changes = new Map(
     (q.changes.all(range) as { business_day: string; changes: number }[]).map((row) => [row.business_day, row.changes]),
   );
 
   let runStart: string | null = null;
   const endRun = (before: string) => {
-    if (runStart !== null) parts.push(rawFacts(db, { from: runStart, to: addDays(before, -1), until: null }));
+    if (runStart !== null) parts.push(rawFacts(db, { from: runStart, to: addDays(before, -1), until: null }, needed));
     runStart = null;
   };
   for (let day = range.from; dayNumber(day) <= dayNumber(range.to); day = addDays(day, 1)) {
@@ -73,12 +89,16 @@ export function factsOf(db: Database, bounds: SpanBounds, today: string, built?:
   return mergeFacts(parts);
 }
 
+function decodeStored(needed: ReportFacts, row: StoredRow): SpanFacts {
+  return needed === 'items' ? decodeItems(row.facts) : decodeSales(row.business_day, row.facts);
+}
+
 /** Stores what a report computed, each day only if it has not changed since. */
 export function storeDayFacts(db: Database, days: readonly BuiltDay[]): void {
   const q = statements(db);
   db.transaction(() => {
     for (const { day, changes, facts } of days)
-      q.store.run({ day, version: FACTS_VERSION, changes, facts: JSON.stringify(facts) });
+      q.store.run({ day, version: FACTS_VERSION, changes, ...encodeFacts(facts) });
   })();
 }
 

@@ -3,6 +3,7 @@ import { requireStore } from '../store/store-records';
 import { reportStoringFacts } from './day-facts';
 import { daySummary } from './day-summary';
 import { itemsReport } from './items-report';
+import { orderLinesPage } from './order-lines-export';
 import { salesReport } from './sales-report';
 
 export const reportHandlers = {
@@ -14,4 +15,5 @@ export const reportHandlers = {
     reportStoringFacts(ctx.db, (built) => salesReport(ctx.db, input, requireStore(ctx.db, ctx.now), ctx.now, built)),
   'reports.items': (ctx, input) =>
     reportStoringFacts(ctx.db, (built) => itemsReport(ctx.db, input, requireStore(ctx.db, ctx.now), ctx.now, built)),
+  'reports.orderLines': (ctx, input) => orderLinesPage(ctx.db, input),
 } satisfies Partial<Handlers>;

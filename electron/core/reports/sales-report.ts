@@ -37,13 +37,13 @@ export function salesReport(
   built?: (day: BuiltDay) => void,
 ): SalesReport {
   const { period, span, compared } = reportSpans(request, store, now);
-  const side = (found: Span | null): Side | null => {
+  const side = (found: Span | null, needed: 'sales' | 'comparedSales'): Side | null => {
     if (!found) return null;
     const bounds = boundsOf(found, store);
-    return { span: found, bounds, facts: factsOf(db, bounds, store.businessDay, built) };
+    return { span: found, bounds, facts: factsOf(db, bounds, needed, store.businessDay, built) };
   };
-  const current = side(span);
-  const earlier = side(compared);
+  const current = side(span, 'sales');
+  const earlier = side(compared, 'comparedSales');
   const nowCells = current ? current.facts.cells : [];
   const earlierCells = earlier ? earlier.facts.cells : null;
   const by = (group: OrderGroup): Paired => ({

@@ -33,16 +33,25 @@ export const noFacts: SpanFacts = {
   rounding: [],
 };
 
-/** A span's facts from its raw rows. */
-export function rawFacts(db: Database, bounds: SpanBounds): SpanFacts {
+/**
+ * Which facts a report reads: the sales report all its sums for its period and only the cells and
+ * methods for the compared one; the items report its lines; all of them to store a day.
+ */
+export type FactsNeeded = 'sales' | 'comparedSales' | 'items' | 'all';
+
+/** A span's facts from its raw rows: only those `needed` (the rest left empty). */
+export function rawFacts(db: Database, bounds: SpanBounds, needed: FactsNeeded = 'all'): SpanFacts {
+  const cells = needed !== 'items';
+  const sales = needed === 'sales' || needed === 'all';
+  const items = needed === 'items' || needed === 'all';
   return {
-    cells: salesCells(db, bounds),
-    products: linesBy(db, bounds, 'product'),
-    categories: linesBy(db, bounds, 'category'),
-    methods: methodsIn(db, bounds),
-    discounts: discountsIn(db, bounds),
-    campaigns: campaignSums(db, bounds),
-    rounding: roundingBy(db, bounds),
+    cells: cells ? salesCells(db, bounds) : [],
+    products: items ? linesBy(db, bounds, 'product') : [],
+    categories: items ? linesBy(db, bounds, 'category') : [],
+    methods: cells ? methodsIn(db, bounds) : [],
+    discounts: sales ? discountsIn(db, bounds) : [],
+    campaigns: sales ? campaignSums(db, bounds) : noFacts.campaigns,
+    rounding: sales ? roundingBy(db, bounds) : [],
   };
 }
 

@@ -27,14 +27,16 @@ export function openDemoCore(options: Pick<CoreOptions, 'sync'> = {}): BenchCore
 }
 
 /**
- * A demo store with `orders` of seeded history over two years before today, written fast
- * (synchronous off, then checkpointed) and reopened as a till would open it.
+ * A demo store with `orders` of seeded history over `days` (two years unless said) before today,
+ * or through today, written fast (synchronous off, then checkpointed) and reopened as a till would
+ * open it.
  */
 export async function openCoreWithHistory(
   orders: number,
   seed: number,
-  options: Pick<CoreOptions, 'reportWorker'> = {},
+  options: Pick<CoreOptions, 'reportWorker'> & { days?: number; throughToday?: boolean } = {},
 ): Promise<{ bench: BenchCore; today: string; generationSeconds: number }> {
+  const { days = 730, throughToday = false, ...coreOptions } = options;
   const generated = openDemoCore();
   try {
     const db = generated.core.environment.db;
@@ -44,12 +46,12 @@ export async function openCoreWithHistory(
     ).store.businessDay;
     const started = performance.now();
     db.pragma('synchronous = OFF');
-    writeOrderHistory(db, { orders, days: 730, lastDay: addDays(today, -1), seed });
+    writeOrderHistory(db, { orders, days, lastDay: throughToday ? today : addDays(today, -1), seed });
     db.pragma('synchronous = FULL');
     db.pragma('wal_checkpoint(TRUNCATE)');
     const generationSeconds = (performance.now() - started) / 1_000;
     await generated.core.close();
-    return { bench: reopenBenchCore(generated.dataDir, options), today, generationSeconds };
+    return { bench: reopenBenchCore(generated.dataDir, coreOptions), today, generationSeconds };
   } catch (error) {
     await generated.close();
     throw error;

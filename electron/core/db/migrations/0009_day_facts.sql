@@ -1,6 +1,7 @@
--- Per-day rollups for the reports (issue 14): what a closed business day sold, by cell, product,
--- category, method, discount source and campaign, stored as one JSON document per day so a year's
--- report reads 365 rows instead of every order. Never a running counter: a day's facts are
+-- Per-day rollups for the reports (issue 14): what a closed business day sold, stored as two JSON
+-- documents per day (what the sales report reads: cells, methods, discounts, campaigns, rounding;
+-- what the items report reads: products and categories), so a year's report reads 365 rows instead
+-- of every order. Never a running counter: a day's facts are
 -- computed from its raw rows in one snapshot and stored with the day's change count as it was
 -- then. A report uses them only while that count is unchanged and their version is the code's;
 -- anything else is read from the raw rows again. Deleting every row loses nothing.
@@ -8,7 +9,8 @@ CREATE TABLE day_facts (
   business_day TEXT PRIMARY KEY,
   version INTEGER NOT NULL,
   changes INTEGER NOT NULL,
-  facts TEXT NOT NULL
+  sales TEXT NOT NULL,
+  items TEXT NOT NULL
 );
 
 -- How many times anything a day's facts are made of has changed: bumped in the same transaction
