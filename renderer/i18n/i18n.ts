@@ -8,6 +8,8 @@ import discountsZhCN from './discounts.zh-CN.json';
 import en from './en.json';
 import limitsEn from './limits.en.json';
 import limitsZhCN from './limits.zh-CN.json';
+import lineExportEn from './line-export.en.json';
+import lineExportZhCN from './line-export.zh-CN.json';
 import o2oEn from './o2o.en.json';
 import o2oZhCN from './o2o.zh-CN.json';
 import reportsEn from './reports.en.json';
@@ -28,6 +30,7 @@ const english = {
   ...discountsEn,
   ...limitsEn,
   ...reportsEn,
+  ...lineExportEn,
 };
 const chinese = {
   ...zhCN,
@@ -38,6 +41,7 @@ const chinese = {
   ...discountsZhCN,
   ...limitsZhCN,
   ...reportsZhCN,
+  ...lineExportZhCN,
 };
 
 const storageKey = 'counter.locale';

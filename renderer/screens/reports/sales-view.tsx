@@ -13,10 +13,16 @@ import { useMoney } from '../../hooks/use-money';
 import { useLocale } from '../../i18n/use-locale';
 import { BreakdownTabs } from './breakdown-tabs';
 import { HeadlineFigures } from './headline-figures';
+import { OrderLinesExport } from './order-lines-export';
 import { PeriodPicker, requestedDays } from './period-picker';
 import { ReportPrint } from './report-print';
 import { SpanLine } from './span-line';
 import './reports.css';
+
+const linesOf = (request: ReportRequest) => {
+  const { from, to } = requestedDays(request);
+  return { firstDay: from, lastDay: to };
+};
 
 // ECharts is loaded with the first report, not with the till's first screen.
 const SalesChart = lazy(() => import('./sales-chart'));
@@ -63,6 +69,7 @@ export function SalesView() {
         >
           {t('salesReport.print')}
         </Button>
+        <OrderLinesExport {...linesOf(request)} />
       </div>
       {report ? <SpanLine report={report} /> : null}
       {sales.error ? <Alert type="error" showIcon title={errorText(sales.error)} className="screen-note" /> : null}
