@@ -9,6 +9,7 @@ import { loadDeviceSecret } from './device-secret';
 import { createDispatcher } from './dispatcher';
 import type { CoreEnvironment } from './handler-context';
 import { handlers } from './handlers';
+import { storeFactsQuietly } from './reports/day-facts';
 import { callReport } from './reports/report-call';
 import { isWorkerMethod } from './reports/report-jobs';
 import { type ReportWorkerEntry, startReportRunner } from './reports/report-runner';
@@ -91,7 +92,12 @@ export function openCounterCore(options: CoreOptions): CounterCore {
   const dispatchCall = createDispatcher(env, handlers, emit);
   const checkpoints = scheduleWalCheckpoints(db);
   const reports = options.reportWorker
-    ? startReportRunner(options.reportWorker, options.dataDir, options.nativeBinding)
+    ? startReportRunner(
+        options.reportWorker,
+        options.dataDir,
+        (days) => storeFactsQuietly(db, days),
+        options.nativeBinding,
+      )
     : null;
   // Closed days' report facts are stored while nobody waits, so a manager's first year report is quick.
   const opened = readStore(db, env.clock());

@@ -7,6 +7,7 @@ import { benchCommitDuringReport } from './commit-during-report.bench';
 import { benchDaySummary } from './day-summary.bench';
 import { benchHostColdStart } from './host-cold-start.bench';
 import { benchHostMemory } from './host-memory.bench';
+import { benchLinesExport } from './lines-export.bench';
 import { benchOrderCommit } from './order-commit.bench';
 import { benchProductSearch } from './product-search.bench';
 import { benchSalesReport } from './sales-report.bench';
@@ -26,6 +27,8 @@ const results = [
   benchDaySummary(quick ? 50_000 : 1_000_000),
   ...(await benchSalesReport(quick ? 50_000 : 1_000_000)),
   await benchCommitDuringReport(quick ? 50_000 : 1_000_000),
+  await benchLinesExport(quick ? 50_000 : 1_000_000, 'xlsx'),
+  await benchLinesExport(quick ? 50_000 : 1_000_000, 'csv'),
   ...(await benchSync(quick ? 1_000 : 10_000, quick ? 10_000 : 100_000, quick ? 10 : 30)),
   ...(await benchBodyFlood(quick ? 5 : 20)),
   benchOfflineDecision(quick ? 300 : 2_000),

@@ -93,20 +93,36 @@ function decodeStored(needed: ReportFacts, row: StoredRow): SpanFacts {
   return needed === 'items' ? decodeItems(row.facts) : decodeSales(row.business_day, row.facts);
 }
 
-/** Stores what a report computed, each day only if it has not changed since. */
-export function storeDayFacts(db: Database, days: readonly BuiltDay[]): void {
+/** A built day as it is stored and as it crosses from the report worker to the core. */
+export type EncodedDay = { day: string; changes: number; sales: string; items: string };
+
+export function encodeDays(days: readonly BuiltDay[]): EncodedDay[] {
+  return days.map(({ day, changes, facts }) => ({ day, changes, ...encodeFacts(facts) }));
+}
+
+/**
+ * Stores encoded days, each only if it has not changed since it was read. Only the core writes
+ * the till's file: a second writer would make the core's transactions fail (SQLITE_BUSY_SNAPSHOT)
+ * whenever it wrote between their first read and their first write.
+ */
+export function storeEncodedDays(db: Database, days: readonly EncodedDay[]): void {
+  if (days.length === 0) return;
   const q = statements(db);
   db.transaction(() => {
-    for (const { day, changes, facts } of days)
-      q.store.run({ day, version: FACTS_VERSION, changes, ...encodeFacts(facts) });
+    for (const day of days) q.store.run({ ...day, version: FACTS_VERSION });
   })();
 }
 
+/** Stores what a report computed, each day only if it has not changed since. */
+export function storeDayFacts(db: Database, days: readonly BuiltDay[]): void {
+  storeEncodedDays(db, encodeDays(days));
+}
+
 /** The newest closed day with orders and no valid facts, for the worker to fill while idle. */
-export function newestDayWithoutFacts(db: Database, today: string): string | null {
+export function newestDayWithoutFacts(db: Database, today: string, skip: ReadonlySet<string>): string | null {
   const q = statements(db);
   let day = q.dayBefore.pluck().get(today) as string | null;
-  while (day !== null && q.valid.get({ day, version: FACTS_VERSION }))
+  while (day !== null && (skip.has(day) || q.valid.get({ day, version: FACTS_VERSION })))
     day = q.dayBefore.pluck().get(day) as string | null;
   return day;
 }
@@ -128,4 +144,16 @@ export function reportStoringFacts<T>(db: Database, report: (built: (day: BuiltD
   const value = db.transaction(() => report((day) => days.push(day)))();
   storeDayFacts(db, days);
   return value;
+}
+
+/**
+ * Stores what the report worker sent. A failure loses nothing but time (the days are computed
+ * again by the next report), so it is reported and the core goes on.
+ */
+export function storeFactsQuietly(db: Database, days: readonly EncodedDay[]): void {
+  try {
+    storeEncodedDays(db, days);
+  } catch (error) {
+    console.error('[counter] report facts not stored:', error);
+  }
 }

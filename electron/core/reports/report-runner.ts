@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { ErrorCode, ErrorParams } from '../../../shared/errors';
 import { AppError } from '../../../shared/errors';
 import { databaseFileName } from '../db/open-database';
+import type { EncodedDay } from './day-facts';
 import type { ReportJob } from './report-jobs';
 import type { JobAnswer, WorkerData } from './report-worker';
 
@@ -17,10 +18,16 @@ export type ReportRunner = {
 };
 
 /**
- * Runs reports in a worker thread, one after another. A worker that dies is started again for the
+ * Runs reports in a worker thread, one after another; the day facts it computes come back to
+ * `storeFacts`, on the core's connection (the core is the file's only writer). A worker that dies is started again for the
  * next report; the report it was running fails with the core's "internal" error, nothing else.
  */
-export function startReportRunner(entry: ReportWorkerEntry, dataDir: string, nativeBinding?: string): ReportRunner {
+export function startReportRunner(
+  entry: ReportWorkerEntry,
+  dataDir: string,
+  storeFacts: (days: EncodedDay[]) => void,
+  nativeBinding?: string,
+): ReportRunner {
   const data: WorkerData = { dbPath: join(dataDir, databaseFileName), nativeBinding };
   const pending = new Map<number, { resolve(value: unknown): void; reject(error: unknown): void }>();
   let next = 1;
@@ -30,6 +37,11 @@ export function startReportRunner(entry: ReportWorkerEntry, dataDir: string, nat
   const start = (): Worker => {
     const started = new Worker(entry.url, { workerData: data, execArgv: entry.execArgv });
     started.on('message', (answer: JobAnswer) => {
+      if ('facts' in answer) {
+        // Facts that arrive as the core closes are dropped: the next start computes them again.
+        if (!closing) storeFacts(answer.facts);
+        return;
+      }
       const waiting = pending.get(answer.id);
       pending.delete(answer.id);
       if (pending.size === 0) started.unref();
