@@ -51,6 +51,7 @@ export const contractMethodNames: readonly string[] = [
   'reports.day',
   'reports.sales',
   'reports.items',
+  'reports.orderLines',
   'sync.status',
   'sync.pair',
   'sync.unpair',

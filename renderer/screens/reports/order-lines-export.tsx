@@ -28,6 +28,7 @@ export function OrderLinesExport({ firstDay, lastDay }: { firstDay: string; last
   const { message } = App.useApp();
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const cancelled = useRef(false);
+  const count = (value: number) => new Intl.NumberFormat(locale).format(value);
 
   const start = async (format: LineExportFormat) => {
     cancelled.current = false;
@@ -62,7 +63,7 @@ export function OrderLinesExport({ firstDay, lastDay }: { firstDay: string; last
           message.info(t('lineExport.none'));
           break;
         case 'tooMany':
-          message.warning(t('lineExport.tooMany', { max: outcome.max.toLocaleString(locale) }));
+          message.warning(t('lineExport.tooMany', { max: count(outcome.max) }));
           break;
         case 'cancelled':
           break;
@@ -106,8 +107,8 @@ export function OrderLinesExport({ firstDay, lastDay }: { firstDay: string; last
         <Progress percent={percent} data-testid="order-lines-export-progress" />
         <p>
           {t('lineExport.progress', {
-            done: Math.min(progress?.done ?? 0, progress?.total ?? 0).toLocaleString(locale),
-            total: (progress?.total ?? 0).toLocaleString(locale),
+            done: count(Math.min(progress?.done ?? 0, progress?.total ?? 0)),
+            total: count(progress?.total ?? 0),
           })}
         </p>
       </Modal>
