@@ -15,7 +15,7 @@ const DAY_MS = 86_400_000;
 type LineRow = { business_day: string; category_id: string; net: number };
 
 /**
- * The reports' stored day facts (migration 0009): a closed day is read from its facts once they
+ * The reports' stored day facts (migration 0010): a closed day is read from its facts once they
  * are stored, and they are never stale: a refund of an old order, a product moved to another
  * category, a redemption judged later, or a sale written between a report's read and its store all
  * leave the day to be read from its raw rows again. Every answer is checked against the raw rows.
