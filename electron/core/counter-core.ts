@@ -9,12 +9,13 @@ import { loadDeviceSecret } from './device-secret';
 import { createDispatcher } from './dispatcher';
 import type { CoreEnvironment } from './handler-context';
 import { handlers } from './handlers';
+import { storeFactsQuietly } from './reports/day-facts';
 import { callReport } from './reports/report-call';
 import { isWorkerMethod } from './reports/report-jobs';
 import { type ReportWorkerEntry, startReportRunner } from './reports/report-runner';
 import { createGrantStore } from './staff/approval-grants';
 import { createSessionStore } from './staff/sessions';
-import { readMeta, writeMeta } from './store/store-records';
+import { readMeta, readStore, writeMeta } from './store/store-records';
 import { type DeviceKeyStore, fileDeviceKeyStore } from './sync/device-key-store';
 import { lastOutboxSeq } from './sync/outbox';
 import { type SyncEngineOptions, startSyncEngine } from './sync/sync-engine';
@@ -91,8 +92,16 @@ export function openCounterCore(options: CoreOptions): CounterCore {
   const dispatchCall = createDispatcher(env, handlers, emit);
   const checkpoints = scheduleWalCheckpoints(db);
   const reports = options.reportWorker
-    ? startReportRunner(options.reportWorker, options.dataDir, options.nativeBinding)
+    ? startReportRunner(
+        options.reportWorker,
+        options.dataDir,
+        (days) => storeFactsQuietly(db, days),
+        options.nativeBinding,
+      )
     : null;
+  // Closed days' report facts are stored while nobody waits, so a manager's first year report is quick.
+  const opened = readStore(db, env.clock());
+  if (reports && opened) reports.fillFacts(opened.businessDay);
   const engine = options.sync
     ? startSyncEngine({
         ...options.sync,

@@ -52,6 +52,7 @@ export const contractMethodNames: readonly string[] = [
   'reports.sales',
   'reports.items',
   'reports.completeness',
+  'reports.orderLines',
   'sync.status',
   'sync.pair',
   'sync.unpair',

@@ -10,6 +10,8 @@ import drillZhCN from './drill.zh-CN.json';
 import en from './en.json';
 import limitsEn from './limits.en.json';
 import limitsZhCN from './limits.zh-CN.json';
+import lineExportEn from './line-export.en.json';
+import lineExportZhCN from './line-export.zh-CN.json';
 import o2oEn from './o2o.en.json';
 import o2oZhCN from './o2o.zh-CN.json';
 import reportDataEn from './report-data.en.json';
@@ -34,6 +36,7 @@ const english = {
   ...reportsEn,
   ...drillEn,
   ...reportDataEn,
+  ...lineExportEn,
 };
 const chinese = {
   ...zhCN,
@@ -46,6 +49,7 @@ const chinese = {
   ...reportsZhCN,
   ...drillZhCN,
   ...reportDataZhCN,
+  ...lineExportZhCN,
 };
 
 const storageKey = 'counter.locale';

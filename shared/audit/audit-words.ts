@@ -57,6 +57,7 @@ const methodWords: Record<MethodName, Text> = {
   'reports.sales': { en: 'Sales report viewed', 'zh-CN': '查看销售报表' },
   'reports.items': { en: 'Product sales report viewed', 'zh-CN': '查看商品销售报表' },
   'reports.completeness': { en: 'Report completeness checked', 'zh-CN': '查看报表数据完整性' },
+  'reports.orderLines': { en: 'Order lines exported', 'zh-CN': '导出订单明细' },
   'sync.status': { en: 'Sync state read', 'zh-CN': '读取同步状态' },
   'sync.pair': { en: 'Pairing with the platform asked', 'zh-CN': '申请绑定平台' },
   'sync.unpair': { en: 'Unpaired from the platform', 'zh-CN': '解除平台绑定' },

@@ -5,6 +5,7 @@ import { auditMethods } from './audit';
 import { cartMethods } from './carts';
 import { catalogMethods } from './catalog';
 import { drawerMethods } from './drawer';
+import { lineExportMethods } from './line-export';
 import { onlineOrderMethods } from './online-orders';
 import { orderMethods } from './orders';
 import { reportCompletenessMethods } from './report-completeness';
@@ -29,6 +30,7 @@ export const contract = {
   ...orderMethods,
   ...reportMethods,
   ...reportCompletenessMethods,
+  ...lineExportMethods,
   ...syncMethods,
   ...onlineOrderMethods,
   ...stockMethods,

@@ -13,7 +13,11 @@ const worker = { url: new URL('../../electron/core/reports/report-worker-tsx.mjs
  * 14: ≤ 5 ms while a year report runs). `totalOrders` of history make the report a long one.
  */
 export async function benchCommitDuringReport(totalOrders: number, commits = 300): Promise<BenchResult> {
-  const { bench, today } = await openCoreWithHistory(totalOrders, 9, { reportWorker: worker });
+  const { bench, today } = await openCoreWithHistory(totalOrders, 14, {
+    reportWorker: worker,
+    days: 1_096,
+    throughToday: true,
+  });
   try {
     const { core } = bench;
     const manager = bench.signIn('manager');

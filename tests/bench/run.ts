@@ -8,6 +8,7 @@ import { benchDaySummary } from './day-summary.bench';
 import { benchDrillDown } from './drill-down.bench';
 import { benchHostColdStart } from './host-cold-start.bench';
 import { benchHostMemory } from './host-memory.bench';
+import { benchLinesExport } from './lines-export.bench';
 import { benchOrderCommit } from './order-commit.bench';
 import { benchProductSearch } from './product-search.bench';
 import { benchSalesReport } from './sales-report.bench';
@@ -28,6 +29,8 @@ const results = [
   ...(await benchSalesReport(quick ? 50_000 : 1_000_000)),
   ...(await benchDrillDown(quick ? 50_000 : 1_000_000)),
   await benchCommitDuringReport(quick ? 50_000 : 1_000_000),
+  await benchLinesExport(quick ? 50_000 : 1_000_000, 'xlsx'),
+  await benchLinesExport(quick ? 50_000 : 1_000_000, 'csv'),
   ...(await benchSync(quick ? 1_000 : 10_000, quick ? 10_000 : 100_000, quick ? 10 : 30)),
   ...(await benchBodyFlood(quick ? 5 : 20)),
   benchOfflineDecision(quick ? 300 : 2_000),

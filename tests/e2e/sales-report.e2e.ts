@@ -127,6 +127,22 @@ describe('a manager reads the sales report', () => {
     expect(sheet.match(/<row /g)?.length).toBe(rows.length + 1);
     expect(strFromU8(files['xl/sharedStrings.xml'])).toContain(rows[0][0]);
 
+    // Every order line of the week, streamed into a workbook: its lines' net is the week's net.
+    await page.getByTestId('order-lines-export').click();
+    const [lines] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('menuitem', { name: '全部订单明细（Excel）' }).click(),
+    ]);
+    expect(lines.suggestedFilename()).toMatch(/^订单明细-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const lineSheet = strFromU8(unzipSync(readFileSync((await lines.path()) as string))['xl/worksheets/sheet1.xml']);
+    expect(lineSheet).toContain('<t>实收</t>');
+    const lineNets = [...lineSheet.matchAll(/<row r="(\d+)">(.*?)<\/row>/g)]
+      .slice(1)
+      .map((row) => (row[2].match(/<c[^>]*\/>|<c.*?<\/c>/g) ?? [])[14].replace(/<[^>]+>/g, ''));
+    expect(lineNets.length).toBeGreaterThan(rows.length);
+    expect(lineNets.reduce((sum, net) => sum + Math.round(Number(net) * 100), 0)).toBe(weekNet);
+    await expectText(page.locator('.ant-message'), '订单明细');
+
     // Cashiers: everyone who sold, with the loss-prevention columns.
     await page.getByRole('tab', { name: '收银员' }).click();
     await expectText(page.getByTestId('report-by-cashier'), '张伟', '陈静', '作废订单', '无交易开钱箱', '现金抹零');

@@ -183,6 +183,7 @@ describe('the largest values every input allows', () => {
         lastDay: bigOrder.businessDay,
         comparison: null,
       },
+      'reports.orderLines': { firstDay: addDays(bigOrder.businessDay, -1_095), lastDay: bigOrder.businessDay },
     };
     const reads = methodNames.filter((name) => !contract[name].mutates);
     expect(reads.length).toBeGreaterThan(20);

@@ -93,6 +93,16 @@ describe('the sales report over any period', () => {
     );
     expect(month.campaigns.withoutCoupon.orders).toBe(monthOrders.filter((o) => !withCoupon.has(o.id)).length);
     expect(month.campaigns.campaigns.length).toBeGreaterThan(3);
+    // Every voucher redeemed on the month's orders is counted for its campaign.
+    const redeemed = new Set(monthOrders.map((o) => o.id));
+    const vouchers = (
+      db
+        .prepare("SELECT order_id FROM redemptions WHERE state NOT IN ('REJECTED', 'REVERSED')")
+        .pluck()
+        .all() as string[]
+    ).filter((id) => redeemed.has(id)).length;
+    expect(vouchers).toBeGreaterThan(0);
+    expect(month.campaigns.campaigns.reduce((sum, c) => sum + c.redeemed, 0)).toBe(vouchers);
     const managerRow = month.byCashier.find((row) => row.staffId === people.manager.id);
     expect(managerRow?.noSales).toBe(2);
 

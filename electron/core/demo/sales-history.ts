@@ -166,6 +166,11 @@ function writers(db: Database) {
     'INSERT INTO refund_lines (refund_id, order_id, line_no, quantity, amount) VALUES (?, ?, ?, ?, ?)',
   );
   const refundTender = db.prepare('INSERT INTO refund_tenders (refund_id, method, amount) VALUES (?, ?, ?)');
+  // The coupons' vouchers, redeemed on the order as the platform confirmed them, so the campaign
+  // table counts vouchers redeemed as it does for real sales.
+  const redemption = db.prepare(`INSERT INTO redemptions (id, voucher_id, campaign_id, campaign_name, type, code,
+      amount, state, mode, order_id, staff_id, business_day, decided_at, settled_at)
+    VALUES (?, ?, ?, ?, 'cash_off', ?, ?, 'CONFIRMED', 'online', ?, ?, ?, ?, ?)`);
   const numbers = new Map<string, number>();
   const nextNumber = (day: string) => {
     const next = (numbers.get(day) ?? 0) + 1;
@@ -200,6 +205,27 @@ function writers(db: Database) {
         requestDigest: 'history',
       });
       for (const [i, line] of order.lines.entries()) writeLine(q, order, line, i + 1);
+      const coupons = new Map<number, number>();
+      for (const line of order.lines)
+        if (line.coupon > 0) coupons.set(campaignOf(line), (coupons.get(campaignOf(line)) ?? 0) + line.coupon);
+      for (const [campaignId, amount] of coupons) {
+        const id = uuidv7(order.paidAt);
+        const name = campaigns[campaignId - 1];
+        const code = `H${id.slice(-10).toUpperCase()}`;
+        redemption.run(
+          id,
+          `history-${id}`,
+          campaignId,
+          name,
+          code,
+          amount,
+          order.id,
+          order.cashier.id,
+          order.day,
+          order.paidAt,
+          order.paidAt,
+        );
+      }
       order.payments.forEach((payment, i) => {
         const cash = payment.method === 'cash';
         q.insertPayment.run({

@@ -9,10 +9,12 @@ import { perPart, spanParts } from './span-parts';
 const statements = namedStatements(
   perPart({
     // One row per order and campaign, so an order with two coupons of one campaign counts once.
-    used: (inSpan: string) => `SELECT d.campaign_id AS campaignId, max(d.campaign_name) AS name, count(*) AS orders,
-      sum(d.discount) AS discount, sum(o.total) AS revenue
+    // The discounts are found by their own day index, never by grouping every coupon ever given.
+    used: (inSpan: string, days: string) => `SELECT d.campaign_id AS campaignId, max(d.campaign_name) AS name,
+      count(*) AS orders, sum(d.discount) AS discount, sum(o.total) AS revenue
     FROM orders o JOIN (SELECT order_id, campaign_id, max(campaign_name) AS campaign_name, sum(amount) AS discount
-                        FROM order_discounts WHERE source = 'coupon' GROUP BY order_id, campaign_id) d
+                        FROM order_discounts WHERE source = 'coupon' AND business_day ${days}
+                        GROUP BY order_id, campaign_id) d
       ON d.order_id = o.id
     WHERE ${inSpan} GROUP BY d.campaign_id`,
     redeemed: (
@@ -26,57 +28,94 @@ const statements = namedStatements(
 
 const ticket = (revenue: number, orders: number) => (orders === 0 ? 0 : mulDivRound(revenue, 1, orders)) as Money;
 
+/** One campaign's orders in a span: their net (revenue), what its coupons took off, vouchers redeemed. */
+export type CampaignUse = {
+  campaignId: number;
+  name: string;
+  orders: number;
+  discount: number;
+  revenue: number;
+  redeemed: number;
+};
+/** What a span's coupons did, in sums that add across spans (an order is in one span only). */
+export type CampaignSums = { used: CampaignUse[]; withoutCoupon: { orders: number; revenue: number } };
+
+type UsedRow = { campaignId: number | null; name: string | null; orders: number; discount: number; revenue: number };
+
+export function campaignSums(db: Database, bounds: SpanBounds): CampaignSums {
+  const q = statements(db);
+  const parts: CampaignSums[] = spanParts(bounds).map(({ part, params }) => {
+    const redeemed = new Map<number, number>();
+    for (const row of q[`redeemed.${part}`].all(params) as { campaignId: number; redeemed: number }[])
+      redeemed.set(row.campaignId, row.redeemed);
+    const used = (q[`used.${part}`].all(params) as UsedRow[]).map((row) => ({
+      campaignId: row.campaignId ?? 0,
+      name: row.name ?? '',
+      orders: row.orders,
+      discount: row.discount,
+      revenue: row.revenue,
+      redeemed: 0,
+    }));
+    // A voucher redeemed on an order with no coupon discount (a group-buy voucher) still counts.
+    for (const [campaignId, count] of redeemed) {
+      const use = used.find((found) => found.campaignId === campaignId);
+      if (use) use.redeemed = count;
+      else used.push({ campaignId, name: '', orders: 0, discount: 0, revenue: 0, redeemed: count });
+    }
+    return { used, withoutCoupon: q[`without.${part}`].get(params) as CampaignSums['withoutCoupon'] };
+  });
+  return mergeCampaigns(parts);
+}
+
+export function mergeCampaigns(all: readonly CampaignSums[]): CampaignSums {
+  const used = new Map<number, CampaignUse>();
+  const withoutCoupon = { orders: 0, revenue: 0 };
+  for (const sums of all) {
+    for (const use of sums.used) {
+      const seen = used.get(use.campaignId);
+      used.set(
+        use.campaignId,
+        seen
+          ? {
+              campaignId: use.campaignId,
+              name: seen.name || use.name,
+              orders: seen.orders + use.orders,
+              discount: seen.discount + use.discount,
+              revenue: seen.revenue + use.revenue,
+              redeemed: seen.redeemed + use.redeemed,
+            }
+          : { ...use },
+      );
+    }
+    withoutCoupon.orders += sums.withoutCoupon.orders;
+    withoutCoupon.revenue += sums.withoutCoupon.revenue;
+  }
+  return { used: [...used.values()], withoutCoupon };
+}
+
 /**
  * What each coupon campaign brought in the span: the orders that used it and their net (revenue),
  * the discount it cost, the vouchers redeemed, and the average ticket with it beside the average
  * ticket of the orders that used no coupon at all.
  */
-type UsedRow = { campaignId: number | null; name: string | null; orders: number; discount: number; revenue: number };
-
-export function campaignReport(db: Database, bounds: SpanBounds): CampaignReport {
-  const q = statements(db);
-  const redeemed = new Map<number, number>();
-  const used = new Map<number, UsedRow>();
-  const without = { orders: 0, revenue: 0 };
-  for (const { part, params } of spanParts(bounds)) {
-    for (const row of q[`redeemed.${part}`].all(params) as { campaignId: number; redeemed: number }[]) {
-      redeemed.set(row.campaignId, (redeemed.get(row.campaignId) ?? 0) + row.redeemed);
-    }
-    for (const row of q[`used.${part}`].all(params) as UsedRow[]) {
-      const id = row.campaignId ?? 0;
-      const seen = used.get(id);
-      used.set(
-        id,
-        seen
-          ? {
-              ...seen,
-              orders: seen.orders + row.orders,
-              discount: seen.discount + row.discount,
-              revenue: seen.revenue + row.revenue,
-            }
-          : row,
-      );
-    }
-    const rest = q[`without.${part}`].get(params) as { orders: number; revenue: number };
-    without.orders += rest.orders;
-    without.revenue += rest.revenue;
-  }
+export function campaignReport(sums: CampaignSums): CampaignReport {
   return {
-    campaigns: [...used.entries()]
-      .map(([campaignId, row]) => ({
-        campaignId,
-        name: row.name ?? '',
-        orders: row.orders,
-        redeemed: redeemed.get(campaignId) ?? 0,
-        discount: row.discount as Money,
-        revenue: row.revenue as Money,
-        averageTicket: ticket(row.revenue, row.orders),
+    campaigns: sums.used
+      .filter((use) => use.orders > 0)
+      .map((use) => ({
+        campaignId: use.campaignId,
+        name: use.name,
+        orders: use.orders,
+        redeemed: use.redeemed,
+        discount: use.discount as Money,
+        revenue: use.revenue as Money,
+        averageTicket: ticket(use.revenue, use.orders),
       }))
       .sort((a, b) => b.revenue - a.revenue || a.campaignId - b.campaignId),
     withoutCoupon: {
-      orders: without.orders,
-      revenue: without.revenue as Money,
-      averageTicket: ticket(without.revenue, without.orders),
+      orders: sums.withoutCoupon.orders,
+      revenue: sums.withoutCoupon.revenue as Money,
+      averageTicket: ticket(sums.withoutCoupon.revenue, sums.withoutCoupon.orders),
     },
   };
 }

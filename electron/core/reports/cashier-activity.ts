@@ -1,7 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import { addDays } from '../../../shared/reports/periods';
 import { namedStatements } from '../db/open-database';
+import { mergeByKey } from './range-lines';
 import type { SpanBounds } from './range-sums';
+import { perPart, spanParts } from './span-parts';
 
 /** What a cashier did in a span besides selling: the loss-prevention side of the cashier table. */
 export type CashierActivity = {
@@ -15,10 +17,25 @@ export type CashierActivity = {
 
 type ActivityRow = { staff_id: string; amount: number; count: number };
 
+/** Cash rounding (抹零) on a cashier's sales in a span: part of the span's facts, stored per day. */
+export type CashierRounding = { staffId: string; amount: number };
+
+const roundingStatements = namedStatements(
+  perPart({
+    rounding: (where) => `SELECT o.cashier_id AS staffId, sum(o.rounding) AS amount FROM orders o
+      WHERE ${where} GROUP BY o.cashier_id`,
+  }),
+);
+
+export function roundingBy(db: Database, bounds: SpanBounds): CashierRounding[] {
+  const q = roundingStatements(db);
+  return mergeByKey(
+    spanParts(bounds).flatMap(({ part, params }) => q[`rounding.${part}`].all(params) as CashierRounding[]),
+    'staffId',
+  );
+}
+
 const statements = namedStatements({
-  rounding: `SELECT cashier_id AS staff_id, sum(rounding) AS amount, count(*) AS count FROM orders
-    WHERE business_day BETWEEN @from AND @lastWhole OR (business_day = @to AND paid_at <= @until)
-    GROUP BY cashier_id`,
   refunds: `SELECT staff_id, sum(amount) AS amount, count(*) AS count FROM refunds
     WHERE business_day BETWEEN @from AND @lastWhole OR (business_day = @to AND at <= @until)
     GROUP BY staff_id`,
@@ -35,12 +52,14 @@ export function staffNames(db: Database): Map<string, string> {
 
 /**
  * Each person's refunds made, voids, no-sale openings and cash rounding in the span. `start` and
- * `end` are the span's instants (the audit log keeps times, not business days).
+ * `end` are the span's instants (the audit log keeps times, not business days); the rounding comes
+ * with the span's facts.
  */
 export function cashierActivity(
   db: Database,
   bounds: SpanBounds,
   instants: { start: number; end: number },
+  rounding: readonly CashierRounding[],
 ): Map<string, CashierActivity> {
   const q = statements(db);
   const cut = bounds.until !== null;
@@ -68,7 +87,7 @@ export function cashierActivity(
     }
     return seen;
   };
-  for (const row of q.rounding.all(days) as ActivityRow[]) of(row.staff_id).rounding = row.amount;
+  for (const row of rounding) of(row.staffId).rounding = row.amount;
   for (const row of q.refunds.all(days) as ActivityRow[])
     of(row.staff_id).refundsMade = { amount: row.amount, count: row.count };
   for (const row of q.audited.all(instants) as (ActivityRow & { action: string })[]) {

@@ -3,7 +3,8 @@ import type { ItemRow, ItemsReport, ReportRequest } from '../../../shared/contra
 import type { StoreInfo } from '../../../shared/contract/store';
 import type { Money } from '../../../shared/money';
 import { namedStatements } from '../db/open-database';
-import { type LineGroup, type LineSums, linesBy } from './range-lines';
+import { type BuiltDay, factsOf } from './day-facts';
+import type { LineSums } from './range-lines';
 import { boundsOf, reportSpans } from './report-spans';
 
 type NameRow = { id: string; name_zh: string; name_en: string; unit: 'each' | 'kg' | null };
@@ -34,15 +35,22 @@ function rowToItem(sums: LineSums, name: NameRow | undefined, earlierNet: number
  * What the period sold of each product and category, biggest first; each with its net in the
  * earlier span when compared (a product sold only then has nothing now, so it is not listed).
  */
-export function itemsReport(db: Database, request: ReportRequest, store: StoreInfo, now: number): ItemsReport {
+export function itemsReport(
+  db: Database,
+  request: ReportRequest,
+  store: StoreInfo,
+  now: number,
+  built?: (day: BuiltDay) => void,
+): ItemsReport {
   const { span, compared } = reportSpans(request, store, now);
-  const rows = (group: LineGroup): ItemRow[] => {
-    if (!span) return [];
+  const current = span ? factsOf(db, boundsOf(span, store), 'items', store.businessDay, built) : null;
+  const before = compared ? factsOf(db, boundsOf(compared, store), 'items', store.businessDay, built) : null;
+  const rows = (group: 'product' | 'category'): ItemRow[] => {
+    if (!current) return [];
     const names = new Map((statements(db)[group].all() as NameRow[]).map((row) => [row.id, row]));
-    const earlier = compared
-      ? new Map(linesBy(db, boundsOf(compared, store), group).map((row) => [row.key, row.net]))
-      : null;
-    return linesBy(db, boundsOf(span, store), group)
+    const pick = group === 'product' ? 'products' : 'categories';
+    const earlier = before ? new Map(before[pick].map((row) => [row.key, row.net])) : null;
+    return current[pick]
       .map((sums) => rowToItem(sums, names.get(sums.key), earlier ? (earlier.get(sums.key) ?? 0) : null))
       .sort((a, b) => b.net - a.net || a.id.localeCompare(b.id));
   };

@@ -50,8 +50,8 @@ const statements = namedStatements(
   }),
 );
 
-/** Adds rows of the same key field by field (the whole days and a cut last day). */
-function merge<T extends Record<string, number | string>>(rows: T[], key: keyof T): T[] {
+/** Adds rows of the same key field by field (the whole days and a cut last day, or stored days). */
+export function mergeByKey<T extends Record<string, number | string>>(rows: T[], key: keyof T): T[] {
   const byKey = new Map<unknown, T>();
   for (const row of rows) {
     const seen = byKey.get(row[key]);
@@ -65,7 +65,7 @@ function merge<T extends Record<string, number | string>>(rows: T[], key: keyof 
 
 export function linesBy(db: Database, bounds: SpanBounds, group: LineGroup): LineSums[] {
   const q = statements(db);
-  return merge(
+  return mergeByKey(
     spanParts(bounds).flatMap(({ part, params }) => q[`${group}.${part}`].all(params) as LineSums[]),
     'key',
   );
@@ -73,7 +73,7 @@ export function linesBy(db: Database, bounds: SpanBounds, group: LineGroup): Lin
 
 export function methodsIn(db: Database, bounds: SpanBounds): MethodSums[] {
   const q = statements(db);
-  return merge(
+  return mergeByKey(
     spanParts(bounds).flatMap(({ part, params }) => q[`method.${part}`].all(params) as MethodSums[]),
     'method',
   );

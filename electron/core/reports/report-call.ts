@@ -4,7 +4,7 @@ import { decideAccess } from '../../../shared/roles';
 import { toErrorShape } from '../dispatcher';
 import type { CoreEnvironment } from '../handler-context';
 import { readStore } from '../store/store-records';
-import type { WorkerMethod } from './report-jobs';
+import { reportJob, type WorkerMethod } from './report-jobs';
 import type { ReportRunner } from './report-runner';
 
 /**
@@ -35,7 +35,9 @@ export async function callReport(
     return dispatch(request);
   }
   try {
-    const value = await runner.run({ method, input: parsed.data, store, now });
+    const value = await runner.run(reportJob(method, parsed.data, store, now));
+    // A day may have closed since the till opened: its facts are stored too, once idle.
+    runner.fillFacts(store.businessDay);
     return { ok: true, value: spec.output.parse(value) };
   } catch (error) {
     return { ok: false, error: toErrorShape(error, pickLocale(request.locale)) };

@@ -1,7 +1,9 @@
 import type { Handlers } from '../handler-context';
 import { requireStore } from '../store/store-records';
+import { reportStoringFacts } from './day-facts';
 import { daySummary } from './day-summary';
 import { itemsReport } from './items-report';
+import { orderLinesPage } from './order-lines-export';
 import { salesReport } from './sales-report';
 
 export const reportHandlers = {
@@ -9,6 +11,9 @@ export const reportHandlers = {
     const store = requireStore(ctx.db, ctx.now);
     return daySummary(ctx.db, input.businessDay ?? store.businessDay, store.currency);
   },
-  'reports.sales': (ctx, input) => salesReport(ctx.db, input, requireStore(ctx.db, ctx.now), ctx.now),
-  'reports.items': (ctx, input) => itemsReport(ctx.db, input, requireStore(ctx.db, ctx.now), ctx.now),
+  'reports.sales': (ctx, input) =>
+    reportStoringFacts(ctx.db, (built) => salesReport(ctx.db, input, requireStore(ctx.db, ctx.now), ctx.now, built)),
+  'reports.items': (ctx, input) =>
+    reportStoringFacts(ctx.db, (built) => itemsReport(ctx.db, input, requireStore(ctx.db, ctx.now), ctx.now, built)),
+  'reports.orderLines': (ctx, input) => orderLinesPage(ctx.db, input),
 } satisfies Partial<Handlers>;

@@ -9,17 +9,19 @@ import { addDays, dayNumber, type Span } from '../../../shared/reports/periods';
 import { namedStatements } from '../db/open-database';
 import { campaignReport } from './campaign-report';
 import { cashierActivity, staffNames } from './cashier-activity';
-import { methodsIn } from './range-lines';
-import { discountsIn, refundsMadeIn } from './range-money';
-import { type OrderGroup, rollUp, type SpanBounds, salesCells } from './range-sums';
+import { type BuiltDay, factsOf } from './day-facts';
+import type { MethodSums } from './range-lines';
+import { refundsMadeIn } from './range-money';
+import { type OrderGroup, rollUp, type SpanBounds } from './range-sums';
 import { boundsOf, dayStart, reportSpans } from './report-spans';
+import type { SpanFacts } from './span-facts';
 
 /** The one place sums become the contract's figures (amounts in minor units, as Money). */
 export function figuresOf(sums: SalesSums | undefined): Figures {
   return salesFigures(sums ?? emptySums) as Figures;
 }
 
-type Side = { bounds: SpanBounds; span: Span };
+type Side = { bounds: SpanBounds; span: Span; facts: SpanFacts };
 
 const noOrders = { orders: 0, revenue: 0 as Money, averageTicket: 0 as Money };
 
@@ -27,12 +29,23 @@ const noOrders = { orders: 0, revenue: 0 as Money, averageTicket: 0 as Money };
  * The sales report for a period: totals and every breakdown from the same sums (range-sums.ts), now
  * and in the earlier span, so each table adds up to the totals and each change is like for like.
  */
-export function salesReport(db: Database, request: ReportRequest, store: StoreInfo, now: number): SalesReport {
+export function salesReport(
+  db: Database,
+  request: ReportRequest,
+  store: StoreInfo,
+  now: number,
+  built?: (day: BuiltDay) => void,
+): SalesReport {
   const { period, span, compared } = reportSpans(request, store, now);
-  const current: Side | null = span ? { span, bounds: boundsOf(span, store) } : null;
-  const earlier: Side | null = compared ? { span: compared, bounds: boundsOf(compared, store) } : null;
-  const nowCells = current ? salesCells(db, current.bounds) : [];
-  const earlierCells = earlier ? salesCells(db, earlier.bounds) : null;
+  const side = (found: Span | null, needed: 'sales' | 'comparedSales'): Side | null => {
+    if (!found) return null;
+    const bounds = boundsOf(found, store);
+    return { span: found, bounds, facts: factsOf(db, bounds, needed, store.businessDay, built) };
+  };
+  const current = side(span, 'sales');
+  const earlier = side(compared, 'comparedSales');
+  const nowCells = current ? current.facts.cells : [];
+  const earlierCells = earlier ? earlier.facts.cells : null;
   const by = (group: OrderGroup): Paired => ({
     current: rollUp(nowCells, group),
     earlier: earlierCells ? rollUp(earlierCells, group) : null,
@@ -65,7 +78,7 @@ export function salesReport(db: Database, request: ReportRequest, store: StoreIn
       current: current ? refundsMadeIn(db, current.bounds) : { amount: 0 as Money, count: 0 },
       earlier: earlier ? refundsMadeIn(db, earlier.bounds) : null,
     },
-    discountsBySource: current ? bySource(discountsIn(db, current.bounds)) : [],
+    discountsBySource: current ? bySource(current.facts.discounts) : [],
     byDay: daysOf(current?.span ?? null).map((day) => ({
       day,
       earlierDay: earlier ? addDays(day, -shift) : null,
@@ -75,9 +88,9 @@ export function salesReport(db: Database, request: ReportRequest, store: StoreIn
     byHour: keysOf(hours).map((hour) => ({ hour: Number(hour), ...pair(hours, hour) })),
     byWeekday: keysOf(weekdays).map((weekday) => ({ weekday: Number(weekday), ...pair(weekdays, weekday) })),
     byChannel: keysOf(channels).map((channel) => ({ channel: channel as Channel, ...pair(channels, channel) })),
-    byMethod: methodRows(db, current, earlier),
+    byMethod: methodRows(current?.facts.methods ?? [], earlier?.facts.methods ?? null),
     byCashier: cashierRows(db, store, current, cashiers),
-    campaigns: current ? campaignReport(db, current.bounds) : { campaigns: [], withoutCoupon: noOrders },
+    campaigns: current ? campaignReport(current.facts.campaigns) : { campaigns: [], withoutCoupon: noOrders },
   };
 }
 
@@ -93,9 +106,8 @@ function daysOf(span: Span | null): string[] {
   return Array.from({ length: count }, (_, i) => addDays(span.from, i));
 }
 
-function methodRows(db: Database, current: Side | null, earlier: Side | null): SalesReport['byMethod'] {
-  const now = current ? methodsIn(db, current.bounds) : [];
-  const before = earlier ? new Map(methodsIn(db, earlier.bounds).map((row) => [row.method, row.amount])) : null;
+function methodRows(now: readonly MethodSums[], earlier: readonly MethodSums[] | null): SalesReport['byMethod'] {
+  const before = earlier ? new Map(earlier.map((row) => [row.method, row.amount])) : null;
   const methods = [...new Set([...now.map((row) => row.method), ...(before?.keys() ?? [])])].sort();
   return methods.map((method) => {
     const row = now.find((found) => found.method === method);
@@ -113,7 +125,8 @@ type Paired = { current: Map<string | number, SalesSums>; earlier: Map<string | 
 function cashierRows(db: Database, store: StoreInfo, current: Side | null, sales: Paired): SalesReport['byCashier'] {
   if (!current) return [];
   const end = current.bounds.until ?? dayStart(addDays(current.span.to, 1), store);
-  const activity = cashierActivity(db, current.bounds, { start: dayStart(current.span.from, store), end });
+  const instants = { start: dayStart(current.span.from, store), end };
+  const activity = cashierActivity(db, current.bounds, instants, current.facts.rounding);
   const names = staffNames(db);
   const ids = new Set([...sales.current.keys(), ...(sales.earlier?.keys() ?? []), ...activity.keys()].map(String));
   return [...ids]

@@ -12,6 +12,12 @@ export const spanWhere = {
 } as const;
 export type SpanPart = keyof typeof spanWhere;
 
+/** The same part's days alone, for a table that keeps its own business day (discounts). */
+export const spanDays: Record<SpanPart, string> = {
+  whole: 'BETWEEN @from AND @lastWhole',
+  cut: '= @to',
+};
+
 /** The parts a span has, with their parameters (`from` in both, for queries that need the start). */
 export function spanParts(bounds: SpanBounds): { part: SpanPart; params: Record<string, string | number> }[] {
   if (bounds.until === null) return [{ part: 'whole', params: { from: bounds.from, lastWhole: bounds.to } }];
@@ -23,13 +29,16 @@ export function spanParts(bounds: SpanBounds): { part: SpanPart; params: Record<
   return parts;
 }
 
-/** The same statement for each part of a span, named `${name}.${part}`. */
+/**
+ * The same statement for each part of a span, named `${name}.${part}`: `where` limits orders `o`,
+ * `days` is the condition on another table's business day for the same part.
+ */
 export function perPart<N extends string>(
-  sql: Record<N, (where: string) => string>,
+  sql: Record<N, (where: string, days: string) => string>,
 ): Record<`${N}.${SpanPart}`, string> {
   return Object.fromEntries(
-    Object.entries<(where: string) => string>(sql).flatMap(([name, text]) =>
-      (Object.keys(spanWhere) as SpanPart[]).map((part) => [`${name}.${part}`, text(spanWhere[part])]),
+    Object.entries<(where: string, days: string) => string>(sql).flatMap(([name, text]) =>
+      (Object.keys(spanWhere) as SpanPart[]).map((part) => [`${name}.${part}`, text(spanWhere[part], spanDays[part])]),
     ),
   ) as Record<`${N}.${SpanPart}`, string>;
 }

@@ -14,7 +14,8 @@ function plainValue<R>(column: BreakdownColumn<R>, row: R, exponent: number): st
   return isMoney(column.kind) ? Number(toDecimalString(value as Money, exponent)) : value;
 }
 
-function save(blob: Blob, fileName: string): void {
+/** Hands a finished file to the browser's download (Electron: its save dialog). */
+export function saveFile(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
@@ -32,7 +33,7 @@ export function exportCsv<R>({ columns, rows, fileName, exponent }: Export<R>): 
   };
   const header = columns.map((column) => (isPercent(column.kind) ? `${column.title} (%)` : column.title));
   const text = CSV_BOM + csvRecord(header) + rows.map((row) => csvRecord(columns.map((c) => cell(c, row)))).join('');
-  save(new Blob([text], { type: 'text/csv;charset=utf-8' }), `${fileName}.csv`);
+  saveFile(new Blob([text], { type: 'text/csv;charset=utf-8' }), `${fileName}.csv`);
 }
 
 /**
@@ -55,5 +56,5 @@ export async function exportXlsx<R>({ columns, rows, fileName, exponent }: Expor
   const blob = await writeXlsxFile([header, ...body], {
     columns: columns.map((column) => ({ width: column.kind === 'text' ? 28 : 14 })),
   }).toBlob();
-  save(blob, `${fileName}.xlsx`);
+  saveFile(blob, `${fileName}.xlsx`);
 }

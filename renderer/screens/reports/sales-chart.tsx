@@ -32,8 +32,9 @@ export type SalesChartProps = {
 };
 
 /**
- * Bars for the period and, behind each, a grey bar for the compared period, so a day or an hour
- * that fell short shows the grey above it. SVG, which stays sharp when printed.
+ * Bars for the period and, behind each, a wider grey bar for the compared period: a day or an hour
+ * that fell short shows the grey above it, one that grew shows the grey beside it, so neither hides
+ * the other. SVG, which stays sharp when printed.
  */
 export default function SalesChart({ labels, now, earlier, names, show, label, testId, onPick }: SalesChartProps) {
   const element = useRef<HTMLDivElement>(null);
@@ -47,7 +48,14 @@ export default function SalesChart({ labels, now, earlier, names, show, label, t
       grid: { left: 8, right: 8, top: 28, bottom: 4, containLabel: true },
       legend: earlier ? { top: 0, right: 0, data: [names.now, names.earlier] } : undefined,
       tooltip: { trigger: 'axis', valueFormatter: (value) => show(Number(value)) },
-      xAxis: { type: 'category', data: labels, axisTick: { alignWithLabel: true } },
+      // The tooltip names both periods' figures at a place, wherever on it the pointer is.
+      axisPointer: { link: [{ xAxisIndex: 'all' }] },
+      // Two copies of one axis, the second hidden: each centres its own bars in the place, so the
+      // narrower bar of the period stands in the middle of the wider grey one.
+      xAxis: [
+        { type: 'category', data: labels, axisTick: { alignWithLabel: true } },
+        { type: 'category', data: labels, show: false },
+      ],
       yAxis: { type: 'value', axisLabel: { formatter: (value: number) => show(value) } },
       series: [
         ...(earlier
@@ -57,18 +65,19 @@ export default function SalesChart({ labels, now, earlier, names, show, label, t
                 type: 'bar' as const,
                 data: earlier,
                 itemStyle: { color: '#d1d5db' },
-                barMaxWidth: 36,
+                barWidth: '70%',
+                barMaxWidth: 44,
               },
             ]
           : []),
-        // Set on the last series, where ECharts reads it: the two bars of a place overlap.
         {
           name: names.now,
           type: 'bar' as const,
           data: now,
+          xAxisIndex: earlier ? 1 : 0,
           itemStyle: { color: '#0f6cbd' },
-          barGap: '-100%',
-          barMaxWidth: 36,
+          barWidth: earlier ? '40%' : '60%',
+          barMaxWidth: 26,
         },
       ],
     };

@@ -16,10 +16,16 @@ import { CompletenessLine } from './completeness-line';
 import { DrillDrawer } from './drill-drawer';
 import { DrillProvider, type DrillTarget, daySpanOf, drillSpanOf, useDrill } from './drill-target';
 import { HeadlineFigures } from './headline-figures';
+import { OrderLinesExport } from './order-lines-export';
 import { PeriodPicker, requestedDays } from './period-picker';
 import { ReportPrint } from './report-print';
 import { SpanLine } from './span-line';
 import './reports.css';
+
+const linesOf = (request: ReportRequest) => {
+  const { from, to } = requestedDays(request);
+  return { firstDay: from, lastDay: to };
+};
 
 // ECharts is loaded with the first report, not with the till's first screen.
 const SalesChart = lazy(() => import('./sales-chart'));
@@ -67,6 +73,7 @@ export function SalesView() {
         >
           {t('salesReport.print')}
         </Button>
+        <OrderLinesExport {...linesOf(request)} />
       </div>
       {report ? <SpanLine report={report} /> : null}
       {report ? <CompletenessLine request={request} /> : null}

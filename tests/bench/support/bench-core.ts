@@ -1,5 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type CoreOptions, type CounterCore, openCounterCore } from '../../../electron/core/counter-core';
@@ -27,14 +37,19 @@ export function openDemoCore(options: Pick<CoreOptions, 'sync'> = {}): BenchCore
 }
 
 /**
- * A demo store with `orders` of seeded history over two years before today, written fast
- * (synchronous off, then checkpointed) and reopened as a till would open it.
+ * A demo store with `orders` of seeded history over `days` (two years unless said) before today,
+ * or through today, written fast (synchronous off, then checkpointed) and reopened as a till would
+ * open it.
  */
 export async function openCoreWithHistory(
   orders: number,
   seed: number,
-  options: Pick<CoreOptions, 'reportWorker'> = {},
+  options: Pick<CoreOptions, 'reportWorker'> & { days?: number; throughToday?: boolean } = {},
 ): Promise<{ bench: BenchCore; today: string; generationSeconds: number }> {
+  const { days = 730, throughToday = false, ...coreOptions } = options;
+  const cached = historyCache(`${orders}-${seed}-${days}-${throughToday}`);
+  const reused = cached.copy();
+  if (reused) return { bench: reopenBenchCore(reused.dataDir, coreOptions), ...reused.meta, generationSeconds: 0 };
   const generated = openDemoCore();
   try {
     const db = generated.core.environment.db;
@@ -44,16 +59,44 @@ export async function openCoreWithHistory(
     ).store.businessDay;
     const started = performance.now();
     db.pragma('synchronous = OFF');
-    writeOrderHistory(db, { orders, days: 730, lastDay: addDays(today, -1), seed });
+    writeOrderHistory(db, { orders, days, lastDay: throughToday ? today : addDays(today, -1), seed });
     db.pragma('synchronous = FULL');
     db.pragma('wal_checkpoint(TRUNCATE)');
     const generationSeconds = (performance.now() - started) / 1_000;
     await generated.core.close();
-    return { bench: reopenBenchCore(generated.dataDir, options), today, generationSeconds };
+    cached.keep(generated.dataDir, { today });
+    return { bench: reopenBenchCore(generated.dataDir, coreOptions), today, generationSeconds };
   } catch (error) {
     await generated.close();
     throw error;
   }
+}
+
+/**
+ * Generated history kept for the next bench of the same size in this run (a million orders take
+ * minutes to write): a copy of the closed file, valid for the business day it was made on.
+ */
+function historyCache(key: string) {
+  const folder = join(tmpdir(), 'counter-bench-history', key);
+  const metaFile = join(folder, 'meta.json');
+  const todayNow = new Date().toISOString().slice(0, 10);
+  return {
+    copy(): { dataDir: string; meta: { today: string } } | null {
+      if (!existsSync(metaFile)) return null;
+      const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as { today: string; made: string };
+      if (meta.made !== todayNow) return null;
+      const dataDir = mkdtempSync(join(tmpdir(), 'counter-bench-'));
+      for (const file of readdirSync(folder))
+        if (file !== 'meta.json') copyFileSync(join(folder, file), join(dataDir, file));
+      return { dataDir, meta: { today: meta.today } };
+    },
+    keep(dataDir: string, meta: { today: string }): void {
+      rmSync(folder, { recursive: true, force: true });
+      mkdirSync(folder, { recursive: true });
+      for (const file of readdirSync(dataDir)) copyFileSync(join(dataDir, file), join(folder, file));
+      writeFileSync(metaFile, JSON.stringify({ ...meta, made: todayNow }));
+    },
+  };
 }
 
 /** The core again on a folder a bench filled and closed: what a restarted till opens. */
