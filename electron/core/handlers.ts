@@ -6,6 +6,7 @@ import type { Handlers } from './handler-context';
 import { onlineOrderHandlers } from './online/online-order-handlers';
 import { orderHandlers } from './orders/order-handlers';
 import { reportHandlers } from './reports/report-handlers';
+import { settlementHandlers } from './reports/settlement-handlers';
 import { shiftHandlers } from './shifts/shift-handlers';
 import { approvalHandlers } from './staff/approval-handlers';
 import { lockoutHandlers } from './staff/lockout-handlers';
@@ -29,6 +30,7 @@ export const handlers: Handlers = {
   ...cartHandlers,
   ...orderHandlers,
   ...reportHandlers,
+  ...settlementHandlers,
   ...syncHandlers,
   ...onlineOrderHandlers,
   ...stockHandlers,

@@ -8,6 +8,7 @@ import { drawerMethods } from './drawer';
 import { onlineOrderMethods } from './online-orders';
 import { orderMethods } from './orders';
 import { reportMethods } from './reports';
+import { settlementMethods } from './settlement-report';
 import { shiftMethods } from './shifts';
 import { staffMethods } from './staff';
 import { stockMethods } from './stock';
@@ -27,6 +28,7 @@ export const contract = {
   ...cartMethods,
   ...orderMethods,
   ...reportMethods,
+  ...settlementMethods,
   ...syncMethods,
   ...onlineOrderMethods,
   ...stockMethods,

@@ -3,9 +3,10 @@ import type { ReportRequest } from '../../../shared/contract/sales-report';
 import type { StoreInfo } from '../../../shared/contract/store';
 import { itemsReport } from './items-report';
 import { salesReport } from './sales-report';
+import { settlementReport } from './settlement-report';
 
 /** The reports that run off the cashier's path: long reads that never write. */
-export const workerMethods = ['reports.sales', 'reports.items'] as const;
+export const workerMethods = ['reports.sales', 'reports.items', 'reports.settlement'] as const;
 export type WorkerMethod = (typeof workerMethods)[number];
 
 export function isWorkerMethod(method: string): method is WorkerMethod {
@@ -21,6 +22,8 @@ export function runReportJob(db: Database, job: ReportJob): unknown {
       return salesReport(db, job.input, job.store, job.now);
     case 'reports.items':
       return itemsReport(db, job.input, job.store, job.now);
+    case 'reports.settlement':
+      return settlementReport(db, job.input, job.store, job.now);
     default: {
       const unknown: never = job.method;
       throw new Error(`not a worker report: ${String(unknown)}`);
