@@ -241,6 +241,12 @@ describe('the till’s settlement report', () => {
     );
     const plain = plainTotals(from, day);
     expect(Object.keys(plain).sort()).toEqual(['group_buy', 'online_delivery', 'online_pickup']);
+    // The demo's sample weeks carry terms: the manager sees what the platform keeps on every channel.
+    for (const name of ['online_delivery', 'online_pickup', 'group_buy']) {
+      expect(plain[name].orders).toBeGreaterThan(100);
+      expect(plain[name].commission).toBeGreaterThan(0);
+    }
+    expect(plain.online_delivery.deliveryFee).toBeGreaterThan(0);
     for (const row of range.channels) {
       expect(row.current).toEqual(plain[row.channel]);
       expect(row.earlier).not.toBeNull();

@@ -6,7 +6,7 @@ import { seededRandom } from '../../../shared/seeded-random';
 const DELIVERY_COMMISSION_BP = 1_800;
 const PICKUP_COMMISSION_BP = 800;
 /** A group-buy voucher settles at 85 % of its price: the platform keeps 15 %. */
-const GROUP_BUY_SETTLEMENT_BP = 8_500;
+export const GROUP_BUY_SETTLEMENT_BP = 8_500;
 
 /**
  * Settlement terms for the sample history's platform sales (order_settlements, migration 0009), so
