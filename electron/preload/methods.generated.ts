@@ -51,6 +51,8 @@ export const contractMethodNames: readonly string[] = [
   'reports.day',
   'reports.sales',
   'reports.items',
+  'reports.settlement',
+  'reports.reconcile',
   'sync.status',
   'sync.pair',
   'sync.unpair',
