@@ -9,6 +9,7 @@ import { Till } from '../platform/support/clients';
 import { orderPaid, step } from '../platform/support/payloads';
 import { expectOk } from '../support/callers';
 import { sampleCatalog, startTestPlatform, waitFor } from '../support/platform-admin';
+import { plainTotals } from '../support/settlement-plain';
 import { type PairedTill, startPairedTill } from '../support/till';
 
 type Platform = Awaited<ReturnType<typeof startTestPlatform>>;
@@ -23,67 +24,6 @@ const manager = () => till.tokens.manager;
 const reconcile = async (onDay = day) =>
   expectOk<Reconciliation>(await till.call('reports.reconcile', { day: onDay }, manager()));
 const synced = () => waitFor(() => till.status().unsent === 0, 20_000, 'every record sent');
-
-/** The plain computation, from the raw rows: each platform sale by itself, then added up. */
-function plainTotals(from: string, to: string): Record<string, SettlementTotals> {
-  const rows = till.core.environment.db
-    .prepare(
-      `SELECT o.channel, o.total, s.gross, s.merchant_promotion AS mp, s.platform_promotion AS pp, s.delivery_fee AS fee,
-         s.commission_bp AS bp, s.settlement_price AS price
-       FROM orders o LEFT JOIN order_settlements s ON s.order_id = o.id
-       WHERE o.business_day BETWEEN ? AND ? AND o.channel <> 'in_store'`,
-    )
-    .all(from, to) as {
-    channel: string;
-    total: number;
-    gross: number | null;
-    mp: number | null;
-    pp: number | null;
-    fee: number | null;
-    bp: number | null;
-    price: number | null;
-  }[];
-  const totals: Record<string, SettlementTotals> = {};
-  for (const row of rows) {
-    const gross = row.gross ?? row.total;
-    const [mp, pp, fee, bp] = [row.mp ?? 0, row.pp ?? 0, row.fee ?? 0, row.bp ?? 0];
-    let commission: number;
-    let settlement: number;
-    let customerPaid: number;
-    if (row.channel === 'group_buy') {
-      settlement = row.price ?? gross;
-      commission = gross - settlement;
-      customerPaid = gross;
-    } else {
-      commission = Math.round(((gross - mp) * bp) / 10_000);
-      settlement = gross - mp - commission;
-      customerPaid = gross - mp - pp + fee;
-    }
-    const t = totals[row.channel] ?? {
-      orders: 0,
-      gross: 0,
-      merchantPromotion: 0,
-      platformPromotion: 0,
-      deliveryFee: 0,
-      commission: 0,
-      settlement: 0,
-      customerPaid: 0,
-      platformKeeps: 0,
-    };
-    totals[row.channel] = {
-      orders: t.orders + 1,
-      gross: t.gross + gross,
-      merchantPromotion: t.merchantPromotion + (row.channel === 'group_buy' ? 0 : mp),
-      platformPromotion: t.platformPromotion + (row.channel === 'group_buy' ? 0 : pp),
-      deliveryFee: t.deliveryFee + (row.channel === 'group_buy' ? 0 : fee),
-      commission: t.commission + commission,
-      settlement: t.settlement + settlement,
-      customerPaid: t.customerPaid + customerPaid,
-      platformKeeps: t.platformKeeps + customerPaid - settlement,
-    };
-  }
-  return totals;
-}
 
 beforeAll(async () => {
   platform = await startTestPlatform();
@@ -229,7 +169,8 @@ describe('the till’s settlement report', () => {
       platformKeeps: 1_600 - 150 - 100 + 800 - (1_600 - 150 - 306),
     });
     expect(channel(today, 'group_buy')).toMatchObject({ orders: 2, gross: 3_000, commission: 600, settlement: 2_400 });
-    for (const [name, totals] of Object.entries(plainTotals(day, day))) expect(channel(today, name)).toEqual(totals);
+    for (const [name, totals] of Object.entries(plainTotals(till.core.environment.db, day, day)))
+      expect(channel(today, name)).toEqual(totals);
 
     const from = addDays(day, -40);
     const range = expectOk<SettlementReport>(
@@ -239,7 +180,7 @@ describe('the till’s settlement report', () => {
         manager(),
       ),
     );
-    const plain = plainTotals(from, day);
+    const plain = plainTotals(till.core.environment.db, from, day);
     expect(Object.keys(plain).sort()).toEqual(['group_buy', 'online_delivery', 'online_pickup']);
     // The demo's sample weeks carry terms: the manager sees what the platform keeps on every channel.
     for (const name of ['online_delivery', 'online_pickup', 'group_buy']) {
