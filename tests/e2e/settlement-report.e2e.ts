@@ -31,12 +31,12 @@ describe('a manager reads what the platform keeps', () => {
     const fen = (text: string) => Math.round(Number(text) * 100);
     const byName = Object.fromEntries(rows.map((row) => [row[0], row]));
     // The demo's sample weeks: the platform keeps commission on delivery and on group-buy vouchers.
-    expect(fen(byName['外卖'][4])).toBeGreaterThan(0);
-    expect(fen(byName['团购'][4])).toBeGreaterThan(0);
+    expect(fen(byName.外卖[4])).toBeGreaterThan(0);
+    expect(fen(byName.团购[4])).toBeGreaterThan(0);
     // Gross less the store's promotion less commission is the settlement, row by row and in total.
     for (const row of rows) expect(fen(row[2]) - fen(row[3]) - fen(row[4])).toBe(fen(row[5]));
     const channels = rows.filter((row) => row[0] !== '全部平台渠道');
-    expect(channels.reduce((sum, row) => sum + fen(row[5]), 0)).toBe(fen(byName['全部平台渠道'][5]));
+    expect(channels.reduce((sum, row) => sum + fen(row[5]), 0)).toBe(fen(byName.全部平台渠道[5]));
     await expectText(page.getByTestId('settlement-by-day'), '营业日');
 
     // The demo store in the browser is not paired with a platform: reconciling says so, plainly.

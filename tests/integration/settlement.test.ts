@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeOrderHistory } from '../../electron/core/demo/sales-history';
 import type { OnlineOrder } from '../../shared/contract/online-orders';
-import type { Reconciliation, SettlementReport, SettlementTotals } from '../../shared/contract/settlement-report';
+import type { Reconciliation, SettlementReport } from '../../shared/contract/settlement-report';
 import { uuidv7 } from '../../shared/ids';
 import { addDays } from '../../shared/reports/periods';
 import { OnlineOrderWire } from '../../shared/sync/wire';
