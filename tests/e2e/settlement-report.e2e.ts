@@ -43,6 +43,15 @@ describe('a manager reads what the platform keeps', () => {
     await page.getByTestId('reconcile-button').click();
     await expectText(page.getByTestId('reconcile-unavailable'), '未绑定平台');
     await shoot(page, 'settlement-reconcile-unpaired');
+
+    // The same in English.
+    await page.getByTestId('language-switch').getByText('English').click();
+    await expectText(table, 'Delivery', 'Pickup', 'Group-buy', 'All platform channels', 'Commission', 'Settlement due');
+    await expectText(page.getByTestId('reconcile'), 'Reconcile with the platform');
+    await expect.poll(() => page.getByTestId('reconcile').innerText()).not.toContain('未绑定平台');
+    await page.getByTestId('reconcile-button').click();
+    await expectText(page.getByTestId('reconcile-unavailable'), 'not paired with a platform');
+    await shoot(page, 'settlement-week-en');
     expect(pageErrors(page)).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import { useApiMutation } from '../../api/use-api';
 import { useStoreInfo } from '../../app/store-provider';
 import { useErrorText } from '../../app/use-error-text';
 import { useMoney } from '../../hooks/use-money';
+import { useLocale } from '../../i18n/use-locale';
 import { type BreakdownColumn, BreakdownTable } from './breakdown-table';
 import { settlementColumns } from './settlement-columns';
 import './reports.css';
@@ -24,7 +25,10 @@ export function ReconcilePanel({ defaultDay }: { defaultDay: string }) {
   const [day, setDay] = useState(defaultDay);
   useEffect(() => setDay(defaultDay), [defaultDay]);
   const reconcile = useApiMutation('reports.reconcile');
-  const result = reconcile.data;
+  // Why there is no statement is worded in the language it was asked in: not shown in another one.
+  const { locale } = useLocale();
+  const [askedIn, setAskedIn] = useState(locale);
+  const result = reconcile.data?.status === 'unavailable' && askedIn !== locale ? undefined : reconcile.data;
 
   return (
     <Card size="small" title={t('settlementReport.reconcile.title')} className="report-card" data-testid="reconcile">
@@ -44,7 +48,10 @@ export function ReconcilePanel({ defaultDay }: { defaultDay: string }) {
           type="primary"
           icon={<SwapOutlined />}
           loading={reconcile.isPending}
-          onClick={() => reconcile.mutate({ day })}
+          onClick={() => {
+            setAskedIn(locale);
+            reconcile.mutate({ day });
+          }}
           data-testid="reconcile-button"
         >
           {t('settlementReport.reconcile.button')}
