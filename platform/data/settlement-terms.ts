@@ -12,14 +12,14 @@ import { reserveStoreVersions } from './versions';
  * is refused below in words a person reads, not a validator's.
  */
 export const TermsInput = z.object({
-  merchantPromotion: z.number().int().optional(),
-  platformPromotion: z.number().int().optional(),
-  deliveryFee: z.number().int().optional(),
-  commissionBp: z.number().int().optional(),
+  merchantPromotion: z.number().optional(),
+  platformPromotion: z.number().optional(),
+  deliveryFee: z.number().optional(),
+  commissionBp: z.number().optional(),
 });
 export type TermsInput = z.infer<typeof TermsInput>;
 
-export const CommissionInput = z.object({ commissionBp: z.number().int() });
+export const CommissionInput = z.object({ commissionBp: z.number() });
 
 const amountNames = {
   merchantPromotion: { en: "The store's promotion", zh: '商家承担的优惠' },
@@ -28,7 +28,7 @@ const amountNames = {
 } as const;
 
 export function checkCommissionRate(commissionBp: number): void {
-  if (commissionBp < 0 || commissionBp > 10_000) {
+  if (!Number.isInteger(commissionBp) || commissionBp < 0 || commissionBp > 10_000) {
     throw new ApiError(400, 'commission_rate_invalid', { value: commissionBp });
   }
 }
@@ -41,10 +41,11 @@ export function checkTerms(terms: OnlineTerms, total: number, currency: string):
   checkCommissionRate(terms.commissionBp);
   for (const key of ['merchantPromotion', 'platformPromotion', 'deliveryFee'] as const) {
     const value = terms[key];
-    if (value < 0 || value > ceilings.sale) {
+    if (!Number.isInteger(value) || value < 0 || value > ceilings.sale) {
       throw new ApiError(400, 'settlement_amount_invalid', {
         what: amountNames[key],
-        value: value < 0 ? String(value) : moneyWords(value, currency),
+        // Minor units: a fraction of a fen, or a negative amount, is shown as it was sent.
+        value: Number.isInteger(value) && value >= 0 ? moneyWords(value, currency) : String(value),
         max: moneyWords(ceilings.sale, currency),
       });
     }

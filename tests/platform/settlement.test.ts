@@ -66,6 +66,14 @@ describe.each(backends)('settlement terms and the daily statement on $name', (ba
       code: 'settlement_amount_invalid',
     });
     expect(refusal(await place(twoS1, { commissionBp: 12_000 }))).toMatchObject({ code: 'commission_rate_invalid' });
+    expect(refusal(await place(twoS1, { commissionBp: 15.5 }))).toMatchObject({
+      code: 'commission_rate_invalid',
+      message: 'A commission rate is a whole number of basis points from 0 to 10000 (0 % to 100 %); 15.5 is not.',
+    });
+    expect(refusal(await place(twoS1, { deliveryFee: 0.5 }))).toMatchObject({
+      code: 'settlement_amount_invalid',
+      message: 'The delivery fee must be an amount from 0 to ¥10,000,000.00; 0.5 is not.',
+    });
     const zh = await admin.call(
       'POST',
       '/v1/online-orders',
