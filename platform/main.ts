@@ -11,6 +11,7 @@ import {
   storeCreate,
 } from './cli/operator-commands';
 import { serve } from './cli/serve';
+import { commissionSet, onlineOrderTerms, statement } from './cli/settlement-commands';
 import { campaignCreate, keyRotate, voucherIssue, voucherShow } from './cli/voucher-commands';
 import { KekError } from './vouchers/key-sealing';
 
@@ -20,6 +21,11 @@ const usage = `usage: npm run platform -- <command> [flags] [--json]
   store create --name <name> [--currency CNY] [--time-zone Asia/Shanghai]
   pairing-code --store <id>
   online-order --store <id> --channel online_delivery|online_pickup --items <sku:qty,...> [--customer <name>] [--note <text>]
+      [--merchant-promotion <decimal>] [--platform-promotion <decimal>] [--delivery-fee <decimal>] [--commission <percent>]
+  online-order terms --store <id> --order <online order id> [--merchant-promotion …] [--platform-promotion …]
+      [--delivery-fee …] [--commission <percent>]
+  commission set --store <id> --rate <percent>     (the store's default for new online orders)
+  statement --store <id> --day <YYYY-MM-DD>        (the store's daily settlement statement)
   catalog import --file <csv> [--currency CNY]
   price set --store <id> --sku <sku> (--price <decimal> | --clear)
   stock --store <id>
@@ -28,6 +34,7 @@ const usage = `usage: npm run platform -- <command> [flags] [--json]
       [--sku <sku>]... [--category <name>]... [--item-sku <sku>] [--valid-from <ISO>] [--valid-to <ISO>]
       [--offline-allowed] [--exclusive] [--stacking-group <name>] [--max-per-order <n>]
       [--per-customer-limit <n>] [--reversal-window-hours <n>] [--weekdays 1,2,3] [--hours 14:00-17:00]
+      [--settlement-price <minor units>]  (group_buy: what the store is paid per voucher; default its value)
       (dates alone are whole days in UTC; --valid-to a date includes that day)
   voucher issue --campaign <id> [--count <n>] [--holder <customer>] [--out <dir for QR PNGs>]
   voucher show <voucher id>
@@ -42,6 +49,9 @@ const commands: Record<string, (args: string[]) => Promise<CommandResult>> = {
   'store create': storeCreate,
   'pairing-code': pairingCode,
   'online-order': onlineOrder,
+  'online-order terms': onlineOrderTerms,
+  'commission set': commissionSet,
+  statement,
   'catalog import': catalogImport,
   'price set': priceSet,
   stock,

@@ -154,6 +154,14 @@ const messages = {
     en: 'This is a sample order from the demo store’s past weeks; it cannot be refunded. Refund a sale made on this till.',
     'zh-CN': '这是演示门店往期的示例订单，不能退款。请对在本机完成的销售办理退款。',
   },
+  reconcile_not_paired: {
+    en: 'This till is not paired with a platform, so there is no settlement statement to compare with.',
+    'zh-CN': '本收银机未绑定平台，没有可核对的结算单。',
+  },
+  reconcile_offline: {
+    en: 'The platform at {url} did not answer ({detail}), so its statement for {day} cannot be fetched now. Try again when the till is online.',
+    'zh-CN': '平台 {url} 无应答（{detail}），暂时无法获取 {day} 的结算单。请在联网后重试。',
+  },
   report_range_invalid: {
     en: 'A report’s first day must be on or before its last day, and a range can be at most {max} days.',
     'zh-CN': '报表的开始日期须早于或等于结束日期，且范围最长 {max} 天。',

@@ -10,6 +10,7 @@ import { createDispatcher } from './dispatcher';
 import type { CoreEnvironment } from './handler-context';
 import { handlers } from './handlers';
 import { storeFactsQuietly } from './reports/day-facts';
+import { callReconcile } from './reports/reconcile-call';
 import { callReport } from './reports/report-call';
 import { isWorkerMethod } from './reports/report-jobs';
 import { type ReportWorkerEntry, startReportRunner } from './reports/report-runner';
@@ -129,6 +130,7 @@ export function openCounterCore(options: CoreOptions): CounterCore {
       if (reports && typeof method === 'string' && isWorkerMethod(method)) {
         return callReport(env, reports, method, request, dispatch);
       }
+      if (method === 'reports.reconcile') return callReconcile(env, request, dispatch);
       if (typeof method !== 'string' || !isMethodName(method) || !hasOnlineStep(method)) return dispatch(request);
       // Unpaired, or a sale with no coupon: nothing to ask, so nothing to parse twice.
       if (!env.sync.link || !mayNeedPlatform(method, request.input)) return dispatch(request);

@@ -7,6 +7,7 @@ import { onlineOrderHandlers } from './online/online-order-handlers';
 import { orderHandlers } from './orders/order-handlers';
 import { reportCompletenessHandlers } from './reports/report-completeness';
 import { reportHandlers } from './reports/report-handlers';
+import { settlementHandlers } from './reports/settlement-handlers';
 import { shiftHandlers } from './shifts/shift-handlers';
 import { approvalHandlers } from './staff/approval-handlers';
 import { lockoutHandlers } from './staff/lockout-handlers';
@@ -31,6 +32,7 @@ export const handlers: Handlers = {
   ...orderHandlers,
   ...reportHandlers,
   ...reportCompletenessHandlers,
+  ...settlementHandlers,
   ...syncHandlers,
   ...onlineOrderHandlers,
   ...stockHandlers,

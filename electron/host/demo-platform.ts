@@ -52,6 +52,9 @@ export type Link = { url: string; adminToken: string };
 /** `samples`: the demo store's sample vouchers were issued (once per demo store). */
 type DemoState = { storeId: string; samples?: boolean };
 
+const DEMO_COMMISSION_BP = 1_800;
+const DEMO_PICKUP_COMMISSION_BP = 800;
+
 /**
  * The demo's whole loop on first launch: the reference platform runs beside the till on PGlite,
  * the demo store is created there with the till's catalog, the till pairs with it, and pretend
@@ -209,6 +212,8 @@ async function ensureDemoStore(core: CounterCore, platformDir: string, link: Lin
   for (let i = 0; i < items.length; i += 1_000) {
     await admin(link, 'PUT', '/v1/admin/catalog/products', { items: items.slice(i, i + 1_000) });
   }
+  // What a delivery platform typically charges a convenience store, so the Settlement view shows it.
+  await admin(link, 'PUT', `/v1/admin/stores/${created.storeId}/commission`, { commissionBp: DEMO_COMMISSION_BP });
   const state = { storeId: created.storeId };
   writeFileSync(stateFile, JSON.stringify(state), { mode: 0o600 });
   return state;
@@ -234,5 +239,7 @@ async function placeDemoOrder(core: CounterCore, link: Link, storeId: string): P
   const channel = Math.random() < 0.5 ? 'online_pickup' : 'online_delivery';
   const names = ['王女士', '李先生', 'Chen', '赵同学', 'Alex'];
   const customerName = names[Math.floor(Math.random() * names.length)];
-  await admin(link, 'POST', '/v1/online-orders', { storeId, channel, items, customerName, note: '' });
+  // Delivery pays the store's rate and a delivery fee; pickup, with no rider, a lower rate.
+  const terms = channel === 'online_delivery' ? { deliveryFee: 500 } : { commissionBp: DEMO_PICKUP_COMMISSION_BP };
+  await admin(link, 'POST', '/v1/online-orders', { storeId, channel, items, customerName, note: '', ...terms });
 }

@@ -53,6 +53,8 @@ export const contractMethodNames: readonly string[] = [
   'reports.items',
   'reports.completeness',
   'reports.orderLines',
+  'reports.settlement',
+  'reports.reconcile',
   'sync.status',
   'sync.pair',
   'sync.unpair',

@@ -6,18 +6,19 @@ import type { StoreInfo } from '../data/stores';
 import { optional, parseItems, readFlags, required, UsageError } from './args';
 import { parseCatalogCsv } from './catalog-csv';
 import { type Operator, operatorFrom } from './operator-client';
+import { termFlags, termsFromFlags } from './settlement-commands';
 
 /** What a command hands back: the JSON for --json, the lines for people. */
 export type CommandResult = { json: unknown; text: string };
 
 const connection = { url: { type: 'string' }, token: { type: 'string' } } as const;
 
-const money = (amount: number, store: StoreInfo) =>
+export const money = (amount: number, store: StoreInfo) =>
   `${toDecimalString(asMoney(amount), currencyExponent(store.currency))} ${store.currency}`;
 
 const when = (epochMs: number) => new Date(epochMs).toISOString();
 
-function storeInfo(operator: Operator, storeId: string): Promise<StoreInfo> {
+export function storeInfo(operator: Operator, storeId: string): Promise<StoreInfo> {
   return operator.call<StoreInfo>('GET', `/v1/admin/stores/${encodeURIComponent(storeId)}`);
 }
 
@@ -63,6 +64,7 @@ export async function onlineOrder(args: string[]): Promise<CommandResult> {
     items: { type: 'string' },
     customer: { type: 'string' },
     note: { type: 'string' },
+    ...termFlags,
   });
   const channel = required(values, 'channel');
   if (channel !== 'online_delivery' && channel !== 'online_pickup') {
@@ -76,8 +78,11 @@ export async function onlineOrder(args: string[]): Promise<CommandResult> {
     note: optional(values, 'note'),
   };
   const operator = operatorFrom(values);
-  const order = await operator.call<OnlineOrderWire>('POST', '/v1/online-orders', body);
   const store = await storeInfo(operator, body.storeId);
+  const order = await operator.call<OnlineOrderWire>('POST', '/v1/online-orders', {
+    ...body,
+    ...termsFromFlags(values, store.currency),
+  });
   return {
     json: order,
     text: `online order ${order.id} placed at ${store.name}: pickup code ${order.pickupCode}, ${order.lines.length} line(s), total ${money(order.total, store)}`,

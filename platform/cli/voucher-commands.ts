@@ -12,7 +12,7 @@ const connection = { url: { type: 'string' }, token: { type: 'string' } } as con
 
 const when = (unixSeconds: number) => new Date(unixSeconds * 1000).toISOString();
 
-function wholeNumber(values: Record<string, unknown>, name: string, min = 0): number | undefined {
+export function wholeNumber(values: Record<string, unknown>, name: string, min = 0): number | undefined {
   const text = optional(values, name);
   if (text === undefined) return undefined;
   if (!/^\d{1,12}$/.test(text) || Number(text) < min)
@@ -80,6 +80,7 @@ export async function campaignCreate(args: string[]): Promise<CommandResult> {
     'reversal-window-hours': { type: 'string' },
     weekdays: { type: 'string' },
     hours: { type: 'string' },
+    'settlement-price': { type: 'string' },
   });
   const type = required(values, 'type');
   if (!(voucherTypes as readonly string[]).includes(type)) {
@@ -114,6 +115,7 @@ export async function campaignCreate(args: string[]): Promise<CommandResult> {
       offlineAllowed: values['offline-allowed'] === true,
       reversalWindowHours: wholeNumber(values, 'reversal-window-hours'),
     },
+    settlementPrice: wholeNumber(values, 'settlement-price') ?? null,
   };
   const created = await operatorFrom(values).call<{ campaign: Campaign; storeId: string | null }>(
     'POST',
@@ -123,9 +125,9 @@ export async function campaignCreate(args: string[]): Promise<CommandResult> {
   const { campaign } = created;
   return {
     json: created,
-    text: `campaign ${campaign.id} created: ${campaign.name} (${campaign.type}, value ${campaign.value}) for ${
-      created.storeId ?? 'every store'
-    }, ${when(campaign.validFrom)} – ${when(campaign.validTo)}`,
+    text: `campaign ${campaign.id} created: ${campaign.name} (${campaign.type}, value ${campaign.value}${
+      campaign.settlementPrice == null ? '' : `, settles at ${campaign.settlementPrice}`
+    }) for ${created.storeId ?? 'every store'}, ${when(campaign.validFrom)} – ${when(campaign.validTo)}`,
   };
 }
 

@@ -4,10 +4,12 @@ import { uuidv7 } from '../../shared/ids';
 import { mulDivRound } from '../../shared/rounding';
 import type { OnlineOrderStepPayload } from '../../shared/sync/mutations';
 import type { ErrorCode } from '../../shared/sync/platform-messages';
+import { noTerms } from '../../shared/sync/settlement-wire';
 import type { OnlineOrderState, OnlineOrderWire } from '../../shared/sync/wire';
 import type { Queryable, Sql } from '../db/sql';
 import { ApiError } from '../errors';
 import { type CatalogRow, storeProducts } from './catalog';
+import { checkTerms, TERMS_COLUMNS, TermsInput, termsFrom, termsOfRow } from './settlement-terms';
 import { soldOutAmong } from './stock';
 import { isUuid } from './stores';
 import { lockStore, reserveStoreVersions } from './versions';
@@ -21,6 +23,8 @@ export const OnlineOrderInput = z.object({
     .max(200),
   customerName: z.string().trim().max(80).default(''),
   note: z.string().trim().max(500).default(''),
+  /** Settlement terms; the commission rate defaults to the store's. */
+  ...TermsInput.shape,
 });
 export type OnlineOrderInput = z.infer<typeof OnlineOrderInput>;
 
@@ -34,9 +38,14 @@ type OnlineOrderRow = {
   placed_at: number;
   total: number;
   lines: OnlineOrderWire['lines'];
+  merchant_promotion: number;
+  platform_promotion: number;
+  delivery_fee: number;
+  commission_bp: number;
 };
 
-export const ONLINE_ORDER_COLUMNS = 'id, channel, state, pickup_code, customer_name, note, placed_at, total, lines';
+export const ONLINE_ORDER_COLUMNS = `id, channel, state, pickup_code, customer_name, note, placed_at, total, lines,
+  ${TERMS_COLUMNS}`;
 
 export function toOnlineOrderWire(row: OnlineOrderRow): OnlineOrderWire {
   return {
@@ -49,6 +58,7 @@ export function toOnlineOrderWire(row: OnlineOrderRow): OnlineOrderWire {
     placedAt: row.placed_at,
     total: row.total,
     lines: row.lines,
+    terms: termsOfRow(row),
   };
 }
 
@@ -112,6 +122,12 @@ export async function placeOnlineOrder(sql: Sql, input: OnlineOrderInput, now: n
     // Taking the version first locks the store row: pickup codes are chosen one order at a time.
     const version = await reserveStoreVersions(tx, input.storeId, 1);
     const { lines, total } = await priceLines(tx, input.storeId, mergeItems(input.items));
+    const [store] = await tx.query<{ currency: string; commission_bp: number }>(
+      'SELECT currency, commission_bp FROM stores WHERE id = $1',
+      [input.storeId],
+    );
+    const terms = termsFrom(input, { ...noTerms, commissionBp: store.commission_bp });
+    checkTerms(terms, total, store.currency);
     const row: OnlineOrderRow = {
       id: uuidv7(now),
       channel: input.channel,
@@ -122,11 +138,15 @@ export async function placeOnlineOrder(sql: Sql, input: OnlineOrderInput, now: n
       placed_at: now,
       total,
       lines,
+      merchant_promotion: terms.merchantPromotion,
+      platform_promotion: terms.platformPromotion,
+      delivery_fee: terms.deliveryFee,
+      commission_bp: terms.commissionBp,
     };
     await tx.query(
       `INSERT INTO online_orders (store_id, id, channel, state, pickup_code, customer_name, note, placed_at, total,
-         lines, version)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11)`,
+         lines, version, ${TERMS_COLUMNS})
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12, $13, $14, $15)`,
       [
         input.storeId,
         row.id,
@@ -139,6 +159,10 @@ export async function placeOnlineOrder(sql: Sql, input: OnlineOrderInput, now: n
         row.total,
         JSON.stringify(row.lines),
         version,
+        terms.merchantPromotion,
+        terms.platformPromotion,
+        terms.deliveryFee,
+        terms.commissionBp,
       ],
     );
     return toOnlineOrderWire(row);

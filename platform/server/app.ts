@@ -8,6 +8,7 @@ import { adminCatalogRoutes } from './routes/admin-catalog';
 import { adminStoreRoutes } from './routes/admin-stores';
 import { onlineOrderRoutes } from './routes/online-orders';
 import { redemptionRoutes } from './routes/redemptions';
+import { adminSettlementRoutes, deviceStatementRoutes } from './routes/settlement';
 import { syncRoutes } from './routes/sync';
 import { adminVoucherRoutes } from './routes/vouchers-admin';
 import { decorateSignedRequests, finishSignature } from './signed-requests';
@@ -25,6 +26,7 @@ export async function buildApp(context: PlatformContext, options: { logger?: boo
   app.get('/v1/health', async () => ({ ok: true }));
   syncRoutes(app, context);
   redemptionRoutes(app, context);
+  deviceStatementRoutes(app, context);
   await app.register(async (admin) => {
     admin.addHook('onRoute', (route) => {
       route.bodyLimit ??= bodyLimits.admin;
@@ -34,6 +36,7 @@ export async function buildApp(context: PlatformContext, options: { logger?: boo
     adminCatalogRoutes(admin, context);
     onlineOrderRoutes(admin, context);
     adminVoucherRoutes(admin, context);
+    adminSettlementRoutes(admin, context);
   });
   return app;
 }

@@ -3,6 +3,7 @@ import type { CampaignCreate } from '../../shared/vouchers/redemption-wire';
 import { reserveVoucherVersions } from '../data/versions';
 import type { Queryable, Sql } from '../db/sql';
 import { ApiError } from '../errors';
+import { moneyWords } from '../sync/claim-words';
 
 export type CampaignRow = {
   id: number;
@@ -14,11 +15,12 @@ export type CampaignRow = {
   valid_to: number;
   active: boolean;
   rules: unknown;
+  settlement_price: number | null;
   version: number;
 };
 
 export const CAMPAIGN_COLUMNS =
-  'c.id, c.store_id, c.name, c.type, c.value, c.valid_from, c.valid_to, c.active, c.rules, c.version';
+  'c.id, c.store_id, c.name, c.type, c.value, c.valid_from, c.valid_to, c.active, c.rules, c.settlement_price, c.version';
 
 export function toCampaign(row: CampaignRow): Campaign {
   return {
@@ -30,6 +32,7 @@ export function toCampaign(row: CampaignRow): Campaign {
     validTo: row.valid_to,
     active: row.active,
     rules: CampaignRules.parse(row.rules),
+    settlementPrice: row.settlement_price,
   };
 }
 
@@ -72,6 +75,22 @@ function checkCampaign(input: CampaignCreate): void {
   if (type !== 'percent_off' && rules.cap !== null) throw invalid('cap is for percent_off only');
 }
 
+/** A group-buy campaign settles at its settlement price (its full value when none is given); no other type has one. */
+function settlementPriceOf(input: CampaignCreate, currency: string): number | null {
+  if (input.type !== 'group_buy') {
+    if (input.settlementPrice != null) throw new ApiError(400, 'settlement_price_not_group_buy');
+    return null;
+  }
+  const price = input.settlementPrice ?? input.value;
+  if (price < 0 || price > input.value) {
+    throw new ApiError(400, 'settlement_price_invalid', {
+      value: price < 0 ? String(price) : moneyWords(price, currency),
+      price: moneyWords(input.value, currency),
+    });
+  }
+  return price;
+}
+
 export async function createCampaign(
   sql: Sql,
   input: CampaignCreate,
@@ -79,14 +98,18 @@ export async function createCampaign(
 ): Promise<{ campaign: Campaign; storeId: string | null }> {
   checkCampaign(input);
   return sql.transaction(async (tx) => {
+    let currency = 'CNY';
     if (input.storeId !== null) {
-      const store = await tx.query('SELECT 1 FROM stores WHERE id = $1', [input.storeId]);
+      const store = await tx.query<{ currency: string }>('SELECT currency FROM stores WHERE id = $1', [input.storeId]);
       if (store.length === 0) throw new ApiError(404, 'store_unknown');
+      currency = store[0].currency;
     }
+    const settlementPrice = settlementPriceOf(input, currency);
     const version = await reserveVoucherVersions(tx, 1);
     const [row] = await tx.query<CampaignRow>(
-      `INSERT INTO campaigns AS c (store_id, name, type, value, valid_from, valid_to, rules, created_at, version)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9) RETURNING ${CAMPAIGN_COLUMNS}`,
+      `INSERT INTO campaigns AS c (store_id, name, type, value, valid_from, valid_to, rules, created_at, version,
+         settlement_price)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10) RETURNING ${CAMPAIGN_COLUMNS}`,
       [
         input.storeId,
         input.name,
@@ -97,6 +120,7 @@ export async function createCampaign(
         JSON.stringify(input.rules),
         nowMs,
         version,
+        settlementPrice,
       ],
     );
     return { campaign: toCampaign(row), storeId: row.store_id };

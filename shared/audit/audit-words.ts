@@ -58,6 +58,8 @@ const methodWords: Record<MethodName, Text> = {
   'reports.items': { en: 'Product sales report viewed', 'zh-CN': '查看商品销售报表' },
   'reports.completeness': { en: 'Report completeness checked', 'zh-CN': '查看报表数据完整性' },
   'reports.orderLines': { en: 'Order lines exported', 'zh-CN': '导出订单明细' },
+  'reports.settlement': { en: 'Platform settlement report viewed', 'zh-CN': '查看平台结算报表' },
+  'reports.reconcile': { en: 'Reconciled with the platform’s statement', 'zh-CN': '与平台结算单对账' },
   'sync.status': { en: 'Sync state read', 'zh-CN': '读取同步状态' },
   'sync.pair': { en: 'Pairing with the platform asked', 'zh-CN': '申请绑定平台' },
   'sync.unpair': { en: 'Unpaired from the platform', 'zh-CN': '解除平台绑定' },

@@ -10,6 +10,7 @@ import { onlineOrderMethods } from './online-orders';
 import { orderMethods } from './orders';
 import { reportCompletenessMethods } from './report-completeness';
 import { reportMethods } from './reports';
+import { settlementMethods } from './settlement-report';
 import { shiftMethods } from './shifts';
 import { staffMethods } from './staff';
 import { stockMethods } from './stock';
@@ -31,6 +32,7 @@ export const contract = {
   ...reportMethods,
   ...reportCompletenessMethods,
   ...lineExportMethods,
+  ...settlementMethods,
   ...syncMethods,
   ...onlineOrderMethods,
   ...stockMethods,

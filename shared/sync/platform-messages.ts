@@ -108,6 +108,26 @@ const platformMessages = {
     en: 'The figures of this record do not add up: {what}.',
     zh: '该记录的数字对不上：{what}。',
   },
+  commission_rate_invalid: {
+    en: 'A commission rate is a whole number of basis points from 0 to 10000 (0 % to 100 %); {value} is not.',
+    zh: '佣金比例应为 0 至 10000 个基点（0 % 至 100 %）的整数；{value} 不符合。',
+  },
+  settlement_amount_invalid: {
+    en: '{what} must be an amount from 0 to {max}; {value} is not.',
+    zh: '{what}应为 0 至 {max} 之间的金额；{value} 不符合。',
+  },
+  promotions_over_total: {
+    en: 'The promotions ({promotions}) are more than the order’s goods are worth ({total}).',
+    zh: '优惠合计（{promotions}）超过订单商品金额（{total}）。',
+  },
+  settlement_price_invalid: {
+    en: 'The settlement price must be from 0 up to the voucher’s price ({price}); {value} is not.',
+    zh: '结算价应在 0 至券面价格（{price}）之间；{value} 不符合。',
+  },
+  settlement_price_not_group_buy: {
+    en: 'Only a group-buy campaign has a settlement price.',
+    zh: '只有团购活动才有结算价。',
+  },
   value_out_of_range: {
     en: '{what} is {value}, more than a till can record ({max}).',
     zh: '{what}为 {value}，超过收银机可记录的上限（{max}）。',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Campaign, VoucherDenial, VoucherPolicy } from '../vouchers/campaign';
 import { VoucherKeyWire } from '../vouchers/redemption-wire';
 import { MutationType } from './mutations';
+import { OnlineTerms } from './settlement-wire';
 
 /**
  * The platform's sync API as both ends see it (PROTOCOL.md, Sync). The platform validates
@@ -152,6 +153,8 @@ export const OnlineOrderWire = z.object({
       unit: z.enum(['each', 'kg']).default('each'),
     }),
   ),
+  /** Settlement terms; a platform from before them sends none, which is no promotion, fee or commission. */
+  terms: OnlineTerms.optional(),
 });
 export type OnlineOrderWire = z.infer<typeof OnlineOrderWire>;
 

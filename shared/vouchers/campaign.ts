@@ -62,6 +62,11 @@ export const Campaign = z.object({
   validTo: z.number().int(),
   active: z.boolean(),
   rules: CampaignRules,
+  /**
+   * group_buy: what the platform pays the store per voucher redeemed (≤ value; the rest is the
+   * platform's commission). Null for every other type, and from a platform before settlement terms.
+   */
+  settlementPrice: z.number().int().min(0).nullable().optional(),
 });
 export type Campaign = z.infer<typeof Campaign>;
 

@@ -106,6 +106,8 @@ export const CampaignCreate = z.object({
   validFrom: z.number().int(),
   validTo: z.number().int(),
   rules: CampaignRules,
+  /** group_buy only: what the store is paid per voucher, 0 up to `value`; absent, the full value. */
+  settlementPrice: z.number().int().nullable().optional(),
 });
 export type CampaignCreate = z.infer<typeof CampaignCreate>;
 

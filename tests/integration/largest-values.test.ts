@@ -184,6 +184,13 @@ describe('the largest values every input allows', () => {
         comparison: null,
       },
       'reports.orderLines': { firstDay: addDays(bigOrder.businessDay, -1_095), lastDay: bigOrder.businessDay },
+      'reports.settlement': {
+        period: 'range',
+        firstDay: addDays(bigOrder.businessDay, -1_095),
+        lastDay: bigOrder.businessDay,
+        comparison: 'year_on_year',
+      },
+      'reports.reconcile': { day: bigOrder.businessDay },
     };
     const reads = methodNames.filter((name) => !contract[name].mutates);
     expect(reads.length).toBeGreaterThan(20);

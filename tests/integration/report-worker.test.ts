@@ -41,6 +41,10 @@ describe('reports off the cashier’s path', () => {
     expect(inWorker).toEqual(expectOk(core.dispatch(request)));
     const items = { method: 'reports.items', input: year, sessionToken: manager };
     expect(expectOk(await call(items))).toEqual(expectOk(core.dispatch(items)));
+    const settlement = { method: 'reports.settlement', input: year, sessionToken: manager };
+    const settled = expectOk<{ channels: { current: { commission: number } }[] }>(await call(settlement));
+    expect(settled).toEqual(expectOk(core.dispatch(settlement)));
+    expect(settled.channels.every((row) => row.current.commission > 0)).toBe(true);
 
     // A sale asked for while the year's report is being worked out is answered first.
     const water = await productBySku(call, manager, 'DRK-0001');

@@ -154,6 +154,55 @@ describe.each(backends)('command line against a served platform on $name', (back
     });
   });
 
+  it('sets a store’s commission, places an order with its terms, corrects them, and prints the day’s statement', async () => {
+    const store = json(await run(['store', 'create', '--name', 'Settle CLI', ...connection]));
+    const storeId = store.storeId as string;
+    expect(json(await run(['commission', 'set', '--store', storeId, '--rate', '18.5', ...connection]))).toEqual({
+      storeId,
+      commissionBp: 1_850,
+    });
+    const tooHigh = await run(['commission', 'set', '--store', storeId, '--rate', '101', ...connection]);
+    expect(tooHigh.code).toBe(1);
+    expect(json(tooHigh)).toMatchObject({ error: { code: 'commission_rate_invalid' } });
+
+    const placed = json(
+      await run([
+        'online-order',
+        ...['--store', storeId, '--channel', 'online_delivery', '--items', 'CLI-1:2'],
+        ...['--merchant-promotion', '0.5', '--platform-promotion', '0.3', '--delivery-fee', '4'],
+        ...connection,
+      ]),
+    );
+    expect(placed.terms).toEqual({
+      merchantPromotion: 50,
+      platformPromotion: 30,
+      deliveryFee: 400,
+      commissionBp: 1_850,
+    });
+    const corrected = json(
+      await run([
+        'online-order',
+        'terms',
+        ...['--store', storeId, '--order', placed.id as string, '--commission', '10'],
+        ...connection,
+      ]),
+    );
+    expect(corrected).toMatchObject({ terms: { commissionBp: 1_000, merchantPromotion: 50 } });
+
+    const statement = json(await run(['statement', '--store', storeId, '--day', '2026-12-07', ...connection]));
+    expect(statement).toMatchObject({ storeId, day: '2026-12-07', lines: [] });
+    expect((statement.totals as { channel: string }[]).map((t) => t.channel)).toEqual([
+      'online_delivery',
+      'online_pickup',
+      'group_buy',
+    ]);
+    const text = await run(['statement', '--store', storeId, '--day', '2026-12-07', ...connection.slice(0, 4)]);
+    expect(text.stdout).toContain('settlement statement of Settle CLI for 2026-12-07:');
+    expect(text.stdout).toContain('(no online orders or group-buy vouchers that day)');
+    const badDay = await run(['statement', '--store', storeId, '--day', '2026-13-01', ...connection]);
+    expect(json(badDay)).toMatchObject({ error: { code: 'day_invalid' } });
+  });
+
   it('stops cleanly on SIGTERM', async () => {
     await stopGroup(server, serverClosed);
     expect(serverOutput).toMatch(/platform stopped\n$/);

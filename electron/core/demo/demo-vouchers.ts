@@ -1,8 +1,10 @@
 import type { Database } from 'better-sqlite3';
 import type { SampleVoucher } from '../../../shared/contract/vouchers';
+import { percentOf } from '../../../shared/rounding';
 import { CampaignRules } from '../../../shared/vouchers/campaign';
 import { type CampaignCreate, CampaignCreated, VouchersIssued } from '../../../shared/vouchers/redemption-wire';
 import { saveSampleVouchers } from '../vouchers/sample-vouchers';
+import { GROUP_BUY_SETTLEMENT_BP } from './history-settlement';
 
 /** The operator's side of the demo platform: an admin-token call answering JSON. */
 export type AdminRequest = (method: 'POST', path: string, body: unknown) => Promise<unknown>;
@@ -28,7 +30,17 @@ export function demoCampaigns(db: Database, storeId: string, now: number): Campa
     type: CampaignCreate['type'],
     value: number,
     rules: Partial<CampaignRules>,
-  ): CampaignCreate => ({ storeId, name, type, value, validFrom, validTo, rules: CampaignRules.parse(rules) });
+  ): CampaignCreate => ({
+    storeId,
+    name,
+    type,
+    value,
+    validFrom,
+    validTo,
+    rules: CampaignRules.parse(rules),
+    // The platform keeps 15 % of a group-buy voucher, as the demo's sample history does.
+    settlementPrice: type === 'group_buy' ? percentOf(value, GROUP_BUY_SETTLEMENT_BP) : null,
+  });
   return [
     campaign('立减5元 · ¥5 off', 'cash_off', 500, { offlineAllowed: true }),
     campaign('八折券 最高减10元 · 20% off up to ¥10', 'percent_off', 2_000, { cap: 1_000, offlineAllowed: true }),

@@ -6,6 +6,7 @@ import { allocate, mulDivRound } from '../../../shared/rounding';
 import { seededRandom } from '../../../shared/seeded-random';
 import { orderStatements } from '../orders/order-records';
 import { readStore } from '../store/store-records';
+import { historySettlements } from './history-settlement';
 
 /**
  * Months or years of a store's sales, seeded, written straight into a till's database with the
@@ -77,11 +78,13 @@ export function writeOrderHistory(db: Database, options: HistoryOptions): { orde
   const products = db.prepare('SELECT * FROM products WHERE active = 1 ORDER BY sku').all() as Product[];
   const staff = db.prepare("SELECT id, name FROM staff WHERE role <> 'owner' ORDER BY id").all() as Staff[];
   const write = writers(db);
+  const settle = historySettlements(db, options.seed);
   let refunds = 0;
   const batch = db.transaction((count: number) => {
     for (let i = 0; i < count; i += 1) {
       const order = planOrder(random, options, products, staff, clock);
       write.order(order);
+      settle({ id: order.id, channel: order.channel, total: sum(order.lines, net) });
       if (random.next() < 0.03) {
         write.refund(order, 1 + random.int(order.lines.length), random.int(4));
         refunds += 1;

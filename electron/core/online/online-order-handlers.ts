@@ -8,6 +8,7 @@ import type { OnlineOrderStep } from '../../../shared/sync/mutations';
 import { catalogStatements, type ProductRow } from '../catalog/product-records';
 import type { Handler, HandlerContext } from '../handler-context';
 import { writeOrder } from '../orders/order-commit';
+import { recordOnlineSettlement } from '../orders/order-settlements';
 import { requestDigest } from '../orders/request-digest';
 import { openShiftOf } from '../shifts/shift-records';
 import { requireStore } from '../store/store-records';
@@ -116,6 +117,7 @@ function recordOnlineSale(ctx: HandlerContext, order: OnlineOrder): string {
     },
     products,
   });
+  recordOnlineSettlement(ctx.db, orderId, order.id);
   return orderId;
 }
 

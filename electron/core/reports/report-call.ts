@@ -1,9 +1,8 @@
 import { type CallRequest, contract, type Envelope } from '../../../shared/contract';
 import { pickLocale } from '../../../shared/locale';
-import { decideAccess } from '../../../shared/roles';
 import { toErrorShape } from '../dispatcher';
 import type { CoreEnvironment } from '../handler-context';
-import { readStore } from '../store/store-records';
+import { checkedCall } from './checked-call';
 import { reportJob, type WorkerMethod } from './report-jobs';
 import type { ReportRunner } from './report-runner';
 
@@ -19,26 +18,14 @@ export async function callReport(
   request: CallRequest,
   dispatch: (request: CallRequest) => Envelope<unknown>,
 ): Promise<Envelope<unknown>> {
-  const spec = contract[method];
-  const parsed = spec.input.safeParse(request.input ?? {});
-  const now = env.clock();
-  const session = env.sessions.get(request.sessionToken, now);
-  const store = readStore(env.db, now);
-  const access = spec.access;
-  const allowed =
-    session &&
-    !session.locked &&
-    access !== 'public' &&
-    access !== 'signedIn' &&
-    decideAccess(session.role, access) === 'allow';
-  if (!parsed.success || !allowed || !store) {
-    return dispatch(request);
-  }
+  const checked = checkedCall(env, method, request);
+  if (!checked) return dispatch(request);
+  const { input, store, now } = checked;
   try {
-    const value = await runner.run(reportJob(method, parsed.data, store, now));
+    const value = await runner.run(reportJob(method, input, store, now));
     // A day may have closed since the till opened: its facts are stored too, once idle.
     runner.fillFacts(store.businessDay);
-    return { ok: true, value: spec.output.parse(value) };
+    return { ok: true, value: contract[method].output.parse(value) };
   } catch (error) {
     return { ok: false, error: toErrorShape(error, pickLocale(request.locale)) };
   }

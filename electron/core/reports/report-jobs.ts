@@ -6,9 +6,10 @@ import type { BuiltDay } from './day-facts';
 import { itemsReport } from './items-report';
 import { orderLinesPage } from './order-lines-export';
 import { salesReport } from './sales-report';
+import { settlementReport } from './settlement-report';
 
 /** The reports that run off the cashier's path: long reads that never write. */
-export const workerMethods = ['reports.sales', 'reports.items', 'reports.orderLines'] as const;
+export const workerMethods = ['reports.sales', 'reports.items', 'reports.settlement', 'reports.orderLines'] as const;
 export type WorkerMethod = (typeof workerMethods)[number];
 
 export function isWorkerMethod(method: string): method is WorkerMethod {
@@ -16,7 +17,12 @@ export function isWorkerMethod(method: string): method is WorkerMethod {
 }
 
 export type ReportJob =
-  | { method: 'reports.sales' | 'reports.items'; input: ReportRequest; store: StoreInfo; now: number }
+  | {
+      method: 'reports.sales' | 'reports.items' | 'reports.settlement';
+      input: ReportRequest;
+      store: StoreInfo;
+      now: number;
+    }
   | { method: 'reports.orderLines'; input: OrderLinesRequest; store: StoreInfo; now: number };
 
 /** A job from a method and its input as the contract parsed it (the contract ties the two). */
@@ -39,6 +45,8 @@ function reportOf(db: Database, job: ReportJob, built?: (day: BuiltDay) => void)
       return salesReport(db, job.input, job.store, job.now, built);
     case 'reports.items':
       return itemsReport(db, job.input, job.store, job.now, built);
+    case 'reports.settlement':
+      return settlementReport(db, job.input, job.store, job.now);
     case 'reports.orderLines':
       return orderLinesPage(db, job.input);
     default: {

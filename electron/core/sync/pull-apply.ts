@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
 import { BarcodeText, type Product, ProductInput } from '../../../shared/contract/catalog';
+import { noTerms } from '../../../shared/sync/settlement-wire';
 import {
   type CatalogItem,
   type OnlineOrderWire,
@@ -21,10 +22,13 @@ export type PullOutcome = { applied: number; placed: number; skipped: { id: stri
 const statements = namedStatements({
   onlineOrder: 'SELECT status, pending_step, version FROM online_orders WHERE id = ?',
   upsertOnlineOrder: `INSERT INTO online_orders (id, channel, status, pickup_code, customer_name, note, placed_at, total,
-      lines, version, updated_at)
-    VALUES (@id, @channel, @status, @pickupCode, @customerName, @note, @placedAt, @total, @lines, @version, @now)
+      lines, version, updated_at, merchant_promotion, platform_promotion, delivery_fee, commission_bp)
+    VALUES (@id, @channel, @status, @pickupCode, @customerName, @note, @placedAt, @total, @lines, @version, @now,
+      @merchantPromotion, @platformPromotion, @deliveryFee, @commissionBp)
     ON CONFLICT (id) DO UPDATE SET status = excluded.status, pending_step = @pendingStep, version = excluded.version,
-      updated_at = excluded.updated_at`,
+      updated_at = excluded.updated_at, merchant_promotion = excluded.merchant_promotion,
+      platform_promotion = excluded.platform_promotion, delivery_fee = excluded.delivery_fee,
+      commission_bp = excluded.commission_bp`,
   upsertPlatformStock: `INSERT INTO platform_stock (sku, on_hand, updated_at) VALUES (?, ?, ?)
     ON CONFLICT (sku) DO UPDATE SET on_hand = excluded.on_hand, updated_at = excluded.updated_at`,
   setSoldOut: 'UPDATE products SET sold_out = ?, updated_at = ? WHERE sku = ? AND sold_out <> ?',
@@ -188,6 +192,8 @@ function applyOnlineOrder(db: Database, order: OnlineOrderWire, version: string,
     lines: JSON.stringify(order.lines),
     version,
     now,
+    // The platform's correction of an order's terms is taken; a sale already recorded keeps its own.
+    ...(order.terms ?? noTerms),
   });
   return local === undefined && order.state === 'placed';
 }

@@ -12,11 +12,12 @@ const statements = namedStatements({
   upsertKey: `INSERT INTO voucher_keys (kid, public_key, valid_from, valid_to) VALUES (@kid, @publicKey, @validFrom, @validTo)
     ON CONFLICT (kid) DO UPDATE SET public_key = excluded.public_key, valid_from = excluded.valid_from,
       valid_to = excluded.valid_to`,
-  upsertCampaign: `INSERT INTO campaigns (id, name, type, value, valid_from, valid_to, active, rules, version)
-    VALUES (@id, @name, @type, @value, @validFrom, @validTo, @active, @rules, @version)
+  upsertCampaign: `INSERT INTO campaigns (id, name, type, value, valid_from, valid_to, active, rules, version,
+      settlement_price)
+    VALUES (@id, @name, @type, @value, @validFrom, @validTo, @active, @rules, @version, @settlementPrice)
     ON CONFLICT (id) DO UPDATE SET name = excluded.name, type = excluded.type, value = excluded.value,
       valid_from = excluded.valid_from, valid_to = excluded.valid_to, active = excluded.active,
-      rules = excluded.rules, version = excluded.version`,
+      rules = excluded.rules, version = excluded.version, settlement_price = excluded.settlement_price`,
   upsertDenial: `INSERT INTO voucher_denials (voucher_id, reason, at) VALUES (?, ?, ?)
     ON CONFLICT (voucher_id) DO UPDATE SET reason = excluded.reason, at = excluded.at`,
   deleteDenial: 'DELETE FROM voucher_denials WHERE voucher_id = ?',
@@ -40,6 +41,8 @@ export function applyCampaign(db: Database, campaign: Campaign, version: string)
     active: campaign.active ? 1 : 0,
     rules: JSON.stringify(campaign.rules),
     version,
+    // A group-buy campaign from a platform before settlement prices settles at its full value.
+    settlementPrice: campaign.settlementPrice ?? (campaign.type === 'group_buy' ? campaign.value : null),
   });
 }
 

@@ -7,6 +7,7 @@ import { pricingPolicy } from '../../../shared/store-settings';
 import { catalogStatements, type ProductRow } from '../catalog/product-records';
 import type { HandlerContext } from '../handler-context';
 import { queueOrder, replayedOrder, writeOrder } from '../orders/order-commit';
+import { recordGroupBuySettlement } from '../orders/order-settlements';
 import { requestDigest } from '../orders/request-digest';
 import { openShiftOf } from '../shifts/shift-records';
 import { requireStore } from '../store/store-records';
@@ -80,6 +81,12 @@ export function redeemGroupBuy(ctx: HandlerContext, input: GroupBuyInput): { ord
       rounding: 0,
     },
     products: [product],
+  });
+  recordGroupBuySettlement(ctx.db, {
+    orderId: input.orderId,
+    voucherId: voucher.claims.voucherId,
+    price: priced.total,
+    settlementPrice: voucher.campaign.settlementPrice,
   });
   const order = queueOrder(ctx, store, input.orderId, [decided]);
   ctx.describe(`order:${input.orderId}`, {

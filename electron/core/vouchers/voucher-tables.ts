@@ -25,6 +25,7 @@ type CampaignRow = {
   valid_to: number;
   active: number;
   rules: string;
+  settlement_price: number | null;
 };
 
 export function readVoucherKeys(db: Database): Map<number, VoucherKey> {
@@ -58,6 +59,7 @@ export function readCampaign(db: Database, id: number): Campaign | null {
     validTo: row.valid_to,
     active: row.active === 1,
     rules: parseJson(row.rules),
+    settlementPrice: row.settlement_price,
   });
   return parsed.success ? parsed.data : null;
 }

@@ -2,16 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ProductBatch, upsertProducts } from '../../data/catalog';
 import { franchiseSales, franchiseStock } from '../../data/records';
+import { isCalendarDay } from '../../data/statement';
 import { ApiError, parseInput } from '../../errors';
 import type { PlatformContext } from '../context';
 
 const SalesQuery = z.object({ day: z.string() });
-
-function isCalendarDay(day: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return false;
-  const date = new Date(`${day}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(day);
-}
 
 /** The franchise catalog and the owner's reports across stores. Admin token required. */
 export function adminCatalogRoutes(app: FastifyInstance, context: PlatformContext): void {

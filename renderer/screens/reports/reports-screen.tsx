@@ -5,6 +5,7 @@ import { usePermission } from '../../hooks/use-permission';
 import { ScreenHeader } from '../screen-header';
 import { shiftShortcut, useShiftPanel } from '../shift/shift-panel-provider';
 import { SalesView } from './sales-view';
+import { SettlementView } from './settlement-view';
 import { VoucherReport } from './voucher-report';
 import '../screens.css';
 import './reports.css';
@@ -27,6 +28,7 @@ export function ReportsScreen() {
           destroyOnHidden
           items={[
             { key: 'sales', label: t('salesReport.tab'), children: <SalesView /> },
+            { key: 'settlement', label: t('settlementReport.tab'), children: <SettlementView /> },
             { key: 'vouchers', label: t('voucher.report.tab'), children: <VoucherReport /> },
           ]}
         />
