@@ -1,10 +1,11 @@
-import { Alert, Button, Input, Modal, Space } from 'antd';
+import { Alert, Button, Input, type InputRef, Modal, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseAmount } from '../../../shared/money';
 import { useStoreInfo } from '../../app/store-provider';
 import { useErrorText } from '../../app/use-error-text';
 import { useCurrencySymbol } from '../../hooks/use-money';
+import { useOpenFocus } from '../../hooks/use-open-focus';
 import { useOpenShift } from '../../hooks/use-open-shift';
 import './checkout-dialogs.css';
 
@@ -21,6 +22,7 @@ export function OpenShiftDialog({ onClose, onOpened }: OpenShiftDialogProps) {
   const float = parseAmount(text.trim() || '0', store.currencyExponent);
   const valid = float !== null;
   const open = useOpenShift(onOpened);
+  const focusFloat = useOpenFocus<InputRef>();
 
   const submit = () => {
     setTried(true);
@@ -33,6 +35,9 @@ export function OpenShiftDialog({ onClose, onOpened }: OpenShiftDialogProps) {
       title={t('sale.shift.openTitle')}
       onCancel={open.isPending ? undefined : onClose}
       destroyOnHidden
+      afterOpenChange={focusFloat.afterOpenChange}
+      // Whoever opened it says where the cursor goes next (the payment: back to the amount).
+      focusable={{ focusTriggerAfterClose: false }}
       width={440}
       footer={
         <Space>
@@ -53,6 +58,7 @@ export function OpenShiftDialog({ onClose, onOpened }: OpenShiftDialogProps) {
     >
       <p>{t('sale.shift.explain')}</p>
       <Input
+        ref={focusFloat.ref}
         size="large"
         autoFocus
         prefix={symbol}

@@ -6,6 +6,7 @@ import type { TenderInput } from '../../../shared/contract/orders';
 import { errorMessage } from '../../../shared/errors';
 import { settleTenders } from '../../../shared/payment/settle-tenders';
 import { useStoreInfo } from '../../app/store-provider';
+import { useOpenFocus } from '../../hooks/use-open-focus';
 import { useLocale } from '../../i18n/use-locale';
 import { useAmount } from './checkout-format';
 import { paymentKeys } from './checkout-keys';
@@ -48,7 +49,7 @@ export function PaymentDialog({ total, needsApproval, payment, onClose, onRefres
   const { locale } = useLocale();
   const amount = useAmount();
   const [openingShift, setOpeningShift] = useState(false);
-  const amountRef = useRef<InputRef>(null);
+  const { ref: amountRef, afterOpenChange: focusAmount } = useOpenFocus<InputRef>();
   const referenceRef = useRef<InputRef>(null);
   const read = readDraft(draft, exponent);
   const tenders = read.tender ? [...taken, read.tender] : taken;
@@ -149,6 +150,7 @@ export function PaymentDialog({ total, needsApproval, payment, onClose, onRefres
       width={880}
       destroyOnHidden
       wrapProps={{ onKeyDown }}
+      afterOpenChange={focusAmount}
       footer={
         <Space>
           <Button size="large" onClick={onClose} disabled={busy}>
@@ -244,6 +246,7 @@ export function PaymentDialog({ total, needsApproval, payment, onClose, onRefres
           onOpened={() => {
             setOpeningShift(false);
             payment.clear();
+            focusLater('amount');
           }}
         />
       ) : null}

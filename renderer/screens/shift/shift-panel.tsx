@@ -19,6 +19,12 @@ export function ShiftPanel({ open, onClose }: ShiftPanelProps) {
       onClose={onClose}
       size={640}
       destroyOnHidden
+      // The drawer's focus trap puts the cursor on its close × as it opens; the field that asks for
+      // something (the float, with no shift open) takes it back, so typing goes where it belongs.
+      afterOpenChange={(opened) => {
+        if (opened)
+          document.querySelector<HTMLElement>('[data-testid="shift-panel"] input[autofocus], #shift-float')?.focus();
+      }}
       title={
         <span className="drawer-title">
           <FieldTimeOutlined /> {t('shift.title')}
