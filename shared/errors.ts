@@ -162,6 +162,10 @@ const messages = {
     en: 'The platform at {url} did not answer ({detail}), so its statement for {day} cannot be fetched now. Try again when the till is online.',
     'zh-CN': '平台 {url} 无应答（{detail}），暂时无法获取 {day} 的结算单。请在联网后重试。',
   },
+  reconcile_future_day: {
+    en: '{day} has not come yet: the platform has no statement for it. Choose today or an earlier day.',
+    'zh-CN': '{day} 尚未到来，平台还没有这一天的结算单。请选择今天或更早的日期。',
+  },
   report_range_invalid: {
     en: 'A report’s first day must be on or before its last day, and a range can be at most {max} days.',
     'zh-CN': '报表的开始日期须早于或等于结束日期，且范围最长 {max} 天。',

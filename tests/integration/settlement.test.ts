@@ -295,6 +295,10 @@ describe('reconciliation with the platform’s statement', () => {
   it('says so plainly when the platform cannot be reached, and a cashier may not reconcile', async () => {
     const forbidden = await till.call('reports.reconcile', { day }, till.tokens.cashier);
     expect(forbidden).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    // A day still to come is refused, not reported as matching an empty statement.
+    const tomorrow = await till.call('reports.reconcile', { day: addDays(day, 1) }, till.tokens.manager);
+    expect(tomorrow).toMatchObject({ ok: false, error: { code: 'reconcile_future_day' } });
+    expect(tomorrow.ok ? '' : tomorrow.error.message).toContain('has not come yet');
     await platform.close();
     const result = await reconcile();
     expect(result).toMatchObject({ status: 'unavailable', day, reason: 'unreachable' });

@@ -1,6 +1,6 @@
 import type { CallRequest, Envelope } from '../../../shared/contract';
 import type { Reconciliation } from '../../../shared/contract/settlement-report';
-import { errorMessage } from '../../../shared/errors';
+import { AppError, errorMessage } from '../../../shared/errors';
 import { type Locale, pickLocale } from '../../../shared/locale';
 import { platformMessage } from '../../../shared/sync/platform-messages';
 import { SettlementStatement } from '../../../shared/sync/settlement-wire';
@@ -12,6 +12,11 @@ import { reconcile } from './settlement-reconcile';
 
 /** A statement is a day's lines: a few seconds is plenty, and a person is waiting at the screen. */
 const STATEMENT_TIMEOUT_MS = 10_000;
+
+/** A day that has not come has no statement: refused rather than compared with nothing. */
+export function refuseFutureDay(day: string, today: string): void {
+  if (day > today) throw new AppError('reconcile_future_day', { day });
+}
 
 /** Why there is no statement to compare with, in the reader's words. */
 export function unavailable(
@@ -60,6 +65,8 @@ export async function callReconcile(
   if (!checked) return dispatch(request);
   const { day } = checked.input;
   const locale = pickLocale(request.locale);
+  // A day still to come is refused by the dispatcher, never answered "all match".
+  if (day > checked.store.businessDay) return dispatch(request);
   const link = env.sync.link;
   if (!link) return { ok: true, value: unavailable(day, locale, null, null) };
   try {

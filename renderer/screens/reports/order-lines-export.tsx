@@ -20,7 +20,9 @@ const mimeType: Record<LineExportFormat, string> = {
  * cancel. Each page becomes a Blob part as it comes, which Chromium keeps out of the page's memory
  * (on disk when large), so a year of lines never sits in the page at once.
  */
-export function OrderLinesExport({ firstDay, lastDay }: { firstDay: string; lastDay: string }) {
+type OrderLinesExportProps = { firstDay: string; lastDay: string; disabled: boolean };
+
+export function OrderLinesExport({ firstDay, lastDay, disabled }: OrderLinesExportProps) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const store = useStoreInfo();
@@ -89,7 +91,7 @@ export function OrderLinesExport({ firstDay, lastDay }: { firstDay: string; last
           onClick: ({ key }) => void start(key as LineExportFormat),
         }}
       >
-        <Button icon={<DownloadOutlined />} disabled={progress !== null} data-testid="order-lines-export">
+        <Button icon={<DownloadOutlined />} disabled={disabled || progress !== null} data-testid="order-lines-export">
           {t('lineExport.button')}
         </Button>
       </Dropdown>

@@ -73,7 +73,7 @@ export function SalesView() {
         >
           {t('salesReport.print')}
         </Button>
-        <OrderLinesExport {...linesOf(request)} />
+        <OrderLinesExport {...linesOf(request)} disabled={!report || sales.isError} />
       </div>
       {report ? <SpanLine report={report} /> : null}
       {report ? <CompletenessLine request={request} /> : null}

@@ -2,16 +2,20 @@ import type { TFunction } from 'i18next';
 import type { SettlementTotals } from '../../../shared/contract/settlement-report';
 import type { BreakdownColumn } from './breakdown-table';
 
-/** The figures in the order money flows: gross → the store's promotion → commission → settlement. */
+/**
+ * The figures in the order money flows to the store (gross → the store's promotion → commission →
+ * settlement), then what the platform keeps, then the customer's side of it. What the platform
+ * keeps comes early: it is what a manager opens this for, and narrow screens scroll the rest.
+ */
 const figures = [
   'gross',
   'merchantPromotion',
   'commission',
   'settlement',
+  'platformKeeps',
   'platformPromotion',
   'deliveryFee',
   'customerPaid',
-  'platformKeeps',
 ] as const;
 export type SettlementFigure = (typeof figures)[number];
 
