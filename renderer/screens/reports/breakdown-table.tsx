@@ -32,6 +32,8 @@ type BreakdownTableProps<R> = {
   /** The file's name, without the extension's worries: the store's language and the period's days. */
   fileName: string;
   note?: string;
+  /** What an empty table says; "no sales in this period" unless the rows are something else. */
+  emptyText?: string;
   testId: string;
   /** Opens the orders behind a row (drill-target.ts); rows do not open without it. */
   onOpen?(row: R): void;
@@ -77,6 +79,7 @@ export function BreakdownTable<R extends object>({
   columns,
   fileName,
   note,
+  emptyText,
   testId,
   onOpen,
 }: BreakdownTableProps<R>) {
@@ -155,7 +158,7 @@ export function BreakdownTable<R extends object>({
         // Long lists (a big catalogue's products) are paged on screen; the export takes every row.
         pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
         scroll={{ x: 'max-content' }}
-        locale={{ emptyText: t('salesReport.noSales') }}
+        locale={{ emptyText: emptyText ?? t('salesReport.noSales') }}
         onRow={
           onOpen
             ? (row) =>

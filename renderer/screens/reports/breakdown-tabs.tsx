@@ -201,6 +201,7 @@ function useBreakdowns({ report, items, days }: BreakdownTabsProps) {
             orders: report.campaigns.withoutCoupon.orders,
             ticket: money(report.campaigns.withoutCoupon.averageTicket),
           })}
+          emptyText={t('salesReport.noCoupons')}
           testId="report-by-campaign"
         />
       ),
@@ -216,6 +217,7 @@ function useBreakdowns({ report, items, days }: BreakdownTabsProps) {
             { key: 'amount', title: t('salesReport.column.amount'), kind: 'money', value: (r) => r.amount },
           ]}
           fileName={file('discount')}
+          emptyText={t('salesReport.noDiscounts')}
           testId="report-by-discount"
         />
       ),

@@ -86,7 +86,7 @@ export function PeriodPicker({ value, onChange }: PeriodPickerProps) {
           data-testid="report-first-day"
           onChange={(event) => {
             const day = event.target.value;
-            if (!isDay(day)) return;
+            if (!isDay(day) || day > today) return;
             onChange(
               value.period === 'range' && day > to
                 ? { ...value, firstDay: day, lastDay: day }
@@ -100,11 +100,12 @@ export function PeriodPicker({ value, onChange }: PeriodPickerProps) {
             className="day-picker-input"
             value={to}
             min={from}
+            max={today}
             aria-label={t('salesReport.lastDay')}
             data-testid="report-last-day"
             onChange={(event) => {
               const day = event.target.value;
-              if (!isDay(day)) return;
+              if (!isDay(day) || day > today) return;
               // A last day before the first moves the first with it, as a first day after the last does.
               onChange(day < from ? { ...value, firstDay: day, lastDay: day } : { ...value, lastDay: day });
             }}
