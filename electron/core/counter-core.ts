@@ -10,6 +10,7 @@ import { createDispatcher } from './dispatcher';
 import type { CoreEnvironment } from './handler-context';
 import { handlers } from './handlers';
 import { storeFactsQuietly } from './reports/day-facts';
+import { callDrill } from './reports/drill-call';
 import { callReconcile } from './reports/reconcile-call';
 import { callReport } from './reports/report-call';
 import { isWorkerMethod } from './reports/report-jobs';
@@ -131,6 +132,7 @@ export function openCounterCore(options: CoreOptions): CounterCore {
         return callReport(env, reports, method, request, dispatch);
       }
       if (method === 'reports.reconcile') return callReconcile(env, request, dispatch);
+      if (reports && method === 'orders.list') return callDrill(env, reports, request, dispatch);
       if (typeof method !== 'string' || !isMethodName(method) || !hasOnlineStep(method)) return dispatch(request);
       // Unpaired, or a sale with no coupon: nothing to ask, so nothing to parse twice.
       if (!env.sync.link || !mayNeedPlatform(method, request.input)) return dispatch(request);

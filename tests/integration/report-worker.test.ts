@@ -45,6 +45,26 @@ describe('reports off the cashier’s path', () => {
     const settled = expectOk<{ channels: { current: { commission: number } }[] }>(await call(settlement));
     expect(settled).toEqual(expectOk(core.dispatch(settlement)));
     expect(settled.channels.every((row) => row.current.commission > 0)).toBe(true);
+    // A drill-down (a product over the year) is answered in the worker as the core answers it; a
+    // cashier asking for one is refused as the core refuses.
+    const water0 = await productBySku(call, manager, 'DRK-0001');
+    const drill = {
+      method: 'orders.list',
+      input: {
+        span: { firstDay: year.firstDay, lastDay: year.lastDay, untilMinute: null },
+        productId: water0.id,
+        limit: 50,
+      },
+      sessionToken: manager,
+    };
+    const drilled = expectOk<{ orders: unknown[]; sums: { orders: number } }>(await call(drill));
+    expect(drilled).toEqual(expectOk(core.dispatch(drill)));
+    expect(drilled.sums.orders).toBeGreaterThan(0);
+    const drillingCashier = await signIn(call, people.cashier);
+    expect(await call({ ...drill, sessionToken: drillingCashier })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
 
     // A sale asked for while the year's report is being worked out is answered first.
     const water = await productBySku(call, manager, 'DRK-0001');

@@ -1,7 +1,9 @@
 import type { Database } from 'better-sqlite3';
+import type { ParsedInputOf } from '../../../shared/contract';
 import type { OrderLinesRequest } from '../../../shared/contract/line-export';
 import type { ReportRequest } from '../../../shared/contract/sales-report';
 import type { StoreInfo } from '../../../shared/contract/store';
+import { drillOrders } from '../orders/order-drill';
 import type { BuiltDay } from './day-facts';
 import { itemsReport } from './items-report';
 import { orderLinesPage } from './order-lines-export';
@@ -23,7 +25,9 @@ export type ReportJob =
       store: StoreInfo;
       now: number;
     }
-  | { method: 'reports.orderLines'; input: OrderLinesRequest; store: StoreInfo; now: number };
+  | { method: 'reports.orderLines'; input: OrderLinesRequest; store: StoreInfo; now: number }
+  // A drill-down only (callDrill): a plain list of orders never leaves the core.
+  | { method: 'orders.list'; input: ParsedInputOf<'orders.list'>; store: StoreInfo; now: number };
 
 /** A job from a method and its input as the contract parsed it (the contract ties the two). */
 export function reportJob(method: WorkerMethod, input: unknown, store: StoreInfo, now: number): ReportJob {
@@ -49,6 +53,8 @@ function reportOf(db: Database, job: ReportJob, built?: (day: BuiltDay) => void)
       return settlementReport(db, job.input, job.store, job.now);
     case 'reports.orderLines':
       return orderLinesPage(db, job.input);
+    case 'orders.list':
+      return drillOrders(db, job.input, job.store);
     default: {
       const unknown: never = job;
       throw new Error(`not a worker report: ${JSON.stringify(unknown)}`);
