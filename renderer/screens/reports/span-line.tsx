@@ -40,7 +40,17 @@ export function SpanLine({ report }: { report: SalesReport }) {
       ) : null}
       {report.compared && report.firstRecordedDay && report.compared.from < report.firstRecordedDay ? (
         <span className="report-short-history" data-testid="report-short-history">
-          {t('salesReport.comparedBeforeRecords', { day: formatBusinessDay(report.firstRecordedDay, locale) })}
+          {t(
+            // Wholly before the first sale there is nothing to compare with, not just less.
+            report.compared.to < report.firstRecordedDay
+              ? 'salesReport.comparedAllBeforeRecords'
+              : 'salesReport.comparedBeforeRecords',
+            { day: formatBusinessDay(report.firstRecordedDay, locale) },
+          )}
+        </span>
+      ) : report.span && report.firstRecordedDay && report.span.to < report.firstRecordedDay ? (
+        <span className="report-short-history" data-testid="report-short-history">
+          {t('salesReport.spanBeforeRecords', { day: formatBusinessDay(report.firstRecordedDay, locale) })}
         </span>
       ) : null}
       <span className="report-scope">{t('salesReport.tillScope', { code: store.deviceCode })}</span>
