@@ -1,15 +1,10 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Database } from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { loadMigrations } from '../../electron/core/db/migrations';
 import { openDatabase } from '../../electron/core/db/open-database';
 import { readOrderDetail, readOrderRow } from '../../electron/core/orders/order-records';
 import { daySummary } from '../../electron/core/reports/day-summary';
-import { tempDir } from '../support/temp-dir';
+import { migrationsDir, storeBefore } from '../support/store-before';
 
-const migrationsDir = fileURLToPath(new URL('../../electron/core/db/migrations', import.meta.url));
 const day = '2026-11-30';
 
 type Line = { gross: number; lineDiscount: number; orderDiscount: number; coupon: number; quantity?: number };
@@ -17,14 +12,7 @@ type Redemption = { campaignId: number; name: string; amount: number; state?: st
 
 /** A store as the release before this migration left it, with orders written the way that release wrote them. */
 function oldStore(): { dataDir: string; db: Database } {
-  const all = loadMigrations(migrationsDir);
-  const mine = all.findIndex((m) => m.name.endsWith('_discount_sources.sql'));
-  expect(mine).toBeGreaterThan(0);
-  const dataDir = tempDir();
-  const oldDir = join(tempDir(), 'old');
-  mkdirSync(oldDir);
-  for (const m of all.slice(0, mine)) writeFileSync(join(oldDir, m.name), m.sql);
-  const { db } = openDatabase({ dataDir, migrationsDir: oldDir });
+  const { dataDir, db } = storeBefore('discount_sources');
   db.exec(`INSERT INTO staff (id, name, role, pin_hash, pin_salt, created_at, updated_at)
       VALUES ('s1', '小王', 'cashier', x'00', x'00', 0, 0);
     INSERT INTO categories (id, name_zh, name_en, created_at, updated_at) VALUES ('c', '饮料', 'Drinks', 0, 0);

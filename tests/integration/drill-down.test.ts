@@ -207,11 +207,14 @@ describe('a report figure drills down to its orders', () => {
         .concat(['beforeDay', 'before'])
         .map((name) => [name, null]),
     );
-    const params = { ...nulls, from: '2026-01-01', lastWhole: '2026-11-29', to: '2026-11-30', until: NOW, limit: 51 };
+    const params = {
+      ...nulls,
+      ...{ from: '2026-01-01', lastWhole: '2026-11-29', to: '2026-11-30', since: 0, until: NOW, hour: 9, limit: 51 },
+    };
     for (const [name, sql] of Object.entries(drillSql)) {
       if (name === 'dayOf') continue;
       const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((r) => r.detail);
-      const day = name.endsWith('.cut') ? '(business_day=?)' : '(business_day>? AND business_day<?)';
+      const day = name.endsWith('.whole') ? '(business_day>? AND business_day<?)' : '(business_day=?)';
       expect(plan[0], name).toMatch(/^SEARCH o USING (COVERING )?INDEX orders_by_day /);
       expect(plan[0], name).toContain(day);
       expect(

@@ -1,27 +1,14 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadMigrations } from '../../electron/core/db/migrations';
 import { openDatabase } from '../../electron/core/db/open-database';
 import { readUnsent } from '../../electron/core/sync/outbox-payloads';
 import { openHarness } from '../support/callers';
 import { createDemo, signIn } from '../support/demo-session';
-import { tempDir } from '../support/temp-dir';
+import { migrationsDir, storeBefore } from '../support/store-before';
 import { lineFor, openShift, payByCard, productBySku } from '../support/till';
-
-const migrationsDir = fileURLToPath(new URL('../../electron/core/db/migrations', import.meta.url));
 
 describe('a line’s cost at the sale (migration 0008)', () => {
   it('keeps lines sold before it as cost unknown', () => {
-    const all = loadMigrations(migrationsDir);
-    const mine = all.findIndex((m) => m.name.endsWith('_line_cost.sql'));
-    expect(mine).toBeGreaterThan(0);
-    const dataDir = tempDir();
-    const oldDir = join(tempDir(), 'old');
-    mkdirSync(oldDir);
-    for (const m of all.slice(0, mine)) writeFileSync(join(oldDir, m.name), m.sql);
-    const old = openDatabase({ dataDir, migrationsDir: oldDir }).db;
+    const { dataDir, db: old } = storeBefore('line_cost');
     old.exec(`INSERT INTO staff (id, name, role, pin_hash, pin_salt, created_at, updated_at)
         VALUES ('s1', '小王', 'cashier', x'00', x'00', 0, 0);
       INSERT INTO categories (id, name_zh, name_en, created_at, updated_at) VALUES ('c', '饮料', 'Drinks', 0, 0);

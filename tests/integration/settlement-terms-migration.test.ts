@@ -1,24 +1,11 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadMigrations } from '../../electron/core/db/migrations';
 import { openDatabase } from '../../electron/core/db/open-database';
 import { settledOrdersOn } from '../../electron/core/reports/settlement-orders';
-import { tempDir } from '../support/temp-dir';
-
-const migrationsDir = fileURLToPath(new URL('../../electron/core/db/migrations', import.meta.url));
+import { migrationsDir, storeBefore } from '../support/store-before';
 
 describe('settlement terms on the till (migration 0009)', () => {
   it('settles platform sales from before it at their total, with no promotion, fee or commission', () => {
-    const all = loadMigrations(migrationsDir);
-    const mine = all.findIndex((m) => m.name.endsWith('_settlement_terms.sql'));
-    expect(mine).toBeGreaterThan(0);
-    const dataDir = tempDir();
-    const oldDir = join(tempDir(), 'old');
-    mkdirSync(oldDir);
-    for (const m of all.slice(0, mine)) writeFileSync(join(oldDir, m.name), m.sql);
-    const old = openDatabase({ dataDir, migrationsDir: oldDir }).db;
+    const { dataDir, db: old } = storeBefore('settlement_terms');
     const order = (id: string, channel: string, total: number) =>
       `INSERT INTO orders (id, number, device_id, business_day, channel, cashier_id, cashier_name, paid_at, hour,
          item_count, gross, discount, order_discount_reason, total, rounding, tax, methods, request_digest)

@@ -2,7 +2,9 @@ import type { Database } from 'better-sqlite3';
 import { addDays, dayNumber } from '../../../shared/reports/periods';
 import { namedStatements } from '../db/open-database';
 import { decodeItems, decodeSales, encodeFacts } from './facts-codec';
+import { cutDayFacts, type ReportFacts, storedColumn, storeEncodedHours } from './hour-facts';
 import type { SpanBounds } from './range-sums';
+import type { StoreClock } from './report-spans';
 import { mergeFacts, rawFacts, type SpanFacts } from './span-facts';
 
 /**
@@ -11,14 +13,13 @@ import { mergeFacts, rawFacts, type SpanFacts } from './span-facts';
  */
 export const FACTS_VERSION = 1;
 
-/** A closed day's facts as computed, with the day's change count they were computed at. */
-export type BuiltDay = { day: string; changes: number; facts: SpanFacts };
+/**
+ * A closed day's facts as computed (or, with `hour`, one closed hour of a cut day), with the
+ * change count they were computed at.
+ */
+export type BuiltDay = { day: string; hour: number | null; changes: number; facts: SpanFacts };
 
 type StoredRow = { business_day: string; facts: string };
-
-// Each report reads only its own half of a stored day.
-const storedColumn = { sales: 'f.sales', comparedSales: 'f.sales', items: 'f.items' } as const;
-type ReportFacts = keyof typeof storedColumn;
 
 const statements = namedStatements({
   // Valid: this version, and nothing of the day has changed since (migration 0010's triggers).
@@ -35,28 +36,34 @@ const statements = namedStatements({
   store: `INSERT OR REPLACE INTO day_facts (business_day, version, changes, sales, items)
     SELECT @day, @version, @changes, @sales, @items
     WHERE coalesce((SELECT changes FROM day_changes WHERE business_day = @day), 0) = @changes`,
-  // One seek down the day index per day, not a walk over every order.
-  dayBefore: 'SELECT max(business_day) FROM orders WHERE business_day < ?',
-  valid: `SELECT 1 FROM day_facts f LEFT JOIN day_changes c USING (business_day)
-    WHERE f.business_day = @day AND f.version = @version AND f.changes = coalesce(c.changes, 0)`,
+  // Every day with orders has a change row (migration 0011): the small table is read, newest
+  // first, not the order history.
+  withoutFacts: `SELECT c.business_day FROM day_changes c LEFT JOIN day_facts f USING (business_day)
+    WHERE c.business_day < @today
+      AND (f.business_day IS NULL OR f.version != @version OR f.changes != c.changes)
+    ORDER BY c.business_day DESC`,
 });
 
 /**
  * A span's facts: its closed whole days from their stored facts where those are still valid, the
- * rest from raw rows. Closed days (before `today`) that had none are computed one by one and
- * handed to `built`, to be stored once the report has answered; today and a cut last day are always
- * read raw. Run it inside one read transaction, so stored and raw parts are the same moment.
+ * rest from raw rows. Closed days (before today) that had none are computed one by one and
+ * handed to `built`, to be stored once the report has answered; a whole today is read raw, and a
+ * cut last day by its closed hours (hour-facts.ts). Run it inside one read transaction, so stored
+ * and raw parts are the same moment.
  */
 export function factsOf(
   db: Database,
   bounds: SpanBounds,
   needed: ReportFacts,
-  today: string,
+  clock: StoreClock,
   built?: (day: BuiltDay) => void,
 ): SpanFacts {
   const q = statements(db);
-  const parts: SpanFacts[] = [];
-  if (bounds.until !== null) parts.push(rawFacts(db, { from: bounds.to, to: bounds.to, until: bounds.until }, needed));
+  const today = clock.businessDay;
+  const parts: SpanFacts[] =
+    bounds.until === null
+      ? []
+      : cutDayFacts(db, { day: bounds.to, until: bounds.until }, needed, clock, FACTS_VERSION, built);
   const lastWhole = bounds.until === null ? bounds.to : addDays(bounds.to, -1);
   if (dayNumber(lastWhole) < dayNumber(bounds.from)) return mergeFacts(parts);
 
@@ -82,7 +89,7 @@ export function factsOf(
       endRun(day);
       const facts = rawFacts(db, { from: day, to: day, until: null });
       parts.push(facts);
-      built({ day, changes: changes.get(day) ?? 0, facts });
+      built({ day, hour: null, changes: changes.get(day) ?? 0, facts });
     } else runStart ??= day;
   }
   endRun(addDays(range.to, 1));
@@ -93,11 +100,11 @@ function decodeStored(needed: ReportFacts, row: StoredRow): SpanFacts {
   return needed === 'items' ? decodeItems(row.facts) : decodeSales(row.business_day, row.facts);
 }
 
-/** A built day as it is stored and as it crosses from the report worker to the core. */
-export type EncodedDay = { day: string; changes: number; sales: string; items: string };
+/** A built day or hour as it is stored and as it crosses from the report worker to the core. */
+export type EncodedDay = { day: string; hour: number | null; changes: number; sales: string; items: string };
 
 export function encodeDays(days: readonly BuiltDay[]): EncodedDay[] {
-  return days.map(({ day, changes, facts }) => ({ day, changes, ...encodeFacts(facts) }));
+  return days.map(({ day, hour, changes, facts }) => ({ day, hour, changes, ...encodeFacts(facts) }));
 }
 
 /**
@@ -109,7 +116,12 @@ export function storeEncodedDays(db: Database, days: readonly EncodedDay[]): voi
   if (days.length === 0) return;
   const q = statements(db);
   db.transaction(() => {
-    for (const day of days) q.store.run({ ...day, version: FACTS_VERSION });
+    const hours = [];
+    for (const { hour, ...day } of days) {
+      if (hour === null) q.store.run({ ...day, version: FACTS_VERSION });
+      else hours.push({ ...day, hour });
+    }
+    storeEncodedHours(db, hours, FACTS_VERSION);
   })();
 }
 
@@ -120,18 +132,16 @@ export function storeDayFacts(db: Database, days: readonly BuiltDay[]): void {
 
 /** The newest closed day with orders and no valid facts, for the worker to fill while idle. */
 export function newestDayWithoutFacts(db: Database, today: string, skip: ReadonlySet<string>): string | null {
-  const q = statements(db);
-  let day = q.dayBefore.pluck().get(today) as string | null;
-  while (day !== null && (skip.has(day) || q.valid.get({ day, version: FACTS_VERSION })))
-    day = q.dayBefore.pluck().get(day) as string | null;
-  return day;
+  for (const day of statements(db).withoutFacts.pluck().iterate({ today, version: FACTS_VERSION }) as Iterable<string>)
+    if (!skip.has(day)) return day;
+  return null;
 }
 
 /** One closed day's facts from its raw rows, for the worker to store while idle. */
 export function buildDay(db: Database, day: string): BuiltDay {
   return db.transaction(() => {
     const changes = (statements(db).changes.get({ from: day, to: day }) as { changes: number } | undefined)?.changes;
-    return { day, changes: changes ?? 0, facts: rawFacts(db, { from: day, to: day, until: null }) };
+    return { day, hour: null, changes: changes ?? 0, facts: rawFacts(db, { from: day, to: day, until: null }) };
   })();
 }
 

@@ -1,11 +1,9 @@
 import type { CallRequest, Envelope } from '../../../shared/contract';
-import { contract } from '../../../shared/contract';
-import { pickLocale } from '../../../shared/locale';
 import { decideAccess } from '../../../shared/roles';
-import { toErrorShape } from '../dispatcher';
 import type { CoreEnvironment } from '../handler-context';
 import { isDrillDown } from '../orders/order-drill';
 import { checkedCall } from './checked-call';
+import { inWorker } from './report-call';
 import type { ReportRunner } from './report-runner';
 
 /**
@@ -25,15 +23,6 @@ export async function callDrill(
   if (!checked || !isDrillDown(checked.input)) return dispatch(request);
   const session = env.sessions.get(request.sessionToken, checked.now);
   if (!session || decideAccess(session.role, 'reports.view') !== 'allow') return dispatch(request);
-  try {
-    const value = await runner.run({
-      method: 'orders.list',
-      input: checked.input,
-      store: checked.store,
-      now: checked.now,
-    });
-    return { ok: true, value: contract['orders.list'].output.parse(value) };
-  } catch (error) {
-    return { ok: false, error: toErrorShape(error, pickLocale(request.locale)) };
-  }
+  const { input, store, now } = checked;
+  return inWorker(runner, { method: 'orders.list', input, store, now }, request.locale);
 }

@@ -43,8 +43,8 @@ export function itemsReport(
   built?: (day: BuiltDay) => void,
 ): ItemsReport {
   const { span, compared } = reportSpans(request, store, now);
-  const current = span ? factsOf(db, boundsOf(span, store), 'items', store.businessDay, built) : null;
-  const before = compared ? factsOf(db, boundsOf(compared, store), 'items', store.businessDay, built) : null;
+  const current = span ? factsOf(db, boundsOf(span, store), 'items', store, built) : null;
+  const before = compared ? factsOf(db, boundsOf(compared, store), 'items', store, built) : null;
   const rows = (group: 'product' | 'category'): ItemRow[] => {
     if (!current) return [];
     const names = new Map((statements(db)[group].all() as NameRow[]).map((row) => [row.id, row]));

@@ -5,16 +5,22 @@ import { addDays } from '../../../shared/reports/periods';
 import { namedStatements } from '../db/open-database';
 import { toSourcedDiscount } from '../orders/order-records';
 import type { SpanBounds } from './range-sums';
+import { perPart, spanParts } from './span-parts';
 
 type DiscountRow = Parameters<typeof toSourcedDiscount>[0];
 
-// Whole days read the day indexes alone; a cut last day also reads each entry's time.
+// Whole days read the day indexes alone; a cut last day or one hour also reads each entry's order.
 const statements = namedStatements({
   discountsWhole: `SELECT source, campaign_id, max(campaign_name) AS campaign_name, sum(amount) AS amount
     FROM order_discounts WHERE business_day BETWEEN @from AND @lastWhole GROUP BY source, campaign_id`,
-  discountsCut: `SELECT d.source, d.campaign_id, max(d.campaign_name) AS campaign_name, sum(d.amount) AS amount
-    FROM order_discounts d JOIN orders o ON o.id = d.order_id
-    WHERE d.business_day = @to AND o.paid_at <= @until GROUP BY d.source, d.campaign_id`,
+  ...perPart({
+    discountsOf: (
+      where: string,
+      days: string,
+    ) => `SELECT d.source, d.campaign_id, max(d.campaign_name) AS campaign_name,
+      sum(d.amount) AS amount FROM order_discounts d JOIN orders o ON o.id = d.order_id
+    WHERE d.business_day ${days} AND ${where} GROUP BY d.source, d.campaign_id`,
+  }),
   refundsWhole: `SELECT coalesce(sum(amount), 0) AS amount, count(*) AS count FROM refunds
     WHERE business_day BETWEEN @from AND @lastWhole`,
   refundsCut: `SELECT coalesce(sum(amount), 0) AS amount, count(*) AS count FROM refunds
@@ -28,10 +34,11 @@ function days(bounds: SpanBounds) {
 /** Every discount given on the span's orders, by source (not yet merged: `bySource` does that). */
 export function discountsIn(db: Database, bounds: SpanBounds): SourcedDiscount[] {
   const q = statements(db);
-  const rows = q.discountsWhole.all(days(bounds)) as DiscountRow[];
-  if (bounds.until !== null)
-    rows.push(...(q.discountsCut.all({ to: bounds.to, until: bounds.until }) as DiscountRow[]));
-  return rows.map(toSourcedDiscount);
+  return spanParts(bounds)
+    .flatMap(({ part, params }) =>
+      part === 'whole' ? q.discountsWhole.all(params) : q[`discountsOf.${part}`].all(params),
+    )
+    .map((row) => toSourcedDiscount(row as DiscountRow));
 }
 
 /** Refunds made on the span's days, whatever day their orders were: the money that went back. */

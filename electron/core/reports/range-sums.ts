@@ -6,9 +6,11 @@ import { perPart, spanParts } from './span-parts';
 
 /**
  * A report's business days, both ends included, and where a period in progress stops: `until`
- * (epoch ms) cuts the last day; null counts all of it.
+ * (epoch ms) cuts the last day; null counts all of it. Two narrower forms, for a cut day read in
+ * pieces (day-facts.ts): `since` starts the cut last day's part at that moment instead of at the
+ * day's start, and `hour` is one clock hour of the day `to` alone (`from` = `to`, no `until`).
  */
-export type SpanBounds = { from: string; to: string; until: number | null };
+export type SpanBounds = { from: string; to: string; until: number | null; since?: number; hour?: number };
 
 /** One cell of the span's sales: the orders of one day, channel, clock hour and cashier. */
 type Cell = { day: string; channel: string; hour: number; cashier: string };

@@ -12,7 +12,8 @@ import {
 } from '../../../shared/reports/periods';
 import type { SpanBounds } from './range-sums';
 
-type StoreClock = { businessDay: string; timeZone: string; dayCutoffHour: number };
+/** What of the store a span's days and moments are found from. */
+export type StoreClock = { businessDay: string; timeZone: string; dayCutoffHour: number };
 
 /** What a report counts: the whole period asked, the part of it that has elapsed, and the earlier span. */
 export type ReportSpans = {

@@ -33,7 +33,7 @@ const sent = new Set<string>();
 
 function send(days: BuiltDay[]): void {
   if (days.length === 0) return;
-  for (const { day } of days) sent.add(day);
+  for (const { day, hour } of days) if (hour === null) sent.add(day);
   parentPort?.postMessage({ facts: encodeDays(days) } satisfies JobAnswer);
 }
 

@@ -40,7 +40,7 @@ export function salesReport(
   const side = (found: Span | null, needed: 'sales' | 'comparedSales'): Side | null => {
     if (!found) return null;
     const bounds = boundsOf(found, store);
-    return { span: found, bounds, facts: factsOf(db, bounds, needed, store.businessDay, built) };
+    return { span: found, bounds, facts: factsOf(db, bounds, needed, store, built) };
   };
   const current = side(span, 'sales');
   const earlier = side(compared, 'comparedSales');
