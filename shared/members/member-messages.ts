@@ -1,0 +1,61 @@
+import type { Text } from '../errors';
+import type { MemberCodeRefusal } from './member-code';
+import type { PhoneRefusal } from './phone';
+
+/** What the cashier reads when a phone number is refused (shared/members/phone.ts). */
+export const phoneMessages = {
+  member_phone_empty: {
+    en: 'Enter the customer’s mobile number.',
+    'zh-CN': '请输入顾客的手机号。',
+  },
+  member_phone_too_long: {
+    en: 'That is too long for a phone number. Enter the 11-digit mobile number.',
+    'zh-CN': '输入内容过长，请输入 11 位手机号。',
+  },
+  member_phone_characters: {
+    en: 'A phone number has only digits (spaces, dashes and +86 are fine). Check what was typed.',
+    'zh-CN': '手机号只能包含数字（可带空格、短横线或 +86），请检查输入。',
+  },
+  member_phone_length: {
+    en: 'A mainland mobile number has 11 digits. Check the number with the customer.',
+    'zh-CN': '大陆手机号为 11 位数字，请与顾客核对。',
+  },
+  member_phone_not_mobile: {
+    en: 'That is not a mainland mobile number (they start 13 to 19). Check the number with the customer.',
+    'zh-CN': '这不是大陆手机号（应以 13 至 19 开头），请与顾客核对。',
+  },
+} satisfies Record<`member_${PhoneRefusal}`, Text>;
+
+/** What the cashier reads when a scanned member code is refused (shared/members/member-code.ts). */
+export const memberCodeMessages = {
+  member_code_not_a_member_code: {
+    en: 'This code is not a member code. Ask the customer to open the member code in the app.',
+    'zh-CN': '这不是会员码，请顾客在 App 中打开会员码。',
+  },
+  member_code_damaged: {
+    en: 'The member code is damaged or cut off. Scan it again.',
+    'zh-CN': '会员码残缺或已损坏，请重新扫码。',
+  },
+  member_code_unknown_key: {
+    en: 'This member code was signed with a key this till does not know. Sync now, or look the member up by phone.',
+    'zh-CN': '该会员码的签名密钥本机未知，请立即同步，或用手机号查找会员。',
+  },
+  member_code_bad_signature: {
+    en: 'The member code is forged or altered. Look the member up by phone instead.',
+    'zh-CN': '会员码签名无效（伪造或被篡改），请改用手机号查找会员。',
+  },
+  member_code_not_yet_valid: {
+    en: 'The member code is dated ahead of this till’s clock. Check the till’s date and time, or look the member up by phone.',
+    'zh-CN': '会员码的时间晚于本机时钟，请检查本机日期时间，或用手机号查找会员。',
+  },
+  member_code_expired: {
+    en: 'This member code has expired (they last a minute). Ask the customer to refresh the code in the app.',
+    'zh-CN': '会员码已过期（有效期一分钟），请顾客在 App 中刷新会员码。',
+  },
+  member_code_other_brand: {
+    en: 'This is another brand’s member code; it cannot be used in this store.',
+    'zh-CN': '这是其他品牌的会员码，本店不能使用。',
+  },
+} satisfies Record<`member_code_${MemberCodeRefusal}`, Text>;
+
+export const memberMessages = { ...phoneMessages, ...memberCodeMessages };
