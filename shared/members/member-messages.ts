@@ -1,6 +1,7 @@
 import type { Text } from '../errors';
 import type { MemberCodeRefusal } from './member-code';
 import type { PhoneRefusal } from './phone';
+import type { LadderProblem } from './tiers';
 
 /** What the cashier reads when a phone number is refused (shared/members/phone.ts). */
 export const phoneMessages = {
@@ -58,4 +59,28 @@ export const memberCodeMessages = {
   },
 } satisfies Record<`member_code_${MemberCodeRefusal}`, Text>;
 
-export const memberMessages = { ...phoneMessages, ...memberCodeMessages };
+/** What the owner reads when a tier ladder cannot be saved (shared/members/tiers.ts). */
+export const tierMessages = {
+  tier_ladder_start: {
+    en: 'The first tier, “{tier}”, must start at 0 growth, so every member has a tier.',
+    'zh-CN': '第一个等级“{tier}”的成长值门槛须为 0，使每位会员都有等级。',
+  },
+  tier_ladder_order: {
+    en: '“{tier}” must need more growth than “{previous}” before it.',
+    'zh-CN': '“{tier}”的成长值门槛须高于前一等级“{previous}”。',
+  },
+  tier_ladder_same_id: {
+    en: '“{tier}” and “{previous}” carry the same tier number.',
+    'zh-CN': '“{tier}”与“{previous}”的等级编号相同。',
+  },
+  tier_benefit_twice: {
+    en: '“{tier}” has two benefits of the same kind; keep one tier discount and one member price list.',
+    'zh-CN': '“{tier}”有两项同类权益，折扣和会员价各保留一项。',
+  },
+  tier_member_price_twice: {
+    en: '“{tier}” lists a product’s member price twice.',
+    'zh-CN': '“{tier}”中有商品的会员价重复设置。',
+  },
+} satisfies Record<LadderProblem['code'], Text>;
+
+export const memberMessages = { ...phoneMessages, ...memberCodeMessages, ...tierMessages };
