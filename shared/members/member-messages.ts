@@ -1,6 +1,8 @@
 import type { Text } from '../errors';
 import type { MemberCodeRefusal } from './member-code';
 import type { PhoneRefusal } from './phone';
+import type { RedemptionRefusal } from './points';
+import type { JournalRefusal } from './points-journal';
 import type { LadderProblem } from './tiers';
 
 /** What the cashier reads when a phone number is refused (shared/members/phone.ts). */
@@ -83,4 +85,62 @@ export const tierMessages = {
   },
 } satisfies Record<LadderProblem['code'], Text>;
 
-export const memberMessages = { ...phoneMessages, ...memberCodeMessages, ...tierMessages };
+/** What the cashier reads when points cannot pay as asked (shared/members/points.ts). */
+export const redemptionMessages = {
+  points_redeem_off: {
+    en: 'This store does not take points as payment.',
+    'zh-CN': '本店不支持积分抵现。',
+  },
+  points_not_whole_blocks: {
+    en: 'Points are used in steps of {block}.',
+    'zh-CN': '积分须按 {block} 的整数倍使用。',
+  },
+  points_below_min: {
+    en: 'At least {min} points must be used at a time.',
+    'zh-CN': '每单至少使用 {min} 积分。',
+  },
+  points_above_max: {
+    en: 'At most {max} points can be used on one order.',
+    'zh-CN': '每单最多使用 {max} 积分。',
+  },
+  points_over_balance: {
+    en: 'The member can use {balance} points now, fewer than asked.',
+    'zh-CN': '该会员当前可用积分为 {balance}，少于本次使用数。',
+  },
+  points_over_share: {
+    en: 'Points can pay only part of this order: at most {max} points.',
+    'zh-CN': '积分只能抵扣本单的一部分，最多 {max} 积分。',
+  },
+} satisfies Record<RedemptionRefusal['code'], Text>;
+
+/** What the manager reads when a points movement is refused (shared/members/points-journal.ts). */
+export const journalMessages = {
+  points_movement_conflict: {
+    en: 'Points movement {movementId} was already recorded with other figures; nothing was changed.',
+    'zh-CN': '积分变动 {movementId} 已按不同数值记录，本次未做更改。',
+  },
+  points_short: {
+    en: 'The member has {available} points available, fewer than the {asked} this needs.',
+    'zh-CN': '该会员可用积分 {available}，不足本次所需的 {asked}。',
+  },
+  points_hold_unknown: {
+    en: 'The points reserved for this order ({holdId}) are no longer held. Take the points again.',
+    'zh-CN': '为本单预留的积分（{holdId}）已不在预留中，请重新使用积分。',
+  },
+  points_hold_exceeded: {
+    en: 'This order has {held} points reserved; {asked} cannot be spent.',
+    'zh-CN': '本单预留积分 {held}，不能使用 {asked}。',
+  },
+  points_reverse_exceeds: {
+    en: 'The refunds of order {orderId} would reverse more points than it earned or spent.',
+    'zh-CN': '订单 {orderId} 的退款冲回积分将超过该单获得或使用的积分。',
+  },
+} satisfies Record<JournalRefusal['code'], Text>;
+
+export const memberMessages = {
+  ...phoneMessages,
+  ...memberCodeMessages,
+  ...tierMessages,
+  ...redemptionMessages,
+  ...journalMessages,
+};

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Money } from '../money';
+import { cumulativeShare } from '../rounding';
 import type { PricedCart } from './price-cart';
 
 /**
@@ -96,15 +97,10 @@ export function discountsGivenBack(
     const to = after.get(line.lineNo) ?? 0;
     if (to === from) continue;
     for (const part of line.discounts) {
-      const amount = partShare(part.amount, to, line.quantity) - partShare(part.amount, from, line.quantity);
+      const amount =
+        cumulativeShare(part.amount, to, line.quantity) - cumulativeShare(part.amount, from, line.quantity);
       parts.push({ ...part, amount: amount as Money });
     }
   }
   return bySource(parts);
-}
-
-function partShare(amount: number, refunded: number, quantity: number): number {
-  if (refunded <= 0) return 0;
-  if (refunded >= quantity) return amount;
-  return Number((BigInt(amount) * BigInt(refunded)) / BigInt(quantity));
 }
