@@ -137,10 +137,19 @@ export const journalMessages = {
   },
 } satisfies Record<JournalRefusal['code'], Text>;
 
+/** What the owner reads when recency bands do not rise (shared/members/segments.ts). */
+export const segmentMessages = {
+  recency_bands_order: {
+    en: 'Each recency band must end later than the one before: active, then sleeping, then churned.',
+    'zh-CN': '各活跃度区间须依次递增：活跃、沉睡、流失的天数逐级加大。',
+  },
+} satisfies Record<string, Text>;
+
 export const memberMessages = {
   ...phoneMessages,
   ...memberCodeMessages,
   ...tierMessages,
   ...redemptionMessages,
   ...journalMessages,
+  ...segmentMessages,
 };
