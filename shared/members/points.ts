@@ -88,7 +88,7 @@ export type Redemption = { points: number; fen: number };
 export function mostRedeemable(rules: PointsRules, spendable: number, due: number): Redemption {
   const r = rules.redemption;
   if (r.kind === 'off') return { points: 0, fen: 0 };
-  const byShare = Math.floor(Math.floor((due * r.maxShareBp) / 10_000) / r.blockFen) * r.blockPoints;
+  const byShare = pointsWithinShare(r, due);
   const most = Math.min(r.maxPoints, Math.max(0, spendable), byShare);
   const blocks = Math.floor(most / r.blockPoints);
   const fewest = Math.ceil(r.minPoints / r.blockPoints);
@@ -111,9 +111,14 @@ export function checkRedemption(
   if (ask.points > ask.spendable) {
     return refuse({ code: 'points_over_balance', params: { balance: Math.max(0, ask.spendable) } });
   }
-  const byShare = Math.floor(Math.floor((ask.due * r.maxShareBp) / 10_000) / r.blockFen) * r.blockPoints;
+  const byShare = pointsWithinShare(r, ask.due);
   if (ask.points > byShare) return refuse({ code: 'points_over_share', params: { max: byShare } });
   return { ok: true, ...blocksWorth(r, ask.points / r.blockPoints) };
+}
+
+/** The most points, in whole blocks, whose value stays within the share of `due` points may pay. */
+function pointsWithinShare(r: Extract<PointsRedemption, { kind: 'on' }>, due: number): number {
+  return Math.floor(Math.floor((due * r.maxShareBp) / 10_000) / r.blockFen) * r.blockPoints;
 }
 
 function blocksWorth(r: Extract<PointsRedemption, { kind: 'on' }>, blocks: number): Redemption {
