@@ -1,6 +1,7 @@
 import { approvalMessages } from './approvals/approval-messages';
 import { limitMessages } from './limit-messages';
 import type { Locale } from './locale';
+import { memberMessages } from './members/member-messages';
 import { drillMessages } from './reports/drill-messages';
 import type { Permission } from './roles';
 import { voucherMessages } from './vouchers/voucher-messages';
@@ -182,6 +183,7 @@ const messages = {
   ...limitMessages,
   ...drillMessages,
   ...approvalMessages,
+  ...memberMessages,
 } satisfies Record<string, Text>;
 
 export type ErrorCode = keyof typeof messages;

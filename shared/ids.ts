@@ -36,3 +36,9 @@ export const ShiftId = uuid.brand<'ShiftId'>();
 export type ShiftId = z.infer<typeof ShiftId>;
 export const CashMovementId = uuid.brand<'CashMovementId'>();
 export type CashMovementId = z.infer<typeof CashMovementId>;
+/** A member of a brand (DOMAIN.md, Members): minted by the platform, one person online and offline. */
+export const MemberId = uuid.brand<'MemberId'>();
+export type MemberId = z.infer<typeof MemberId>;
+/** One movement of a member's points journal: its idempotency key wherever it is recorded. */
+export const PointsMovementId = uuid.brand<'PointsMovementId'>();
+export type PointsMovementId = z.infer<typeof PointsMovementId>;

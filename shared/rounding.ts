@@ -42,3 +42,14 @@ export function allocate(total: number, weights: number[]): number[] {
   }
   return parts;
 }
+
+/**
+ * The part of `amount` that `done` of `whole` stands for, rounded down, and all of it once `done`
+ * reaches `whole`. Steps taken as differences of these parts (a refund after a refund) are never
+ * negative, never add up past `amount`, and reach it exactly when the whole is done.
+ */
+export function cumulativeShare(amount: number, done: number, whole: number): number {
+  if (done <= 0) return 0;
+  if (done >= whole) return amount;
+  return Number((BigInt(amount) * BigInt(done)) / BigInt(whole));
+}

@@ -10,6 +10,7 @@ export function useDiscountLabel(): (part: SourcedDiscount) => string {
   return useCallback(
     (part: SourcedDiscount) => {
       switch (part.kind) {
+        case 'member':
         case 'manual_line':
         case 'manual_order':
           return t(`discounts.${part.kind}`);

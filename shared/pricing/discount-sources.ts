@@ -1,16 +1,20 @@
 import { z } from 'zod';
 import { Money } from '../money';
+import { cumulativeShare } from '../rounding';
 import type { PricedCart } from './price-cart';
 
 /**
- * Where a discount came from (DOMAIN.md, Reports: "discounts split by source … each shown once").
- * The kinds are an open list: member benefits join it as another kind, stored and shown the same way.
+ * Where a discount came from (DOMAIN.md, Reports: "discounts split by source … each shown once"):
+ * a member benefit (member price or tier discount, docs/members.md), a manual line discount, a
+ * coupon campaign, the manual order discount.
  */
-export const discountSourceKinds = ['manual_line', 'manual_order', 'coupon'] as const;
+export const discountSourceKinds = ['member', 'manual_line', 'manual_order', 'coupon'] as const;
 export type DiscountSourceKind = (typeof discountSourceKinds)[number];
 
 /** One source's part of a discount: on a line, on an order, given back by a refund, or in a day. */
 export const SourcedDiscount = z.discriminatedUnion('kind', [
+  /** Member prices and the tier discount together: one line takes one of them, never both. */
+  z.object({ kind: z.literal('member'), amount: Money }),
   z.object({ kind: z.literal('manual_line'), amount: Money }),
   z.object({ kind: z.literal('manual_order'), amount: Money }),
   /** Campaign id 0 names a coupon whose campaign an old order did not record (migration 0005). */
@@ -24,13 +28,14 @@ export function sourceKey(part: SourcedDiscount): string {
 }
 
 /**
- * Each priced line's discount by source, in the order the engine applies them: the manual line
- * discount, then each coupon's campaign, then the share of the manual order discount. Only parts
- * above zero; a line's parts add up to gross − net.
+ * Each priced line's discount by source, in the order the engine applies them: the member benefit,
+ * the manual line discount, then each coupon's campaign, then the share of the manual order
+ * discount. Only parts above zero; a line's parts add up to gross − net.
  */
 export function lineDiscountParts(priced: PricedCart): SourcedDiscount[][] {
   return priced.lines.map((line) => {
     const parts: SourcedDiscount[] = [];
+    if (line.memberDiscount > 0) parts.push({ kind: 'member', amount: line.memberDiscount as Money });
     if (line.lineDiscount > 0) parts.push({ kind: 'manual_line', amount: line.lineDiscount as Money });
     for (const share of line.couponShares) {
       parts.push({
@@ -46,8 +51,8 @@ export function lineDiscountParts(priced: PricedCart): SourcedDiscount[][] {
 }
 
 /**
- * Parts merged per source, in application order: manual line discounts, coupons (in the order their
- * campaigns first appear), the manual order discount. Zero parts are left out.
+ * Parts merged per source, in application order: member benefits, manual line discounts, coupons (in
+ * the order their campaigns first appear), the manual order discount. Zero parts are left out.
  */
 export function bySource(parts: readonly SourcedDiscount[]): SourcedDiscount[] {
   const merged = new Map<string, SourcedDiscount>();
@@ -60,7 +65,12 @@ export function bySource(parts: readonly SourcedDiscount[]): SourcedDiscount[] {
   return [...merged.values()].filter((part) => part.amount !== 0).sort((a, b) => rank(a) - rank(b));
 }
 
-const discountSourceOrder: Record<DiscountSourceKind, number> = { manual_line: 0, coupon: 1, manual_order: 2 };
+const discountSourceOrder: Record<DiscountSourceKind, number> = {
+  member: 0,
+  manual_line: 1,
+  coupon: 2,
+  manual_order: 3,
+};
 
 export function discountTotal(parts: readonly SourcedDiscount[]): number {
   return parts.reduce((sum, part) => sum + part.amount, 0);
@@ -87,15 +97,10 @@ export function discountsGivenBack(
     const to = after.get(line.lineNo) ?? 0;
     if (to === from) continue;
     for (const part of line.discounts) {
-      const amount = partShare(part.amount, to, line.quantity) - partShare(part.amount, from, line.quantity);
+      const amount =
+        cumulativeShare(part.amount, to, line.quantity) - cumulativeShare(part.amount, from, line.quantity);
       parts.push({ ...part, amount: amount as Money });
     }
   }
   return bySource(parts);
-}
-
-function partShare(amount: number, refunded: number, quantity: number): number {
-  if (refunded <= 0) return 0;
-  if (refunded >= quantity) return amount;
-  return Number((BigInt(amount) * BigInt(refunded)) / BigInt(quantity));
 }

@@ -2,6 +2,7 @@ import { allocate, mulDivRound, percentOf } from '../rounding';
 import type { Cart, CartLine, ManualDiscount, PricingPolicy } from './cart';
 import { applyCoupons, type CouponsApplied } from './coupon-rules';
 import type { CouponOutcome, CouponPricingContext } from './coupon-terms';
+import { type MemberBenefitKind, type MemberPricing, memberLineBenefit } from './member-pricing';
 
 export type DiscountNote =
   | { kind: 'capped_at_line'; lineId: string; asked: number; given: number }
@@ -11,6 +12,10 @@ export type PricedLine = {
   lineId: string;
   /** Unit price × quantity, rounded once. */
   gross: number;
+  /** What the member's member price or tier discount takes off the line; 0 without a member. */
+  memberDiscount: number;
+  /** Which of the two it was, or null: never both on one line. */
+  memberBenefit: MemberBenefitKind | null;
   lineDiscount: number;
   /** This line's share of all coupons. */
   couponDiscount: number;
@@ -18,7 +23,7 @@ export type PricedLine = {
   couponShares: CouponShare[];
   /** This line's share of the manual order discount. */
   orderDiscount: number;
-  /** What the customer pays for the line: gross − all three discounts, never below zero. */
+  /** What the customer pays for the line: gross − all four discounts, never below zero. */
   net: number;
   taxRateBp: number;
   /** Tax included in `net`. */
@@ -32,7 +37,9 @@ export type TaxBand = { taxRateBp: number; net: number; tax: number };
 export type PricedCart = {
   lines: PricedLine[];
   gross: number;
-  /** Manual line and order discounts; coupons are not in it. */
+  /** What member prices and the tier discount took off together. */
+  memberDiscount: number;
+  /** Manual line and order discounts; coupons and member benefits are not in it. */
   manualDiscount: number;
   /** What the applied coupons took off together. */
   couponDiscount: number;
@@ -47,36 +54,52 @@ export type PricedCart = {
 
 /**
  * The one pricing function: the renderer previews with it and the core recomputes with it before
- * committing, so both always show the same fen. Prices include tax (CN style). Manual line
- * discounts come first, then coupons in cart order, then the manual order discount on what is left.
+ * committing, so both always show the same fen. Prices include tax (CN style). The member's benefit
+ * comes first (a member price replaces the list price; otherwise the tier discount), then manual
+ * line discounts, then coupons in cart order on the member-priced cart, then the manual order
+ * discount on what is left (docs/members.md, the stacking rule).
  */
-export function priceCart(cart: Cart, policy: PricingPolicy, coupons?: CouponPricingContext): PricedCart {
+export function priceCart(
+  cart: Cart,
+  policy: PricingPolicy,
+  coupons?: CouponPricingContext,
+  member?: MemberPricing,
+): PricedCart {
   const notes: DiscountNote[] = [];
   const first = cart.lines.map((line) => {
     const gross = lineGross(line);
-    const asked = discountAmount(line.discount, gross);
-    const lineDiscount = Math.min(asked, gross);
-    if (asked > gross) notes.push({ kind: 'capped_at_line', lineId: line.lineId, asked, given: lineDiscount });
-    return { line, gross, lineDiscount };
+    const benefit = memberLineBenefit(line, gross, member);
+    const memberDiscount = benefit?.amount ?? 0;
+    const base = gross - memberDiscount;
+    const asked = discountAmount(line.discount, base);
+    const lineDiscount = Math.min(asked, base);
+    if (asked > base) notes.push({ kind: 'capped_at_line', lineId: line.lineId, asked, given: lineDiscount });
+    // Coupons see the member's unit price: a free item gives one unit at what the member pays for it.
+    const couponLine = benefit ? { ...line, unitPrice: benefit.unitPrice } : line;
+    return { line, couponLine, gross, memberDiscount, memberBenefit: benefit?.kind ?? null, lineDiscount };
   });
   // Carts built in code rather than parsed may come without the coupons field.
   const applied = applyCoupons(
     cart.coupons ?? [],
-    first.map(({ line, gross, lineDiscount }) => ({ line, spend: gross - lineDiscount })),
+    first.map((entry) => ({ line: entry.couponLine, spend: entry.gross - entry.memberDiscount - entry.lineDiscount })),
     coupons,
   );
-  const afterCoupons = first.map((entry, i) => entry.gross - entry.lineDiscount - applied.perLine[i]);
+  const afterCoupons = first.map(
+    (entry, i) => entry.gross - entry.memberDiscount - entry.lineDiscount - applied.perLine[i],
+  );
   const subtotal = sum(afterCoupons);
   const askedOrder = discountAmount(cart.orderDiscount, subtotal);
   const orderDiscount = Math.min(askedOrder, subtotal);
   if (askedOrder > subtotal) notes.push({ kind: 'capped_at_order', asked: askedOrder, given: orderDiscount });
   const shares = allocate(orderDiscount, afterCoupons);
 
-  const lines = first.map(({ line, gross, lineDiscount }, i): PricedLine => {
+  const lines = first.map(({ line, gross, memberDiscount, memberBenefit, lineDiscount }, i): PricedLine => {
     const net = afterCoupons[i] - shares[i];
     return {
       lineId: line.lineId,
       gross,
+      memberDiscount,
+      memberBenefit,
       lineDiscount,
       couponDiscount: applied.perLine[i],
       couponShares: couponSharesOf(applied, i),
@@ -91,6 +114,7 @@ export function priceCart(cart: Cart, policy: PricingPolicy, coupons?: CouponPri
   return {
     lines,
     gross,
+    memberDiscount: sum(lines.map((l) => l.memberDiscount)),
     manualDiscount,
     couponDiscount: sum(applied.outcomes.map((o) => o.amount)),
     coupons: applied.outcomes,

@@ -1,5 +1,16 @@
-import { decode, encode } from 'cbor-x';
-import { decodeBase45, encodeBase45 } from './base45';
+import { encode } from 'cbor-x';
+import { decodeBase45 } from './base45';
+import {
+  bytesOf,
+  cborArray,
+  fromHex,
+  hex,
+  isUint,
+  SIGNATURE_BYTES,
+  sameBytes,
+  sealEnvelope,
+  splitSigned,
+} from './signed-envelope';
 
 /**
  * The `CP1` voucher payload of PROTOCOL.md: "CP1:" + Base45(CBOR array ‖ Ed25519 signature over
@@ -7,7 +18,7 @@ import { decodeBase45, encodeBase45 } from './base45';
  * decided where the keys are (the core and the platform).
  */
 export const CP1_PREFIX = 'CP1:';
-export const SIGNATURE_BYTES = 64;
+export { SIGNATURE_BYTES };
 export const VOUCHER_ID_BYTES = 12;
 
 export const voucherTypes = ['cash_off', 'percent_off', 'threshold_off', 'free_item', 'group_buy'] as const;
@@ -38,11 +49,6 @@ export type DecodedVoucher = { claims: VoucherClaims; signed: Uint8Array; signat
 /** Why a scanned text is no voucher at all, before any key is looked at. */
 export type EnvelopeRefusal = 'not_a_voucher' | 'damaged';
 
-const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-const fromHex = (text: string) => Uint8Array.from(text.match(/../g) ?? [], (pair) => Number.parseInt(pair, 16));
-const isUint = (value: unknown, max = Number.MAX_SAFE_INTEGER): value is number =>
-  typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= max;
-
 /** The bytes the platform signs: the CBOR array, in PROTOCOL.md's field order. */
 export function voucherBytes(claims: VoucherClaims): Uint8Array {
   const fields: unknown[] = [
@@ -62,10 +68,7 @@ export function voucherBytes(claims: VoucherClaims): Uint8Array {
 }
 
 export function encodeVoucher(signed: Uint8Array, signature: Uint8Array): string {
-  const whole = new Uint8Array(signed.length + signature.length);
-  whole.set(signed);
-  whole.set(signature, signed.length);
-  return CP1_PREFIX + encodeBase45(whole);
+  return sealEnvelope(CP1_PREFIX, signed, signature);
 }
 
 /**
@@ -99,31 +102,22 @@ export function decodeVoucher(
       ? bytesFromDecimal(text.slice(1))
       : undefined;
   if (bytes === undefined) return { ok: false, reason: 'not_a_voucher' };
-  if (bytes === null || bytes.length <= SIGNATURE_BYTES) return { ok: false, reason: 'damaged' };
-  const signed = bytes.slice(0, bytes.length - SIGNATURE_BYTES);
-  const claims = claimsOf(signed);
-  if (!claims) return { ok: false, reason: 'damaged' };
-  return { ok: true, voucher: { claims, signed, signature: bytes.slice(bytes.length - SIGNATURE_BYTES) } };
+  const envelope = bytes && splitSigned(bytes);
+  const claims = envelope && claimsOf(envelope.signed);
+  if (!envelope || !claims) return { ok: false, reason: 'damaged' };
+  return { ok: true, voucher: { claims, ...envelope } };
 }
 
 function claimsOf(signed: Uint8Array): VoucherClaims | null {
-  let fields: unknown;
-  try {
-    fields = decode(signed);
-  } catch {
-    return null;
-  }
-  if (!Array.isArray(fields) || (fields.length !== 10 && fields.length !== 11)) return null;
+  const fields = cborArray(signed);
+  if (!fields || (fields.length !== 10 && fields.length !== 11)) return null;
   const [version, kid, id, campaignId, type, value, notBefore, expires, storeScope, flags, nonce] = fields;
-  const bytesOf = (v: unknown, length?: number) =>
-    v instanceof Uint8Array && (length === undefined || v.length === length) ? v : null;
   const voucherId = bytesOf(id, VOUCHER_ID_BYTES);
   const typeName = isUint(type, voucherTypes.length - 1) ? voucherTypes[type] : null;
   const nonceBytes = fields.length === 11 ? bytesOf(nonce) : null;
   const numbers = [kid, campaignId, value, notBefore, expires, storeScope, flags];
   if (version !== 1 || !voucherId || !typeName || !numbers.every((n) => isUint(n))) return null;
   if (fields.length === 11 && (!nonceBytes || nonceBytes.length === 0 || nonceBytes.length > 32)) return null;
-  // Re-encoding must give the same bytes: a second spelling of the same claims is a forgery vector.
   const claims: VoucherClaims = {
     kid: kid as number,
     voucherId: hex(voucherId),
@@ -136,8 +130,7 @@ function claimsOf(signed: Uint8Array): VoucherClaims | null {
     flags: flags as number,
     nonce: nonceBytes ? hex(nonceBytes) : null,
   };
-  const again = voucherBytes(claims);
-  return again.length === signed.length && again.every((b, i) => b === signed[i]) ? claims : null;
+  return sameBytes(voucherBytes(claims), signed) ? claims : null;
 }
 
 /** The decimal form: the bytes as one big number, after a leading 1 byte that keeps leading zeros. */

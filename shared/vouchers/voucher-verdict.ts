@@ -1,15 +1,9 @@
 import type { DecodedVoucher, EnvelopeRefusal, VoucherClaims } from './cp1';
 import { decodeVoucher } from './cp1';
+import { keyCovers, type SigningKey, type VerifySignature } from './signed-envelope';
 
-/** A platform signing key as the signed key list delivers it. */
-export type VoucherKey = {
-  kid: number;
-  /** Raw Ed25519 public key, base64url. */
-  publicKey: string;
-  /** Vouchers signed with a key are good while it is valid; a retired key signs no new ones. */
-  validFrom: number;
-  validTo: number;
-};
+/** A platform voucher signing key as the signed key list delivers it. */
+export type VoucherKey = SigningKey;
 
 export type VoucherRefusal =
   | EnvelopeRefusal
@@ -32,8 +26,7 @@ export type VerdictContext = {
   now: number;
   /** This store's number on the platform; a voucher scoped 0 is good at every store. */
   store: number;
-  /** Ed25519 over `signed` with `publicKey`; the caller brings the crypto of its runtime. */
-  verify(publicKey: string, signed: Uint8Array, signature: Uint8Array): boolean;
+  verify: VerifySignature;
 };
 
 /**
@@ -52,8 +45,7 @@ export function judgeDecoded({ claims, signed, signature }: DecodedVoucher, cont
   if (!key) return { ok: false, reason: 'unknown_key', claims };
   if (!context.verify(key.publicKey, signed, signature)) return { ok: false, reason: 'bad_signature', claims };
   // A key past its validity (retired and expired) vouches for nothing issued after it.
-  if (claims.notBefore < key.validFrom || claims.notBefore > key.validTo)
-    return { ok: false, reason: 'unknown_key', claims };
+  if (!keyCovers(key, claims.notBefore)) return { ok: false, reason: 'unknown_key', claims };
   if (context.now < claims.notBefore) return { ok: false, reason: 'not_yet_valid', claims };
   if (context.now >= claims.expires) return { ok: false, reason: 'expired', claims };
   if (claims.storeScope !== 0 && claims.storeScope !== context.store)

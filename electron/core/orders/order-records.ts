@@ -169,16 +169,24 @@ export function readOrderDetail(db: Database, row: OrderRow): OrderDetail {
   };
 }
 
+/**
+ * The sources the till stores (migration 0005) and sends (the sync wire's discount parts) today.
+ * Member benefits are a source of the pricing engine already (docs/members.md); they join these
+ * with the members' wiring: a `discount_source_kinds` row, the wire's kind and the platform's.
+ */
+type StoredDiscountKind = Exclude<DiscountSourceKind, 'member'>;
+export type StoredDiscount = Exclude<SourcedDiscount, { kind: 'member' }>;
+
 type DiscountRow = {
   line_no: number;
-  source: DiscountSourceKind;
+  source: StoredDiscountKind;
   campaign_id: number | null;
   campaign_name: string | null;
   amount: number;
 };
 
-export function discountsByLine(db: Database, orderId: string): Map<number, SourcedDiscount[]> {
-  const byLine = new Map<number, SourcedDiscount[]>();
+export function discountsByLine(db: Database, orderId: string): Map<number, StoredDiscount[]> {
+  const byLine = new Map<number, StoredDiscount[]>();
   for (const row of orderStatements(db).discountsOf.all(orderId) as DiscountRow[]) {
     const parts = byLine.get(row.line_no) ?? [];
     parts.push(toSourcedDiscount(row));
@@ -187,7 +195,7 @@ export function discountsByLine(db: Database, orderId: string): Map<number, Sour
   return byLine;
 }
 
-export function toSourcedDiscount(row: Omit<DiscountRow, 'line_no'>): SourcedDiscount {
+export function toSourcedDiscount(row: Omit<DiscountRow, 'line_no'>): StoredDiscount {
   const amount = row.amount as Money;
   switch (row.source) {
     case 'manual_line':

@@ -23,6 +23,7 @@ const words = {
     scan: 'Scan for your e-receipt and review',
     items: 'items',
     coupon: 'Coupon',
+    member: 'Member benefit',
     groupBuy: 'Group-buy voucher',
     provisional: 'Provisional — to be confirmed by the platform',
     methods: { cash: 'Cash', card: 'Bank card', wallet: 'Mobile wallet', platform_prepaid: 'Platform prepaid' },
@@ -45,6 +46,7 @@ const words = {
     scan: '扫码查看电子小票并评价',
     items: '件',
     coupon: '优惠券',
+    member: '会员优惠',
     groupBuy: '团购券',
     provisional: '临时核销，待平台确认',
     methods: { cash: '现金', card: '银行卡', wallet: '移动支付', platform_prepaid: '平台预付' },
@@ -110,14 +112,16 @@ export function receiptHtml(order: OrderDetail, store: StoreInfo, options: Recei
 }
 
 /**
- * The order's discounts past its lines, by source: each coupon campaign with what its coupons took
- * off (one decided offline says it awaits the platform), then the manual order discount with its
- * reason. Manual line discounts are printed under their lines.
+ * The order's discounts past its lines, by source: the member benefit, each coupon campaign with
+ * what its coupons took off (one decided offline says it awaits the platform), then the manual order
+ * discount with its reason. Manual line discounts are printed under their lines.
  */
 function discountRows(order: OrderDetail, locale: Locale, money: (amount: number) => string): Row[] {
   const w = words[locale];
   return order.discounts.flatMap((part): Row[] => {
     switch (part.kind) {
+      case 'member':
+        return [[w.member, `−${money(part.amount)}`]];
       case 'manual_line':
         return [];
       case 'manual_order': {

@@ -1,0 +1,155 @@
+import type { Text } from '../errors';
+import type { MemberCodeRefusal } from './member-code';
+import type { PhoneRefusal } from './phone';
+import type { RedemptionRefusal } from './points';
+import type { JournalRefusal } from './points-journal';
+import type { LadderProblem } from './tiers';
+
+/** What the cashier reads when a phone number is refused (shared/members/phone.ts). */
+export const phoneMessages = {
+  member_phone_empty: {
+    en: 'Enter the customer’s mobile number.',
+    'zh-CN': '请输入顾客的手机号。',
+  },
+  member_phone_too_long: {
+    en: 'That is too long for a phone number. Enter the 11-digit mobile number.',
+    'zh-CN': '输入内容过长，请输入 11 位手机号。',
+  },
+  member_phone_characters: {
+    en: 'A phone number has only digits (spaces, dashes and +86 are fine). Check what was typed.',
+    'zh-CN': '手机号只能包含数字（可带空格、短横线或 +86），请检查输入。',
+  },
+  member_phone_length: {
+    en: 'A mainland mobile number has 11 digits. Check the number with the customer.',
+    'zh-CN': '大陆手机号为 11 位数字，请与顾客核对。',
+  },
+  member_phone_not_mobile: {
+    en: 'That is not a mainland mobile number (they start 13 to 19). Check the number with the customer.',
+    'zh-CN': '这不是大陆手机号（应以 13 至 19 开头），请与顾客核对。',
+  },
+} satisfies Record<`member_${PhoneRefusal}`, Text>;
+
+/** What the cashier reads when a scanned member code is refused (shared/members/member-code.ts). */
+export const memberCodeMessages = {
+  member_code_not_a_member_code: {
+    en: 'This code is not a member code. Ask the customer to open the member code in the app.',
+    'zh-CN': '这不是会员码，请顾客在 App 中打开会员码。',
+  },
+  member_code_damaged: {
+    en: 'The member code is damaged or cut off. Scan it again.',
+    'zh-CN': '会员码残缺或已损坏，请重新扫码。',
+  },
+  member_code_unknown_key: {
+    en: 'This member code was signed with a key this till does not know. Sync now, or look the member up by phone.',
+    'zh-CN': '该会员码的签名密钥本机未知，请立即同步，或用手机号查找会员。',
+  },
+  member_code_bad_signature: {
+    en: 'The member code is forged or altered. Look the member up by phone instead.',
+    'zh-CN': '会员码签名无效（伪造或被篡改），请改用手机号查找会员。',
+  },
+  member_code_not_yet_valid: {
+    en: 'The member code is dated ahead of this till’s clock. Check the till’s date and time, or look the member up by phone.',
+    'zh-CN': '会员码的时间晚于本机时钟，请检查本机日期时间，或用手机号查找会员。',
+  },
+  member_code_expired: {
+    en: 'This member code has expired (they last a minute). Ask the customer to refresh the code in the app.',
+    'zh-CN': '会员码已过期（有效期一分钟），请顾客在 App 中刷新会员码。',
+  },
+  member_code_other_brand: {
+    en: 'This is another brand’s member code; it cannot be used in this store.',
+    'zh-CN': '这是其他品牌的会员码，本店不能使用。',
+  },
+} satisfies Record<`member_code_${MemberCodeRefusal}`, Text>;
+
+/** What the owner reads when a tier ladder cannot be saved (shared/members/tiers.ts). */
+export const tierMessages = {
+  tier_ladder_start: {
+    en: 'The first tier, “{tier}”, must start at 0 growth, so every member has a tier.',
+    'zh-CN': '第一个等级“{tier}”的成长值门槛须为 0，使每位会员都有等级。',
+  },
+  tier_ladder_order: {
+    en: '“{tier}” must need more growth than “{previous}” before it.',
+    'zh-CN': '“{tier}”的成长值门槛须高于前一等级“{previous}”。',
+  },
+  tier_ladder_same_id: {
+    en: '“{tier}” and “{previous}” carry the same tier number.',
+    'zh-CN': '“{tier}”与“{previous}”的等级编号相同。',
+  },
+  tier_benefit_twice: {
+    en: '“{tier}” has two benefits of the same kind; keep one tier discount and one member price list.',
+    'zh-CN': '“{tier}”有两项同类权益，折扣和会员价各保留一项。',
+  },
+  tier_member_price_twice: {
+    en: '“{tier}” lists a product’s member price twice.',
+    'zh-CN': '“{tier}”中有商品的会员价重复设置。',
+  },
+} satisfies Record<LadderProblem['code'], Text>;
+
+/** What the cashier reads when points cannot pay as asked (shared/members/points.ts). */
+export const redemptionMessages = {
+  points_redeem_off: {
+    en: 'This store does not take points as payment.',
+    'zh-CN': '本店不支持积分抵现。',
+  },
+  points_not_whole_blocks: {
+    en: 'Points are used in steps of {block}.',
+    'zh-CN': '积分须按 {block} 的整数倍使用。',
+  },
+  points_below_min: {
+    en: 'At least {min} points must be used at a time.',
+    'zh-CN': '每单至少使用 {min} 积分。',
+  },
+  points_above_max: {
+    en: 'At most {max} points can be used on one order.',
+    'zh-CN': '每单最多使用 {max} 积分。',
+  },
+  points_over_balance: {
+    en: 'The member can use {balance} points now, fewer than asked.',
+    'zh-CN': '该会员当前可用积分为 {balance}，少于本次使用数。',
+  },
+  points_over_share: {
+    en: 'Points can pay only part of this order: at most {max} points.',
+    'zh-CN': '积分只能抵扣本单的一部分，最多 {max} 积分。',
+  },
+} satisfies Record<RedemptionRefusal['code'], Text>;
+
+/** What the manager reads when a points movement is refused (shared/members/points-journal.ts). */
+export const journalMessages = {
+  points_movement_conflict: {
+    en: 'Points movement {movementId} was already recorded with other figures; nothing was changed.',
+    'zh-CN': '积分变动 {movementId} 已按不同数值记录，本次未做更改。',
+  },
+  points_short: {
+    en: 'The member has {available} points available, fewer than the {asked} this needs.',
+    'zh-CN': '该会员可用积分 {available}，不足本次所需的 {asked}。',
+  },
+  points_hold_unknown: {
+    en: 'The points reserved for this order ({holdId}) are no longer held. Take the points again.',
+    'zh-CN': '为本单预留的积分（{holdId}）已不在预留中，请重新使用积分。',
+  },
+  points_hold_exceeded: {
+    en: 'This order has {held} points reserved; {asked} cannot be spent.',
+    'zh-CN': '本单预留积分 {held}，不能使用 {asked}。',
+  },
+  points_reverse_exceeds: {
+    en: 'The refunds of order {orderId} would reverse more points than it earned or spent.',
+    'zh-CN': '订单 {orderId} 的退款冲回积分将超过该单获得或使用的积分。',
+  },
+} satisfies Record<JournalRefusal['code'], Text>;
+
+/** What the owner reads when recency bands do not rise (shared/members/segments.ts). */
+export const segmentMessages = {
+  recency_bands_order: {
+    en: 'Each recency band must end later than the one before: active, then sleeping, then churned.',
+    'zh-CN': '各活跃度区间须依次递增：活跃、沉睡、流失的天数逐级加大。',
+  },
+} satisfies Record<string, Text>;
+
+export const memberMessages = {
+  ...phoneMessages,
+  ...memberCodeMessages,
+  ...tierMessages,
+  ...redemptionMessages,
+  ...journalMessages,
+  ...segmentMessages,
+};
