@@ -44,6 +44,11 @@ export type Contract = typeof contract;
 export type MethodName = keyof Contract;
 export const methodNames = Object.keys(contract) as MethodName[];
 
+/** The methods the contract marks `platformFirst`: the core asks the platform before dispatching them. */
+export type PlatformFirstMethod = {
+  [M in MethodName]: Contract[M] extends { platformFirst?: true } ? M : never;
+}[MethodName];
+
 export function isMethodName(name: string): name is MethodName {
   return Object.hasOwn(contract, name);
 }

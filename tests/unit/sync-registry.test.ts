@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { catalogTill } from '../../electron/core/catalog/catalog-sync';
+import { isPlatformFirst, needsPlatform, noAnswers } from '../../electron/core/sync/platform-first';
 import type { TillMutation, TillStream } from '../../electron/core/sync/till-domain';
 import { pulledStreams, tillMutations, tillPayloadSql, tillStreams } from '../../electron/core/sync/till-sync';
 import type { PlatformMutation } from '../../platform/sync/platform-domain';
 import { platformMutations, platformStreams } from '../../platform/sync/platform-sync';
 import { stockDomain } from '../../platform/sync/stock-sync';
 import { auditActionText } from '../../shared/audit/audit-words';
-import { methodNames } from '../../shared/contract';
+import { contract, methodNames } from '../../shared/contract';
 import { MutationType } from '../../shared/sync/mutations';
 import { joinDomains, syncDomain } from '../../shared/sync/sync-domain';
 import { domainEvents, mutationPayloads, pullStreams } from '../../shared/sync/sync-domains';
@@ -104,5 +105,17 @@ describe('a synced record type or stream is declared once per side', () => {
     // @ts-expect-error stock's appliers alone
     const appliers: { [T in MutationType]: PlatformMutation<T> } = joinDomains([stockDomain], 'mutations');
     expect([streams, payloads, appliers].map((table) => Object.keys(table).length)).toEqual([1, 0, 2]);
+  });
+
+  it('a method the contract marks platformFirst is asked about by its domain before the dispatch', () => {
+    const marked = methodNames.filter((name) => contract[name].platformFirst === true);
+    expect(sorted(marked)).toEqual(['orders.commit', 'vouchers.check', 'vouchers.redeemGroupBuy']);
+    expect(methodNames.filter(isPlatformFirst)).toEqual(marked);
+    expect(needsPlatform('vouchers.check', { code: 'CP1:X' })).toBe(true);
+    expect(needsPlatform('vouchers.redeemGroupBuy', {})).toBe(true);
+    // A sale without a coupon goes straight to the dispatch; one with a coupon asks first.
+    expect(needsPlatform('orders.commit', { cart: { coupons: [] } })).toBe(false);
+    expect(needsPlatform('orders.commit', { cart: { coupons: [{ code: 'CP1:X' }] } })).toBe(true);
+    expect(Object.keys(noAnswers).sort()).toEqual(['clockDoubted', 'vouchers']);
   });
 });
