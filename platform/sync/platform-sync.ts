@@ -12,7 +12,8 @@ import { voucherDomain } from './voucher-sync';
  * The platform's side of every synced domain (`shared/sync/sync-domains.ts` is the wire's side),
  * once: the query that serves each stream and the applier of each record type a till pushes.
  */
-const platformDomains = [saleDomain, catalogDomain, stockDomain, onlineOrderDomain, voucherDomain];
+// In this order, a long poll names the streams that moved as it always has.
+const platformDomains = [saleDomain, onlineOrderDomain, stockDomain, catalogDomain, voucherDomain];
 
 /** Every stream of the wire is served here, or the type check fails. */
 export const platformStreams: { [S in PullStream]: PlatformStream<S> } = joinDomains(platformDomains, 'streams');

@@ -1,4 +1,4 @@
-import { type PullResponse, PullStream } from '../../shared/sync/wire';
+import type { PullResponse, PullStream } from '../../shared/sync/wire';
 import type { Queryable } from '../db/sql';
 import { platformStreams } from './platform-sync';
 
@@ -33,7 +33,9 @@ export async function pullChanges(
 }
 
 // Stream names are the wire's own identifiers ([a-z_]), safe as column names.
-const headsQuery = `SELECT\n${PullStream.options.map((stream) => `  ${platformStreams[stream].head} AS ${stream}`).join(',\n')}`;
+const headsQuery = `SELECT\n${Object.entries(platformStreams)
+  .map(([stream, { head }]) => `  ${head} AS ${stream}`)
+  .join(',\n')}`;
 
 /** The newest version of each stream as this store sees it. */
 export async function streamHeads(db: Queryable, storeId: string): Promise<Record<PullStream, number>> {

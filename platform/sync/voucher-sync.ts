@@ -27,16 +27,6 @@ export const voucherDomain: PlatformDomain<
         data: { kid: row.kid, publicKey: row.public_key, validFrom: row.valid_from, validTo: row.valid_to },
       }),
     },
-    voucher_policy: {
-      query: `SELECT s.number, p.limits, p.version FROM voucher_policies p JOIN stores s ON s.id = p.store_id
-           WHERE p.store_id = $1 AND p.version > $2 ORDER BY p.version LIMIT $3`,
-      head: '(SELECT COALESCE(max(version), 0) FROM voucher_policies WHERE store_id = $1)',
-      change: (row: PolicyRow) => ({
-        id: 'store',
-        version: String(row.version),
-        data: { storeNumber: row.number, limits: RiskLimits.parse(row.limits) },
-      }),
-    },
     campaigns: {
       query: `SELECT ${CAMPAIGN_COLUMNS} FROM campaigns c
            WHERE c.version > $2 AND (c.store_id IS NULL OR c.store_id = $1) ORDER BY c.version LIMIT $3`,
@@ -54,6 +44,16 @@ export const voucherDomain: PlatformDomain<
         id: row.id,
         version: String(row.version),
         data: { voucherId: row.id, reason: row.denial_reason, denied: row.denied, at: row.denied_at },
+      }),
+    },
+    voucher_policy: {
+      query: `SELECT s.number, p.limits, p.version FROM voucher_policies p JOIN stores s ON s.id = p.store_id
+           WHERE p.store_id = $1 AND p.version > $2 ORDER BY p.version LIMIT $3`,
+      head: '(SELECT COALESCE(max(version), 0) FROM voucher_policies WHERE store_id = $1)',
+      change: (row: PolicyRow) => ({
+        id: 'store',
+        version: String(row.version),
+        data: { storeNumber: row.number, limits: RiskLimits.parse(row.limits) },
       }),
     },
   },

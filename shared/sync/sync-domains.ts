@@ -10,7 +10,8 @@ import { voucherSync } from './voucher-sync';
  * screens' domain events are read from here; add a domain's module (see `sync-domain.ts`) to this
  * list and to the till's and the platform's lists, and TypeScript names whatever is still missing.
  */
-const syncDomains = [saleSync, catalogSync, stockSync, onlineOrderSync, voucherSync] as const;
+// In this order, the wire's enums list the names as they always have (a refusal's detail shows them).
+const syncDomains = [saleSync, catalogSync, onlineOrderSync, stockSync, voucherSync] as const;
 
 /** Stream name → what a change carries and what the audit log calls it. */
 export const pullStreams = joinDomains(syncDomains, 'streams');

@@ -35,9 +35,9 @@ export type VoucherReversedPayload = z.infer<typeof VoucherReversedPayload>;
 export const voucherSync = syncDomain({
   streams: {
     voucher_keys: { item: VoucherKeyWire, words: { en: 'voucher signing keys', 'zh-CN': '券签名密钥' } },
-    voucher_policy: { item: VoucherPolicy, words: { en: 'offline voucher limits', 'zh-CN': '离线核销限额' } },
     campaigns: { item: Campaign, words: { en: 'campaigns', 'zh-CN': '营销活动' } },
     voucher_denials: { item: VoucherDenial, words: { en: 'voucher deny list', 'zh-CN': '券黑名单' } },
+    voucher_policy: { item: VoucherPolicy, words: { en: 'offline voucher limits', 'zh-CN': '离线核销限额' } },
   },
   mutations: {
     'voucher.redeemed': VoucherRedeemedPayload,

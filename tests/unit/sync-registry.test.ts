@@ -60,6 +60,25 @@ describe('a synced record type or stream is declared once per side', () => {
         'voucher.reversed',
       ]),
     );
+    // The enum's order shows in a refusal's detail; the platform's in which streams a long poll names first.
+    expect(PullStream.options).toEqual([
+      'catalog',
+      'online_orders',
+      'stock_levels',
+      'voucher_keys',
+      'campaigns',
+      'voucher_denials',
+      'voucher_policy',
+    ]);
+    expect(Object.keys(platformStreams)).toEqual([
+      'online_orders',
+      'stock_levels',
+      'catalog',
+      'voucher_keys',
+      'campaigns',
+      'voucher_denials',
+      'voucher_policy',
+    ]);
     expect(sorted(Object.keys(WaitQuery.shape))).toEqual(sorted([...PullStream.options, 'timeout']));
     // Only the streams that guard offline redemption fail a page on a change they cannot take.
     expect(pulledStreams.filter((stream) => tillStreams[stream].strict)).toEqual([

@@ -1,8 +1,11 @@
 import type { Database } from 'better-sqlite3';
-import type { StockLevel } from '../../../shared/sync/stock-sync';
+import type { StockLevel, StockMovedPayload } from '../../../shared/sync/stock-sync';
 import { namedStatements } from '../db/open-database';
 import { ackedSeq } from '../sync/sync-records';
 import type { TillDomain } from '../sync/till-domain';
+
+/** A movement as the ledger has it; its note comes from the outbox row. */
+type MovementRow = Omit<StockMovedPayload, 'note'>;
 
 const stockOutboxSql = {
   movement: `SELECT m.id, p.sku, m.kind, m.quantity, m.at FROM stock_movements m JOIN products p ON p.id = m.product_id
@@ -45,7 +48,7 @@ export const stockTill: TillDomain<'stock_levels', 'stock.moved' | 'product.sold
   },
   mutations: {
     'stock.moved': {
-      payload: (db, row) => ({ ...(statements(db).movement.get(row.id) as object), ...JSON.parse(row.payload) }),
+      payload: (db, row) => ({ ...(statements(db).movement.get(row.id) as MovementRow), ...JSON.parse(row.payload) }),
     },
     'product.sold_out': { payload: (_db, row) => JSON.parse(row.payload) },
   },
