@@ -20,10 +20,9 @@ import { createSessionStore } from './staff/sessions';
 import { readMeta, readStore, writeMeta } from './store/store-records';
 import { type DeviceKeyStore, fileDeviceKeyStore } from './sync/device-key-store';
 import { lastOutboxSeq } from './sync/outbox';
+import { gatherOnline, isPlatformFirst, needsPlatform, type OnlineAnswers } from './sync/platform-first';
 import { type SyncEngineOptions, startSyncEngine } from './sync/sync-engine';
 import { createSyncRuntime } from './sync/sync-runtime';
-import type { OnlineAnswers } from './vouchers/online-answers';
-import { gatherOnline, hasOnlineStep, mayNeedPlatform } from './vouchers/online-step';
 
 // What openCounterCore may throw that needs a person (upgrade Counter, restore a backup): the
 // shells tell them apart here, without reaching into the database or the secret's file.
@@ -54,8 +53,8 @@ export type CounterCore = {
   /** Synchronous: one transaction, no platform round trip (voucher calls then decide offline). */
   dispatch(request: CallRequest): Envelope<unknown>;
   /**
-   * What the transports use: the few methods that need the platform (vouchers) first ask it within
-   * the answer budget, then dispatch with its answers; every other method is a plain dispatch.
+   * What the transports use: the few methods the contract marks `platformFirst` (vouchers) first ask
+   * it within the answer budget, then dispatch with its answers; every other method is a plain dispatch.
    */
   call(request: CallRequest): Promise<Envelope<unknown>>;
   subscribe(listener: (event: AppEvent) => void): () => void;
@@ -133,9 +132,9 @@ export function openCounterCore(options: CoreOptions): CounterCore {
       }
       if (method === 'reports.reconcile') return callReconcile(env, request, dispatch);
       if (reports && method === 'orders.list') return callDrill(env, reports, request, dispatch);
-      if (typeof method !== 'string' || !isMethodName(method) || !hasOnlineStep(method)) return dispatch(request);
+      if (typeof method !== 'string' || !isMethodName(method) || !isPlatformFirst(method)) return dispatch(request);
       // Unpaired, or a sale with no coupon: nothing to ask, so nothing to parse twice.
-      if (!env.sync.link || !mayNeedPlatform(method, request.input)) return dispatch(request);
+      if (!env.sync.link || !needsPlatform(method, request.input)) return dispatch(request);
       // A cheap pre-check so nobody makes the till call the platform for them; the dispatch checks
       // everything again and gives the precise refusal.
       const parsed = contract[method].input.safeParse(request.input ?? {});

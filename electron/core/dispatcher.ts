@@ -16,8 +16,8 @@ import type { Actor, CoreEnvironment, HandlerContext, Handlers } from './handler
 import { type ApprovalGrant, checkGrant, inputDigest } from './staff/approval-grants';
 import type { Session } from './staff/sessions';
 import { readStore } from './store/store-records';
+import { noAnswers, type OnlineAnswers } from './sync/platform-first';
 import { parseInput } from './validation';
-import { noAnswers, type OnlineAnswers } from './vouchers/online-answers';
 
 /** `online` comes only from the core's own online step, never from what a transport carried. */
 export type Dispatch = (request: CallRequest, online?: OnlineAnswers) => Envelope<unknown>;

@@ -4,8 +4,8 @@ import type { Locale } from '../../shared/locale';
 import type { Permission } from '../../shared/roles';
 import type { GrantStore } from './staff/approval-grants';
 import type { Session, SessionStore } from './staff/sessions';
+import type { OnlineAnswers } from './sync/platform-first';
 import type { SyncRuntime } from './sync/sync-runtime';
-import type { OnlineAnswers } from './vouchers/online-answers';
 
 export type Actor = { id: string; name: string };
 
@@ -30,7 +30,10 @@ export type HandlerContext = CoreEnvironment & {
   session: Session | null;
   /** Who approved this call; a handler that takes a manager's PIN itself (a grant) names them here. */
   approver: Actor | null;
-  /** The platform's answers gathered before this dispatch (vouchers); empty means decide offline. */
+  /**
+   * The platform's answers gathered before this dispatch, by domain (`sync/platform-first.ts`), for
+   * the methods the contract marks `platformFirst`; a domain's empty answer means decide offline.
+   */
   online: OnlineAnswers;
   /** What the audit entry says about this change; the method and actors are filled in for you. */
   describe(subject: string, detail: unknown, actor?: Actor): void;

@@ -1,6 +1,6 @@
 import { SIGNATURE_WINDOW_MS } from '../../shared/sync/wire';
-import type { ApplyRefusal } from './apply';
 import { when } from './claim-words';
+import type { ApplyRefusal } from './platform-domain';
 
 /** How far a till's clock may be from the platform's: its signed requests pass only within this. */
 export const CLOCK_SKEW_MS = SIGNATURE_WINDOW_MS;

@@ -1,8 +1,8 @@
 import { ceilings } from '../../shared/limits';
 import type { PayloadOf } from '../../shared/sync/mutations';
-import type { ApplyRefusal } from './apply';
 import { fields, moneyWords, sums, type Words, when } from './claim-words';
 import { type ClaimWindow, claimedTimeRefusal } from './claimed-time';
+import type { ApplyRefusal } from './platform-domain';
 
 /** A stock movement is at most `stockMove` items or kilograms, and the ledger counts weight in grams. */
 export const STOCK_MOVE_MAX = ceilings.stockMove * 1000;

@@ -4,8 +4,10 @@ import type { AuditHead, PushMutation, PushRequest } from '../../shared/sync/wir
 import { lockStore } from '../data/versions';
 import { type Queryable, type Sql, sqlState } from '../db/sql';
 import { zodDetail } from '../errors';
-import { type ApplyContext, appliers, insertSales } from './apply';
 import { orderPaidRefusal } from './order-checks';
+import type { Applier, ApplyContext } from './platform-domain';
+import { platformMutations } from './platform-sync';
+import { insertSales } from './sale-sync';
 
 /** A result before its message is put into the caller's language. */
 export type PushResult = {
@@ -233,12 +235,9 @@ async function applyAlone(tx: Queryable, state: BatchState, type: MutationType, 
 }
 
 function applyPayload(tx: Queryable, context: ApplyContext, type: MutationType, payload: unknown) {
-  const apply = appliers[type] as (
-    tx: Queryable,
-    context: ApplyContext,
-    payload: unknown,
-  ) => ReturnType<(typeof appliers)[MutationType]>;
-  return apply(tx, context, payload);
+  // The payload was parsed with this type's schema just before: the applier gets what it declares.
+  const apply = platformMutations[type].apply as Applier<MutationType>;
+  return apply(tx, context, payload as PayloadOf<MutationType>);
 }
 
 /** The answers of this batch's new seqs, in one statement. */

@@ -1,9 +1,9 @@
 import type { PayloadOf } from '../../shared/sync/mutations';
 import type { Queryable } from '../db/sql';
-import type { ApplyRefusal } from './apply';
 import { moneyWords, sums, when } from './claim-words';
 import { CLOCK_SKEW_MS, type ClaimWindow, claimedTimeRefusal } from './claimed-time';
 import { STOCK_MOVE_MAX } from './order-checks';
+import type { ApplyRefusal } from './platform-domain';
 
 type Refund = PayloadOf<'order.refunded'>;
 type Sale = PayloadOf<'order.paid'>;

@@ -17,9 +17,9 @@ import {
 } from '../vouchers/redemptions';
 import { reverseRedemption } from '../vouchers/reversal';
 import { setDenial } from '../vouchers/vouchers';
-import type { ApplyContext, ApplyRefusal } from './apply';
 import { when } from './claim-words';
 import { CLOCK_SKEW_MS, claimedTimeRefusal } from './claimed-time';
+import type { ApplyContext, ApplyRefusal } from './platform-domain';
 
 const refusal = (error: ApiError): ApplyRefusal => ({ code: error.code, params: error.params as MessageParams });
 

@@ -8,9 +8,9 @@ import {
 } from '../../shared/vouchers/offline-decision';
 import { PULL_NOTE_EVERY_MS } from '../data/device-pulls';
 import type { Queryable } from '../db/sql';
-import type { ApplyRefusal } from '../sync/apply';
 import { moneyWords } from '../sync/claim-words';
 import { CLOCK_SKEW_MS, type ClaimWindow } from '../sync/claimed-time';
+import type { ApplyRefusal } from '../sync/platform-domain';
 import type { Judged } from './judge';
 import type { Device } from './redemptions';
 

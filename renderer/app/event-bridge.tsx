@@ -3,27 +3,29 @@ import { useEffect } from 'react';
 import { type AppEvent, contract } from '../../shared/contract';
 import { ReportRequest } from '../../shared/contract/sales-report';
 import { requestReadsAny } from '../../shared/reports/report-days';
+import { type DomainEventType, domainEvents } from '../../shared/sync/sync-domains';
 import { api } from '../api/api-client';
 import { sessionStore } from '../api/session-store';
 import { invalidateMethods } from '../api/use-api';
 
 /**
- * What each push makes stale. Sales, shifts, stock and online-order steps also queue records for
- * the platform, so they refresh the sync state too: the unsent count moves the moment work is done.
+ * What each push makes stale. Sales, shifts and online-order steps also queue records for the
+ * platform, so they refresh the sync state too: the unsent count moves the moment work is done. A
+ * synced domain's events (catalog, stock, vouchers, …) say what they refresh in their domain's
+ * module (`shared/sync/sync-domains.ts`).
  */
-const refreshes = {
-  'catalog.changed': ['catalog.'],
+const coreRefreshes = {
   'store.changed': ['app.status'],
   'staff.changed': ['staff.'],
   'orders.changed': ['orders.', 'reports.', 'shift.', 'sync.'],
   'shift.changed': ['shift.', 'reports.', 'sync.'],
   'carts.changed': ['carts.'],
-  'stock.changed': ['stock.', 'catalog.', 'sync.'],
   // A record sent moves the report's "data complete as of" line, not its figures.
   'sync.changed': ['sync.', 'reports.completeness'],
   'online.changed': ['online.', 'orders.', 'reports.', 'sync.'],
-  'vouchers.changed': ['vouchers.', 'orders.', 'sync.'],
-} as const satisfies Record<AppEvent['type'], readonly string[]>;
+} as const satisfies Record<Exclude<AppEvent['type'], DomainEventType>, readonly string[]>;
+
+const refreshes: Record<AppEvent['type'], readonly string[]> = { ...coreRefreshes, ...domainEvents };
 
 const dayReport = contract['reports.day'].input;
 

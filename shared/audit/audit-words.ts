@@ -1,5 +1,6 @@
 import type { MethodName } from '../contract';
 import type { Text } from '../errors';
+import { pullStreams } from '../sync/sync-domains';
 import { PullStream } from '../sync/wire';
 
 /**
@@ -82,22 +83,12 @@ const methodWords: Record<MethodName, Text> = {
   'vouchers.samples': { en: 'Sample vouchers shown', 'zh-CN': '显示示例券' },
 };
 
-const streamNames: Record<PullStream, Text> = {
-  catalog: { en: 'catalog and prices', 'zh-CN': '商品和价格' },
-  stock_levels: { en: 'store-wide stock', 'zh-CN': '全店库存' },
-  online_orders: { en: 'online orders', 'zh-CN': '线上订单' },
-  voucher_keys: { en: 'voucher signing keys', 'zh-CN': '券签名密钥' },
-  voucher_policy: { en: 'offline voucher limits', 'zh-CN': '离线核销限额' },
-  campaigns: { en: 'campaigns', 'zh-CN': '营销活动' },
-  voucher_denials: { en: 'voucher deny list', 'zh-CN': '券黑名单' },
-};
-
 const pulled = Object.fromEntries(
   PullStream.options.map((stream) => [
     `sync.pull.${stream}`,
     {
-      en: `Platform sent ${streamNames[stream].en}`,
-      'zh-CN': `平台下发${streamNames[stream]['zh-CN']}`,
+      en: `Platform sent ${pullStreams[stream].words.en}`,
+      'zh-CN': `平台下发${pullStreams[stream].words['zh-CN']}`,
     },
   ]),
 ) as Record<`sync.pull.${PullStream}`, Text>;

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { AppErrorShape } from '../errors';
+import type { DomainEventType } from '../sync/sync-domains';
 import { approvalMethods } from './approvals';
 import { auditMethods } from './audit';
 import { cartMethods } from './carts';
@@ -43,6 +44,11 @@ export type Contract = typeof contract;
 export type MethodName = keyof Contract;
 export const methodNames = Object.keys(contract) as MethodName[];
 
+/** The methods the contract marks `platformFirst`: the core asks the platform before dispatching them. */
+export type PlatformFirstMethod = {
+  [M in MethodName]: Contract[M] extends { platformFirst?: true } ? M : never;
+}[MethodName];
+
 export function isMethodName(name: string): name is MethodName {
   return Object.hasOwn(contract, name);
 }
@@ -67,19 +73,19 @@ export type CallRequest = {
   locale?: string | null;
 };
 
-/** Pushed from the core to every window. */
+/**
+ * Pushed from the core to every window. A synced domain declares its own events (`catalog.changed`,
+ * `stock.changed`, `vouchers.changed`, …) with what they refresh, in `shared/sync/sync-domains.ts`.
+ */
 export type AppEvent =
-  | { type: 'catalog.changed' }
+  | { type: DomainEventType }
   | { type: 'store.changed' }
   | { type: 'staff.changed' }
   /** `days`: the business days whose reports it changes (a sale's, a refund's and its order's); absent: any. */
   | { type: 'orders.changed'; days?: string[] }
   | { type: 'shift.changed' }
   | { type: 'carts.changed' }
-  | { type: 'stock.changed' }
   | { type: 'sync.changed' }
-  /** A redemption's state moved (the platform confirmed or refused an offline one). */
-  | { type: 'vouchers.changed' }
   /** `placed` counts orders that arrived new in this change: the queue rings for them. */
   | { type: 'online.changed'; placed: number };
 

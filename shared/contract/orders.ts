@@ -161,6 +161,8 @@ export const orderMethods = {
     output: z.object({ order: OrderDetail, replayed: z.boolean() }),
     access: 'sell',
     mutates: true,
+    // Each coupon is held on the platform before the sale is written.
+    platformFirst: true,
   }),
   'orders.list': method({
     input: z.object({

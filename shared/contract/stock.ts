@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ProductId } from '../ids';
 import { ceilings } from '../limits';
-import { StockKind } from '../sync/mutations';
+import { StockKind } from '../sync/stock-sync';
 import { method } from './define';
 
 /** On-hand is the sum of the movement ledger: items, or grams for goods sold by weight. */

@@ -81,6 +81,7 @@ export const voucherMethods = {
     output: ScannedVoucher,
     access: 'sell',
     mutates: false,
+    platformFirst: true,
   }),
   /** 团购核销: a group-buy voucher becomes a `group_buy` order for its set menu, paid by the platform. */
   'vouchers.redeemGroupBuy': method({
@@ -88,6 +89,7 @@ export const voucherMethods = {
     output: z.object({ order: OrderDetail, replayed: z.boolean() }),
     access: 'sell',
     mutates: true,
+    platformFirst: true,
   }),
   'vouchers.redemptions': method({
     input: z.object({

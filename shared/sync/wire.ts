@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { Campaign, VoucherDenial, VoucherPolicy } from '../vouchers/campaign';
-import { VoucherKeyWire } from '../vouchers/redemption-wire';
 import { MutationType } from './mutations';
-import { OnlineTerms } from './settlement-wire';
+import { pullStreams } from './sync-domains';
+
+export { CatalogItem } from './catalog-sync';
+export { OnlineOrderState, OnlineOrderWire } from './online-order-sync';
+export { StockLevel } from './stock-sync';
 
 /**
  * The platform's sync API as both ends see it (PROTOCOL.md, Sync). The platform validates
@@ -89,16 +91,11 @@ export const PushResponse = z.object({
 });
 export type PushResponse = z.infer<typeof PushResponse>;
 
-export const PullStream = z.enum([
-  'catalog',
-  'online_orders',
-  'stock_levels',
-  'voucher_keys',
-  'campaigns',
-  'voucher_denials',
-  'voucher_policy',
-]);
-export type PullStream = z.infer<typeof PullStream>;
+/** The streams a till pulls, each declared with its change shape by its domain (`sync-domains.ts`). */
+export type PullStream = keyof typeof pullStreams;
+export const PullStream = z.enum(Object.keys(pullStreams) as [PullStream, ...PullStream[]]);
+/** What a change of stream `S` carries as `data`. */
+export type StreamItem<S extends PullStream> = z.infer<(typeof pullStreams)[S]['item']>;
 
 export const PULL_LIMIT_MAX = 1000;
 
@@ -111,66 +108,6 @@ export const PullQuery = z.object({
     .default('0'),
   limit: z.coerce.number().int().min(1).max(PULL_LIMIT_MAX).default(500),
 });
-
-export const CatalogItem = z.object({
-  sku: z.string(),
-  barcodes: z.array(z.string()),
-  plu: z.string().nullable(),
-  nameZh: z.string(),
-  nameEn: z.string(),
-  categoryZh: z.string(),
-  categoryEn: z.string(),
-  /** This store's price: the franchise price, or the store's override. */
-  price: z.number().int().min(0),
-  taxRateBp: z.number().int().min(0).max(10000),
-  unit: z.enum(['each', 'kg']),
-  active: z.boolean(),
-  listedOnline: z.boolean(),
-});
-export type CatalogItem = z.infer<typeof CatalogItem>;
-
-export const OnlineOrderState = z.enum(['placed', 'accepted', 'rejected', 'ready', 'handed_over', 'cancelled']);
-export type OnlineOrderState = z.infer<typeof OnlineOrderState>;
-
-export const OnlineOrderWire = z.object({
-  id: z.uuid(),
-  channel: z.enum(['online_delivery', 'online_pickup']),
-  state: OnlineOrderState,
-  /** What the customer shows or says at the counter; the pickup QR code holds `CPK1:` + this. */
-  pickupCode: z.string().regex(/^\d{6}$/),
-  customerName: z.string(),
-  note: z.string(),
-  placedAt: z.number().int(),
-  total: z.number().int().min(0),
-  lines: z.array(
-    z.object({
-      sku: z.string(),
-      nameZh: z.string(),
-      nameEn: z.string(),
-      /** Items, or grams for goods sold by weight (`unit` kg, priced per kg). */
-      quantity: z.number().int().positive(),
-      unitPrice: z.number().int().min(0),
-      unit: z.enum(['each', 'kg']).default('each'),
-    }),
-  ),
-  /** Settlement terms; a platform from before them sends none, which is no promotion, fee or commission. */
-  terms: OnlineTerms.optional(),
-});
-export type OnlineOrderWire = z.infer<typeof OnlineOrderWire>;
-
-export const StockLevel = z.object({ sku: z.string(), onHand: z.number().int(), soldOut: z.boolean() });
-export type StockLevel = z.infer<typeof StockLevel>;
-
-/** Change ids: SKU, online order id, SKU, kid, campaign number, voucher id, and 'store' for the one policy. */
-export const streamItems = {
-  catalog: CatalogItem,
-  online_orders: OnlineOrderWire,
-  stock_levels: StockLevel,
-  voucher_keys: VoucherKeyWire,
-  campaigns: Campaign,
-  voucher_denials: VoucherDenial,
-  voucher_policy: VoucherPolicy,
-} as const;
 
 export const Change = z.object({ id: z.string(), version: z.string(), data: z.unknown() });
 
@@ -187,14 +124,12 @@ const StreamCursor = z
   .regex(/^\d{1,19}$/)
   .default('0');
 
+const streamCursors = Object.fromEntries(PullStream.options.map((stream) => [stream, StreamCursor])) as Record<
+  PullStream,
+  typeof StreamCursor
+>;
 export const WaitQuery = z.object({
-  online_orders: StreamCursor,
-  stock_levels: StreamCursor,
-  catalog: StreamCursor,
-  voucher_keys: StreamCursor,
-  campaigns: StreamCursor,
-  voucher_denials: StreamCursor,
-  voucher_policy: StreamCursor,
+  ...streamCursors,
   timeout: z.coerce.number().int().min(0).max(60).default(25),
 });
 export const WaitResponse = z.object({ streams: z.array(PullStream) });

@@ -21,6 +21,7 @@ import {
   writeLastProblem,
 } from './sync-records';
 import type { SyncRuntime } from './sync-runtime';
+import { pulledStreams, tillStreams } from './till-sync';
 
 export type SyncEngineOptions = {
   env: CoreEnvironment;
@@ -31,27 +32,6 @@ export type SyncEngineOptions = {
   backoff?: { firstMs: number; maxMs: number };
   requestTimeoutMs?: number;
   waitSeconds?: number;
-};
-
-// Keys and policy first: a fresh till can judge vouchers as soon as it knows them, before a
-// catalog of thousands has come down.
-const streams: PullStream[] = [
-  'voucher_keys',
-  'voucher_policy',
-  'campaigns',
-  'voucher_denials',
-  'catalog',
-  'stock_levels',
-  'online_orders',
-];
-const streamEvents: Record<PullStream, AppEvent['type']> = {
-  catalog: 'catalog.changed',
-  stock_levels: 'stock.changed',
-  online_orders: 'online.changed',
-  voucher_keys: 'vouchers.changed',
-  voucher_policy: 'vouchers.changed',
-  campaigns: 'vouchers.changed',
-  voucher_denials: 'vouchers.changed',
 };
 
 /**
@@ -108,7 +88,7 @@ export function startSyncEngine(options: SyncEngineOptions): { stop(): Promise<v
     const link: Link = { pairing, key, timeoutMs, signal: idle.signal };
     await pushAll(link);
     if (pullEverything) {
-      await pullAll(link, streams);
+      await pullAll(link, pulledStreams);
       if (stillPaired(link)) recordPulled(env.db, env.clock());
     }
     pullEverything = false;
@@ -140,13 +120,13 @@ export function startSyncEngine(options: SyncEngineOptions): { stop(): Promise<v
       const answer = await signedCall(link, 'POST', '/v1/sync/push', PushResponse, body);
       // Unpaired while the request was out: the answer belongs to a platform this till has left.
       if (!stillPaired(link)) return;
-      const { needsAttention, vouchersMoved } = applyPushResponse(env.db, answer, env.clock(), {
+      const { needsAttention, moved, told } = applyPushResponse(env.db, answer, env.clock(), {
         auditKey: env.auditKey,
         deviceId: link.pairing.deviceId,
       });
       options.emit({ type: 'sync.changed' });
-      if (vouchersMoved > 0) options.emit({ type: 'vouchers.changed' });
-      if (needsAttention > 0 || vouchersMoved > 0) options.emit({ type: 'orders.changed' });
+      for (const event of told) options.emit(event);
+      if (needsAttention > 0 || moved > 0) options.emit({ type: 'orders.changed' });
       // No progress and no gap to fill: stop here rather than spin; the back-off retries later.
       if (answer.ackSeq <= from && answer.expectedSeq === null) {
         throw new PlatformCallError({
@@ -160,8 +140,9 @@ export function startSyncEngine(options: SyncEngineOptions): { stop(): Promise<v
   }
 
   async function pullAll(link: Link, which: PullStream[]): Promise<void> {
-    const ordered = streams.filter((stream) => which.includes(stream));
-    let vouchersMoved = false;
+    const ordered = pulledStreams.filter((stream) => which.includes(stream));
+    // Events several streams share (the voucher streams') are told once, when the pull is done.
+    const afterPull = new Map<AppEvent['type'], AppEvent>();
     for (const stream of ordered) {
       let placed = 0;
       let changed = false;
@@ -180,17 +161,18 @@ export function startSyncEngine(options: SyncEngineOptions): { stop(): Promise<v
         if (!page.hasMore) break;
       }
       if (!changed) continue;
-      const type = streamEvents[stream];
-      if (type === 'vouchers.changed') vouchersMoved = true;
-      else options.emit(type === 'online.changed' ? { type, placed } : ({ type } as AppEvent));
-      if (stream === 'online_orders') options.emit({ type: 'orders.changed' });
+      const spec = tillStreams[stream];
+      for (const event of spec.told(placed)) {
+        if (spec.toldAfterPull) afterPull.set(event.type, event);
+        else options.emit(event);
+      }
     }
-    if (vouchersMoved) options.emit({ type: 'vouchers.changed' });
+    for (const event of afterPull.values()) options.emit(event);
   }
 
   /** The streams that moved; null when a local change cut the wait short and nothing was learnt. */
   async function waitForChanges(link: Link): Promise<PullStream[] | null> {
-    const cursors = streams.map((stream) => `${stream}=${readCursor(env.db, stream)}`).join('&');
+    const cursors = pulledStreams.map((stream) => `${stream}=${readCursor(env.db, stream)}`).join('&');
     const path = `/v1/sync/wait?${cursors}&timeout=${waitSeconds}`;
     try {
       const answer = await signedCall(link, 'GET', path, WaitResponse, undefined, (waitSeconds + 10) * 1_000);

@@ -8,6 +8,7 @@ import {
   writePairingProblem,
   writePairingRequest,
 } from './sync-records';
+import { forgetPlatformData } from './till-sync';
 
 export const syncHandlers: {
   'sync.status': Handler<'sync.status'>;
@@ -31,6 +32,7 @@ export const syncHandlers: {
   },
   'sync.unpair': (ctx) => {
     const pairing = forgetPairing(ctx.db);
+    forgetPlatformData(ctx.db);
     // No voucher hold may be signed for a platform this till has just left.
     ctx.sync.link = null;
     ctx.describe('platform', { platformUrl: pairing?.platformUrl ?? null, unpaired: true });

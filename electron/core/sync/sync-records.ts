@@ -171,9 +171,8 @@ export function movePairing(db: Database, platformUrl: string): void {
 }
 
 /**
- * Drops the pairing and where each stream stood; the queue will be sent again from its start. The
- * platform's keys, deny list and policy go too: a till that left its platform judges none of its
- * vouchers on its own word.
+ * Drops the pairing and where each stream stood; the queue will be sent again from its start. What
+ * the streams brought that no unpaired till may keep goes with it (`forgetPlatformData`).
  */
 export function forgetPairing(db: Database): Pairing | null {
   const pairing = readPairing(db);
@@ -182,6 +181,5 @@ export function forgetPairing(db: Database): Pairing | null {
   writeJson(db, keys.lastPullAt, null);
   writeAckedSeq(db, 0);
   db.prepare('DELETE FROM sync_cursors').run();
-  for (const table of ['voucher_keys', 'voucher_denials', 'voucher_policy']) db.prepare(`DELETE FROM ${table}`).run();
   return pairing;
 }

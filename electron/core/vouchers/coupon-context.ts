@@ -4,7 +4,7 @@ import { AppError, type ErrorParams } from '../../../shared/errors';
 import type { Cart } from '../../../shared/pricing/cart';
 import type { CouponPricingContext, CouponRefusal } from '../../../shared/pricing/coupon-terms';
 import { catalogStatements, type ProductRow } from '../catalog/product-records';
-import type { OnlineAnswers } from './online-answers';
+import type { VoucherAnswers } from './online-answers';
 import { type JudgedVoucher, judgeScan } from './voucher-judge';
 import { moneyParam } from './voucher-text';
 
@@ -16,7 +16,7 @@ export type CouponSetup = { context: CouponPricingContext; judged: Map<string, J
  * store's local time. A coupon that fails the local checks is refused with its own message.
  */
 export function couponSetup(
-  env: { db: Database; now: number; online?: OnlineAnswers; skipDenials?: boolean },
+  env: { db: Database; now: number; online?: { vouchers: VoucherAnswers }; skipDenials?: boolean },
   store: StoreInfo,
   cart: Cart,
   products: (ProductRow | undefined)[],
@@ -29,7 +29,8 @@ export function couponSetup(
           db: env.db,
           now: env.now,
           timeZone: store.timeZone,
-          platformAnswered: () => env.skipDenials === true || (env.online?.redemptions.has(c.redemptionId) ?? false),
+          platformAnswered: () =>
+            env.skipDenials === true || (env.online?.vouchers.redemptions.has(c.redemptionId) ?? false),
         },
         c.code,
       );

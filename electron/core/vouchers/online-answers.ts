@@ -1,8 +1,5 @@
-import type { ErrorParams } from '../../../shared/errors';
 import type { RedemptionWire, VoucherStatus } from '../../../shared/vouchers/redemption-wire';
-
-/** The platform refused: its code (a voucher message code when it is one of ours) and params. */
-export type PlatformRefusal = { kind: 'refused'; code: string; params: ErrorParams; message: string };
+import type { PlatformRefusal } from '../sync/platform-ask';
 
 /** `POST /v1/redemptions` mode hold: the platform holds the voucher for this redemption, or says no. */
 export type HoldAnswer = { kind: 'held'; redemption: RedemptionWire } | PlatformRefusal;
@@ -11,17 +8,15 @@ export type HoldAnswer = { kind: 'held'; redemption: RedemptionWire } | Platform
 export type VoucherStatusAnswer = { kind: 'status'; status: VoucherStatus } | PlatformRefusal;
 
 /**
- * What the online step learned before the synchronous dispatch (see `online-step.ts`). A missing
- * entry means no answer (timeout, unreachable, not paired, or a plain `dispatch`): decide offline.
- * Nothing a transport sends can fill this in; only the core's own `call` does.
+ * What the vouchers' online step learned before the synchronous dispatch (see `online-step.ts`),
+ * as `HandlerContext.online.vouchers`. A missing entry means no answer (timeout, unreachable, not
+ * paired, or a plain `dispatch`): decide offline.
  */
-export type OnlineAnswers = {
+export type VoucherAnswers = {
   /** Keyed by redemption id. */
   redemptions: ReadonlyMap<string, HoldAnswer>;
   /** Keyed by voucher id (24 hex). */
-  vouchers: ReadonlyMap<string, VoucherStatusAnswer>;
-  /** The platform refused a request of this step as stale: this till's clock is off. */
-  clockDoubted: boolean;
+  statuses: ReadonlyMap<string, VoucherStatusAnswer>;
 };
 
-export const noAnswers: OnlineAnswers = { redemptions: new Map(), vouchers: new Map(), clockDoubted: false };
+export const noVoucherAnswers: VoucherAnswers = { redemptions: new Map(), statuses: new Map() };

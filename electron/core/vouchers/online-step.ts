@@ -1,8 +1,7 @@
-import type { MethodName, ParsedInputOf } from '../../../shared/contract';
-import { AppError, type ErrorParams, errorCodes, type Text } from '../../../shared/errors';
+import type { ParsedInputOf } from '../../../shared/contract';
+import { errorCodes } from '../../../shared/errors';
 import { priceCart } from '../../../shared/pricing/price-cart';
 import { pricingPolicy } from '../../../shared/store-settings';
-import type { MessageParams } from '../../../shared/sync/platform-messages';
 import { decodeVoucher } from '../../../shared/vouchers/cp1';
 import {
   type RedemptionRequest,
@@ -11,87 +10,42 @@ import {
   VoucherStatus,
 } from '../../../shared/vouchers/redemption-wire';
 import { catalogStatements, type ProductRow } from '../catalog/product-records';
-import type { CoreEnvironment } from '../handler-context';
 import { readOrderRow } from '../orders/order-records';
 import { readStore } from '../store/store-records';
-import { callPlatform, PlatformCallError } from '../sync/platform-client';
-import type { PlatformLink } from '../sync/sync-runtime';
+import { type Asking, askPlatform, type OnlineDomain } from '../sync/platform-ask';
 import { couponSetup } from './coupon-context';
-import {
-  type HoldAnswer,
-  noAnswers,
-  type OnlineAnswers,
-  type PlatformRefusal,
-  type VoucherStatusAnswer,
-} from './online-answers';
+import { type HoldAnswer, noVoucherAnswers, type VoucherAnswers, type VoucherStatusAnswer } from './online-answers';
 import { isVoucherIdText } from './voucher-judge';
 
-/** PROTOCOL.md's answer budget for the whole online step of one call. */
-const onlineBudgetMs = 1_500;
+const nothing: VoucherAnswers = noVoucherAnswers;
+
 /**
- * When the last sync exchange already failed the platform is probably still out of reach: try
- * anyway (it may be back) but give up after this, so an offline counter is not slowed by 1.5 s a
- * sale while the cashier waits with the customer.
+ * The vouchers' part of the online step (PROTOCOL.md, Redemption): a scanned code's status, and
+ * a hold on each voucher of a sale or a group-buy redemption before it is written. Most sales carry
+ * no coupon and go straight to the dispatch.
  */
-const offlineBudgetMs = 300;
+export const voucherOnline = {
+  none: noVoucherAnswers,
+  steps: {
+    'vouchers.check': { gather: checkStep },
+    'orders.commit': { needed: hasCoupons, gather: commitStep },
+    'vouchers.redeemGroupBuy': { gather: groupBuyStep },
+  },
+} satisfies OnlineDomain<VoucherAnswers>;
 
-const steps = {
-  'vouchers.check': checkStep,
-  'orders.commit': commitStep,
-  'vouchers.redeemGroupBuy': groupBuyStep,
-} satisfies Partial<{ [M in MethodName]: (s: Step, input: ParsedInputOf<M>) => Promise<Answers> }>;
-
-type Answers = Omit<OnlineAnswers, 'clockDoubted'>;
-const nothing: Answers = noAnswers;
-
-export type OnlineMethod = keyof typeof steps;
-
-export function hasOnlineStep(method: MethodName): method is OnlineMethod {
-  return Object.hasOwn(steps, method);
-}
-
-/** Cheap, before any parsing: most sales carry no coupon and go straight to the dispatch. */
-export function mayNeedPlatform(method: OnlineMethod, rawInput: unknown): boolean {
-  if (method !== 'orders.commit') return true;
+function hasCoupons(rawInput: unknown): boolean {
   const cart = (rawInput as { cart?: { coupons?: unknown } } | null)?.cart;
   return Array.isArray(cart?.coupons) && cart.coupons.length > 0;
 }
 
-type Step = { env: CoreEnvironment; link: PlatformLink; deadline: number; clockDoubted: boolean };
-
-/**
- * The async part of a voucher call, run before the synchronous dispatch: asks the platform within
- * the budget and returns what it answered. Whatever goes wrong here only means "no answer"; the
- * dispatch then decides offline (and validates everything again).
- */
-export async function gatherOnline<M extends OnlineMethod>(
-  env: CoreEnvironment,
-  method: M,
-  input: ParsedInputOf<M>,
-): Promise<OnlineAnswers> {
-  const link = env.sync.link;
-  if (!link) return noAnswers;
-  const deadline = Date.now() + (env.sync.online ? onlineBudgetMs : offlineBudgetMs);
-  const step = steps[method] as (s: Step, i: ParsedInputOf<M>) => Promise<Answers>;
-  const state: Step = { env, link, deadline, clockDoubted: false };
-  try {
-    const answers = await step(state, input);
-    return { ...answers, clockDoubted: state.clockDoubted };
-  } catch (error) {
-    // A voucher refused on this till's own checks is refused again, with its reason, by the dispatch.
-    if (!(error instanceof AppError)) console.error('[counter] voucher online step failed; deciding offline:', error);
-    return { ...noAnswers, clockDoubted: state.clockDoubted };
-  }
-}
-
-async function checkStep(s: Step, input: ParsedInputOf<'vouchers.check'>): Promise<Answers> {
+async function checkStep(s: Asking, input: ParsedInputOf<'vouchers.check'>): Promise<VoucherAnswers> {
   const voucherId = voucherIdOf(input.code);
   if (!voucherId) return nothing;
   const status = await voucherStatus(s, voucherId);
-  return { redemptions: new Map(), vouchers: status ? new Map([[voucherId, status]]) : new Map() };
+  return { redemptions: new Map(), statuses: status ? new Map([[voucherId, status]]) : new Map() };
 }
 
-async function commitStep(s: Step, input: ParsedInputOf<'orders.commit'>): Promise<Answers> {
+async function commitStep(s: Asking, input: ParsedInputOf<'orders.commit'>): Promise<VoucherAnswers> {
   const { db } = s.env;
   // A retried Pay replays the order already written; nothing to ask.
   if (readOrderRow(db, input.id)) return nothing;
@@ -120,23 +74,23 @@ async function commitStep(s: Step, input: ParsedInputOf<'orders.commit'>): Promi
       return answer ? ([coupon.redemptionId, answer] as const) : null;
     });
   const answered = (await Promise.all(holds)).filter((a) => a !== null);
-  return { redemptions: new Map(answered), vouchers: new Map() };
+  return { redemptions: new Map(answered), statuses: new Map() };
 }
 
-async function groupBuyStep(s: Step, input: ParsedInputOf<'vouchers.redeemGroupBuy'>): Promise<Answers> {
+async function groupBuyStep(s: Asking, input: ParsedInputOf<'vouchers.redeemGroupBuy'>): Promise<VoucherAnswers> {
   if (readOrderRow(s.env.db, input.orderId)) return nothing;
-  const vouchers = new Map<string, VoucherStatusAnswer>();
+  const statuses = new Map<string, VoucherStatusAnswer>();
   let code = input.code;
   if (isVoucherIdText(code)) {
     const voucherId = code.trim().toLowerCase();
     const status = await voucherStatus(s, voucherId);
     if (!status) return nothing;
-    vouchers.set(voucherId, status);
-    if (status.kind !== 'status') return { redemptions: new Map(), vouchers };
+    statuses.set(voucherId, status);
+    if (status.kind !== 'status') return { redemptions: new Map(), statuses };
     code = status.status.code;
   }
   const decoded = decodeVoucher(code);
-  if (!decoded.ok || decoded.voucher.claims.type !== 'group_buy') return { redemptions: new Map(), vouchers };
+  if (!decoded.ok || decoded.voucher.claims.type !== 'group_buy') return { redemptions: new Map(), statuses };
   const answer = await hold(s, {
     id: input.redemptionId,
     deviceId: s.link.deviceId,
@@ -145,7 +99,7 @@ async function groupBuyStep(s: Step, input: ParsedInputOf<'vouchers.redeemGroupB
     amount: decoded.voucher.claims.value,
     mode: 'hold',
   });
-  return { redemptions: answer ? new Map([[input.redemptionId, answer]]) : new Map(), vouchers };
+  return { redemptions: answer ? new Map([[input.redemptionId, answer]]) : new Map(), statuses };
 }
 
 function voucherIdOf(code: string): string | null {
@@ -154,24 +108,32 @@ function voucherIdOf(code: string): string | null {
   return decoded.ok ? decoded.voucher.claims.voucherId : null;
 }
 
-async function voucherStatus(s: Step, voucherId: string): Promise<VoucherStatusAnswer | null> {
-  const answer = await ask(s, {
-    method: 'GET',
-    pathAndQuery: `/v1/vouchers/${voucherId}`,
-    answer: VoucherStatus,
-  });
+async function voucherStatus(s: Asking, voucherId: string): Promise<VoucherStatusAnswer | null> {
+  const answer = await askPlatform(
+    s,
+    {
+      method: 'GET',
+      pathAndQuery: `/v1/vouchers/${voucherId}`,
+      answer: VoucherStatus,
+    },
+    isVoucherRefusal,
+  );
   if (answer === null) return null;
   return 'refused' in answer ? answer.refused : { kind: 'status', status: answer.value };
 }
 
-async function hold(s: Step, body: RedemptionRequest): Promise<HoldAnswer | null> {
-  const answer = await ask(s, {
-    method: 'POST',
-    pathAndQuery: '/v1/redemptions',
-    body,
-    headers: { 'idempotency-key': body.id },
-    answer: RedemptionResponse,
-  });
+async function hold(s: Asking, body: RedemptionRequest): Promise<HoldAnswer | null> {
+  const answer = await askPlatform(
+    s,
+    {
+      method: 'POST',
+      pathAndQuery: '/v1/redemptions',
+      body,
+      headers: { 'idempotency-key': body.id },
+      answer: RedemptionResponse,
+    },
+    isVoucherRefusal,
+  );
   if (answer === null) return null;
   if ('refused' in answer) return answer.refused;
   const { redemption } = answer.value;
@@ -179,58 +141,9 @@ async function hold(s: Step, body: RedemptionRequest): Promise<HoldAnswer | null
   return redemption.state === 'HELD' || redemption.state === 'CAPTURED' ? { kind: 'held', redemption } : null;
 }
 
-/** One signed call within what is left of the budget; null when there is no usable answer. */
-async function ask<T>(
-  s: Step,
-  call: {
-    method: 'GET' | 'POST';
-    pathAndQuery: string;
-    body?: unknown;
-    headers?: Record<string, string>;
-    answer: import('zod').ZodType<T>;
-  },
-): Promise<{ value: T } | { refused: PlatformRefusal } | null> {
-  const timeoutMs = s.deadline - Date.now();
-  if (timeoutMs <= 0) return null;
-  try {
-    const value = await callPlatform({
-      ...call,
-      baseUrl: s.link.baseUrl,
-      signer: { deviceId: s.link.deviceId, key: s.link.key },
-      timeoutMs,
-      now: s.env.clock(),
-    });
-    return { value };
-  } catch (error) {
-    if (!(error instanceof PlatformCallError)) throw error;
-    const problem = error.problem;
-    if (problem.kind === 'refused' && problem.code === 'timestamp_stale') s.clockDoubted = true;
-    // Only a refusal about the voucher itself is an answer; the platform failing, a signature it
-    // would not take, or an answer we cannot read leaves the decision to this till.
-    if (problem.kind !== 'refused' || !isVoucherRefusal(problem.code)) return null;
-    return {
-      refused: {
-        kind: 'refused',
-        code: problem.code,
-        params: fromPlatformParams(problem.params),
-        message: problem.message,
-      },
-    };
-  }
-}
-
 const refusalCodes = new Set<string>(redemptionRefusals);
 
 /** A refusal about the voucher or the redemption itself, which the platform will repeat if asked again. */
 function isVoucherRefusal(code: string): boolean {
   return refusalCodes.has(code) || (code.startsWith('voucher_') && (errorCodes as string[]).includes(code));
-}
-
-/** The platform's bilingual params ({en, zh}) in the till's shape ({en, 'zh-CN'}). */
-function fromPlatformParams(params: MessageParams | undefined): ErrorParams {
-  const out: ErrorParams = {};
-  for (const [key, value] of Object.entries(params ?? {})) {
-    out[key] = typeof value === 'object' ? ({ en: value.en, 'zh-CN': value.zh } satisfies Text) : value;
-  }
-  return out;
 }

@@ -1,5 +1,5 @@
 import { AppError, type ErrorCode, type ErrorParams, errorCodes } from '../../../shared/errors';
-import type { PlatformRefusal } from './online-answers';
+import type { PlatformRefusal } from '../sync/platform-ask';
 import { momentText } from './voucher-text';
 
 const known = new Set<string>(errorCodes);

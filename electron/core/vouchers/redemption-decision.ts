@@ -35,7 +35,7 @@ export function decideRedemption(
   take: { redemptionId: string; voucher: JudgedVoucher; amount: number },
   tally: OfflineTally,
 ): Decided {
-  const answer = ctx.online.redemptions.get(take.redemptionId);
+  const answer = ctx.online.vouchers.redemptions.get(take.redemptionId);
   if (answer?.kind === 'held') return { ...take, state: 'CONFIRMED', mode: 'online', pastSoftLimit: false };
   if (answer?.kind === 'refused') {
     const error = platformRefusalError(answer, store.timeZone);

@@ -15,7 +15,7 @@ import { momentText } from './voucher-text';
  */
 function resolveCode(ctx: HandlerContext, store: StoreInfo, code: string): string {
   if (!isVoucherIdText(code)) return code;
-  const answer = ctx.online.vouchers.get(code.trim().toLowerCase());
+  const answer = ctx.online.vouchers.statuses.get(code.trim().toLowerCase());
   if (!answer) throw new AppError('voucher_short_code_offline');
   if (answer.kind === 'refused') throw platformRefusalError(answer, store.timeZone);
   return answer.status.code;
@@ -36,12 +36,13 @@ export function judgeFully(
       db: ctx.db,
       now: ctx.now,
       timeZone: store.timeZone,
-      platformAnswered: (claims) => ctx.online.vouchers.has(claims.voucherId) || ctx.online.redemptions.size > 0,
+      platformAnswered: (claims) =>
+        ctx.online.vouchers.statuses.has(claims.voucherId) || ctx.online.vouchers.redemptions.size > 0,
     },
     code,
   );
   refuseUsedHere(ctx, store, voucher);
-  const answer: VoucherStatusAnswer | undefined = ctx.online.vouchers.get(voucher.claims.voucherId);
+  const answer: VoucherStatusAnswer | undefined = ctx.online.vouchers.statuses.get(voucher.claims.voucherId);
   if (answer?.kind === 'refused') throw platformRefusalError(answer, store.timeZone);
   if (answer) refuseByState(answer.status, store);
   return { voucher, status: answer?.status ?? null };

@@ -4,6 +4,7 @@ import { PairRequest, PullQuery, PushRequest, WaitQuery } from '../../../shared/
 import { notePull } from '../../data/device-pulls';
 import { pairDevice } from '../../data/stores';
 import { ApiError, parseInput } from '../../errors';
+import { platformMutations } from '../../sync/platform-sync';
 import { pullChanges } from '../../sync/pull';
 import { type PushResult, processPush } from '../../sync/push';
 import { bodyLimits } from '../body-limits';
@@ -43,7 +44,10 @@ export function syncRoutes(app: FastifyInstance, context: PlatformContext): void
     if (input.deviceId !== device.deviceId) throw new ApiError(403, 'device_mismatch');
     const outcome = await processPush(sql, device, input, context.now());
     // A voucher good at every store moves every store's deny list.
-    if (outcome.changed && input.mutations.some((mutation) => mutation.type.startsWith('voucher.'))) {
+    if (
+      outcome.changed &&
+      input.mutations.some((mutation) => platformMutations[mutation.type].wakes === 'everyStore')
+    ) {
       context.notifier.everyStoreChanged();
     } else if (outcome.changed) context.notifier.storeChanged(device.storeId);
     const locale = requestLocale(request);

@@ -1,33 +1,11 @@
-import type { MutationType, PayloadOf } from '../../shared/sync/mutations';
-import type { ErrorCode, MessageParams } from '../../shared/sync/platform-messages';
-import { linkOnlineOrder, stepOnlineOrder } from '../data/online-orders';
-import { recordMovements, setSoldOut } from '../data/stock';
+import type { PayloadOf } from '../../shared/sync/mutations';
+import { linkOnlineOrder } from '../data/online-orders';
+import { recordMovements } from '../data/stock';
 import type { Queryable } from '../db/sql';
 import { sums } from './claim-words';
-import type { ClaimWindow } from './claimed-time';
-import { orderPaidRefusal, shiftClosedRefusal, stockMovedRefusal } from './order-checks';
+import { orderPaidRefusal, shiftClosedRefusal } from './order-checks';
+import type { Applier, ApplyContext, PlatformDomain } from './platform-domain';
 import { refundRefusal } from './refund-checks';
-import { applyVoucherRedeemed, applyVoucherReversed } from './voucher-appliers';
-
-/**
- * Who pushed, and what the platform judges the push's claims by: `now`, the platform clock (epoch
- * ms) of its arrival; `window`, the times the device's records can lie in; the store's currency,
- * for amounts in a refusal's words.
- */
-export type ApplyContext = { storeId: string; deviceId: string; now: number; currency: string; window: ClaimWindow };
-
-/**
- * Why a mutation was not applied. A plain refusal (REJECTED) leaves the platform as it was (the
- * caller rolls back); a `conflict` (CONFLICT) keeps its writes: the loss it records is the point.
- */
-export type ApplyRefusal = { code: ErrorCode; params?: MessageParams; conflict?: true };
-
-/** Applies one validated mutation. */
-type Applier<T extends MutationType> = (
-  tx: Queryable,
-  context: ApplyContext,
-  payload: PayloadOf<T>,
-) => Promise<ApplyRefusal | null>;
 
 const orderPaid: Applier<'order.paid'> = async (tx, context, payload) => {
   const { order } = payload;
@@ -129,34 +107,12 @@ const shiftClosed: Applier<'shift.closed'> = async (tx, context, payload) => {
   return null;
 };
 
-const stockMoved: Applier<'stock.moved'> = async (tx, context, payload) => {
-  const refusal = stockMovedRefusal(payload, context.window);
-  if (refusal) return refusal;
-  await recordMovements(tx, context, [payload]);
-  return null;
-};
-
-const soldOut: Applier<'product.sold_out'> = async (tx, context, payload) => {
-  await setSoldOut(tx, context.storeId, payload.sku, payload.soldOut);
-  return null;
-};
-
-const onlineOrderStep: Applier<'online_order.step'> = (tx, context, payload) =>
-  stepOnlineOrder(tx, context.storeId, payload);
-
-const voucherRedeemed: Applier<'voucher.redeemed'> = (tx, context, payload) =>
-  applyVoucherRedeemed(tx, context, payload);
-
-const voucherReversed: Applier<'voucher.reversed'> = (tx, context, payload) =>
-  applyVoucherReversed(tx, context, payload);
-
-export const appliers: { [T in MutationType]: Applier<T> } = {
-  'order.paid': orderPaid,
-  'order.refunded': orderRefunded,
-  'shift.closed': shiftClosed,
-  'stock.moved': stockMoved,
-  'product.sold_out': soldOut,
-  'online_order.step': onlineOrderStep,
-  'voucher.redeemed': voucherRedeemed,
-  'voucher.reversed': voucherReversed,
+/** Sales, refunds and Z reports: the platform's copy of what happened at the counter. */
+export const saleDomain: PlatformDomain<never, 'order.paid' | 'order.refunded' | 'shift.closed'> = {
+  streams: {},
+  mutations: {
+    'order.paid': { apply: orderPaid, wakes: 'store' },
+    'order.refunded': { apply: orderRefunded, wakes: 'store' },
+    'shift.closed': { apply: shiftClosed, wakes: 'store' },
+  },
 };
