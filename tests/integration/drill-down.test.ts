@@ -178,15 +178,18 @@ describe('a report figure drills down to its orders', () => {
     });
     expect(await ask({ span: { ...span, firstDay: '2020-01-01' } }, 'zh-CN')).toMatchObject({
       ok: false,
-      error: { code: 'report_range_invalid' },
+      error: { code: 'report_range_too_long' },
     });
     expect(await ask({ span: { ...span, lastDay: '2026-13-01' } }, 'en')).toMatchObject({
       ok: false,
-      error: { code: 'report_range_invalid' },
+      error: {
+        code: 'report_day_invalid',
+        message: expect.stringContaining('2026-13-01 is not a day of the calendar'),
+      },
     });
     expect(await ask({ span: { ...span, lastDay: '2026-10-01' } }, 'en')).toMatchObject({
       ok: false,
-      error: { code: 'report_range_invalid' },
+      error: { code: 'report_range_backwards' },
     });
     const hour = await ask({ span, hour: 24 }, 'en');
     expect(hour).toMatchObject({ ok: false, error: { code: 'invalid_input' } });

@@ -2,13 +2,12 @@ import type { Database } from 'better-sqlite3';
 import type { ParsedInputOf } from '../../../shared/contract';
 import type { DrillSums } from '../../../shared/contract/order-drill';
 import type { OrderSummary } from '../../../shared/contract/orders';
-import { MAX_REPORT_DAYS } from '../../../shared/contract/sales-report';
 import type { StoreInfo } from '../../../shared/contract/store';
 import { AppError } from '../../../shared/errors';
 import type { Money } from '../../../shared/money';
-import { daysIn, type Span } from '../../../shared/reports/periods';
+import type { Span } from '../../../shared/reports/periods';
 import { namedStatements } from '../db/open-database';
-import { boundsOf } from '../reports/report-spans';
+import { boundsOf, refuseBadSpan } from '../reports/report-spans';
 import { perPart, spanParts } from '../reports/span-parts';
 import { orderFilters, statusSql } from './order-list';
 import { type OrderRow, orderStatements, refundedSql, toOrderSummary } from './order-records';
@@ -131,11 +130,7 @@ export function drillOrders(
   store: StoreInfo,
 ): { orders: OrderSummary[]; hasMore: boolean; sums: DrillSums } {
   const span = spanOf(input);
-  // Not a calendar day (month 13) counts no days: refused with the range, not left to fail later.
-  const days = daysIn(span);
-  if (!(days >= 1 && days <= MAX_REPORT_DAYS)) {
-    throw new AppError('report_range_invalid', { max: MAX_REPORT_DAYS });
-  }
+  refuseBadSpan(span);
   const q = statements(db);
   const beforeDay = input.before ? (q.dayOf.pluck().get(input.before) as string | undefined) : undefined;
   if (input.before && !beforeDay) throw new AppError('not_found', { what: { en: 'order', 'zh-CN': '订单' } });
