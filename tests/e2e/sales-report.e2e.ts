@@ -178,8 +178,14 @@ describe('a manager reads the sales report', () => {
       '收银员',
       '营销活动',
       '优惠',
+      '平台结算',
+      '按平台渠道',
+      '全部平台渠道',
+      '应收结算',
     );
     expect(await paper.locator('.print-table').nth(5).locator('tbody tr').count()).toBe(rows.length);
+    // The Settlement tab prints too: a row per platform channel and one for all of them.
+    expect(await paper.getByTestId('print-settlement-byChannel').locator('tbody tr').count()).toBe(4);
     expect(await page.locator('.main-frame').isVisible()).toBe(false);
     await shoot(page, 'sales-report-print');
     await page.emulateMedia({ media: 'screen' });
@@ -213,6 +219,25 @@ describe('a manager reads the sales report', () => {
     await page.keyboard.press('Escape');
     await page.getByTestId('drill-chips').waitFor({ state: 'detached' });
     await shoot(page, 'sales-report-month-en');
+
+    // Printed in English, the settlement with it.
+    await page.getByTestId('report-print-button').click();
+    await expect.poll(() => page.locator('body').getAttribute('data-printed')).toBe('yes');
+    await page.emulateMedia({ media: 'print' });
+    await expectText(paper, 'Sales report', 'Settlement', 'By platform channel', 'All platform channels');
+    // As wide as A4 portrait's printable width (186 mm at 96 dpi): the widest table fits.
+    await page.setViewportSize({ width: 703, height: 1000 });
+    await page.getByTestId('print-settlement-byDay').scrollIntoViewIfNeeded();
+    await shoot(page, 'sales-report-print-settlement-en');
+    const edge = await page
+      .getByTestId('print-settlement-byDay')
+      .locator('table')
+      .evaluate((t) => t.scrollWidth);
+    expect(edge).toBeLessThanOrEqual(703);
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.emulateMedia({ media: 'screen' });
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    await paper.waitFor({ state: 'detached' });
 
     // Against last year, which the demo's fourteen weeks do not reach: the report says so.
     await page.getByTestId('report-comparison').click();
