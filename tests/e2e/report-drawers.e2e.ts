@@ -146,6 +146,15 @@ describe('a manager opens what a headline figure is made of', () => {
     await page.getByTestId('headline-discounts').click();
     await expectText(page.getByTestId('drill-chip-carrying'), 'Only', 'orders with a discount');
     await shoot(page, 'drill-discounts-en-1024');
+    await close();
+
+    // A range typed back past three years is refused for its length, in words that say only that.
+    await page.getByTestId('report-period-kind').getByText('Range', { exact: true }).click();
+    await page.getByTestId('report-first-day').fill('2020-01-01');
+    const refusal = page.locator('.screen-note.ant-alert-error');
+    await expectText(refusal, 'A report can cover at most 1096 days (three years)', 'Choose a shorter range');
+    expect(await refusal.innerText()).not.toContain('first day');
+    await shoot(page, 'report-range-too-long-en-1024');
     expect(pageErrors(page)).toEqual([]);
   });
 });
