@@ -1,39 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { demoStaff } from '../../electron/core/demo/demo-store';
-import type { Envelope } from '../../shared/contract';
 import { uuidv7 } from '../../shared/ids';
-import { type Caller, expectOk } from '../support/callers';
-import { lineFor, openShift, productBySku } from '../support/till';
+import { expectOk } from '../support/callers';
+import { lineFor, productBySku } from '../support/till';
 import { expectText, navItem, signIn } from './support/app';
 import { openPage, pageErrors, shoot } from './support/browser';
+import { otherStation } from './support/other-station';
 import { useHostAndBrowser } from './support/session';
 
 const fen = (text: string) => Math.round(Number(text.replace(/[^\d.-]/g, '')) * 100);
 const count = (text: string) => Number(text.replace(/\D/g, '') || '0');
-
-/** The browser host's API as another station reaches it, signed in as the demo's manager. */
-async function managerElsewhere(hostUrl: string): Promise<{ call: Caller; token: string }> {
-  const url = new URL(hostUrl);
-  const hostToken = url.searchParams.get('token') ?? '';
-  const call: Caller = async ({ method, ...body }) => {
-    const response = await fetch(`${url.origin}/api/${encodeURIComponent(method)}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-counter-token': hostToken },
-      body: JSON.stringify(body),
-    });
-    return (await response.json()) as Envelope<unknown>;
-  };
-  const { staff } = expectOk<{ staff: { id: string; name: string }[] }>(
-    await call({ method: 'staff.signInOptions', input: {} }),
-  );
-  const manager = demoStaff.find((person) => person.role === 'manager');
-  const id = staff.find((person) => person.name === manager?.name['zh-CN'])?.id;
-  const { sessionToken } = expectOk<{ sessionToken: string }>(
-    await call({ method: 'staff.signIn', input: { staffId: id, pin: manager?.pin } }),
-  );
-  await openShift(call, sessionToken);
-  return { call, token: sessionToken };
-}
 
 describe('a manager opens what a headline figure is made of', () => {
   const running = useHostAndBrowser();
@@ -57,7 +32,7 @@ describe('a manager opens what a headline figure is made of', () => {
       (await row().count()) === 0 ? 0 : count(await row().locator('td').nth(index).innerText());
     const voids = await cell(voidsAt);
     const noSales = await cell(noSalesAt);
-    const { call, token } = await managerElsewhere(running.host.url);
+    const { call, token } = await otherStation(running.host.url, 'manager');
     const water = await productBySku(call, token, 'DRK-0001');
     const cartId = uuidv7();
     expectOk(

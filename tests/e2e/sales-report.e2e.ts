@@ -1,45 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { demoStaff } from '../../electron/core/demo/demo-store';
-import type { Envelope } from '../../shared/contract';
 import { parseCsv } from '../../shared/csv';
-import { type Caller, expectOk } from '../support/callers';
-import { lineFor, openShift, payByCard, productBySku } from '../support/till';
+import { lineFor, payByCard, productBySku } from '../support/till';
 import { expectText, navItem, signIn } from './support/app';
 import { openPage, pageErrors, shoot } from './support/browser';
+import { otherStation } from './support/other-station';
 import { useHostAndBrowser } from './support/session';
 
 const fen = (text: string) => Math.round(Number(text.replace(/[^\d.-]/g, '')) * 100);
 
-/** The browser host's API as another station reaches it: its own session, the host's token. */
-function hostCaller(hostUrl: string): Caller {
-  const url = new URL(hostUrl);
-  const token = url.searchParams.get('token') ?? '';
-  return async ({ method, ...body }) => {
-    const response = await fetch(`${url.origin}/api/${encodeURIComponent(method)}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-counter-token': token },
-      body: JSON.stringify(body),
-    });
-    return (await response.json()) as Envelope<unknown>;
-  };
-}
-
 /** A sale rung up at another station of the same till while the report is on screen. */
 async function sellElsewhere(hostUrl: string): Promise<number> {
-  const call = hostCaller(hostUrl);
-  const { staff } = expectOk<{ staff: { id: string; name: string }[] }>(
-    await call({ method: 'staff.signInOptions', input: {} }),
-  );
-  const cashier = demoStaff.find((person) => person.role === 'cashier');
-  const id = staff.find((person) => person.name === cashier?.name['zh-CN'])?.id;
-  const { sessionToken } = expectOk<{ sessionToken: string }>(
-    await call({ method: 'staff.signIn', input: { staffId: id, pin: cashier?.pin } }),
-  );
-  await openShift(call, sessionToken);
-  const water = await productBySku(call, sessionToken, 'DRK-0001');
-  const order = await payByCard(call, sessionToken, [lineFor(water)], water.price);
+  const { call, token } = await otherStation(hostUrl, 'cashier');
+  const water = await productBySku(call, token, 'DRK-0001');
+  const order = await payByCard(call, token, [lineFor(water)], water.price);
   return order.total;
 }
 
