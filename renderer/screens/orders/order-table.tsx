@@ -62,7 +62,9 @@ export function OrderTable({ orders, loading, selectedId, onOpen, showDay = fals
           <Tag color="geekblue">{t(`orders.channel.${order.channel}`)}</Tag>
         ),
     },
-    { key: 'cashier', title: t('orders.column.cashier'), dataIndex: 'cashierName', ellipsis: true },
+    // The two columns without a width keep one all the same: in a narrow drawer (a report's
+    // orders at 1024 wide) they were squeezed to a letter and their headers stood a column tall.
+    { key: 'cashier', title: t('orders.column.cashier'), dataIndex: 'cashierName', ellipsis: true, minWidth: 90 },
     { key: 'items', title: t('orders.column.items'), dataIndex: 'itemCount', align: 'right', width: 70 },
     {
       key: 'total',
@@ -79,7 +81,12 @@ export function OrderTable({ orders, loading, selectedId, onOpen, showDay = fals
       render: (_, order) =>
         order.refunded > 0 ? <span className="amount refund-amount">−{money(order.refunded)}</span> : '—',
     },
-    { key: 'methods', title: t('orders.column.methods'), render: (_, order) => <MethodTags methods={order.methods} /> },
+    {
+      key: 'methods',
+      title: t('orders.column.methods'),
+      minWidth: 130,
+      render: (_, order) => <MethodTags methods={order.methods} />,
+    },
     {
       key: 'status',
       title: t('orders.column.status'),
