@@ -62,9 +62,10 @@ export function OrderTable({ orders, loading, selectedId, onOpen, showDay = fals
           <Tag color="geekblue">{t(`orders.channel.${order.channel}`)}</Tag>
         ),
     },
-    // The two columns without a width keep one all the same: in a narrow drawer (a report's
-    // orders at 1024 wide) they were squeezed to a letter and their headers stood a column tall.
-    { key: 'cashier', title: t('orders.column.cashier'), dataIndex: 'cashierName', ellipsis: true, minWidth: 90 },
+    // Every column has a width: the table's layout is fixed (an ellipsis column makes it so), and in
+    // a narrow drawer (a report's orders at 1024 wide) one without a width was squeezed to nothing,
+    // its header a column tall. Wider screens share the room out over all of them.
+    { key: 'cashier', title: t('orders.column.cashier'), dataIndex: 'cashierName', ellipsis: true, width: 100 },
     { key: 'items', title: t('orders.column.items'), dataIndex: 'itemCount', align: 'right', width: 70 },
     {
       key: 'total',
@@ -84,7 +85,7 @@ export function OrderTable({ orders, loading, selectedId, onOpen, showDay = fals
     {
       key: 'methods',
       title: t('orders.column.methods'),
-      minWidth: 130,
+      width: 130,
       render: (_, order) => <MethodTags methods={order.methods} />,
     },
     {
