@@ -167,9 +167,17 @@ const messages = {
     en: '{day} has not come yet: the platform has no statement for it. Choose today or an earlier day.',
     'zh-CN': '{day} 尚未到来，平台还没有这一天的结算单。请选择今天或更早的日期。',
   },
-  report_range_invalid: {
-    en: 'A report’s first day must be on or before its last day, and a range can be at most {max} days.',
-    'zh-CN': '报表的开始日期须早于或等于结束日期，且范围最长 {max} 天。',
+  report_day_invalid: {
+    en: '{day} is not a day of the calendar: check its month and day.',
+    'zh-CN': '{day} 不是有效的日期，请检查月份和日期。',
+  },
+  report_range_backwards: {
+    en: 'A report’s first day ({from}) must be on or before its last day ({to}).',
+    'zh-CN': '报表的开始日期（{from}）须早于或等于结束日期（{to}）。',
+  },
+  report_range_too_long: {
+    en: 'A report can cover at most {max} days (three years); this range has {days}. Choose a shorter range.',
+    'zh-CN': '报表最长覆盖 {max} 天（三年），此范围有 {days} 天，请缩短范围。',
   },
   payload_too_large: {
     en: 'The request is too large (limit {limit}).',

@@ -1,3 +1,4 @@
+import { isCalendarDay } from '../../shared/reports/periods';
 import {
   addSettlements,
   groupBuySettlement,
@@ -57,12 +58,6 @@ const groupBuyQuery = `
   JOIN devices d ON d.id = o.device_id
   WHERE o.store_id = $1 AND o.business_day = $2::date AND o.channel = 'group_buy'
   ORDER BY o.paid_at, o.id`;
-
-export function isCalendarDay(day: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return false;
-  const date = new Date(`${day}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(day);
-}
 
 function line(channel: SettlementChannel, sale: SaleRef & { ref: string }, figures: OnlineSettlement): StatementLine {
   return {

@@ -18,6 +18,7 @@ const coreRefreshes = {
   'store.changed': ['app.status'],
   'staff.changed': ['staff.'],
   'orders.changed': ['orders.', 'reports.', 'shift.', 'sync.'],
+  'activity.changed': ['reports.'],
   'shift.changed': ['shift.', 'reports.', 'sync.'],
   'carts.changed': ['carts.'],
   // A record sent moves the report's "data complete as of" line, not its figures.
@@ -53,9 +54,10 @@ export function EventBridge() {
   useEffect(
     () =>
       api.onEvent((event) => {
-        if (event.type === 'orders.changed' && event.days) {
-          // A sale or refund on known days: the reports that read none of them stay as they are.
-          const days = event.days;
+        const days = event.type === 'orders.changed' || event.type === 'activity.changed' ? event.days : undefined;
+        if (days) {
+          // A sale, refund, void or no-sale opening on known days: the reports that read none of
+          // them stay as they are.
           const others = refreshes[event.type].filter((prefix) => prefix !== 'reports.');
           void invalidateMethods(queryClient, others);
           void queryClient.invalidateQueries({ predicate: (query) => reportReads(query.queryKey, days) });

@@ -83,6 +83,8 @@ export type AppEvent =
   | { type: 'staff.changed' }
   /** `days`: the business days whose reports it changes (a sale's, a refund's and its order's); absent: any. */
   | { type: 'orders.changed'; days?: string[] }
+  /** A sale voided or the drawer opened without a sale on these business days: the cashier table counts them. */
+  | { type: 'activity.changed'; days: string[] }
   | { type: 'shift.changed' }
   | { type: 'carts.changed' }
   | { type: 'sync.changed' }

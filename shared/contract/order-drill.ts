@@ -28,6 +28,10 @@ export const drillFilters = {
   hour: z.number().int().min(0).max(23).optional(),
   /** ISO weekday of the business day, 1 = Monday. */
   weekday: z.number().int().min(1).max(7).optional(),
+  /** Only the orders that carry a discount, or a refund: what the discounts' and refunds' figures are made of. */
+  carrying: z.enum(['discount', 'refund']).optional(),
+  /** Also add up the lines with a known cost (`sums.cost`): a margin's drill-down. */
+  withCost: z.boolean().optional(),
 };
 
 const Count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
@@ -35,7 +39,8 @@ const Count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 /**
  * The sums of every order the filters find (all pages), so a drill-down's footer equals the report
  * figure it came from: net for a day, hour, weekday, channel or cashier; what the method paid; the
- * net of the product's or category's lines; the campaign's orders' total and its coupons' discount.
+ * net of the product's or category's lines; the campaign's orders' total and its coupons' discount;
+ * the discounts or refunds of the orders carrying them; the margin's costed net and cost.
  */
 export const DrillSums = z.object({
   orders: Count,
@@ -53,5 +58,7 @@ export const DrillSums = z.object({
   lines: z.object({ quantity: Count, net: Money }).nullable(),
   /** What the filtered campaign's coupons took off these orders. */
   couponDiscount: Money.nullable(),
+  /** Asked `withCost`: the net of these orders' lines with a known cost, and that cost (the margin's parts). */
+  cost: z.object({ costedNet: Money, cost: Money }).nullable(),
 });
 export type DrillSums = z.infer<typeof DrillSums>;

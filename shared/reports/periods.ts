@@ -39,6 +39,28 @@ export function daysIn(span: Pick<Span, 'from' | 'to'>): number {
   return dayNumber(span.to) - dayNumber(span.from) + 1;
 }
 
+/** Whether a `YYYY-MM-DD` is a day of the calendar: not month 13, not 30 February. */
+export function isCalendarDay(day: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return false;
+  const date = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(day);
+}
+
+/** The one rule a report's span breaks, checked in this order; a span that breaks none gives null. */
+export type SpanProblem =
+  | { kind: 'not_a_day'; day: string }
+  | { kind: 'backwards'; from: string; to: string }
+  | { kind: 'too_long'; days: number; max: number };
+
+/** What is wrong with a span a report is asked for: a day not on the calendar, its ends swapped, or too long. */
+export function spanProblem(span: Pick<Span, 'from' | 'to'>, maxDays: number): SpanProblem | null {
+  for (const day of [span.from, span.to]) if (!isCalendarDay(day)) return { kind: 'not_a_day', day };
+  const days = daysIn(span);
+  if (days < 1) return { kind: 'backwards', from: span.from, to: span.to };
+  if (days > maxDays) return { kind: 'too_long', days, max: maxDays };
+  return null;
+}
+
 /** Monday-based ISO weekday, 1 (Monday) to 7 (Sunday), as Chinese calendars count a week. */
 export function weekdayOf(day: string): number {
   return ((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;

@@ -1,45 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { demoStaff } from '../../electron/core/demo/demo-store';
-import type { Envelope } from '../../shared/contract';
 import { parseCsv } from '../../shared/csv';
-import { type Caller, expectOk } from '../support/callers';
-import { lineFor, openShift, payByCard, productBySku } from '../support/till';
+import { lineFor, payByCard, productBySku } from '../support/till';
 import { expectText, navItem, signIn } from './support/app';
 import { openPage, pageErrors, shoot } from './support/browser';
+import { otherStation } from './support/other-station';
 import { useHostAndBrowser } from './support/session';
 
 const fen = (text: string) => Math.round(Number(text.replace(/[^\d.-]/g, '')) * 100);
 
-/** The browser host's API as another station reaches it: its own session, the host's token. */
-function hostCaller(hostUrl: string): Caller {
-  const url = new URL(hostUrl);
-  const token = url.searchParams.get('token') ?? '';
-  return async ({ method, ...body }) => {
-    const response = await fetch(`${url.origin}/api/${encodeURIComponent(method)}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-counter-token': token },
-      body: JSON.stringify(body),
-    });
-    return (await response.json()) as Envelope<unknown>;
-  };
-}
-
 /** A sale rung up at another station of the same till while the report is on screen. */
 async function sellElsewhere(hostUrl: string): Promise<number> {
-  const call = hostCaller(hostUrl);
-  const { staff } = expectOk<{ staff: { id: string; name: string }[] }>(
-    await call({ method: 'staff.signInOptions', input: {} }),
-  );
-  const cashier = demoStaff.find((person) => person.role === 'cashier');
-  const id = staff.find((person) => person.name === cashier?.name['zh-CN'])?.id;
-  const { sessionToken } = expectOk<{ sessionToken: string }>(
-    await call({ method: 'staff.signIn', input: { staffId: id, pin: cashier?.pin } }),
-  );
-  await openShift(call, sessionToken);
-  const water = await productBySku(call, sessionToken, 'DRK-0001');
-  const order = await payByCard(call, sessionToken, [lineFor(water)], water.price);
+  const { call, token } = await otherStation(hostUrl, 'cashier');
+  const water = await productBySku(call, token, 'DRK-0001');
+  const order = await payByCard(call, token, [lineFor(water)], water.price);
   return order.total;
 }
 
@@ -52,18 +27,21 @@ describe('a manager reads the sales report', () => {
     await signIn(page, '李明', '2222');
     await navItem(page, '报表').click();
 
-    // Today has no sales yet; last Monday (or whichever weekday) does, from the demo's past weeks.
+    // Today so far, from the demo's sample sales up to now, against the same hours of last week's
+    // same weekday: a change to read, not −100 %.
     await expectText(page.getByTestId('report-span'), '进行中', '对比');
-    await expectText(page.getByTestId('headline-net-value'), '¥0.00');
     await expectText(page.getByTestId('headline-net-change'), '对比期');
+    const netBefore = fen(await page.getByTestId('headline-net-value').innerText());
+    const ordersBefore = Number((await page.getByTestId('headline-orders-value').innerText()).replace(/\D/g, ''));
     // This till has no platform: the report says its sales are recorded here only.
-    await expectText(page.getByTestId('report-completeness'), '未连接平台', '0 笔销售');
+    await expectText(page.getByTestId('report-completeness'), '未连接平台', `${ordersBefore} 笔销售`);
+    await shoot(page, 'sales-report-today');
 
     // A sale rung up elsewhere while the report is on screen: the report counts it at once.
     const sold = await sellElsewhere(running.host.url);
-    await expect.poll(async () => fen(await page.getByTestId('headline-net-value').innerText())).toBe(sold);
-    await expectText(page.getByTestId('headline-orders-value'), '1');
-    await expectText(page.getByTestId('report-completeness'), '1 笔销售');
+    await expect.poll(async () => fen(await page.getByTestId('headline-net-value').innerText())).toBe(netBefore + sold);
+    await expectText(page.getByTestId('headline-orders-value'), String(ordersBefore + 1));
+    await expectText(page.getByTestId('report-completeness'), `${ordersBefore + 1} 笔销售`);
 
     // The week before this one, whole, against the week before it.
     await page.getByTestId('report-period-kind').getByText('周', { exact: true }).click();
@@ -175,8 +153,14 @@ describe('a manager reads the sales report', () => {
       '收银员',
       '营销活动',
       '优惠',
+      '平台结算',
+      '按平台渠道',
+      '全部平台渠道',
+      '应收结算',
     );
     expect(await paper.locator('.print-table').nth(5).locator('tbody tr').count()).toBe(rows.length);
+    // The Settlement tab prints too: a row per platform channel and one for all of them.
+    expect(await paper.getByTestId('print-settlement-byChannel').locator('tbody tr').count()).toBe(4);
     expect(await page.locator('.main-frame').isVisible()).toBe(false);
     await shoot(page, 'sales-report-print');
     await page.emulateMedia({ media: 'screen' });
@@ -210,6 +194,25 @@ describe('a manager reads the sales report', () => {
     await page.keyboard.press('Escape');
     await page.getByTestId('drill-chips').waitFor({ state: 'detached' });
     await shoot(page, 'sales-report-month-en');
+
+    // Printed in English, the settlement with it.
+    await page.getByTestId('report-print-button').click();
+    await expect.poll(() => page.locator('body').getAttribute('data-printed')).toBe('yes');
+    await page.emulateMedia({ media: 'print' });
+    await expectText(paper, 'Sales report', 'Settlement', 'By platform channel', 'All platform channels');
+    // As wide as A4 portrait's printable width (186 mm at 96 dpi): the widest table fits.
+    await page.setViewportSize({ width: 703, height: 1000 });
+    await page.getByTestId('print-settlement-byDay').scrollIntoViewIfNeeded();
+    await shoot(page, 'sales-report-print-settlement-en');
+    const edge = await page
+      .getByTestId('print-settlement-byDay')
+      .locator('table')
+      .evaluate((t) => t.scrollWidth);
+    expect(edge).toBeLessThanOrEqual(703);
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.emulateMedia({ media: 'screen' });
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    await paper.waitFor({ state: 'detached' });
 
     // Against last year, which the demo's fourteen weeks do not reach: the report says so.
     await page.getByTestId('report-comparison').click();

@@ -55,3 +55,42 @@ describe('a manager reads what the platform keeps', () => {
     expect(pageErrors(page)).toEqual([]);
   });
 });
+
+describe('a manager of the demo store reconciles a past day with its platform', () => {
+  // No pretend customer orders during the test: the day compared is a past one.
+  const running = useHostAndBrowser({
+    demo: true,
+    lang: 'zh_CN.UTF-8',
+    env: { COUNTER_DEMO_FIRST_ORDER_MS: '3600000', COUNTER_DEMO_ORDER_EVERY_MS: '3600000' },
+  });
+
+  it('says each difference is a demo sample the platform never received, and why, in both languages', async () => {
+    const page = await openPage(running.browser, running.host.url, 'zh-CN', { width: 1366, height: 768 });
+    await signIn(page, '李明', '2222');
+    await expect.poll(() => page.getByTestId('status-sync').innerText(), { timeout: 30_000 }).toContain('在线');
+    await navItem(page, '报表').click();
+    await page.getByRole('tab', { name: '平台结算' }).click();
+    // Yesterday: a day of the demo's sample sales, some of them online and group-buy.
+    await page.getByRole('button', { name: '上一周期' }).click();
+    await expect.poll(() => page.getByTestId('settlement-span').innerText()).not.toContain('进行中');
+    await page.getByTestId('reconcile-button').click();
+    const summary = page.getByTestId('reconcile-summary');
+    await expectText(summary, '演示门店的示例数据', '从未上传', '一切正常', '对今天进行对账');
+    const rows = page.getByTestId('reconcile-differences').locator('tbody tr.ant-table-row');
+    const count = await rows.count();
+    expect(count).toBeGreaterThan(0);
+    // Every difference carries its reason.
+    for (const text of await rows.allInnerTexts()) expect(text).toContain('演示门店往期的示例销售');
+    await page.getByTestId('reconcile-differences').scrollIntoViewIfNeeded();
+    await shoot(page, 'settlement-reconcile-samples');
+
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.getByTestId('language-switch').getByText('English').click();
+    await page.getByTestId('reconcile-button').click();
+    await expectText(summary, 'samples of the demo store', 'never sent', 'Nothing is wrong');
+    await expectText(rows.first(), 'A sample sale of the demo store’s past weeks');
+    await page.getByTestId('reconcile-differences').scrollIntoViewIfNeeded();
+    await shoot(page, 'settlement-reconcile-samples-en-1024');
+    expect(pageErrors(page)).toEqual([]);
+  });
+});

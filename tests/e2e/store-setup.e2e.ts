@@ -32,6 +32,37 @@ describe('an owner setting up a real store', () => {
     await expectText(page.getByTestId('status-bar'), '静安寺店');
 
     await navItem(page, '商品').click();
+    // A new store has no category, so its first product could not be saved: the form says so and
+    // offers to make one there, which it then picks.
+    await page.getByRole('button', { name: '新增商品' }).click();
+    let editor = page.getByRole('dialog', { name: '新增商品' });
+    await expectText(editor.getByTestId('product-category-hint'), '本店还没有分类', '新建分类');
+    await shoot(page, 'product-first-no-category');
+    await editor.getByRole('button', { name: '取消' }).click();
+    await editor.waitFor({ state: 'hidden' });
+    await page.getByTestId('language-switch').getByText('English').click();
+    await page.getByRole('button', { name: 'New product' }).click();
+    editor = page.getByRole('dialog', { name: 'New product' });
+    await expectText(editor.getByTestId('product-category-hint'), 'this store has none yet');
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await shoot(page, 'product-first-no-category-en-1024');
+    await editor.getByTestId('product-new-category').click();
+    const categoryEditor = page.getByTestId('category-editor');
+    await categoryEditor.getByLabel('Chinese name').fill('饮料');
+    await categoryEditor.getByLabel('English name').fill('Drinks');
+    await categoryEditor.getByRole('button', { name: 'Save' }).click();
+    await categoryEditor.waitFor({ state: 'hidden' });
+    await expectText(editor.getByTestId('product-category'), 'Drinks');
+    await expect.poll(() => editor.getByTestId('product-category-hint').count()).toBe(0);
+    await editor.getByLabel('Chinese name').fill('矿泉水 550ml');
+    await editor.getByLabel('English name').fill('Mineral Water 550ml');
+    await editor.getByLabel('SKU').fill('DRK-100');
+    await editor.getByLabel('Price').fill('2.00');
+    await editor.getByRole('button', { name: 'Save' }).click();
+    await editor.waitFor({ state: 'hidden' });
+    await expectText(page.getByTestId('product-table'), 'Mineral Water 550ml', 'Drinks');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.getByTestId('language-switch').getByText('中文').click();
     await page.getByRole('button', { name: '导入 CSV' }).click();
     const dialog = page.getByRole('dialog', { name: '从 CSV 导入商品' });
     await dialog.getByTestId('csv-file-input').setInputFiles({
@@ -53,7 +84,7 @@ describe('an owner setting up a real store', () => {
     await dialog.getByRole('button', { name: '完成' }).click();
     const table = page.getByTestId('product-table');
     await expectText(table, '龙井绿茶 250g', '¥88.00', '红富士苹果', '¥12.80', '/千克');
-    expect(await table.locator('tbody tr.ant-table-row').count()).toBe(2);
+    expect(await table.locator('tbody tr.ant-table-row').count()).toBe(3);
     await shoot(page, 'catalog-owner');
     expect(pageErrors(page)).toEqual([]);
   });

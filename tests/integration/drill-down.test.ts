@@ -5,6 +5,7 @@ import type { InputOf } from '../../shared/contract';
 import type { DrillSpan, DrillSums } from '../../shared/contract/order-drill';
 import type { OrderSummary } from '../../shared/contract/orders';
 import type { ItemsReport, ReportRequest, SalesReport } from '../../shared/contract/sales-report';
+import { salesFigures } from '../../shared/reports/figures';
 import { addDays } from '../../shared/reports/periods';
 import { seededRandom } from '../../shared/seeded-random';
 import { type Caller, expectOk, openHarness } from '../support/callers';
@@ -12,6 +13,7 @@ import { createDemo, signIn } from '../support/demo-session';
 
 // Monday 30 November 2026, 15:00:20 in Shanghai: a period reaching today stops at 15:00.
 const NOW = Date.UTC(2026, 10, 30, 7, 0, 20);
+const NOW_MINUTE_END = Date.UTC(2026, 10, 30, 7, 0, 59, 999);
 
 type ListInput = InputOf<'orders.list'>;
 type Page = { orders: OrderSummary[]; hasMore: boolean; sums: DrillSums | null };
@@ -79,6 +81,8 @@ describe('a report figure drills down to its orders', () => {
       if (!counted) throw new Error('the span has begun');
       const span: DrillSpan = { firstDay: counted.from, lastDay: counted.to, untilMinute: counted.untilMinute };
       const of = (filters: Partial<ListInput>) => drill(call, manager, { span, ...filters });
+      // The end of a cut last day, as the report counts it (through the end of its minute).
+      const until = counted.untilMinute === null ? null : NOW_MINUTE_END;
 
       const all = await of({});
       expect(all.orders).toBeGreaterThan(0);
@@ -92,6 +96,36 @@ describe('a report figure drills down to its orders', () => {
         tax: totals.current.tax,
         refunded: totals.current.refunded,
       });
+      // The margin's and the average ticket's drawers: their figure from the drill-down's sums, by
+      // the same definitions as the card.
+      const costed = await of({ withCost: true });
+      expect(costed.cost).not.toBeNull();
+      const made = salesFigures({ ...costed, ...(costed.cost ?? { costedNet: 0, cost: 0 }) });
+      expect({ margin: made.margin, averageTicket: made.averageTicket }).toEqual({
+        margin: totals.current.margin,
+        averageTicket: totals.current.averageTicket,
+      });
+      // The discounts' and refunds' drawers hold only the orders that carry one, and add up to the card.
+      const db = core.environment.db;
+      const raw = (where: string) =>
+        db
+          .prepare(
+            `SELECT count(*) FROM orders o WHERE o.business_day BETWEEN ? AND ? AND (? IS NULL OR o.business_day < ? OR o.paid_at <= ?) AND ${where}`,
+          )
+          .pluck()
+          .get(span.firstDay, span.lastDay, until, span.lastDay, until) as number;
+      const discounted = await of({ carrying: 'discount' });
+      expect({ discount: discounted.discount, orders: discounted.orders }).toEqual({
+        discount: totals.current.discount,
+        orders: raw('o.discount > 0'),
+      });
+      expect(discounted.orders).toBeLessThan(all.orders);
+      const refunded = await of({ carrying: 'refund' });
+      expect({ refunded: refunded.refunded, orders: refunded.orders }).toEqual({
+        refunded: totals.current.refunded,
+        orders: raw('EXISTS (SELECT 1 FROM refunds r WHERE r.order_id = o.id)'),
+      });
+      expect(refunded.orders).toBeLessThan(all.orders);
       const figure = (sums: DrillSums) => ({ orders: sums.orders, net: sums.net, refunded: sums.refunded });
       const row = (f: { orders: number; net: number; refunded: number }) => ({
         orders: f.orders,
@@ -178,15 +212,18 @@ describe('a report figure drills down to its orders', () => {
     });
     expect(await ask({ span: { ...span, firstDay: '2020-01-01' } }, 'zh-CN')).toMatchObject({
       ok: false,
-      error: { code: 'report_range_invalid' },
+      error: { code: 'report_range_too_long' },
     });
     expect(await ask({ span: { ...span, lastDay: '2026-13-01' } }, 'en')).toMatchObject({
       ok: false,
-      error: { code: 'report_range_invalid' },
+      error: {
+        code: 'report_day_invalid',
+        message: expect.stringContaining('2026-13-01 is not a day of the calendar'),
+      },
     });
     expect(await ask({ span: { ...span, lastDay: '2026-10-01' } }, 'en')).toMatchObject({
       ok: false,
-      error: { code: 'report_range_invalid' },
+      error: { code: 'report_range_backwards' },
     });
     const hour = await ask({ span, hour: 24 }, 'en');
     expect(hour).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
@@ -204,7 +241,7 @@ describe('a report figure drills down to its orders', () => {
     const db = core.environment.db;
     const nulls = Object.fromEntries(
       ['channel', 'cashierId', 'method', 'status', 'number', 'productId', 'categoryId', 'campaignId', 'hour', 'weekday']
-        .concat(['beforeDay', 'before'])
+        .concat(['carrying', 'withCost', 'beforeDay', 'before'])
         .map((name) => [name, null]),
     );
     const params = {

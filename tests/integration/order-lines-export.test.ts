@@ -124,7 +124,7 @@ describe('the order-lines export', () => {
       sessionToken: manager,
       locale: 'zh-CN',
     });
-    expect(backwards.ok ? '' : backwards.error.code).toBe('report_range_invalid');
+    expect(backwards.ok ? '' : backwards.error.code).toBe('report_range_backwards');
     await core.close();
   }, 120_000);
 

@@ -96,7 +96,10 @@ describe('reports off the cashier’s path', () => {
     } as CallRequest);
     expect(backwards).toMatchObject({
       ok: false,
-      error: { code: 'report_range_invalid', message: '报表的开始日期须早于或等于结束日期，且范围最长 1096 天。' },
+      error: {
+        code: 'report_range_backwards',
+        message: '报表的开始日期（2026-11-10）须早于或等于结束日期（2026-11-01）。',
+      },
     });
     const cashier = await signIn(call, people.cashier);
     expect(await call({ ...request, sessionToken: cashier })).toMatchObject({

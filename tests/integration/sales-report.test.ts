@@ -142,26 +142,43 @@ describe('the sales report over any period', () => {
     await core.close();
   }, 300_000);
 
-  it('refuses a range that ends before it starts or runs past three years, in the words of the user', async () => {
+  it('refuses a range that ends before it starts, runs past three years or names no calendar day, saying which', async () => {
     const { core, call } = await openHarness('in-process', { clock: () => NOW });
     const people = await createDemo(call);
     const manager = await signIn(call, people.manager);
     const ask = (input: unknown, locale: string) =>
       call({ method: 'reports.sales', input, sessionToken: manager, locale } as never);
-    const backwards = await ask(
-      { period: 'range', firstDay: '2026-11-10', lastDay: '2026-11-01', comparison: null },
-      'zh-CN',
-    );
-    expect(backwards).toMatchObject({
-      ok: false,
-      error: { code: 'report_range_invalid', message: '报表的开始日期须早于或等于结束日期，且范围最长 1096 天。' },
-    });
-    const long = await ask({ period: 'range', firstDay: '2020-01-01', lastDay: '2026-11-01', comparison: null }, 'en');
-    expect(long).toMatchObject({
+    const range = (firstDay: string, lastDay: string) => ({ period: 'range', firstDay, lastDay, comparison: null });
+    expect(await ask(range('2026-11-10', '2026-11-01'), 'zh-CN')).toMatchObject({
       ok: false,
       error: {
-        message: 'A report’s first day must be on or before its last day, and a range can be at most 1096 days.',
+        code: 'report_range_backwards',
+        message: '报表的开始日期（2026-11-10）须早于或等于结束日期（2026-11-01）。',
       },
+    });
+    // Over three years is refused for its length alone, not with the rule about the order of its days.
+    expect(await ask(range('2020-01-01', '2026-11-01'), 'en')).toMatchObject({
+      ok: false,
+      error: {
+        code: 'report_range_too_long',
+        message: 'A report can cover at most 1096 days (three years); this range has 2497. Choose a shorter range.',
+      },
+    });
+    expect(await ask(range('2020-01-01', '2026-11-01'), 'zh-CN')).toMatchObject({
+      ok: false,
+      error: { message: '报表最长覆盖 1096 天（三年），此范围有 2497 天，请缩短范围。' },
+    });
+    // The contract checks a day's shape; a month 13 or a 30 February is refused as no day at all.
+    expect(await ask(range('2026-02-01', '2026-02-30'), 'en')).toMatchObject({
+      ok: false,
+      error: {
+        code: 'report_day_invalid',
+        message: '2026-02-30 is not a day of the calendar: check its month and day.',
+      },
+    });
+    expect(await ask({ period: 'month', firstDay: '2026-13-01', comparison: null }, 'zh-CN')).toMatchObject({
+      ok: false,
+      error: { code: 'report_day_invalid', message: '2026-13-01 不是有效的日期，请检查月份和日期。' },
     });
     const cashier = await signIn(call, people.cashier);
     const refused = await call({

@@ -88,6 +88,7 @@ export const cartHandlers = {
     // The audit keeps what was voided: the cart is gone from the table but not from the record.
     ctx.describe(`cart:${input.id}`, { reason: input.reason, cart: parked.cart, total: parked.summary.total });
     ctx.emit({ type: 'carts.changed' });
+    ctx.emit({ type: 'activity.changed', days: [requireStore(ctx.db, ctx.now).businessDay] });
     return { id: parked.summary.id };
   },
 } satisfies Partial<Handlers>;

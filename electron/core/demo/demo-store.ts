@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { businessDayOf } from '../../../shared/business-day';
 import { type StaffId, uuidv7 } from '../../../shared/ids';
 import type { Locale } from '../../../shared/locale';
-import { addDays } from '../../../shared/reports/periods';
 import type { Role } from '../../../shared/roles';
 import { importProductsCsv } from '../catalog/csv-import';
 import type { HandlerContext } from '../handler-context';
@@ -26,8 +25,11 @@ export const demoStaff: DemoStaff[] = [
 const demoCutoffHour = 4;
 
 /** A convenience store with a café corner: what a new user sees on first launch. */
-/** The demo's past: fourteen weeks before today, about fifty sales a day, so a month is compared with a whole month. */
-const demoHistory = { orders: 5_000, days: 98, seed: 2026 };
+/**
+ * The demo's past: fourteen weeks before today and today up to now, about fifty sales a day, so a
+ * month is compared with a whole month and today opens against last week's same hours, not at −100 %.
+ */
+const demoHistory = { orders: 5_050, days: 99, seed: 2026 };
 
 export function createDemoStore(ctx: HandlerContext, input: { timeZone: string; locale: Locale; history: boolean }) {
   const storeId = uuidv7(ctx.now);
@@ -54,7 +56,8 @@ export function createDemoStore(ctx: HandlerContext, input: { timeZone: string; 
   const history = input.history
     ? writeOrderHistory(ctx.db, {
         ...demoHistory,
-        lastDay: addDays(businessDayOf(ctx.now, input.timeZone, demoCutoffHour), -1),
+        lastDay: businessDayOf(ctx.now, input.timeZone, demoCutoffHour),
+        until: ctx.now,
       })
     : null;
   return { storeId, staff, products: catalog.created, historyOrders: history?.orders ?? 0 };

@@ -20,7 +20,12 @@ import { historySettlements } from './history-settlement';
 /** The device the sample records name: nothing on a real till or the platform is called so. */
 export const SAMPLE_DEVICE = 'history';
 
-export type HistoryOptions = { orders: number; days: number; lastDay: string; seed: number };
+/**
+ * `orders` planned over `days` business days up to `lastDay`; with `until` (epoch ms) those planned
+ * after it, and refunds that would come after it, are not written: a history reaching today stops
+ * at the present, and none of it lies in the future.
+ */
+export type HistoryOptions = { orders: number; days: number; lastDay: string; seed: number; until?: number };
 
 type Random = ReturnType<typeof seededRandom>;
 type Product = {
@@ -79,23 +84,30 @@ export function writeOrderHistory(db: Database, options: HistoryOptions): { orde
   const staff = db.prepare("SELECT id, name FROM staff WHERE role <> 'owner' ORDER BY id").all() as Staff[];
   const write = writers(db);
   const settle = historySettlements(db, options.seed);
+  const until = options.until ?? Number.POSITIVE_INFINITY;
+  let orders = 0;
   let refunds = 0;
   const batch = db.transaction((count: number) => {
     for (let i = 0; i < count; i += 1) {
+      // Planned in full either way, so the orders before `until` are the same with or without it.
       const order = planOrder(random, options, products, staff, clock);
+      const refund = random.next() < 0.03 ? { lineNo: 1 + random.int(order.lines.length), after: random.int(4) } : null;
+      if (order.paidAt > until) continue;
       write.order(order);
+      orders += 1;
       settle({ id: order.id, channel: order.channel, total: sum(order.lines, net) });
-      if (random.next() < 0.03) {
-        write.refund(order, 1 + random.int(order.lines.length), random.int(4));
+      if (refund && order.paidAt + refund.after * DAY_MS <= until) {
+        write.refund(order, refund.lineNo, refund.after);
         refunds += 1;
       }
     }
   });
   for (let done = 0; done < options.orders; done += 10_000) batch(Math.min(10_000, options.orders - done));
-  return { orders: options.orders, refunds };
+  return { orders, refunds };
 }
 
 type Clock = { timeZone: string; cutoffHour: number };
+const DAY_MS = 86_400_000;
 
 function planOrder(random: Random, options: HistoryOptions, products: Product[], staff: Staff[], clock: Clock): Order {
   const day = addDays(options.lastDay, -random.int(options.days));
@@ -257,7 +269,7 @@ function writers(db: Database) {
         order.cashier.id,
         order.cashier.name,
         amount,
-        order.paidAt + after * 86_400_000,
+        order.paidAt + after * DAY_MS,
       );
       refundLine.run(id, order.id, lineNo, line.quantity, amount);
       if (amount > 0) refundTender.run(id, order.payments[0].method, amount);

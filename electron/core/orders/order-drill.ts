@@ -2,13 +2,12 @@ import type { Database } from 'better-sqlite3';
 import type { ParsedInputOf } from '../../../shared/contract';
 import type { DrillSums } from '../../../shared/contract/order-drill';
 import type { OrderSummary } from '../../../shared/contract/orders';
-import { MAX_REPORT_DAYS } from '../../../shared/contract/sales-report';
 import type { StoreInfo } from '../../../shared/contract/store';
 import { AppError } from '../../../shared/errors';
 import type { Money } from '../../../shared/money';
-import { daysIn, type Span } from '../../../shared/reports/periods';
+import type { Span } from '../../../shared/reports/periods';
 import { namedStatements } from '../db/open-database';
-import { boundsOf } from '../reports/report-spans';
+import { boundsOf, refuseBadSpan } from '../reports/report-spans';
 import { perPart, spanParts } from '../reports/span-parts';
 import { orderFilters, statusSql } from './order-list';
 import { type OrderRow, orderStatements, refundedSql, toOrderSummary } from './order-records';
@@ -23,19 +22,24 @@ export function isDrillDown(input: ListInput): boolean {
     input.categoryId !== undefined ||
     input.campaignId !== undefined ||
     input.hour !== undefined ||
-    input.weekday !== undefined
+    input.weekday !== undefined ||
+    input.carrying !== undefined ||
+    input.withCost === true
   );
 }
 
 // The report rows' own groupings, each a NULL-switched filter: hour and ISO weekday as the
-// breakdowns read them, a product's or category's lines, a campaign's coupons.
+// breakdowns read them, a product's or category's lines, a campaign's coupons, and the orders that
+// carry a discount (the day index has it) or a refund.
 const drillFilters = `(@hour IS NULL OR o.hour = @hour)
       AND (@weekday IS NULL OR (CAST(strftime('%w', o.business_day) AS INTEGER) + 6) % 7 + 1 = @weekday)
       AND (@productId IS NULL OR EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id AND l.product_id = @productId))
       AND (@categoryId IS NULL OR EXISTS (SELECT 1 FROM order_lines l JOIN products pr ON pr.id = l.product_id
         WHERE l.order_id = o.id AND pr.category_id = @categoryId))
       AND (@campaignId IS NULL OR EXISTS (SELECT 1 FROM order_discounts d
-        WHERE d.order_id = o.id AND d.source = 'coupon' AND coalesce(d.campaign_id, 0) = @campaignId))`;
+        WHERE d.order_id = o.id AND d.source = 'coupon' AND coalesce(d.campaign_id, 0) = @campaignId))
+      AND (@carrying IS NULL OR (@carrying = 'discount' AND o.discount > 0)
+        OR (@carrying = 'refund' AND EXISTS (SELECT 1 FROM refunds r WHERE r.order_id = o.id)))`;
 // Only when asked: the number is not in the day index, so without it the sums read the index alone.
 const numberFilter = 'AND instr(o.number, @number) > 0';
 
@@ -43,6 +47,8 @@ const numberFilter = 'AND instr(o.number, @number) > 0';
 // counts a weighed line as one item, a product its grams.
 const pickedLines = `FROM order_lines l JOIN products pr ON pr.id = l.product_id WHERE l.order_id = o.id
       AND (@productId IS NULL OR l.product_id = @productId) AND (@categoryId IS NULL OR pr.category_id = @categoryId)`;
+// The lines a margin counts: those whose product had a known cost at the sale (range-sums.ts).
+const costedLines = 'FROM order_lines l WHERE l.order_id = o.id AND l.cost IS NOT NULL';
 const pickedColumns = `${refundedSql} AS refunded,
       CASE WHEN @method IS NULL THEN NULL ELSE
         (SELECT sum(pay.amount) FROM payments pay WHERE pay.order_id = o.id AND pay.method = @method) END AS methodAmount,
@@ -51,7 +57,9 @@ const pickedColumns = `${refundedSql} AS refunded,
         (SELECT sum(CASE WHEN @categoryId IS NOT NULL AND l.unit = 'kg' THEN 1 ELSE l.quantity END) ${pickedLines})
         END AS lineQuantity,
       CASE WHEN @campaignId IS NULL THEN NULL ELSE (SELECT sum(d.amount) FROM order_discounts d
-        WHERE d.order_id = o.id AND d.source = 'coupon' AND coalesce(d.campaign_id, 0) = @campaignId) END AS couponDiscount`;
+        WHERE d.order_id = o.id AND d.source = 'coupon' AND coalesce(d.campaign_id, 0) = @campaignId) END AS couponDiscount,
+      CASE WHEN @withCost IS NULL THEN NULL ELSE (SELECT sum(l.net) ${costedLines}) END AS costedNet,
+      CASE WHEN @withCost IS NULL THEN NULL ELSE (SELECT sum(l.cost) ${costedLines}) END AS cost`;
 
 // A page walks the day index from the span's last day down, newest order first within a day, and
 // continues after the last order shown: the days before its day, or its day's older ids.
@@ -68,7 +76,8 @@ const sums = (number: string) => (where: string) =>
       coalesce(sum(gross), 0) AS gross, coalesce(sum(discount), 0) AS discount, coalesce(sum(tax), 0) AS tax,
       coalesce(sum(refunded), 0) AS refunded, coalesce(sum(methodAmount), 0) AS methodAmount,
       coalesce(sum(lineNet), 0) AS lineNet, coalesce(sum(lineQuantity), 0) AS lineQuantity,
-      coalesce(sum(couponDiscount), 0) AS couponDiscount
+      coalesce(sum(couponDiscount), 0) AS couponDiscount,
+      coalesce(sum(costedNet), 0) AS costedNet, coalesce(sum(cost), 0) AS cost
     FROM (SELECT o.item_count, o.gross, o.discount, o.tax, o.total, ${pickedColumns} FROM orders o
       WHERE ${where} AND ${orderFilters} AND ${drillFilters} ${number})
     WHERE @status IS NULL OR ${statusSql} = @status`;
@@ -91,6 +100,8 @@ type SumsRow = {
   lineNet: number;
   lineQuantity: number;
   couponDiscount: number;
+  costedNet: number;
+  cost: number;
 };
 
 /** The span asked for: a report's span, or a business day with a report row's filters. */
@@ -117,6 +128,7 @@ function rowToSums(rows: SumsRow[], input: ListInput): DrillSums {
     lines:
       input.productId || input.categoryId ? { quantity: total('lineQuantity'), net: total('lineNet') as Money } : null,
     couponDiscount: input.campaignId !== undefined ? (total('couponDiscount') as Money) : null,
+    cost: input.withCost ? { costedNet: total('costedNet') as Money, cost: total('cost') as Money } : null,
   };
 }
 
@@ -131,11 +143,7 @@ export function drillOrders(
   store: StoreInfo,
 ): { orders: OrderSummary[]; hasMore: boolean; sums: DrillSums } {
   const span = spanOf(input);
-  // Not a calendar day (month 13) counts no days: refused with the range, not left to fail later.
-  const days = daysIn(span);
-  if (!(days >= 1 && days <= MAX_REPORT_DAYS)) {
-    throw new AppError('report_range_invalid', { max: MAX_REPORT_DAYS });
-  }
+  refuseBadSpan(span);
   const q = statements(db);
   const beforeDay = input.before ? (q.dayOf.pluck().get(input.before) as string | undefined) : undefined;
   if (input.before && !beforeDay) throw new AppError('not_found', { what: { en: 'order', 'zh-CN': '订单' } });
@@ -150,6 +158,8 @@ export function drillOrders(
     campaignId: input.campaignId ?? null,
     hour: input.hour ?? null,
     weekday: input.weekday ?? null,
+    carrying: input.carrying ?? null,
+    withCost: input.withCost ? 1 : null,
   };
   const byNumber = filters.number !== null;
   const parts = spanParts(boundsOf(span, store));

@@ -1,11 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import type { ExportCursor, ExportLine, OrderLinesPage, OrderLinesRequest } from '../../../shared/contract/line-export';
 import type { Channel } from '../../../shared/contract/orders';
-import { MAX_REPORT_DAYS } from '../../../shared/contract/sales-report';
-import { AppError } from '../../../shared/errors';
 import type { Money } from '../../../shared/money';
-import { dayNumber } from '../../../shared/reports/periods';
 import { namedStatements } from '../db/open-database';
+import { refuseBadSpan } from './report-spans';
 
 type LineRow = {
   id: string;
@@ -77,8 +75,7 @@ function rowToExportLine(row: LineRow): ExportLine {
  */
 export function orderLinesPage(db: Database, request: OrderLinesRequest): OrderLinesPage {
   const { firstDay, lastDay } = request;
-  if (dayNumber(lastDay) < dayNumber(firstDay) || dayNumber(lastDay) - dayNumber(firstDay) >= MAX_REPORT_DAYS)
-    throw new AppError('report_range_invalid', { max: MAX_REPORT_DAYS });
+  refuseBadSpan({ from: firstDay, to: lastDay });
   const q = statements(db);
   const lines: ExportLine[] = [];
   let orders = 0;

@@ -2,13 +2,12 @@ import { MAX_REPORT_DAYS, type ReportRequest } from '../../../shared/contract/sa
 import { AppError } from '../../../shared/errors';
 import {
   comparedSpan,
-  dayNumber,
-  daysIn,
   elapsed,
   minuteOfBusinessDay,
   periodOf,
   type Span,
   spanEnd,
+  spanProblem,
 } from '../../../shared/reports/periods';
 import type { SpanBounds } from './range-sums';
 
@@ -31,12 +30,31 @@ export function reportSpans(request: ReportRequest, store: StoreClock, now: numb
     request.period === 'range'
       ? { from: request.firstDay, to: request.lastDay ?? request.firstDay, untilMinute: null }
       : periodOf(request.period, request.firstDay);
-  if (dayNumber(period.to) < dayNumber(period.from) || daysIn(period) > MAX_REPORT_DAYS) {
-    throw new AppError('report_range_invalid', { max: MAX_REPORT_DAYS });
-  }
+  refuseBadSpan(period);
   const span = elapsed(period, store.businessDay, minuteOfBusinessDay(now, store.timeZone, store.dayCutoffHour));
   const compared = span && request.comparison ? comparedSpan(period, request.period, request.comparison, span) : null;
   return { period, span, compared };
+}
+
+/**
+ * Refuses a span no report reads, saying the one rule it breaks: a day not on the calendar (the
+ * contract checks only the shape), the last day before the first, or more than three years.
+ */
+export function refuseBadSpan(span: Pick<Span, 'from' | 'to'>): void {
+  const problem = spanProblem(span, MAX_REPORT_DAYS);
+  if (!problem) return;
+  switch (problem.kind) {
+    case 'not_a_day':
+      throw new AppError('report_day_invalid', { day: problem.day });
+    case 'backwards':
+      throw new AppError('report_range_backwards', { from: problem.from, to: problem.to });
+    case 'too_long':
+      throw new AppError('report_range_too_long', { max: problem.max, days: problem.days });
+    default: {
+      const never: never = problem;
+      throw new Error(`unknown span problem ${JSON.stringify(never)}`);
+    }
+  }
 }
 
 /**

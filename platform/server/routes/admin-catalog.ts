@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { isCalendarDay } from '../../../shared/reports/periods';
 import { ProductBatch, upsertProducts } from '../../data/catalog';
 import { franchiseSales, franchiseStock } from '../../data/records';
-import { isCalendarDay } from '../../data/statement';
 import { ApiError, parseInput } from '../../errors';
 import type { PlatformContext } from '../context';
 

@@ -8,13 +8,21 @@ import { EnterSubmits } from '../../components/enter-submits';
 
 type CategoryValues = { nameZh: string; nameEn: string; sort: number; active: boolean };
 
-export function CategoryEditor({ category, onClose }: { category: Category | null; onClose(): void }) {
+type CategoryEditorProps = {
+  category: Category | null;
+  onClose(): void;
+  /** The category as saved, before the editor closes: a product form picks the one just made. */
+  onSaved?(saved: Category): void;
+};
+
+export function CategoryEditor({ category, onClose, onSaved }: CategoryEditorProps) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<CategoryValues>();
   const save = useApiMutation('catalog.saveCategory', {
-    onSuccess: () => {
+    onSuccess: (saved) => {
       void invalidateMethods(queryClient, ['catalog.']);
+      onSaved?.(saved);
       onClose();
     },
   });
@@ -26,8 +34,11 @@ export function CategoryEditor({ category, onClose }: { category: Category | nul
       error={save.error}
       onSave={() => form.submit()}
       onClose={onClose}
+      testId="category-editor"
     >
       <Form<CategoryValues>
+        // Its own field ids: opened over a product's form, whose names are the same.
+        name="category"
         form={form}
         layout="vertical"
         requiredMark={false}

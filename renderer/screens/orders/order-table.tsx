@@ -62,7 +62,10 @@ export function OrderTable({ orders, loading, selectedId, onOpen, showDay = fals
           <Tag color="geekblue">{t(`orders.channel.${order.channel}`)}</Tag>
         ),
     },
-    { key: 'cashier', title: t('orders.column.cashier'), dataIndex: 'cashierName', ellipsis: true },
+    // Every column has a width: the table's layout is fixed (an ellipsis column makes it so), and in
+    // a narrow drawer (a report's orders at 1024 wide) one without a width was squeezed to nothing,
+    // its header a column tall. Wider screens share the room out over all of them.
+    { key: 'cashier', title: t('orders.column.cashier'), dataIndex: 'cashierName', ellipsis: true, width: 100 },
     { key: 'items', title: t('orders.column.items'), dataIndex: 'itemCount', align: 'right', width: 70 },
     {
       key: 'total',
@@ -79,7 +82,12 @@ export function OrderTable({ orders, loading, selectedId, onOpen, showDay = fals
       render: (_, order) =>
         order.refunded > 0 ? <span className="amount refund-amount">−{money(order.refunded)}</span> : '—',
     },
-    { key: 'methods', title: t('orders.column.methods'), render: (_, order) => <MethodTags methods={order.methods} /> },
+    {
+      key: 'methods',
+      title: t('orders.column.methods'),
+      width: 130,
+      render: (_, order) => <MethodTags methods={order.methods} />,
+    },
     {
       key: 'status',
       title: t('orders.column.status'),

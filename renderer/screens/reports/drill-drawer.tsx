@@ -3,15 +3,14 @@ import { keepPreviousData } from '@tanstack/react-query';
 import { Alert, Button, Drawer, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DrillSums } from '../../../shared/contract/order-drill';
 import { useApiQuery } from '../../api/use-api';
 import { useStoreInfo } from '../../app/store-provider';
 import { useErrorText } from '../../app/use-error-text';
 import { formatBusinessDay } from '../../frame/business-day';
-import { useMoney } from '../../hooks/use-money';
 import { useLocale } from '../../i18n/use-locale';
 import { OrderDetailDrawer } from '../orders/order-detail-drawer';
 import { OrderTable } from '../orders/order-table';
+import { DrillFooter, DrillFormula } from './drill-figure';
 import { type DrillKey, type DrillTarget, withoutFilter } from './drill-target';
 import './drill.css';
 
@@ -25,6 +24,7 @@ const chipOrder: DrillKey[] = [
   'categoryId',
   'productId',
   'campaignId',
+  'carrying',
 ];
 
 type DrillDrawerProps = { target: DrillTarget | null; onChange(target: DrillTarget): void; onClose(): void };
@@ -65,7 +65,14 @@ function DrillList({ target, onChange }: { target: DrillTarget; onChange(target:
   const page = cursors.length - 1;
   const list = useApiQuery(
     'orders.list',
-    { span: target.span, ...target.filter, before: cursors[page], limit: pageSize },
+    {
+      span: target.span,
+      ...target.filter,
+      // A margin is made of the lines' costs: asked for only when it is the figure opened.
+      withCost: target.figure === 'margin' ? true : undefined,
+      before: cursors[page],
+      limit: pageSize,
+    },
     { placeholderData: keepPreviousData },
   );
   const orders = list.data?.orders ?? [];
@@ -74,6 +81,7 @@ function DrillList({ target, onChange }: { target: DrillTarget; onChange(target:
   return (
     <div className="drill">
       <DrillChips target={target} onChange={onChange} />
+      {list.data?.sums ? <DrillFormula target={target} sums={list.data.sums} /> : null}
       {list.error ? <Alert type="error" showIcon title={errorText(list.error)} /> : null}
       <OrderTable
         orders={orders}
@@ -145,50 +153,6 @@ function DrillChips({ target, onChange }: { target: DrillTarget; onChange(target
           </Tag>
         ),
       )}
-    </div>
-  );
-}
-
-/** The sums of every page: the opened figure first, then the orders and their net. */
-function DrillFooter({ target, sums }: { target: DrillTarget; sums: DrillSums }) {
-  const { t } = useTranslation();
-  const money = useMoney();
-  const { locale } = useLocale();
-  const figure = (() => {
-    switch (target.figure) {
-      case 'methodAmount':
-        return t('drill.footer.methodAmount', {
-          method: target.labels.method ?? '',
-          amount: money(sums.methodAmount ?? sums.net),
-        });
-      case 'lines':
-        return t('drill.footer.lines', {
-          quantity: new Intl.NumberFormat(locale).format(sums.lines?.quantity ?? 0),
-          amount: money(sums.lines?.net ?? sums.net),
-        });
-      case 'couponDiscount':
-        return t('drill.footer.couponDiscount', { amount: money(sums.couponDiscount ?? sums.discount) });
-      case 'gross':
-        return t('drill.footer.gross', { amount: money(sums.gross) });
-      case 'discount':
-        return t('drill.footer.discount', { amount: money(sums.discount) });
-      case 'refunded':
-        return t('drill.footer.refunded', { amount: money(sums.refunded) });
-      case 'net':
-        return null;
-    }
-  })();
-  return (
-    <div className="drill-footer" data-testid="drill-footer">
-      {figure ? (
-        <strong className="drill-figure" data-testid="drill-footer-figure">
-          {figure}
-        </strong>
-      ) : null}
-      <span data-testid="drill-footer-orders">{t('drill.footer.orders', { count: sums.orders })}</span>
-      <span className={figure ? undefined : 'drill-figure'} data-testid="drill-footer-net">
-        {t('drill.footer.net', { amount: money(sums.net) })}
-      </span>
     </div>
   );
 }

@@ -6,12 +6,21 @@ import type { Span } from '../../../shared/reports/periods';
 /** The filters a report row sets on its drill-down (orders.list), beside the span. */
 export type DrillFilter = Pick<
   InputOf<'orders.list'>,
-  'channel' | 'method' | 'cashierId' | 'hour' | 'weekday' | 'productId' | 'categoryId' | 'campaignId'
+  'channel' | 'method' | 'cashierId' | 'hour' | 'weekday' | 'productId' | 'categoryId' | 'campaignId' | 'carrying'
 >;
 export type DrillKey = keyof DrillFilter;
 
 /** Which of the drill-down's sums is the figure that was opened, so the footer shows that one. */
-export type DrillFigure = 'net' | 'gross' | 'discount' | 'refunded' | 'methodAmount' | 'lines' | 'couponDiscount';
+export type DrillFigure =
+  | 'net'
+  | 'gross'
+  | 'discount'
+  | 'refunded'
+  | 'methodAmount'
+  | 'lines'
+  | 'couponDiscount'
+  | 'averageTicket'
+  | 'margin';
 
 /** A report figure as its orders: what it is called, its span, its row's filters, their chips. */
 export type DrillTarget = {

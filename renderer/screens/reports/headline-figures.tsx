@@ -101,10 +101,18 @@ export function HeadlineFigures({ report }: { report: SalesReport }) {
   const pick = (field: (f: Figures) => number) => (earlier ? field(earlier) : null);
   const drill = useDrill();
   const span = report.span;
-  // Every headline of these orders opens them; refunds made in the span are other orders' refunds.
-  const opens = (what: string, figure: DrillFigure) =>
+  // Every headline of these orders opens them (the discounts and refunds only the orders carrying
+  // one); refunds made in the span are other orders' refunds.
+  const opens = (what: string, figure: DrillFigure, carrying?: 'discount' | 'refund') =>
     drill && span && current.orders > 0
-      ? () => drill({ what, span: drillSpanOf(span), filter: {}, labels: {}, figure })
+      ? () =>
+          drill({
+            what,
+            span: drillSpanOf(span),
+            filter: carrying ? { carrying } : {},
+            labels: carrying ? { carrying: t(`drill.carrying.${carrying}`) } : {},
+            figure,
+          })
       : undefined;
   return (
     <div className="figures" data-testid="report-headlines">
@@ -128,7 +136,7 @@ export function HeadlineFigures({ report }: { report: SalesReport }) {
       />
       <Headline
         label={t('salesReport.averageTicket')}
-        onOpen={opens(t('salesReport.averageTicket'), 'net')}
+        onOpen={opens(t('salesReport.averageTicket'), 'averageTicket')}
         now={current.averageTicket}
         earlier={pick((f) => f.averageTicket)}
         show={amount}
@@ -136,7 +144,7 @@ export function HeadlineFigures({ report }: { report: SalesReport }) {
       />
       <Headline
         label={t('salesReport.margin')}
-        onOpen={opens(t('salesReport.margin'), 'net')}
+        onOpen={opens(t('salesReport.margin'), 'margin')}
         now={current.margin.amount}
         earlier={pick((f) => f.margin.amount)}
         show={amount}
@@ -160,7 +168,7 @@ export function HeadlineFigures({ report }: { report: SalesReport }) {
       />
       <Headline
         label={t('salesReport.discounts')}
-        onOpen={opens(t('salesReport.discounts'), 'discount')}
+        onOpen={opens(t('salesReport.discounts'), 'discount', 'discount')}
         now={current.discount}
         earlier={pick((f) => f.discount)}
         show={amount}
@@ -169,7 +177,7 @@ export function HeadlineFigures({ report }: { report: SalesReport }) {
       />
       <Headline
         label={t('salesReport.refunded')}
-        onOpen={opens(t('salesReport.refunded'), 'refunded')}
+        onOpen={opens(t('salesReport.refunded'), 'refunded', 'refund')}
         now={current.refunded}
         earlier={pick((f) => f.refunded)}
         show={amount}

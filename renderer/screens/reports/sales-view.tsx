@@ -94,7 +94,13 @@ export function SalesView() {
       ) : null}
       <DrillDrawer target={drill} onChange={setDrill} onClose={() => setDrill(null)} />
       {printing && report ? (
-        <ReportPrint report={report} items={items.data} days={requestedDays(request)} onDone={donePrinting} />
+        <ReportPrint
+          request={request}
+          report={report}
+          items={items.data}
+          days={requestedDays(request)}
+          onDone={donePrinting}
+        />
       ) : null}
     </>
   );

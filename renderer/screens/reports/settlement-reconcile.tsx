@@ -11,6 +11,7 @@ import { useErrorText } from '../../app/use-error-text';
 import { useMoney } from '../../hooks/use-money';
 import { useLocale } from '../../i18n/use-locale';
 import { type BreakdownColumn, BreakdownTable } from './breakdown-table';
+import { differenceWhy, isSample } from './reconcile-reasons';
 import { settlementColumns } from './settlement-columns';
 import './reports.css';
 
@@ -76,6 +77,9 @@ export function ReconcilePanel({ defaultDay }: { defaultDay: string }) {
 
 function ReconcileResult({ result }: { result: Compared }) {
   const { t } = useTranslation();
+  const ownTill = useStoreInfo().deviceCode;
+  const samples = result.differences.filter(isSample).length;
+  const real = result.differences.length - samples;
   const money = useMoney();
   const channel = (name: SettlementChannel) => t(`orders.channel.${name}`);
   const file = (what: string) => t('settlementReport.fileDay', { what, from: result.day, to: result.day });
@@ -94,6 +98,14 @@ function ReconcileResult({ result }: { result: Compared }) {
           : d.kind === 'only_platform'
             ? t('settlementReport.reconcile.onlyPlatform', { till: d.deviceCode })
             : t('settlementReport.reconcile.amounts'),
+    },
+    // Beside the difference and wrapped, so it is read first, on a 1024-wide screen too.
+    {
+      key: 'why',
+      title: t('settlementReport.reconcile.column.why'),
+      kind: 'text',
+      value: (d) => differenceWhy(t, d, ownTill),
+      width: 320,
     },
     { key: 'channel', title: t('settlementReport.column.channel'), kind: 'text', value: (d) => channel(d.channel) },
     { key: 'number', title: t('settlementReport.reconcile.column.number'), kind: 'text', value: (d) => d.number },
@@ -135,12 +147,25 @@ function ReconcileResult({ result }: { result: Compared }) {
           className="screen-note"
           data-testid="reconcile-agree"
         />
+      ) : real === 0 ? (
+        // Only the demo's sample sales: nothing is wrong, and the manager is told why and what to try.
+        <Alert
+          type="info"
+          showIcon
+          title={t('settlementReport.reconcile.samplesOnly', { count: samples })}
+          description={t('settlementReport.reconcile.samplesHow')}
+          className="screen-note"
+          data-testid="reconcile-summary"
+        />
       ) : (
         <Alert
           type="warning"
           showIcon
-          title={t('settlementReport.reconcile.differ', { count: result.differences.length, matched: result.matched })}
+          title={`${t('settlementReport.reconcile.differ', { count: real, matched: result.matched })}${
+            samples > 0 ? ` ${t('settlementReport.reconcile.samplesToo', { count: samples })}` : ''
+          }`}
           className="screen-note"
+          data-testid="reconcile-summary"
         />
       )}
       <BreakdownTable
