@@ -39,6 +39,7 @@ export const fieldLabels: Record<string, FieldLabel> = {
   beforeSeq: pagePosition,
   businessDay: label('Business day', '营业日'),
   campaignId: label('Campaign', '营销活动'),
+  carrying: label('Only orders with', '仅显示'),
   cart: label('The sale', '订单'),
   cashierId: label('Cashier', '收银员'),
   cashInApprovalAmount: label('Cash in needing a manager', '需店长授权的存入金额', 'money'),
@@ -141,6 +142,7 @@ export const fieldLabels: Record<string, FieldLabel> = {
   varianceApprovalAmount: label('Cash difference needing approval', '需授权的现金差额', 'money'),
   weekday: label('Weekday', '星期'),
   weightMaxGrams: label('Heaviest weighed line', '单行称重上限', 'grams'),
+  withCost: label('With the cost of the lines', '含商品成本'),
   width: label('Receipt width', '小票宽度'),
   zNumber: label('Z report no.', 'Z 报表号'),
 };
