@@ -13,4 +13,6 @@ export type PlatformContext = {
   /** Epoch ms; tests move it to reach expiry without waiting a day. */
   now(): number;
   kek: Kek;
+  /** A long poll's own re-check, the backstop for a wake-up lost between processes. */
+  recheckMs: number;
 };

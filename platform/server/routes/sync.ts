@@ -27,13 +27,13 @@ export function syncRoutes(app: FastifyInstance, context: PlatformContext): void
   const { sql } = context;
   const signed = deviceSigned(context);
 
-  const guard = createPairingGuard(context.now);
+  const guard = createPairingGuard(sql, context.now);
   app.post('/v1/devices/pair', async (request) => {
-    guard.check(request.ip);
+    await guard.check(request.ip);
     try {
       return await pairDevice(sql, parseInput(PairRequest, request.body), context.now());
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'pairing_code_invalid') guard.failed(request.ip);
+      if (error instanceof ApiError && error.code === 'pairing_code_invalid') await guard.failed(request.ip);
       throw error;
     }
   });
@@ -69,7 +69,7 @@ export function syncRoutes(app: FastifyInstance, context: PlatformContext): void
     const device = signedDevice(request);
     await notePull(sql, device.deviceId, context.now());
     const { timeout, ...cursors } = parseInput(WaitQuery, request.query);
-    const deps = { db: sql, notifier: context.notifier };
+    const deps = { db: sql, notifier: context.notifier, recheckMs: context.recheckMs };
     return { streams: await waitForStreams(deps, device.storeId, cursors, timeout * 1000, reply) };
   });
 }
