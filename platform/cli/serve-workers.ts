@@ -1,4 +1,6 @@
 import cluster, { type Worker } from 'node:cluster';
+import { createServer, type Server } from 'node:http';
+import { AggregatorRegistry } from 'prom-client';
 import { type PlatformOptions, preparePlatform, startPlatform } from '../server/start-platform';
 
 /** What a worker tells the primary once it listens. */
@@ -15,8 +17,10 @@ const FORCE_EXIT_MS = 15_000;
 export async function startWorkers(
   options: PlatformOptions,
   count: number,
+  metricsPort: number | null,
 ): Promise<{ url: string; adminToken: string; stop(): Promise<void> }> {
   const { adminToken } = await preparePlatform(options);
+  const metrics = metricsPort === null ? null : await serveClusterMetrics(metricsPort, options.host);
   let stopping = false;
   const fork = () => cluster.fork({ COUNTER_PLATFORM_WORKER: '1' });
   cluster.on('exit', (worker, code, signal) => {
@@ -31,6 +35,7 @@ export async function startWorkers(
     adminToken,
     async stop() {
       stopping = true;
+      metrics?.close();
       const running = Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined);
       await Promise.all(
         running.map(
@@ -44,6 +49,26 @@ export async function startWorkers(
       );
     },
   };
+}
+
+/**
+ * Every worker's metrics summed, on a port of the primary's own: through the shared port a scrape
+ * would reach one worker in turn and see only its share.
+ */
+async function serveClusterMetrics(port: number, host = '127.0.0.1'): Promise<Server> {
+  const aggregator = new AggregatorRegistry();
+  const server = createServer((request, response) => {
+    if (request.url !== '/metrics') {
+      response.writeHead(404).end();
+      return;
+    }
+    aggregator.clusterMetrics().then(
+      (text) => response.writeHead(200, { 'content-type': aggregator.contentType }).end(text),
+      (error: Error) => response.writeHead(500).end(error.message),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(port, host, resolve));
+  return server;
 }
 
 function readyUrl(worker: Worker): Promise<string> {
@@ -64,6 +89,10 @@ export const isPlatformWorker = (): boolean => cluster.isWorker && process.env.C
  */
 export async function runWorker(options: PlatformOptions): Promise<void> {
   const platform = await startPlatform(options);
+  // What the primary's metrics port sums: this process's own registry. prom-client answers the
+  // primary's requests only once an AggregatorRegistry has been made in the worker too.
+  new AggregatorRegistry();
+  AggregatorRegistry.setRegistries([platform.metrics]);
   process.send?.({ ready: { url: platform.url } } satisfies Ready);
   process.on('SIGINT', () => undefined);
   process.on('SIGTERM', () => undefined);

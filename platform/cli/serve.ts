@@ -31,6 +31,7 @@ export async function serve(args: string[], env: NodeJS.ProcessEnv = process.env
     'kek-file': { type: 'string' },
     log: { type: 'boolean' },
     workers: { type: 'string' },
+    'metrics-port': { type: 'string' },
   });
   const portText = optional(values, 'port') ?? String(DEFAULT_PORT);
   if (!/^\d{1,5}$/.test(portText) || Number(portText) > 65_535)
@@ -59,7 +60,14 @@ export async function serve(args: string[], env: NodeJS.ProcessEnv = process.env
     logger: values.log === true,
   };
   if (isPlatformWorker()) return runWorker(options);
-  const platform = workers > 1 ? await startWorkersAsPlatform(options, workers) : await startPlatform(options);
+  const metricsText = optional(values, 'metrics-port');
+  if (metricsText !== undefined && (!/^\d{1,5}$/.test(metricsText) || Number(metricsText) > 65_535))
+    throw new UsageError(`--metrics-port "${metricsText}" is not a port`);
+  if (metricsText !== undefined && workers === 1)
+    throw new UsageError('--metrics-port is for --workers; one process serves its metrics at /metrics');
+  const metricsPort = metricsText === undefined ? null : Number(metricsText);
+  const platform =
+    workers > 1 ? await startWorkersAsPlatform(options, workers, metricsPort) : await startPlatform(options);
   if (values.json) console.log(JSON.stringify({ url: platform.url, adminToken: platform.adminToken }));
   else {
     console.log(`admin token: ${platform.adminToken}`);
@@ -72,7 +80,11 @@ export async function serve(args: string[], env: NodeJS.ProcessEnv = process.env
   if (!values.json) console.log('platform stopped');
 }
 
-async function startWorkersAsPlatform(options: Parameters<typeof startWorkers>[0], count: number) {
-  const started = await startWorkers(options, count);
+async function startWorkersAsPlatform(
+  options: Parameters<typeof startWorkers>[0],
+  count: number,
+  metricsPort: number | null,
+) {
+  const started = await startWorkers(options, count, metricsPort);
   return { url: started.url, adminToken: started.adminToken, close: started.stop };
 }

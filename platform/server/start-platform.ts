@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import type { Registry } from 'prom-client';
 import { lockFolder } from '../db/folder-lock';
 import { loadMigrations, migrate } from '../db/migrate';
 import { secureDataFolder } from '../db/owner-only';
@@ -13,6 +14,7 @@ import { loadAdminToken } from './admin-token';
 import { buildApp } from './app';
 import { trackConnections } from './connections';
 import { pruneNonces } from './device-auth';
+import { createMetrics, timedSql } from './metrics';
 import { Notifier } from './notifier';
 import { prunePairingFailures } from './pairing-guard';
 import { openWakeBus, type WakeBus } from './wake-bus';
@@ -48,6 +50,8 @@ export type RunningPlatform = {
   adminToken: string;
   /** Long polls open right now; lets a test see that a client hanging up leaves nothing behind. */
   waiting(): number;
+  /** This process's Prometheus metrics (served at `/metrics`; summed over workers by `serve --workers`). */
+  metrics: Registry;
   close(): Promise<void>;
 };
 
@@ -144,7 +148,10 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
     bus = options.databaseUrl ? await openWakeBus(options.databaseUrl, sql, (wake) => notifier.wakeHere(wake)) : null;
     if (bus) notifier.publishTo(bus.publish);
     const recheckMs = options.recheckMs ?? (bus ? 30_000 : 5_000);
-    app = await buildApp({ sql, adminToken, notifier, now, kek: loaded.kek, recheckMs }, { logger: options.logger });
+    const metrics = createMetrics(() => notifier.waiting);
+    let stopping = false;
+    const context = { sql: timedSql(sql, metrics), adminToken, notifier, now, kek: loaded.kek, recheckMs, metrics };
+    app = await buildApp({ ...context, stopping: () => stopping }, { logger: options.logger });
     const host = options.host ?? '127.0.0.1';
     const connections = trackConnections(app.server);
     await app.listen({ port: options.port ?? 0, host });
@@ -163,8 +170,10 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
       adminToken,
       waiting: () => notifier.waiting,
+      metrics: metrics.registry,
       close() {
         closing ??= (async () => {
+          stopping = true;
           clearInterval(pruner);
           notifier.closeAll();
           const closed = server.close();

@@ -1,4 +1,5 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningPlatform, startPlatform } from '../../platform/server/start-platform';
 import { backends, type Storage } from './support/backends';
@@ -81,7 +82,9 @@ describe.skipIf(!postgres)('serve --workers 2', () => {
   it('serves one address from two processes sharing the database, and stops gracefully', async () => {
     const { databaseUrl, kek } = storage.options;
     // Node itself, not npx: the signal below must reach the platform's primary, not a wrapper.
+    const metricsPort = await freePort();
     const args = ['serve', '--database-url', String(databaseUrl), '--port', '0', '--workers', '2', '--json'];
+    args.push('--metrics-port', String(metricsPort));
     child = spawn(process.execPath, ['--import', 'tsx', 'platform/main.ts', ...args], {
       env: { ...process.env, COUNTER_PLATFORM_KEK: kek },
     });
@@ -105,9 +108,22 @@ describe.skipIf(!postgres)('serve --workers 2', () => {
     }
     const records = await admin.ok<{ orders: unknown[] }>('GET', `/v1/admin/stores/${till.pairing.storeId}/records`);
     expect(records.orders).toHaveLength(6);
+    // The primary sums both processes' metrics: six sales taken, whichever process took each.
+    const metrics = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+    expect(metrics).toContain('counter_platform_pushed_records_total{type="order.paid",status="APPLIED"} 6');
 
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
   }, 120_000);
 });
+
+/** A port nothing listens on right now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}

@@ -43,6 +43,9 @@ export function syncRoutes(app: FastifyInstance, context: PlatformContext): void
     const input = parseInput(PushRequest, request.body);
     if (input.deviceId !== device.deviceId) throw new ApiError(403, 'device_mismatch');
     const outcome = await processPush(sql, device, input, context.now());
+    const typeOf = new Map(input.mutations.map((mutation) => [mutation.seq, mutation.type]));
+    for (const result of outcome.results)
+      context.metrics.pushed.inc({ type: typeOf.get(result.seq) ?? 'unknown', status: result.status });
     // A voucher good at every store moves every store's deny list.
     if (
       outcome.changed &&
@@ -62,7 +65,9 @@ export function syncRoutes(app: FastifyInstance, context: PlatformContext): void
   app.get('/v1/sync/pull', signed, async (request) => {
     const device = signedDevice(request);
     await notePull(sql, device.deviceId, context.now());
-    return pullChanges(sql, device.storeId, parseInput(PullQuery, request.query));
+    const query = parseInput(PullQuery, request.query);
+    context.metrics.pulls.inc({ stream: query.stream });
+    return pullChanges(sql, device.storeId, query);
   });
 
   app.get('/v1/sync/wait', signed, async (request, reply) => {
@@ -70,6 +75,8 @@ export function syncRoutes(app: FastifyInstance, context: PlatformContext): void
     await notePull(sql, device.deviceId, context.now());
     const { timeout, ...cursors } = parseInput(WaitQuery, request.query);
     const deps = { db: sql, notifier: context.notifier, recheckMs: context.recheckMs };
-    return { streams: await waitForStreams(deps, device.storeId, cursors, timeout * 1000, reply) };
+    const streams = await waitForStreams(deps, device.storeId, cursors, timeout * 1000, reply);
+    context.metrics.longPollAnswers.inc({ answer: streams.length > 0 ? 'moved' : 'none' });
+    return { streams };
   });
 }
