@@ -18,6 +18,8 @@ import { KekError } from './vouchers/key-sealing';
 const usage = `usage: npm run platform -- <command> [flags] [--json]
 
   serve --data-dir <dir> [--port 7420] [--host 127.0.0.1] [--database-url <url>] [--kek-file <file>] [--log]
+      [--workers <n>] [--metrics-port <port>]  (n processes on one port, needs --database-url; their
+      metrics summed at http://127.0.0.1:<port>/metrics; one process serves its own at /metrics)
   store create --name <name> [--currency CNY] [--time-zone Asia/Shanghai]
   pairing-code --store <id>
   online-order --store <id> --channel online_delivery|online_pickup --items <sku:qty,...> [--customer <name>] [--note <text>]

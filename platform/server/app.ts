@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { requireAdmin } from './admin-auth';
 import { bodyLimits } from './body-limits';
@@ -7,6 +8,7 @@ import { installJsonParser } from './json-body';
 import { adminCatalogRoutes } from './routes/admin-catalog';
 import { adminStoreRoutes } from './routes/admin-stores';
 import { onlineOrderRoutes } from './routes/online-orders';
+import { operationRoutes } from './routes/operations';
 import { redemptionRoutes } from './routes/redemptions';
 import { adminSettlementRoutes, deviceStatementRoutes } from './routes/settlement';
 import { syncRoutes } from './routes/sync';
@@ -19,11 +21,31 @@ import { decorateSignedRequests, finishSignature } from './signed-requests';
  * route's body is capped by who may send it; one that names no cap gets the public one.
  */
 export async function buildApp(context: PlatformContext, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
-  const app = Fastify({ bodyLimit: bodyLimits.public, logger: options.logger ?? false });
+  const app = Fastify({
+    bodyLimit: bodyLimits.public,
+    // Fastify's logger is pino: one JSON line per request with its id, method, URL, status and time;
+    // its serializers leave out headers and bodies, so no token, signature or pairing code is logged.
+    logger: options.logger ?? false,
+    // A caller's (or load balancer's) request id is kept when it is a plain token, else one is made.
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+  });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    context.metrics.requests.observe(
+      { route, method: request.method, status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
+  });
   decorateSignedRequests(app);
   installJsonParser(app, (request) => finishSignature(context, request));
   installErrorHandlers(app);
-  app.get('/v1/health', async () => ({ ok: true }));
+  operationRoutes(app, context);
   syncRoutes(app, context);
   redemptionRoutes(app, context);
   deviceStatementRoutes(app, context);
@@ -37,6 +59,9 @@ export async function buildApp(context: PlatformContext, options: { logger?: boo
     onlineOrderRoutes(admin, context);
     adminVoucherRoutes(admin, context);
     adminSettlementRoutes(admin, context);
+    admin.get('/metrics', async (_request, reply) =>
+      reply.type(context.metrics.registry.contentType).send(await context.metrics.registry.metrics()),
+    );
   });
   return app;
 }

@@ -4,17 +4,13 @@ import type { Queryable } from '../db/sql';
 import { movedStreams } from '../sync/pull';
 import type { Notifier } from './notifier';
 
-// Another platform process writing to the same PostgreSQL does not wake this one's waiters; a slow
-// re-check bounds how late they hear of it.
-const RECHECK_MS = 5_000;
-
 /**
  * Resolves with the streams past the terminal's cursors: at once if some already are, else when a
- * commit in this process moves one, else with [] after `timeoutMs`. No transaction is held while
+ * commit in any platform process moves one, else with [] after `timeoutMs`. No transaction is held while
  * waiting, and a client that hangs up takes its listener and timers with it.
  */
 export function waitForStreams(
-  deps: { db: Queryable; notifier: Notifier },
+  deps: { db: Queryable; notifier: Notifier; recheckMs: number },
   storeId: string,
   cursors: Record<PullStream, string>,
   timeoutMs: number,
@@ -59,7 +55,8 @@ export function waitForStreams(
       // A last look, so a change that landed just before the deadline is not answered with [].
       void movedStreams(deps.db, storeId, cursors).then(finish, (error) => finish([], error));
     }, timeoutMs);
-    const backstop = setInterval(() => void check(), RECHECK_MS);
+    // Another process's wake-up comes through the wake bus; lost, this bounds how late it is heard.
+    const backstop = setInterval(() => void check(), deps.recheckMs);
     reply.raw.on('close', hungUp);
     void check();
   });

@@ -1,11 +1,21 @@
+import type { Wake } from './wake-bus';
+
 export type Waiter = { changed(): void; closing(): void };
 
 /**
- * Wakes long polls in this process after a commit that moved a store's streams. Waiters re-read
- * the versions themselves, so a spurious wake-up costs one small query and is never wrong.
+ * Wakes long polls after a commit that moved a store's streams: those of this process at once,
+ * and, through `publish` (the wake bus on PostgreSQL), those of every other process on the same
+ * database. Waiters re-read the versions themselves, so a spurious wake-up costs one small query
+ * and is never wrong.
  */
 export class Notifier {
   readonly #byStore = new Map<string, Set<Waiter>>();
+  #publish: (wake: Wake) => void = () => undefined;
+
+  /** Where this process tells the others; until set, only this process's waiters are woken. */
+  publishTo(publish: (wake: Wake) => void): void {
+    this.#publish = publish;
+  }
 
   subscribe(storeId: string, waiter: Waiter): () => void {
     let waiters = this.#byStore.get(storeId);
@@ -21,12 +31,21 @@ export class Notifier {
   }
 
   storeChanged(storeId: string): void {
-    for (const waiter of [...(this.#byStore.get(storeId) ?? [])]) waiter.changed();
+    this.wakeHere({ storeId });
+    this.#publish({ storeId });
   }
 
   /** The franchise catalog moved: every store's terminals may have news. */
   everyStoreChanged(): void {
-    for (const waiters of [...this.#byStore.values()]) for (const waiter of [...waiters]) waiter.changed();
+    this.wakeHere({ everyStore: true });
+    this.#publish({ everyStore: true });
+  }
+
+  /** What another process said, or all of them after a gap in hearing them. */
+  wakeHere(wake: Wake | 'reconnected'): void {
+    const sets =
+      typeof wake === 'object' && 'storeId' in wake ? [this.#byStore.get(wake.storeId)] : this.#byStore.values();
+    for (const waiters of [...sets]) for (const waiter of [...(waiters ?? [])]) waiter.changed();
   }
 
   /** The server is stopping: answer every long poll now instead of holding the shutdown. */

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import type { Registry } from 'prom-client';
 import { lockFolder } from '../db/folder-lock';
 import { loadMigrations, migrate } from '../db/migrate';
 import { secureDataFolder } from '../db/owner-only';
@@ -13,7 +14,10 @@ import { loadAdminToken } from './admin-token';
 import { buildApp } from './app';
 import { trackConnections } from './connections';
 import { pruneNonces } from './device-auth';
+import { createMetrics, timedSql } from './metrics';
 import { Notifier } from './notifier';
+import { prunePairingFailures } from './pairing-guard';
+import { openWakeBus, type WakeBus } from './wake-bus';
 
 export type PlatformOptions = {
   /** Holds the embedded database (unless `databaseUrl` is given) and the admin token. */
@@ -34,6 +38,11 @@ export type PlatformOptions = {
    */
   kek?: string;
   kekFile?: string;
+  /**
+   * How often a long poll looks again by itself: the backstop for a wake-up lost between
+   * processes (30 s on PostgreSQL, where they are told through LISTEN/NOTIFY; 5 s on PGlite).
+   */
+  recheckMs?: number;
 };
 
 export type RunningPlatform = {
@@ -41,6 +50,8 @@ export type RunningPlatform = {
   adminToken: string;
   /** Long polls open right now; lets a test see that a client hanging up leaves nothing behind. */
   waiting(): number;
+  /** This process's Prometheus metrics (served at `/metrics`; summed over workers by `serve --workers`). */
+  metrics: Registry;
   close(): Promise<void>;
 };
 
@@ -92,8 +103,10 @@ function tidyModes(dataDir: string): void {
   }
 }
 
-/** Opens (and migrates) the database, then serves the platform API. */
-export async function startPlatform(options: PlatformOptions = {}): Promise<RunningPlatform> {
+type Prepared = { sql: Sql; loaded: LoadedKek; adminToken: string; dataDir: string | null };
+
+/** Opens and migrates the database, checks the keys open, and reads the admin token. */
+async function openPrepared(options: PlatformOptions): Promise<Prepared> {
   const dataDir = options.dataDir ?? null;
   // Earlier versions left PGlite's files 0666 and the folders 0755.
   if (dataDir !== null) secureDataFolder(dataDir, isPlatformEntry);
@@ -101,16 +114,44 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
   // before connecting.
   const kekFirst = dataDir === null ? loadKek({ ...options, dataDir }) : null;
   const sql = await openDatabase(options, dataDir);
-  let app: FastifyInstance | null = null;
   try {
     const loaded = kekFirst ?? loadKek({ ...options, dataDir });
-    const now = options.now ?? Date.now;
-    await prepareDatabase(sql, loaded, now());
+    await prepareDatabase(sql, loaded, (options.now ?? Date.now)());
     const adminToken = await loadAdminToken(sql, dataDir);
     // Schema changes can make PGlite rewrite its relation cache, 0644 again.
     if (dataDir !== null) tidyModes(dataDir);
+    return { sql, loaded, adminToken, dataDir };
+  } catch (error) {
+    await sql.close();
+    throw error;
+  }
+}
+
+/**
+ * Everything a start does before serving, once: run by `serve --workers` before it starts its
+ * processes, so they do not race to make the first signing key or admin token.
+ */
+export async function preparePlatform(options: PlatformOptions): Promise<{ adminToken: string }> {
+  const { sql, adminToken } = await openPrepared(options);
+  await sql.close();
+  return { adminToken };
+}
+
+/** Opens (and migrates) the database, then serves the platform API. */
+export async function startPlatform(options: PlatformOptions = {}): Promise<RunningPlatform> {
+  const { sql, loaded, adminToken, dataDir } = await openPrepared(options);
+  let app: FastifyInstance | null = null;
+  let bus: WakeBus | null = null;
+  try {
+    const now = options.now ?? Date.now;
     const notifier = new Notifier();
-    app = await buildApp({ sql, adminToken, notifier, now, kek: loaded.kek }, { logger: options.logger });
+    bus = options.databaseUrl ? await openWakeBus(options.databaseUrl, sql, (wake) => notifier.wakeHere(wake)) : null;
+    if (bus) notifier.publishTo(bus.publish);
+    const recheckMs = options.recheckMs ?? (bus ? 30_000 : 5_000);
+    const metrics = createMetrics(() => notifier.waiting);
+    let stopping = false;
+    const context = { sql: timedSql(sql, metrics), adminToken, notifier, now, kek: loaded.kek, recheckMs, metrics };
+    app = await buildApp({ ...context, stopping: () => stopping }, { logger: options.logger });
     const host = options.host ?? '127.0.0.1';
     const connections = trackConnections(app.server);
     await app.listen({ port: options.port ?? 0, host });
@@ -118,6 +159,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
     const port = typeof address === 'object' && address ? address.port : options.port;
     const pruner = setInterval(() => {
       void pruneNonces(sql, now()).catch(() => undefined);
+      void prunePairingFailures(sql, now()).catch(() => undefined);
       // PGlite rewrites its relation cache 0644 now and then (after schema changes).
       if (dataDir !== null) tidyModes(dataDir);
     }, PRUNE_EVERY_MS);
@@ -128,13 +170,16 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
       adminToken,
       waiting: () => notifier.waiting,
+      metrics: metrics.registry,
       close() {
         closing ??= (async () => {
+          stopping = true;
           clearInterval(pruner);
           notifier.closeAll();
           const closed = server.close();
           connections.closeWhenIdle();
           await closed;
+          await bus?.close();
           await sql.close();
           if (dataDir !== null) tidyModes(dataDir);
         })();
@@ -143,6 +188,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
     };
   } catch (error) {
     await app?.close();
+    await bus?.close();
     await sql.close();
     throw error;
   }

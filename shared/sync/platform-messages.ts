@@ -19,6 +19,10 @@ const platformMessages = {
   content_type_unsupported: { en: 'Send the body as application/json.', zh: '请以 application/json 发送请求内容。' },
   request_invalid: { en: 'The request is not valid: {detail}', zh: '请求无效：{detail}' },
   internal: { en: 'The platform failed to handle the request.', zh: '平台处理请求时出错。' },
+  not_ready: {
+    en: 'This platform process is not ready: {detail}',
+    zh: '该平台进程尚未就绪：{detail}',
+  },
   admin_token_invalid: { en: 'The admin token is missing or wrong.', zh: '管理令牌缺失或不正确。' },
   store_unknown: { en: 'There is no such store.', zh: '没有这家门店。' },
   device_unknown: { en: 'This device is not paired with the platform.', zh: '该设备未与平台配对。' },

@@ -6,11 +6,11 @@ import type { OrderDetail } from '../../shared/contract/orders';
 import type { SyncStatus } from '../../shared/contract/sync';
 import { uuidv7 } from '../../shared/ids';
 import type { IssuedVoucher } from '../../shared/vouchers/redemption-wire';
-import { backends } from '../platform/support/backends';
+import { backends, processPairs } from '../platform/support/backends';
 import { expectOk } from '../support/callers';
 import { createDemo, signIn } from '../support/demo-session';
 import { startFaultProxy } from '../support/fault-proxy';
-import { sampleCatalog, startTestPlatform, waitFor } from '../support/platform-admin';
+import { sampleCatalog, startPlatformGroup, waitFor } from '../support/platform-admin';
 import { seededRandom } from '../support/random';
 import { tempDir } from '../support/temp-dir';
 import {
@@ -26,7 +26,8 @@ import {
 /**
  * PROTOCOL.md's promise under a hostile network: a proxy drops requests and answers, delays,
  * answers 503 and delivers twice, and the platform restarts, while the till keeps selling. At the
- * end the platform holds exactly the till's records: none doubled, none missing.
+ * end the platform holds exactly the till's records: none doubled, none missing. On PostgreSQL it
+ * runs once more with two platform processes behind a round-robin, restarted one at a time.
  */
 const seed = Number(process.env.COUNTER_FAULT_SEED ?? 20261127);
 const actions = Number(process.env.COUNTER_FAULT_ACTIONS ?? 3_000);
@@ -37,17 +38,16 @@ afterAll(async () => {
   for (const step of cleanup.reverse()) await step();
 });
 
-describe.each(backends)(`sync under injected faults (seed ${seed}) on $name`, (backend) => {
+describe.each([...backends, ...processPairs])(`sync under injected faults (seed ${seed}) on $name`, (backend) => {
   it(`converges after ${actions} actions, faults on every fifth request and platform restarts`, async () => {
     const random = seededRandom(seed);
     const storage = await backend.freshStorage();
     cleanup.push(() => storage.dispose());
-    let platform = await startTestPlatform(storage.options);
-    const port = Number(new URL(platform.url).port);
+    const platform = await startPlatformGroup(storage.options, backend.processes);
     cleanup.push(() => platform.close());
     await platform.admin.putProducts(sampleCatalog());
     const { storeId, pairingCode } = await platform.admin.createStore('故障注入店');
-    const proxy = await startFaultProxy(() => platform.url, { seed, faultRate: 0 });
+    const proxy = await startFaultProxy(platform.url, { seed, faultRate: 0 });
     cleanup.push(() => proxy.close());
 
     const core = openCounterCore({
@@ -137,8 +137,7 @@ describe.each(backends)(`sync under injected faults (seed ${seed}) on $name`, (b
         expectOk(call('online.accept', { id: placed.id }));
       }
       if (i % restartEvery === 0) {
-        await platform.close();
-        platform = await startTestPlatform({ ...storage.options, dataDir: platform.dataDir, port });
+        await platform.restart();
         restarts += 1;
       }
       // Let the sync run between actions now and then, as a real counter's pace would.

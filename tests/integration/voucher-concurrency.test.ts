@@ -4,10 +4,10 @@ import type { Product } from '../../shared/contract/catalog';
 import type { OrderDetail } from '../../shared/contract/orders';
 import type { OfflineExposure, RedemptionRow } from '../../shared/contract/vouchers';
 import { uuidv7 } from '../../shared/ids';
-import { backends } from '../platform/support/backends';
+import { backends, processPairs } from '../platform/support/backends';
 import { expectOk } from '../support/callers';
 import { startFaultProxy } from '../support/fault-proxy';
-import { sampleCatalog, startTestPlatform, waitFor } from '../support/platform-admin';
+import { sampleCatalog, startPlatformGroup, waitFor } from '../support/platform-admin';
 import {
   issueVoucher,
   type PairedTill,
@@ -36,15 +36,15 @@ const redemptionOf = (till: PairedTill, id: string) =>
     till.dispatch('vouchers.redemptions', { filter: 'all' }, till.tokens.owner),
   ).redemptions.find((row) => row.id === id);
 
-describe.each(backends)('one voucher at five tills at once on $name', (backend) => {
-  let platform: Awaited<ReturnType<typeof startTestPlatform>>;
+describe.each([...backends, ...processPairs])('one voucher at five tills at once on $name', (backend) => {
+  let platform: Awaited<ReturnType<typeof startPlatformGroup>>;
   const tills: PairedTill[] = [];
   const proxies: Awaited<ReturnType<typeof startFaultProxy>>[] = [];
 
   beforeAll(async () => {
     const storage = await backend.freshStorage();
     cleanup.push(() => storage.dispose());
-    platform = await startTestPlatform(storage.options);
+    platform = await startPlatformGroup(storage.options, backend.processes);
     cleanup.push(() => platform.close());
     await platform.admin.putProducts(sampleCatalog());
     const stores = await Promise.all(
@@ -58,7 +58,7 @@ describe.each(backends)('one voucher at five tills at once on $name', (backend) 
         placement.indexOf(storeIndex) === index
           ? store.pairingCode
           : (await platform.admin.pairingCode(store.storeId)).code;
-      const proxy = await startFaultProxy(() => platform.url, { seed: index + 1, faultRate: 0 });
+      const proxy = await startFaultProxy(platform.url, { seed: index + 1, faultRate: 0 });
       cleanup.push(() => proxy.close());
       const till = await startPairedTill(proxy.url, code);
       cleanup.push(() => till.core.close());

@@ -109,6 +109,34 @@ export async function startTestPlatform(
   return { ...platform, dataDir, admin: platformAdmin(platform.url, platform.adminToken) };
 }
 
+/**
+ * One platform, or several processes on the same database (the same data folder for the admin
+ * token and KEK) with `url()` handing out their addresses in turn, as a round-robin balancer
+ * would. `restart()` restarts one at a time on its own port: with two, a rolling restart.
+ */
+export async function startPlatformGroup(
+  options: { dataDir?: string; databaseUrl?: string; kek?: string },
+  processes = 1,
+) {
+  const first = await startTestPlatform(options);
+  const members = [first];
+  for (let i = 1; i < processes; i++) members.push(await startTestPlatform({ ...options, dataDir: first.dataDir }));
+  const ports = members.map((member) => Number(new URL(member.url).port));
+  let turn = 0;
+  let restarts = 0;
+  return {
+    // Bound to the first's port, which a restart keeps.
+    admin: first.admin,
+    url: () => members[turn++ % members.length].url,
+    async restart() {
+      const index = restarts++ % members.length;
+      await members[index].close();
+      members[index] = await startTestPlatform({ ...options, dataDir: first.dataDir, port: ports[index] });
+    },
+    close: () => Promise.all(members.map((member) => member.close())).then(() => undefined),
+  };
+}
+
 /** The demo catalog's first rows, as the franchise owner would keep them on the platform. */
 export function sampleCatalog(): CatalogItem[] {
   const item = (sku: string, nameZh: string, nameEn: string, price: number, barcodes: string[]): CatalogItem => ({

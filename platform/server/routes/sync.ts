@@ -27,13 +27,13 @@ export function syncRoutes(app: FastifyInstance, context: PlatformContext): void
   const { sql } = context;
   const signed = deviceSigned(context);
 
-  const guard = createPairingGuard(context.now);
+  const guard = createPairingGuard(sql, context.now);
   app.post('/v1/devices/pair', async (request) => {
-    guard.check(request.ip);
+    await guard.check(request.ip);
     try {
       return await pairDevice(sql, parseInput(PairRequest, request.body), context.now());
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'pairing_code_invalid') guard.failed(request.ip);
+      if (error instanceof ApiError && error.code === 'pairing_code_invalid') await guard.failed(request.ip);
       throw error;
     }
   });
@@ -43,6 +43,9 @@ export function syncRoutes(app: FastifyInstance, context: PlatformContext): void
     const input = parseInput(PushRequest, request.body);
     if (input.deviceId !== device.deviceId) throw new ApiError(403, 'device_mismatch');
     const outcome = await processPush(sql, device, input, context.now());
+    const typeOf = new Map(input.mutations.map((mutation) => [mutation.seq, mutation.type]));
+    for (const result of outcome.results)
+      context.metrics.pushed.inc({ type: typeOf.get(result.seq) ?? 'unknown', status: result.status });
     // A voucher good at every store moves every store's deny list.
     if (
       outcome.changed &&
@@ -62,14 +65,18 @@ export function syncRoutes(app: FastifyInstance, context: PlatformContext): void
   app.get('/v1/sync/pull', signed, async (request) => {
     const device = signedDevice(request);
     await notePull(sql, device.deviceId, context.now());
-    return pullChanges(sql, device.storeId, parseInput(PullQuery, request.query));
+    const query = parseInput(PullQuery, request.query);
+    context.metrics.pulls.inc({ stream: query.stream });
+    return pullChanges(sql, device.storeId, query);
   });
 
   app.get('/v1/sync/wait', signed, async (request, reply) => {
     const device = signedDevice(request);
     await notePull(sql, device.deviceId, context.now());
     const { timeout, ...cursors } = parseInput(WaitQuery, request.query);
-    const deps = { db: sql, notifier: context.notifier };
-    return { streams: await waitForStreams(deps, device.storeId, cursors, timeout * 1000, reply) };
+    const deps = { db: sql, notifier: context.notifier, recheckMs: context.recheckMs };
+    const streams = await waitForStreams(deps, device.storeId, cursors, timeout * 1000, reply);
+    context.metrics.longPollAnswers.inc({ answer: streams.length > 0 ? 'moved' : 'none' });
+    return { streams };
   });
 }

@@ -11,7 +11,12 @@ import { AdminClient } from './clients';
 /** Where one platform keeps its data, and how to throw it away afterwards. */
 export type Storage = { options: Pick<PlatformOptions, 'dataDir' | 'databaseUrl' | 'kek'>; dispose(): Promise<void> };
 
-export type Backend = { name: 'pglite' | 'postgres'; freshStorage(): Promise<Storage> };
+/** `processes`: 2 runs two platform processes on the one database, behind a round-robin. */
+export type Backend = {
+  name: 'pglite' | 'postgres' | 'postgres, two processes';
+  processes?: 2;
+  freshStorage(): Promise<Storage>;
+};
 
 const adminUrl = process.env.COUNTER_TEST_DATABASE_URL;
 
@@ -53,6 +58,12 @@ const postgres: Backend = {
 
 /** PGlite always; PostgreSQL too when CI (or a developer) sets COUNTER_TEST_DATABASE_URL. */
 export const backends: Backend[] = adminUrl ? [pglite, postgres] : [pglite];
+
+/**
+ * PostgreSQL again with two platform processes sharing it (issue 17), for the fault-injection and
+ * concurrency suites: nothing correct may depend on which process a request reaches.
+ */
+export const processPairs: Backend[] = adminUrl ? [{ ...postgres, name: 'postgres, two processes', processes: 2 }] : [];
 
 export type TestPlatform = { platform: RunningPlatform; url: string; admin: AdminClient };
 
