@@ -6,6 +6,7 @@ import { installErrorHandlers } from './http-errors';
 import { installJsonParser } from './json-body';
 import { adminCatalogRoutes } from './routes/admin-catalog';
 import { adminStoreRoutes } from './routes/admin-stores';
+import { adminMemberRoutes, memberRoutes } from './routes/members';
 import { onlineOrderRoutes } from './routes/online-orders';
 import { redemptionRoutes } from './routes/redemptions';
 import { adminSettlementRoutes, deviceStatementRoutes } from './routes/settlement';
@@ -26,6 +27,7 @@ export async function buildApp(context: PlatformContext, options: { logger?: boo
   app.get('/v1/health', async () => ({ ok: true }));
   syncRoutes(app, context);
   redemptionRoutes(app, context);
+  memberRoutes(app, context);
   deviceStatementRoutes(app, context);
   await app.register(async (admin) => {
     admin.addHook('onRoute', (route) => {
@@ -37,6 +39,7 @@ export async function buildApp(context: PlatformContext, options: { logger?: boo
     onlineOrderRoutes(admin, context);
     adminVoucherRoutes(admin, context);
     adminSettlementRoutes(admin, context);
+    adminMemberRoutes(admin, context);
   });
   return app;
 }

@@ -16,7 +16,7 @@ const RECHECK_MS = 5_000;
 export function waitForStreams(
   deps: { db: Queryable; notifier: Notifier },
   storeId: string,
-  cursors: Record<PullStream, string>,
+  cursors: Partial<Record<PullStream, string>>,
   timeoutMs: number,
   reply: FastifyReply,
 ): Promise<PullStream[]> {
