@@ -1,5 +1,6 @@
 import { UsageError } from './cli/args';
 import { CatalogCsvError } from './cli/catalog-csv';
+import { memberAdd, memberCode, memberErase, memberList, memberMessages, memberShow } from './cli/member-commands';
 import { PlatformRefusal } from './cli/operator-client';
 import {
   type CommandResult,
@@ -41,6 +42,12 @@ const usage = `usage: npm run platform -- <command> [flags] [--json]
   voucher issue --campaign <id> [--count <n>] [--holder <customer>] [--out <dir for QR PNGs>]
   voucher show <voucher id>
   key rotate
+  members add <phone> [--name <name>] [--consent]
+  members list [--phone <phone>] [--limit <n>]
+  members show <member id>
+  members erase <member id>          (PIPL erasure: number, name and consent removed; history kept)
+  members code <member id> [--age <seconds>]   (a fresh member QR code to scan, as the app shows it)
+  members messages                   (enrolment codes the platform would have sent by SMS)
 
 Operator commands reach a running platform: --url <url> --token <admin token>
 (or COUNTER_PLATFORM_URL and COUNTER_PLATFORM_TOKEN). DATABASE_URL works for serve too.
@@ -61,6 +68,12 @@ const commands: Record<string, (args: string[]) => Promise<CommandResult>> = {
   'voucher issue': voucherIssue,
   'voucher show': voucherShow,
   'key rotate': keyRotate,
+  'members add': memberAdd,
+  'members list': memberList,
+  'members show': memberShow,
+  'members erase': memberErase,
+  'members code': memberCode,
+  'members messages': memberMessages,
 };
 
 /** The command's words (one or two) and the flags after them. */

@@ -3,6 +3,7 @@ import { cartHandlers } from './carts/cart-handlers';
 import { catalogHandlers } from './catalog/catalog-handlers';
 import { drawerHandlers } from './drawer/drawer-handlers';
 import type { Handlers } from './handler-context';
+import { memberHandlers } from './members/member-handlers';
 import { onlineOrderHandlers } from './online/online-order-handlers';
 import { orderHandlers } from './orders/order-handlers';
 import { reportCompletenessHandlers } from './reports/report-completeness';
@@ -38,4 +39,5 @@ export const handlers: Handlers = {
   ...stockHandlers,
   ...voucherHandlers,
   ...sampleVoucherHandlers,
+  ...memberHandlers,
 };

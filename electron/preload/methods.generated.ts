@@ -75,6 +75,10 @@ export const contractMethodNames: readonly string[] = [
   'vouchers.redemptions',
   'vouchers.resolve',
   'vouchers.samples',
+  'members.lookup',
+  'members.identify',
+  'members.enrolStart',
+  'members.enrolConfirm',
 ];
 
 /** The refusals the preload gives without asking main; `{method}` is filled in. */

@@ -7,6 +7,7 @@ import { installErrorHandlers } from './http-errors';
 import { installJsonParser } from './json-body';
 import { adminCatalogRoutes } from './routes/admin-catalog';
 import { adminStoreRoutes } from './routes/admin-stores';
+import { adminMemberRoutes, memberRoutes } from './routes/members';
 import { onlineOrderRoutes } from './routes/online-orders';
 import { operationRoutes } from './routes/operations';
 import { redemptionRoutes } from './routes/redemptions';
@@ -48,6 +49,7 @@ export async function buildApp(context: PlatformContext, options: { logger?: boo
   operationRoutes(app, context);
   syncRoutes(app, context);
   redemptionRoutes(app, context);
+  memberRoutes(app, context);
   deviceStatementRoutes(app, context);
   await app.register(async (admin) => {
     admin.addHook('onRoute', (route) => {
@@ -59,6 +61,7 @@ export async function buildApp(context: PlatformContext, options: { logger?: boo
     onlineOrderRoutes(admin, context);
     adminVoucherRoutes(admin, context);
     adminSettlementRoutes(admin, context);
+    adminMemberRoutes(admin, context);
     admin.get('/metrics', async (_request, reply) =>
       reply.type(context.metrics.registry.contentType).send(await context.metrics.registry.metrics()),
     );

@@ -12,7 +12,7 @@ import type { Notifier } from './notifier';
 export function waitForStreams(
   deps: { db: Queryable; notifier: Notifier; recheckMs: number },
   storeId: string,
-  cursors: Record<PullStream, string>,
+  cursors: Partial<Record<PullStream, string>>,
   timeoutMs: number,
   reply: FastifyReply,
 ): Promise<PullStream[]> {

@@ -7,6 +7,8 @@ import { secureDataFolder } from '../db/owner-only';
 import { openPgSql } from '../db/pg-sql';
 import { openPgliteSql } from '../db/pglite-sql';
 import type { Sql } from '../db/sql';
+import { ensureMemberSetup } from '../members/member-keys';
+import { pruneMemberCodeUses } from '../members/member-service';
 import { kekMismatch, type LoadedKek, loadKek } from '../vouchers/kek-source';
 import { KekMismatchError } from '../vouchers/key-sealing';
 import { ensureSigningKey, sealPlainKeys } from '../vouchers/keys';
@@ -87,6 +89,7 @@ async function prepareDatabase(sql: Sql, loaded: LoadedKek, nowMs: number): Prom
   if (sealed) await sql.exec('VACUUM FULL voucher_keys').catch(() => undefined);
   try {
     await ensureSigningKey(sql, loaded.kek, nowMs);
+    await ensureMemberSetup(sql, loaded.kek, nowMs);
   } catch (error) {
     throw error instanceof KekMismatchError ? kekMismatch(loaded) : error;
   }
@@ -160,6 +163,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
     const pruner = setInterval(() => {
       void pruneNonces(sql, now()).catch(() => undefined);
       void prunePairingFailures(sql, now()).catch(() => undefined);
+      void pruneMemberCodeUses(sql, now()).catch(() => undefined);
       // PGlite rewrites its relation cache 0644 now and then (after schema changes).
       if (dataDir !== null) tidyModes(dataDir);
     }, PRUNE_EVERY_MS);

@@ -47,8 +47,11 @@ export async function streamHeads(db: Queryable, storeId: string): Promise<Recor
 export async function movedStreams(
   db: Queryable,
   storeId: string,
-  cursors: Record<PullStream, string>,
+  cursors: Partial<Record<PullStream, string>>,
 ): Promise<PullStream[]> {
   const heads = await streamHeads(db, storeId);
-  return (Object.keys(heads) as PullStream[]).filter((stream) => heads[stream] > cursorValue(cursors[stream]));
+  return (Object.keys(heads) as PullStream[]).filter((stream) => {
+    const cursor = cursors[stream];
+    return cursor !== undefined && heads[stream] > cursorValue(cursor);
+  });
 }

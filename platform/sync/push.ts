@@ -194,8 +194,9 @@ async function applyOne(tx: Queryable, state: BatchState, mutation: PushMutation
 const isBadValue = (error: unknown) => sqlState(error)?.startsWith('22') ?? false;
 
 async function applyFast(tx: Queryable, state: BatchState, type: MutationType, payload: unknown): Promise<Outcome> {
-  if (type === 'order.paid' && (payload as PayloadOf<'order.paid'>).order.onlineOrderId === null) {
-    const sale = payload as PayloadOf<'order.paid'>;
+  const sale = type === 'order.paid' ? (payload as PayloadOf<'order.paid'>) : null;
+  // A sale for an online order or a member goes through its applier: it moves more than the sale.
+  if (sale && sale.order.onlineOrderId === null && !sale.order.memberId) {
     // A sale the checks refuse is refused by the careful pass, through the applier.
     if (orderPaidRefusal(sale, state.currency, state.window)) throw new NeedsCarefulPass();
     state.pendingSales.push(sale);

@@ -2,6 +2,7 @@ import type { PayloadOf } from '../../shared/sync/mutations';
 import { linkOnlineOrder } from '../data/online-orders';
 import { recordMovements } from '../data/stock';
 import type { Queryable } from '../db/sql';
+import { creditMemberSale } from '../members/member-sales';
 import { sums } from './claim-words';
 import { orderPaidRefusal, shiftClosedRefusal } from './order-checks';
 import type { Applier, ApplyContext, PlatformDomain } from './platform-domain';
@@ -36,11 +37,11 @@ const orderPaid: Applier<'order.paid'> = async (tx, context, payload) => {
     ],
   );
   await recordMovements(tx, context, payload.stock);
-  return null;
+  return creditMemberSale(tx, context, payload);
 };
 
 /**
- * Sales with no online order behind them, many at once: a push of 500 takes two statements here
+ * Sales with no online order or member behind them, many at once: a push of 500 takes two statements here
  * instead of a thousand, which is what lets the platform keep up with a till catching up.
  */
 export async function insertSales(tx: Queryable, context: ApplyContext, sales: PayloadOf<'order.paid'>[]) {

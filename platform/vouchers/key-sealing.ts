@@ -41,32 +41,39 @@ export function newKekText(): string {
   return randomBytes(KEK_BYTES).toString('base64');
 }
 
-// The key id is bound in: a sealed key copied onto another key's row does not open there.
-const associatedData = (kid: number) => Buffer.from(`counter voucher signing key ${kid}`, 'utf8');
+/** What a sealed key signs: voucher codes or member codes. Bound in, so one never opens as the other. */
+export type KeyPurpose = 'voucher' | 'member';
+
+const purposeWords: Record<KeyPurpose, string> = { voucher: 'Voucher', member: 'Member code' };
+
+// The purpose and key id are bound in: a sealed key copied onto another key's row does not open there.
+const associatedData = (kid: number, purpose: KeyPurpose) =>
+  Buffer.from(`counter ${purpose} signing key ${kid}`, 'utf8');
 
 /**
  * `v1:` and base64url of IV ‖ ciphertext ‖ GCM tag: AES-256-GCM under the KEK, with the key id as
  * associated data. The prefix leaves room for another scheme later without guessing.
  */
-export function sealPrivateKey(kek: Kek, kid: number, privateKey: string): string {
+export function sealPrivateKey(kek: Kek, kid: number, privateKey: string, purpose: KeyPurpose = 'voucher'): string {
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv('aes-256-gcm', kek, iv, { authTagLength: TAG_BYTES });
-  cipher.setAAD(associatedData(kid));
+  cipher.setAAD(associatedData(kid, purpose));
   const body = Buffer.concat([cipher.update(privateKey, 'utf8'), cipher.final()]);
   return `${SEALED_PREFIX}${Buffer.concat([iv, body, cipher.getAuthTag()]).toString('base64url')}`;
 }
 
 /** The private key sealed by `sealPrivateKey`; a KEK other than the sealing one is a KekMismatchError. */
-export function openPrivateKey(kek: Kek, kid: number, sealed: string): string {
+export function openPrivateKey(kek: Kek, kid: number, sealed: string, purpose: KeyPurpose = 'voucher'): string {
+  const what = `${purposeWords[purpose]} signing key ${kid}`;
   if (!sealed.startsWith(SEALED_PREFIX)) {
-    throw new KekError(`Voucher signing key ${kid} is not sealed in a form this platform knows.`);
+    throw new KekError(`${what} is not sealed in a form this platform knows.`);
   }
   const bytes = Buffer.from(sealed.slice(SEALED_PREFIX.length), 'base64url');
-  if (bytes.length <= IV_BYTES + TAG_BYTES) throw new KekError(`Voucher signing key ${kid} is damaged.`);
+  if (bytes.length <= IV_BYTES + TAG_BYTES) throw new KekError(`${what} is damaged.`);
   const iv = bytes.subarray(0, IV_BYTES);
   const tag = bytes.subarray(bytes.length - TAG_BYTES);
   const decipher = createDecipheriv('aes-256-gcm', kek, iv, { authTagLength: TAG_BYTES });
-  decipher.setAAD(associatedData(kid));
+  decipher.setAAD(associatedData(kid, purpose));
   decipher.setAuthTag(tag);
   try {
     return Buffer.concat([
@@ -74,6 +81,6 @@ export function openPrivateKey(kek: Kek, kid: number, sealed: string): string {
       decipher.final(),
     ]).toString('utf8');
   } catch {
-    throw new KekMismatchError(`Voucher signing key ${kid} does not open with this key-encryption key.`);
+    throw new KekMismatchError(`${what} does not open with this key-encryption key.`);
   }
 }

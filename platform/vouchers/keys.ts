@@ -2,12 +2,18 @@ import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject,
 import type { VoucherKeyWire } from '../../shared/vouchers/redemption-wire';
 import { reserveVoucherVersions } from '../data/versions';
 import type { Queryable, Sql } from '../db/sql';
-import { type Kek, KekMismatchError, openPrivateKey, sealPrivateKey } from './key-sealing';
+import { type Kek, KekMismatchError, type KeyPurpose, openPrivateKey, sealPrivateKey } from './key-sealing';
 
 /** The current key's validTo until it is rotated out (2100-01-01): "until further notice". */
-const OPEN_VALID_TO = 4_102_444_800;
+export const OPEN_VALID_TO = 4_102_444_800;
 
-type KeyRow = { kid: number; private_key_sealed: string; public_key: string; valid_from: number; valid_to: number };
+export type KeyRow = {
+  kid: number;
+  private_key_sealed: string;
+  public_key: string;
+  valid_from: number;
+  valid_to: number;
+};
 
 export type SigningKey = { kid: number; validFrom: number; privateKey: KeyObject };
 
@@ -21,7 +27,7 @@ const toWire = (row: Omit<KeyRow, 'private_key_sealed'>): VoucherKeyWire => ({
   validTo: row.valid_to,
 });
 
-function newKeyPair(): { privateKey: string; publicKey: string } {
+export function newKeyPair(): { privateKey: string; publicKey: string } {
   const { privateKey } = generateKeyPairSync('ed25519');
   const jwk = privateKey.export({ format: 'jwk' });
   return { privateKey: jwk.d as string, publicKey: jwk.x as string };
@@ -42,13 +48,18 @@ async function insertKey(tx: Queryable, kek: Kek, kid: number, nowMs: number): P
  * The private key of a row, checked against the public key the tills hold: a KEK other than the
  * sealing one, or a row whose halves do not belong together, is a KekMismatchError.
  */
-function openKeyRow(row: KeyRow, kek: Kek): KeyObject {
+export function openKeyRow(row: KeyRow, kek: Kek, purpose: KeyPurpose = 'voucher'): KeyObject {
   const privateKey = createPrivateKey({
-    key: { kty: 'OKP', crv: 'Ed25519', x: row.public_key, d: openPrivateKey(kek, row.kid, row.private_key_sealed) },
+    key: {
+      kty: 'OKP',
+      crv: 'Ed25519',
+      x: row.public_key,
+      d: openPrivateKey(kek, row.kid, row.private_key_sealed, purpose),
+    },
     format: 'jwk',
   });
   if (createPublicKey(privateKey).export({ format: 'jwk' }).x !== row.public_key) {
-    throw new KekMismatchError(`Voucher signing key ${row.kid} does not match its public key.`);
+    throw new KekMismatchError(`The ${purpose} signing key ${row.kid} does not match its public key.`);
   }
   return privateKey;
 }

@@ -12,6 +12,8 @@ import limitsEn from './limits.en.json';
 import limitsZhCN from './limits.zh-CN.json';
 import lineExportEn from './line-export.en.json';
 import lineExportZhCN from './line-export.zh-CN.json';
+import memberEn from './member.en.json';
+import memberZhCN from './member.zh-CN.json';
 import o2oEn from './o2o.en.json';
 import o2oZhCN from './o2o.zh-CN.json';
 import reportDataEn from './report-data.en.json';
@@ -37,6 +39,7 @@ const english = {
   ...drillEn,
   ...reportDataEn,
   ...lineExportEn,
+  ...memberEn,
 };
 const chinese = {
   ...zhCN,
@@ -50,6 +53,7 @@ const chinese = {
   ...drillZhCN,
   ...reportDataZhCN,
   ...lineExportZhCN,
+  ...memberZhCN,
 };
 
 const storageKey = 'counter.locale';

@@ -7,6 +7,7 @@ import { cartMethods } from './carts';
 import { catalogMethods } from './catalog';
 import { drawerMethods } from './drawer';
 import { lineExportMethods } from './line-export';
+import { memberMethods } from './members';
 import { onlineOrderMethods } from './online-orders';
 import { orderMethods } from './orders';
 import { reportCompletenessMethods } from './report-completeness';
@@ -38,6 +39,7 @@ export const contract = {
   ...onlineOrderMethods,
   ...stockMethods,
   ...voucherMethods,
+  ...memberMethods,
 };
 
 export type Contract = typeof contract;

@@ -124,6 +124,14 @@ export const OrderCoupon = z.object({
 });
 export type OrderCoupon = z.infer<typeof OrderCoupon>;
 
+/** The member a sale was made to: the tier they had then; the number masked, null once erased. */
+export const OrderMember = z.object({
+  id: z.string(),
+  maskedPhone: z.string().nullable(),
+  tier: z.object({ en: z.string(), 'zh-CN': z.string() }).nullable(),
+});
+export type OrderMember = z.infer<typeof OrderMember>;
+
 export const OrderDetail = OrderSummary.extend({
   shiftId: z.string().nullable(),
   approverName: z.string().nullable(),
@@ -142,6 +150,7 @@ export const OrderDetail = OrderSummary.extend({
   refunds: z.array(RefundSummary),
   /** Coupons and vouchers redeemed on it. */
   coupons: z.array(OrderCoupon),
+  member: OrderMember.nullable(),
 });
 export type OrderDetail = z.infer<typeof OrderDetail>;
 

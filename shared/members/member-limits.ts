@@ -10,6 +10,11 @@ export const memberCeilings = {
   memberCodeText: 400,
   /** A member code lives a minute; the platform never signs one for longer than this. */
   memberCodeLifetimeSeconds: 300,
+  /** Characters of a member's name (a nickname or 张先生; optional). */
+  memberName: 40,
+  /** An enrolment code lives ten minutes and takes five wrong tries before a new one is needed. */
+  enrolmentMinutes: 10,
+  enrolmentAttempts: 5,
   /** Tiers in one brand's ladder (普通, 银卡, 金卡, 钻石 … rarely more than eight). */
   tiers: 20,
   /** Characters of a tier's name in either language. */

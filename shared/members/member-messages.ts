@@ -145,7 +145,60 @@ export const segmentMessages = {
   },
 } satisfies Record<string, Text>;
 
+/** Finding, enrolling and attaching members, at the till and from the platform (docs/members.md). */
+export const memberRecordMessages = {
+  member_unknown: {
+    en: 'No member has this number. Check it with the customer, or enrol them.',
+    'zh-CN': '没有使用该手机号的会员，请与顾客核对号码，或为其办理入会。',
+  },
+  member_unknown_offline: {
+    en: 'This number is not among the members this till knows, and the platform cannot be reached. Check the number, or try again when online.',
+    'zh-CN': '本机已知的会员中没有该手机号，且暂时无法连接平台。请核对号码，或联网后再试。',
+  },
+  member_erased: {
+    en: 'This member’s details were erased at their request. They can enrol again.',
+    'zh-CN': '该会员已应本人要求删除个人信息，可重新办理入会。',
+  },
+  member_exists: {
+    en: 'This number is already a member. Look them up by phone instead.',
+    'zh-CN': '该手机号已是会员，请直接用手机号查找。',
+  },
+  member_enrolment_unknown: {
+    en: 'This enrolment is not on the platform. Start it again.',
+    'zh-CN': '平台上没有这次入会申请，请重新开始。',
+  },
+  member_enrolment_code_wrong: {
+    en: 'That code is not the one sent to the customer. {left} tries left.',
+    'zh-CN': '验证码与发送给顾客的不一致，还可尝试 {left} 次。',
+  },
+  member_enrolment_attempts: {
+    en: 'Too many wrong codes. Start the enrolment again to send a new code.',
+    'zh-CN': '验证码错误次数过多，请重新开始入会以发送新验证码。',
+  },
+  member_enrolment_expired: {
+    en: 'The code has expired (codes last {minutes} minutes). Start the enrolment again to send a new code.',
+    'zh-CN': '验证码已过期（有效期 {minutes} 分钟），请重新开始入会以发送新验证码。',
+  },
+  member_enrolment_code_format: {
+    en: 'The code is the 6 digits sent to the customer’s phone.',
+    'zh-CN': '验证码为发送到顾客手机的 6 位数字。',
+  },
+  member_code_replayed: {
+    en: 'This member code was already used at another till. Ask the customer to refresh the code in the app.',
+    'zh-CN': '该会员码已在其他收银机使用过，请顾客在 App 中刷新会员码。',
+  },
+  member_enrol_offline: {
+    en: 'Enrolling needs the platform, which this till cannot reach now. Try again when online, or the customer can join in the app.',
+    'zh-CN': '办理入会需要连接平台，本机暂时无法连接。请联网后再试，或请顾客在 App 中入会。',
+  },
+  member_not_identified: {
+    en: 'The member on this sale is not known at this till. Identify them again, or remove them from the sale.',
+    'zh-CN': '本单的会员在本机未知，请重新识别会员，或将其从本单移除。',
+  },
+} satisfies Record<string, Text>;
+
 export const memberMessages = {
+  ...memberRecordMessages,
   ...phoneMessages,
   ...memberCodeMessages,
   ...tierMessages,

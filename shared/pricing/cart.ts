@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ProductId } from '../ids';
+import { MemberId, ProductId } from '../ids';
 import { ceilings } from '../limits';
 import { moneyInput } from '../money';
 import { ScannedCode } from '../vouchers/redemption-wire';
@@ -50,6 +50,8 @@ export const Cart = z.object({
   orderDiscount: ManualDiscount.nullable().default(null),
   /** Applied in this order; a refused one stays listed with its reason and takes nothing off. */
   coupons: z.array(CartCoupon).max(10).default([]),
+  /** The member identified for this sale (members.lookup or members.identify), if any. */
+  memberId: MemberId.nullable().optional(),
 });
 export type Cart = z.infer<typeof Cart>;
 

@@ -1,4 +1,5 @@
 import type { Locale } from '../locale';
+import { memberCodeMessages, memberRecordMessages, phoneMessages } from '../members/member-messages';
 import { voucherMessages } from '../vouchers/voucher-messages';
 
 type Message = { en: string; zh: string };
@@ -138,14 +139,21 @@ const platformMessages = {
   },
 } satisfies Record<string, Message>;
 
-type VoucherCode = keyof typeof voucherMessages;
+type TillText = { en: string; 'zh-CN': string };
 
-// The redemption API refuses with the voucher codes the till words the same way (one text each).
+function asPlatform<T extends Record<string, TillText>>(texts: T): Record<keyof T, Message> {
+  return Object.fromEntries(
+    Object.entries(texts).map(([code, text]) => [code, { en: text.en, zh: text['zh-CN'] }]),
+  ) as Record<keyof T, Message>;
+}
+
+// The redemption and member APIs refuse with the codes the till words the same way (one text each).
 const messages = {
   ...platformMessages,
-  ...(Object.fromEntries(
-    Object.entries(voucherMessages).map(([code, text]) => [code, { en: text.en, zh: text['zh-CN'] }]),
-  ) as Record<VoucherCode, Message>),
+  ...asPlatform(voucherMessages),
+  ...asPlatform(memberRecordMessages),
+  ...asPlatform(phoneMessages),
+  ...asPlatform(memberCodeMessages),
 };
 
 export type ErrorCode = keyof typeof messages;

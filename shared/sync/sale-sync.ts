@@ -71,6 +71,11 @@ export const OrderPaidPayload = z.object({
     tax: Minor.min(0),
     /** The platform order this sale fulfils; counted once, under its channel. */
     onlineOrderId: z.uuid().nullable(),
+    /**
+     * The member identified at the sale; absent from tills older than members, and an older
+     * platform ignores it. The platform credits the member's growth and last visit once per order.
+     */
+    memberId: z.uuid().nullable().optional(),
   }),
   lines: z.array(OrderLineWire).max(2000),
   payments: z

@@ -118,11 +118,15 @@ export const PullResponse = z.object({
 });
 export type PullResponse = z.infer<typeof PullResponse>;
 
-/** Long poll: answers as soon as a stream of this store moves past the given cursors, or after `timeout` s. */
+/**
+ * Long poll: answers as soon as a stream of this store moves past the given cursors, or after
+ * `timeout` s. Only the streams named are watched (none named: every stream from 0), so a till
+ * older than a stream is never woken by it, nor sent a name it cannot read.
+ */
 const StreamCursor = z
   .string()
   .regex(/^\d{1,19}$/)
-  .default('0');
+  .optional();
 
 const streamCursors = Object.fromEntries(PullStream.options.map((stream) => [stream, StreamCursor])) as Record<
   PullStream,

@@ -3,10 +3,12 @@ import { applyPulledPage } from '../../electron/core/sync/pull-apply';
 import { type Access, contract, type InputOf, type MethodName, methodNames } from '../../shared/contract';
 import type { Product } from '../../shared/contract/catalog';
 import { uuidv7 } from '../../shared/ids';
+import type { MobilePhone } from '../../shared/members/phone';
 import type { Permission, Role } from '../../shared/roles';
 import { type Granted, requestGrant } from '../support/approvals';
 import { expectOk, type Harness, openHarness, type Transport } from '../support/callers';
 import { createDemo, type DemoPerson, signIn } from '../support/demo-session';
+import { type MemberSigner, memberSigner } from '../support/member-signer';
 import { lineFor, openShift } from '../support/till';
 import { installVoucherTables, type TestSigner, testSigner } from './voucher-fixture';
 
@@ -104,6 +106,10 @@ const domainAccess: Record<MethodName, Access> = {
   'stock.setSoldOut': 'sell',
   'stock.setLowAt': 'stock.edit',
   'vouchers.check': 'sell',
+  'members.lookup': 'sell',
+  'members.identify': 'sell',
+  'members.enrolStart': 'sell',
+  'members.enrolConfirm': 'sell',
   'vouchers.redeemGroupBuy': 'sell',
   'vouchers.redemptions': 'reports.view',
   'vouchers.resolve': 'risk.manage',
@@ -123,6 +129,8 @@ type Fixture = {
   /** Signs vouchers the till's tables trust; a lost redemption for the owner to resolve. */
   signer: TestSigner;
   lostRedemptionId: string;
+  /** A member cached as a pull leaves them, with a member-code key of the test's own. */
+  members: { signer: MemberSigner; memberId: string; phone: string; restore(): void };
   /** Unpairing (earlier in the walk) forgets what the platform sent; a voucher call needs it back. */
   restoreVouchers(): void;
 };
@@ -227,7 +235,22 @@ function sampleInputs(f: Fixture, role: Role, n: number): { [M in MethodName]: I
     'vouchers.redemptions': {},
     'vouchers.resolve': { redemptionId: f.lostRedemptionId, resolution: 'absorbed' },
     'vouchers.samples': {},
+    'members.lookup': { phone: f.members.phone },
+    'members.identify': { code: f.members.signer.code(f.members.memberId) },
+    'members.enrolStart': { enrolmentId: uuidv7(), phone: '13900001111', consent: true },
+    'members.enrolConfirm': { enrolmentId: uuidv7(), code: '123456' },
   };
+}
+
+/** A member as a pull leaves them; unpairing (earlier in the walk) forgets them, so the walk restores them. */
+function prepareMembers(h: Harness): Fixture['members'] {
+  const signer = memberSigner();
+  const phone = '13812345678' as MobilePhone;
+  const member = signer.wire(phone);
+  const { db, auditKey } = h.core.environment;
+  const restore = () => signer.install(db, auditKey, [member]);
+  restore();
+  return { signer, memberId: member.id, phone, restore };
 }
 
 /** Keys, policy and two campaigns as a pull leaves them, and one redemption another till won. */
@@ -303,7 +326,8 @@ const needsOpenShift = new Set<MethodName>([
 ]);
 
 /** Business answers a permitted call may still get in this walk (the store and a shift already exist). */
-const permittedOutcomes = ['ok', 'already_set_up', 'shift_already_open'];
+// Enrolment needs the platform, which this walk's till is never paired with.
+const permittedOutcomes = ['ok', 'already_set_up', 'shift_already_open', 'member_enrol_offline'];
 
 /** What a refused call must leave exactly as it was. */
 function snapshot(h: Harness) {
@@ -363,6 +387,7 @@ describe.each<Transport>(['in-process', 'http'])('every method with every role (
       orderId: order.id,
       parked,
       online,
+      members: prepareMembers(h),
       ...vouchers,
     };
   });
@@ -390,6 +415,7 @@ describe.each<Transport>(['in-process', 'http'])('every method with every role (
         const sessionToken = await signIn(h.call, f.people[role]);
         if (needsOpenShift.has(name)) await openShift(h.call, sessionToken, 0);
         if (name.startsWith('vouchers.')) f.restoreVouchers();
+        if (name.startsWith('members.')) f.members.restore();
         const input = sampleInputs(f, role, n)[name];
         const before = snapshot(h);
         const result = await h.call({ method: name, input, sessionToken, locale: 'en' });

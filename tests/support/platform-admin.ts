@@ -97,7 +97,7 @@ export type PlatformAdmin = ReturnType<typeof platformAdmin>;
  * restart it on the same data, or to run on a real server).
  */
 export async function startTestPlatform(
-  options: { dataDir?: string; databaseUrl?: string; kek?: string; port?: number } = {},
+  options: { dataDir?: string; databaseUrl?: string; kek?: string; port?: number; now?: () => number } = {},
 ) {
   const dataDir = options.dataDir ?? tempDir('platform-');
   const platform = await startPlatform({
@@ -105,6 +105,7 @@ export async function startTestPlatform(
     databaseUrl: options.databaseUrl,
     kek: options.kek,
     port: options.port ?? 0,
+    now: options.now,
   });
   return { ...platform, dataDir, admin: platformAdmin(platform.url, platform.adminToken) };
 }

@@ -44,6 +44,9 @@ describe('a synced record type or stream is declared once per side', () => {
       'voucher_policy',
       'campaigns',
       'voucher_denials',
+      'member_keys',
+      'member_policy',
+      'members',
       'catalog',
       'stock_levels',
       'online_orders',
@@ -69,6 +72,9 @@ describe('a synced record type or stream is declared once per side', () => {
       'campaigns',
       'voucher_denials',
       'voucher_policy',
+      'members',
+      'member_keys',
+      'member_policy',
     ]);
     expect(Object.keys(platformStreams)).toEqual([
       'online_orders',
@@ -78,13 +84,19 @@ describe('a synced record type or stream is declared once per side', () => {
       'campaigns',
       'voucher_denials',
       'voucher_policy',
+      'members',
+      'member_keys',
+      'member_policy',
     ]);
     expect(sorted(Object.keys(WaitQuery.shape))).toEqual(sorted([...PullStream.options, 'timeout']));
     // Only the streams that guard offline redemption fail a page on a change they cannot take.
+    // …and the member keys and policy, without which genuine codes and cached members go unrecognised.
     expect(pulledStreams.filter((stream) => tillStreams[stream].strict)).toEqual([
       'voucher_keys',
       'voucher_policy',
       'voucher_denials',
+      'member_keys',
+      'member_policy',
     ]);
     expect(MutationType.options.filter((type) => platformMutations[type].wakes === 'everyStore')).toEqual([
       'voucher.redeemed',
@@ -128,13 +140,22 @@ describe('a synced record type or stream is declared once per side', () => {
 
   it('a method the contract marks platformFirst is asked about by its domain before the dispatch', () => {
     const marked = methodNames.filter((name) => contract[name].platformFirst === true);
-    expect(sorted(marked)).toEqual(['orders.commit', 'vouchers.check', 'vouchers.redeemGroupBuy']);
+    expect(sorted(marked)).toEqual([
+      'members.enrolConfirm',
+      'members.enrolStart',
+      'members.identify',
+      'members.lookup',
+      'orders.commit',
+      'vouchers.check',
+      'vouchers.redeemGroupBuy',
+    ]);
     expect(methodNames.filter(isPlatformFirst)).toEqual(marked);
     expect(needsPlatform('vouchers.check', { code: 'CP1:X' })).toBe(true);
     expect(needsPlatform('vouchers.redeemGroupBuy', {})).toBe(true);
     // A sale without a coupon goes straight to the dispatch; one with a coupon asks first.
     expect(needsPlatform('orders.commit', { cart: { coupons: [] } })).toBe(false);
     expect(needsPlatform('orders.commit', { cart: { coupons: [{ code: 'CP1:X' }] } })).toBe(true);
-    expect(Object.keys(noAnswers).sort()).toEqual(['clockDoubted', 'vouchers']);
+    expect(needsPlatform('members.lookup', { phone: '13812345678' })).toBe(true);
+    expect(Object.keys(noAnswers).sort()).toEqual(['clockDoubted', 'members', 'vouchers']);
   });
 });

@@ -14,6 +14,7 @@ import { removeParkedCart } from '../carts/parked-carts';
 import { catalogStatements, type ProductRow } from '../catalog/product-records';
 import type { HandlerContext } from '../handler-context';
 import { requireSession } from '../handler-context';
+import { linkOrderMember, requireKnownMember } from '../members/order-member';
 import { requireOpenShift } from '../shifts/shift-records';
 import { recordMovement } from '../stock/stock-ledger';
 import { refuseLine, refuseSale } from '../store/limit-refusals';
@@ -43,6 +44,7 @@ export function commitOrder(ctx: HandlerContext, input: CommitInput): { order: O
   const store = requireStore(ctx.db, ctx.now);
   const shift = requireOpenShift(ctx.db, ctx.deviceId);
   const products = checkLines(ctx, store, input.cart);
+  const member = requireKnownMember(ctx.db, input.cart.memberId);
   const authoritative: Cart = {
     ...input.cart,
     // The catalog's tax rate counts, whatever the screen had cached.
@@ -69,6 +71,7 @@ export function commitOrder(ctx: HandlerContext, input: CommitInput): { order: O
     settled,
     products,
   });
+  linkOrderMember(ctx.db, input.id, member);
   removeParkedCart(ctx.db, input.id);
   const order = queueOrder(ctx, store, input.id, decided);
   ctx.describe(`order:${order.id}`, {
@@ -78,6 +81,7 @@ export function commitOrder(ctx: HandlerContext, input: CommitInput): { order: O
     discount: order.discount,
     payments: order.payments.map((p) => ({ method: p.method, amount: p.amount, reference: p.reference })),
     ...(decided.length > 0 ? { coupons: auditCoupons(decided) } : {}),
+    ...(member ? { member: member.id } : {}),
   });
   ctx.emit({ type: 'orders.changed', days: [order.businessDay] });
   return { order, replayed: false };

@@ -18,6 +18,7 @@ import {
   type SourcedDiscount,
 } from '../../../shared/pricing/discount-sources';
 import { namedStatements } from '../db/open-database';
+import { orderMember } from '../members/order-member';
 import { redemptionsOfOrder, toOrderCoupon } from '../vouchers/redemption-records';
 
 export type OrderRow = {
@@ -166,6 +167,7 @@ export function readOrderDetail(db: Database, row: OrderRow): OrderDetail {
     coupons: redemptionsOfOrder(db, row.id)
       .filter((r) => r.state !== 'REJECTED')
       .map(toOrderCoupon),
+    member: orderMember(db, row.id),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { PayloadOf } from '../../../shared/sync/mutations';
 import { namedStatements } from '../db/open-database';
+import { orderMemberId, orderMemberSql } from '../members/order-member';
 import type { TillDomain } from '../sync/till-domain';
 import { discountsByLine } from './order-records';
 
@@ -41,13 +42,14 @@ export const saleTill: TillDomain<never, 'order.paid' | 'order.refunded' | 'shif
     'order.refunded': { payload: (db, row) => orderRefunded(db, row.id) },
     'shift.closed': { payload: (db, row) => shiftClosed(db, row.id) },
   },
-  payloadSql: saleOutboxSql,
+  payloadSql: { ...saleOutboxSql, ...orderMemberSql },
 };
 
 function orderPaid(db: Database, id: string): PayloadOf<'order.paid'> {
   const q = statements(db);
   const o = q.order.get(id) as Row;
   const split = discountsByLine(db, id);
+  const memberId = orderMemberId(db, id);
   return {
     order: {
       id,
@@ -63,6 +65,8 @@ function orderPaid(db: Database, id: string): PayloadOf<'order.paid'> {
       rounding: o.rounding as number,
       tax: o.tax as number,
       onlineOrderId: (o.online_order_id as string | null) ?? null,
+      // Only when there is one: a sale without a member reads as it did before members.
+      ...(memberId ? { memberId } : {}),
     },
     lines: (q.orderLines.all(id) as Row[]).map((l) => ({
       lineNo: l.line_no as number,

@@ -10,6 +10,7 @@ const words = {
     day: 'Business day',
     time: 'Time',
     cashier: 'Cashier',
+    memberOf: 'Member',
     gross: 'Subtotal',
     orderDiscount: 'Order discount',
     lineDiscount: 'Discount',
@@ -33,6 +34,7 @@ const words = {
     day: '营业日',
     time: '时间',
     cashier: '收银员',
+    memberOf: '会员',
     gross: '小计',
     orderDiscount: '整单优惠',
     lineDiscount: '优惠',
@@ -52,6 +54,14 @@ const words = {
     methods: { cash: '现金', card: '银行卡', wallet: '移动支付', platform_prepaid: '平台预付' },
   },
 } satisfies Record<Locale, unknown>;
+
+/** The member masked and their tier at the sale; an erased member's number is no longer printed. */
+function memberRows(order: OrderDetail, locale: Locale, label: string): Row[] {
+  const { member } = order;
+  if (!member) return [];
+  const shown = [member.maskedPhone, member.tier?.[locale]].filter((part) => part).join(' · ');
+  return shown ? [[label, escapeHtml(shown)]] : [];
+}
 
 export type ReceiptOptions = { width: '58' | '80'; copy: boolean; locale: Locale };
 
@@ -74,6 +84,7 @@ export function receiptHtml(order: OrderDetail, store: StoreInfo, options: Recei
       [w.day, order.businessDay],
       [w.time, timeText(order.paidAt, store.timeZone, options.locale)],
       [w.cashier, escapeHtml(order.cashierName)],
+      ...memberRows(order, options.locale, w.memberOf),
     ]),
     '<hr>',
   ].join('');

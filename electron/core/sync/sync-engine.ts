@@ -148,12 +148,9 @@ export function startSyncEngine(options: SyncEngineOptions): { stop(): Promise<v
       let changed = false;
       for (;;) {
         const cursor = readCursor(env.db, stream);
-        const page = await signedCall(
-          link,
-          'GET',
-          `/v1/sync/pull?stream=${stream}&cursor=${cursor}&limit=500`,
-          PullResponse,
-        );
+        const page = await pullPage(link, stream, cursor);
+        // A platform older than this stream refuses its name: the till does without it.
+        if (page === null) break;
         if (!stillPaired(link)) return;
         const outcome = applyPulledPage(env.db, env.auditKey, stream, page, env.clock());
         placed += outcome.placed;
@@ -168,6 +165,16 @@ export function startSyncEngine(options: SyncEngineOptions): { stop(): Promise<v
       }
     }
     for (const event of afterPull.values()) options.emit(event);
+  }
+
+  async function pullPage(link: Link, stream: PullStream, cursor: string): Promise<PullResponse | null> {
+    try {
+      return await signedCall(link, 'GET', `/v1/sync/pull?stream=${stream}&cursor=${cursor}&limit=500`, PullResponse);
+    } catch (error) {
+      const problem = error instanceof PlatformCallError ? error.problem : null;
+      if (problem?.kind === 'refused' && problem.status === 400 && problem.code === 'request_invalid') return null;
+      throw error;
+    }
   }
 
   /** The streams that moved; null when a local change cut the wait short and nothing was learnt. */

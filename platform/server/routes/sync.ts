@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { messageFor } from '../../../shared/sync/platform-messages';
-import { PairRequest, PullQuery, PushRequest, WaitQuery } from '../../../shared/sync/wire';
+import { PairRequest, PullQuery, PullStream, PushRequest, WaitQuery } from '../../../shared/sync/wire';
 import { notePull } from '../../data/device-pulls';
 import { pairDevice } from '../../data/stores';
 import { ApiError, parseInput } from '../../errors';
@@ -73,10 +73,17 @@ export function syncRoutes(app: FastifyInstance, context: PlatformContext): void
   app.get('/v1/sync/wait', signed, async (request, reply) => {
     const device = signedDevice(request);
     await notePull(sql, device.deviceId, context.now());
-    const { timeout, ...cursors } = parseInput(WaitQuery, request.query);
+    const { timeout, ...named } = parseInput(WaitQuery, request.query);
     const deps = { db: sql, notifier: context.notifier, recheckMs: context.recheckMs };
-    const streams = await waitForStreams(deps, device.storeId, cursors, timeout * 1000, reply);
+    const streams = await waitForStreams(deps, device.storeId, watchedCursors(named), timeout * 1000, reply);
     context.metrics.longPollAnswers.inc({ answer: streams.length > 0 ? 'moved' : 'none' });
     return { streams };
   });
+}
+
+/** The streams a long poll names, with their cursors; none named is every stream from the start. */
+function watchedCursors(named: Partial<Record<PullStream, string | undefined>>): Partial<Record<PullStream, string>> {
+  const given = Object.entries(named).filter((entry): entry is [PullStream, string] => entry[1] !== undefined);
+  if (given.length > 0) return Object.fromEntries(given);
+  return Object.fromEntries(PullStream.options.map((stream) => [stream, '0']));
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ScaleLabel } from '../../../shared/barcodes';
 import type { Product } from '../../../shared/contract/catalog';
+import { MemberCard } from '../../../shared/contract/members';
 import { ScannedVoucher } from '../../../shared/contract/vouchers';
 import { OrderId } from '../../../shared/ids';
 import { ceilings } from '../../../shared/limits';
@@ -29,6 +30,8 @@ export const CartState = z.object({
   vouchers: z.record(z.string(), ScannedVoucher).default({}),
   /** The core's refusal of a coupon at payment, by redemption id, until the cashier removes it. */
   refusals: z.record(z.string(), z.string()).default({}),
+  /** The member's card as the core gave it; the cart carries only the id (a resumed sale has no card). */
+  member: MemberCard.nullable().default(null),
 });
 export type CartState = z.infer<typeof CartState>;
 
@@ -39,6 +42,7 @@ export const emptyCartState: CartState = {
   categories: {},
   vouchers: {},
   refusals: {},
+  member: null,
 };
 
 /** Ids are handed in so the functions stay pure and testable. */
@@ -133,7 +137,7 @@ export function removeLine(state: CartState, lineId: string): CartState {
 
 /** A sale brought back from the parked list; names are filled in as the products are read. */
 export function resumedCart(id: string, cart: Cart, products: CartState['products'] = {}): CartState {
-  return { id: OrderId.parse(id), cart, products, categories: {}, vouchers: {}, refusals: {} };
+  return { id: OrderId.parse(id), cart, products, categories: {}, vouchers: {}, refusals: {}, member: null };
 }
 
 /** The line to select after `lineId` went away: the one below it, or the new last one. */
@@ -167,4 +171,13 @@ function updateLine(state: CartState, lineId: string, change: (line: CartLine) =
 
 function replaceLine(lines: readonly CartLine[], lineId: string, next: CartLine): CartLine[] {
   return lines.map((line) => (line.lineId === lineId ? next : line));
+}
+
+/** The member found for this sale goes on the cart by id; the card is for the screen. */
+export function attachMember(state: CartState, member: MemberCard): CartState {
+  return { ...state, member, cart: { ...state.cart, memberId: member.id } };
+}
+
+export function detachMember(state: CartState): CartState {
+  return { ...state, member: null, cart: { ...state.cart, memberId: null } };
 }

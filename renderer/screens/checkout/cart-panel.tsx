@@ -14,6 +14,7 @@ import { memo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CartLine } from '../../../shared/pricing/cart';
 import type { PricedCart } from '../../../shared/pricing/price-cart';
+import { MemberStrip } from '../../members/member-strip';
 import { CartLines } from './cart-lines';
 import { type CartState, itemCount } from './cart-model';
 import { CartTotals } from './cart-totals';
@@ -34,6 +35,8 @@ export type CartActions = {
   resume(): void;
   clear(): void;
   pay(): void;
+  member(): void;
+  detachMember(): void;
 };
 
 type CartPanelProps = {
@@ -56,6 +59,13 @@ export function CartPanel({ state, priced, selected, parkedCount, actions, onRem
         <span className="cart-title">{t('sale.cart.title')}</span>
         <span className="cart-count">{empty ? '' : t('sale.cart.lineCount', { count: state.cart.lines.length })}</span>
       </header>
+      <MemberStrip
+        member={state.member}
+        attached={Boolean(state.cart.memberId)}
+        keyLabel={checkoutKeys.member.label}
+        onOpen={actions.member}
+        onDetach={actions.detachMember}
+      />
       <CartLines state={state} priced={priced.lines} selected={selected} onSelect={actions.select} />
       <LineTools line={line} actions={actions} />
       <CouponList state={state} priced={priced} onRemove={onRemoveCoupon} />

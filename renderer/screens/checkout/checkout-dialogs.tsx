@@ -2,6 +2,7 @@ import { Button, Modal, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { localNames } from '../../app/names';
 import { useLocale } from '../../i18n/use-locale';
+import { MemberDialog } from '../../members/member-dialog';
 import { setLineDiscount, setOrderDiscount, setQuantity } from './cart-model';
 import { cartStore } from './cart-store';
 import { DiscountDialog } from './discount-dialog';
@@ -137,6 +138,16 @@ export function CheckoutDialogs({ sale }: { sale: Sale }) {
         >
           {t('sale.cart.clearExplain', { count: state.cart.lines.length })}
         </Modal>
+      );
+    case 'member':
+      return (
+        <MemberDialog
+          onClose={close}
+          onFound={(member) => {
+            sale.member.attach(member);
+            close();
+          }}
+        />
       );
     case 'pay':
       return (

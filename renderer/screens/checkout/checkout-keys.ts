@@ -14,6 +14,7 @@ export const checkoutKeys = {
   park: { key: 'PageUp', label: 'PgUp' },
   resume: { key: 'PageDown', label: 'PgDn' },
   clear: { key: 'Delete', label: 'Ctrl+Del' },
+  member: { key: 'End', label: 'End' },
   /** On the paid panel Pay has nothing left to do, so the same key prints the receipt. */
   print: { key: 'F12', label: 'F12' },
   showReceipt: { key: 'Home', label: 'Home' },

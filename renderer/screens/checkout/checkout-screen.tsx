@@ -4,6 +4,7 @@ import { Alert } from 'antd';
 import { type KeyboardEvent, memo, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BarcodeText, type Category, type Product } from '../../../shared/contract/catalog';
+import { looksLikeMemberCode } from '../../../shared/members/member-code';
 import { useApiQuery } from '../../api/use-api';
 import { useErrorText } from '../../app/use-error-text';
 import { useHotkeys } from '../../hooks/use-hotkeys';
@@ -89,6 +90,10 @@ export function CheckoutScreen() {
   /** Answers whether the field is done with its text. */
   const onEnter = (raw: string, scanned: string | null): boolean => {
     const code = scanned ?? raw.trim();
+    if (looksLikeMemberCode(code)) {
+      void sale.member.identify(code);
+      return true;
+    }
     const voucher = voucherFromScanField(raw, scanned);
     if (voucher) {
       sale.scanVoucher(voucher);
@@ -137,6 +142,10 @@ export function CheckoutScreen() {
       open({ kind: 'parked' });
       return true;
     }
+    if (key === checkoutKeys.member.key && !text) {
+      open({ kind: 'member' });
+      return true;
+    }
     if (text) return false;
     if (sale.paid && key === checkoutKeys.showReceipt.key) receipt.show();
     else if (sale.paid && key === checkoutKeys.newSale.key) sale.newSale();
@@ -169,6 +178,8 @@ export function CheckoutScreen() {
     resume: () => open({ kind: 'parked' }),
     clear: () => open({ kind: 'clear' }),
     pay: sale.openPay,
+    member: () => open({ kind: 'member' }),
+    detachMember: sale.member.detach,
   });
 
   const voucherFromSource = useStableCallback((text: string) => sale.scanVoucher(text));

@@ -16,6 +16,7 @@ import { type CodeAnswer, useBarcodeLookup } from './use-barcode-lookup';
 import { useCoupons } from './use-coupons';
 import { useParking } from './use-parking';
 import { usePayment } from './use-payment';
+import { useSaleMember } from './use-sale-member';
 
 export type CheckoutDialog =
   | { kind: 'weigh'; product: Product }
@@ -26,6 +27,7 @@ export type CheckoutDialog =
   | { kind: 'parked' }
   | { kind: 'clear' }
   | { kind: 'pay' }
+  | { kind: 'member' }
   | null;
 
 export type Paid = { order: OrderDetail; replayed: boolean };
@@ -47,6 +49,7 @@ export function useSale() {
   const [paid, setPaid] = useState<Paid | null>(null);
   const policy = useMemo(() => pricingPolicy(settings), [settings]);
   const coupons = useCoupons(setScan);
+  const member = useSaleMember(setScan);
   const priced = useMemo(() => priceCart(state.cart, policy, coupons.context), [state.cart, policy, coupons.context]);
   const lines = state.cart.lines;
   const selected = lines.some((line) => line.lineId === selectedId) ? selectedId : (lines.at(-1)?.lineId ?? null);
@@ -157,6 +160,7 @@ export function useSale() {
       coupons.scanVoucher(code);
     },
     removeCoupon: coupons.remove,
+    member,
     noteFailure: (message: string) => setScan({ kind: 'failed', message }),
     moveSelection,
     select: setSelectedId,

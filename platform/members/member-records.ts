@@ -1,0 +1,102 @@
+import { MemberId } from '../../shared/ids';
+import type { MemberAdminView, MemberWire } from '../../shared/members/member-wire';
+import { type MobilePhone, maskPhone } from '../../shared/members/phone';
+import type { Queryable } from '../db/sql';
+import { type MemberSettings, phoneHash, storeLookupKey } from './member-settings';
+
+/** A `members` row as read. */
+export type MemberRow = {
+  id: string;
+  phone: string | null;
+  name: string | null;
+  growth: number;
+  tier: number;
+  points: number;
+  first_visit_at: number | null;
+  last_visit_at: number | null;
+  consent: boolean;
+  consent_at: number | null;
+  created_via: MemberAdminView['createdVia'];
+  created_store_id: string | null;
+  created_at: number;
+  erased_at: number | null;
+};
+
+export const MEMBER_COLUMNS = `m.id, m.phone, m.name, m.growth, m.tier, m.points, m.first_visit_at, m.last_visit_at,
+  m.consent, m.consent_at, m.created_via, m.created_store_id, m.created_at, m.erased_at`;
+
+function tierWire(settings: MemberSettings, tierId: number): MemberWire['tier'] {
+  const tier = settings.ladder.find((t) => t.id === tierId) ?? settings.ladder[0];
+  return { id: tier.id, nameZh: tier.nameZh, nameEn: tier.nameEn };
+}
+
+/** The member as one store's tills get it: masked, with the number hashed under that store's key. */
+export function toMemberWire(row: MemberRow, settings: MemberSettings, storeId: string): MemberWire {
+  const phone = row.phone as MobilePhone | null;
+  return {
+    id: MemberId.parse(row.id),
+    maskedPhone: phone ? maskPhone(phone) : null,
+    phoneHash: phone ? phoneHash(storeLookupKey(settings.lookupSecret, storeId), phone) : null,
+    name: row.name,
+    tier: tierWire(settings, row.tier),
+    growth: row.growth,
+    points: row.points,
+    firstVisitAt: row.first_visit_at,
+    lastVisitAt: row.last_visit_at,
+    consent: row.consent,
+    erased: row.erased_at !== null,
+  };
+}
+
+export function toAdminView(
+  row: MemberRow & { stores: number; orders: number },
+  settings: MemberSettings,
+): MemberAdminView {
+  const { phoneHash: _hash, ...wire } = toMemberWire(row, settings, row.id);
+  return {
+    ...wire,
+    createdVia: row.created_via,
+    createdAt: row.created_at,
+    consentAt: row.consent_at,
+    erasedAt: row.erased_at,
+    stores: row.stores,
+    orders: row.orders,
+  };
+}
+
+/** The member row, locked for the rest of the transaction when `lock` (store → member → counter). */
+export async function memberById(db: Queryable, id: string, lock = false): Promise<MemberRow | null> {
+  if (!MemberId.safeParse(id).success) return null;
+  const [row] = await db.query<MemberRow>(
+    `SELECT ${MEMBER_COLUMNS} FROM members m WHERE m.id = $1${lock ? ' FOR UPDATE' : ''}`,
+    [id],
+  );
+  return row ?? null;
+}
+
+export async function memberByPhone(db: Queryable, phone: MobilePhone, lock = false): Promise<MemberRow | null> {
+  const [row] = await db.query<MemberRow>(
+    `SELECT ${MEMBER_COLUMNS} FROM members m WHERE m.phone = $1${lock ? ' FOR UPDATE' : ''}`,
+    [phone],
+  );
+  return row ?? null;
+}
+
+/** Who changed a member: the operator, or a till (its device id). */
+export type MemberActor = { kind: 'operator' } | { kind: 'device'; deviceId: string; storeId: string };
+
+/**
+ * One entry of the member's audit trail. `detail` never holds the number or the name (an erasure
+ * must leave nothing personal behind): it names which fields changed and the figures that moved.
+ */
+export async function auditMember(
+  tx: Queryable,
+  entry: { memberId: string; actor: MemberActor; action: string; detail: Record<string, unknown>; at: number },
+): Promise<void> {
+  const actor = entry.actor.kind === 'operator' ? 'operator' : `device:${entry.actor.deviceId}`;
+  const storeId = entry.actor.kind === 'device' ? entry.actor.storeId : null;
+  await tx.query(
+    'INSERT INTO member_audit (member_id, actor, store_id, action, detail, at) VALUES ($1, $2, $3, $4, $5, $6)',
+    [entry.memberId, actor, storeId, entry.action, JSON.stringify(entry.detail), entry.at],
+  );
+}

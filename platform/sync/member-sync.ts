@@ -1,0 +1,51 @@
+import { MemberPolicy } from '../../shared/members/member-wire';
+import { MEMBER_COLUMNS, type MemberRow, toMemberWire } from '../members/member-records';
+import { memberPolicyFor, type SettingsRow, settingsOf } from '../members/member-settings';
+import type { PlatformDomain } from './platform-domain';
+
+type Versioned = { version: number };
+type KeyRow = { kid: number; public_key: string; valid_from: number; valid_to: number } & Versioned;
+type StoreMemberRow = MemberRow & SettingsRow & Versioned & { store_id: string };
+type PolicyRow = SettingsRow & Versioned & { store_id: string };
+
+/**
+ * The member streams share the brand-wide member counter (migration 0006). A store reads the
+ * members it has seen, each hashed under its own lookup key, so the settings ride along with
+ * every row: `change` cannot read the database.
+ */
+export const memberDomain: PlatformDomain<'members' | 'member_keys' | 'member_policy', never> = {
+  streams: {
+    members: {
+      query: `SELECT ${MEMBER_COLUMNS}, sm.store_id, sm.version, s.brand, s.ladder, s.growth_rule, s.lookup_secret
+           FROM store_members sm JOIN members m ON m.id = sm.member_id CROSS JOIN member_settings s
+           WHERE sm.store_id = $1 AND sm.version > $2 ORDER BY sm.version LIMIT $3`,
+      head: '(SELECT COALESCE(max(version), 0) FROM store_members WHERE store_id = $1)',
+      change: (row: StoreMemberRow) => ({
+        id: row.id,
+        version: String(row.version),
+        data: toMemberWire(row, settingsOf(row), row.store_id),
+      }),
+    },
+    member_keys: {
+      query: `SELECT kid, public_key, valid_from, valid_to, version FROM member_keys
+           WHERE version > $2 AND $1::uuid IS NOT NULL ORDER BY version LIMIT $3`,
+      head: '(SELECT COALESCE(max(version), 0) FROM member_keys)',
+      change: (row: KeyRow) => ({
+        id: String(row.kid),
+        version: String(row.version),
+        data: { kid: row.kid, publicKey: row.public_key, validFrom: row.valid_from, validTo: row.valid_to },
+      }),
+    },
+    member_policy: {
+      query: `SELECT brand, ladder, growth_rule, lookup_secret, version, $1::uuid AS store_id FROM member_settings
+           WHERE version > $2 ORDER BY version LIMIT $3`,
+      head: '(SELECT COALESCE(max(version), 0) FROM member_settings)',
+      change: (row: PolicyRow) => ({
+        id: 'store',
+        version: String(row.version),
+        data: MemberPolicy.parse(memberPolicyFor(settingsOf(row), row.store_id)),
+      }),
+    },
+  },
+  mutations: {},
+};

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { MemberId } from '../ids';
+import { memberCeilings } from '../members/member-limits';
+import { method } from './define';
+
+/**
+ * A member as the checkout shows them (docs/members.md, "At the counter"): never the number, only
+ * its masked form. A member identified offline by a code this till has not seen before is known by
+ * id alone until the platform sends them: every other field is null then.
+ */
+export const MemberCard = z.object({
+  id: MemberId,
+  maskedPhone: z.string().nullable(),
+  name: z.string().nullable(),
+  tier: z.object({ id: z.number().int(), name: z.object({ en: z.string(), 'zh-CN': z.string() }) }).nullable(),
+  growth: z.number().int().nullable(),
+  points: z.number().int().nullable(),
+  /** Epoch ms. */
+  lastVisitAt: z.number().int().nullable(),
+  /** One line from the recency bands, in the caller's language ("sleeping — last visit 94 days ago"). */
+  hint: z.string().nullable(),
+  /** The platform answered just now; false: from this till's cache or the code alone. */
+  checkedOnline: z.boolean(),
+});
+export type MemberCard = z.infer<typeof MemberCard>;
+
+const PhoneInput = z.string().max(memberCeilings.phoneText);
+
+export const memberMethods = {
+  /** By the number the customer gives: the platform first (which marks them seen here), else this till's cache. */
+  'members.lookup': method({
+    input: z.object({ phone: PhoneInput }),
+    output: MemberCard,
+    access: 'sell',
+    mutates: true,
+    platformFirst: true,
+  }),
+  /** A scanned member code: verified on this till's keys, and by the platform when it answers. */
+  'members.identify': method({
+    input: z.object({ code: z.string().max(memberCeilings.memberCodeText) }),
+    output: MemberCard,
+    access: 'sell',
+    mutates: true,
+    platformFirst: true,
+  }),
+  /** Enrolment at the counter: the platform sends the customer a code. Online only. */
+  'members.enrolStart': method({
+    input: z.object({
+      /** Minted when the dialog opens and kept through retries: the enrolment's idempotency key. */
+      enrolmentId: z.uuid(),
+      phone: PhoneInput,
+      name: z.string().trim().max(memberCeilings.memberName).default(''),
+      consent: z.boolean(),
+    }),
+    output: z.object({ enrolmentId: z.uuid(), maskedPhone: z.string(), expiresAt: z.number().int() }),
+    access: 'sell',
+    mutates: true,
+    platformFirst: true,
+  }),
+  /** The code the customer read out: the platform makes the member. Online only. */
+  'members.enrolConfirm': method({
+    input: z.object({ enrolmentId: z.uuid(), code: z.string().max(32) }),
+    output: MemberCard,
+    access: 'sell',
+    mutates: true,
+    platformFirst: true,
+  }),
+};
