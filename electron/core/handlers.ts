@@ -2,6 +2,7 @@ import { auditHandlers } from './audit/audit-handlers';
 import { cartHandlers } from './carts/cart-handlers';
 import { catalogHandlers } from './catalog/catalog-handlers';
 import { drawerHandlers } from './drawer/drawer-handlers';
+import { feedbackHandlers } from './feedback/feedback-handlers';
 import type { Handlers } from './handler-context';
 import { onlineOrderHandlers } from './online/online-order-handlers';
 import { orderHandlers } from './orders/order-handlers';
@@ -33,6 +34,7 @@ export const handlers: Handlers = {
   ...reportHandlers,
   ...reportCompletenessHandlers,
   ...settlementHandlers,
+  ...feedbackHandlers,
   ...syncHandlers,
   ...onlineOrderHandlers,
   ...stockHandlers,

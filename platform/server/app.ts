@@ -6,6 +6,8 @@ import { installErrorHandlers } from './http-errors';
 import { installJsonParser } from './json-body';
 import { adminCatalogRoutes } from './routes/admin-catalog';
 import { adminStoreRoutes } from './routes/admin-stores';
+import { adminFeedbackRoutes } from './routes/feedback-admin';
+import { feedbackPageRoutes } from './routes/feedback-page';
 import { onlineOrderRoutes } from './routes/online-orders';
 import { redemptionRoutes } from './routes/redemptions';
 import { adminSettlementRoutes, deviceStatementRoutes } from './routes/settlement';
@@ -19,7 +21,12 @@ import { decorateSignedRequests, finishSignature } from './signed-requests';
  * route's body is capped by who may send it; one that names no cap gets the public one.
  */
 export async function buildApp(context: PlatformContext, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
-  const app = Fastify({ bodyLimit: bodyLimits.public, logger: options.logger ?? false });
+  // A rating page's reference (docs/platform-http.md) is a path parameter of 234 digits.
+  const app = Fastify({
+    bodyLimit: bodyLimits.public,
+    logger: options.logger ?? false,
+    routerOptions: { maxParamLength: 512 },
+  });
   decorateSignedRequests(app);
   installJsonParser(app, (request) => finishSignature(context, request));
   installErrorHandlers(app);
@@ -27,6 +34,7 @@ export async function buildApp(context: PlatformContext, options: { logger?: boo
   syncRoutes(app, context);
   redemptionRoutes(app, context);
   deviceStatementRoutes(app, context);
+  feedbackPageRoutes(app, context);
   await app.register(async (admin) => {
     admin.addHook('onRoute', (route) => {
       route.bodyLimit ??= bodyLimits.admin;
@@ -37,6 +45,7 @@ export async function buildApp(context: PlatformContext, options: { logger?: boo
     onlineOrderRoutes(admin, context);
     adminVoucherRoutes(admin, context);
     adminSettlementRoutes(admin, context);
+    adminFeedbackRoutes(admin, context);
   });
   return app;
 }

@@ -1,4 +1,5 @@
 import type { PayloadOf } from '../../shared/sync/mutations';
+import { linkAnswers } from '../data/feedback';
 import { linkOnlineOrder } from '../data/online-orders';
 import { recordMovements } from '../data/stock';
 import type { Queryable } from '../db/sql';
@@ -36,6 +37,7 @@ const orderPaid: Applier<'order.paid'> = async (tx, context, payload) => {
     ],
   );
   await recordMovements(tx, context, payload.stock);
+  await linkAnswers(tx, context.storeId, [order.id], context.now);
   return null;
 };
 
@@ -57,6 +59,13 @@ export async function insertSales(tx: Queryable, context: ApplyContext, sales: P
     tx,
     context,
     sales.flatMap((sale) => sale.stock),
+  );
+  // A customer may have answered from a receipt printed before the sale could be pushed.
+  await linkAnswers(
+    tx,
+    context.storeId,
+    sales.map((sale) => sale.order.id),
+    context.now,
   );
 }
 

@@ -6,6 +6,7 @@ import { auditMethods } from './audit';
 import { cartMethods } from './carts';
 import { catalogMethods } from './catalog';
 import { drawerMethods } from './drawer';
+import { feedbackMethods } from './feedback';
 import { lineExportMethods } from './line-export';
 import { onlineOrderMethods } from './online-orders';
 import { orderMethods } from './orders';
@@ -34,6 +35,7 @@ export const contract = {
   ...reportCompletenessMethods,
   ...lineExportMethods,
   ...settlementMethods,
+  ...feedbackMethods,
   ...syncMethods,
   ...onlineOrderMethods,
   ...stockMethods,

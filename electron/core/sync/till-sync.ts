@@ -3,6 +3,7 @@ import type { MutationType } from '../../../shared/sync/mutations';
 import { joinDomains } from '../../../shared/sync/sync-domain';
 import type { PullStream } from '../../../shared/sync/wire';
 import { catalogTill } from '../catalog/catalog-sync';
+import { feedbackTill } from '../feedback/feedback-sync';
 import { onlineOrderTill } from '../online/online-order-sync';
 import { saleTill } from '../orders/sale-sync';
 import { stockTill } from '../stock/stock-sync';
@@ -14,7 +15,7 @@ import type { TillMutation, TillStream } from './till-domain';
  * Streams are pulled in this order, each to its end: the voucher streams first, so a fresh till
  * can judge vouchers as soon as it knows them, before a catalog of thousands has come down.
  */
-const tillDomains = [voucherTill, catalogTill, stockTill, onlineOrderTill, saleTill];
+const tillDomains = [voucherTill, catalogTill, stockTill, onlineOrderTill, saleTill, feedbackTill];
 
 /** Every stream of the wire has its applier here, or the type check fails. */
 export const tillStreams: { [S in PullStream]: TillStream<S> } = joinDomains(tillDomains, 'streams');
