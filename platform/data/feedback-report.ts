@@ -4,9 +4,10 @@ import { feedbackLimits } from '../../shared/feedback/feedback-limits';
 import { bandOf, countScores, npsOf } from '../../shared/feedback/nps';
 import { addDays, daysIn, spanEnd } from '../../shared/reports/periods';
 import type { FeedbackAnswer } from '../../shared/sync/feedback-sync';
+import { answerOfColumns } from '../../shared/sync/feedback-sync';
 import type { Queryable } from '../db/sql';
 import { ApiError } from '../errors';
-import { answerOf, feedbackRowsSql } from '../sync/feedback-sync';
+import { type FeedbackRow, feedbackRowsSql } from '../sync/feedback-sync';
 import { requireStore } from './stores';
 
 export const FeedbackQuery = z.object({ from: BusinessDay, to: BusinessDay });
@@ -24,12 +25,12 @@ export async function feedbackReport(db: Queryable, storeId: string, query: z.in
   if (query.to < query.from || daysIn(span) > MAX_DAYS) throw new ApiError(400, 'range_invalid', { max: MAX_DAYS });
   const start = spanEnd({ ...span, to: query.from }, store.timeZone, 0) as number;
   const end = spanEnd({ ...span, to: addDays(query.to, 1) }, store.timeZone, 0) as number;
-  const rows = await db.query<Parameters<typeof answerOf>[0]>(
+  const rows = await db.query<FeedbackRow>(
     `${feedbackRowsSql} WHERE f.store_id = $1 AND f.answered_at >= $2 AND f.answered_at < $3
      ORDER BY f.answered_at DESC, f.order_id`,
     [storeId, start, end],
   );
-  const answers: FeedbackAnswer[] = rows.map(answerOf);
+  const answers: FeedbackAnswer[] = rows.map(answerOfColumns);
   const distribution = countScores(answers.map((answer) => answer.score));
   return {
     storeId,

@@ -38,6 +38,52 @@ export const FeedbackAnswer = z.object({
 });
 export type FeedbackAnswer = z.infer<typeof FeedbackAnswer>;
 
+/**
+ * An answer as both ends keep it, a column each (the platform reads the order's columns from its
+ * `orders`, the till stores them as pulled): one mapping to the wire's shape for both.
+ */
+export type FeedbackColumns = {
+  order_id: string;
+  score: number;
+  comment: string;
+  answered_at: number;
+  changed_at: number;
+  order_number: string | null;
+  channel: z.infer<typeof SaleChannel> | null;
+  cashier_name: string | null;
+  paid_at: number | null;
+  device_code: string | null;
+  member_id: string | null;
+  followed_up_at: number | null;
+  followed_up_by: string | null;
+  follow_up_note: string;
+};
+
+export function answerOfColumns(row: FeedbackColumns): FeedbackAnswer {
+  return {
+    orderId: row.order_id,
+    score: row.score,
+    comment: row.comment,
+    answeredAt: row.answered_at,
+    changedAt: row.changed_at,
+    order:
+      row.order_number === null || row.channel === null || row.paid_at === null
+        ? null
+        : {
+            number: row.order_number,
+            channel: row.channel,
+            cashierName: row.cashier_name ?? '',
+            paidAt: row.paid_at,
+            deviceCode: row.device_code ?? '',
+          },
+    memberId: row.member_id,
+    followUp:
+      row.followed_up_at === null
+        ? null
+        : { at: row.followed_up_at, by: row.followed_up_by ?? '', note: row.follow_up_note },
+  };
+}
+
 /** A manager marked a detractor's answer followed up (`done`), or took the mark back. */
 export const FeedbackFollowedUpPayload = z.object({
   orderId: z.uuid(),

@@ -1,27 +1,11 @@
 import type { Database } from 'better-sqlite3';
 import type { FeedbackRow } from '../../../shared/contract/feedback';
-import type { FeedbackAnswer } from '../../../shared/sync/feedback-sync';
+import { answerOfColumns, type FeedbackAnswer, type FeedbackColumns } from '../../../shared/sync/feedback-sync';
 import { namedStatements } from '../db/open-database';
 import { ackedSeq } from '../sync/sync-records';
 
-/** A `feedback` row as SQLite returns it. */
-type FeedbackRecord = {
-  order_id: string;
-  score: number;
-  comment: string;
-  answered_at: number;
-  changed_at: number;
-  order_number: string | null;
-  channel: NonNullable<FeedbackAnswer['order']>['channel'] | null;
-  cashier_name: string | null;
-  paid_at: number | null;
-  device_code: string | null;
-  member_id: string | null;
-  followed_up_at: number | null;
-  followed_up_by: string | null;
-  follow_up_note: string;
-  on_this_till: number;
-};
+/** A `feedback` row as SQLite returns it, and whether its sale is on this till. */
+type FeedbackRecord = FeedbackColumns & { on_this_till: number };
 
 const columns = `f.order_id, f.score, f.comment, f.answered_at, f.changed_at, f.order_number, f.channel, f.cashier_name,
   f.paid_at, f.device_code, f.member_id, f.followed_up_at, f.followed_up_by, f.follow_up_note,
@@ -52,29 +36,7 @@ const statements = namedStatements({
 });
 
 export function rowToFeedback(row: FeedbackRecord): FeedbackRow {
-  return {
-    orderId: row.order_id,
-    score: row.score,
-    comment: row.comment,
-    answeredAt: row.answered_at,
-    changedAt: row.changed_at,
-    order:
-      row.order_number === null || row.channel === null || row.paid_at === null
-        ? null
-        : {
-            number: row.order_number,
-            channel: row.channel,
-            cashierName: row.cashier_name ?? '',
-            paidAt: row.paid_at,
-            deviceCode: row.device_code ?? '',
-          },
-    memberId: row.member_id,
-    followUp:
-      row.followed_up_at === null
-        ? null
-        : { at: row.followed_up_at, by: row.followed_up_by ?? '', note: row.follow_up_note },
-    onThisTill: row.on_this_till === 1,
-  };
+  return { ...answerOfColumns(row), onThisTill: row.on_this_till === 1 };
 }
 
 /** An answer from the platform, as an upsert by its order; a follow-up mark not yet pushed stays. */

@@ -7,14 +7,13 @@ import type { ReportRequest } from '../../../shared/contract/sales-report';
 import { useApiQuery } from '../../api/use-api';
 import { useStoreInfo } from '../../app/store-provider';
 import { useErrorText } from '../../app/use-error-text';
-import { formatBusinessDay } from '../../frame/business-day';
 import { usePermission } from '../../hooks/use-permission';
-import { useLocale } from '../../i18n/use-locale';
 import { OrderDetailDrawer } from '../orders/order-detail-drawer';
 import { useStoreTime } from '../orders/order-labels';
 import { BreakdownTable } from './breakdown-table';
 import { FollowUpDialog } from './follow-up-dialog';
 import { PeriodPicker, requestedDays } from './period-picker';
+import { SpanLine } from './span-line';
 import './reports.css';
 
 type ScoreRow = { score: number; answers: number; shareBp: number };
@@ -26,7 +25,6 @@ type ScoreRow = { score: number; answers: number; shareBp: number };
  */
 export function FeedbackView() {
   const { t } = useTranslation();
-  const { locale } = useLocale();
   const errorText = useErrorText();
   const store = useStoreInfo();
   const { dateTime } = useStoreTime();
@@ -59,19 +57,7 @@ export function FeedbackView() {
         <PeriodPicker value={request} onChange={setRequest} />
         {query.isFetching ? <Spin size="small" /> : null}
       </div>
-      {report ? (
-        <div className="report-span" data-testid="feedback-span">
-          <strong>
-            {report.period.from === report.period.to
-              ? formatBusinessDay(report.period.from, locale)
-              : t('salesReport.spanDays', {
-                  from: formatBusinessDay(report.period.from, locale),
-                  to: formatBusinessDay(report.period.to, locale),
-                })}
-          </strong>
-          <span className="report-scope">{t('feedbackReport.scope')}</span>
-        </div>
-      ) : null}
+      {report ? <SpanLine report={report} scope={t('feedbackReport.scope')} /> : null}
       {query.error ? <Alert type="error" showIcon title={errorText(query.error)} className="screen-note" /> : null}
       {report ? (
         <div className="report-body" data-testid="feedback-report">
