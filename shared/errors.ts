@@ -322,6 +322,10 @@ const actionNames: Record<Permission, ActionWords> = {
     verb: { en: 'unlock a locked-out staff member', 'zh-CN': '解锁被锁定的员工' },
     noun: { en: 'unlocking a locked-out staff member', 'zh-CN': '解锁被锁定的员工' },
   },
+  'feedback.followUp': {
+    verb: { en: 'mark customer feedback followed up', 'zh-CN': '标记顾客评价已跟进' },
+    noun: { en: 'marking customer feedback followed up', 'zh-CN': '标记顾客评价已跟进' },
+  },
 };
 
 export function roleText(role: string): Text {

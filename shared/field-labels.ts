@@ -57,6 +57,7 @@ export const fieldLabels: Record<string, FieldLabel> = {
   coupons: label('Coupons', '优惠券', 'plain', { en: 'coupon {n}', 'zh-CN': '第 {n} 张券' }),
   csv: label('The file', '文件'),
   currency: label('Currency', '货币'),
+  done: label('Followed up', '已跟进'),
   day: label('Business day', '营业日'),
   dayCutoffHour: label('Day cut-off hour', '营业日切换时间'),
   deviceCode: label('Terminal code', '收银机编号'),

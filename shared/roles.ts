@@ -22,6 +22,7 @@ export const Permission = z.enum([
   'platform.pair',
   'risk.manage',
   'staff.unlock',
+  'feedback.followUp',
 ]);
 export type Permission = z.infer<typeof Permission>;
 

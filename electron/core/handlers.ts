@@ -2,6 +2,7 @@ import { auditHandlers } from './audit/audit-handlers';
 import { cartHandlers } from './carts/cart-handlers';
 import { catalogHandlers } from './catalog/catalog-handlers';
 import { drawerHandlers } from './drawer/drawer-handlers';
+import { feedbackHandlers } from './feedback/feedback-handlers';
 import type { Handlers } from './handler-context';
 import { memberHandlers } from './members/member-handlers';
 import { onlineOrderHandlers } from './online/online-order-handlers';
@@ -34,6 +35,7 @@ export const handlers: Handlers = {
   ...reportHandlers,
   ...reportCompletenessHandlers,
   ...settlementHandlers,
+  ...feedbackHandlers,
   ...syncHandlers,
   ...onlineOrderHandlers,
   ...stockHandlers,

@@ -55,6 +55,8 @@ export const contractMethodNames: readonly string[] = [
   'reports.orderLines',
   'reports.settlement',
   'reports.reconcile',
+  'reports.feedback',
+  'feedback.followUp',
   'sync.status',
   'sync.pair',
   'sync.unpair',

@@ -7,6 +7,8 @@ import { installErrorHandlers } from './http-errors';
 import { installJsonParser } from './json-body';
 import { adminCatalogRoutes } from './routes/admin-catalog';
 import { adminStoreRoutes } from './routes/admin-stores';
+import { adminFeedbackRoutes } from './routes/feedback-admin';
+import { feedbackPageRoutes } from './routes/feedback-page';
 import { adminMemberRoutes, memberRoutes } from './routes/members';
 import { onlineOrderRoutes } from './routes/online-orders';
 import { operationRoutes } from './routes/operations';
@@ -22,11 +24,13 @@ import { decorateSignedRequests, finishSignature } from './signed-requests';
  * route's body is capped by who may send it; one that names no cap gets the public one.
  */
 export async function buildApp(context: PlatformContext, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  // A rating page's reference (docs/platform-http.md) is a path parameter of 234 digits.
   const app = Fastify({
     bodyLimit: bodyLimits.public,
     // Fastify's logger is pino: one JSON line per request with its id, method, URL, status and time;
     // its serializers leave out headers and bodies, so no token, signature or pairing code is logged.
     logger: options.logger ?? false,
+    routerOptions: { maxParamLength: 512 },
     // A caller's (or load balancer's) request id is kept when it is a plain token, else one is made.
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
@@ -51,6 +55,7 @@ export async function buildApp(context: PlatformContext, options: { logger?: boo
   redemptionRoutes(app, context);
   memberRoutes(app, context);
   deviceStatementRoutes(app, context);
+  feedbackPageRoutes(app, context);
   await app.register(async (admin) => {
     admin.addHook('onRoute', (route) => {
       route.bodyLimit ??= bodyLimits.admin;
@@ -62,6 +67,7 @@ export async function buildApp(context: PlatformContext, options: { logger?: boo
     adminVoucherRoutes(admin, context);
     adminSettlementRoutes(admin, context);
     adminMemberRoutes(admin, context);
+    adminFeedbackRoutes(admin, context);
     admin.get('/metrics', async (_request, reply) =>
       reply.type(context.metrics.registry.contentType).send(await context.metrics.registry.metrics()),
     );

@@ -1,6 +1,7 @@
-import { createPublicKey, type KeyObject, verify } from 'node:crypto';
+import { verify } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { SIGNATURE_WINDOW_MS, signatureHeaders, signingString } from '../../shared/sync/wire';
+import { devicePublicKey } from '../data/device-keys';
 import { isUuid } from '../data/stores';
 import type { Queryable } from '../db/sql';
 import { ApiError } from '../errors';
@@ -17,18 +18,6 @@ export type SignatureClaim = {
   nonce: string;
   signature: string;
 };
-
-// Importing a key costs more than verifying with it; a device's key never changes once paired.
-const keys = new Map<string, KeyObject>();
-
-function publicKeyOf(row: DeviceRow): KeyObject {
-  let key = keys.get(row.public_key);
-  if (!key) {
-    key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: row.public_key }, format: 'jwk' });
-    keys.set(row.public_key, key);
-  }
-  return key;
-}
 
 function header(request: FastifyRequest, name: string): string | null {
   const value = request.headers[name];
@@ -79,7 +68,8 @@ export async function verifySignature(
   const { device, timestamp, nonce } = claim;
   const text = signingString({ method: request.method, pathAndQuery: request.url, timestamp, nonce, bodySha256Hex });
   const signature = Buffer.from(claim.signature, 'base64url');
-  if (!verify(null, Buffer.from(text), publicKeyOf(device), signature)) throw new ApiError(401, 'signature_invalid');
+  if (!verify(null, Buffer.from(text), devicePublicKey(device.public_key), signature))
+    throw new ApiError(401, 'signature_invalid');
   const fresh = await db.query(
     `INSERT INTO device_nonces (store_id, device_id, nonce, signed_at) VALUES ($1, $2, $3, $4)
      ON CONFLICT DO NOTHING RETURNING nonce`,

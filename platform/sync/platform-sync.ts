@@ -2,6 +2,7 @@ import type { MutationType } from '../../shared/sync/mutations';
 import { joinDomains } from '../../shared/sync/sync-domain';
 import type { PullStream } from '../../shared/sync/wire';
 import { catalogDomain } from './catalog-sync';
+import { feedbackDomain } from './feedback-sync';
 import { memberDomain } from './member-sync';
 import { onlineOrderDomain } from './online-order-sync';
 import type { PlatformMutation, PlatformStream } from './platform-domain';
@@ -14,7 +15,15 @@ import { voucherDomain } from './voucher-sync';
  * once: the query that serves each stream and the applier of each record type a till pushes.
  */
 // In this order, a long poll names the streams that moved as it always has.
-const platformDomains = [saleDomain, onlineOrderDomain, stockDomain, catalogDomain, voucherDomain, memberDomain];
+const platformDomains = [
+  saleDomain,
+  onlineOrderDomain,
+  stockDomain,
+  catalogDomain,
+  voucherDomain,
+  memberDomain,
+  feedbackDomain,
+];
 
 /** Every stream of the wire is served here, or the type check fails. */
 export const platformStreams: { [S in PullStream]: PlatformStream<S> } = joinDomains(platformDomains, 'streams');

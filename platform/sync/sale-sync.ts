@@ -1,4 +1,5 @@
 import type { PayloadOf } from '../../shared/sync/mutations';
+import { linkAnswers } from '../data/feedback';
 import { linkOnlineOrder } from '../data/online-orders';
 import { recordMovements } from '../data/stock';
 import type { Queryable } from '../db/sql';
@@ -37,7 +38,10 @@ const orderPaid: Applier<'order.paid'> = async (tx, context, payload) => {
     ],
   );
   await recordMovements(tx, context, payload.stock);
-  return creditMemberSale(tx, context, payload);
+  const refused = await creditMemberSale(tx, context, payload);
+  if (refused) return refused;
+  await linkAnswers(tx, context.storeId, [order.id], context.now);
+  return null;
 };
 
 /**
@@ -58,6 +62,13 @@ export async function insertSales(tx: Queryable, context: ApplyContext, sales: P
     tx,
     context,
     sales.flatMap((sale) => sale.stock),
+  );
+  // A customer may have answered from a receipt printed before the sale could be pushed.
+  await linkAnswers(
+    tx,
+    context.storeId,
+    sales.map((sale) => sale.order.id),
+    context.now,
   );
 }
 

@@ -60,6 +60,8 @@ const methodWords: Record<MethodName, Text> = {
   'reports.completeness': { en: 'Report completeness checked', 'zh-CN': '查看报表数据完整性' },
   'reports.orderLines': { en: 'Order lines exported', 'zh-CN': '导出订单明细' },
   'reports.settlement': { en: 'Platform settlement report viewed', 'zh-CN': '查看平台结算报表' },
+  'reports.feedback': { en: 'Customer feedback report viewed', 'zh-CN': '查看顾客评价报表' },
+  'feedback.followUp': { en: 'Customer feedback followed up', 'zh-CN': '跟进顾客评价' },
   'reports.reconcile': { en: 'Reconciled with the platform’s statement', 'zh-CN': '与平台结算单对账' },
   'sync.status': { en: 'Sync state read', 'zh-CN': '读取同步状态' },
   'sync.pair': { en: 'Pairing with the platform asked', 'zh-CN': '申请绑定平台' },

@@ -6,6 +6,7 @@ import { auditMethods } from './audit';
 import { cartMethods } from './carts';
 import { catalogMethods } from './catalog';
 import { drawerMethods } from './drawer';
+import { feedbackMethods } from './feedback';
 import { lineExportMethods } from './line-export';
 import { memberMethods } from './members';
 import { onlineOrderMethods } from './online-orders';
@@ -35,6 +36,7 @@ export const contract = {
   ...reportCompletenessMethods,
   ...lineExportMethods,
   ...settlementMethods,
+  ...feedbackMethods,
   ...syncMethods,
   ...onlineOrderMethods,
   ...stockMethods,

@@ -137,6 +137,14 @@ const platformMessages = {
     en: '{what} is {value}, more than a till can record ({max}).',
     zh: '{what}为 {value}，超过收银机可记录的上限（{max}）。',
   },
+  feedback_unknown: {
+    en: 'No customer has answered about this order at this store.',
+    zh: '该门店没有顾客对这笔订单的评价。',
+  },
+  range_invalid: {
+    en: 'The days must run from a first to a last day, at most {max} days.',
+    zh: '日期应从开始日到结束日，最多 {max} 天。',
+  },
 } satisfies Record<string, Message>;
 
 type TillText = { en: string; 'zh-CN': string };

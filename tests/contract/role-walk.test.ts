@@ -34,6 +34,7 @@ const domainTable: Record<Permission, Record<Role, Expectation>> = {
   'platform.pair': { cashier: 'deny', manager: 'deny', owner: 'allow' },
   'risk.manage': { cashier: 'deny', manager: 'deny', owner: 'allow' },
   'staff.unlock': { cashier: 'deny', manager: 'allow', owner: 'allow' },
+  'feedback.followUp': { cashier: 'deny', manager: 'allow', owner: 'allow' },
 };
 
 /** What each method should need, per DOMAIN.md; a new method fails to compile until listed. */
@@ -90,6 +91,8 @@ const domainAccess: Record<MethodName, Access> = {
   'reports.orderLines': 'reports.view',
   'reports.settlement': 'reports.view',
   'reports.reconcile': 'reports.view',
+  'reports.feedback': 'reports.view',
+  'feedback.followUp': 'feedback.followUp',
   'sync.status': 'signedIn',
   'sync.pair': 'platform.pair',
   'sync.unpair': 'platform.pair',
@@ -211,6 +214,8 @@ function sampleInputs(f: Fixture, role: Role, n: number): { [M in MethodName]: I
       comparison: 'previous_period',
     },
     'reports.reconcile': { day: '2026-11-30' },
+    'reports.feedback': { period: 'week', firstDay: '2026-11-30', comparison: 'previous_period' },
+    'feedback.followUp': { orderId: f.orderId, done: n % 2 === 0, note: `walk ${n}` },
     'sync.status': {},
     'sync.pair': { platformUrl: 'http://127.0.0.1:9', code: '12345678' },
     'sync.unpair': {},
@@ -315,6 +320,23 @@ function placeOnlineOrders(h: Harness, product: Product): Fixture['online'] {
   return online;
 }
 
+/** A customer's answer about the walk's order, arriving as a pull of the feedback stream would bring it. */
+function answerAbout(h: Harness, orderId: string): void {
+  const data = {
+    orderId,
+    score: 3,
+    comment: 'walk',
+    answeredAt: Date.now(),
+    changedAt: Date.now(),
+    order: null,
+    memberId: null,
+    followUp: null,
+  };
+  const { db, auditKey } = h.core.environment;
+  const page = { changes: [{ id: orderId, version: '1', data }], nextCursor: '1', hasMore: false };
+  applyPulledPage(db, auditKey, 'feedback', page, Date.now());
+}
+
 /** Methods that work on the till's open shift get one before each call (the walk also closes it). */
 const needsOpenShift = new Set<MethodName>([
   'shift.cashIn',
@@ -378,6 +400,7 @@ describe.each<Transport>(['in-process', 'http'])('every method with every role (
       parked.void[role] = await park();
     }
     const online = placeOnlineOrders(h, product as Product);
+    answerAbout(h, order.id);
     const vouchers = prepareVouchers(h, product as Product, people.owner.id);
     f = {
       people,

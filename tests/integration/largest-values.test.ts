@@ -191,6 +191,12 @@ describe('the largest values every input allows', () => {
         comparison: 'year_on_year',
       },
       'reports.reconcile': { day: bigOrder.businessDay },
+      'reports.feedback': {
+        period: 'range',
+        firstDay: addDays(bigOrder.businessDay, -1_095),
+        lastDay: bigOrder.businessDay,
+        comparison: 'year_on_year',
+      },
     };
     const reads = methodNames.filter((name) => !contract[name].mutates);
     expect(reads.length).toBeGreaterThan(20);

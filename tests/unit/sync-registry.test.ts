@@ -50,6 +50,7 @@ describe('a synced record type or stream is declared once per side', () => {
       'catalog',
       'stock_levels',
       'online_orders',
+      'feedback',
     ]);
     expect(sorted(MutationType.options)).toEqual(
       sorted([
@@ -61,6 +62,7 @@ describe('a synced record type or stream is declared once per side', () => {
         'online_order.step',
         'voucher.redeemed',
         'voucher.reversed',
+        'feedback.followed_up',
       ]),
     );
     // The enum's order shows in a refusal's detail; the platform's in which streams a long poll names first.
@@ -75,6 +77,7 @@ describe('a synced record type or stream is declared once per side', () => {
       'members',
       'member_keys',
       'member_policy',
+      'feedback',
     ]);
     expect(Object.keys(platformStreams)).toEqual([
       'online_orders',
@@ -87,6 +90,7 @@ describe('a synced record type or stream is declared once per side', () => {
       'members',
       'member_keys',
       'member_policy',
+      'feedback',
     ]);
     expect(sorted(Object.keys(WaitQuery.shape))).toEqual(sorted([...PullStream.options, 'timeout']));
     // Only the streams that guard offline redemption fail a page on a change they cannot take.

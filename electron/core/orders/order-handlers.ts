@@ -1,5 +1,6 @@
 import { AppError, actionText, roleText } from '../../../shared/errors';
 import { decideAccess } from '../../../shared/roles';
+import { feedbackLinkFor } from '../feedback/feedback-link';
 import { type HandlerContext, type Handlers, requireSession } from '../handler-context';
 import { receiptHtml } from '../receipts/receipt-html';
 import { refundSlipHtml } from '../receipts/refund-slip-html';
@@ -19,7 +20,12 @@ function requireOrder(ctx: HandlerContext, id: string) {
 function receipt(ctx: HandlerContext, id: string, width: '58' | '80' | undefined, copy: boolean) {
   const store = requireStore(ctx.db, ctx.now);
   const order = requireOrder(ctx, id);
-  const html = receiptHtml(order, store, { width: width ?? store.settings.receiptWidth, copy, locale: ctx.locale });
+  const html = receiptHtml(order, store, {
+    width: width ?? store.settings.receiptWidth,
+    copy,
+    locale: ctx.locale,
+    feedbackUrl: feedbackLinkFor(ctx.sync.link, order.id),
+  });
   return { order, html };
 }
 

@@ -22,6 +22,7 @@ const words = {
     copy: 'COPY — reprinted',
     refunded: 'Refunded',
     scan: 'Scan for your e-receipt and review',
+    rate: 'Scan to rate your visit',
     items: 'items',
     coupon: 'Coupon',
     member: 'Member benefit',
@@ -46,6 +47,7 @@ const words = {
     copy: '重印副本',
     refunded: '已退款',
     scan: '扫码查看电子小票并评价',
+    rate: '扫码评价本次消费',
     items: '件',
     coupon: '优惠券',
     member: '会员优惠',
@@ -63,11 +65,18 @@ function memberRows(order: OrderDetail, locale: Locale, label: string): Row[] {
   return shown ? [[label, escapeHtml(shown)]] : [];
 }
 
-export type ReceiptOptions = { width: '58' | '80'; copy: boolean; locale: Locale };
+export type ReceiptOptions = {
+  width: '58' | '80';
+  copy: boolean;
+  locale: Locale;
+  /** The platform's rating page for this order (a paired till); it takes the QR over the store's e-receipt link. */
+  feedbackUrl: string | null;
+};
 
 /**
  * The customer's receipt as self-contained HTML (no scripts, no images to fetch): store details,
- * lines with discounts and reasons, totals, tax, payments and change, and a QR to the e-receipt.
+ * lines with discounts and reasons, totals, tax, payments and change, and a QR to the rating page
+ * (or, on a till not paired with a platform, to the store's e-receipt link).
  */
 export function receiptHtml(order: OrderDetail, store: StoreInfo, options: ReceiptOptions): string {
   const w = words[options.locale];
@@ -103,9 +112,10 @@ export function receiptHtml(order: OrderDetail, store: StoreInfo, options: Recei
   });
   payments.push(...groupBuyRows(order, options.locale, money));
   if (order.refunded > 0) payments.push([w.refunded, `−${money(order.refunded)}`]);
-  const url = receiptUrl(s.receiptUrlPattern, order);
+  const url = options.feedbackUrl ?? receiptUrl(s.receiptUrlPattern, order);
+  const caption = options.feedbackUrl ? w.rate : w.scan;
   const footer = [
-    url ? `<div class="qr">${qrSvg(url, options.width === '58' ? 30 : 36)}</div><div class="c">${w.scan}</div>` : '',
+    url ? `<div class="qr">${qrSvg(url, options.width === '58' ? 30 : 36)}</div><div class="c">${caption}</div>` : '',
     s.receiptFooter ? `<div class="c">${escapeHtml(s.receiptFooter)}</div>` : '',
   ].join('');
   return [

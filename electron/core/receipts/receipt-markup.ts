@@ -1,11 +1,9 @@
+import { escapeHtml } from '../../../shared/html-text';
 import type { Locale } from '../../../shared/locale';
 import { formatMoney, type Money } from '../../../shared/money';
 import { formatDateTime } from '../../../shared/time-format';
 
-/** Escapes text for HTML: product names and reasons are typed by people. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+export { escapeHtml };
 
 /** Roll-paper layout: a monospace-free CJK-safe stack, amounts right-aligned in their own column. */
 export function receiptStyle(width: '58' | '80'): string {

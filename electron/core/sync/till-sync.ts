@@ -3,6 +3,7 @@ import type { MutationType } from '../../../shared/sync/mutations';
 import { joinDomains } from '../../../shared/sync/sync-domain';
 import type { PullStream } from '../../../shared/sync/wire';
 import { catalogTill } from '../catalog/catalog-sync';
+import { feedbackTill } from '../feedback/feedback-sync';
 import { memberTill } from '../members/member-sync';
 import { onlineOrderTill } from '../online/online-order-sync';
 import { saleTill } from '../orders/sale-sync';
@@ -16,7 +17,7 @@ import type { TillMutation, TillStream } from './till-domain';
  * can judge vouchers and member codes as soon as it knows them, before a catalog of thousands has
  * come down.
  */
-const tillDomains = [voucherTill, memberTill, catalogTill, stockTill, onlineOrderTill, saleTill];
+const tillDomains = [voucherTill, memberTill, catalogTill, stockTill, onlineOrderTill, saleTill, feedbackTill];
 
 /** Every stream of the wire has its applier here, or the type check fails. */
 export const tillStreams: { [S in PullStream]: TillStream<S> } = joinDomains(tillDomains, 'streams');

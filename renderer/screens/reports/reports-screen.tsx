@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { usePermission } from '../../hooks/use-permission';
 import { ScreenHeader } from '../screen-header';
 import { shiftShortcut, useShiftPanel } from '../shift/shift-panel-provider';
+import { FeedbackView } from './feedback-view';
 import { SalesView } from './sales-view';
 import { SettlementView } from './settlement-view';
 import { VoucherReport } from './voucher-report';
@@ -30,6 +31,7 @@ export function ReportsScreen() {
             { key: 'sales', label: t('salesReport.tab'), children: <SalesView /> },
             { key: 'settlement', label: t('settlementReport.tab'), children: <SettlementView /> },
             { key: 'vouchers', label: t('voucher.report.tab'), children: <VoucherReport /> },
+            { key: 'feedback', label: t('feedbackReport.tab'), children: <FeedbackView /> },
           ]}
         />
       ) : (

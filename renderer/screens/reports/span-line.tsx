@@ -6,8 +6,14 @@ import { formatBusinessDay } from '../../frame/business-day';
 import { useLocale } from '../../i18n/use-locale';
 import './reports.css';
 
+type SpanLineProps = {
+  report: Pick<SalesReport, 'period' | 'span' | 'compared'> & Partial<Pick<SalesReport, 'firstRecordedDay'>>;
+  /** What the figures cover; this till's sales unless said otherwise. */
+  scope?: string;
+};
+
 /** "23 Nov – 29 Nov 2026 · compared with 16 Nov – 22 Nov", and where a period in progress is counted to. */
-export function SpanLine({ report }: { report: SalesReport }) {
+export function SpanLine({ report, scope }: SpanLineProps) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const store = useStoreInfo();
@@ -53,7 +59,7 @@ export function SpanLine({ report }: { report: SalesReport }) {
           {t('salesReport.spanBeforeRecords', { day: formatBusinessDay(report.firstRecordedDay, locale) })}
         </span>
       ) : null}
-      <span className="report-scope">{t('salesReport.tillScope', { code: store.deviceCode })}</span>
+      <span className="report-scope">{scope ?? t('salesReport.tillScope', { code: store.deviceCode })}</span>
     </div>
   );
 }
