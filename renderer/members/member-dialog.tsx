@@ -1,5 +1,5 @@
 import { Alert, Button, Checkbox, Input, Modal, Space } from 'antd';
-import { useRef, useState } from 'react';
+import { type ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MemberCard } from '../../shared/contract/members';
 import { uuidv7 } from '../../shared/ids';
@@ -70,8 +70,24 @@ export function MemberDialog({ onClose, onFound }: MemberDialogProps) {
   const alert = error ? (
     <Alert className="dialog-alert" type="error" showIcon title={error} data-testid="member-error" />
   ) : null;
+  // A field keeps its name in view once typed into: placeholders alone vanish with the first digit.
+  const field = (id: string, label: string, input: ReactNode) => (
+    <div className="member-dialog-row">
+      <label className="member-field-label" htmlFor={id}>
+        {label}
+      </label>
+      {input}
+    </div>
+  );
+  const dialog = (title: string, width: number, footerNode: ReactNode, body: ReactNode) => (
+    <Modal open title={title} onCancel={busy ? undefined : onClose} destroyOnHidden width={width} footer={footerNode}>
+      {body}
+      {alert}
+    </Modal>
+  );
   const phoneInput = (onEnter: () => void) => (
     <Input
+      id="member-phone"
       size="large"
       autoFocus
       inputMode="tel"
@@ -87,38 +103,32 @@ export function MemberDialog({ onClose, onFound }: MemberDialogProps) {
 
   switch (step.kind) {
     case 'find':
-      return (
-        <Modal
-          open
-          title={t('member.dialogTitle')}
-          onCancel={busy ? undefined : onClose}
-          destroyOnHidden
-          width={480}
-          footer={footer({ label: t('member.find'), onClick: find, testId: 'member-find' })}
-        >
-          <div className="member-dialog-row">{phoneInput(find)}</div>
+      return dialog(
+        t('member.dialogTitle'),
+        480,
+        footer({ label: t('member.find'), onClick: find, testId: 'member-find' }),
+        <>
+          {field('member-phone', t('member.phone'), phoneInput(find))}
           <p className="member-consent">{t('member.scanHint')}</p>
           <Button onClick={() => setStep({ kind: 'enrol' })} disabled={busy} data-testid="member-enrol">
             {t('member.enrol')}
           </Button>
-          {alert}
-        </Modal>
+        </>,
       );
     case 'enrol':
-      return (
-        <Modal
-          open
-          title={t('member.enrolTitle')}
-          onCancel={busy ? undefined : onClose}
-          destroyOnHidden
-          width={520}
-          footer={footer({ label: t('member.sendCode'), onClick: sendCode, testId: 'member-send-code' }, () =>
-            setStep({ kind: 'find' }),
-          )}
-        >
-          <div className="member-dialog-row">{phoneInput(sendCode)}</div>
-          <div className="member-dialog-row">
+      return dialog(
+        t('member.enrolTitle'),
+        520,
+        footer({ label: t('member.sendCode'), onClick: sendCode, testId: 'member-send-code' }, () =>
+          setStep({ kind: 'find' }),
+        ),
+        <>
+          {field('member-phone', t('member.phone'), phoneInput(sendCode))}
+          {field(
+            'member-name',
+            t('member.name'),
             <Input
+              id="member-name"
               size="large"
               value={name}
               maxLength={memberCeilings.memberName}
@@ -126,8 +136,8 @@ export function MemberDialog({ onClose, onFound }: MemberDialogProps) {
               placeholder={t('member.name')}
               aria-label={t('member.name')}
               data-testid="member-name-input"
-            />
-          </div>
+            />,
+          )}
           <Checkbox
             checked={consent}
             onChange={(event) => setConsent(event.target.checked)}
@@ -136,38 +146,33 @@ export function MemberDialog({ onClose, onFound }: MemberDialogProps) {
             {t('member.consent')}
           </Checkbox>
           <p className="member-consent">{t('member.consentText')}</p>
-          {alert}
-        </Modal>
+        </>,
       );
     case 'code':
-      return (
-        <Modal
-          open
-          title={t('member.enrolTitle')}
-          onCancel={busy ? undefined : onClose}
-          destroyOnHidden
-          width={480}
-          footer={footer({
-            label: t('member.confirm'),
-            onClick: () => confirm(step.enrolmentId),
-            testId: 'member-confirm',
-          })}
-        >
+      return dialog(
+        t('member.enrolTitle'),
+        480,
+        footer({ label: t('member.confirm'), onClick: () => confirm(step.enrolmentId), testId: 'member-confirm' }),
+        <>
           <p>{t('member.codeSent', { phone: step.maskedPhone })}</p>
-          <Input
-            size="large"
-            autoFocus
-            inputMode="numeric"
-            value={code}
-            maxLength={12}
-            onChange={(event) => setCode(event.target.value)}
-            onPressEnter={() => confirm(step.enrolmentId)}
-            aria-label={t('member.code')}
-            placeholder={t('member.code')}
-            data-testid="member-code-input"
-          />
-          {alert}
-        </Modal>
+          {field(
+            'member-code',
+            t('member.code'),
+            <Input
+              id="member-code"
+              size="large"
+              autoFocus
+              inputMode="numeric"
+              value={code}
+              maxLength={12}
+              onChange={(event) => setCode(event.target.value)}
+              onPressEnter={() => confirm(step.enrolmentId)}
+              aria-label={t('member.code')}
+              placeholder={t('member.code')}
+              data-testid="member-code-input"
+            />,
+          )}
+        </>,
       );
     default: {
       const unreachable: never = step;
