@@ -10,11 +10,11 @@ type Page = { orders: OrderSummary[]; hasMore: boolean; sums: DrillSums };
 /**
  * A report figure's drill-down (orders.list with a span): the first page of fifty and the sums of
  * every order behind the figure, through the dispatcher on the store's own file with `totalOrders`
- * over two years. A day a year back, thirty days and a year; all orders, one channel, one hour,
+ * over three years through today (the reports' own store). A day a year back, thirty days and a year; all orders, one channel, one hour,
  * one product. The span is found through the day index, so a day costs the same at any size.
  */
 export async function benchDrillDown(totalOrders: number, calls = 5): Promise<BenchResult[]> {
-  const { bench, today } = await openCoreWithHistory(totalOrders, 14);
+  const { bench, today } = await openCoreWithHistory(totalOrders, 14, { days: 1_096, throughToday: true });
   try {
     const owner = bench.signIn('owner');
     const db = bench.core.environment.db;

@@ -1,6 +1,7 @@
-// `npm run bench` (full sizes) or `npm run bench -- --quick` (CI-sized): prints a table and writes
-// one JSON file per benchmark under tests/bench/out/.
-import { printTable } from './bench-report';
+// `npm run bench` (full sizes), `npm run bench -- --quick` (CI-sized), `npm run bench -- reports`
+// (only the groups named), `--orders 10000000` (the report groups' history size): prints a table
+// and writes one JSON file per benchmark under tests/bench/out/.
+import { type BenchResult, printTable } from './bench-report';
 import { benchBodyFlood } from './body-flood.bench';
 import { benchCamera } from './camera.bench';
 import { benchCommitDuringReport } from './commit-during-report.bench';
@@ -17,24 +18,42 @@ import { benchScreenColdStart } from './screen-cold-start.bench';
 import { benchSync } from './sync.bench';
 import { benchOfflineDecision, benchOnlineDecision } from './voucher.bench';
 
-const quick = process.argv.includes('--quick');
-const results = [
-  benchProductSearch(quick ? 10_000 : 100_000),
-  await benchHostColdStart(quick ? 3 : 10),
-  await benchScreenColdStart(quick ? 3 : 10),
-  ...(await benchScanToLine(quick ? 30 : 100, quick ? 20 : 50)),
-  ...(await benchHostMemory(quick ? 2_000 : 30_000)),
-  ...(await benchOrderCommit(quick ? 500 : 5_000, quick ? 1_000 : 5_000)),
-  benchDaySummary(quick ? 50_000 : 1_000_000),
-  ...(await benchSalesReport(quick ? 50_000 : 1_000_000)),
-  ...(await benchDrillDown(quick ? 50_000 : 1_000_000)),
-  await benchCommitDuringReport(quick ? 50_000 : 1_000_000),
-  await benchLinesExport(quick ? 50_000 : 1_000_000, 'xlsx'),
-  await benchLinesExport(quick ? 50_000 : 1_000_000, 'csv'),
-  ...(await benchSync(quick ? 1_000 : 10_000, quick ? 10_000 : 100_000, quick ? 10 : 30)),
-  ...(await benchBodyFlood(quick ? 5 : 20)),
-  benchOfflineDecision(quick ? 300 : 2_000),
-  ...(await benchOnlineDecision(quick ? 50 : 300)),
-  await benchCamera(quick ? 10 : 20),
-];
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const ordersAt = args.indexOf('--orders');
+const orders = ordersAt === -1 ? (quick ? 50_000 : 1_000_000) : Number(args[ordersAt + 1]);
+if (!Number.isSafeInteger(orders) || orders < 1_000) throw new Error('--orders takes a whole number ≥ 1000');
+const named = args.filter((arg, i) => !arg.startsWith('--') && args[i - 1] !== '--orders');
+const size = (small: number, full: number) => (quick ? small : full);
+
+type Group = () => Promise<BenchResult | BenchResult[]> | BenchResult | BenchResult[];
+const groups: Record<string, Group> = {
+  search: () => benchProductSearch(size(10_000, 100_000)),
+  start: async () => [await benchHostColdStart(size(3, 10)), await benchScreenColdStart(size(3, 10))],
+  scan: () => benchScanToLine(size(30, 100), size(20, 50)),
+  memory: () => benchHostMemory(size(2_000, 30_000)),
+  commit: () => benchOrderCommit(size(500, 5_000), size(1_000, 5_000)),
+  day: () => benchDaySummary(orders),
+  reports: async () => [
+    ...(await benchSalesReport(orders)),
+    ...(await benchDrillDown(orders)),
+    await benchCommitDuringReport(orders),
+    await benchLinesExport(orders, 'xlsx'),
+    await benchLinesExport(orders, 'csv'),
+  ],
+  sync: async () => [
+    ...(await benchSync(size(1_000, 10_000), size(10_000, 100_000), size(10, 30))),
+    ...(await benchBodyFlood(size(5, 20))),
+  ],
+  vouchers: async () => [benchOfflineDecision(size(300, 2_000)), ...(await benchOnlineDecision(size(50, 300)))],
+  camera: () => benchCamera(size(10, 20)),
+};
+
+const unknown = named.filter((name) => !(name in groups));
+if (unknown.length > 0)
+  throw new Error(`no bench group ${unknown.join(', ')}; groups: ${Object.keys(groups).join(', ')}`);
+const results: BenchResult[] = [];
+for (const [name, run] of Object.entries(groups)) {
+  if (named.length === 0 || named.includes(name)) results.push(...[await run()].flat());
+}
 printTable(results);
