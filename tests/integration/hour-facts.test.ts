@@ -60,7 +60,17 @@ describe('stored hour facts of a day in progress', () => {
       db.prepare('SELECT hour FROM hour_facts WHERE business_day = ? ORDER BY hour').pluck().all(day) as number[];
     const cut = at(15, 47) + 59_999;
 
+    // Hours stored long ago: the year-on-year day is kept, older ones are dropped with the next store.
+    const storedLongAgo = (day: string) =>
+      db
+        .prepare("INSERT INTO hour_facts (business_day, hour, version, changes, sales, items) VALUES (?, 9, 1, 0, '', '')")
+        .run(day);
+    storedLongAgo('2025-12-03');
+    storedLongAgo('2025-11-25');
+
     const cold = await today();
+    expect(storedHours('2025-12-03')).toEqual([9]);
+    expect(storedHours('2025-11-25')).toEqual([]);
     // Closed: 4:00 to 15:00 (the business day starts at 4); 15:00 on is read raw.
     const closed = [4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14];
     expect(storedHours('2026-12-02')).toEqual(closed);

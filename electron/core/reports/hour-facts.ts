@@ -1,11 +1,20 @@
 import type { Database } from 'better-sqlite3';
 import { wallClock } from '../../../shared/business-day';
+import { addDays } from '../../../shared/reports/periods';
 import { namedStatements } from '../db/open-database';
 import { decodeItems, decodeSales } from './facts-codec';
 import { dayStart, type StoreClock } from './report-spans';
 import { type FactsNeeded, rawFacts, type SpanFacts } from './span-facts';
 
 const HOUR = 3_600_000;
+/**
+ * Stored hours are kept this many days behind the newest day stored. Only a day in progress and
+ * the day it is compared with are read by the hour, so older hours are dead weight; a year and a
+ * week keeps today against the same weekday last week and year on year warm. An older cut day
+ * (a long range in progress against the range before) is computed again from its rows: slower,
+ * never wrong.
+ */
+export const HOURS_KEPT_DAYS = 371;
 
 /**
  * A cut day read in pieces: its clock hours that closed before the cut's own hour, and the moment
@@ -48,6 +57,7 @@ const statements = namedStatements({
   store: `INSERT OR REPLACE INTO hour_facts (business_day, hour, version, changes, sales, items)
     SELECT @day, @hour, @version, @changes, @sales, @items
     WHERE coalesce((SELECT changes FROM hour_changes WHERE business_day = @day AND hour = @hour), 0) = @changes`,
+  prune: 'DELETE FROM hour_facts WHERE business_day < ?',
 });
 
 /** One closed hour's facts as computed, with the hour's change count they were computed at. */
@@ -89,12 +99,18 @@ export function cutDayFacts(
   return parts;
 }
 
-/** Stores encoded hours, each only if it has not changed since it was read (the caller's transaction). */
+/**
+ * Stores encoded hours, each only if it has not changed since it was read, and drops the hours
+ * stored more than `HOURS_KEPT_DAYS` before the newest of them (the caller's transaction).
+ */
 export function storeEncodedHours(
   db: Database,
   hours: readonly { day: string; hour: number; changes: number; sales: string; items: string }[],
   version: number,
 ): void {
+  if (hours.length === 0) return;
   const q = statements(db);
   for (const hour of hours) q.store.run({ ...hour, version });
+  const newest = hours.reduce((day, hour) => (hour.day > day ? hour.day : day), hours[0].day);
+  q.prune.run(addDays(newest, -HOURS_KEPT_DAYS));
 }
