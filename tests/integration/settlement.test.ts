@@ -299,6 +299,9 @@ describe('reconciliation with the platform’s statement', () => {
     const tomorrow = await till.call('reports.reconcile', { day: addDays(day, 1) }, till.tokens.manager);
     expect(tomorrow).toMatchObject({ ok: false, error: { code: 'reconcile_future_day' } });
     expect(tomorrow.ok ? '' : tomorrow.error.message).toContain('has not come yet');
+    // A day not on the calendar is refused by the till in its own words, not sent to the platform.
+    const impossible = await till.call('reports.reconcile', { day: '2026-02-30' }, till.tokens.manager);
+    expect(impossible).toMatchObject({ ok: false, error: { code: 'report_day_invalid' } });
     await platform.close();
     const result = await reconcile();
     expect(result).toMatchObject({ status: 'unavailable', day, reason: 'unreachable' });

@@ -2,19 +2,25 @@ import type { CallRequest, Envelope } from '../../../shared/contract';
 import type { Reconciliation } from '../../../shared/contract/settlement-report';
 import { AppError, errorMessage } from '../../../shared/errors';
 import { type Locale, pickLocale } from '../../../shared/locale';
+import { spanProblem } from '../../../shared/reports/periods';
 import { platformMessage } from '../../../shared/sync/platform-messages';
 import { SettlementStatement } from '../../../shared/sync/settlement-wire';
 import type { CoreEnvironment } from '../handler-context';
 import { callPlatform, PlatformCallError } from '../sync/platform-client';
 import type { PlatformLink } from '../sync/sync-runtime';
 import { checkedCall } from './checked-call';
+import { refuseBadSpan } from './report-spans';
 import { reconcile } from './settlement-reconcile';
 
 /** A statement is a day's lines: a few seconds is plenty, and a person is waiting at the screen. */
 const STATEMENT_TIMEOUT_MS = 10_000;
 
-/** A day that has not come has no statement: refused rather than compared with nothing. */
-export function refuseFutureDay(day: string, today: string): void {
+/**
+ * A day not on the calendar, or one that has not come, has no statement: refused here rather than
+ * sent to the platform or compared with nothing.
+ */
+export function refuseDayToReconcile(day: string, today: string): void {
+  refuseBadSpan({ from: day, to: day });
   if (day > today) throw new AppError('reconcile_future_day', { day });
 }
 
@@ -66,7 +72,7 @@ export async function callReconcile(
   const { day } = checked.input;
   const locale = pickLocale(request.locale);
   // A day still to come is refused by the dispatcher, never answered "all match".
-  if (day > checked.store.businessDay) return dispatch(request);
+  if (day > checked.store.businessDay || spanProblem({ from: day, to: day }, 1)) return dispatch(request);
   const link = env.sync.link;
   if (!link) return { ok: true, value: unavailable(day, locale, null, null) };
   try {
