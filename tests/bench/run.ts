@@ -11,6 +11,7 @@ import { benchHostColdStart } from './host-cold-start.bench';
 import { benchHostMemory } from './host-memory.bench';
 import { benchLinesExport } from './lines-export.bench';
 import { benchOrderCommit } from './order-commit.bench';
+import { benchPlatformScale } from './platform-scale.bench';
 import { benchProductSearch } from './product-search.bench';
 import { benchSalesReport } from './sales-report.bench';
 import { benchScanToLine } from './scan-to-line.bench';
@@ -45,6 +46,12 @@ const groups: Record<string, Group> = {
     ...(await benchSync(size(1_000, 10_000), size(10_000, 100_000), size(10, 30))),
     ...(await benchBodyFlood(size(5, 20))),
   ],
+  'platform-scale': () =>
+    benchPlatformScale(
+      quick
+        ? { stores: [20, 50], processes: [1, 2], rate: 40, seconds: 5 }
+        : { stores: [100, 250, 500, 1_000], processes: [1, 2, 4], rate: 200, seconds: 20 },
+    ),
   vouchers: async () => [benchOfflineDecision(size(300, 2_000)), ...(await benchOnlineDecision(size(50, 300)))],
   camera: () => benchCamera(size(10, 20)),
 };
