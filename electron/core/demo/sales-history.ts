@@ -25,7 +25,18 @@ export const SAMPLE_DEVICE = 'history';
  * after it, and refunds that would come after it, are not written: a history reaching today stops
  * at the present, and none of it lies in the future.
  */
-export type HistoryOptions = { orders: number; days: number; lastDay: string; seed: number; until?: number };
+export type HistoryOptions = {
+  orders: number;
+  days: number;
+  lastDay: string;
+  seed: number;
+  until?: number;
+  /**
+   * Orders per transaction. Orders fall on random days, so each batch touches index pages all over
+   * the file and each commit writes them all again: a bench writing millions takes far more.
+   */
+  batchOrders?: number;
+};
 
 type Random = ReturnType<typeof seededRandom>;
 type Product = {
@@ -102,7 +113,8 @@ export function writeOrderHistory(db: Database, options: HistoryOptions): { orde
       }
     }
   });
-  for (let done = 0; done < options.orders; done += 10_000) batch(Math.min(10_000, options.orders - done));
+  const perBatch = options.batchOrders ?? 10_000;
+  for (let done = 0; done < options.orders; done += perBatch) batch(Math.min(perBatch, options.orders - done));
   return { orders, refunds };
 }
 
