@@ -6,6 +6,7 @@ import type { Queryable } from '../db/sql';
 import { creditMemberSale } from '../members/member-sales';
 import { sums } from './claim-words';
 import { orderPaidRefusal, shiftClosedRefusal } from './order-checks';
+import { recordOrderLines } from './order-lines';
 import type { Applier, ApplyContext, PlatformDomain } from './platform-domain';
 import { refundRefusal } from './refund-checks';
 
@@ -37,6 +38,7 @@ const orderPaid: Applier<'order.paid'> = async (tx, context, payload) => {
       JSON.stringify(payload),
     ],
   );
+  await recordOrderLines(tx, context.storeId, [order.id]);
   await recordMovements(tx, context, payload.stock);
   const refused = await creditMemberSale(tx, context, payload);
   if (refused) return refused;
@@ -57,6 +59,11 @@ export async function insertSales(tx: Queryable, context: ApplyContext, sales: P
      FROM jsonb_array_elements($3::jsonb) AS x
      ON CONFLICT (store_id, id) DO NOTHING`,
     [context.storeId, context.deviceId, JSON.stringify(sales)],
+  );
+  await recordOrderLines(
+    tx,
+    context.storeId,
+    sales.map((sale) => sale.order.id),
   );
   await recordMovements(
     tx,

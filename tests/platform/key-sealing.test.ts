@@ -3,27 +3,20 @@ import { cpSync, existsSync, lstatSync, readdirSync, readFileSync, writeFileSync
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadMigrations, MigrationError, migrate } from '../../platform/db/migrate';
-import { openPgSql } from '../../platform/db/pg-sql';
 import { openPgliteSql } from '../../platform/db/pglite-sql';
-import type { Sql } from '../../platform/db/sql';
 import { startPlatform } from '../../platform/server/start-platform';
 import { KEK_FILE, loadKek } from '../../platform/vouchers/kek-source';
 import { KekError, newKekText, openPrivateKey, parseKek, sealPrivateKey } from '../../platform/vouchers/key-sealing';
 import { decodeVoucher } from '../../shared/vouchers/cp1';
 import { tempDir } from '../support/temp-dir';
-import { backends, type Storage } from './support/backends';
+import { backends, openStorageSql, type Storage } from './support/backends';
 import { AdminClient } from './support/clients';
 import { ed25519, oneVoucher } from './support/vouchers';
 
 type KeyRow = Record<string, unknown> & { kid: number; public_key: string; private_key_sealed: string };
 
-function openSame(storage: Storage): Promise<Sql> {
-  const { dataDir, databaseUrl } = storage.options;
-  return databaseUrl ? openPgSql(databaseUrl) : openPgliteSql(join(dataDir as string, 'pglite'));
-}
-
 async function keyRows(storage: Storage): Promise<KeyRow[]> {
-  const sql = await openSame(storage);
+  const sql = await openStorageSql(storage);
   try {
     return await sql.query<KeyRow>('SELECT * FROM voucher_keys ORDER BY kid');
   } finally {

@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
+import { openPgSql } from '../../../platform/db/pg-sql';
+import { openPgliteSql } from '../../../platform/db/pglite-sql';
+import type { Sql } from '../../../platform/db/sql';
 import { type PlatformOptions, type RunningPlatform, startPlatform } from '../../../platform/server/start-platform';
 import { newKekText } from '../../../platform/vouchers/key-sealing';
 import { AdminClient } from './clients';
@@ -55,6 +58,12 @@ const postgres: Backend = {
     };
   },
 };
+
+/** The storage's database opened directly (for PGlite, only once its platform has closed). */
+export function openStorageSql(storage: Storage): Promise<Sql> {
+  const { dataDir, databaseUrl } = storage.options;
+  return databaseUrl ? openPgSql(databaseUrl) : openPgliteSql(join(dataDir as string, 'pglite'));
+}
 
 /** PGlite always; PostgreSQL too when CI (or a developer) sets COUNTER_TEST_DATABASE_URL. */
 export const backends: Backend[] = adminUrl ? [pglite, postgres] : [pglite];
