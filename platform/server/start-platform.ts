@@ -12,13 +12,13 @@ import { pruneMemberCodeUses } from '../members/member-service';
 import { kekMismatch, type LoadedKek, loadKek } from '../vouchers/kek-source';
 import { KekMismatchError } from '../vouchers/key-sealing';
 import { ensureSigningKey, sealPlainKeys } from '../vouchers/keys';
+import { pruneAddressLimits } from './address-limits';
 import { loadAdminToken } from './admin-token';
 import { buildApp } from './app';
 import { trackConnections } from './connections';
 import { pruneNonces } from './device-auth';
 import { createMetrics, timedSql } from './metrics';
 import { Notifier } from './notifier';
-import { prunePairingFailures } from './pairing-guard';
 import { openWakeBus, type WakeBus } from './wake-bus';
 
 export type PlatformOptions = {
@@ -162,7 +162,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
     const port = typeof address === 'object' && address ? address.port : options.port;
     const pruner = setInterval(() => {
       void pruneNonces(sql, now()).catch(() => undefined);
-      void prunePairingFailures(sql, now()).catch(() => undefined);
+      void pruneAddressLimits(sql, now()).catch(() => undefined);
       void pruneMemberCodeUses(sql, now()).catch(() => undefined);
       // PGlite rewrites its relation cache 0644 now and then (after schema changes).
       if (dataDir !== null) tidyModes(dataDir);

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningPlatform, startPlatform } from '../../platform/server/start-platform';
 import { backends, type Storage } from './support/backends';
 import { AdminClient, pairRequest, product, Till } from './support/clients';
+import { Visitor } from './support/feedback-visitor';
 import { orderPaid } from './support/payloads';
 
 const postgres = backends.find((backend) => backend.name === 'postgres');
@@ -64,6 +65,15 @@ describe.skipIf(!postgres)('two platform processes on one PostgreSQL', () => {
         body: { error: { code: 'pairing_attempts' } },
       });
     }
+  });
+
+  it('counts the rating page’s bad links across both, so a guesser waits after twenty in all', async () => {
+    const guesser = new Visitor({ 'accept-language': 'en' });
+    for (let i = 0; i < 20; i += 1) {
+      const page = await guesser.open(`${i % 2 === 0 ? first.url : second.url}/f/${2000 + i}`);
+      expect(page.status).toBe(404);
+    }
+    for (const platform of [first, second]) expect((await guesser.open(`${platform.url}/f/2020`)).status).toBe(429);
   });
 });
 

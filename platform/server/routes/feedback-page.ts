@@ -5,16 +5,15 @@ import type { Locale } from '../../../shared/locale';
 import { formatDateTime } from '../../../shared/time-format';
 import { saveAnswer } from '../../data/feedback';
 import { type FeedbackLink, type GivenAnswer, mayChange, openFeedbackLink } from '../../data/feedback-links';
+import { addressLimit } from '../address-limits';
 import type { PlatformContext } from '../context';
 import { type FormState, formPage, messagePage, type PageHead } from '../feedback-page';
 import { cleanComment, csrfMatches, csrfToken, pageLocale, sameSite } from '../feedback-request';
 import { feedbackText } from '../feedback-words';
-import { createRateWindow } from '../rate-window';
 
 type OpenLink = Extract<FeedbackLink, { kind: 'open' }>;
 type PageRequest = FastifyRequest<{ Params: { ref: string } }>;
 
-const WINDOW_MS = 10 * 60_000;
 const securityHeaders = {
   'content-security-policy':
     "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
@@ -32,8 +31,8 @@ const securityHeaders = {
  */
 export function feedbackPageRoutes(app: FastifyInstance, context: PlatformContext): void {
   // A guesser of references, and a sender of many answers, each wait out their window.
-  const badLinks = createRateWindow(context.now, { allowed: 20, windowMs: WINDOW_MS });
-  const posts = createRateWindow(context.now, { allowed: 30, windowMs: WINDOW_MS });
+  const badLinks = addressLimit(context.sql, context.now, 'feedback_link');
+  const posts = addressLimit(context.sql, context.now, 'feedback_post');
 
   const send = (reply: FastifyReply, status: number, body: string) =>
     reply.code(status).headers(securityHeaders).type('text/html; charset=utf-8').send(body);
@@ -53,7 +52,7 @@ export function feedbackPageRoutes(app: FastifyInstance, context: PlatformContex
   /** The checked link, or null once the refusal page is sent (and a bad one counted). */
   async function linkOrRefusal(request: PageRequest, reply: FastifyReply, locale: Locale): Promise<OpenLink | null> {
     const page = head(request, locale, null);
-    const wait = badLinks.waitMinutes(request.ip);
+    const wait = await badLinks.waitMinutes(request.ip);
     if (wait !== null) {
       tooMany(reply, page, wait);
       return null;
@@ -64,7 +63,7 @@ export function feedbackPageRoutes(app: FastifyInstance, context: PlatformContex
       case 'open':
         return link;
       case 'invalid':
-        badLinks.count(request.ip);
+        await badLinks.count(request.ip);
         send(reply, 404, messagePage(page, title, feedbackText(locale, 'invalid')));
         return null;
       case 'expired':
@@ -97,9 +96,9 @@ export function feedbackPageRoutes(app: FastifyInstance, context: PlatformContex
     scope.post(`${FEEDBACK_PATH}:ref`, async (request: PageRequest, reply) => {
       const body = request.body instanceof URLSearchParams ? request.body : new URLSearchParams();
       const locale = pageLocale(request, body.get('lang'));
-      const wait = posts.waitMinutes(request.ip);
+      const wait = await posts.waitMinutes(request.ip);
       if (wait !== null) return tooMany(reply, head(request, locale, null), wait);
-      posts.count(request.ip);
+      await posts.count(request.ip);
       const link = await linkOrRefusal(request, reply, locale);
       if (!link) return reply;
       const page = head(request, locale, link.storeName);
