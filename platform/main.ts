@@ -11,6 +11,13 @@ import {
   stock,
   storeCreate,
 } from './cli/operator-commands';
+import {
+  organisationCreate,
+  organisationList,
+  ownerInvite,
+  ownerRevoke,
+  storeAssign,
+} from './cli/organisation-commands';
 import { serve } from './cli/serve';
 import { commissionSet, onlineOrderTerms, statement } from './cli/settlement-commands';
 import { campaignCreate, keyRotate, voucherIssue, voucherShow } from './cli/voucher-commands';
@@ -23,6 +30,11 @@ const usage = `usage: npm run platform -- <command> [flags] [--json]
       metrics summed at http://127.0.0.1:<port>/metrics; one process serves its own at /metrics)
   store create --name <name> [--currency CNY] [--time-zone Asia/Shanghai]
   pairing-code --store <id>
+  organisation create --name <name>    (a brand: its stores and owners; docs/franchise.md)
+  organisation list
+  store assign --store <id> --organisation <id>
+  owner invite --organisation <id> --login <e-mail or phone> --name <name>   (prints a one-use invitation code)
+  owner revoke --owner <id>          (signs the owner out everywhere; they cannot sign in again)
   online-order --store <id> --channel online_delivery|online_pickup --items <sku:qty,...> [--customer <name>] [--note <text>]
       [--merchant-promotion <decimal>] [--platform-promotion <decimal>] [--delivery-fee <decimal>] [--commission <percent>]
   online-order terms --store <id> --order <online order id> [--merchant-promotion …] [--platform-promotion …]
@@ -57,6 +69,11 @@ base64), else --kek-file, else <data-dir>/voucher-kek (made on the first start);
 const commands: Record<string, (args: string[]) => Promise<CommandResult>> = {
   'store create': storeCreate,
   'pairing-code': pairingCode,
+  'organisation create': organisationCreate,
+  'organisation list': organisationList,
+  'store assign': storeAssign,
+  'owner invite': ownerInvite,
+  'owner revoke': ownerRevoke,
   'online-order': onlineOrder,
   'online-order terms': onlineOrderTerms,
   'commission set': commissionSet,

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { requireAdmin } from './admin-auth';
+import { platformApiRoutes } from './api';
 import { bodyLimits } from './body-limits';
 import type { PlatformContext } from './context';
 import { installErrorHandlers } from './http-errors';
 import { installJsonParser } from './json-body';
-import { adminCatalogRoutes } from './routes/admin-catalog';
-import { adminStoreRoutes } from './routes/admin-stores';
 import { adminFeedbackRoutes } from './routes/feedback-admin';
 import { feedbackPageRoutes } from './routes/feedback-page';
 import { adminMemberRoutes, memberRoutes } from './routes/members';
@@ -56,13 +55,12 @@ export async function buildApp(context: PlatformContext, options: { logger?: boo
   memberRoutes(app, context);
   deviceStatementRoutes(app, context);
   feedbackPageRoutes(app, context);
+  platformApiRoutes(app, context);
   await app.register(async (admin) => {
     admin.addHook('onRoute', (route) => {
       route.bodyLimit ??= bodyLimits.admin;
     });
     admin.addHook('onRequest', async (request) => requireAdmin(request, context.adminToken));
-    adminStoreRoutes(admin, context);
-    adminCatalogRoutes(admin, context);
     onlineOrderRoutes(admin, context);
     adminVoucherRoutes(admin, context);
     adminSettlementRoutes(admin, context);
