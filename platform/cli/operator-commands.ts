@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { asMoney, currencyExponent, parseDecimalAmount, toDecimalString } from '../../shared/money';
 import { CATALOG_BATCH_MAX } from '../../shared/platform-api/catalog-input';
-import type { OnlineOrderWire } from '../../shared/sync/wire';
 import type { StoreInfo } from '../data/stores';
 import { optional, parseItems, readFlags, required, UsageError } from './args';
 import { parseCatalogCsv } from './catalog-csv';
@@ -62,17 +61,16 @@ export async function onlineOrder(args: string[]): Promise<CommandResult> {
   if (channel !== 'online_delivery' && channel !== 'online_pickup') {
     throw new UsageError('--channel is online_delivery or online_pickup');
   }
-  const body = {
-    storeId: required(values, 'store'),
+  const storeId = required(values, 'store');
+  const items = parseItems(required(values, 'items'));
+  const operator = operatorFrom(values);
+  const store = await storeInfo(operator, storeId);
+  const order = await operator.route('admin.onlineOrders.place', {
+    storeId,
     channel,
-    items: parseItems(required(values, 'items')),
+    items,
     customerName: optional(values, 'customer'),
     note: optional(values, 'note'),
-  };
-  const operator = operatorFrom(values);
-  const store = await storeInfo(operator, body.storeId);
-  const order = await operator.call<OnlineOrderWire>('POST', '/v1/online-orders', {
-    ...body,
     ...termsFromFlags(values, store.currency),
   });
   return {

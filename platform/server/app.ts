@@ -6,13 +6,11 @@ import { bodyLimits } from './body-limits';
 import type { PlatformContext } from './context';
 import { installErrorHandlers } from './http-errors';
 import { installJsonParser } from './json-body';
-import { adminFeedbackRoutes } from './routes/feedback-admin';
 import { feedbackPageRoutes } from './routes/feedback-page';
 import { adminMemberRoutes, memberRoutes } from './routes/members';
-import { onlineOrderRoutes } from './routes/online-orders';
 import { operationRoutes } from './routes/operations';
 import { redemptionRoutes } from './routes/redemptions';
-import { adminSettlementRoutes, deviceStatementRoutes } from './routes/settlement';
+import { deviceStatementRoutes } from './routes/settlement';
 import { syncRoutes } from './routes/sync';
 import { adminVoucherRoutes } from './routes/vouchers-admin';
 import { decorateSignedRequests, finishSignature } from './signed-requests';
@@ -61,11 +59,8 @@ export async function buildApp(context: PlatformContext, options: { logger?: boo
       route.bodyLimit ??= bodyLimits.admin;
     });
     admin.addHook('onRequest', async (request) => requireAdmin(request, context.adminToken));
-    onlineOrderRoutes(admin, context);
     adminVoucherRoutes(admin, context);
-    adminSettlementRoutes(admin, context);
     adminMemberRoutes(admin, context);
-    adminFeedbackRoutes(admin, context);
     admin.get('/metrics', async (_request, reply) =>
       reply.type(context.metrics.registry.contentType).send(await context.metrics.registry.metrics()),
     );

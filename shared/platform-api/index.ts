@@ -2,16 +2,18 @@ import type { z } from 'zod';
 import { adminStoreRoutes } from './admin-stores';
 import type { RouteSpec } from './define';
 import { franchiseRoutes } from './franchise';
+import { operatorOrderRoutes } from './operator-orders';
 import { organisationRoutes } from './organisations';
 
 /**
  * The platform's own API, declared once (issue 16): the server's routes, the operator CLI's calls and
- * the app's client all come from this table. The device-signed sync, redemption and member routes
- * and the older admin routes (vouchers, settlement, members, feedback) are still written by hand.
+ * the app's client all come from this table. The device-signed sync, redemption, member and
+ * statement routes and the operator's voucher and member routes are still written by hand.
  */
 export const platformApi = {
   ...adminStoreRoutes,
   ...organisationRoutes,
+  ...operatorOrderRoutes,
   ...franchiseRoutes,
 };
 

@@ -3,6 +3,7 @@ import type { PlatformContext } from '../context';
 import { adminStoreHandlers } from './admin-store-handlers';
 import { franchiseHandlers } from './franchise-handlers';
 import { mountPlatformApi } from './mount';
+import { operatorOrderHandlers } from './operator-order-handlers';
 import { organisationHandlers } from './organisation-handlers';
 
 /** The routes of the platform's contract, each with its handler; a route without one does not compile. */
@@ -10,6 +11,7 @@ export function platformApiRoutes(app: FastifyInstance, context: PlatformContext
   mountPlatformApi(app, context, {
     ...adminStoreHandlers(context),
     ...organisationHandlers(context),
+    ...operatorOrderHandlers(context),
     ...franchiseHandlers(context),
   });
 }
