@@ -12,7 +12,6 @@ import { operationRoutes } from './routes/operations';
 import { redemptionRoutes } from './routes/redemptions';
 import { deviceStatementRoutes } from './routes/settlement';
 import { syncRoutes } from './routes/sync';
-import { adminVoucherRoutes } from './routes/vouchers-admin';
 import { decorateSignedRequests, finishSignature } from './signed-requests';
 
 /**
@@ -59,7 +58,6 @@ export async function buildApp(context: PlatformContext, options: { logger?: boo
       route.bodyLimit ??= bodyLimits.admin;
     });
     admin.addHook('onRequest', async (request) => requireAdmin(request, context.adminToken));
-    adminVoucherRoutes(admin, context);
     adminMemberRoutes(admin, context);
     admin.get('/metrics', async (_request, reply) =>
       reply.type(context.metrics.registry.contentType).send(await context.metrics.registry.metrics()),

@@ -3,17 +3,19 @@ import { adminStoreRoutes } from './admin-stores';
 import type { RouteSpec } from './define';
 import { franchiseRoutes } from './franchise';
 import { operatorOrderRoutes } from './operator-orders';
+import { operatorVoucherRoutes } from './operator-vouchers';
 import { organisationRoutes } from './organisations';
 
 /**
  * The platform's own API, declared once (issue 16): the server's routes, the operator CLI's calls and
  * the app's client all come from this table. The device-signed sync, redemption, member and
- * statement routes and the operator's voucher and member routes are still written by hand.
+ * statement routes and the operator's member routes are still written by hand.
  */
 export const platformApi = {
   ...adminStoreRoutes,
   ...organisationRoutes,
   ...operatorOrderRoutes,
+  ...operatorVoucherRoutes,
   ...franchiseRoutes,
 };
 

@@ -4,6 +4,7 @@ import { adminStoreHandlers } from './admin-store-handlers';
 import { franchiseHandlers } from './franchise-handlers';
 import { mountPlatformApi } from './mount';
 import { operatorOrderHandlers } from './operator-order-handlers';
+import { operatorVoucherHandlers } from './operator-voucher-handlers';
 import { organisationHandlers } from './organisation-handlers';
 
 /** The routes of the platform's contract, each with its handler; a route without one does not compile. */
@@ -12,6 +13,7 @@ export function platformApiRoutes(app: FastifyInstance, context: PlatformContext
     ...adminStoreHandlers(context),
     ...organisationHandlers(context),
     ...operatorOrderHandlers(context),
+    ...operatorVoucherHandlers(context),
     ...franchiseHandlers(context),
   });
 }
