@@ -148,3 +148,12 @@ export async function signOut(sql: Sql, owner: SessionOwner, now: number): Promi
     return { signedOut: true as const };
   });
 }
+
+/**
+ * Attempt counts whose window has passed, and sessions past their expiry: neither can be used any
+ * more, and logins anyone typed would otherwise pile up.
+ */
+export async function pruneOwnerSessions(db: Queryable, now: number): Promise<void> {
+  await db.query('DELETE FROM owner_sign_in_attempts WHERE window_start <= $1', [now - SIGN_IN_WINDOW_MS]);
+  await db.query('DELETE FROM owner_sessions WHERE expires_at <= $1', [now]);
+}
