@@ -1,3 +1,4 @@
+import { apiCall } from './cli/api-command';
 import { UsageError } from './cli/args';
 import { CatalogCsvError } from './cli/catalog-csv';
 import { memberAdd, memberCode, memberErase, memberList, memberMessages, memberShow } from './cli/member-commands';
@@ -60,6 +61,8 @@ const usage = `usage: npm run platform -- <command> [flags] [--json]
   members erase <member id>          (PIPL erasure: number, name and consent removed; history kept)
   members code <member id> [--age <seconds>]   (a fresh member QR code to scan, as the app shows it)
   members messages                   (enrolment codes the platform would have sent by SMS)
+  api list                           (every operator route of the platform's contract)
+  api <route name> [--input '<json>']   (calls one; path parameters go in the input: {"id": "<store id>"})
 
 Operator commands reach a running platform: --url <url> --token <admin token>
 (or COUNTER_PLATFORM_URL and COUNTER_PLATFORM_TOKEN). DATABASE_URL works for serve too.
@@ -91,6 +94,7 @@ const commands: Record<string, (args: string[]) => Promise<CommandResult>> = {
   'members erase': memberErase,
   'members code': memberCode,
   'members messages': memberMessages,
+  api: apiCall,
 };
 
 /** The command's words (one or two) and the flags after them. */

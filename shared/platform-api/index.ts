@@ -31,6 +31,10 @@ export type RouteInput<N extends RouteName> = Fields<z.input<PlatformApi[N]['par
   Fields<z.input<PlatformApi[N]['input']>>;
 export type RouteOutput<N extends RouteName> = z.infer<PlatformApi[N]['output']>;
 
+export function isRouteName(name: string): name is RouteName {
+  return Object.hasOwn(platformApi, name);
+}
+
 export function routesWith(access: RouteSpec['access']): RouteName[] {
   return routeNames.filter((name) => platformApi[name].access === access);
 }

@@ -73,3 +73,27 @@ describe.each(backends)('organisations and owners on the command line on $name',
     expect(taken.stderr).toContain('--name is required');
   });
 });
+
+describe.each(backends)('any operator route of the contract on the command line on $name', (backend) => {
+  const get = usePlatform(backend);
+
+  it('lists the operator routes and calls one by name with its input as JSON', async () => {
+    const connection = ['--url', get().url, '--token', get().platform.adminToken];
+    const listed = await run(['api', 'list', ...connection]);
+    expect(listed.stdout).toMatch(/admin\.organisations\.create\s+POST \/v1\/admin\/organisations/);
+    expect(listed.stdout).not.toContain('franchise.stores');
+    const store = await get().admin.createStore('接口店');
+    const shown = await run([
+      'api',
+      'admin.stores.show',
+      '--input',
+      JSON.stringify({ id: store.storeId }),
+      ...connection,
+      '--json',
+    ]);
+    expect(JSON.parse(shown.stdout)).toMatchObject({ storeId: store.storeId, name: '接口店' });
+    const owner = await run(['api', 'franchise.stores', ...connection]);
+    expect(owner.code).toBe(2);
+    expect(owner.stderr).toContain('"franchise.stores" is not an operator route');
+  });
+});
