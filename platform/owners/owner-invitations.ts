@@ -74,6 +74,8 @@ export async function redeemInvitation(
   if (length < OWNER_PASSWORD_MIN || length > OWNER_PASSWORD_MAX) {
     throw new ApiError(400, 'owner_password_weak', { min: OWNER_PASSWORD_MIN, max: OWNER_PASSWORD_MAX });
   }
+  // A code is 12 characters, 14 with its dashes; anything much longer was never issued.
+  if (input.code.length > 64) throw new ApiError(400, 'owner_invitation_invalid');
   // Hashed before the transaction: it takes a while and needs no lock.
   const passwordHash = await hashPassword(input.password);
   return sql.transaction(async (tx) => {

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { OwnerSession } from '../../shared/platform-api/franchise';
+import { OWNER_PASSWORD_MAX, type OwnerSession } from '../../shared/platform-api/franchise';
+import { OWNER_LOGIN_MAX } from '../../shared/platform-api/organisations';
 import type { Queryable, Sql } from '../db/sql';
 import { ApiError } from '../errors';
 import { verifyPassword } from './passwords';
@@ -100,6 +101,10 @@ export async function signIn(
   now: number,
 ): Promise<OpenedSession> {
   const login = input.login.trim().toLowerCase();
+  // No owner has such a login or password (docs/franchise.md): refused as any wrong one, uncounted.
+  if (login.length > OWNER_LOGIN_MAX || [...input.password].length > OWNER_PASSWORD_MAX) {
+    throw new ApiError(401, 'owner_sign_in_failed');
+  }
   await countAttempt(sql, login, now);
   const [owner] = await sql.query<{ id: string; organisation_id: string; password_hash: string | null }>(
     'SELECT id, organisation_id, password_hash FROM owners WHERE login = $1 AND revoked_at IS NULL',

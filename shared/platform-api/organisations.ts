@@ -8,7 +8,8 @@ const NoInput = z.object({});
 const Count = z.number().int();
 
 /** An owner signs in with this: an e-mail address or a phone number, as the operator invited them. */
-export const OwnerLogin = z.string().trim().toLowerCase().min(3).max(120);
+export const OWNER_LOGIN_MAX = 120;
+export const OwnerLogin = z.string().trim().toLowerCase().min(3).max(OWNER_LOGIN_MAX);
 export const OwnerName = z.string().trim().min(1).max(80);
 export const OrganisationName = z.string().trim().min(1).max(80);
 

@@ -44,6 +44,9 @@ describe.each(backends)('owner accounts on $name', (backend) => {
         anyone().call('owner.invitations.redeem', { code: invitation.invitationCode, password: 'another password' }),
       ),
     ).toMatchObject({ status: 400, code: 'owner_invitation_invalid' });
+    expect(
+      await refusal(anyone().call('owner.invitations.redeem', { code: 'A'.repeat(500), password: PASSWORD })),
+    ).toMatchObject({ status: 400, code: 'owner_invitation_invalid' });
     // The second redemption changed nothing: the first password still signs in.
     await anyone().call('owner.signIn', { login: 'li@example.com', password: PASSWORD });
     await expect(
@@ -63,6 +66,16 @@ describe.each(backends)('owner accounts on $name', (backend) => {
       code: 'owner_sign_in_locked',
       message: 'Too many sign-in attempts for this login; try again in 15 min.',
     });
+    // A login or password no owner can have is refused like any wrong one, never as malformed.
+    for (const attempt of [
+      { login: 'x'.repeat(500), password: PASSWORD },
+      { login: brand.login, password: 'p'.repeat(5000) },
+    ]) {
+      expect(await refusal(anyone().call('owner.signIn', attempt))).toMatchObject({
+        status: 401,
+        code: 'owner_sign_in_failed',
+      });
+    }
     // A wrong login is refused in the same words as a wrong password.
     expect(
       await refusal(anyone().call('owner.signIn', { login: 'nobody@example.com', password: PASSWORD })),
@@ -123,6 +136,12 @@ describe.each(backends)('owner accounts on $name', (backend) => {
     const brand = await brandWithOwner(get().url, get().admin.token, 'Words', ['W1'], PASSWORD);
     const owner = franchiseClient(get().url, { kind: 'owner', token: brand.session.token });
     expect(await refusal(owner.call('franchise.sales', { from: '2025-02-30', to: '2025-03-01' }))).toMatchObject({
+      status: 400,
+      code: 'day_invalid',
+    });
+    expect(
+      await refusal(owner.call('franchise.sales', { from: '2025-03-01'.repeat(20), to: '2025-03-01' })),
+    ).toMatchObject({
       status: 400,
       code: 'day_invalid',
     });
