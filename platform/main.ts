@@ -1,3 +1,4 @@
+import { apiCall } from './cli/api-command';
 import { UsageError } from './cli/args';
 import { CatalogCsvError } from './cli/catalog-csv';
 import { memberAdd, memberCode, memberErase, memberList, memberMessages, memberShow } from './cli/member-commands';
@@ -11,6 +12,13 @@ import {
   stock,
   storeCreate,
 } from './cli/operator-commands';
+import {
+  organisationCreate,
+  organisationList,
+  ownerInvite,
+  ownerRevoke,
+  storeAssign,
+} from './cli/organisation-commands';
 import { serve } from './cli/serve';
 import { commissionSet, onlineOrderTerms, statement } from './cli/settlement-commands';
 import { campaignCreate, keyRotate, voucherIssue, voucherShow } from './cli/voucher-commands';
@@ -23,6 +31,11 @@ const usage = `usage: npm run platform -- <command> [flags] [--json]
       metrics summed at http://127.0.0.1:<port>/metrics; one process serves its own at /metrics)
   store create --name <name> [--currency CNY] [--time-zone Asia/Shanghai]
   pairing-code --store <id>
+  organisation create --name <name>    (a brand: its stores and owners; docs/franchise.md)
+  organisation list
+  store assign --store <id> --organisation <id>
+  owner invite --organisation <id> --login <e-mail or phone> --name <name>   (prints a one-use invitation code)
+  owner revoke --owner <id>          (signs the owner out everywhere; they cannot sign in again)
   online-order --store <id> --channel online_delivery|online_pickup --items <sku:qty,...> [--customer <name>] [--note <text>]
       [--merchant-promotion <decimal>] [--platform-promotion <decimal>] [--delivery-fee <decimal>] [--commission <percent>]
   online-order terms --store <id> --order <online order id> [--merchant-promotion …] [--platform-promotion …]
@@ -48,6 +61,8 @@ const usage = `usage: npm run platform -- <command> [flags] [--json]
   members erase <member id>          (PIPL erasure: number, name and consent removed; history kept)
   members code <member id> [--age <seconds>]   (a fresh member QR code to scan, as the app shows it)
   members messages                   (enrolment codes the platform would have sent by SMS)
+  api list                           (every operator route of the platform's contract)
+  api <route name> [--input '<json>']   (calls one; path parameters go in the input: {"id": "<store id>"})
 
 Operator commands reach a running platform: --url <url> --token <admin token>
 (or COUNTER_PLATFORM_URL and COUNTER_PLATFORM_TOKEN). DATABASE_URL works for serve too.
@@ -57,6 +72,11 @@ base64), else --kek-file, else <data-dir>/voucher-kek (made on the first start);
 const commands: Record<string, (args: string[]) => Promise<CommandResult>> = {
   'store create': storeCreate,
   'pairing-code': pairingCode,
+  'organisation create': organisationCreate,
+  'organisation list': organisationList,
+  'store assign': storeAssign,
+  'owner invite': ownerInvite,
+  'owner revoke': ownerRevoke,
   'online-order': onlineOrder,
   'online-order terms': onlineOrderTerms,
   'commission set': commissionSet,
@@ -74,6 +94,7 @@ const commands: Record<string, (args: string[]) => Promise<CommandResult>> = {
   'members erase': memberErase,
   'members code': memberCode,
   'members messages': memberMessages,
+  api: apiCall,
 };
 
 /** The command's words (one or two) and the flags after them. */

@@ -1,6 +1,6 @@
 import { parseCsv } from '../../shared/csv';
 import { parseDecimalAmount, parsePercentBp } from '../../shared/money';
-import type { ProductInput } from '../data/catalog';
+import type { ProductInput } from '../../shared/platform-api/catalog-input';
 
 /** The header of resources/demo/catalog.csv; `cost` is read past, the platform keeps no cost. */
 export const CATALOG_COLUMNS = [

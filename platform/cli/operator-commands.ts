@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { asMoney, currencyExponent, parseDecimalAmount, toDecimalString } from '../../shared/money';
-import type { OnlineOrderWire, StockLevel } from '../../shared/sync/wire';
-import { CATALOG_BATCH_MAX } from '../data/catalog';
+import { CATALOG_BATCH_MAX } from '../../shared/platform-api/catalog-input';
 import type { StoreInfo } from '../data/stores';
 import { optional, parseItems, readFlags, required, UsageError } from './args';
 import { parseCatalogCsv } from './catalog-csv';
@@ -19,7 +18,7 @@ export const money = (amount: number, store: StoreInfo) =>
 const when = (epochMs: number) => new Date(epochMs).toISOString();
 
 export function storeInfo(operator: Operator, storeId: string): Promise<StoreInfo> {
-  return operator.call<StoreInfo>('GET', `/v1/admin/stores/${encodeURIComponent(storeId)}`);
+  return operator.route('admin.stores.show', { id: storeId });
 }
 
 export async function storeCreate(args: string[]): Promise<CommandResult> {
@@ -34,12 +33,7 @@ export async function storeCreate(args: string[]): Promise<CommandResult> {
     currency: optional(values, 'currency'),
     timeZone: optional(values, 'time-zone'),
   };
-  const store = await operatorFrom(values).call<{
-    storeId: string;
-    name: string;
-    pairingCode: string;
-    pairingCodeExpiresAt: number;
-  }>('POST', '/v1/admin/stores', body);
+  const store = await operatorFrom(values).route('admin.stores.create', body);
   return {
     json: store,
     text: `store ${store.storeId} created: ${store.name}\npairing code: ${store.pairingCode} (one use, expires ${when(store.pairingCodeExpiresAt)})`,
@@ -49,10 +43,7 @@ export async function storeCreate(args: string[]): Promise<CommandResult> {
 export async function pairingCode(args: string[]): Promise<CommandResult> {
   const values = readFlags(args, { ...connection, store: { type: 'string' } });
   const storeId = required(values, 'store');
-  const code = await operatorFrom(values).call<{ code: string; expiresAt: number }>(
-    'POST',
-    `/v1/admin/stores/${encodeURIComponent(storeId)}/pairing-codes`,
-  );
+  const code = await operatorFrom(values).route('admin.stores.pairingCode', { id: storeId });
   return { json: code, text: `pairing code: ${code.code} (one use, expires ${when(code.expiresAt)})` };
 }
 
@@ -70,17 +61,16 @@ export async function onlineOrder(args: string[]): Promise<CommandResult> {
   if (channel !== 'online_delivery' && channel !== 'online_pickup') {
     throw new UsageError('--channel is online_delivery or online_pickup');
   }
-  const body = {
-    storeId: required(values, 'store'),
+  const storeId = required(values, 'store');
+  const items = parseItems(required(values, 'items'));
+  const operator = operatorFrom(values);
+  const store = await storeInfo(operator, storeId);
+  const order = await operator.route('admin.onlineOrders.place', {
+    storeId,
     channel,
-    items: parseItems(required(values, 'items')),
+    items,
     customerName: optional(values, 'customer'),
     note: optional(values, 'note'),
-  };
-  const operator = operatorFrom(values);
-  const store = await storeInfo(operator, body.storeId);
-  const order = await operator.call<OnlineOrderWire>('POST', '/v1/online-orders', {
-    ...body,
     ...termsFromFlags(values, store.currency),
   });
   return {
@@ -103,7 +93,7 @@ export async function catalogImport(args: string[]): Promise<CommandResult> {
   let version = 0;
   for (let start = 0; start < products.length; start += CATALOG_BATCH_MAX) {
     const batch = products.slice(start, start + CATALOG_BATCH_MAX);
-    ({ version } = await operator.call<{ version: number }>('PUT', '/v1/admin/catalog/products', { items: batch }));
+    ({ version } = await operator.route('admin.catalog.putProducts', { items: batch }));
   }
   return {
     json: { imported: products.length, version },
@@ -129,13 +119,7 @@ export async function priceSet(args: string[]): Promise<CommandResult> {
     if (price === null || price < 0)
       throw new UsageError(`--price "${values.price}" is not an amount in ${store.currency}`);
   }
-  const result = await operator.call<{ version: number }>(
-    'PUT',
-    `/v1/admin/stores/${encodeURIComponent(storeId)}/prices`,
-    {
-      items: [{ sku, price }],
-    },
-  );
+  const result = await operator.route('admin.stores.setPrices', { id: storeId, items: [{ sku, price }] });
   return {
     json: { storeId, sku, price, version: result.version },
     text:
@@ -150,10 +134,7 @@ export async function stock(args: string[]): Promise<CommandResult> {
   const storeId = required(values, 'store');
   const operator = operatorFrom(values);
   const store = await storeInfo(operator, storeId);
-  const result = await operator.call<{ levels: StockLevel[] }>(
-    'GET',
-    `/v1/admin/stores/${encodeURIComponent(storeId)}/stock`,
-  );
+  const result = await operator.route('admin.stores.stock', { id: storeId });
   const width = Math.max(3, ...result.levels.map((level) => level.sku.length));
   const lines = result.levels.map(
     (level) => `${level.sku.padEnd(width)}  ${String(level.onHand).padStart(8)}${level.soldOut ? '  sold out' : ''}`,

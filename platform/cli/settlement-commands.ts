@@ -1,5 +1,5 @@
 import { currencyExponent, parseDecimalAmount } from '../../shared/money';
-import type { SettlementStatement, StatementLine, StatementTotal } from '../../shared/sync/settlement-wire';
+import type { StatementLine, StatementTotal } from '../../shared/sync/settlement-wire';
 import type { StoreInfo } from '../data/stores';
 import { optional, readFlags, required, UsageError } from './args';
 import { operatorFrom } from './operator-client';
@@ -48,11 +48,7 @@ export async function commissionSet(args: string[]): Promise<CommandResult> {
   const storeId = required(values, 'store');
   const commissionBp = basisPoints(required(values, 'rate'), 'rate');
   const operator = operatorFrom(values);
-  const result = await operator.call<{ storeId: string; commissionBp: number }>(
-    'PUT',
-    `/v1/admin/stores/${encodeURIComponent(storeId)}/commission`,
-    { commissionBp },
-  );
+  const result = await operator.route('admin.stores.setCommission', { id: storeId, commissionBp });
   const store = await storeInfo(operator, storeId);
   return {
     json: result,
@@ -66,11 +62,11 @@ export async function onlineOrderTerms(args: string[]): Promise<CommandResult> {
   const orderId = required(values, 'order');
   const operator = operatorFrom(values);
   const store = await storeInfo(operator, storeId);
-  const result = await operator.call<{ terms: { commissionBp: number; merchantPromotion: number } }>(
-    'PUT',
-    `/v1/admin/stores/${encodeURIComponent(storeId)}/online-orders/${encodeURIComponent(orderId)}/terms`,
-    termsFromFlags(values, store.currency),
-  );
+  const result = await operator.route('admin.onlineOrders.terms', {
+    id: storeId,
+    orderId,
+    ...termsFromFlags(values, store.currency),
+  });
   const { terms } = result;
   return {
     json: result,
@@ -92,10 +88,7 @@ export async function statement(args: string[]): Promise<CommandResult> {
   const day = required(values, 'day');
   const operator = operatorFrom(values);
   const store = await storeInfo(operator, storeId);
-  const result = await operator.call<SettlementStatement>(
-    'GET',
-    `/v1/admin/stores/${encodeURIComponent(storeId)}/statement?day=${encodeURIComponent(day)}`,
-  );
+  const result = await operator.route('admin.stores.statement', { id: storeId, day });
   const header = ['', 'gross', 'store promotion', 'commission', 'settlement', 'customer paid']
     .map((cell, i) => (i === 0 ? cell.padEnd(22) : cell.padStart(16)))
     .join(' ');

@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import QRCode from 'qrcode';
-import type { Campaign, TimeWindow } from '../../shared/vouchers/campaign';
+import { type TimeWindow, VoucherType } from '../../shared/vouchers/campaign';
 import { voucherTypes } from '../../shared/vouchers/cp1';
-import type { IssuedVoucher, VoucherStatus } from '../../shared/vouchers/redemption-wire';
+import type { VoucherStatus } from '../../shared/vouchers/redemption-wire';
 import { optional, readFlags, required, UsageError } from './args';
 import { operatorFrom } from './operator-client';
 import type { CommandResult } from './operator-commands';
@@ -82,10 +82,9 @@ export async function campaignCreate(args: string[]): Promise<CommandResult> {
     hours: { type: 'string' },
     'settlement-price': { type: 'string' },
   });
-  const type = required(values, 'type');
-  if (!(voucherTypes as readonly string[]).includes(type)) {
-    throw new UsageError(`--type is one of ${voucherTypes.join(', ')}`);
-  }
+  const typed = VoucherType.safeParse(required(values, 'type'));
+  if (!typed.success) throw new UsageError(`--type is one of ${voucherTypes.join(', ')}`);
+  const type = typed.data;
   const store = optional(values, 'store');
   const percent = optional(values, 'percent');
   if (percent !== undefined && !/^\d{1,3}(\.\d{1,2})?$/.test(percent))
@@ -117,11 +116,7 @@ export async function campaignCreate(args: string[]): Promise<CommandResult> {
     },
     settlementPrice: wholeNumber(values, 'settlement-price') ?? null,
   };
-  const created = await operatorFrom(values).call<{ campaign: Campaign; storeId: string | null }>(
-    'POST',
-    '/v1/campaigns',
-    body,
-  );
+  const created = await operatorFrom(values).route('admin.campaigns.create', body);
   const { campaign } = created;
   return {
     json: created,
@@ -142,11 +137,11 @@ export async function voucherIssue(args: string[]): Promise<CommandResult> {
   const campaign = required(values, 'campaign');
   if (!/^\d{1,9}$/.test(campaign)) throw new UsageError(`--campaign "${campaign}" is not a campaign number`);
   const count = wholeNumber(values, 'count', 1) ?? 1;
-  const { vouchers } = await operatorFrom(values).call<{ vouchers: IssuedVoucher[] }>(
-    'POST',
-    `/v1/campaigns/${campaign}/vouchers`,
-    { count, holder: optional(values, 'holder') ?? null },
-  );
+  const { vouchers } = await operatorFrom(values).route('admin.campaigns.issue', {
+    id: campaign,
+    count,
+    holder: optional(values, 'holder') ?? null,
+  });
   const out = optional(values, 'out');
   const files: (string | null)[] = [];
   if (out !== undefined) mkdirSync(out, { recursive: true });
@@ -181,10 +176,7 @@ export async function voucherShow(args: string[]): Promise<CommandResult> {
 
 export async function keyRotate(args: string[]): Promise<CommandResult> {
   const values = readFlags(args, connection);
-  const rotated = await operatorFrom(values).call<{ kid: number; retired: number | null }>(
-    'POST',
-    '/v1/admin/voucher-keys/rotate',
-  );
+  const rotated = await operatorFrom(values).route('admin.voucherKeys.rotate', {});
   return {
     json: rotated,
     text: `signing key ${rotated.kid} is live${rotated.retired === null ? '' : `; key ${rotated.retired} retired (it still verifies what it signed)`}`,

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-import { BusinessDay } from '../../shared/business-day';
 import { feedbackLimits } from '../../shared/feedback/feedback-limits';
 import { bandOf, countScores, npsOf } from '../../shared/feedback/nps';
 import { addDays, daysIn, spanEnd } from '../../shared/reports/periods';
@@ -10,8 +8,6 @@ import { ApiError } from '../errors';
 import { type FeedbackRow, feedbackRowsSql } from '../sync/feedback-sync';
 import { requireStore } from './stores';
 
-export const FeedbackQuery = z.object({ from: BusinessDay, to: BusinessDay });
-
 /** The longest span the operator's feedback report reads: three years, like the till's reports. */
 const MAX_DAYS = 1_096;
 
@@ -19,7 +15,7 @@ const MAX_DAYS = 1_096;
  * A store's NPS over calendar days in its own time zone, by the day each answer was first given:
  * the figures, the 0–10 distribution, and the detractors to follow up, newest first.
  */
-export async function feedbackReport(db: Queryable, storeId: string, query: z.infer<typeof FeedbackQuery>) {
+export async function feedbackReport(db: Queryable, storeId: string, query: { from: string; to: string }) {
   const store = await requireStore(db, storeId);
   const span = { from: query.from, to: query.to, untilMinute: 0 };
   if (query.to < query.from || daysIn(span) > MAX_DAYS) throw new ApiError(400, 'range_invalid', { max: MAX_DAYS });

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
-import { z } from 'zod';
 import { uuidv7 } from '../../shared/ids';
+import type { OnlineOrderInput } from '../../shared/platform-api/operator-input';
 import { mulDivRound } from '../../shared/rounding';
 import type { OnlineOrderStepPayload } from '../../shared/sync/mutations';
 import type { ErrorCode } from '../../shared/sync/platform-messages';
@@ -9,24 +9,10 @@ import type { OnlineOrderState, OnlineOrderWire } from '../../shared/sync/wire';
 import type { Queryable, Sql } from '../db/sql';
 import { ApiError } from '../errors';
 import { type CatalogRow, storeProducts } from './catalog';
-import { checkTerms, TERMS_COLUMNS, TermsInput, termsFrom, termsOfRow } from './settlement-terms';
+import { checkTerms, TERMS_COLUMNS, termsFrom, termsOfRow } from './settlement-terms';
 import { soldOutAmong } from './stock';
 import { isUuid } from './stores';
 import { lockStore, reserveStoreVersions } from './versions';
-
-export const OnlineOrderInput = z.object({
-  storeId: z.string().max(64),
-  channel: z.enum(['online_delivery', 'online_pickup']),
-  items: z
-    .array(z.object({ sku: z.string().trim().min(1).max(64), quantity: z.number().int().min(1).max(1_000_000) }))
-    .min(1)
-    .max(200),
-  customerName: z.string().trim().max(80).default(''),
-  note: z.string().trim().max(500).default(''),
-  /** Settlement terms; the commission rate defaults to the store's. */
-  ...TermsInput.shape,
-});
-export type OnlineOrderInput = z.infer<typeof OnlineOrderInput>;
 
 type OnlineOrderRow = {
   id: string;

@@ -1,25 +1,11 @@
-import { z } from 'zod';
 import { ceilings } from '../../shared/limits';
+import type { TermsInput } from '../../shared/platform-api/operator-input';
 import type { OnlineTerms } from '../../shared/sync/settlement-wire';
 import type { Queryable, Sql } from '../db/sql';
 import { ApiError } from '../errors';
 import { moneyWords } from '../sync/claim-words';
 import { requireStore } from './stores';
 import { reserveStoreVersions } from './versions';
-
-/**
- * The settlement terms as the operator or a channel sends them: loose here, so a value out of range
- * is refused below in words a person reads, not a validator's.
- */
-export const TermsInput = z.object({
-  merchantPromotion: z.number().optional(),
-  platformPromotion: z.number().optional(),
-  deliveryFee: z.number().optional(),
-  commissionBp: z.number().optional(),
-});
-export type TermsInput = z.infer<typeof TermsInput>;
-
-export const CommissionInput = z.object({ commissionBp: z.number() });
 
 const amountNames = {
   merchantPromotion: { en: "The store's promotion", zh: '商家承担的优惠' },

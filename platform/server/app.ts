@@ -1,21 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { requireAdmin } from './admin-auth';
+import { platformApiRoutes } from './api';
 import { bodyLimits } from './body-limits';
 import type { PlatformContext } from './context';
 import { installErrorHandlers } from './http-errors';
 import { installJsonParser } from './json-body';
-import { adminCatalogRoutes } from './routes/admin-catalog';
-import { adminStoreRoutes } from './routes/admin-stores';
-import { adminFeedbackRoutes } from './routes/feedback-admin';
 import { feedbackPageRoutes } from './routes/feedback-page';
 import { adminMemberRoutes, memberRoutes } from './routes/members';
-import { onlineOrderRoutes } from './routes/online-orders';
 import { operationRoutes } from './routes/operations';
 import { redemptionRoutes } from './routes/redemptions';
-import { adminSettlementRoutes, deviceStatementRoutes } from './routes/settlement';
+import { deviceStatementRoutes } from './routes/settlement';
 import { syncRoutes } from './routes/sync';
-import { adminVoucherRoutes } from './routes/vouchers-admin';
 import { decorateSignedRequests, finishSignature } from './signed-requests';
 
 /**
@@ -56,18 +52,13 @@ export async function buildApp(context: PlatformContext, options: { logger?: boo
   memberRoutes(app, context);
   deviceStatementRoutes(app, context);
   feedbackPageRoutes(app, context);
+  platformApiRoutes(app, context);
   await app.register(async (admin) => {
     admin.addHook('onRoute', (route) => {
       route.bodyLimit ??= bodyLimits.admin;
     });
     admin.addHook('onRequest', async (request) => requireAdmin(request, context.adminToken));
-    adminStoreRoutes(admin, context);
-    adminCatalogRoutes(admin, context);
-    onlineOrderRoutes(admin, context);
-    adminVoucherRoutes(admin, context);
-    adminSettlementRoutes(admin, context);
     adminMemberRoutes(admin, context);
-    adminFeedbackRoutes(admin, context);
     admin.get('/metrics', async (_request, reply) =>
       reply.type(context.metrics.registry.contentType).send(await context.metrics.registry.metrics()),
     );

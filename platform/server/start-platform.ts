@@ -9,6 +9,7 @@ import { openPgliteSql } from '../db/pglite-sql';
 import type { Sql } from '../db/sql';
 import { ensureMemberSetup } from '../members/member-keys';
 import { pruneMemberCodeUses } from '../members/member-service';
+import { pruneOwnerSessions } from '../owners/owner-sessions';
 import { kekMismatch, type LoadedKek, loadKek } from '../vouchers/kek-source';
 import { KekMismatchError } from '../vouchers/key-sealing';
 import { ensureSigningKey, sealPlainKeys } from '../vouchers/keys';
@@ -164,6 +165,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       void pruneNonces(sql, now()).catch(() => undefined);
       void pruneAddressLimits(sql, now()).catch(() => undefined);
       void pruneMemberCodeUses(sql, now()).catch(() => undefined);
+      void pruneOwnerSessions(sql, now()).catch(() => undefined);
       // PGlite rewrites its relation cache 0644 now and then (after schema changes).
       if (dataDir !== null) tidyModes(dataDir);
     }, PRUNE_EVERY_MS);

@@ -1,5 +1,6 @@
 import type { Locale } from '../locale';
 import { memberCodeMessages, memberRecordMessages, phoneMessages } from '../members/member-messages';
+import { franchiseMessages } from '../platform-api/franchise-messages';
 import { voucherMessages } from '../vouchers/voucher-messages';
 
 type Message = { en: string; zh: string };
@@ -162,6 +163,7 @@ const messages = {
   ...asPlatform(memberRecordMessages),
   ...asPlatform(phoneMessages),
   ...asPlatform(memberCodeMessages),
+  ...franchiseMessages,
 };
 
 export type ErrorCode = keyof typeof messages;

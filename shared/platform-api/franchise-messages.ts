@@ -1,0 +1,23 @@
+/** What the platform answers an owner and the operator about organisations, owners and sessions. */
+export const franchiseMessages = {
+  owner_session_invalid: {
+    en: 'Sign in as the owner again: this session is missing, ended or revoked.',
+    zh: '请重新以店主身份登录：会话缺失、已结束或已被撤销。',
+  },
+  owner_sign_in_failed: { en: 'The login or the password is wrong.', zh: '账号或密码不正确。' },
+  owner_sign_in_locked: {
+    en: 'Too many sign-in attempts for this login; try again in {minutes} min.',
+    zh: '该账号登录尝试次数过多，请 {minutes} 分钟后再试。',
+  },
+  owner_invitation_invalid: {
+    en: 'The invitation code is wrong, expired or already used; ask the operator for a new one.',
+    zh: '邀请码错误、已过期或已被使用，请向运营方索取新的邀请码。',
+  },
+  owner_password_weak: {
+    en: 'The password must have {min} to {max} characters.',
+    zh: '密码长度应为 {min} 至 {max} 个字符。',
+  },
+  owner_login_taken: { en: 'An owner already signs in as {login}.', zh: '已有店主使用账号 {login}。' },
+  owner_unknown: { en: 'There is no such owner.', zh: '没有这个店主。' },
+  organisation_unknown: { en: 'There is no such organisation.', zh: '没有这个品牌。' },
+} satisfies Record<string, { en: string; zh: string }>;
