@@ -9,6 +9,7 @@ import { adminCatalogRoutes } from './routes/admin-catalog';
 import { adminStoreRoutes } from './routes/admin-stores';
 import { adminFeedbackRoutes } from './routes/feedback-admin';
 import { feedbackPageRoutes } from './routes/feedback-page';
+import { adminSegmentRoutes, deviceMemberReportRoutes } from './routes/member-segments';
 import { adminMemberRoutes, memberRoutes } from './routes/members';
 import { onlineOrderRoutes } from './routes/online-orders';
 import { operationRoutes } from './routes/operations';
@@ -55,6 +56,7 @@ export async function buildApp(context: PlatformContext, options: { logger?: boo
   redemptionRoutes(app, context);
   memberRoutes(app, context);
   deviceStatementRoutes(app, context);
+  deviceMemberReportRoutes(app, context);
   feedbackPageRoutes(app, context);
   await app.register(async (admin) => {
     admin.addHook('onRoute', (route) => {
@@ -67,6 +69,7 @@ export async function buildApp(context: PlatformContext, options: { logger?: boo
     adminVoucherRoutes(admin, context);
     adminSettlementRoutes(admin, context);
     adminMemberRoutes(admin, context);
+    adminSegmentRoutes(admin, context);
     adminFeedbackRoutes(admin, context);
     admin.get('/metrics', async (_request, reply) =>
       reply.type(context.metrics.registry.contentType).send(await context.metrics.registry.metrics()),

@@ -1,5 +1,5 @@
 import type { Locale } from '../locale';
-import { memberCodeMessages, memberRecordMessages, phoneMessages } from '../members/member-messages';
+import { memberCodeMessages, memberRecordMessages, phoneMessages, segmentMessages } from '../members/member-messages';
 import { voucherMessages } from '../vouchers/voucher-messages';
 
 type Message = { en: string; zh: string };
@@ -160,6 +160,7 @@ const messages = {
   ...platformMessages,
   ...asPlatform(voucherMessages),
   ...asPlatform(memberRecordMessages),
+  ...asPlatform(segmentMessages),
   ...asPlatform(phoneMessages),
   ...asPlatform(memberCodeMessages),
 };
