@@ -11,6 +11,7 @@ import {
   stock,
   storeCreate,
 } from './cli/operator-commands';
+import { memberCampaign, memberCampaignReport, memberScore, memberSegments } from './cli/segment-commands';
 import { serve } from './cli/serve';
 import { commissionSet, onlineOrderTerms, statement } from './cli/settlement-commands';
 import { campaignCreate, keyRotate, voucherIssue, voucherShow } from './cli/voucher-commands';
@@ -48,6 +49,11 @@ const usage = `usage: npm run platform -- <command> [flags] [--json]
   members erase <member id>          (PIPL erasure: number, name and consent removed; history kept)
   members code <member id> [--age <seconds>]   (a fresh member QR code to scan, as the app shows it)
   members messages                   (enrolment codes the platform would have sent by SMS)
+  members segments <store id> --type <cafe|restaurant|bakery|convenience|retail> [--bands 30,90,180]
+  members score                      (score every member now: RFM fifths, value segments)
+  members campaign <voucher campaign id> --name <n> --store <id> --values high,mid --bands sleeping,churned
+                   --holdout <percent 1-50> --seed <s>   (vouchers to a segment, a seeded holdout kept out)
+  members campaign-report <id> --from YYYY-MM-DD --to YYYY-MM-DD
 
 Operator commands reach a running platform: --url <url> --token <admin token>
 (or COUNTER_PLATFORM_URL and COUNTER_PLATFORM_TOKEN). DATABASE_URL works for serve too.
@@ -74,6 +80,10 @@ const commands: Record<string, (args: string[]) => Promise<CommandResult>> = {
   'members erase': memberErase,
   'members code': memberCode,
   'members messages': memberMessages,
+  'members segments': memberSegments,
+  'members score': memberScore,
+  'members campaign': memberCampaign,
+  'members campaign-report': memberCampaignReport,
 };
 
 /** The command's words (one or two) and the flags after them. */

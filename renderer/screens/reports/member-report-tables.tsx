@@ -69,7 +69,7 @@ export function MemberReportTables({ report, file }: { report: MemberReport; fil
   const type = chosen ? t(`memberReport.storeType.${storeType}`) : t('memberReport.storeType.unset');
   return (
     <>
-      <Card size="small" title={t('memberReport.grid')} className="report-card">
+      <Card size="small" title={t('memberReport.grid')} className="report-card" data-testid="member-grid-card">
         <BreakdownTable
           rows={rows}
           rowKey={(r) => r.key}
@@ -84,7 +84,7 @@ export function MemberReportTables({ report, file }: { report: MemberReport; fil
           testId="member-grid"
         />
       </Card>
-      <Card size="small" title={t('memberReport.cohorts')} className="report-card">
+      <Card size="small" title={t('memberReport.cohorts')} className="report-card" data-testid="member-cohorts-card">
         <BreakdownTable
           rows={report.cohorts}
           rowKey={(r) => r.month}

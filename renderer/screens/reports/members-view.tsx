@@ -20,7 +20,8 @@ import './reports.css';
  * Members over the period, computed on the platform from every channel and till of the store:
  * members who bought, new and returning, the repeat-purchase rate, members' share of sales, the
  * value × recency grid and retention by first-purchase month. Offline it says the figures need the
- * platform and shows them as last fetched, with when.
+ * platform and shows them as last fetched, with when (in the screen's words, so a language switch
+ * reads right; the platform's own refusal as it came).
  */
 export function MembersView() {
   const { t } = useTranslation();
@@ -87,7 +88,13 @@ function SourceLine({ view, onRetry }: { view: MemberReportView; onRetry(): void
       title={t('memberReport.unavailableTitle')}
       description={
         <>
-          <div>{view.message}</div>
+          <div>
+            {view.reason === 'not_paired'
+              ? t('memberReport.notPaired')
+              : view.reason === 'unreachable'
+                ? t('memberReport.offline')
+                : view.message}
+          </div>
           <div>
             {view.last
               ? t('memberReport.lastFetched', { at: dateTime(view.last.fetchedAt) })
@@ -96,9 +103,11 @@ function SourceLine({ view, onRetry }: { view: MemberReportView; onRetry(): void
         </>
       }
       action={
-        <Button size="small" onClick={onRetry} data-testid="member-report-retry">
-          {t('memberReport.retry')}
-        </Button>
+        view.reason === 'not_paired' ? null : (
+          <Button size="small" onClick={onRetry} data-testid="member-report-retry">
+            {t('memberReport.retry')}
+          </Button>
+        )
       }
     />
   );
