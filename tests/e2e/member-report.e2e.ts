@@ -153,6 +153,7 @@ describe('a manager reads the store’s members from the platform', () => {
       '30 / 90 / 180 days, café',
     );
     await expectNoBrokenWords(page, 'members tab (en, 1024)');
+    await page.getByTestId('member-figures').scrollIntoViewIfNeeded();
     await shoot(page, 'member-report-en-1024');
     await page.setViewportSize({ width: 1366, height: 768 });
     await shoot(page, 'member-report-en-1366');

@@ -16,7 +16,8 @@ import { recencyPresets } from '../../shared/members/segments';
 import { CampaignRules } from '../../shared/vouchers/campaign';
 import { plainReport, plainScores, readRawHistory } from '../support/member-figures-plain';
 import { writeMemberHistory } from '../support/member-history';
-import { backends } from './support/backends';
+import { backends, usePlatform } from './support/backends';
+import { Till } from './support/clients';
 
 const DAY_MS = 86_400_000;
 /** 2026-12-07 14:00 in Shanghai: the history's last day is its business day 2026-12-07. */
@@ -196,6 +197,34 @@ for (const backend of backends) {
       }
       expect(report.upliftPerMember).toBe(report.treated.salesPerMember - report.holdout.salesPerMember);
       expect(report.vouchersRedeemed).toBe(0);
+    });
+  });
+}
+
+for (const backend of backends) {
+  describe(`the member report route on '${backend.name}'`, () => {
+    const get = usePlatform(backend);
+
+    it('answers a paired till its own store’s figures, and nobody unsigned or past three years', async () => {
+      const store = await get().admin.createStore('会员报表路由店');
+      const till = await Till.pair(get().url, store.pairingCode);
+      const path = '/v1/sync/member-report?firstDay=2026-11-01&lastDay=2026-11-30';
+      const answer = await till.signed('GET', path);
+      expect(answer.status).toBe(200);
+      const report = MemberReport.parse(answer.body);
+      expect(report.period).toMatchObject({ members: 0, storeOrders: 0 });
+      expect(report.cohorts.map((c) => c.month)).toEqual([
+        '2026-06',
+        '2026-07',
+        '2026-08',
+        '2026-09',
+        '2026-10',
+        '2026-11',
+      ]);
+      const unsigned = await fetch(`${get().url}${path}`);
+      expect(unsigned.status).toBe(401);
+      const tooLong = await till.signed('GET', '/v1/sync/member-report?firstDay=2020-01-01&lastDay=2026-11-30');
+      expect(tooLong.status).toBe(400);
     });
   });
 }

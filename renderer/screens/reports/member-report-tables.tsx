@@ -6,11 +6,11 @@ import { type BreakdownColumn, BreakdownTable } from './breakdown-table';
 type GridRow = { key: string; label: string; cells: Record<string, { members: number; sales: number }> };
 type CohortRow = MemberReport['cohorts'][number];
 
-/** A share of a cohort in basis points; null for a month still to come. */
+/** A share of a cohort in basis points; null for a month still to come, or a cohort of nobody. */
 const retainedBp = (row: CohortRow, k: number): number | null => {
   const kept = row.retained[k];
-  if (kept === null) return null;
-  return row.members === 0 ? 0 : Math.round((kept * 10_000) / row.members);
+  if (kept === null || row.members === 0) return null;
+  return Math.round((kept * 10_000) / row.members);
 };
 
 /**
