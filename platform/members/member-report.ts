@@ -14,6 +14,8 @@ const DAY_MS = 86_400_000;
 const COHORT_MONTHS_MIN = 6;
 const COHORT_MONTHS_MAX = 12;
 const RETENTION_MONTHS = 6;
+/** For the report's transaction only (the caller's): a store's member sales hashed, not spilled. */
+const REPORT_WORK_MEM = '64MB';
 
 type Month = { year: number; month: number };
 const monthOf = (day: string): Month => ({ year: Number(day.slice(0, 4)), month: Number(day.slice(5, 7)) });
@@ -92,7 +94,8 @@ function monthStart(index: number): string {
 /**
  * A store's member figures over a span of business days (docs/members.md, "Segments on the
  * platform"), from every channel: the sales credited to members (`member_orders`, in store and
- * online) and the store's sales (`orders`). One snapshot: the caller passes a transaction.
+ * online) and the store's sales (`orders`). One snapshot: the caller passes a transaction (its
+ * work_mem is raised for it alone).
  */
 export async function memberReport(
   db: Queryable,
@@ -101,6 +104,8 @@ export async function memberReport(
   asOf: number,
 ): Promise<MemberReport> {
   if (query.lastDay < query.firstDay) throw new ApiError(400, 'request_invalid', { detail: 'lastDay before firstDay' });
+  // The store's member sales grouped by member and joined to a million members: hash in memory.
+  await db.exec(`SET LOCAL work_mem = '${REPORT_WORK_MEM}'`);
   const settings = await storeSegmentSettings(db, storeId);
   const { bands } = settings;
   const gridRows = await db.query<GridRow>(GRID_SQL, [
