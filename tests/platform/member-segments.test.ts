@@ -226,5 +226,42 @@ for (const backend of backends) {
       const tooLong = await till.signed('GET', '/v1/sync/member-report?firstDay=2020-01-01&lastDay=2026-11-30');
       expect(tooLong.status).toBe(400);
     });
+
+    it('refuses a campaign to a segment with nobody in it, and a report of no campaign, in the operator’s words', async () => {
+      const { admin } = get();
+      const store = await admin.createStore('会员活动店');
+      const { campaign } = await admin.ok<{ campaign: { id: number } }>('POST', '/v1/campaigns', {
+        storeId: null,
+        name: '满 30 减 5',
+        type: 'cash_off',
+        value: 500,
+        validFrom: Math.floor(Date.now() / 1000) - 60,
+        validTo: Math.floor(Date.now() / 1000) + 86_400,
+        rules: {},
+      });
+      const input = {
+        name: '沉睡会员',
+        voucherCampaignId: campaign.id,
+        storeId: store.storeId,
+        segment: { values: ['high'], bands: ['sleeping'] },
+        holdoutBp: 1_000,
+        seed: 's',
+      };
+      const empty = await admin.call('POST', '/v1/admin/member-campaigns', input, { 'accept-language': 'zh-CN' });
+      expect(empty).toMatchObject({ status: 400, body: { error: { code: 'member_campaign_empty' } } });
+      expect(JSON.stringify(empty.body)).toContain('该分群中暂无同意接收营销信息的会员');
+      const halfAndMore = await admin.call('POST', '/v1/admin/member-campaigns', { ...input, holdoutBp: 6_000 });
+      expect(halfAndMore.status).toBe(400);
+      const none = await admin.call(
+        'GET',
+        '/v1/admin/member-campaigns/999/report?firstDay=2026-11-01&lastDay=2026-11-30',
+      );
+      expect(none).toMatchObject({ status: 404, body: { error: { code: 'member_campaign_unknown' } } });
+      const bands = await admin.call('PUT', `/v1/admin/stores/${store.storeId}/segments`, {
+        storeType: 'cafe',
+        bands: { activeDays: 30, sleepingDays: 30, churnedDays: 90 },
+      });
+      expect(bands).toMatchObject({ status: 400, body: { error: { code: 'recency_bands_order' } } });
+    });
   });
 }
