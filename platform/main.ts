@@ -19,6 +19,7 @@ import {
   ownerRevoke,
   storeAssign,
 } from './cli/organisation-commands';
+import { memberCampaign, memberCampaignReport, memberScore, memberSegments } from './cli/segment-commands';
 import { serve } from './cli/serve';
 import { commissionSet, onlineOrderTerms, statement } from './cli/settlement-commands';
 import { campaignCreate, keyRotate, voucherIssue, voucherShow } from './cli/voucher-commands';
@@ -63,6 +64,11 @@ const usage = `usage: npm run platform -- <command> [flags] [--json]
   members messages                   (enrolment codes the platform would have sent by SMS)
   api list                           (every operator route of the platform's contract)
   api <route name> [--input '<json>']   (calls one; path parameters go in the input: {"id": "<store id>"})
+  members segments <store id> --type <cafe|restaurant|bakery|convenience|retail> [--bands 30,90,180]
+  members score                      (score every member now: RFM fifths, value segments)
+  members campaign <voucher campaign id> --name <n> --store <id> --values high,mid --bands sleeping,churned
+                   --holdout <percent 1-50> --seed <s>   (vouchers to a segment, a seeded holdout kept out)
+  members campaign-report <id> --from YYYY-MM-DD --to YYYY-MM-DD
 
 Operator commands reach a running platform: --url <url> --token <admin token>
 (or COUNTER_PLATFORM_URL and COUNTER_PLATFORM_TOKEN). DATABASE_URL works for serve too.
@@ -95,6 +101,10 @@ const commands: Record<string, (args: string[]) => Promise<CommandResult>> = {
   'members code': memberCode,
   'members messages': memberMessages,
   api: apiCall,
+  'members segments': memberSegments,
+  'members score': memberScore,
+  'members campaign': memberCampaign,
+  'members campaign-report': memberCampaignReport,
 };
 
 /** The command's words (one or two) and the flags after them. */

@@ -9,6 +9,7 @@ import { loadDeviceSecret } from './device-secret';
 import { createDispatcher } from './dispatcher';
 import type { CoreEnvironment } from './handler-context';
 import { handlers } from './handlers';
+import { callMemberReport } from './members/member-report-call';
 import { storeFactsQuietly } from './reports/day-facts';
 import { callDrill } from './reports/drill-call';
 import { callReconcile } from './reports/reconcile-call';
@@ -131,6 +132,7 @@ export function openCounterCore(options: CoreOptions): CounterCore {
         return callReport(env, reports, method, request, dispatch);
       }
       if (method === 'reports.reconcile') return callReconcile(env, request, dispatch);
+      if (method === 'reports.members') return callMemberReport(env, request, dispatch);
       if (reports && method === 'orders.list') return callDrill(env, reports, request, dispatch);
       if (typeof method !== 'string' || !isMethodName(method) || !isPlatformFirst(method)) return dispatch(request);
       // Unpaired, or a sale with no coupon: nothing to ask, so nothing to parse twice.

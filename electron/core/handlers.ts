@@ -5,6 +5,7 @@ import { drawerHandlers } from './drawer/drawer-handlers';
 import { feedbackHandlers } from './feedback/feedback-handlers';
 import type { Handlers } from './handler-context';
 import { memberHandlers } from './members/member-handlers';
+import { memberReportHandlers } from './members/member-report-call';
 import { onlineOrderHandlers } from './online/online-order-handlers';
 import { orderHandlers } from './orders/order-handlers';
 import { reportCompletenessHandlers } from './reports/report-completeness';
@@ -42,4 +43,5 @@ export const handlers: Handlers = {
   ...voucherHandlers,
   ...sampleVoucherHandlers,
   ...memberHandlers,
+  ...memberReportHandlers,
 };

@@ -8,6 +8,7 @@ import { noTerms } from '../../shared/sync/settlement-wire';
 import type { OnlineOrderState, OnlineOrderWire } from '../../shared/sync/wire';
 import type { Queryable, Sql } from '../db/sql';
 import { ApiError } from '../errors';
+import { memberById } from '../members/member-records';
 import { type CatalogRow, storeProducts } from './catalog';
 import { checkTerms, TERMS_COLUMNS, termsFrom, termsOfRow } from './settlement-terms';
 import { soldOutAmong } from './stock';
@@ -108,6 +109,7 @@ export async function placeOnlineOrder(sql: Sql, input: OnlineOrderInput, now: n
     // Taking the version first locks the store row: pickup codes are chosen one order at a time.
     const version = await reserveStoreVersions(tx, input.storeId, 1);
     const { lines, total } = await priceLines(tx, input.storeId, mergeItems(input.items));
+    if (input.memberId !== null) await refuseUnknownMember(tx, input.memberId);
     const [store] = await tx.query<{ currency: string; commission_bp: number }>(
       'SELECT currency, commission_bp FROM stores WHERE id = $1',
       [input.storeId],
@@ -131,8 +133,8 @@ export async function placeOnlineOrder(sql: Sql, input: OnlineOrderInput, now: n
     };
     await tx.query(
       `INSERT INTO online_orders (store_id, id, channel, state, pickup_code, customer_name, note, placed_at, total,
-         lines, version, ${TERMS_COLUMNS})
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12, $13, $14, $15)`,
+         lines, version, ${TERMS_COLUMNS}, member_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12, $13, $14, $15, $16)`,
       [
         input.storeId,
         row.id,
@@ -149,10 +151,17 @@ export async function placeOnlineOrder(sql: Sql, input: OnlineOrderInput, now: n
         terms.platformPromotion,
         terms.deliveryFee,
         terms.commissionBp,
+        input.memberId,
       ],
     );
     return toOnlineOrderWire(row);
   });
+}
+
+/** An order names a member the platform made and has not erased, or none. */
+async function refuseUnknownMember(tx: Queryable, memberId: string): Promise<void> {
+  const member = await memberById(tx, memberId);
+  if (!member || member.erased_at !== null) throw new ApiError(400, 'member_unknown');
 }
 
 const transitions: Record<OnlineOrderStepPayload['step'], { from: OnlineOrderState[]; to: OnlineOrderState }> = {
@@ -226,8 +235,9 @@ export async function cancelOnlineOrder(
 /** Ties a paid sale to the online order it fulfils; false when the order is not this store's. */
 /** Links the sale to the online order it fulfils; what the platform priced it at, or null when unknown. */
 export async function linkOnlineOrder(tx: Queryable, storeId: string, onlineOrderId: string, orderId: string) {
-  const [row] = await tx.query<{ total: number; channel: string }>(
-    'UPDATE online_orders SET order_id = COALESCE(order_id, $3) WHERE store_id = $1 AND id = $2 RETURNING total, channel',
+  const [row] = await tx.query<{ total: number; channel: string; member_id: string | null }>(
+    `UPDATE online_orders SET order_id = COALESCE(order_id, $3) WHERE store_id = $1 AND id = $2
+     RETURNING total, channel, member_id`,
     [storeId, onlineOrderId, orderId],
   );
   return row ?? null;

@@ -1,6 +1,7 @@
 import { MemberId } from '../../shared/ids';
 import type { MemberAdminView, MemberWire } from '../../shared/members/member-wire';
 import { type MobilePhone, maskPhone } from '../../shared/members/phone';
+import type { ValueSegment } from '../../shared/members/segments';
 import type { Queryable } from '../db/sql';
 import { type MemberSettings, phoneHash, storeLookupKey } from './member-settings';
 
@@ -20,10 +21,13 @@ export type MemberRow = {
   created_store_id: string | null;
   created_at: number;
   erased_at: number | null;
+  /** From the last scoring run (`member_scores`); null until the member is scored. */
+  value_segment: ValueSegment | null;
 };
 
 export const MEMBER_COLUMNS = `m.id, m.phone, m.name, m.growth, m.tier, m.points, m.first_visit_at, m.last_visit_at,
-  m.consent, m.consent_at, m.created_via, m.created_store_id, m.created_at, m.erased_at`;
+  m.consent, m.consent_at, m.created_via, m.created_store_id, m.created_at, m.erased_at,
+  (SELECT sc.value FROM member_scores sc WHERE sc.member_id = m.id) AS value_segment`;
 
 function tierWire(settings: MemberSettings, tierId: number): MemberWire['tier'] {
   const tier = settings.ladder.find((t) => t.id === tierId) ?? settings.ladder[0];
@@ -45,6 +49,7 @@ export function toMemberWire(row: MemberRow, settings: MemberSettings, storeId: 
     lastVisitAt: row.last_visit_at,
     consent: row.consent,
     erased: row.erased_at !== null,
+    valueSegment: row.value_segment,
   };
 }
 

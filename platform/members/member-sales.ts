@@ -13,24 +13,28 @@ import { markSeen, republishMember } from './member-versions';
  * growth reaches; the store has now seen them. `member_orders` keys it by the order, so a sale
  * applied again (a restored till's replay) credits nothing more. A member the platform never
  * made is refused: no till learns a member id but from the platform or a code it signed. An
- * erased member keeps the anonymised link and growth, and nothing personal comes back.
+ * erased member keeps the anonymised link and growth, and nothing personal comes back. An online
+ * order placed by a member (`onlineMember`) credits them through the sale that fulfils it.
  */
 export async function creditMemberSale(
   tx: Queryable,
   context: ApplyContext,
   payload: PayloadOf<'order.paid'>,
+  onlineMember: string | null = null,
 ): Promise<ApplyRefusal | null> {
   const { order } = payload;
-  if (!order.memberId) return null;
-  const member = await memberById(tx, order.memberId, true);
+  const memberId = order.memberId ?? onlineMember;
+  if (!memberId) return null;
+  const member = await memberById(tx, memberId, true);
   if (!member) return { code: 'member_unknown' };
   const settings = await readMemberSettings(tx);
   const spend = earningSpend(payload.payments.map((p) => ({ method: p.method, amount: p.amount })));
   const growth = growthEarned(settings.growthRule, spend);
   const inserted = await tx.query(
-    `INSERT INTO member_orders (store_id, order_id, member_id, paid_at, growth) VALUES ($1, $2, $3, $4, $5)
+    `INSERT INTO member_orders (store_id, order_id, member_id, paid_at, growth, total, business_day)
+     VALUES ($1, $2, $3, $4, $5, $6, $7::date)
      ON CONFLICT (store_id, order_id) DO NOTHING RETURNING order_id`,
-    [context.storeId, order.id, member.id, order.paidAt, growth],
+    [context.storeId, order.id, member.id, order.paidAt, growth, order.total, order.businessDay],
   );
   if (inserted.length === 0) return null;
   const total = Math.min(member.growth + growth, Number.MAX_SAFE_INTEGER);

@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { MemberPolicy } from '../../shared/members/member-wire';
+import type { RecencyBands } from '../../shared/members/segments';
 import { GrowthRule, TierLadder, tierFor } from '../../shared/members/tiers';
 import type { Queryable } from '../db/sql';
 
@@ -77,8 +78,16 @@ export function storeLookupKey(lookupSecret: Buffer, storeId: string): Buffer {
   return createHmac('sha256', lookupSecret).update(`member phone lookup ${storeId}`).digest();
 }
 
-export function memberPolicyFor(settings: MemberSettings, storeId: string): MemberPolicy {
-  return { brand: settings.brand, lookupKey: storeLookupKey(settings.lookupSecret, storeId).toString('base64url') };
+export function memberPolicyFor(
+  settings: MemberSettings,
+  storeId: string,
+  recencyBands: RecencyBands | null = null,
+): MemberPolicy {
+  return {
+    brand: settings.brand,
+    lookupKey: storeLookupKey(settings.lookupSecret, storeId).toString('base64url'),
+    recencyBands,
+  };
 }
 
 /**

@@ -7,6 +7,7 @@ import type { PlatformContext } from './context';
 import { installErrorHandlers } from './http-errors';
 import { installJsonParser } from './json-body';
 import { feedbackPageRoutes } from './routes/feedback-page';
+import { adminSegmentRoutes, deviceMemberReportRoutes } from './routes/member-segments';
 import { adminMemberRoutes, memberRoutes } from './routes/members';
 import { operationRoutes } from './routes/operations';
 import { redemptionRoutes } from './routes/redemptions';
@@ -51,6 +52,7 @@ export async function buildApp(context: PlatformContext, options: { logger?: boo
   redemptionRoutes(app, context);
   memberRoutes(app, context);
   deviceStatementRoutes(app, context);
+  deviceMemberReportRoutes(app, context);
   feedbackPageRoutes(app, context);
   platformApiRoutes(app, context);
   await app.register(async (admin) => {
@@ -59,6 +61,7 @@ export async function buildApp(context: PlatformContext, options: { logger?: boo
     });
     admin.addHook('onRequest', async (request) => requireAdmin(request, context.adminToken));
     adminMemberRoutes(admin, context);
+    adminSegmentRoutes(admin, context);
     admin.get('/metrics', async (_request, reply) =>
       reply.type(context.metrics.registry.contentType).send(await context.metrics.registry.metrics()),
     );

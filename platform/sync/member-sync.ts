@@ -1,4 +1,5 @@
 import { MemberPolicy } from '../../shared/members/member-wire';
+import type { RecencyBands } from '../../shared/members/segments';
 import { MEMBER_COLUMNS, type MemberRow, toMemberWire } from '../members/member-records';
 import { memberPolicyFor, type SettingsRow, settingsOf } from '../members/member-settings';
 import type { PlatformDomain } from './platform-domain';
@@ -6,7 +7,19 @@ import type { PlatformDomain } from './platform-domain';
 type Versioned = { version: number };
 type KeyRow = { kid: number; public_key: string; valid_from: number; valid_to: number } & Versioned;
 type StoreMemberRow = MemberRow & SettingsRow & Versioned & { store_id: string };
-type PolicyRow = SettingsRow & Versioned & { store_id: string };
+type PolicyRow = SettingsRow &
+  Versioned & {
+    store_id: string;
+    active_days: number | null;
+    sleeping_days: number | null;
+    churned_days: number | null;
+  };
+
+/** A store's recency bands (migration 0011), once the operator has set them. */
+function bandsOf(row: PolicyRow): RecencyBands | null {
+  if (row.active_days === null || row.sleeping_days === null || row.churned_days === null) return null;
+  return { activeDays: row.active_days, sleepingDays: row.sleeping_days, churnedDays: row.churned_days };
+}
 
 /**
  * The member streams share the brand-wide member counter (migration 0006). A store reads the
@@ -37,13 +50,17 @@ export const memberDomain: PlatformDomain<'members' | 'member_keys' | 'member_po
       }),
     },
     member_policy: {
-      query: `SELECT brand, ladder, growth_rule, lookup_secret, version, $1::uuid AS store_id FROM member_settings
+      // One row per store: the brand's settings with the store's bands, at the later of their versions.
+      query: `SELECT * FROM (SELECT s.brand, s.ladder, s.growth_rule, s.lookup_secret, $1::uuid AS store_id,
+             b.active_days, b.sleeping_days, b.churned_days, GREATEST(s.version, COALESCE(b.version, 0)) AS version
+           FROM member_settings s LEFT JOIN store_segment_settings b ON b.store_id = $1::uuid) p
            WHERE version > $2 ORDER BY version LIMIT $3`,
-      head: '(SELECT COALESCE(max(version), 0) FROM member_settings)',
+      head: `(SELECT GREATEST((SELECT COALESCE(max(version), 0) FROM member_settings),
+        COALESCE((SELECT version FROM store_segment_settings WHERE store_id = $1), 0)))`,
       change: (row: PolicyRow) => ({
         id: 'store',
         version: String(row.version),
-        data: MemberPolicy.parse(memberPolicyFor(settingsOf(row), row.store_id)),
+        data: MemberPolicy.parse(memberPolicyFor(settingsOf(row), row.store_id, bandsOf(row))),
       }),
     },
   },

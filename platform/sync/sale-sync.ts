@@ -14,6 +14,7 @@ const orderPaid: Applier<'order.paid'> = async (tx, context, payload) => {
   const { order } = payload;
   const refusal = orderPaidRefusal(payload, context.currency, context.window);
   if (refusal) return refusal;
+  let onlineMember: string | null = null;
   if (order.onlineOrderId) {
     const online = await linkOnlineOrder(tx, context.storeId, order.onlineOrderId, order.id);
     if (!online) return { code: 'online_order_unknown' };
@@ -21,6 +22,7 @@ const orderPaid: Applier<'order.paid'> = async (tx, context, payload) => {
     if (online.total !== order.total || online.channel !== order.channel) {
       return { code: 'record_sums', params: { what: sums.onlineOrder } };
     }
+    onlineMember = online.member_id;
   }
   await tx.query(
     `INSERT INTO orders (store_id, id, device_id, number, business_day, channel, paid_at, total, online_order_id, body)
@@ -40,7 +42,7 @@ const orderPaid: Applier<'order.paid'> = async (tx, context, payload) => {
   );
   await recordOrderLines(tx, context.storeId, [order.id]);
   await recordMovements(tx, context, payload.stock);
-  const refused = await creditMemberSale(tx, context, payload);
+  const refused = await creditMemberSale(tx, context, payload, onlineMember);
   if (refused) return refused;
   await linkAnswers(tx, context.storeId, [order.id], context.now);
   return null;

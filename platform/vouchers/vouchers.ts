@@ -45,37 +45,47 @@ export async function issueVouchers(
   input: { count: number; holder: string | null },
   nowMs: number,
 ): Promise<IssuedVoucher[]> {
-  return sql.transaction(async (tx) => {
-    const { row, storeScope } = await campaignWithScope(tx, campaignId);
-    if (!row.active) throw new ApiError(409, 'voucher_campaign_inactive', { campaign: row.name });
-    const key = await currentSigningKey(tx, kek);
-    const notBefore = Math.max(row.valid_from, key.validFrom);
-    if (notBefore >= row.valid_to)
-      throw new ApiError(400, 'request_invalid', { detail: 'the campaign has ended; no voucher can be issued' });
-    const rules = CampaignRules.parse(row.rules);
-    const vouchers = Array.from({ length: input.count }, () => {
-      const voucherId = randomBytes(12).toString('hex');
-      const code = signClaims(key, {
-        voucherId,
-        campaignId: row.id,
-        type: row.type,
-        value: row.value,
-        notBefore,
-        expires: row.valid_to,
-        storeScope,
-        flags: rules.offlineAllowed ? voucherFlags.offlineAllowed : 0,
-        nonce: null,
-      });
-      return { id: voucherId, code, expires: row.valid_to };
+  const holders = Array.from({ length: input.count }, () => input.holder);
+  return sql.transaction((tx) => issueToHolders(tx, kek, campaignId, holders, nowMs));
+}
+
+/** One voucher of the campaign for each holder (a member campaign's treated members), in the caller's transaction. */
+export async function issueToHolders(
+  tx: Queryable,
+  kek: Kek,
+  campaignId: number,
+  holders: readonly (string | null)[],
+  nowMs: number,
+): Promise<IssuedVoucher[]> {
+  const { row, storeScope } = await campaignWithScope(tx, campaignId);
+  if (!row.active) throw new ApiError(409, 'voucher_campaign_inactive', { campaign: row.name });
+  const key = await currentSigningKey(tx, kek);
+  const notBefore = Math.max(row.valid_from, key.validFrom);
+  if (notBefore >= row.valid_to)
+    throw new ApiError(400, 'request_invalid', { detail: 'the campaign has ended; no voucher can be issued' });
+  const rules = CampaignRules.parse(row.rules);
+  const vouchers = holders.map((holder) => {
+    const voucherId = randomBytes(12).toString('hex');
+    const code = signClaims(key, {
+      voucherId,
+      campaignId: row.id,
+      type: row.type,
+      value: row.value,
+      notBefore,
+      expires: row.valid_to,
+      storeScope,
+      flags: rules.offlineAllowed ? voucherFlags.offlineAllowed : 0,
+      nonce: null,
     });
-    await tx.query(
-      `INSERT INTO vouchers (id, campaign_id, kid, holder, state, code, not_before, expires, issued_at)
-       SELECT x.id, $1, $2, $3, 'ACTIVE', x.code, $4, $5, $6
-       FROM jsonb_to_recordset($7::jsonb) AS x(id text, code text)`,
-      [row.id, key.kid, input.holder, notBefore, row.valid_to, nowMs, JSON.stringify(vouchers)],
-    );
-    return vouchers;
+    return { id: voucherId, code, expires: row.valid_to, holder };
   });
+  await tx.query(
+    `INSERT INTO vouchers (id, campaign_id, kid, holder, state, code, not_before, expires, issued_at)
+     SELECT x.id, $1, $2, x.holder, 'ACTIVE', x.code, $3, $4, $5
+     FROM jsonb_to_recordset($6::jsonb) AS x(id text, code text, holder text)`,
+    [row.id, key.kid, notBefore, row.valid_to, nowMs, JSON.stringify(vouchers)],
+  );
+  return vouchers.map(({ holder: _holder, ...voucher }) => voucher);
 }
 
 /** Locks the voucher row: every change to a voucher and its redemptions queues here. */

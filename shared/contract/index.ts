@@ -8,6 +8,7 @@ import { catalogMethods } from './catalog';
 import { drawerMethods } from './drawer';
 import { feedbackMethods } from './feedback';
 import { lineExportMethods } from './line-export';
+import { memberReportMethods } from './member-report';
 import { memberMethods } from './members';
 import { onlineOrderMethods } from './online-orders';
 import { orderMethods } from './orders';
@@ -42,6 +43,7 @@ export const contract = {
   ...stockMethods,
   ...voucherMethods,
   ...memberMethods,
+  ...memberReportMethods,
 };
 
 export type Contract = typeof contract;

@@ -143,6 +143,18 @@ export const segmentMessages = {
     en: 'Each recency band must end later than the one before: active, then sleeping, then churned.',
     'zh-CN': '各活跃度区间须依次递增：活跃、沉睡、流失的天数逐级加大。',
   },
+  member_campaign_empty: {
+    en: 'No member who agreed to marketing is in that segment yet. Choose other segments, or score the members first.',
+    'zh-CN': '该分群中暂无同意接收营销信息的会员。请选择其他分群，或先计算会员评分。',
+  },
+  member_campaign_too_large: {
+    en: 'That segment has more than {max} members. Choose a narrower segment.',
+    'zh-CN': '该分群会员超过 {max} 人，请缩小分群范围。',
+  },
+  member_campaign_unknown: {
+    en: 'There is no member campaign {id}.',
+    'zh-CN': '没有编号为 {id} 的会员活动。',
+  },
 } satisfies Record<string, Text>;
 
 /** Finding, enrolling and attaching members, at the till and from the platform (docs/members.md). */
@@ -197,7 +209,20 @@ export const memberRecordMessages = {
   },
 } satisfies Record<string, Text>;
 
+/** Reports → Members without the platform (electron/core/members/member-report-call.ts). */
+export const memberReportMessages = {
+  member_report_not_paired: {
+    en: 'Member figures are computed on the platform, and this till is not paired with one.',
+    'zh-CN': '会员数据由平台计算，本收银机未绑定平台。',
+  },
+  member_report_offline: {
+    en: 'Member figures need the platform, which did not answer ({detail}). Try again when the till is online.',
+    'zh-CN': '会员数据需要连接平台，平台无应答（{detail}）。请在联网后重试。',
+  },
+} satisfies Record<string, Text>;
+
 export const memberMessages = {
+  ...memberReportMessages,
   ...memberRecordMessages,
   ...phoneMessages,
   ...memberCodeMessages,

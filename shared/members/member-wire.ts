@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MemberId } from '../ids';
 import { VoucherKeyWire } from '../vouchers/redemption-wire';
 import { memberCeilings } from './member-limits';
+import { RecencyBands } from './segments';
 
 /**
  * The member as the platform sends it to a till (docs/members.md, "On the till"): in the `members`
@@ -33,6 +34,8 @@ export const MemberWire = z.object({
   lastVisitAt: z.number().int().nullable(),
   consent: z.boolean(),
   erased: z.boolean(),
+  /** The value segment of the platform's last scoring run (docs/members.md, "Segments"); null until scored. */
+  valueSegment: z.enum(['high', 'mid', 'low']).nullable().default(null),
 });
 export type MemberWire = z.infer<typeof MemberWire>;
 
@@ -51,6 +54,8 @@ export const MemberPolicy = z.object({
     .min(0)
     .max(2 ** 32 - 1),
   lookupKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
+  /** The store's recency bands for the cashier's hint; null while the operator has not set its type. */
+  recencyBands: RecencyBands.nullable().default(null),
 });
 export type MemberPolicy = z.infer<typeof MemberPolicy>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MemberId } from '../ids';
 
 /**
  * The settlement terms as the operator or a channel sends them: loose here, so a value out of range
@@ -23,6 +24,8 @@ export const OnlineOrderInput = z.object({
     .max(200),
   customerName: z.string().trim().max(80).default(''),
   note: z.string().trim().max(500).default(''),
+  /** The member who ordered, when the consumer app knows them: the fulfilling sale is credited to them. */
+  memberId: MemberId.nullable().default(null),
   /** Settlement terms; the commission rate defaults to the store's. */
   ...TermsInput.shape,
 });

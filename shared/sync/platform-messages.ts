@@ -1,5 +1,5 @@
 import type { Locale } from '../locale';
-import { memberCodeMessages, memberRecordMessages, phoneMessages } from '../members/member-messages';
+import { memberCodeMessages, memberRecordMessages, phoneMessages, segmentMessages } from '../members/member-messages';
 import { franchiseMessages } from '../platform-api/franchise-messages';
 import { voucherMessages } from '../vouchers/voucher-messages';
 
@@ -161,6 +161,7 @@ const messages = {
   ...platformMessages,
   ...asPlatform(voucherMessages),
   ...asPlatform(memberRecordMessages),
+  ...asPlatform(segmentMessages),
   ...asPlatform(phoneMessages),
   ...asPlatform(memberCodeMessages),
   ...franchiseMessages,

@@ -10,6 +10,7 @@ import { benchDrillDown } from './drill-down.bench';
 import { benchHostColdStart } from './host-cold-start.bench';
 import { benchHostMemory } from './host-memory.bench';
 import { benchLinesExport } from './lines-export.bench';
+import { benchMemberSegments } from './member-segments.bench';
 import { benchOrderCommit } from './order-commit.bench';
 import { benchPlatformScale } from './platform-scale.bench';
 import { benchProductSearch } from './product-search.bench';
@@ -54,6 +55,8 @@ const groups: Record<string, Group> = {
     ),
   vouchers: async () => [benchOfflineDecision(size(300, 2_000)), ...(await benchOnlineDecision(size(50, 300)))],
   camera: () => benchCamera(size(10, 20)),
+  // PostgreSQL (COUNTER_TEST_DATABASE_URL, else the CI server's address): a million members, ten million sales.
+  members: () => benchMemberSegments(size(20_000, 1_000_000), size(200_000, 10_000_000)),
 };
 
 const unknown = named.filter((name) => !(name in groups));

@@ -67,4 +67,35 @@ describe.each(backends)('members on the command line on $name', (backend) => {
     expect(after.stdout).toContain('(erased)');
     expect((await run(['members', 'messages', ...connection])).stdout).toContain('no pending messages');
   });
+
+  it('sets a store’s recency bands, refuses bands that do not rise, and scores the members', async () => {
+    const store = await get().admin.createStore('分群门店');
+    const set = await run([
+      'members',
+      'segments',
+      store.storeId,
+      '--type',
+      'bakery',
+      '--bands',
+      '20,60,120',
+      ...connection,
+    ]);
+    expect(set.code, set.stderr).toBe(0);
+    expect(set.stdout).toContain('bakery, bands 20/60/120 days');
+    const wrong = await run([
+      'members',
+      'segments',
+      store.storeId,
+      '--type',
+      'cafe',
+      '--bands',
+      '90,30,180',
+      ...connection,
+    ]);
+    expect(wrong.code).not.toBe(0);
+    expect(wrong.stderr).toContain('must end later than the one before');
+    const scored = await run(['members', 'score', ...connection]);
+    expect(scored.code, scored.stderr).toBe(0);
+    expect(scored.stdout).toMatch(/^scored \d+ members in \d+ ms; \d+ changed value segment/);
+  });
 });

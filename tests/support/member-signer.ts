@@ -61,6 +61,7 @@ export function memberSigner(kid = 1, brand = 1): MemberSigner {
         lastVisitAt: null,
         consent: false,
         erased: false,
+        valueSegment: null,
         ...extra,
       };
     },

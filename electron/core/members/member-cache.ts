@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { MemberKeyWire, MemberPolicy, MemberWire } from '../../../shared/members/member-wire';
 import type { MobilePhone } from '../../../shared/members/phone';
+import { RecencyBands, type ValueSegment } from '../../../shared/members/segments';
 import type { SigningKey } from '../../../shared/vouchers/signed-envelope';
 import { namedStatements } from '../db/open-database';
 
@@ -15,14 +16,14 @@ const statements = namedStatements({
   // A number moves between members only through an erasure; the cache takes the newer word.
   releaseHash: 'UPDATE members SET phone_hash = NULL WHERE phone_hash = @phoneHash AND id <> @id',
   upsert: `INSERT INTO members (id, masked_phone, phone_hash, name, tier_id, tier_zh, tier_en, growth, points,
-      first_visit_at, last_visit_at, consent, erased, updated_at)
+      first_visit_at, last_visit_at, consent, erased, value_segment, updated_at)
     VALUES (@id, @maskedPhone, @phoneHash, @name, @tierId, @tierZh, @tierEn, @growth, @points,
-      @firstVisitAt, @lastVisitAt, @consent, @erased, @now)
+      @firstVisitAt, @lastVisitAt, @consent, @erased, @valueSegment, @now)
     ON CONFLICT (id) DO UPDATE SET masked_phone = excluded.masked_phone, phone_hash = excluded.phone_hash,
       name = excluded.name, tier_id = excluded.tier_id, tier_zh = excluded.tier_zh, tier_en = excluded.tier_en,
       growth = excluded.growth, points = excluded.points, first_visit_at = excluded.first_visit_at,
       last_visit_at = excluded.last_visit_at, consent = excluded.consent, erased = excluded.erased,
-      updated_at = excluded.updated_at`,
+      value_segment = excluded.value_segment, updated_at = excluded.updated_at`,
   byId: 'SELECT * FROM members WHERE id = ?',
   insertKnownById: `INSERT INTO members (id, consent, erased, updated_at) VALUES (?, 0, 0, ?) ON CONFLICT (id) DO NOTHING`,
   byHash: 'SELECT * FROM members WHERE phone_hash = ?',
@@ -30,9 +31,11 @@ const statements = namedStatements({
     ON CONFLICT (kid) DO UPDATE SET public_key = excluded.public_key, valid_from = excluded.valid_from,
       valid_to = excluded.valid_to`,
   keys: 'SELECT kid, public_key, valid_from, valid_to FROM member_keys',
-  upsertPolicy: `INSERT INTO member_policy (id, brand, lookup_key, updated_at) VALUES (1, @brand, @lookupKey, @now)
-    ON CONFLICT (id) DO UPDATE SET brand = excluded.brand, lookup_key = excluded.lookup_key, updated_at = excluded.updated_at`,
-  policy: 'SELECT brand, lookup_key FROM member_policy WHERE id = 1',
+  upsertPolicy: `INSERT INTO member_policy (id, brand, lookup_key, recency_bands, updated_at)
+    VALUES (1, @brand, @lookupKey, @recencyBands, @now)
+    ON CONFLICT (id) DO UPDATE SET brand = excluded.brand, lookup_key = excluded.lookup_key,
+      recency_bands = excluded.recency_bands, updated_at = excluded.updated_at`,
+  policy: 'SELECT brand, lookup_key, recency_bands FROM member_policy WHERE id = 1',
   forgetMembers: 'DELETE FROM members',
   forgetKeys: 'DELETE FROM member_keys',
   forgetPolicy: 'DELETE FROM member_policy',
@@ -52,6 +55,7 @@ export type MemberRow = {
   last_visit_at: number | null;
   consent: number;
   erased: number;
+  value_segment: ValueSegment | null;
 };
 
 export function cacheMember(db: Database, member: MemberWire, now: number): void {
@@ -71,6 +75,7 @@ export function cacheMember(db: Database, member: MemberWire, now: number): void
     lastVisitAt: member.lastVisitAt,
     consent: member.consent ? 1 : 0,
     erased: member.erased ? 1 : 0,
+    valueSegment: member.valueSegment,
     now,
   });
 }
@@ -110,12 +115,17 @@ export function memberKeys(db: Database): Map<number, SigningKey> {
 }
 
 export function cacheMemberPolicy(db: Database, policy: MemberPolicy, now: number): void {
-  statements(db).upsertPolicy.run({ ...policy, now });
+  const recencyBands = policy.recencyBands === null ? null : JSON.stringify(policy.recencyBands);
+  statements(db).upsertPolicy.run({ brand: policy.brand, lookupKey: policy.lookupKey, recencyBands, now });
 }
 
+type PolicyRow = { brand: number; lookup_key: string; recency_bands: string | null };
+
 export function memberPolicy(db: Database): MemberPolicy | null {
-  const row = statements(db).policy.get() as { brand: number; lookup_key: string } | undefined;
-  return row ? { brand: row.brand, lookupKey: row.lookup_key } : null;
+  const row = statements(db).policy.get() as PolicyRow | undefined;
+  if (!row) return null;
+  const bands = row.recency_bands === null ? null : RecencyBands.safeParse(JSON.parse(row.recency_bands));
+  return { brand: row.brand, lookupKey: row.lookup_key, recencyBands: bands?.success ? bands.data : null };
 }
 
 /** A till unpaired from its platform keeps no member's data, nor the keys it would believe codes by. */

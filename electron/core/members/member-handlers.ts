@@ -34,13 +34,13 @@ function refusalError(refusal: PlatformRefusal): AppError {
 function fromPlatform(ctx: HandlerContext, row: MemberRow | null, how: string) {
   if (!row) throw new Error('member vanished inside its own transaction');
   ctx.describe(`member:${row.id}`, { how, source: 'platform' });
-  return memberCard(row, true, ctx.now, ctx.locale);
+  return memberCard(row, true, ctx.now, ctx.locale, memberPolicy(ctx.db)?.recencyBands ?? null);
 }
 
 function fromCache(ctx: HandlerContext, row: MemberRow, how: string) {
   if (row.erased === 1) throw new AppError('member_erased');
   ctx.describe(`member:${row.id}`, { how, source: 'cache' });
-  return memberCard(row, false, ctx.now, ctx.locale);
+  return memberCard(row, false, ctx.now, ctx.locale, memberPolicy(ctx.db)?.recencyBands ?? null);
 }
 
 const seconds = (ms: number) => Math.floor(ms / 1000);

@@ -38,10 +38,15 @@ export function stepped(request: ReportRequest, by: number): ReportRequest {
   }
 }
 
-type PeriodPickerProps = { value: ReportRequest; onChange(next: ReportRequest): void };
+type PeriodPickerProps = {
+  value: ReportRequest;
+  onChange(next: ReportRequest): void;
+  /** False for a report that compares nothing (Members): no comparison to choose. */
+  compares?: boolean;
+};
 
 /** Day, week (Monday to Sunday), month or any range of business days, stepped or typed, and what it is compared with. */
-export function PeriodPicker({ value, onChange }: PeriodPickerProps) {
+export function PeriodPicker({ value, onChange, compares = true }: PeriodPickerProps) {
   const { t } = useTranslation();
   const today = useStoreInfo().businessDay;
   const { from, to } = requestedDays(value);
@@ -120,14 +125,16 @@ export function PeriodPicker({ value, onChange }: PeriodPickerProps) {
           />
         </Tooltip>
       </Space.Compact>
-      <Select<Comparison | 'none'>
-        className="report-comparison"
-        value={value.comparison ?? 'none'}
-        aria-label={t('salesReport.compareLabel')}
-        onChange={(choice) => onChange({ ...value, comparison: choice === 'none' ? null : choice })}
-        options={comparisons.map((choice) => ({ value: choice, label: t(`salesReport.compare.${choice}`) }))}
-        data-testid="report-comparison"
-      />
+      {compares ? (
+        <Select<Comparison | 'none'>
+          className="report-comparison"
+          value={value.comparison ?? 'none'}
+          aria-label={t('salesReport.compareLabel')}
+          onChange={(choice) => onChange({ ...value, comparison: choice === 'none' ? null : choice })}
+          options={comparisons.map((choice) => ({ value: choice, label: t(`salesReport.compare.${choice}`) }))}
+          data-testid="report-comparison"
+        />
+      ) : null}
     </Space>
   );
 }

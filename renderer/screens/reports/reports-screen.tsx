@@ -5,6 +5,7 @@ import { usePermission } from '../../hooks/use-permission';
 import { ScreenHeader } from '../screen-header';
 import { shiftShortcut, useShiftPanel } from '../shift/shift-panel-provider';
 import { FeedbackView } from './feedback-view';
+import { MembersView } from './members-view';
 import { SalesView } from './sales-view';
 import { SettlementView } from './settlement-view';
 import { VoucherReport } from './voucher-report';
@@ -32,6 +33,7 @@ export function ReportsScreen() {
             { key: 'settlement', label: t('settlementReport.tab'), children: <SettlementView /> },
             { key: 'vouchers', label: t('voucher.report.tab'), children: <VoucherReport /> },
             { key: 'feedback', label: t('feedbackReport.tab'), children: <FeedbackView /> },
+            { key: 'members', label: t('memberReport.tab'), children: <MembersView /> },
           ]}
         />
       ) : (
