@@ -63,7 +63,9 @@ describe('stored hour facts of a day in progress', () => {
     // Hours stored long ago: the year-on-year day is kept, older ones are dropped with the next store.
     const storedLongAgo = (day: string) =>
       db
-        .prepare("INSERT INTO hour_facts (business_day, hour, version, changes, sales, items) VALUES (?, 9, 1, 0, '', '')")
+        .prepare(
+          "INSERT INTO hour_facts (business_day, hour, version, changes, sales, items) VALUES (?, 9, 1, 0, '', '')",
+        )
         .run(day);
     storedLongAgo('2025-12-03');
     storedLongAgo('2025-11-25');
