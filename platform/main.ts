@@ -13,6 +13,7 @@ import {
 } from './cli/operator-commands';
 import { serve } from './cli/serve';
 import { commissionSet, onlineOrderTerms, statement } from './cli/settlement-commands';
+import { memberTiers } from './cli/tier-commands';
 import { campaignCreate, keyRotate, voucherIssue, voucherShow } from './cli/voucher-commands';
 import { KekError } from './vouchers/key-sealing';
 
@@ -48,6 +49,7 @@ const usage = `usage: npm run platform -- <command> [flags] [--json]
   members erase <member id>          (PIPL erasure: number, name and consent removed; history kept)
   members code <member id> [--age <seconds>]   (a fresh member QR code to scan, as the app shows it)
   members messages                   (enrolment codes the platform would have sent by SMS)
+  members tiers [--file <ladder.json>]   (the tier ladder and its benefits; --file sets it, docs/members.md)
 
 Operator commands reach a running platform: --url <url> --token <admin token>
 (or COUNTER_PLATFORM_URL and COUNTER_PLATFORM_TOKEN). DATABASE_URL works for serve too.
@@ -74,6 +76,7 @@ const commands: Record<string, (args: string[]) => Promise<CommandResult>> = {
   'members erase': memberErase,
   'members code': memberCode,
   'members messages': memberMessages,
+  'members tiers': memberTiers,
 };
 
 /** The command's words (one or two) and the flags after them. */

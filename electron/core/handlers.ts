@@ -4,6 +4,7 @@ import { catalogHandlers } from './catalog/catalog-handlers';
 import { drawerHandlers } from './drawer/drawer-handlers';
 import { feedbackHandlers } from './feedback/feedback-handlers';
 import type { Handlers } from './handler-context';
+import { memberBenefitHandlers } from './members/member-benefits';
 import { memberHandlers } from './members/member-handlers';
 import { onlineOrderHandlers } from './online/online-order-handlers';
 import { orderHandlers } from './orders/order-handlers';
@@ -42,4 +43,5 @@ export const handlers: Handlers = {
   ...voucherHandlers,
   ...sampleVoucherHandlers,
   ...memberHandlers,
+  ...memberBenefitHandlers,
 };

@@ -1,5 +1,5 @@
 import type { Locale } from '../locale';
-import { memberCodeMessages, memberRecordMessages, phoneMessages } from '../members/member-messages';
+import { memberCodeMessages, memberRecordMessages, phoneMessages, tierMessages } from '../members/member-messages';
 import { voucherMessages } from '../vouchers/voucher-messages';
 
 type Message = { en: string; zh: string };
@@ -162,6 +162,7 @@ const messages = {
   ...asPlatform(memberRecordMessages),
   ...asPlatform(phoneMessages),
   ...asPlatform(memberCodeMessages),
+  ...asPlatform(tierMessages),
 };
 
 export type ErrorCode = keyof typeof messages;

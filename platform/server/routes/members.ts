@@ -8,6 +8,7 @@ import {
   MemberIdentifyRequest,
   MemberLookupRequest,
 } from '../../../shared/members/member-wire';
+import { TierLadder } from '../../../shared/members/tiers';
 import { ApiError, parseInput } from '../../errors';
 import { confirmEnrolment, pendingMessages, startEnrolment } from '../../members/enrolment';
 import { listMemberKeys, signMemberCode } from '../../members/member-keys';
@@ -19,6 +20,8 @@ import {
   lookupMember,
   showMember,
 } from '../../members/member-service';
+import { readMemberSettings } from '../../members/member-settings';
+import { setTierLadder } from '../../members/tier-ladder';
 import type { PlatformContext } from '../context';
 import { deviceSigned, signedDevice } from '../signed-requests';
 
@@ -70,6 +73,8 @@ const ListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });
 
+/** The ladder's own rules (`ladderProblem`) are checked after its shape, each with its own message. */
+const TierLadderRequest = z.object({ tiers: TierLadder });
 const CodeRequest = z.object({ ageSeconds: z.number().int().min(0).max(86_400).default(0) });
 
 function memberId(text: string): string {
@@ -108,6 +113,16 @@ export function adminMemberRoutes(app: FastifyInstance, context: PlatformContext
     const member = await showMember(sql, memberId(request.params.id));
     if (member.erased) throw new ApiError(409, 'member_erased');
     return signMemberCode(sql, kek, member.id, context.now() - ageSeconds * 1000);
+  });
+
+  app.get('/v1/admin/member-tiers', async () => ({ tiers: (await readMemberSettings(sql)).ladder }));
+
+  // The whole ladder at once, benefits included: every till takes it as one change.
+  app.put('/v1/admin/member-tiers', async (request) => {
+    const { tiers } = parseInput(TierLadderRequest, request.body);
+    const saved = await setTierLadder(sql, tiers, context.now());
+    notifier.everyStoreChanged();
+    return { tiers: saved };
   });
 
   app.get('/v1/admin/member-messages', async () => ({ messages: await pendingMessages(sql, context.now()) }));
