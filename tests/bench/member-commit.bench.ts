@@ -1,11 +1,10 @@
 import { cacheMember } from '../../electron/core/members/member-cache';
 import { cacheLadder } from '../../electron/core/members/tier-cache';
-import type { Product } from '../../shared/contract/catalog';
 import { MemberId, uuidv7 } from '../../shared/ids';
 import { TierLadder } from '../../shared/members/tiers';
 import { type BenchResult, percentile, record } from './bench-report';
 import { makeSales } from './order-commit.bench';
-import { openDemoCore, unwrap } from './support/bench-core';
+import { allProducts, openDemoCore, unwrap } from './support/bench-core';
 
 /** Tier prices the ladder holds besides the demo catalog's: a brand's 20,000-price tier is the limit. */
 const OTHER_SKUS = 19_800;
@@ -24,15 +23,7 @@ export async function benchMemberOrderCommit(orders: number): Promise<BenchResul
     const db = core.environment.db;
     const cashier = bench.signIn('cashier');
     unwrap(core.dispatch({ method: 'shift.open', input: { float: 50_000 }, sessionToken: cashier }), 'shift.open');
-    const products: Product[] = [];
-    for (let offset = 0; ; offset += 200) {
-      const page = unwrap<{ items: Product[]; hasMore: boolean }>(
-        core.dispatch({ method: 'catalog.searchProducts', input: { limit: 200, offset }, sessionToken: cashier }),
-        'catalog.searchProducts',
-      );
-      products.push(...page.items);
-      if (!page.hasMore) break;
-    }
+    const products = allProducts(core, cashier);
     // Every other demo product has a member price 10 % under its list price; the rest take 8 % off.
     const demoPrices = products
       .filter((product, i) => i % 2 === 0 && product.price > 10)

@@ -5,7 +5,7 @@ import type { Cart, CartLine } from '../../shared/pricing/cart';
 import { priceCart } from '../../shared/pricing/price-cart';
 import { seededRandom } from '../support/random';
 import { type BenchResult, percentile, record } from './bench-report';
-import { openDemoCore, unwrap } from './support/bench-core';
+import { allProducts, openDemoCore, unwrap } from './support/bench-core';
 import { openRawOrderWriter, readOrderRows } from './support/raw-order-writes';
 
 /** What the payment screen sends; the dispatcher validates it as it would any client's. */
@@ -69,15 +69,7 @@ export async function benchOrderCommit(orders: number, sustainMs: number): Promi
     const { core } = bench;
     const cashier = bench.signIn('cashier');
     unwrap(core.dispatch({ method: 'shift.open', input: { float: 50_000 }, sessionToken: cashier }), 'shift.open');
-    const products: Product[] = [];
-    for (let offset = 0; ; offset += 200) {
-      const page = unwrap<{ items: Product[]; hasMore: boolean }>(
-        core.dispatch({ method: 'catalog.searchProducts', input: { limit: 200, offset }, sessionToken: cashier }),
-        'catalog.searchProducts',
-      );
-      products.push(...page.items);
-      if (!page.hasMore) break;
-    }
+    const products = allProducts(core, cashier);
     const sales = makeSales(products, 2_000, 7);
     // The raw run starts from the same database the core starts from.
     const rawPath = join(bench.dataDir, 'raw-copy.db');

@@ -27,6 +27,24 @@ export async function wedge(page: Page, code: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
+/**
+ * On the demo store's first screen: signs in as the demo cashier, waits for the till to be online
+ * with its platform, and opens a shift with ¥500. Playwright's own waits: vitest's expect.poll only
+ * works inside a test, and this runs before them.
+ */
+export async function openShiftOnline(page: Page): Promise<void> {
+  await page.getByTestId('staff-tile-张伟').click();
+  await page.keyboard.type('1111');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('status-sync').filter({ hasText: '在线' }).waitFor({ timeout: 60_000 });
+  await page.getByTestId('status-shift').click();
+  const panel = page.getByTestId('shift-panel');
+  await panel.getByTestId('shift-float-input').fill('500');
+  await panel.getByTestId('shift-open-submit').click();
+  await panel.getByTestId('current-shift').waitFor();
+  await page.keyboard.press('Escape');
+}
+
 export async function startMemberStore(): Promise<MemberStore> {
   const host = await startHost({
     demo: true,
@@ -34,18 +52,7 @@ export async function startMemberStore(): Promise<MemberStore> {
   });
   const browser = await launchBrowser();
   try {
-    const page = await openPage(browser, host.url, 'zh-CN');
-    // Playwright's own waits here: vitest's expect.poll only works inside a test.
-    await page.getByTestId('staff-tile-张伟').click();
-    await page.keyboard.type('1111');
-    await page.keyboard.press('Enter');
-    await page.getByTestId('status-sync').filter({ hasText: '在线' }).waitFor({ timeout: 60_000 });
-    await page.getByTestId('status-shift').click();
-    const panel = page.getByTestId('shift-panel');
-    await panel.getByTestId('shift-float-input').fill('500');
-    await panel.getByTestId('shift-open-submit').click();
-    await panel.getByTestId('current-shift').waitFor();
-    await page.keyboard.press('Escape');
+    await openShiftOnline(await openPage(browser, host.url, 'zh-CN'));
   } finally {
     await browser.close();
   }
