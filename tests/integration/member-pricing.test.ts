@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MemberBenefits, MemberCard } from '../../shared/contract/members';
 import type { OrderDetail, RefundSummary } from '../../shared/contract/orders';
 import type { DaySummary } from '../../shared/contract/reports';
+import type { SalesReport } from '../../shared/contract/sales-report';
 import { uuidv7 } from '../../shared/ids';
 import type { MemberAdminView } from '../../shared/members/member-wire';
 import { TierLadder } from '../../shared/members/tiers';
@@ -177,6 +178,19 @@ describe('a member’s sale is priced by the core with the member’s tier', () 
   it('shows the member benefit as its own row of the day’s discounts by source', async () => {
     const day = expectOk<DaySummary>(await till.call('reports.day', {}, till.tokens.owner));
     expect(day.discountsBySource).toEqual([{ kind: 'member', amount: 300 }]);
+    const sales = expectOk<SalesReport>(
+      await till.call(
+        'reports.sales',
+        { period: 'day', firstDay: day.businessDay, comparison: null },
+        till.tokens.owner,
+      ),
+    );
+    expect(sales.discountsBySource).toEqual([{ kind: 'member', amount: 300 }]);
+    const x = expectOk<{ report: { discountsBySource: unknown[] }; html: string }>(
+      await till.call('shift.xReport', {}, till.tokens.owner),
+    );
+    expect(x.report.discountsBySource).toEqual([{ kind: 'member', amount: 300 }]);
+    expect(x.html).toContain('Member benefit');
   });
 
   it('reaches the platform, which credits the member’s growth and moves them up a tier', async () => {
