@@ -88,6 +88,7 @@ describe('member prices at the checkout', () => {
       await expectText(tags.nth(0), zh ? '会员价' : 'Member price', '1.50');
       await expectText(tags.nth(1), zh ? '会员折扣' : 'Member discount');
       await expectText(page.getByTestId('cart-member-benefit'), '1.25');
+      await expectText(page.getByTestId('member-saving'), zh ? '本单会员优惠' : 'Saves', '1.25');
       await expectText(page.getByTestId('cart-total'), '8.25');
       await expectText(page.getByTestId('cart-totals'), zh ? '会员优惠' : 'Member benefit');
       await expectNoBrokenWords(page, `member prices (${name})`);
