@@ -1,15 +1,30 @@
-import { type LadderProblem, ladderProblem, type TierLadder } from '../../shared/members/tiers';
+import { type LadderShapeProblem, ladderShapeProblem } from '../../shared/members/tier-shape';
+import { type LadderProblem, ladderProblem, TierLadder } from '../../shared/members/tiers';
 import type { MessageParams } from '../../shared/sync/platform-messages';
 import type { Queryable, Sql } from '../db/sql';
 import { ApiError } from '../errors';
 import { readMemberSettings } from './member-settings';
 import { reserveMemberVersions } from './member-versions';
 
-/** A ladder problem's tier names as the platform's messages take them. */
-function problemParams(problem: LadderProblem): MessageParams {
+/** A ladder problem's words (tier names, a rule) as the platform's messages take them. */
+function problemParams(problem: LadderProblem | LadderShapeProblem): MessageParams {
   return Object.fromEntries(
-    Object.entries(problem.params).map(([key, words]) => [key, { en: words.en, zh: words['zh-CN'] }]),
+    Object.entries(problem.params).map(([key, words]) => [
+      key,
+      typeof words === 'string' ? words : { en: words.en, zh: words['zh-CN'] },
+    ]),
   );
+}
+
+/**
+ * The ladder in a request body, or the first thing wrong with its shape in the owner's words
+ * (never the validator's): which tier, and what a tier's field may hold.
+ */
+export function ladderFromBody(body: unknown): TierLadder {
+  const tiers = typeof body === 'object' && body !== null ? Reflect.get(body, 'tiers') : undefined;
+  const shape = ladderShapeProblem(tiers);
+  if (shape) throw new ApiError(400, shape.code, problemParams(shape));
+  return TierLadder.parse(tiers);
 }
 
 /**

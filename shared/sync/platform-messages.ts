@@ -1,5 +1,6 @@
 import type { Locale } from '../locale';
 import { memberCodeMessages, memberRecordMessages, phoneMessages, tierMessages } from '../members/member-messages';
+import { tierShapeMessages } from '../members/tier-shape';
 import { voucherMessages } from '../vouchers/voucher-messages';
 
 type Message = { en: string; zh: string };
@@ -163,6 +164,7 @@ const messages = {
   ...asPlatform(phoneMessages),
   ...asPlatform(memberCodeMessages),
   ...asPlatform(tierMessages),
+  ...asPlatform(tierShapeMessages),
 };
 
 export type ErrorCode = keyof typeof messages;

@@ -107,6 +107,20 @@ describe('the operator sets the tier ladder', () => {
       },
     ]);
     expect(twice.body.error?.code).toBe('tier_member_price_twice');
+    // A ladder not even shaped like one: which tier, and what its field may hold, never the validator's words.
+    const deep = await putLadder([{ ...ladder[0], benefits: [{ kind: 'tier_discount', rateBp: 6_000 }] }]);
+    expect(deep.body.error).toMatchObject({ code: 'tier_ladder_field' });
+    expect(deep.body.error?.message).toBe(
+      '“Member” cannot be saved: a tier discount is 1 to 5,000 basis points (at most 50 % off; deeper is a member price).',
+    );
+    const sku = await putLadder(
+      [{ ...ladder[0], benefits: [{ kind: 'member_prices', prices: [{ sku: '水 550ml', price: 150 }] }] }],
+      'zh-CN',
+    );
+    expect(sku.body.error?.message).toBe(
+      '“普通会员”无法保存：每个会员价须以商品编码指明商品：1 到 40 个字母、数字、_ . 或 -。',
+    );
+    expect((await putLadder([])).body.error?.code).toBe('tier_ladder_size');
     const { tiers } = await platform.admin.request<{ tiers: TierLadder }>('GET', '/v1/admin/member-tiers');
     expect(tiers.every((tier) => tier.benefits.length === 0)).toBe(true);
   });

@@ -8,7 +8,6 @@ import {
   MemberIdentifyRequest,
   MemberLookupRequest,
 } from '../../../shared/members/member-wire';
-import { TierLadder } from '../../../shared/members/tiers';
 import { ApiError, parseInput } from '../../errors';
 import { confirmEnrolment, pendingMessages, startEnrolment } from '../../members/enrolment';
 import { listMemberKeys, signMemberCode } from '../../members/member-keys';
@@ -21,7 +20,7 @@ import {
   showMember,
 } from '../../members/member-service';
 import { readMemberSettings } from '../../members/member-settings';
-import { setTierLadder } from '../../members/tier-ladder';
+import { ladderFromBody, setTierLadder } from '../../members/tier-ladder';
 import type { PlatformContext } from '../context';
 import { deviceSigned, signedDevice } from '../signed-requests';
 
@@ -73,8 +72,6 @@ const ListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });
 
-/** The ladder's own rules (`ladderProblem`) are checked after its shape, each with its own message. */
-const TierLadderRequest = z.object({ tiers: TierLadder });
 const CodeRequest = z.object({ ageSeconds: z.number().int().min(0).max(86_400).default(0) });
 
 function memberId(text: string): string {
@@ -119,8 +116,7 @@ export function adminMemberRoutes(app: FastifyInstance, context: PlatformContext
 
   // The whole ladder at once, benefits included: every till takes it as one change.
   app.put('/v1/admin/member-tiers', async (request) => {
-    const { tiers } = parseInput(TierLadderRequest, request.body);
-    const saved = await setTierLadder(sql, tiers, context.now());
+    const saved = await setTierLadder(sql, ladderFromBody(request.body), context.now());
     notifier.everyStoreChanged();
     return { tiers: saved };
   });
