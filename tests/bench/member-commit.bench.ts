@@ -3,7 +3,7 @@ import { cacheLadder } from '../../electron/core/members/tier-cache';
 import { MemberId, uuidv7 } from '../../shared/ids';
 import { TierLadder } from '../../shared/members/tiers';
 import { type BenchResult, percentile, record } from './bench-report';
-import { makeSales } from './order-commit.bench';
+import { latencyFigures, makeSales, timedCommits } from './order-commit.bench';
 import { allProducts, openDemoCore, unwrap } from './support/bench-core';
 
 /** Tier prices the ladder holds besides the demo catalog's: a brand's 20,000-price tier is the limit. */
@@ -78,14 +78,7 @@ export async function benchMemberOrderCommit(orders: number): Promise<BenchResul
       });
       if (!result.ok) throw new Error(`commit failed: ${result.error.code}: ${result.error.message}`);
     };
-    for (let i = 0; i < Math.min(200, orders); i++) commit();
-    const samples: number[] = [];
-    for (let i = 0; i < orders; i++) {
-      const started = performance.now();
-      commit();
-      samples.push(performance.now() - started);
-      await new Promise<void>((resolve) => setImmediate(resolve));
-    }
+    const samples = await timedCommits(commit, orders);
     memberSourced = db
       .prepare("SELECT count(DISTINCT order_id) FROM order_discounts WHERE source = 'member'")
       .pluck()
@@ -102,10 +95,7 @@ export async function benchMemberOrderCommit(orders: number): Promise<BenchResul
       pass: p99 <= 5,
       notes: {
         orders,
-        p50: +percentile(samples, 50).toFixed(3),
-        p90: +percentile(samples, 90).toFixed(3),
-        p99: +p99.toFixed(3),
-        max: +Math.max(...samples).toFixed(3),
+        ...latencyFigures(samples),
         memberPrices: ladder[0].benefits.reduce((n, b) => n + (b.kind === 'member_prices' ? b.prices.length : 0), 0),
         ordersWithMemberSource: memberSourced,
         between: 'event loop turn',
