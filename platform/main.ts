@@ -22,6 +22,7 @@ import {
 import { memberCampaign, memberCampaignReport, memberScore, memberSegments } from './cli/segment-commands';
 import { serve } from './cli/serve';
 import { commissionSet, onlineOrderTerms, statement } from './cli/settlement-commands';
+import { memberTiers } from './cli/tier-commands';
 import { campaignCreate, keyRotate, voucherIssue, voucherShow } from './cli/voucher-commands';
 import { KekError } from './vouchers/key-sealing';
 
@@ -69,6 +70,7 @@ const usage = `usage: npm run platform -- <command> [flags] [--json]
   members campaign <voucher campaign id> --name <n> --store <id> --values high,mid --bands sleeping,churned
                    --holdout <percent 1-50> --seed <s>   (vouchers to a segment, a seeded holdout kept out)
   members campaign-report <id> --from YYYY-MM-DD --to YYYY-MM-DD
+  members tiers [--file <ladder.json>]   (the tier ladder and its benefits; --file sets it, docs/members.md)
 
 Operator commands reach a running platform: --url <url> --token <admin token>
 (or COUNTER_PLATFORM_URL and COUNTER_PLATFORM_TOKEN). DATABASE_URL works for serve too.
@@ -105,6 +107,7 @@ const commands: Record<string, (args: string[]) => Promise<CommandResult>> = {
   'members score': memberScore,
   'members campaign': memberCampaign,
   'members campaign-report': memberCampaignReport,
+  'members tiers': memberTiers,
 };
 
 /** The command's words (one or two) and the flags after them. */

@@ -108,6 +108,7 @@ export const fieldLabels: Record<string, FieldLabel> = {
   price: label('Price', '价格', 'money'),
   priceMax: label('Highest price', '价格上限', 'money'),
   productId: label('Product', '商品'),
+  productIds: label('Products', '商品'),
   quantity: label('Quantity', '数量'),
   query: search,
   reason: label('Reason', '原因'),

@@ -4,6 +4,7 @@ import { catalogHandlers } from './catalog/catalog-handlers';
 import { drawerHandlers } from './drawer/drawer-handlers';
 import { feedbackHandlers } from './feedback/feedback-handlers';
 import type { Handlers } from './handler-context';
+import { memberBenefitHandlers } from './members/member-benefits';
 import { memberHandlers } from './members/member-handlers';
 import { memberReportHandlers } from './members/member-report-call';
 import { onlineOrderHandlers } from './online/online-order-handlers';
@@ -44,4 +45,5 @@ export const handlers: Handlers = {
   ...sampleVoucherHandlers,
   ...memberHandlers,
   ...memberReportHandlers,
+  ...memberBenefitHandlers,
 };

@@ -81,6 +81,7 @@ export const contractMethodNames: readonly string[] = [
   'members.identify',
   'members.enrolStart',
   'members.enrolConfirm',
+  'members.benefits',
 ];
 
 /** The refusals the preload gives without asking main; `{method}` is filled in. */

@@ -1,5 +1,6 @@
 import { earningSpend } from '../../shared/members/points';
 import { growthEarned } from '../../shared/members/tiers';
+import { cumulativeShare } from '../../shared/rounding';
 import type { PayloadOf } from '../../shared/sync/mutations';
 import type { Queryable } from '../db/sql';
 import type { ApplyContext, ApplyRefusal } from '../sync/platform-domain';
@@ -54,4 +55,62 @@ export async function creditMemberSale(
     at: context.now,
   });
   return null;
+}
+
+type MemberOrderRow = { member_id: string; growth: number; total: number | null; growth_reversed: number };
+
+/**
+ * A refund of a member's sale takes back the growth it earned in proportion to the money refunded
+ * (docs/members.md, "Refunds"): after every refund of the order, what is taken back in all is
+ * `cumulativeShare(growth, refunded so far, total)` — the rule `reversalShare` applies to points —
+ * and this refund takes the difference. Worked out from the order's refunds as stored, so a refund
+ * applied again takes nothing more. The tier follows the growth down (a refunded purchase never
+ * earned it). Called after the refund is stored, in its transaction.
+ */
+export async function reverseMemberGrowth(
+  tx: Queryable,
+  context: ApplyContext,
+  payload: PayloadOf<'order.refunded'>,
+): Promise<void> {
+  const { refund } = payload;
+  const [sale] = await tx.query<MemberOrderRow>(
+    `SELECT member_id, growth, total, growth_reversed FROM member_orders WHERE store_id = $1 AND order_id = $2 FOR UPDATE`,
+    [context.storeId, refund.orderId],
+  );
+  if (!sale || sale.total === null || sale.growth === 0) return;
+  const [{ refunded }] = await tx.query<{ refunded: number }>(
+    'SELECT COALESCE(sum(amount), 0)::bigint AS refunded FROM refunds WHERE store_id = $1 AND order_id = $2',
+    [context.storeId, refund.orderId],
+  );
+  const reversed = cumulativeShare(Number(sale.growth), Number(refunded), Number(sale.total));
+  const take = reversed - Number(sale.growth_reversed);
+  if (take <= 0) return;
+  const member = await memberById(tx, sale.member_id, true);
+  if (!member) return;
+  const settings = await readMemberSettings(tx);
+  const growth = Math.max(0, member.growth - take);
+  await tx.query('UPDATE member_orders SET growth_reversed = $3 WHERE store_id = $1 AND order_id = $2', [
+    context.storeId,
+    refund.orderId,
+    reversed,
+  ]);
+  await tx.query('UPDATE members SET growth = $2, tier = $3 WHERE id = $1', [
+    member.id,
+    growth,
+    tierOf(settings, growth).id,
+  ]);
+  await republishMember(tx, member.id);
+  await auditMember(tx, {
+    memberId: member.id,
+    actor: { kind: 'device', deviceId: context.deviceId, storeId: context.storeId },
+    action: 'member.refund',
+    detail: {
+      orderId: refund.orderId,
+      refundId: refund.id,
+      growth: -take,
+      growthBefore: member.growth,
+      tierBefore: member.tier,
+    },
+    at: context.now,
+  });
 }

@@ -3,7 +3,7 @@
 
 -- What a member's sale brought and on which business day, so the member figures read this table
 -- alone (no order bodies). Sales credited before this migration take their order's figures.
-ALTER TABLE member_orders ADD COLUMN total bigint;
+ALTER TABLE member_orders ADD COLUMN IF NOT EXISTS total bigint;
 ALTER TABLE member_orders ADD COLUMN business_day date;
 UPDATE member_orders mo SET total = o.total, business_day = o.business_day
   FROM orders o WHERE o.store_id = mo.store_id AND o.id = mo.order_id;

@@ -25,6 +25,10 @@ export const sums = {
   refundLines: words("the refunded lines do not add up to the refund's amount", '退款各行之和不等于退款金额'),
   refundTenders: words("the refund's tenders do not add up to its amount", '退款方式之和不等于退款金额'),
   onlineOrder: words('the sale is not the online order it fulfils', '该笔销售与其对应的线上订单不一致'),
+  memberBenefit: words(
+    'a line has a member benefit but the sale names no member',
+    '某行有会员优惠，但该笔销售未关联会员',
+  ),
   stock: words(
     "a stock movement is not one of the record's own goods, or goes the wrong way",
     '某条库存变动不属于该记录的商品，或方向不对',

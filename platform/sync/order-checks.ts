@@ -52,6 +52,9 @@ function orderSums(payload: Order): ApplyRefusal | null {
   if (Math.abs(order.rounding) > ROUNDING_MAX) return mismatch(sums.rounding);
   if (sumOf(payments, (payment) => payment.amount) !== order.total + order.rounding) return mismatch(sums.payments);
   if (order.tax > order.total) return mismatch(sums.tax);
+  // A member benefit is a member's: a sale that names none cannot have one.
+  const memberPart = lines.some((line) => line.discounts?.some((part) => part.kind === 'member'));
+  if (memberPart && !order.memberId) return mismatch(sums.memberBenefit);
   return null;
 }
 

@@ -8,6 +8,7 @@ import { onlineOrderDomain } from './online-order-sync';
 import type { PlatformMutation, PlatformStream } from './platform-domain';
 import { saleDomain } from './sale-sync';
 import { stockDomain } from './stock-sync';
+import { tierDomain } from './tier-sync';
 import { voucherDomain } from './voucher-sync';
 
 /**
@@ -23,6 +24,7 @@ const platformDomains = [
   voucherDomain,
   memberDomain,
   feedbackDomain,
+  tierDomain,
 ];
 
 /** Every stream of the wire is served here, or the type check fails. */

@@ -3,7 +3,7 @@ import { linkAnswers } from '../data/feedback';
 import { linkOnlineOrder } from '../data/online-orders';
 import { recordMovements } from '../data/stock';
 import type { Queryable } from '../db/sql';
-import { creditMemberSale } from '../members/member-sales';
+import { creditMemberSale, reverseMemberGrowth } from '../members/member-sales';
 import { sums } from './claim-words';
 import { orderPaidRefusal, shiftClosedRefusal } from './order-checks';
 import { recordOrderLines } from './order-lines';
@@ -105,6 +105,7 @@ const orderRefunded: Applier<'order.refunded'> = async (tx, context, payload) =>
     ],
   );
   await recordMovements(tx, context, payload.stock);
+  await reverseMemberGrowth(tx, context, payload);
   return null;
 };
 

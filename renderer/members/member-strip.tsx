@@ -11,6 +11,8 @@ type MemberStripProps = {
   member: MemberCard | null;
   /** The cart names a member (a resumed sale) whose card this screen has not got. */
   attached: boolean;
+  /** What the member's benefits take off this sale, as shown; null when nothing. */
+  saving: string | null;
   keyLabel: string;
   onOpen(): void;
   onDetach(): void;
@@ -23,6 +25,7 @@ type MemberStripProps = {
 export const MemberStrip = memo(function MemberStrip({
   member,
   attached,
+  saving,
   keyLabel,
   onOpen,
   onDetach,
@@ -65,6 +68,11 @@ export const MemberStrip = memo(function MemberStrip({
           </div>
         ) : member ? (
           <div className="member-strip-figures">{t('member.unknownDetails')}</div>
+        ) : null}
+        {saving ? (
+          <div className="member-strip-saving" data-testid="member-saving">
+            {t('member.saving', { amount: saving })}
+          </div>
         ) : null}
         {member?.hint ? (
           <div className="member-strip-hint" data-testid="member-hint">

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { MemberId } from '../ids';
+import { MemberId, ProductId } from '../ids';
 import { memberCeilings } from '../members/member-limits';
+import { Money } from '../money';
 import { method } from './define';
 
 /**
@@ -23,6 +24,13 @@ export const MemberCard = z.object({
   checkedOnline: z.boolean(),
 });
 export type MemberCard = z.infer<typeof MemberCard>;
+
+/** A tier's benefits on some products, as the pricing engine takes them (`MemberPricing`). */
+export const MemberBenefits = z.object({
+  tierDiscountBp: z.number().int().min(0).max(10_000),
+  memberPrices: z.array(z.object({ productId: ProductId, price: Money })).max(500),
+});
+export type MemberBenefits = z.infer<typeof MemberBenefits>;
 
 const PhoneInput = z.string().max(memberCeilings.phoneText);
 
@@ -64,5 +72,15 @@ export const memberMethods = {
     access: 'sell',
     mutates: true,
     platformFirst: true,
+  }),
+  /**
+   * What the member's tier gives on these products (docs/members.md, "Member pricing at the
+   * checkout"): the screen previews with it, and `orders.commit` prices again from the cache.
+   */
+  'members.benefits': method({
+    input: z.object({ memberId: MemberId, productIds: z.array(ProductId).max(500) }),
+    output: MemberBenefits,
+    access: 'sell',
+    mutates: false,
   }),
 };

@@ -57,6 +57,8 @@ export const OrderLine = z.object({
   orderDiscount: Money,
   /** This line's share of the coupons' discount. */
   couponDiscount: Money,
+  /** What the member's member price or tier discount took off the line (docs/members.md). */
+  memberDiscount: Money,
   /** The line's discount by source (manual line, each coupon campaign, manual order): adds up to gross − net. */
   discounts: z.array(SourcedDiscount),
   discountReason: z.string().nullable(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ProductId } from '../ids';
+import { Sku } from '../contract/catalog';
 import { ceilings } from '../limits';
 import { type Money, moneyInput } from '../money';
 import type { MemberPricing } from '../pricing/member-pricing';
@@ -8,13 +8,14 @@ import { memberCeilings } from './member-limits';
 /**
  * A tier's benefit at the counter (DOMAIN.md, Members). A tier may have one of each: member prices
  * for the products that have one, and a tier discount for every other line (docs/members.md).
+ * Member prices name products by SKU: the ladder is the brand's, and a product's id is each till's.
  */
 export const TierBenefit = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('tier_discount'), rateBp: z.number().int().min(1).max(memberCeilings.tierDiscountBp) }),
   z.object({
     kind: z.literal('member_prices'),
     prices: z
-      .array(z.object({ productId: ProductId, price: moneyInput(ceilings.price) }))
+      .array(z.object({ sku: Sku, price: moneyInput(ceilings.price) }))
       .min(1)
       .max(memberCeilings.memberPrices),
   }),
@@ -65,7 +66,7 @@ export function ladderProblem(ladder: TierLadder): LadderProblem | null {
     }
     const kinds = tier.benefits.map((benefit) => benefit.kind);
     if (new Set(kinds).size !== kinds.length) return { code: 'tier_benefit_twice', params: { tier: words(tier) } };
-    const products = tier.benefits.flatMap((b) => (b.kind === 'member_prices' ? b.prices.map((p) => p.productId) : []));
+    const products = tier.benefits.flatMap((b) => (b.kind === 'member_prices' ? b.prices.map((p) => p.sku) : []));
     if (new Set(products).size !== products.length) {
       return { code: 'tier_member_price_twice', params: { tier: words(tier) } };
     }
@@ -80,9 +81,13 @@ export function tierFor(ladder: TierLadder, growth: number): Tier {
   return reached;
 }
 
-/** What the pricing engine needs of a tier. */
-export function memberPricingOf(tier: Tier): MemberPricing {
+/**
+ * What the pricing engine needs of a tier, for these products (a cart's, by this till's ids): a
+ * tier may list 20,000 member prices, a sale needs the few it sells.
+ */
+export function memberPricingOf(tier: Tier, products: readonly { id: string; sku: string }[]): MemberPricing {
   const memberPrices = new Map<string, Money>();
+  const idOf = new Map(products.map((product) => [product.sku, product.id]));
   let tierDiscountBp = 0;
   for (const benefit of tier.benefits) {
     switch (benefit.kind) {
@@ -90,7 +95,10 @@ export function memberPricingOf(tier: Tier): MemberPricing {
         tierDiscountBp = benefit.rateBp;
         break;
       case 'member_prices':
-        for (const { productId, price } of benefit.prices) memberPrices.set(productId, price);
+        for (const { sku, price } of benefit.prices) {
+          const id = idOf.get(sku);
+          if (id !== undefined) memberPrices.set(id, price);
+        }
         break;
       default: {
         const unreachable: never = benefit;

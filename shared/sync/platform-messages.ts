@@ -1,5 +1,12 @@
 import type { Locale } from '../locale';
-import { memberCodeMessages, memberRecordMessages, phoneMessages, segmentMessages } from '../members/member-messages';
+import {
+  memberCodeMessages,
+  memberRecordMessages,
+  phoneMessages,
+  segmentMessages,
+  tierMessages,
+} from '../members/member-messages';
+import { tierShapeMessages } from '../members/tier-shape';
 import { franchiseMessages } from '../platform-api/franchise-messages';
 import { voucherMessages } from '../vouchers/voucher-messages';
 
@@ -165,6 +172,8 @@ const messages = {
   ...asPlatform(phoneMessages),
   ...asPlatform(memberCodeMessages),
   ...franchiseMessages,
+  ...asPlatform(tierMessages),
+  ...asPlatform(tierShapeMessages),
 };
 
 export type ErrorCode = keyof typeof messages;

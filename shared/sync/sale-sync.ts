@@ -16,8 +16,13 @@ const Text = z.string().max(500);
 export const SaleChannel = z.enum(['in_store', 'online_delivery', 'online_pickup', 'group_buy']);
 export const PaymentMethodWire = z.enum(['cash', 'card', 'wallet', 'platform_prepaid']);
 
-/** A line's discount from one source (manual line, manual order, a coupon campaign), as sent. */
+/**
+ * A line's discount from one source (the member benefit, manual line, manual order, a coupon
+ * campaign), as sent. A platform older than the member source refuses a sale that carries it
+ * (`payload_invalid`), which the till keeps and sends again once the platform is upgraded.
+ */
 export const DiscountPartWire = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('member'), amount: Minor.min(1) }),
   z.object({ kind: z.literal('manual_line'), amount: Minor.min(1) }),
   z.object({ kind: z.literal('manual_order'), amount: Minor.min(1) }),
   z.object({

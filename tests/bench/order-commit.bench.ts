@@ -5,7 +5,7 @@ import type { Cart, CartLine } from '../../shared/pricing/cart';
 import { priceCart } from '../../shared/pricing/price-cart';
 import { seededRandom } from '../support/random';
 import { type BenchResult, percentile, record } from './bench-report';
-import { openDemoCore, unwrap } from './support/bench-core';
+import { allProducts, openDemoCore, unwrap } from './support/bench-core';
 import { openRawOrderWriter, readOrderRows } from './support/raw-order-writes';
 
 /** What the payment screen sends; the dispatcher validates it as it would any client's. */
@@ -58,6 +58,33 @@ export function makeSales(products: Product[], count: number, seed: number): Sal
 }
 
 /**
+ * Latency of `orders` commits after a warm-up of 200. In the app each commit is its own message,
+ * and the core's WAL checkpoint runs between two of them; a loop that never yields would put
+ * SQLite's backstop checkpoint inside a commit instead, so this yields one turn between commits.
+ */
+export async function timedCommits(commit: () => void, orders: number): Promise<number[]> {
+  for (let i = 0; i < Math.min(200, orders); i++) commit();
+  const samples: number[] = [];
+  for (let i = 0; i < orders; i++) {
+    const started = performance.now();
+    commit();
+    samples.push(performance.now() - started);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  return samples;
+}
+
+/** The latency figures every commit bench reports, in ms. */
+export function latencyFigures(samples: number[]) {
+  return {
+    p50: +percentile(samples, 50).toFixed(3),
+    p90: +percentile(samples, 90).toFixed(3),
+    p99: +percentile(samples, 99).toFixed(3),
+    max: +Math.max(...samples).toFixed(3),
+  };
+}
+
+/**
  * `orders.commit` through the dispatcher in-process, on a real file with the core's own pragmas
  * (WAL, synchronous=FULL): validation, pricing, order, lines, payments, stock movements, outbox,
  * audit chain, one transaction and one fsync per order. Latency per commit, then orders per second
@@ -69,15 +96,7 @@ export async function benchOrderCommit(orders: number, sustainMs: number): Promi
     const { core } = bench;
     const cashier = bench.signIn('cashier');
     unwrap(core.dispatch({ method: 'shift.open', input: { float: 50_000 }, sessionToken: cashier }), 'shift.open');
-    const products: Product[] = [];
-    for (let offset = 0; ; offset += 200) {
-      const page = unwrap<{ items: Product[]; hasMore: boolean }>(
-        core.dispatch({ method: 'catalog.searchProducts', input: { limit: 200, offset }, sessionToken: cashier }),
-        'catalog.searchProducts',
-      );
-      products.push(...page.items);
-      if (!page.hasMore) break;
-    }
+    const products = allProducts(core, cashier);
     const sales = makeSales(products, 2_000, 7);
     // The raw run starts from the same database the core starts from.
     const rawPath = join(bench.dataDir, 'raw-copy.db');
@@ -98,17 +117,8 @@ export async function benchOrderCommit(orders: number, sustainMs: number): Promi
 
     const walBefore = Number(bench.environment().walMb);
     const committedBefore = next;
-    for (let i = 0; i < Math.min(200, orders); i++) commit();
-    // In the app each commit is its own message, and the core's WAL checkpoint runs between two of
-    // them; a loop that never yields would put SQLite's backstop checkpoint inside a commit instead.
     // The sustained run below never yields, so its p99 (in its notes) shows that case too.
-    const samples: number[] = [];
-    for (let i = 0; i < orders; i++) {
-      const started = performance.now();
-      commit();
-      samples.push(performance.now() - started);
-      await new Promise<void>((resolve) => setImmediate(resolve));
-    }
+    const samples = await timedCommits(commit, orders);
 
     const sustainedSamples: number[] = [];
     const started = performance.now();
@@ -141,10 +151,7 @@ export async function benchOrderCommit(orders: number, sustainMs: number): Promi
         pass: p99 <= 5,
         notes: {
           orders,
-          p50: +percentile(samples, 50).toFixed(3),
-          p90: +percentile(samples, 90).toFixed(3),
-          p99: +p99.toFixed(3),
-          max: +Math.max(...samples).toFixed(3),
+          ...latencyFigures(samples),
           meanLines: +lineCount.toFixed(2),
           walKbPerOrder: +walKbPerOrder.toFixed(1),
           between: 'event loop turn',

@@ -10,6 +10,7 @@ import { benchDrillDown } from './drill-down.bench';
 import { benchHostColdStart } from './host-cold-start.bench';
 import { benchHostMemory } from './host-memory.bench';
 import { benchLinesExport } from './lines-export.bench';
+import { benchMemberOrderCommit } from './member-commit.bench';
 import { benchMemberSegments } from './member-segments.bench';
 import { benchOrderCommit } from './order-commit.bench';
 import { benchPlatformScale } from './platform-scale.bench';
@@ -35,6 +36,7 @@ const groups: Record<string, Group> = {
   scan: () => benchScanToLine(size(30, 100), size(20, 50)),
   memory: () => benchHostMemory(size(2_000, 30_000)),
   commit: () => benchOrderCommit(size(500, 5_000), size(1_000, 5_000)),
+  'member-commit': () => benchMemberOrderCommit(size(500, 5_000)),
   day: () => benchDaySummary(orders),
   reports: async () => [
     ...(await benchSalesReport(orders)),

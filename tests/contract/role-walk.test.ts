@@ -114,6 +114,7 @@ const domainAccess: Record<MethodName, Access> = {
   'members.identify': 'sell',
   'members.enrolStart': 'sell',
   'members.enrolConfirm': 'sell',
+  'members.benefits': 'sell',
   'vouchers.redeemGroupBuy': 'sell',
   'vouchers.redemptions': 'reports.view',
   'vouchers.resolve': 'risk.manage',
@@ -246,6 +247,7 @@ function sampleInputs(f: Fixture, role: Role, n: number): { [M in MethodName]: I
     'members.identify': { code: f.members.signer.code(f.members.memberId) },
     'members.enrolStart': { enrolmentId: uuidv7(), phone: '13900001111', consent: true },
     'members.enrolConfirm': { enrolmentId: uuidv7(), code: '123456' },
+    'members.benefits': { memberId: uuidv7(), productIds: [] },
   };
 }
 

@@ -1,14 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databaseFileName } from '../../electron/core/db/open-database';
 import type { MemberMessage } from '../../shared/members/member-wire';
-import { expectText, focusedTestId, signIn } from './support/app';
-import { launchBrowser, openPage, pageErrors, shoot } from './support/browser';
-import { type RunningHost, startHost } from './support/host';
+import { expectText } from './support/app';
+import { pageErrors, shoot } from './support/browser';
 import { expectDialogFits, expectNoBrokenWords } from './support/layout-checks';
+import { type MemberStore, startMemberStore, wedge } from './support/member-store';
 
 /** Water ¥2.00 from the demo catalog. */
 const water = '6921168478354';
@@ -19,68 +14,16 @@ const water = '6921168478354';
  * messages` shows it), find them again by phone, and by a member code scanned in the one scan field.
  */
 describe('members at the checkout', () => {
-  let host: RunningHost;
-  let platform: { url: string; token: string };
-
-  async function admin<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${platform.url}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${platform.token}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-    return (await response.json()) as T;
-  }
-
-  async function till(locale: 'zh-CN' | 'en-US', viewport: { width: number; height: number }): Promise<Page> {
-    const browser = await launchBrowser();
-    const page = await openPage(browser, host.url, locale, viewport);
-    await signIn(page, '张伟', '1111');
-    return page;
-  }
-
-  async function wedge(page: Page, code: string): Promise<void> {
-    await expect.poll(() => focusedTestId(page)).toBe('scan-field');
-    await page.keyboard.type(code, { delay: 2 });
-    await page.keyboard.press('Enter');
-  }
+  let store: MemberStore;
+  const admin = <T>(method: string, path: string, body?: unknown) => store.admin<T>(method, path, body);
+  const till = (locale: 'zh-CN' | 'en-US', viewport: { width: number; height: number }) => store.till(locale, viewport);
 
   beforeAll(async () => {
-    host = await startHost({
-      demo: true,
-      env: { COUNTER_DEMO_FIRST_ORDER_MS: '3600000', COUNTER_DEMO_ORDER_EVERY_MS: '3600000' },
-    });
-    const browser = await launchBrowser();
-    try {
-      const page = await openPage(browser, host.url, 'zh-CN');
-      // Playwright's own waits here: vitest's expect.poll only works inside a test.
-      await page.getByTestId('staff-tile-张伟').click();
-      await page.keyboard.type('1111');
-      await page.keyboard.press('Enter');
-      await page.getByTestId('status-sync').filter({ hasText: '在线' }).waitFor({ timeout: 60_000 });
-      await page.getByTestId('status-shift').click();
-      const panel = page.getByTestId('shift-panel');
-      await panel.getByTestId('shift-float-input').fill('500');
-      await panel.getByTestId('shift-open-submit').click();
-      await panel.getByTestId('current-shift').waitFor();
-      await page.keyboard.press('Escape');
-    } finally {
-      await browser.close();
-    }
-    const db = new Database(join(host.dataDir, databaseFileName), { readonly: true, fileMustExist: true });
-    const pairing = JSON.parse(
-      db.prepare("SELECT value FROM meta WHERE key = 'sync.pairing'").pluck().get() as string,
-    ) as { platformUrl: string };
-    db.close();
-    const token = readFileSync(join(host.dataDir, 'demo-platform', 'admin-token'), 'utf8').trim();
-    platform = { url: pairing.platformUrl, token };
+    store = await startMemberStore();
   }, 120_000);
 
   afterAll(async () => {
-    await host?.stop();
+    await store?.host.stop();
   });
 
   let memberId = '';

@@ -8,6 +8,7 @@ import { expectText, focusedTestId, signIn } from './support/app';
 import { cameraArgs, launchBrowser, openPage, pageErrors, shoot } from './support/browser';
 import { writeQrVideo } from './support/fake-camera';
 import { type RunningHost, startHost } from './support/host';
+import { openShiftOnline } from './support/member-store';
 import { shotsDir } from './support/paths';
 
 /** Water ¥2.00 and crisps ¥7.50 from the demo catalog. */
@@ -101,16 +102,7 @@ describe('vouchers at the counter', () => {
     const browser = await launchBrowser();
     try {
       const page = await openPage(browser, host.url, 'zh-CN');
-      await page.getByTestId('staff-tile-张伟').click();
-      await page.keyboard.type('1111');
-      await page.keyboard.press('Enter');
-      await page.getByTestId('status-sync').filter({ hasText: '在线' }).waitFor({ timeout: 60_000 });
-      await page.getByTestId('status-shift').click();
-      const panel = page.getByTestId('shift-panel');
-      await panel.getByTestId('shift-float-input').fill('500');
-      await panel.getByTestId('shift-open-submit').click();
-      await panel.getByTestId('current-shift').waitFor();
-      await page.keyboard.press('Escape');
+      await openShiftOnline(page);
       samples = await readSamples(page);
     } finally {
       await browser.close();

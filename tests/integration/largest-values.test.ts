@@ -191,6 +191,8 @@ describe('the largest values every input allows', () => {
         comparison: 'year_on_year',
       },
       'reports.reconcile': { day: bigOrder.businessDay },
+      // A member this till has not seen gets nothing; the 500 ids are still read.
+      'members.benefits': { memberId: uuidv7(), productIds: Array(500).fill(products.priciest.id) },
       'reports.feedback': {
         period: 'range',
         firstDay: addDays(bigOrder.businessDay, -1_095),

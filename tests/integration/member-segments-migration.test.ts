@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/core/db/open-database';
 import { migrationsDir, storeBefore } from '../support/store-before';
 
-describe('member segments on the till (migration 0016)', () => {
+describe('member segments on the till (migration 0015)', () => {
   it('keeps cached members and the policy as they were, unscored and with no bands, and adds an empty report cache', () => {
     const { dataDir, db: old } = storeBefore('member_segments');
     old

@@ -1,6 +1,9 @@
 import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeMemberCode } from '../../shared/members/member-code';
+import { tempDir } from '../support/temp-dir';
 import { backends, usePlatform } from './support/backends';
 
 type Run = { code: number | null; stdout: string; stderr: string };
@@ -97,5 +100,38 @@ describe.each(backends)('members on the command line on $name', (backend) => {
     const scored = await run(['members', 'score', ...connection]);
     expect(scored.code, scored.stderr).toBe(0);
     expect(scored.stdout).toMatch(/^scored \d+ members in \d+ ms; \d+ changed value segment/);
+  });
+
+  it('prints the tier ladder, sets it from a file, and refuses a ladder the rules refuse in plain words', async () => {
+    const shown = await run(['members', 'tiers', ...connection]);
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(shown.stdout).toContain('1  Member/普通会员  from 0 growth  no benefits');
+    const dir = tempDir();
+    const good = join(dir, 'ladder.json');
+    writeFileSync(
+      good,
+      JSON.stringify([
+        { id: 1, nameZh: '普通会员', nameEn: 'Member', minGrowth: 0, benefits: [] },
+        {
+          id: 2,
+          nameZh: '金卡会员',
+          nameEn: 'Gold',
+          minGrowth: 3000,
+          benefits: [
+            { kind: 'tier_discount', rateBp: 500 },
+            { kind: 'member_prices', prices: [{ sku: 'DRK-0001', price: 150 }] },
+          ],
+        },
+      ]),
+    );
+    const set = await run(['members', 'tiers', '--file', good, ...connection]);
+    expect(set.code, set.stderr).toBe(0);
+    expect(set.stdout).toContain('2  Gold/金卡会员  from 3000 growth  5% off, 1 member price(s)');
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify([{ id: 1, nameZh: '银卡', nameEn: 'Silver', minGrowth: 100, benefits: [] }]));
+    const refused = await run(['members', 'tiers', '--file', bad, ...connection]);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain('The first tier, “Silver”, must start at 0 growth');
+    expect((await run(['members', 'tiers', ...connection])).stdout).toContain('Gold/金卡会员');
   });
 });

@@ -62,6 +62,22 @@ describe.each(backends)('records re-judged on $name', (backend) => {
     expect((await push([paid(unpaid)]))[0]).toMatchObject({ status: 'REJECTED', code: 'record_sums' });
   });
 
+  it('refuses a member benefit on a sale that names no member, in the reader’s words', async () => {
+    const sale = orderPaid({ quantity: 2 });
+    const line = sale.lines[0];
+    sale.lines[0] = { ...line, discount: 100, net: line.gross - 100, discounts: [{ kind: 'member', amount: 100 }] };
+    sale.order = { ...sale.order, discount: 100, total: sale.order.total - 100 };
+    sale.payments[0].amount = sale.order.total;
+    const [result] = await push([paid(sale)], 'zh-CN');
+    expect(result).toMatchObject({ status: 'REJECTED', code: 'record_sums' });
+    expect(result.message).toContain('某行有会员优惠，但该笔销售未关联会员');
+    // The parts must add up to the line's discount, the member's part too.
+    const uneven = structuredClone(sale);
+    uneven.order.memberId = '01900000-0000-7000-8000-0000000000c9';
+    uneven.lines[0].discounts = [{ kind: 'member', amount: 99 }];
+    expect((await push([paid(uneven)]))[0]).toMatchObject({ status: 'REJECTED', code: 'payload_invalid' });
+  });
+
   it('refuses a sale paid in the future, and one whose stock is not its own goods', async () => {
     const later = orderPaid();
     later.order.paidAt = Date.now() + HOUR_MS;

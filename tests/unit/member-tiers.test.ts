@@ -27,7 +27,7 @@ const tiers = ladder([
     minGrowth: 2_000,
     benefits: [
       { kind: 'tier_discount', rateBp: 800 },
-      { kind: 'member_prices', prices: [{ productId: productA, price: 450 }] },
+      { kind: 'member_prices', prices: [{ sku: 'TEA-1', price: 450 }] },
     ],
   },
 ]);
@@ -61,8 +61,8 @@ describe('tiers by growth value', () => {
             {
               kind: 'member_prices',
               prices: [
-                { productId: productB, price: 1 },
-                { productId: productB, price: 2 },
+                { sku: 'CAKE-2', price: 1 },
+                { sku: 'CAKE-2', price: 2 },
               ] as never,
             },
           ],
@@ -95,8 +95,13 @@ describe('tiers by growth value', () => {
   });
 
   it('hands the pricing engine the tier discount and the member prices', () => {
-    expect(memberPricingOf(tiers[0])).toEqual({ tierDiscountBp: 0, memberPrices: new Map() });
-    expect(memberPricingOf(tiers[2])).toEqual({ tierDiscountBp: 800, memberPrices: new Map([[productA, 450]]) });
+    const cart = [
+      { id: productA, sku: 'TEA-1' },
+      { id: productB, sku: 'CAKE-2' },
+    ];
+    expect(memberPricingOf(tiers[0], cart)).toEqual({ tierDiscountBp: 0, memberPrices: new Map() });
+    expect(memberPricingOf(tiers[2], cart)).toEqual({ tierDiscountBp: 800, memberPrices: new Map([[productA, 450]]) });
+    expect(memberPricingOf(tiers[2], [])).toEqual({ tierDiscountBp: 800, memberPrices: new Map() });
   });
 
   it('grows by whole yuan of earning spend plus a bonus per order', () => {

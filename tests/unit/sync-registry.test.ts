@@ -47,6 +47,7 @@ describe('a synced record type or stream is declared once per side', () => {
       'member_keys',
       'member_policy',
       'members',
+      'member_tiers',
       'catalog',
       'stock_levels',
       'online_orders',
@@ -78,6 +79,7 @@ describe('a synced record type or stream is declared once per side', () => {
       'member_keys',
       'member_policy',
       'feedback',
+      'member_tiers',
     ]);
     expect(Object.keys(platformStreams)).toEqual([
       'online_orders',
@@ -91,16 +93,19 @@ describe('a synced record type or stream is declared once per side', () => {
       'member_keys',
       'member_policy',
       'feedback',
+      'member_tiers',
     ]);
     expect(sorted(Object.keys(WaitQuery.shape))).toEqual(sorted([...PullStream.options, 'timeout']));
     // Only the streams that guard offline redemption fail a page on a change they cannot take.
-    // …and the member keys and policy, without which genuine codes and cached members go unrecognised.
+    // …and the member keys and policy, without which genuine codes and cached members go unrecognised,
+    // and the tier ladder, without which members' sales would be priced by a ladder since replaced.
     expect(pulledStreams.filter((stream) => tillStreams[stream].strict)).toEqual([
       'voucher_keys',
       'voucher_policy',
       'voucher_denials',
       'member_keys',
       'member_policy',
+      'member_tiers',
     ]);
     expect(MutationType.options.filter((type) => platformMutations[type].wakes === 'everyStore')).toEqual([
       'voucher.redeemed',

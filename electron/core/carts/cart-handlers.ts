@@ -7,6 +7,7 @@ import { pricingPolicy } from '../../../shared/store-settings';
 import { findProduct } from '../catalog/product-records';
 import type { HandlerContext, Handlers } from '../handler-context';
 import { requireSession } from '../handler-context';
+import { cartMemberPricing } from '../members/member-benefits';
 import { readOrderRow } from '../orders/order-records';
 import { refuseLine, refuseSale } from '../store/limit-refusals';
 import { requireStore } from '../store/store-records';
@@ -45,7 +46,12 @@ export const cartHandlers = {
     refusePaid(ctx, input.id);
     const session = requireSession(ctx);
     const store = requireStore(ctx.db, ctx.now);
-    const priced = priceCart(input.cart, pricingPolicy(store.settings));
+    const priced = priceCart(
+      input.cart,
+      pricingPolicy(store.settings),
+      undefined,
+      cartMemberPricing(ctx.db, input.cart),
+    );
     refuseUnpayable(ctx, store, input.cart, priced.gross);
     parkedStatements(ctx.db).upsert.run({
       id: input.id,

@@ -306,6 +306,8 @@ function writeLine(q: ReturnType<typeof orderStatements>, order: Order, line: Li
     lineDiscount: line.lineDiscount,
     orderDiscount: line.coupon + line.orderShare,
     couponDiscount: line.coupon,
+    // The sample history has no members.
+    memberDiscount: 0,
     discountReason: line.lineDiscount > 0 ? '临期' : null,
     net: net(line),
     taxRateBp: line.product.tax_rate_bp,

@@ -14,6 +14,7 @@ import { removeParkedCart } from '../carts/parked-carts';
 import { catalogStatements, type ProductRow } from '../catalog/product-records';
 import type { HandlerContext } from '../handler-context';
 import { requireSession } from '../handler-context';
+import { memberPricingFor } from '../members/member-benefits';
 import { linkOrderMember, requireKnownMember } from '../members/order-member';
 import { requireOpenShift } from '../shifts/shift-records';
 import { recordMovement } from '../stock/stock-ledger';
@@ -53,7 +54,9 @@ export function commitOrder(ctx: HandlerContext, input: CommitInput): { order: O
   // Coupons are judged again here whatever the screen showed: the renderer cannot be trusted.
   const coupons = authoritative.coupons.length > 0 ? couponSetup(ctx, store, authoritative, products) : null;
   for (const voucher of coupons?.judged.values() ?? []) refuseUsedHere(ctx, store, voucher);
-  const priced = priceCart(authoritative, pricingPolicy(store.settings), coupons?.context);
+  // The member's tier from this till's cache, whatever the screen previewed (docs/members.md).
+  const memberPricing = memberPricingFor(ctx.db, member, products);
+  const priced = priceCart(authoritative, pricingPolicy(store.settings), coupons?.context, memberPricing);
   refuseSale(store, priced.gross, input.tenders, ctx.locale);
   const decided = coupons ? decideCoupons(ctx, store, priced, coupons) : [];
   if (priced.needsApproval) ctx.approve('discount.override');
@@ -149,8 +152,9 @@ export function writeOrder(ctx: HandlerContext, w: OrderWrite): string {
     hour: localHourOf(ctx.now, w.store.timeZone),
     itemCount: itemCount(w.cart.lines),
     gross: w.priced.gross,
-    // Every discount, coupons included, so gross − discount = total holds on the order as on its lines.
-    discount: w.priced.manualDiscount + w.priced.couponDiscount,
+    // Every discount, coupons and member benefits included, so gross − discount = total holds on
+    // the order as on its lines.
+    discount: w.priced.manualDiscount + w.priced.couponDiscount + w.priced.memberDiscount,
     orderDiscountReason: w.cart.orderDiscount?.reason ?? null,
     total: w.priced.total,
     rounding: w.settled.rounding,
@@ -230,9 +234,10 @@ function writeLines(
       unitPrice: line.unitPrice,
       gross: price.gross,
       lineDiscount: price.lineDiscount,
-      // The column holds the coupons' share too (see migration 0004); coupon_discount says how much.
-      orderDiscount: price.orderDiscount + price.couponDiscount,
+      // The column holds the coupons' and the member benefit's share too (migrations 0004, 0014).
+      orderDiscount: price.orderDiscount + price.couponDiscount + price.memberDiscount,
       couponDiscount: price.couponDiscount,
+      memberDiscount: price.memberDiscount,
       discountReason: line.discount?.reason ?? null,
       net: price.net,
       taxRateBp: price.taxRateBp,

@@ -58,9 +58,10 @@ export type OrderLineRow = {
   unit_price: number;
   gross: number;
   line_discount: number;
-  /** Includes coupon_discount. */
+  /** Includes coupon_discount and member_discount. */
   order_discount: number;
   coupon_discount: number;
+  member_discount: number;
   discount_reason: string | null;
   net: number;
   tax_rate_bp: number;
@@ -93,11 +94,11 @@ export const orderStatements = namedStatements({
       @approverName, @paidAt, @hour, @itemCount, @gross, @discount, @orderDiscountReason, @total, @rounding,
       @tax, @methods, @requestDigest)`,
   insertLine: `INSERT INTO order_lines (order_id, line_no, line_id, product_id, sku, name_zh, name_en, unit,
-      quantity_kind, quantity, unit_price, gross, line_discount, order_discount, coupon_discount, discount_reason,
-      net, tax_rate_bp, tax, cost)
+      quantity_kind, quantity, unit_price, gross, line_discount, order_discount, coupon_discount, member_discount,
+      discount_reason, net, tax_rate_bp, tax, cost)
     VALUES (@orderId, @lineNo, @lineId, @productId, @sku, @nameZh, @nameEn, @unit, @quantityKind, @quantity,
-      @unitPrice, @gross, @lineDiscount, @orderDiscount, @couponDiscount, @discountReason, @net, @taxRateBp, @tax,
-      @cost)`,
+      @unitPrice, @gross, @lineDiscount, @orderDiscount, @couponDiscount, @memberDiscount, @discountReason, @net,
+      @taxRateBp, @tax, @cost)`,
   insertDiscount: `INSERT INTO order_discounts (order_id, line_no, seq, business_day, source, campaign_id,
       campaign_name, amount)
     VALUES (@orderId, @lineNo, @seq, @businessDay, @source, @campaignId, @campaignName, @amount)`,
@@ -171,24 +172,16 @@ export function readOrderDetail(db: Database, row: OrderRow): OrderDetail {
   };
 }
 
-/**
- * The sources the till stores (migration 0005) and sends (the sync wire's discount parts) today.
- * Member benefits are a source of the pricing engine already (docs/members.md); they join these
- * with the members' wiring: a `discount_source_kinds` row, the wire's kind and the platform's.
- */
-type StoredDiscountKind = Exclude<DiscountSourceKind, 'member'>;
-export type StoredDiscount = Exclude<SourcedDiscount, { kind: 'member' }>;
-
 type DiscountRow = {
   line_no: number;
-  source: StoredDiscountKind;
+  source: DiscountSourceKind;
   campaign_id: number | null;
   campaign_name: string | null;
   amount: number;
 };
 
-export function discountsByLine(db: Database, orderId: string): Map<number, StoredDiscount[]> {
-  const byLine = new Map<number, StoredDiscount[]>();
+export function discountsByLine(db: Database, orderId: string): Map<number, SourcedDiscount[]> {
+  const byLine = new Map<number, SourcedDiscount[]>();
   for (const row of orderStatements(db).discountsOf.all(orderId) as DiscountRow[]) {
     const parts = byLine.get(row.line_no) ?? [];
     parts.push(toSourcedDiscount(row));
@@ -197,9 +190,10 @@ export function discountsByLine(db: Database, orderId: string): Map<number, Stor
   return byLine;
 }
 
-export function toSourcedDiscount(row: Omit<DiscountRow, 'line_no'>): StoredDiscount {
+export function toSourcedDiscount(row: Omit<DiscountRow, 'line_no'>): SourcedDiscount {
   const amount = row.amount as Money;
   switch (row.source) {
+    case 'member':
     case 'manual_line':
     case 'manual_order':
       return { kind: row.source, amount };
@@ -226,8 +220,9 @@ function toOrderLine(row: OrderLineRow, discounts: SourcedDiscount[]): OrderLine
     unitPrice: row.unit_price as Money,
     gross: row.gross as Money,
     lineDiscount: row.line_discount as Money,
-    // The manual order discount's share; the coupons' share is reported on its own.
-    orderDiscount: (row.order_discount - row.coupon_discount) as Money,
+    // The manual order discount's share; the coupons' and the member benefit's are reported on their own.
+    orderDiscount: (row.order_discount - row.coupon_discount - row.member_discount) as Money,
+    memberDiscount: row.member_discount as Money,
     couponDiscount: row.coupon_discount as Money,
     discounts: bySource(discounts),
     discountReason: row.discount_reason,

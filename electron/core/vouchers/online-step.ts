@@ -10,6 +10,7 @@ import {
   VoucherStatus,
 } from '../../../shared/vouchers/redemption-wire';
 import { catalogStatements, type ProductRow } from '../catalog/product-records';
+import { cartMemberPricing } from '../members/member-benefits';
 import { readOrderRow } from '../orders/order-records';
 import { readStore } from '../store/store-records';
 import { type Asking, askPlatform, type OnlineDomain } from '../sync/platform-ask';
@@ -57,7 +58,7 @@ async function commitStep(s: Asking, input: ParsedInputOf<'orders.commit'>): Pro
   // Read-only: the same pricing the dispatch does, to know what each coupon takes off.
   // The deny list is not consulted: the platform is about to say, with where and when.
   const setup = couponSetup({ db, now, skipDenials: true }, store, input.cart, products);
-  const priced = priceCart(input.cart, pricingPolicy(store.settings), setup.context);
+  const priced = priceCart(input.cart, pricingPolicy(store.settings), setup.context, cartMemberPricing(db, input.cart));
   const holds = priced.coupons
     .filter((outcome) => outcome.refusal === null)
     .map(async (outcome) => {

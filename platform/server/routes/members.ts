@@ -19,6 +19,8 @@ import {
   lookupMember,
   showMember,
 } from '../../members/member-service';
+import { readMemberSettings } from '../../members/member-settings';
+import { ladderFromBody, setTierLadder } from '../../members/tier-ladder';
 import type { PlatformContext } from '../context';
 import { deviceSigned, signedDevice } from '../signed-requests';
 
@@ -108,6 +110,15 @@ export function adminMemberRoutes(app: FastifyInstance, context: PlatformContext
     const member = await showMember(sql, memberId(request.params.id));
     if (member.erased) throw new ApiError(409, 'member_erased');
     return signMemberCode(sql, kek, member.id, context.now() - ageSeconds * 1000);
+  });
+
+  app.get('/v1/admin/member-tiers', async () => ({ tiers: (await readMemberSettings(sql)).ladder }));
+
+  // The whole ladder at once, benefits included: every till takes it as one change.
+  app.put('/v1/admin/member-tiers', async (request) => {
+    const saved = await setTierLadder(sql, ladderFromBody(request.body), context.now());
+    notifier.everyStoreChanged();
+    return { tiers: saved };
   });
 
   app.get('/v1/admin/member-messages', async () => ({ messages: await pendingMessages(sql, context.now()) }));

@@ -46,6 +46,8 @@ export function CartLines({ state, priced, selected, onSelect }: CartLinesProps)
           product={state.products[line.productId]}
           gross={priced[index]?.gross ?? null}
           lineDiscount={priced[index]?.lineDiscount ?? 0}
+          memberDiscount={priced[index]?.memberDiscount ?? 0}
+          memberBenefit={priced[index]?.memberBenefit ?? null}
           isSelected={line.lineId === selected}
           onSelect={onSelect}
         />
@@ -61,6 +63,9 @@ type CartLineRowProps = {
   /** Plain numbers, not the priced line: pricing makes new objects every time, the amounts mostly stay. */
   gross: number | null;
   lineDiscount: number;
+  /** What the member's member price or tier discount took off the line, and which it was. */
+  memberDiscount: number;
+  memberBenefit: PricedLine['memberBenefit'];
   isSelected: boolean;
   onSelect(lineId: string): void;
 };
@@ -75,6 +80,8 @@ const CartLineRow = memo(function CartLineRow({
   product,
   gross,
   lineDiscount,
+  memberDiscount,
+  memberBenefit,
   isSelected,
   onSelect,
 }: CartLineRowProps) {
@@ -85,6 +92,12 @@ const CartLineRow = memo(function CartLineRow({
   const discountText = useDiscountText();
   const names = product ? localNames(product, locale) : { primary: '…', secondary: '' };
   const kg = product?.unit === 'kg';
+  // A member price per item reads as the price; by weight, or a tier discount, by name alone.
+  const memberTag = (benefit: NonNullable<PricedLine['memberBenefit']>) => {
+    if (benefit === 'tier_discount') return t('member.lineTierDiscount');
+    if (line.quantity.kind !== 'count' || gross === null) return t('member.linePriceOnly');
+    return t('member.linePrice', { price: amount((gross - memberDiscount) / line.quantity.count) });
+  };
   return (
     <li>
       <button
@@ -103,6 +116,11 @@ const CartLineRow = memo(function CartLineRow({
           <span className="cart-line-secondary">
             {amount(line.unitPrice)}
             {kg ? ` ${t('product.perKg')}` : ''}
+            {memberBenefit ? (
+              <Tag color="gold" className="cart-line-discount" data-testid="cart-line-member">
+                {memberTag(memberBenefit)}
+              </Tag>
+            ) : null}
             {line.discount ? (
               <Tag color="orange" className="cart-line-discount">
                 {t('sale.line.discountTag', { value: discountText(line.discount), reason: line.discount.reason })}
@@ -114,8 +132,12 @@ const CartLineRow = memo(function CartLineRow({
           {quantityText(line.quantity)}
         </span>
         <span className="cart-line-amount">
-          {gross !== null && lineDiscount > 0 ? <s className="cart-line-gross">{amount(gross)}</s> : null}
-          <span data-testid="cart-line-total">{gross !== null ? amount(gross - lineDiscount) : ''}</span>
+          {gross !== null && lineDiscount + memberDiscount > 0 ? (
+            <s className="cart-line-gross">{amount(gross)}</s>
+          ) : null}
+          <span data-testid="cart-line-total">
+            {gross !== null ? amount(gross - memberDiscount - lineDiscount) : ''}
+          </span>
         </span>
       </button>
     </li>

@@ -62,6 +62,7 @@ export function CartPanel({ state, priced, selected, parkedCount, actions, onRem
       <MemberStrip
         member={state.member}
         attached={Boolean(state.cart.memberId)}
+        saving={priced.memberDiscount > 0 ? amount(priced.memberDiscount) : null}
         keyLabel={checkoutKeys.member.label}
         onOpen={actions.member}
         onDetach={actions.detachMember}

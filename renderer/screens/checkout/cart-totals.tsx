@@ -18,6 +18,7 @@ export function CartTotals({ priced, items, orderDiscount }: CartTotalsProps) {
   const capped = priced.notes.length > 0;
   // Each source once: coupons are listed above with what each took off, so no sum of them here.
   const lineDiscounts = priced.lines.reduce((sum, line) => sum + line.lineDiscount, 0);
+  const memberDiscount = priced.memberDiscount;
   const orderDiscounts = priced.lines.reduce((sum, line) => sum + line.orderDiscount, 0);
   return (
     <div className="cart-totals" data-testid="cart-totals">
@@ -25,6 +26,12 @@ export function CartTotals({ priced, items, orderDiscount }: CartTotalsProps) {
         <span>{t('sale.totals.gross', { count: items })}</span>
         <span data-testid="cart-gross">{amount(priced.gross)}</span>
       </div>
+      {memberDiscount > 0 ? (
+        <div className="cart-totals-row discount">
+          <span>{t('discounts.member')}</span>
+          <span data-testid="cart-member-benefit">−{amount(memberDiscount)}</span>
+        </div>
+      ) : null}
       {lineDiscounts > 0 ? (
         <div className="cart-totals-row discount">
           <span>{t('discounts.manual_line')}</span>

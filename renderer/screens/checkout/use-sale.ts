@@ -14,6 +14,7 @@ import { cartStore, useCartState } from './cart-store';
 import type { ScanState } from './scan-state';
 import { type CodeAnswer, useBarcodeLookup } from './use-barcode-lookup';
 import { useCoupons } from './use-coupons';
+import { useMemberBenefits } from './use-member-benefits';
 import { useParking } from './use-parking';
 import { usePayment } from './use-payment';
 import { useSaleMember } from './use-sale-member';
@@ -50,7 +51,11 @@ export function useSale() {
   const policy = useMemo(() => pricingPolicy(settings), [settings]);
   const coupons = useCoupons(setScan);
   const member = useSaleMember(setScan);
-  const priced = useMemo(() => priceCart(state.cart, policy, coupons.context), [state.cart, policy, coupons.context]);
+  const memberPricing = useMemberBenefits(state.cart);
+  const priced = useMemo(
+    () => priceCart(state.cart, policy, coupons.context, memberPricing),
+    [state.cart, policy, coupons.context, memberPricing],
+  );
   const lines = state.cart.lines;
   const selected = lines.some((line) => line.lineId === selectedId) ? selectedId : (lines.at(-1)?.lineId ?? null);
   const selectedLine = lines.find((line) => line.lineId === selected) ?? null;

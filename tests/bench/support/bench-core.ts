@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { type CoreOptions, type CounterCore, openCounterCore } from '../../../electron/core/counter-core';
 import { databaseFileName } from '../../../electron/core/db/open-database';
 import { writeOrderHistory } from '../../../electron/core/demo/sales-history';
+import type { Product } from '../../../shared/contract/catalog';
 import { addDays } from '../../../shared/reports/periods';
 import type { Role } from '../../../shared/roles';
 
@@ -167,5 +168,18 @@ function fileSystemOf(dir: string): string {
     return execFileSync('stat', ['-f', '-c', '%T', dir], { encoding: 'utf8' }).trim();
   } catch {
     return 'unknown';
+  }
+}
+
+/** Every product of the store, as the checkout's search pages them. */
+export function allProducts(core: CounterCore, sessionToken: string): Product[] {
+  const products: Product[] = [];
+  for (let offset = 0; ; offset += 200) {
+    const page = unwrap<{ items: Product[]; hasMore: boolean }>(
+      core.dispatch({ method: 'catalog.searchProducts', input: { limit: 200, offset }, sessionToken }),
+      'catalog.searchProducts',
+    );
+    products.push(...page.items);
+    if (!page.hasMore) return products;
   }
 }
