@@ -12,6 +12,7 @@ import { feedbackPageRoutes } from './routes/feedback-page';
 import { adminMemberRoutes, memberRoutes } from './routes/members';
 import { onlineOrderRoutes } from './routes/online-orders';
 import { operationRoutes } from './routes/operations';
+import { adminPointsRoutes, pointsRoutes } from './routes/points';
 import { redemptionRoutes } from './routes/redemptions';
 import { adminSettlementRoutes, deviceStatementRoutes } from './routes/settlement';
 import { syncRoutes } from './routes/sync';
@@ -54,6 +55,7 @@ export async function buildApp(context: PlatformContext, options: { logger?: boo
   syncRoutes(app, context);
   redemptionRoutes(app, context);
   memberRoutes(app, context);
+  pointsRoutes(app, context);
   deviceStatementRoutes(app, context);
   feedbackPageRoutes(app, context);
   await app.register(async (admin) => {
@@ -67,6 +69,7 @@ export async function buildApp(context: PlatformContext, options: { logger?: boo
     adminVoucherRoutes(admin, context);
     adminSettlementRoutes(admin, context);
     adminMemberRoutes(admin, context);
+    adminPointsRoutes(admin, context);
     adminFeedbackRoutes(admin, context);
     admin.get('/metrics', async (_request, reply) =>
       reply.type(context.metrics.registry.contentType).send(await context.metrics.registry.metrics()),

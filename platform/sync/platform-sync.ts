@@ -6,6 +6,7 @@ import { feedbackDomain } from './feedback-sync';
 import { memberDomain } from './member-sync';
 import { onlineOrderDomain } from './online-order-sync';
 import type { PlatformMutation, PlatformStream } from './platform-domain';
+import { pointsDomain } from './points-sync';
 import { saleDomain } from './sale-sync';
 import { stockDomain } from './stock-sync';
 import { voucherDomain } from './voucher-sync';
@@ -23,6 +24,7 @@ const platformDomains = [
   voucherDomain,
   memberDomain,
   feedbackDomain,
+  pointsDomain,
 ];
 
 /** Every stream of the wire is served here, or the type check fails. */

@@ -4,6 +4,7 @@ import { linkOnlineOrder } from '../data/online-orders';
 import { recordMovements } from '../data/stock';
 import type { Queryable } from '../db/sql';
 import { creditMemberSale } from '../members/member-sales';
+import { reverseRefundPoints } from '../members/points-orders';
 import { sums } from './claim-words';
 import { orderPaidRefusal, shiftClosedRefusal } from './order-checks';
 import type { Applier, ApplyContext, PlatformDomain } from './platform-domain';
@@ -96,6 +97,7 @@ const orderRefunded: Applier<'order.refunded'> = async (tx, context, payload) =>
     ],
   );
   await recordMovements(tx, context, payload.stock);
+  await reverseRefundPoints(tx, context, payload, order.body);
   return null;
 };
 

@@ -1,5 +1,12 @@
 import type { Locale } from '../locale';
-import { memberCodeMessages, memberRecordMessages, phoneMessages } from '../members/member-messages';
+import {
+  journalMessages,
+  memberCodeMessages,
+  memberRecordMessages,
+  phoneMessages,
+  redemptionMessages,
+} from '../members/member-messages';
+import { pointsLedgerMessages } from '../members/points-messages';
 import { voucherMessages } from '../vouchers/voucher-messages';
 
 type Message = { en: string; zh: string };
@@ -162,6 +169,9 @@ const messages = {
   ...asPlatform(memberRecordMessages),
   ...asPlatform(phoneMessages),
   ...asPlatform(memberCodeMessages),
+  ...asPlatform(journalMessages),
+  ...asPlatform(redemptionMessages),
+  ...asPlatform(pointsLedgerMessages),
 };
 
 export type ErrorCode = keyof typeof messages;

@@ -2,6 +2,7 @@ import { catalogSync } from './catalog-sync';
 import { feedbackSync } from './feedback-sync';
 import { memberSync } from './member-sync';
 import { onlineOrderSync } from './online-order-sync';
+import { pointsSync } from './points-sync';
 import { saleSync } from './sale-sync';
 import { stockSync } from './stock-sync';
 import { joinDomains } from './sync-domain';
@@ -13,7 +14,16 @@ import { voucherSync } from './voucher-sync';
  * list and to the till's and the platform's lists, and TypeScript names whatever is still missing.
  */
 // In this order, the wire's enums list the names as they always have (a refusal's detail shows them).
-const syncDomains = [saleSync, catalogSync, onlineOrderSync, stockSync, voucherSync, memberSync, feedbackSync] as const;
+const syncDomains = [
+  saleSync,
+  catalogSync,
+  onlineOrderSync,
+  stockSync,
+  voucherSync,
+  memberSync,
+  feedbackSync,
+  pointsSync,
+] as const;
 
 /** Stream name → what a change carries and what the audit log calls it. */
 export const pullStreams = joinDomains(syncDomains, 'streams');

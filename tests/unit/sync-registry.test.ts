@@ -47,6 +47,7 @@ describe('a synced record type or stream is declared once per side', () => {
       'member_keys',
       'member_policy',
       'members',
+      'points_rules',
       'catalog',
       'stock_levels',
       'online_orders',
@@ -63,6 +64,7 @@ describe('a synced record type or stream is declared once per side', () => {
         'voucher.redeemed',
         'voucher.reversed',
         'feedback.followed_up',
+        'points.spent',
       ]),
     );
     // The enum's order shows in a refusal's detail; the platform's in which streams a long poll names first.
@@ -78,6 +80,7 @@ describe('a synced record type or stream is declared once per side', () => {
       'member_keys',
       'member_policy',
       'feedback',
+      'points_rules',
     ]);
     expect(Object.keys(platformStreams)).toEqual([
       'online_orders',
@@ -91,16 +94,19 @@ describe('a synced record type or stream is declared once per side', () => {
       'member_keys',
       'member_policy',
       'feedback',
+      'points_rules',
     ]);
     expect(sorted(Object.keys(WaitQuery.shape))).toEqual(sorted([...PullStream.options, 'timeout']));
     // Only the streams that guard offline redemption fail a page on a change they cannot take.
-    // …and the member keys and policy, without which genuine codes and cached members go unrecognised.
+    // …and the member keys and policy, without which genuine codes and cached members go unrecognised,
+    // and the points rules, without which a till would let a member spend past the offline cap.
     expect(pulledStreams.filter((stream) => tillStreams[stream].strict)).toEqual([
       'voucher_keys',
       'voucher_policy',
       'voucher_denials',
       'member_keys',
       'member_policy',
+      'points_rules',
     ]);
     expect(MutationType.options.filter((type) => platformMutations[type].wakes === 'everyStore')).toEqual([
       'voucher.redeemed',

@@ -5,6 +5,7 @@ import type { PullStream } from '../../../shared/sync/wire';
 import { catalogTill } from '../catalog/catalog-sync';
 import { feedbackTill } from '../feedback/feedback-sync';
 import { memberTill } from '../members/member-sync';
+import { pointsTill } from '../members/points-sync';
 import { onlineOrderTill } from '../online/online-order-sync';
 import { saleTill } from '../orders/sale-sync';
 import { stockTill } from '../stock/stock-sync';
@@ -17,7 +18,16 @@ import type { TillMutation, TillStream } from './till-domain';
  * can judge vouchers and member codes as soon as it knows them, before a catalog of thousands has
  * come down.
  */
-const tillDomains = [voucherTill, memberTill, catalogTill, stockTill, onlineOrderTill, saleTill, feedbackTill];
+const tillDomains = [
+  voucherTill,
+  memberTill,
+  pointsTill,
+  catalogTill,
+  stockTill,
+  onlineOrderTill,
+  saleTill,
+  feedbackTill,
+];
 
 /** Every stream of the wire has its applier here, or the type check fails. */
 export const tillStreams: { [S in PullStream]: TillStream<S> } = joinDomains(tillDomains, 'streams');
