@@ -90,22 +90,24 @@ export type OrderPointsFigures = { earned: number; spent: number; takeBack: numb
 const blank = (): OrderPointsFigures => ({ earned: 0, spent: 0, takeBack: 0, giveBack: 0 });
 
 /**
- * What the till's own records say each member sale did to points: earned on its card payments by
+ * What the till's own records say each sale to the member did to points: earned on its card payments by
  * the rules, spent as queued, and reversed in proportion to what its refunds gave back.
  */
-export function tillPointsLedger(db: Database, rules: PointsRules): Map<string, OrderPointsFigures> {
+export function tillPointsLedger(db: Database, rules: PointsRules, memberId: string): Map<string, OrderPointsFigures> {
   const ledger = new Map<string, OrderPointsFigures>();
   const orders = db
     .prepare(
       `SELECT o.id, o.total, COALESCE((SELECT sum(amount) FROM refunds r WHERE r.order_id = o.id), 0) AS refunded
-       FROM orders o JOIN order_members m ON m.order_id = o.id`,
+       FROM orders o JOIN order_members m ON m.order_id = o.id WHERE m.member_id = ?`,
     )
-    .all() as { id: string; total: number; refunded: number }[];
+    .all(memberId) as { id: string; total: number; refunded: number }[];
   const payments = db.prepare('SELECT method, amount FROM payments WHERE order_id = ?');
   const spends = db.prepare(`SELECT payload FROM outbox WHERE type = 'points.spent'`).pluck().all() as string[];
   const spent = new Map<string, number>();
   for (const payload of spends) {
-    const { orderId, points } = JSON.parse(payload) as { orderId: string; points: number };
+    const spend = JSON.parse(payload) as { memberId: string; orderId: string; points: number };
+    if (spend.memberId !== memberId) continue;
+    const { orderId, points } = spend;
     spent.set(orderId, (spent.get(orderId) ?? 0) + points);
   }
   for (const order of orders) {

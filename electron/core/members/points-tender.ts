@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { uuidv7 } from '../../../shared/ids';
 import { mostRedeemable, type Redemption } from '../../../shared/members/points';
 import { PointsSpentPayload } from '../../../shared/sync/points-sync';
-import { type Asking, askPlatform, type PlatformRefusal } from '../sync/platform-ask';
 import { enqueue } from '../sync/outbox';
+import { type Asking, askPlatform, type PlatformRefusal } from '../sync/platform-ask';
 import { cachedMember } from './member-cache';
 import { cachedPointsRules } from './points-sync';
 
