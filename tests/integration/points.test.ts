@@ -6,16 +6,13 @@ import { expectOk } from '../support/callers';
 import { startFaultProxy } from '../support/fault-proxy';
 import { sampleCatalog, startTestPlatform, waitFor } from '../support/platform-admin';
 import {
-  comparable,
   memberAtTills,
   platformJournal,
-  platformPointsLedger,
-  pointsLosses,
+  pointsLedgers,
   sellToMember,
   setPointsRules,
   spendPoints,
   testPointsRules,
-  tillPointsLedger,
 } from '../support/points';
 import { type PairedTill, productBySku, startPairedTill } from '../support/till';
 
@@ -120,15 +117,16 @@ describe('earning', () => {
   });
 });
 
-/** The member's points as both tills' records say and as the platform's journal says, per order. */
+/** The platform's journal equals, order by order, what the tills' own records say. */
 async function ledgersAgree(memberId: string, ...tills: PairedTill[]) {
-  const journal = await platformJournal(platform.admin, memberId);
-  const losses = (await pointsLosses(platform.admin)).filter((loss) => loss.memberId === memberId);
-  const platformSide = comparable(platformPointsLedger(journal, losses));
-  const tillSide = new Map(tills.flatMap((till) => [...tillPointsLedger(till.core.environment.db, rules, memberId)]));
-  expect(platformSide).toEqual(comparable(tillSide));
-  return { journal, losses };
+  const dbs = tills.map((till) => till.core.environment.db);
+  const ledgers = await pointsLedgers(platform.admin, rules, memberId, dbs);
+  expect(ledgers.platform).toEqual(ledgers.till);
+  return ledgers;
 }
+
+const cachedPoints = (till: PairedTill, memberId: string) =>
+  till.core.environment.db.prepare('SELECT points FROM members WHERE id = ?').pluck().get(memberId);
 
 const refundAll = (till: PairedTill, orderId: string, quantity: number) =>
   till.call(
@@ -187,6 +185,7 @@ describe('spending', () => {
     await sellToMember(tillA.call, water, 10, member);
     await settled(tillA);
     const earned = Math.floor((water.price * 10) / 100);
+    await waitFor(() => cachedPoints(tillA, member) === earned, 20_000, 'balance on the till');
     const sale = await sellToMember(tillA.call, water, 1, member);
     // The platform holds the points, the answer never reaches the till: it decides offline.
     const lost = proxyA.holdNext((path) => path.startsWith('/v1/points/holds'));
@@ -211,9 +210,9 @@ describe('spending', () => {
     await settled(tillA);
     const earned = Math.floor((water.price * 20) / 100);
     // Both tills hear of the balance, then lose the platform.
-    const cached = (till: PairedTill) =>
-      till.core.environment.db.prepare('SELECT points FROM members WHERE id = ?').pluck().get(member);
-    for (const till of [tillA, tillB]) await waitFor(() => cached(till) === earned, 20_000, 'balance on the till');
+    for (const till of [tillA, tillB]) {
+      await waitFor(() => cachedPoints(till, member) === earned, 20_000, 'balance on the till');
+    }
     proxyA.setRefusing(true);
     proxyB.setRefusing(true);
     const cap = testPointsRules.offlineCap;

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { holdPoints, queuePointsSpend } from '../../electron/core/members/points-tender';
+import { holdPoints, offlineSpendable, queuePointsSpend } from '../../electron/core/members/points-tender';
 import type { Product } from '../../shared/contract/catalog';
 import type { OrderDetail } from '../../shared/contract/orders';
 import { uuidv7 } from '../../shared/ids';
@@ -63,7 +63,8 @@ export async function sellToMember(
 
 /**
  * Points paying part of a member's sale, as the points tender does it: online, a hold first (its
- * answer may be lost, and then the till decides offline); offline, provisional. The spend is
+ * answer may be lost, and then the till decides offline); offline, provisional, within the lower
+ * of the cached balance and the offline cap. The spend is
  * queued in the till's outbox, in a transaction of its own, behind the sale.
  */
 export async function spendPoints(
@@ -79,6 +80,10 @@ export async function spendPoints(
     const answer = await holdPoints(asking, { holdId, ...spend });
     if (answer && answer.kind === 'refused') return { kind: 'refused', code: answer.code };
     if (!answer) holdId = null;
+  }
+  // Without the platform's hold, only what this till may decide alone.
+  if (holdId === null && spend.points > offlineSpendable(env.db, spend.memberId)) {
+    return { kind: 'refused', code: 'points_over_balance' };
   }
   env.db.transaction(() => queuePointsSpend(env.db, { ...spend, holdId, now: Date.now() }))();
   env.sync.wake();
@@ -153,4 +158,17 @@ export function comparable(ledger: Map<string, OrderPointsFigures>) {
   return [...ledger.entries()]
     .filter(([, f]) => f.earned + f.spent + f.takeBack + f.giveBack > 0)
     .sort(([a], [b]) => a.localeCompare(b));
+}
+
+/** The member's points order by order, as the platform's journal says and as the tills' records say. */
+export async function pointsLedgers(admin: PlatformAdmin, rules: PointsRules, memberId: string, dbs: Database[]) {
+  const journal = await platformJournal(admin, memberId);
+  const losses = (await pointsLosses(admin)).filter((loss) => loss.memberId === memberId);
+  const tillSide = new Map(dbs.flatMap((db) => [...tillPointsLedger(db, rules, memberId)]));
+  return {
+    journal,
+    losses,
+    platform: comparable(platformPointsLedger(journal, losses)),
+    till: comparable(tillSide),
+  };
 }
