@@ -1,5 +1,10 @@
 import type { Database } from 'better-sqlite3';
-import { holdPoints, offlineSpendable, queuePointsSpend } from '../../electron/core/members/points-tender';
+import {
+  holdPoints,
+  offlineSpendable,
+  queuePointsSpend,
+  releasePoints,
+} from '../../electron/core/members/points-tender';
 import type { Product } from '../../shared/contract/catalog';
 import type { OrderDetail } from '../../shared/contract/orders';
 import { uuidv7 } from '../../shared/ids';
@@ -74,15 +79,20 @@ export async function spendPoints(
 ): Promise<{ kind: 'held' | 'provisional' } | { kind: 'refused'; code: string }> {
   const env = till.core.environment;
   let holdId: string | null = null;
-  if (mode === 'online' && env.sync.link) {
+  let unanswered: string | null = null;
+  const link = env.sync.link;
+  const asking = () => (link ? { env, link, deadline: Date.now() + 3_000, clockDoubted: false } : null);
+  const ask = asking();
+  if (mode === 'online' && ask) {
     holdId = uuidv7();
-    const asking = { env, link: env.sync.link, deadline: Date.now() + 3_000, clockDoubted: false };
-    const answer = await holdPoints(asking, { holdId, ...spend });
+    const answer = await holdPoints(ask, { holdId, ...spend });
     if (answer && answer.kind === 'refused') return { kind: 'refused', code: answer.code };
-    if (!answer) holdId = null;
+    if (!answer) [unanswered, holdId] = [holdId, null];
   }
   // Without the platform's hold, only what this till may decide alone.
   if (holdId === null && spend.points > offlineSpendable(env.db, spend.memberId)) {
+    const again = asking();
+    if (unanswered && again) await releasePoints(again, { holdId: unanswered, ...spend });
     return { kind: 'refused', code: 'points_over_balance' };
   }
   env.db.transaction(() => queuePointsSpend(env.db, { ...spend, holdId, now: Date.now() }))();
@@ -171,4 +181,20 @@ export async function pointsLedgers(admin: PlatformAdmin, rules: PointsRules, me
     platform: comparable(platformPointsLedger(journal, losses)),
     till: comparable(tillSide),
   };
+}
+
+/**
+ * Holds still live on the platform: reserved, never released or captured. Only a hold whose answer
+ * was lost and whose release was lost too stays (until the platform's two minutes are up); never
+ * one for an order whose points were spent.
+ */
+export function liveHolds(journal: PlatformJournal): { holdId: string; orderId: string }[] {
+  const ended = new Set<string>();
+  for (const m of journal.movements) {
+    if (m.kind === 'release') ended.add(m.holdId);
+    if (m.kind === 'spend' && m.holdId) ended.add(m.holdId);
+  }
+  return journal.movements.flatMap((m) =>
+    m.kind === 'hold' && !ended.has(m.movementId) ? [{ holdId: m.movementId, orderId: m.orderId }] : [],
+  );
 }

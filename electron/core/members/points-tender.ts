@@ -66,6 +66,24 @@ export async function holdPoints(
 }
 
 /**
+ * Frees a hold this till asked for but will not use (the sale went another way, or the hold's
+ * answer never came and the till decided against points); best effort: a hold nobody captures is
+ * released by the platform after two minutes anyway.
+ */
+export async function releasePoints(s: Asking, release: { holdId: string; memberId: string; orderId: string }) {
+  await askPlatform(
+    s,
+    {
+      method: 'POST',
+      pathAndQuery: `/v1/points/holds/${release.holdId}/release`,
+      body: { memberId: release.memberId, orderId: release.orderId },
+      answer: z.object({ holdId: z.uuid() }),
+    },
+    () => false,
+  );
+}
+
+/**
  * The points that paid part of the order, queued for the platform in the order's transaction, right
  * behind its `order.paid`: with the hold the platform gave (captured on push), or provisional when
  * decided offline. The outbox id is the movement id, the idempotency key end to end.
