@@ -26,7 +26,6 @@ import {
   issueVoucher,
   lineFor,
   openShift,
-  payByCard,
   productBySku,
   sellWithVoucher,
   voucherStatus,
