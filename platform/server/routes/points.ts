@@ -75,16 +75,17 @@ export function adminPointsRoutes(app: FastifyInstance, context: PlatformContext
   const { sql, notifier } = context;
 
   app.put<ById>('/v1/admin/stores/:id/points-rules', async (request) => {
-    const rules = await setPointsRules(sql, request.params.id, request.body, context.now());
+    const set = await setPointsRules(sql, request.params.id, request.body, context.now());
     notifier.storeChanged(request.params.id);
-    return rules;
+    return { ...set.rules, offlineCap: set.offlineCap };
   });
 
   app.get<ById>('/v1/admin/stores/:id/points-rules', async (request) => {
     await requireStore(sql, request.params.id);
-    const rules = await readPointsRules(sql, request.params.id);
-    if (!rules) throw new ApiError(404, 'points_rules_unset');
-    return rules;
+    const set = await readPointsRules(sql, request.params.id);
+    if (!set) throw new ApiError(404, 'points_rules_unset');
+    // As the operator sends them: the rules and the offline cap side by side.
+    return { ...set.rules, offlineCap: set.offlineCap };
   });
 
   app.get<ById>('/v1/admin/members/:id/points', async (request) => {
