@@ -11,6 +11,7 @@ import {
   stock,
   storeCreate,
 } from './cli/operator-commands';
+import { pointsExpire, pointsLosses, pointsRules, pointsShow } from './cli/points-commands';
 import { serve } from './cli/serve';
 import { commissionSet, onlineOrderTerms, statement } from './cli/settlement-commands';
 import { campaignCreate, keyRotate, voucherIssue, voucherShow } from './cli/voucher-commands';
@@ -48,6 +49,11 @@ const usage = `usage: npm run platform -- <command> [flags] [--json]
   members erase <member id>          (PIPL erasure: number, name and consent removed; history kept)
   members code <member id> [--age <seconds>]   (a fresh member QR code to scan, as the app shows it)
   members messages                   (enrolment codes the platform would have sent by SMS)
+  members points-rules <store id> [--earn <points a yuan> [--redeem <points:fen>|off] [--min <points>]
+      [--max <points>] [--share <percent>] [--offline-cap <points>]]   (without --earn: show them)
+  members points <member id>         (the balance and every movement)
+  members points-expire --before <YYYY-MM-DD>   (points earned before the day and not used expire)
+  members points-losses              (offline spends the balance could not cover; take-backs of spent points)
 
 Operator commands reach a running platform: --url <url> --token <admin token>
 (or COUNTER_PLATFORM_URL and COUNTER_PLATFORM_TOKEN). DATABASE_URL works for serve too.
@@ -74,6 +80,10 @@ const commands: Record<string, (args: string[]) => Promise<CommandResult>> = {
   'members erase': memberErase,
   'members code': memberCode,
   'members messages': memberMessages,
+  'members points-rules': pointsRules,
+  'members points': pointsShow,
+  'members points-expire': pointsExpire,
+  'members points-losses': pointsLosses,
 };
 
 /** The command's words (one or two) and the flags after them. */
