@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import {
   applyMovement,
   available,
+  businessKey,
   foldJournal,
   type JournalRefusal,
   type PointsBalance,
@@ -33,26 +34,6 @@ export async function foldMember(tx: Queryable, memberId: string): Promise<Point
   );
   return foldJournal(rows.map((row) => PointsMovement.parse(row.movement))).state;
 }
-
-const businessKey = (m: PointsMovement): string | null => {
-  switch (m.kind) {
-    case 'earn':
-    case 'spend':
-      return `${m.kind}:${m.orderId}`;
-    case 'release':
-      return `release:${m.holdId}`;
-    case 'reverse':
-      return `reverse:${m.refundId}`;
-    case 'hold':
-    case 'expire':
-    case 'adjust':
-      return null;
-    default: {
-      const unreachable: never = m;
-      throw new Error(`unknown points movement ${JSON.stringify(unreachable)}`);
-    }
-  }
-};
 
 const orderOf = (m: PointsMovement): string | null => ('orderId' in m ? m.orderId : null);
 
@@ -123,20 +104,19 @@ export async function recordPoints(
   return { ok: true, effect: 'applied', state };
 }
 
-/** A loss the brand takes on a member's points, once per movement and kind. */
-export async function recordPointsLoss(
-  tx: Queryable,
-  loss: {
-    memberId: string;
-    movementId: string;
-    kind: 'overspent' | 'unrecovered';
-    orderId: string | null;
-    storeId: string | null;
-    points: number;
-    overCap: boolean;
-    at: number;
-  },
-): Promise<void> {
+/** Points the brand lost on a member: an offline spend past the balance, or a take-back of spent points. */
+export type PointsLoss = {
+  memberId: string;
+  kind: 'overspent' | 'unrecovered';
+  orderId: string | null;
+  storeId: string | null;
+  points: number;
+  overCap: boolean;
+  at: number;
+};
+
+/** A loss the brand takes on a member's points, once per movement (or refund) and kind. */
+export async function recordPointsLoss(tx: Queryable, loss: PointsLoss & { movementId: string }): Promise<void> {
   if (loss.points <= 0) return;
   await tx.query(
     `INSERT INTO points_losses (member_id, movement_id, kind, order_id, store_id, points, over_cap, at)

@@ -1,16 +1,6 @@
 import { available, PointsMovement } from '../../shared/members/points-journal';
 import type { Queryable } from '../db/sql';
-import { foldMember } from './points-ledger';
-
-export type PointsLoss = {
-  memberId: string;
-  kind: 'overspent' | 'unrecovered';
-  orderId: string | null;
-  storeId: string | null;
-  points: number;
-  overCap: boolean;
-  at: number;
-};
+import { foldMember, type PointsLoss } from './points-ledger';
 
 /** A member's points as the operator reads them: the figures and every movement, oldest first. */
 export async function pointsJournal(db: Queryable, memberId: string) {

@@ -116,7 +116,8 @@ export function applyMovement(state: PointsBalance, movement: PointsMovement): J
   return { ok: true, effect: 'applied' };
 }
 
-function businessKey(m: PointsMovement): string | null {
+/** The key a movement is recognised by under another id: one earn and one spend per order, one reversal per refund, one release per hold. */
+export function businessKey(m: PointsMovement): string | null {
   switch (m.kind) {
     case 'earn':
       return `earn:${m.orderId}`;

@@ -22,14 +22,7 @@ import {
 } from '../support/points';
 import { seededRandom } from '../support/random';
 import { tempDir } from '../support/temp-dir';
-import {
-  issueVoucher,
-  lineFor,
-  openShift,
-  productBySku,
-  sellWithVoucher,
-  voucherStatus,
-} from '../support/till';
+import { issueVoucher, lineFor, openShift, productBySku, sellWithVoucher, voucherStatus } from '../support/till';
 
 /**
  * PROTOCOL.md's promise under a hostile network: a proxy drops requests and answers, delays,

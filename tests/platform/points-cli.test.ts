@@ -1,24 +1,8 @@
-import { spawn } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { backends, usePlatform } from './support/backends';
+import { type Run, runOperatorCli } from './support/operator-cli';
 
-type Run = { code: number | null; stdout: string; stderr: string };
-
-function run(args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['tsx', 'platform/main.ts', ...args], { env: { ...process.env, LANG: 'C' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const run = runOperatorCli;
 
 describe.each(backends.slice(0, 1))('points on the command line on $name', (backend) => {
   const get = usePlatform(backend);

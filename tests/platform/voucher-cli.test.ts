@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import QRCode from 'qrcode';
@@ -6,25 +5,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { judgeVoucher } from '../../shared/vouchers/voucher-verdict';
 import { tempDir } from '../support/temp-dir';
 import { backends, usePlatform } from './support/backends';
+import { type Run, runOperatorCli } from './support/operator-cli';
 import { verdictContext } from './support/vouchers';
 
-type Run = { code: number | null; stdout: string; stderr: string };
-
-function run(args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['tsx', 'platform/main.ts', ...args], { env: { ...process.env, LANG: 'C' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const run = runOperatorCli;
 
 function json<T = Record<string, unknown>>(result: Run): T {
   const lines = result.stdout.trim().split('\n');
