@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeMemberCode } from '../../shared/members/member-code';
 import { backends, usePlatform } from './support/backends';
-import { type Run, runOperatorCli } from './support/operator-cli';
+import { runOperatorCli } from './support/operator-cli';
 
 const run = runOperatorCli;
 

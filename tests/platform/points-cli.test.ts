@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { backends, usePlatform } from './support/backends';
-import { type Run, runOperatorCli } from './support/operator-cli';
+import { runOperatorCli } from './support/operator-cli';
 
 const run = runOperatorCli;
 
