@@ -1,3 +1,4 @@
+import { checkRedemption, type RedemptionRefusal } from '../../shared/members/points';
 import { readStorePointsRules, type StorePointsRules } from '../../shared/members/points-rules-wire';
 import type { ErrorCode } from '../../shared/sync/platform-messages';
 import { requireStore } from '../data/stores';
@@ -36,4 +37,18 @@ export async function setPointsRules(
     );
     return read.value;
   });
+}
+
+/**
+ * Whether the store's rules let an order take `points` (docs/members.md): the store takes points,
+ * in whole blocks, within the fewest and most an order may use. The share of the order's due is the
+ * till's to check: the platform does not have the cart.
+ */
+export function storeRedemptionRefusal(
+  store: StorePointsRules | null,
+  points: number,
+): Pick<RedemptionRefusal, 'code' | 'params'> | null {
+  if (!store) return { code: 'points_redeem_off', params: {} };
+  const check = checkRedemption(store.rules, { points, spendable: points, due: Number.MAX_SAFE_INTEGER });
+  return check.ok ? null : check.refusal;
 }

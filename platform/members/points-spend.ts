@@ -6,7 +6,7 @@ import type { ApplyContext, ApplyRefusal } from '../sync/platform-domain';
 import { memberById } from './member-records';
 import { releaseStaleHolds } from './points-holds';
 import { foldMember, type MovementInput, recordPoints, recordPointsLoss } from './points-ledger';
-import { readPointsRules } from './points-rules';
+import { readPointsRules, storeRedemptionRefusal } from './points-rules';
 
 /**
  * `points.spent`: points that paid part of a sale. The sale itself came first in the same push (or
@@ -29,6 +29,10 @@ export async function applyPointsSpent(
   if (!sale || sale.member_id !== payload.memberId) return unknownOrder;
   const member = await memberById(tx, payload.memberId, true);
   if (!member) return { code: 'member_unknown' };
+  // What the platform can check of the till's word: a spend against the store's rules takes nothing
+  // from the member (the sale stands; the refusal is the manager's to see).
+  const broken = storeRedemptionRefusal(await readPointsRules(tx, context.storeId), payload.points);
+  if (broken) return broken;
   const again = await sentBefore(tx, payload);
   if (again !== undefined) return again;
   await releaseStaleHolds(tx, member.id, context.now);

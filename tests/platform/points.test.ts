@@ -158,3 +158,61 @@ describe.each(backends)('points on the platform, on $name', (backend) => {
     expect(result).toMatchObject({ status: 'REJECTED', code: 'points_order_unknown' });
   });
 });
+
+describe('a hold nobody captures', () => {
+  let clock = Date.now();
+  const get = usePlatform(backends[0], { now: () => clock });
+
+  it('is released after two minutes for the next hold; its late capture spends without it; a spend against the rules takes nothing', async () => {
+    const { storeId } = await get().admin.createStore('积分 时钟');
+    await get().admin.ok('PUT', `/v1/admin/stores/${storeId}/points-rules`, RULES);
+    const till = await Till.pair(get().url, (await get().admin.pairingCode(storeId)).code);
+    const { member } = await get().admin.ok<{ member: { id: string } }>('POST', '/v1/admin/members', {
+      phone: '13900007005',
+      name: null,
+      consent: false,
+    });
+    const memberId = member.id;
+    const funding = orderPaid({ unitPrice: 100_000 });
+    funding.order.memberId = memberId;
+    await till.push([till.next('order.paid', funding, funding.order.id)]);
+    const sale = orderPaid({ unitPrice: 50 });
+    sale.order.memberId = memberId;
+    const holdId = uuidv7();
+    const hold = (points: number, id: string, orderId: string) =>
+      till.signed('POST', '/v1/points/holds', { holdId: id, memberId, orderId, points });
+    expect((await hold(1_500, holdId, sale.order.id)).status).toBe(200);
+    expect(errorCode(await hold(1_000, uuidv7(), uuidv7()))).toBe('points_short');
+    clock += 3 * 60_000;
+    // Two minutes on, the first hold no longer keeps the points from the member.
+    const next = await hold(1_000, uuidv7(), uuidv7());
+    expect(next.body).toMatchObject({ held: 1_000, available: 1_000 });
+    // The sale behind the first hold arrives late: it spends without its hold, as far as the balance goes.
+    const movementId = uuidv7();
+    const spent = (id: string, points: number, orderId: string) =>
+      till.next(
+        'points.spent',
+        { movementId: id, memberId, orderId, points, holdId, provisional: false, decidedAt: clock },
+        id,
+      );
+    const results = (
+      await till.push([till.next('order.paid', sale, sale.order.id), spent(movementId, 1_500, sale.order.id)])
+    ).results;
+    expect(results[1]).toMatchObject({ status: 'CONFLICT', code: 'points_spend_lost' });
+    // A spend the store's rules do not allow (not whole blocks) takes nothing.
+    const other = orderPaid({ unitPrice: 50 });
+    other.order.memberId = memberId;
+    const odd = uuidv7();
+    const refused = (await till.push([till.next('order.paid', other, other.order.id), spent(odd, 150, other.order.id)]))
+      .results;
+    expect(refused[1]).toMatchObject({ status: 'REJECTED', code: 'points_not_whole_blocks' });
+    const journal = await get().admin.ok<{ balance: number; movements: { kind: string }[] }>(
+      'GET',
+      `/v1/admin/members/${memberId}/points`,
+    );
+    // Each 50-fen sale earns a point (2 a yuan); the refused spend's sale still earns.
+    expect(journal.movements.map((m) => m.kind)).toEqual(['earn', 'hold', 'release', 'hold', 'earn', 'spend', 'earn']);
+    expect(journal.balance).toBe(2_000 + 1 - 1_500 + 1);
+    expect(results[1]).toMatchObject({ params: { short: 499 } });
+  });
+});

@@ -2,14 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { MemberId, OrderId, PointsMovementId } from '../../../shared/ids';
 import { memberCeilings } from '../../../shared/members/member-limits';
-import { checkRedemption } from '../../../shared/members/points';
 import type { JournalRefusal } from '../../../shared/members/points-journal';
 import { requireStore } from '../../data/stores';
 import { ApiError, parseInput } from '../../errors';
 import { memberById } from '../../members/member-records';
 import { expirePointsBefore } from '../../members/points-expiry';
 import { placeHold, releaseHold } from '../../members/points-holds';
-import { readPointsRules, setPointsRules } from '../../members/points-rules';
+import { readPointsRules, setPointsRules, storeRedemptionRefusal } from '../../members/points-rules';
 import { pointsJournal, pointsLosses } from '../../members/points-views';
 import type { PlatformContext } from '../context';
 import { deviceSigned, signedDevice } from '../signed-requests';
@@ -40,15 +39,8 @@ export function pointsRoutes(app: FastifyInstance, context: PlatformContext): vo
     const device = signedDevice(request);
     const hold = parseInput(HoldRequest, request.body);
     const answer = await sql.transaction(async (tx) => {
-      const store = await readPointsRules(tx, device.storeId);
-      if (!store) throw new ApiError(409, 'points_redeem_off');
-      // The share of the order's due is the till's to check: the platform does not have the cart.
-      const check = checkRedemption(store.rules, {
-        points: hold.points,
-        spendable: hold.points,
-        due: Number.MAX_SAFE_INTEGER,
-      });
-      if (!check.ok) throw new ApiError(409, check.refusal.code, check.refusal.params);
+      const broken = storeRedemptionRefusal(await readPointsRules(tx, device.storeId), hold.points);
+      if (broken) throw new ApiError(409, broken.code, broken.params);
       if (!(await memberById(tx, hold.memberId, true))) throw new ApiError(404, 'member_unknown');
       return placeHold(tx, { kind: 'device', ...device }, hold, context.now());
     });
