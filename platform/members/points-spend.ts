@@ -51,7 +51,8 @@ export async function applyPointsSpent(
   if (recorded.effect === 'duplicate' || captures) return null;
   const short = Math.min(payload.points, Math.max(0, -available(recorded.state)));
   if (short === 0) return null;
-  // Only the spend that took the balance below zero is short; no more than its own points.
+  // Short of the available balance, not only of the balance: held points are promised to a capture
+  // that will come, so the invariant (below zero only by recorded losses) survives it.
   const rules = await readPointsRules(tx, context.storeId);
   await recordPointsLoss(tx, {
     memberId: member.id,
@@ -60,7 +61,7 @@ export async function applyPointsSpent(
     orderId: payload.orderId,
     storeId: context.storeId,
     points: short,
-    overCap: payload.points > (rules?.offlineCap ?? 0),
+    overCap: payload.provisional && payload.points > (rules?.offlineCap ?? 0),
     at: context.now,
   });
   return lost(payload.orderId, short);
