@@ -141,6 +141,17 @@ describe.each(backends)('points on the platform, on $name', (backend) => {
     expect(again.points).toBe(0);
   });
 
+  it('earns once for a sale sent again under new sequence numbers (a till restored from a backup)', async () => {
+    const { storeId, till, memberId } = await setup('13900007006');
+    await get().admin.ok('PUT', `/v1/admin/stores/${storeId}/points-rules`, RULES);
+    const sale = await sell(till, memberId, 10_000);
+    const [again] = (await till.push([till.next('order.paid', sale, sale.order.id)])).results;
+    expect(again.status).not.toBe('REJECTED');
+    const points = await journal(memberId);
+    expect(points.balance).toBe(200);
+    expect(points.movements.map((m) => m.kind)).toEqual(['earn']);
+  });
+
   it('refuses a spend on a sale it does not have for the member', async () => {
     const { storeId, till, memberId } = await setup('13900007004');
     await get().admin.ok('PUT', `/v1/admin/stores/${storeId}/points-rules`, RULES);
