@@ -19,6 +19,7 @@ import {
   ownerRevoke,
   storeAssign,
 } from './cli/organisation-commands';
+import { pointsExpire, pointsLosses, pointsRules, pointsShow } from './cli/points-commands';
 import { memberCampaign, memberCampaignReport, memberScore, memberSegments } from './cli/segment-commands';
 import { serve } from './cli/serve';
 import { commissionSet, onlineOrderTerms, statement } from './cli/settlement-commands';
@@ -71,6 +72,11 @@ const usage = `usage: npm run platform -- <command> [flags] [--json]
                    --holdout <percent 1-50> --seed <s>   (vouchers to a segment, a seeded holdout kept out)
   members campaign-report <id> --from YYYY-MM-DD --to YYYY-MM-DD
   members tiers [--file <ladder.json>]   (the tier ladder and its benefits; --file sets it, docs/members.md)
+  members points-rules <store id> [--earn <points a yuan> [--redeem <points:fen>|off] [--min <points>]
+      [--max <points>] [--share <percent>] [--offline-cap <points>]]   (without --earn: show them)
+  members points <member id>         (the balance and every movement)
+  members points-expire --before <YYYY-MM-DD>   (points earned before the day and not used expire)
+  members points-losses              (offline spends the balance could not cover; take-backs of spent points)
 
 Operator commands reach a running platform: --url <url> --token <admin token>
 (or COUNTER_PLATFORM_URL and COUNTER_PLATFORM_TOKEN). DATABASE_URL works for serve too.
@@ -108,6 +114,10 @@ const commands: Record<string, (args: string[]) => Promise<CommandResult>> = {
   'members campaign': memberCampaign,
   'members campaign-report': memberCampaignReport,
   'members tiers': memberTiers,
+  'members points-rules': pointsRules,
+  'members points': pointsShow,
+  'members points-expire': pointsExpire,
+  'members points-losses': pointsLosses,
 };
 
 /** The command's words (one or two) and the flags after them. */

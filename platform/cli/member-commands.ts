@@ -11,7 +11,7 @@ const when = (epochMs: number | null) => (epochMs === null ? '—' : new Date(ep
 
 function memberLine(m: MemberAdminView): string {
   const who = m.erased ? '(erased)' : `${m.maskedPhone}${m.name ? ` ${m.name}` : ''}`;
-  return `${m.id}  ${who}  ${m.tier.nameEn}/${m.tier.nameZh}  growth ${m.growth}  last visit ${when(m.lastVisitAt)}`;
+  return `${m.id}  ${who}  ${m.tier.nameEn}/${m.tier.nameZh}  growth ${m.growth}  points ${m.points}  last visit ${when(m.lastVisitAt)}`;
 }
 
 function memberId(values: { _: string[] }, usage: string): string {

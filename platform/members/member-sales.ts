@@ -7,6 +7,7 @@ import type { ApplyContext, ApplyRefusal } from '../sync/platform-domain';
 import { auditMember, memberById } from './member-records';
 import { readMemberSettings, tierOf } from './member-settings';
 import { markSeen, republishMember } from './member-versions';
+import { earnPoints } from './points-orders';
 
 /**
  * A sale that names a member credits them once (docs/members.md, "Sales"): growth from what was
@@ -46,6 +47,7 @@ export async function creditMemberSale(
     [member.id, total, tierOf(settings, total).id, order.paidAt],
   );
   await markSeen(tx, context.storeId, member.id, context.now);
+  await earnPoints(tx, context, payload, member.id);
   await republishMember(tx, member.id);
   await auditMember(tx, {
     memberId: member.id,

@@ -10,6 +10,7 @@ import { feedbackPageRoutes } from './routes/feedback-page';
 import { adminSegmentRoutes, deviceMemberReportRoutes } from './routes/member-segments';
 import { adminMemberRoutes, memberRoutes } from './routes/members';
 import { operationRoutes } from './routes/operations';
+import { adminPointsRoutes, pointsRoutes } from './routes/points';
 import { redemptionRoutes } from './routes/redemptions';
 import { deviceStatementRoutes } from './routes/settlement';
 import { syncRoutes } from './routes/sync';
@@ -51,6 +52,7 @@ export async function buildApp(context: PlatformContext, options: { logger?: boo
   syncRoutes(app, context);
   redemptionRoutes(app, context);
   memberRoutes(app, context);
+  pointsRoutes(app, context);
   deviceStatementRoutes(app, context);
   deviceMemberReportRoutes(app, context);
   feedbackPageRoutes(app, context);
@@ -62,6 +64,7 @@ export async function buildApp(context: PlatformContext, options: { logger?: boo
     admin.addHook('onRequest', async (request) => requireAdmin(request, context.adminToken));
     adminMemberRoutes(admin, context);
     adminSegmentRoutes(admin, context);
+    adminPointsRoutes(admin, context);
     admin.get('/metrics', async (_request, reply) =>
       reply.type(context.metrics.registry.contentType).send(await context.metrics.registry.metrics()),
     );

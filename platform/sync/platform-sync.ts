@@ -6,6 +6,7 @@ import { feedbackDomain } from './feedback-sync';
 import { memberDomain } from './member-sync';
 import { onlineOrderDomain } from './online-order-sync';
 import type { PlatformMutation, PlatformStream } from './platform-domain';
+import { pointsDomain } from './points-sync';
 import { saleDomain } from './sale-sync';
 import { stockDomain } from './stock-sync';
 import { tierDomain } from './tier-sync';
@@ -25,6 +26,7 @@ const platformDomains = [
   memberDomain,
   feedbackDomain,
   tierDomain,
+  pointsDomain,
 ];
 
 /** Every stream of the wire is served here, or the type check fails. */

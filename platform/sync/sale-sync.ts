@@ -4,6 +4,7 @@ import { linkOnlineOrder } from '../data/online-orders';
 import { recordMovements } from '../data/stock';
 import type { Queryable } from '../db/sql';
 import { creditMemberSale, reverseMemberGrowth } from '../members/member-sales';
+import { reverseRefundPoints } from '../members/points-orders';
 import { sums } from './claim-words';
 import { orderPaidRefusal, shiftClosedRefusal } from './order-checks';
 import { recordOrderLines } from './order-lines';
@@ -106,6 +107,7 @@ const orderRefunded: Applier<'order.refunded'> = async (tx, context, payload) =>
   );
   await recordMovements(tx, context, payload.stock);
   await reverseMemberGrowth(tx, context, payload);
+  await reverseRefundPoints(tx, context, payload, order.body);
   return null;
 };
 

@@ -4,6 +4,8 @@ import { memberCeilings } from './member-limits';
 import type { PointsReversal } from './points';
 
 const points = z.number().int().min(1).max(memberCeilings.points);
+/** A side of a reversal may be nothing (a refund of an order that earned but spent no points). */
+const reversed = z.number().int().min(0).max(memberCeilings.points);
 const base = { movementId: PointsMovementId, at: z.number().int().min(0) };
 
 /**
@@ -33,8 +35,8 @@ export const PointsMovement = z.discriminatedUnion('kind', [
     kind: z.literal('reverse'),
     orderId: OrderId,
     refundId: RefundId,
-    takeBack: points.min(0),
-    giveBack: points.min(0),
+    takeBack: reversed,
+    giveBack: reversed,
   }),
   z.object({ ...base, kind: z.literal('expire'), points }),
   /** A correction by a manager or the platform, with its reason; signed. */
@@ -114,7 +116,8 @@ export function applyMovement(state: PointsBalance, movement: PointsMovement): J
   return { ok: true, effect: 'applied' };
 }
 
-function businessKey(m: PointsMovement): string | null {
+/** The key a movement is recognised by under another id: one earn and one spend per order, one reversal per refund, one release per hold. */
+export function businessKey(m: PointsMovement): string | null {
   switch (m.kind) {
     case 'earn':
       return `earn:${m.orderId}`;

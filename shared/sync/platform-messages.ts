@@ -1,11 +1,14 @@
 import type { Locale } from '../locale';
 import {
+  journalMessages,
   memberCodeMessages,
   memberRecordMessages,
   phoneMessages,
+  redemptionMessages,
   segmentMessages,
   tierMessages,
 } from '../members/member-messages';
+import { pointsLedgerMessages } from '../members/points-messages';
 import { tierShapeMessages } from '../members/tier-shape';
 import { franchiseMessages } from '../platform-api/franchise-messages';
 import { voucherMessages } from '../vouchers/voucher-messages';
@@ -174,6 +177,9 @@ const messages = {
   ...franchiseMessages,
   ...asPlatform(tierMessages),
   ...asPlatform(tierShapeMessages),
+  ...asPlatform(journalMessages),
+  ...asPlatform(redemptionMessages),
+  ...asPlatform(pointsLedgerMessages),
 };
 
 export type ErrorCode = keyof typeof messages;

@@ -2,6 +2,7 @@ import { catalogSync } from './catalog-sync';
 import { feedbackSync } from './feedback-sync';
 import { memberSync } from './member-sync';
 import { onlineOrderSync } from './online-order-sync';
+import { pointsSync } from './points-sync';
 import { saleSync } from './sale-sync';
 import { stockSync } from './stock-sync';
 import { joinDomains } from './sync-domain';
@@ -23,6 +24,7 @@ const syncDomains = [
   memberSync,
   feedbackSync,
   tierSync,
+  pointsSync,
 ] as const;
 
 /** Stream name → what a change carries and what the audit log calls it. */

@@ -6,9 +6,11 @@ import type { Envelope } from '../../shared/contract';
 import type { Product } from '../../shared/contract/catalog';
 import type { SyncStatus } from '../../shared/contract/sync';
 import { uuidv7 } from '../../shared/ids';
+import { PointsRules } from '../../shared/members/points';
 import type { Role } from '../../shared/roles';
 import { type CrashHost, startCrashHost } from '../support/crash-host';
 import { sampleCatalog, startTestPlatform, waitFor } from '../support/platform-admin';
+import { pointsLedgers, setPointsRules, testPointsRules } from '../support/points';
 import { seededRandom } from '../support/random';
 import { tempDir } from '../support/temp-dir';
 import { lineFor } from '../support/till';
@@ -16,7 +18,8 @@ import { lineFor } from '../support/till';
 /**
  * The till's host is SIGKILLed while it syncs (a push in flight, results half applied, a pull
  * page being written) and started again on the same folder; in the end the platform holds exactly
- * what the till holds.
+ * what the till holds. Every fourth sale is to a member and some are refunded: the member's points
+ * on the platform (earned, taken back) are exactly what the till's records say.
  */
 const seed = Number(process.env.CRASH_SEED ?? 20_261_127);
 const rounds = 6;
@@ -64,10 +67,24 @@ describe(`sync across SIGKILL of the till (seed ${seed})`, () => {
       }),
       'pair',
     );
+    await setPointsRules(platform.admin, storeId);
+    const { member } = await platform.admin.request<{ member: { id: string } }>('POST', '/v1/admin/members', {
+      phone: '13900006001',
+      name: null,
+      consent: false,
+    });
+    // Found by phone at this till (online), so it is in the till's cache for the sales below.
+    await waitFor(
+      async () =>
+        (await host.call({ method: 'members.lookup', input: { phone: '13900006001' }, sessionToken: owner })).ok,
+      20_000,
+      'member found at the till',
+    );
 
     let kills = 0;
     for (let round = 0; round < rounds; round++) {
       const cashier = await signInAs(host, 'cashier');
+      const manager = await signInAs(host, 'manager');
       const shift = value<{ shift: unknown }>(
         await host.call({ method: 'shift.current', input: {}, sessionToken: cashier }),
         'shift',
@@ -84,12 +101,24 @@ describe(`sync across SIGKILL of the till (seed ${seed})`, () => {
       );
       const selling = (async () => {
         for (let i = 0; i < 400; i++) {
+          const toMember = i % 4 === 0;
+          const count = toMember ? 60 : 1;
           const input = {
             id: uuidv7(),
-            cart: { lines: [lineFor(product)] },
-            tenders: [{ method: 'card', amount: product.price, reference: `R${round}-${i}` }],
+            cart: { lines: [lineFor(product, { kind: 'count', count })], ...(toMember ? { memberId: member.id } : {}) },
+            tenders: [{ method: 'card', amount: product.price * count, reference: `R${round}-${i}` }],
           };
           await host.call({ method: 'orders.commit', input, sessionToken: cashier });
+          if (toMember && i % 8 === 0) {
+            const refund = {
+              id: uuidv7(),
+              orderId: input.id,
+              lines: [{ lineNo: 1, quantity: 25 }],
+              to: 'original',
+              reason: 'crash run',
+            };
+            await host.call({ method: 'orders.refund', input: refund, sessionToken: manager });
+          }
         }
       })().catch(() => undefined);
       await new Promise((resolve) => setTimeout(resolve, 150 + random.int(600)));
@@ -128,6 +157,13 @@ describe(`sync across SIGKILL of the till (seed ${seed})`, () => {
     expect(records.stockMovements.map((m) => m.id).sort()).toEqual(movements);
     expect(records.devices[0].lastSeq).toBe(db.prepare('SELECT MAX(seq) FROM outbox').pluck().get());
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    const rules = PointsRules.parse({
+      earnPerYuan: testPointsRules.earnPerYuan,
+      redemption: testPointsRules.redemption,
+    });
+    const points = await pointsLedgers(platform.admin, rules, member.id, [db]);
+    expect(points.platform).toEqual(points.till);
+    expect(points.platform.length).toBeGreaterThan(0);
     // Sales went through in every round (how many depends on how loaded the machine is).
     expect(local.length).toBeGreaterThan(rounds);
   }, 300_000);

@@ -5,28 +5,31 @@ import type { OnlineOrder } from '../../shared/contract/online-orders';
 import type { OrderDetail } from '../../shared/contract/orders';
 import type { SyncStatus } from '../../shared/contract/sync';
 import { uuidv7 } from '../../shared/ids';
+import { PointsRules } from '../../shared/members/points';
 import type { IssuedVoucher } from '../../shared/vouchers/redemption-wire';
 import { backends, processPairs } from '../platform/support/backends';
 import { expectOk } from '../support/callers';
 import { createDemo, signIn } from '../support/demo-session';
 import { startFaultProxy } from '../support/fault-proxy';
 import { sampleCatalog, startPlatformGroup, waitFor } from '../support/platform-admin';
+import {
+  liveHolds,
+  memberAtTills,
+  pointsLedgers,
+  setPointsRules,
+  spendPoints,
+  testPointsRules,
+} from '../support/points';
 import { seededRandom } from '../support/random';
 import { tempDir } from '../support/temp-dir';
-import {
-  issueVoucher,
-  lineFor,
-  openShift,
-  payByCard,
-  productBySku,
-  sellWithVoucher,
-  voucherStatus,
-} from '../support/till';
+import { issueVoucher, lineFor, openShift, productBySku, sellWithVoucher, voucherStatus } from '../support/till';
 
 /**
  * PROTOCOL.md's promise under a hostile network: a proxy drops requests and answers, delays,
  * answers 503 and delivers twice, and the platform restarts, while the till keeps selling. At the
- * end the platform holds exactly the till's records: none doubled, none missing. On PostgreSQL it
+ * end the platform holds exactly the till's records: none doubled, none missing — and a member's
+ * points, earned on sales, spent (held online or decided offline) and reversed by refunds, are on
+ * the platform's journal exactly as the till's records say. On PostgreSQL it
  * runs once more with two platform processes behind a round-robin, restarted one at a time.
  */
 const seed = Number(process.env.COUNTER_FAULT_SEED ?? 20261127);
@@ -83,6 +86,13 @@ describe.each([...backends, ...processPairs])(`sync under injected faults (seed 
     const redeemed: { redemptionId: string; voucherId: string }[] = [];
     await waitFor(() => core.environment.db.prepare('SELECT 1 FROM campaigns WHERE id = ?').get(campaign.id));
     const coffee = products.find((p) => p.sku === 'PLT-0001') as Product;
+    // A member earns on some sales, spends on others and gets refunds, through the same faults.
+    await setPointsRules(platform.admin, storeId);
+    await waitFor(() => core.environment.db.prepare(`SELECT 1 FROM meta WHERE key = 'points_rules'`).get());
+    const member = await memberAtTills(platform.admin, '13900005001', [
+      { call: (method, input) => core.call({ method, input, sessionToken: cashier, locale: 'en' }) },
+    ]);
+    let pointsSpent = 0;
     proxy.setFaultRate(0.2);
     await openShift(caller, cashier, 0);
 
@@ -93,13 +103,23 @@ describe.each([...backends, ...processPairs])(`sync under injected faults (seed 
       const product = random.pick(products);
       if (roll < 0.6) {
         const count = 1 + random.int(3);
-        const order = await payByCard(
-          caller,
-          cashier,
-          [lineFor(product, { kind: 'count', count })],
-          product.price * count,
+        const lines = [lineFor(product, { kind: 'count', count })];
+        const toMember = random.next() < 0.2;
+        const { order } = expectOk<{ order: OrderDetail }>(
+          call('orders.commit', {
+            id: uuidv7(),
+            cart: { lines, orderDiscount: null, coupons: [], ...(toMember ? { memberId: member } : {}) },
+            tenders: [{ method: 'card', amount: product.price * count, reference: 'T1' }],
+          }),
         );
         sales.push({ id: order.id, lines: 1 });
+        // Points pay part of some of the member's sales: held online when the hold's answer
+        // arrives, decided offline within the cap when it does not.
+        if (toMember && random.next() < 0.4) {
+          const points = 10 * (1 + random.int(5));
+          const spent = await spendPoints({ core }, { memberId: member, orderId: order.id, points }, 'online');
+          if (spent.kind !== 'refused') pointsSpent += points;
+        }
       } else if (roll < 0.7 && sales.length > 0) {
         const sale = random.pick(sales);
         const input = {
@@ -182,13 +202,33 @@ describe.each([...backends, ...processPairs])(`sync under injected faults (seed 
     for (const { redemptionId, voucherId } of redeemed.slice(0, 10)) {
       expect((await voucherStatus(platform.admin, voucherId)).redeemed?.redemptionId).toBe(redemptionId);
     }
+    const rules = PointsRules.parse({
+      earnPerYuan: testPointsRules.earnPerYuan,
+      redemption: testPointsRules.redemption,
+    });
+    const points = await pointsLedgers(platform.admin, rules, member, [db]);
+    expect(points.platform).toEqual(points.till);
+    // A hold is left only where its answer and its release were both lost, never beside a spend.
+    const spentOrders = new Set<string>(
+      points.journal.movements.flatMap((m) => (m.kind === 'spend' ? [m.orderId] : [])),
+    );
+    expect(liveHolds(points.journal).filter((hold) => spentOrders.has(hold.orderId))).toEqual([]);
+    expect(points.journal.movements.filter((m) => m.kind === 'spend').reduce((sum, m) => sum + m.points, 0)).toBe(
+      pointsSpent,
+    );
+    // A spend lost for want of balance is a loss, and only then is the balance below zero.
+    const overspent = points.losses.filter((loss) => loss.kind === 'overspent').reduce((sum, l) => sum + l.points, 0);
+    expect(points.journal.balance + overspent).toBeGreaterThanOrEqual(0);
     const lastSeq = db.prepare('SELECT MAX(seq) FROM outbox').pluck().get() as number;
     expect(records.devices[0].lastSeq).toBe(lastSeq);
-    expect(db.prepare(`SELECT count(*) FROM outbox WHERE state <> 'sent'`).pluck().get()).toBe(0);
+    // Only an offline points spend the balance could not cover comes back CONFLICT, a recorded loss.
+    const unsent = db.prepare(`SELECT result_code FROM outbox WHERE state <> 'sent'`).pluck().all() as string[];
+    expect(unsent.filter((code) => code !== 'points_spend_lost')).toEqual([]);
+    expect(unsent.length).toBe(points.losses.filter((loss) => loss.kind === 'overspent').length);
 
     const faults = proxy.counts;
     console.log(
-      `fault run seed ${seed}: ${lastSeq} mutations, ${redeemed.length} vouchers, ${restarts} platform restarts, faults ${JSON.stringify(faults)}`,
+      `fault run seed ${seed}: ${lastSeq} mutations, ${redeemed.length} vouchers, ${points.journal.movements.length} points movements, ${restarts} platform restarts, faults ${JSON.stringify(faults)}`,
     );
     expect(lastSeq).toBeGreaterThan(actions * 0.8);
     expect(

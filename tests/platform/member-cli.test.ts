@@ -1,28 +1,10 @@
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeMemberCode } from '../../shared/members/member-code';
 import { tempDir } from '../support/temp-dir';
 import { backends, usePlatform } from './support/backends';
-
-type Run = { code: number | null; stdout: string; stderr: string };
-
-function run(args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['tsx', 'platform/main.ts', ...args], { env: { ...process.env, LANG: 'C' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+import { runPlatformCli as run } from './support/cli-run';
 
 describe.each(backends)('members on the command line on $name', (backend) => {
   const get = usePlatform(backend);

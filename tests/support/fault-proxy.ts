@@ -6,7 +6,11 @@ export type Fault = 'none' | 'drop_request' | 'drop_response' | 'server_error' |
 
 export type FaultCounts = Record<Fault, number>;
 
-export type HeldRequest = { path: string; pass(): void; cut(): void };
+/**
+ * A request kept in flight: passed on, cut before the platform sees it, passed on and its answer
+ * lost, or delivered twice (the second answer relayed).
+ */
+export type HeldRequest = { path: string; pass(): void; cut(): void; lose(): void; twice(): void };
 
 /**
  * A man in the middle between a till and the platform: drops requests before the platform sees
@@ -45,11 +49,20 @@ export async function startFaultProxy(target: () => string, options: { seed: num
     const hold = holds.find((h) => h.match(request.url ?? ''));
     if (hold) {
       holds = holds.filter((h) => h !== hold);
-      const decision = await new Promise<'pass' | 'cut'>((decide) =>
-        hold.take({ path: request.url ?? '', pass: () => decide('pass'), cut: () => decide('cut') }),
+      const decision = await new Promise<'pass' | 'cut' | 'lose' | 'twice'>((decide) =>
+        hold.take({
+          path: request.url ?? '',
+          pass: () => decide('pass'),
+          cut: () => decide('cut'),
+          lose: () => decide('lose'),
+          twice: () => decide('twice'),
+        }),
       );
       if (decision === 'cut') return void response.socket?.destroy();
-      return relay(await forward(request, body), response);
+      let answer = await forward(request, body);
+      if (decision === 'lose') return void response.socket?.destroy();
+      if (decision === 'twice') answer = await forward(request, body);
+      return relay(answer, response);
     }
     seen += 1;
     if (failEvery !== null) {

@@ -48,6 +48,7 @@ describe('a synced record type or stream is declared once per side', () => {
       'member_policy',
       'members',
       'member_tiers',
+      'points_rules',
       'catalog',
       'stock_levels',
       'online_orders',
@@ -64,6 +65,7 @@ describe('a synced record type or stream is declared once per side', () => {
         'voucher.redeemed',
         'voucher.reversed',
         'feedback.followed_up',
+        'points.spent',
       ]),
     );
     // The enum's order shows in a refusal's detail; the platform's in which streams a long poll names first.
@@ -80,6 +82,7 @@ describe('a synced record type or stream is declared once per side', () => {
       'member_policy',
       'feedback',
       'member_tiers',
+      'points_rules',
     ]);
     expect(Object.keys(platformStreams)).toEqual([
       'online_orders',
@@ -94,11 +97,13 @@ describe('a synced record type or stream is declared once per side', () => {
       'member_policy',
       'feedback',
       'member_tiers',
+      'points_rules',
     ]);
     expect(sorted(Object.keys(WaitQuery.shape))).toEqual(sorted([...PullStream.options, 'timeout']));
     // Only the streams that guard offline redemption fail a page on a change they cannot take.
     // …and the member keys and policy, without which genuine codes and cached members go unrecognised,
-    // and the tier ladder, without which members' sales would be priced by a ladder since replaced.
+    // and the tier ladder, without which members' sales would be priced by a ladder since replaced,
+    // and the points rules, without which a till would let a member spend past the offline cap.
     expect(pulledStreams.filter((stream) => tillStreams[stream].strict)).toEqual([
       'voucher_keys',
       'voucher_policy',
@@ -106,6 +111,7 @@ describe('a synced record type or stream is declared once per side', () => {
       'member_keys',
       'member_policy',
       'member_tiers',
+      'points_rules',
     ]);
     expect(MutationType.options.filter((type) => platformMutations[type].wakes === 'everyStore')).toEqual([
       'voucher.redeemed',

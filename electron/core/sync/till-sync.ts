@@ -5,6 +5,7 @@ import type { PullStream } from '../../../shared/sync/wire';
 import { catalogTill } from '../catalog/catalog-sync';
 import { feedbackTill } from '../feedback/feedback-sync';
 import { memberTill } from '../members/member-sync';
+import { pointsTill } from '../members/points-sync';
 import { tierTill } from '../members/tier-sync';
 import { onlineOrderTill } from '../online/online-order-sync';
 import { saleTill } from '../orders/sale-sync';
@@ -22,6 +23,7 @@ const tillDomains = [
   voucherTill,
   memberTill,
   tierTill,
+  pointsTill,
   catalogTill,
   stockTill,
   onlineOrderTill,
