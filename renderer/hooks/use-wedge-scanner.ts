@@ -1,5 +1,7 @@
 import { type KeyboardEvent, type RefObject, useCallback, useEffect, useMemo, useRef } from 'react';
 import { isValidGtin } from '../../shared/barcodes';
+import { MC1_PREFIX } from '../../shared/members/member-code';
+import { CP1_PREFIX } from '../../shared/vouchers/cp1';
 import { isEditableFocused, isOverlayOpen } from './overlay-open';
 
 export type Keystroke = { key: string; at: number };
@@ -50,6 +52,15 @@ export function readScanBurst(strokes: readonly Keystroke[], enterAt: number, ru
     .join('');
 }
 
+const signedPrefixes = [MC1_PREFIX, CP1_PREFIX];
+
+/** The text from the last signed-code prefix on, if the field holds one. */
+function signedCodeAtEnd(text: string): string | null {
+  const upper = text.toUpperCase();
+  const at = Math.max(...signedPrefixes.map((prefix) => upper.lastIndexOf(prefix)));
+  return at < 0 ? null : text.slice(at);
+}
+
 /** GTIN lengths, longest first: the longest valid code at the end of the field is the scan. */
 const gtinLengths = [14, 13, 12, 8];
 
@@ -59,10 +70,15 @@ const gtinLengths = [14, 13, 12, 8];
  * did, so the timed burst can be a code's tail (or nothing at all when Enter came late); every key
  * still reached the field. A product barcode carries its own check digit: the longest valid GTIN at
  * the end of the field that ends with the burst is the scan, and letters typed before it are left
- * out. Otherwise the burst stands as read (null: a person typed).
+ * out. A signed code (a member's `MC1:`, a voucher's `CP1:`) starts with its kind's prefix: the
+ * field's text from the last prefix on is the scan when it ends with the burst, or when no burst
+ * was read at all, since nobody types a hundred characters of Base45 by hand. Otherwise the burst
+ * stands as read (null: a person typed).
  */
 export function scannedCode(fieldText: string, burst: string | null): string | null {
   if (burst !== null && isValidGtin(burst)) return burst;
+  const signed = signedCodeAtEnd(fieldText.trim());
+  if (signed !== null && (burst === null || signed.endsWith(burst))) return signed;
   const digits = /\d*$/.exec(fieldText.trim())?.[0] ?? '';
   for (const length of gtinLengths) {
     if (length > digits.length || (burst !== null && length < burst.length)) continue;

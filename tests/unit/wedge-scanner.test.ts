@@ -96,6 +96,19 @@ describe('the code a scan left in the field, when a busy CPU bunched its keys', 
     expect(scannedCode(`12${code}`, burst)).toBe(code);
   });
 
+  it('takes a whole member or voucher code from the field when a busy page cut off its first keys', () => {
+    const member = 'MC1:6BF%AN-/EW8GX+H3$MOE8B0E5T3J2';
+    const voucher = 'CP1:NCFOXN%TSMAHN-H7/E/9SCD4PJR';
+    // The first key came too long before the rest: the burst is the code without it.
+    expect(scannedCode(member, member.slice(1))).toBe(member);
+    expect(scannedCode(`milk ${voucher}`, voucher.slice(3))).toBe(voucher);
+    // Enter came late, so no burst at all: still nobody types that by hand.
+    expect(scannedCode(member, null)).toBe(member);
+    // A burst that is not the field's code's tail stands as read.
+    expect(scannedCode(member, 'ABC123')).toBe('ABC123');
+    expect(scannedCode('milk', 'milk')).toBe('milk');
+  });
+
   it('reads a barcode typed slowly with a late Enter as that barcode', () => {
     const slow = typed(code, 120, 1_000, 600);
     const burst = readScanBurst(slow.strokes, slow.enterAt);
