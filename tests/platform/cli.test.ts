@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/temp-dir';
 import { backends, type Storage } from './support/backends';
-
-type Run = { code: number | null; stdout: string; stderr: string };
+import { type Run, ranToEnd } from './support/cli-run';
 
 function cli(args: string[], detached = false, env = process.env): ChildProcessWithoutNullStreams {
   return spawn('npx', ['tsx', 'platform/main.ts', ...args], {
@@ -27,19 +26,7 @@ function stopGroup(child: ChildProcessWithoutNullStreams, closed: Promise<void>)
 }
 
 function run(args: string[], env = process.env): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = cli(args, false, env);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return ranToEnd(cli(args, false, env));
 }
 
 /** The one JSON object a --json command prints. */
