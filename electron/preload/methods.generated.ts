@@ -82,6 +82,7 @@ export const contractMethodNames: readonly string[] = [
   'members.enrolStart',
   'members.enrolConfirm',
   'members.benefits',
+  'reports.members',
 ];
 
 /** The refusals the preload gives without asking main; `{method}` is filled in. */

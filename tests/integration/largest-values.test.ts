@@ -191,6 +191,13 @@ describe('the largest values every input allows', () => {
         comparison: 'year_on_year',
       },
       'reports.reconcile': { day: bigOrder.businessDay },
+      // Member figures come from the platform; without one the till answers from what it kept.
+      'reports.members': {
+        period: 'range',
+        firstDay: addDays(bigOrder.businessDay, -1_095),
+        lastDay: bigOrder.businessDay,
+        comparison: null,
+      },
       // A member this till has not seen gets nothing; the 500 ids are still read.
       'members.benefits': { memberId: uuidv7(), productIds: Array(500).fill(products.priciest.id) },
       'reports.feedback': {

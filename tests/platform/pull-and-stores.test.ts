@@ -106,10 +106,11 @@ describe.each(backends)('sync pull and store separation on $name', (backend) => 
 
     expect((await tillB.pullAll('online_orders')).changes).toEqual([]);
     expect((await tillB.pullAll('stock_levels')).changes).toEqual([]);
-    // A fresh till has the catalog, its voucher and member keys and policies to fetch; nothing of store A.
+    // A fresh till has the catalog, its voucher and member keys and policies and the brand's tier
+    // ladder to fetch; nothing of store A.
     expect(await tillB.signed('GET', '/v1/sync/wait?timeout=0')).toMatchObject({
       status: 200,
-      body: { streams: ['catalog', 'voucher_keys', 'voucher_policy', 'member_keys', 'member_policy'] },
+      body: { streams: ['catalog', 'voucher_keys', 'voucher_policy', 'member_keys', 'member_policy', 'member_tiers'] },
     });
     // A till older than the member streams names only its own, and is never woken by the others.
     expect(
