@@ -14,6 +14,9 @@ export const tierShapeMessages = {
   },
 } satisfies Record<string, Text>;
 
+/** 20000 → "20,000": a count in a message, the same in both languages. */
+const groupedDigits = (count: number) => String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
 const rules = {
   id: { en: 'its number must be a whole number from 1 to 999', 'zh-CN': '等级编号须为 1 到 999 的整数' },
   name: {
@@ -33,8 +36,8 @@ const rules = {
     'zh-CN': '会员折扣须为 1 到 5000 个基点（最多五折，更低请设会员价）',
   },
   prices: {
-    en: `a member price list holds 1 to ${memberCeilings.memberPrices.toLocaleString('en')} products`,
-    'zh-CN': `会员价须包含 1 到 ${memberCeilings.memberPrices.toLocaleString('en')} 个商品`,
+    en: `a member price list holds 1 to ${groupedDigits(memberCeilings.memberPrices)} products`,
+    'zh-CN': `会员价须包含 1 到 ${groupedDigits(memberCeilings.memberPrices)} 个商品`,
   },
   sku: {
     en: 'each member price names its product by SKU: 1 to 40 letters, digits, _ . or -',

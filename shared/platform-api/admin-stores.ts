@@ -1,17 +1,9 @@
 import { z } from 'zod';
+import { isTimeZone } from '../business-day';
 import { isCurrencyCode } from '../money';
 import { StockLevel } from '../sync/stock-sync';
 import { PriceBatch, ProductBatch } from './catalog-input';
 import { route } from './define';
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const StoreInput = z.object({
   name: z.string().trim().min(1).max(80),
