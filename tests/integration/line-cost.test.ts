@@ -3,18 +3,14 @@ import { openDatabase } from '../../electron/core/db/open-database';
 import { readUnsent } from '../../electron/core/sync/outbox-payloads';
 import { openHarness } from '../support/callers';
 import { createDemo, signIn } from '../support/demo-session';
-import { migrationsDir, storeBefore } from '../support/store-before';
+import { migrationsDir, seedCashierAndWater, storeBefore } from '../support/store-before';
 import { lineFor, openShift, payByCard, productBySku } from '../support/till';
 
 describe('a line’s cost at the sale (migration 0008)', () => {
   it('keeps lines sold before it as cost unknown', () => {
     const { dataDir, db: old } = storeBefore('line_cost');
-    old.exec(`INSERT INTO staff (id, name, role, pin_hash, pin_salt, created_at, updated_at)
-        VALUES ('s1', '小王', 'cashier', x'00', x'00', 0, 0);
-      INSERT INTO categories (id, name_zh, name_en, created_at, updated_at) VALUES ('c', '饮料', 'Drinks', 0, 0);
-      INSERT INTO products (id, category_id, sku, name_zh, name_en, price, cost, tax_rate_bp, unit, created_at, updated_at)
-        VALUES ('p1', 'c', 'DRK-1', '水', 'Water', 500, 100, 1300, 'each', 0, 0);
-      INSERT INTO orders (id, number, device_id, business_day, channel, cashier_id, cashier_name, paid_at, hour,
+    seedCashierAndWater(old);
+    old.exec(`INSERT INTO orders (id, number, device_id, business_day, channel, cashier_id, cashier_name, paid_at, hour,
         item_count, gross, discount, order_discount_reason, total, rounding, tax, methods, request_digest)
         VALUES ('o1', 'A-1', 'dev', '2026-11-30', 'in_store', 's1', '小王', 0, 10, 1, 500, 0, NULL, 500, 0, 0, 'cash', 'd');
       INSERT INTO order_lines (order_id, line_no, line_id, product_id, sku, name_zh, name_en, unit, quantity_kind,

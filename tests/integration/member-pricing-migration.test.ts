@@ -1,17 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/core/db/open-database';
 import { readOrderDetail, readOrderRow } from '../../electron/core/orders/order-records';
-import { migrationsDir, storeBefore } from '../support/store-before';
+import { migrationsDir, seedCashierAndWater, storeBefore } from '../support/store-before';
 
 describe('member pricing at the counter (migration 0014)', () => {
   it('upgrades a store with its discounted orders read as before, and takes the member source and the ladder', () => {
     const { dataDir, db: old } = storeBefore('member_pricing');
-    old.exec(`INSERT INTO staff (id, name, role, pin_hash, pin_salt, created_at, updated_at)
-        VALUES ('s1', '小王', 'cashier', x'00', x'00', 0, 0);
-      INSERT INTO categories (id, name_zh, name_en, created_at, updated_at) VALUES ('c', '饮料', 'Drinks', 0, 0);
-      INSERT INTO products (id, category_id, sku, name_zh, name_en, price, cost, tax_rate_bp, unit, created_at, updated_at)
-        VALUES ('p1', 'c', 'DRK-1', '水', 'Water', 500, 100, 1300, 'each', 0, 0);
-      INSERT INTO orders (id, number, device_id, business_day, channel, cashier_id, cashier_name, paid_at, hour,
+    seedCashierAndWater(old);
+    old.exec(`INSERT INTO orders (id, number, device_id, business_day, channel, cashier_id, cashier_name, paid_at, hour,
          item_count, gross, discount, order_discount_reason, total, rounding, tax, methods, request_digest)
        VALUES ('o1', 'A-0001', 'dev', '2026-12-01', 'in_store', 's1', '小王', 0, 9, 2, 1000, 150, '熟客', 850, 0, 0,
          'cash', 'd');

@@ -24,3 +24,12 @@ export function storeBefore(topic: string): { dataDir: string; oldDir: string; d
   for (const m of all.slice(0, at)) writeFileSync(join(oldDir, m.name), m.sql);
   return { dataDir, oldDir, db: openDatabase({ dataDir, migrationsDir: oldDir }).db };
 }
+
+/** A cashier (`s1`), a category (`c`) and water at ¥5.00 costing ¥1.00 (`p1`, `DRK-1`): old orders' parents. */
+export function seedCashierAndWater(db: Database): void {
+  db.exec(`INSERT INTO staff (id, name, role, pin_hash, pin_salt, created_at, updated_at)
+      VALUES ('s1', '小王', 'cashier', x'00', x'00', 0, 0);
+    INSERT INTO categories (id, name_zh, name_en, created_at, updated_at) VALUES ('c', '饮料', 'Drinks', 0, 0);
+    INSERT INTO products (id, category_id, sku, name_zh, name_en, price, cost, tax_rate_bp, unit, created_at, updated_at)
+      VALUES ('p1', 'c', 'DRK-1', '水', 'Water', 500, 100, 1300, 'each', 0, 0);`);
+}
