@@ -28,7 +28,13 @@ const words = {
     member: 'Member benefit',
     groupBuy: 'Group-buy voucher',
     provisional: 'Provisional — to be confirmed by the platform',
-    methods: { cash: 'Cash', card: 'Bank card', wallet: 'Mobile wallet', platform_prepaid: 'Platform prepaid' },
+    methods: {
+      cash: 'Cash',
+      card: 'Bank card',
+      wallet: 'Mobile wallet',
+      platform_prepaid: 'Platform prepaid',
+      points: 'Points',
+    },
   },
   'zh-CN': {
     order: '单号',
@@ -53,7 +59,7 @@ const words = {
     member: '会员优惠',
     groupBuy: '团购券',
     provisional: '临时核销，待平台确认',
-    methods: { cash: '现金', card: '银行卡', wallet: '移动支付', platform_prepaid: '平台预付' },
+    methods: { cash: '现金', card: '银行卡', wallet: '移动支付', platform_prepaid: '平台预付', points: '积分抵现' },
   },
 } satisfies Record<Locale, unknown>;
 
