@@ -82,6 +82,8 @@ export const contractMethodNames: readonly string[] = [
   'members.enrolStart',
   'members.enrolConfirm',
   'members.benefits',
+  'members.pointsOffer',
+  'reports.members',
 ];
 
 /** The refusals the preload gives without asking main; `{method}` is filled in. */

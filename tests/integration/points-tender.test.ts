@@ -123,6 +123,20 @@ async function ledgersAgree(memberId: string) {
 describe('the points tender', () => {
   it('online: holds the points first, writes the points payment, and the spend captures the hold; it earns only on money', async () => {
     const { member, earned } = await memberWithPoints('13900015001', 20);
+    // What the dialog pre-fills: the most the order takes on the balance, and offline on the cap.
+    const due = water.price * 2;
+    const whole = (points: number) => Math.floor(points / 10) * 10;
+    expect(expectOk(await till.call('members.pointsOffer', { memberId: member, due }))).toEqual({
+      kind: 'on',
+      balance: earned,
+      online: { points: whole(Math.min(earned, due)), fen: whole(Math.min(earned, due)) },
+      offline: {
+        points: whole(Math.min(earned, testPointsRules.offlineCap, due)),
+        fen: whole(Math.min(earned, testPointsRules.offlineCap, due)),
+      },
+      blockPoints: 10,
+      blockFen: 10,
+    });
     const order = expectOk<{ order: OrderDetail }>(await payWithPoints(member, 2, 100)).order;
     expect(order.payments).toEqual([
       expect.objectContaining({ method: 'points', amount: 100, points: 100 }),
