@@ -142,6 +142,10 @@ describe('the points tender', () => {
       expect.objectContaining({ method: 'points', amount: 100, points: 100 }),
       expect.objectContaining({ method: 'card', amount: water.price * 2 - 100, points: null }),
     ]);
+    // The receipt says what points paid, and what the sale earns on the money.
+    const { html } = expectOk<{ html: string }>(await till.call('orders.receipt', { id: order.id }));
+    expect(html).toContain('Points used');
+    expect(html).toMatch(new RegExp(`Points earned.*?${Math.floor((water.price * 2 - 100) / 100)}<`));
     const [spend] = outboxSpends().filter((s) => s.orderId === order.id);
     expect(spend).toMatchObject({ points: 100, provisional: false });
     expect(spend.holdId).not.toBeNull();
