@@ -10,6 +10,7 @@ import { createDispatcher } from './dispatcher';
 import type { CoreEnvironment } from './handler-context';
 import { handlers } from './handlers';
 import { callMemberReport } from './members/member-report-call';
+import { releaseUnusedHold } from './members/points-online';
 import { storeFactsQuietly } from './reports/day-facts';
 import { callDrill } from './reports/drill-call';
 import { callReconcile } from './reports/reconcile-call';
@@ -147,7 +148,9 @@ export function openCounterCore(options: CoreOptions): CounterCore {
         return dispatch(request);
       }
       const online = await gatherOnline(env, method, parsed.data as never);
-      return dispatch(request, online);
+      const answer = dispatch(request, online);
+      if (!answer.ok) await releaseUnusedHold(env, online.points);
+      return answer;
     },
     subscribe(listener) {
       listeners.add(listener);

@@ -7,6 +7,7 @@ import type { Handlers } from './handler-context';
 import { memberBenefitHandlers } from './members/member-benefits';
 import { memberHandlers } from './members/member-handlers';
 import { memberReportHandlers } from './members/member-report-call';
+import { pointsOfferHandlers } from './members/points-offer';
 import { onlineOrderHandlers } from './online/online-order-handlers';
 import { orderHandlers } from './orders/order-handlers';
 import { reportCompletenessHandlers } from './reports/report-completeness';
@@ -46,4 +47,5 @@ export const handlers: Handlers = {
   ...memberHandlers,
   ...memberReportHandlers,
   ...memberBenefitHandlers,
+  ...pointsOfferHandlers,
 };

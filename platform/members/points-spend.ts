@@ -1,4 +1,6 @@
+import { checkRedemption } from '../../shared/members/points';
 import { available, type PointsBalance } from '../../shared/members/points-journal';
+import type { StorePointsRules } from '../../shared/members/points-rules-wire';
 import type { PayloadOf } from '../../shared/sync/mutations';
 import type { PointsSpentPayload } from '../../shared/sync/points-sync';
 import type { Queryable } from '../db/sql';
@@ -22,8 +24,9 @@ export async function applyPointsSpent(
   payload: PayloadOf<'points.spent'>,
 ): Promise<ApplyRefusal | null> {
   const unknownOrder: ApplyRefusal = { code: 'points_order_unknown', params: { orderId: payload.orderId } };
-  const [sale] = await tx.query<{ member_id: string | null }>(
-    `SELECT body->'order'->>'memberId' AS member_id FROM orders WHERE store_id = $1 AND id = $2`,
+  const [sale] = await tx.query<{ member_id: string | null; total: number; payments: SalePayment[] }>(
+    `SELECT body->'order'->>'memberId' AS member_id, (body->'order'->>'total')::bigint AS total,
+       body->'payments' AS payments FROM orders WHERE store_id = $1 AND id = $2`,
     [context.storeId, payload.orderId],
   );
   if (!sale || sale.member_id !== payload.memberId) return unknownOrder;
@@ -31,7 +34,8 @@ export async function applyPointsSpent(
   if (!member) return { code: 'member_unknown' };
   // What the platform can check of the till's word: a spend against the store's rules takes nothing
   // from the member (the sale stands; the refusal is the manager's to see).
-  const broken = storeRedemptionRefusal(await readPointsRules(tx, context.storeId), payload.points);
+  const storeRules = await readPointsRules(tx, context.storeId);
+  const broken = storeRedemptionRefusal(storeRules, payload.points) ?? paymentMismatch(storeRules, sale, payload);
   if (broken) return broken;
   const again = await sentBefore(tx, payload);
   if (again !== undefined) return again;
@@ -53,7 +57,6 @@ export async function applyPointsSpent(
   if (short === 0) return null;
   // Short of the available balance, not only of the balance: held points are promised to a capture
   // that will come, so the invariant (below zero only by recorded losses) survives it.
-  const rules = await readPointsRules(tx, context.storeId);
   await recordPointsLoss(tx, {
     memberId: member.id,
     movementId: payload.movementId,
@@ -61,10 +64,36 @@ export async function applyPointsSpent(
     orderId: payload.orderId,
     storeId: context.storeId,
     points: short,
-    overCap: payload.provisional && payload.points > (rules?.offlineCap ?? 0),
+    overCap: payload.provisional && payload.points > (storeRules?.offlineCap ?? 0),
     at: context.now,
   });
   return lost(payload.orderId, short);
+}
+
+type SalePayment = { method: string; amount: number; points?: number };
+
+/**
+ * The sale's points payment against the spend (docs/members.md, "The points tender"): the same
+ * points, paying what they buy at the store's rate, within the share of the sale's total points may
+ * pay. A sale from a till before the points tender carries no points payment and is not judged here.
+ */
+function paymentMismatch(
+  store: StorePointsRules | null,
+  sale: { total: number; payments: SalePayment[] },
+  payload: PointsSpentPayload,
+): ApplyRefusal | null {
+  const paid = sale.payments.filter((payment) => payment.method === 'points');
+  if (!store || paid.length === 0) return null;
+  const points = paid.reduce((sum, payment) => sum + (payment.points ?? 0), 0);
+  const fen = paid.reduce((sum, payment) => sum + payment.amount, 0);
+  const check = checkRedemption(store.rules, {
+    points: payload.points,
+    spendable: payload.points,
+    due: Number(sale.total),
+  });
+  if (!check.ok) return check.refusal;
+  if (points === payload.points && fen === check.fen) return null;
+  return { code: 'points_payment_mismatch', params: { orderId: payload.orderId, points: payload.points, paid: fen } };
 }
 
 const lost = (orderId: string, short: number): ApplyRefusal => ({

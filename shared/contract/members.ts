@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { MemberId, ProductId } from '../ids';
+import { ceilings } from '../limits';
 import { memberCeilings } from '../members/member-limits';
-import { Money } from '../money';
+import { Money, moneyInput } from '../money';
 import { method } from './define';
 
 /**
@@ -31,6 +32,28 @@ export const MemberBenefits = z.object({
   memberPrices: z.array(z.object({ productId: ProductId, price: Money })).max(500),
 });
 export type MemberBenefits = z.infer<typeof MemberBenefits>;
+
+/** Points and what they pay (`shared/members/points.ts` Redemption). */
+const Redemption = z.object({ points: z.number().int().min(0), fen: z.number().int().min(0) });
+
+/**
+ * What the points tender may offer on a due (docs/members.md, "The points tender"): nothing when
+ * the store takes no points; else the member's balance as this till last heard it, the most the
+ * order can take on it (online, the platform holds it at Pay) and on the offline allowance (the
+ * lower of that balance and the store's offline cap).
+ */
+export const PointsOffer = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('off') }),
+  z.object({
+    kind: z.literal('on'),
+    balance: z.number().int().nullable(),
+    online: Redemption,
+    offline: Redemption,
+    blockPoints: z.number().int().min(1),
+    blockFen: z.number().int().min(1),
+  }),
+]);
+export type PointsOffer = z.infer<typeof PointsOffer>;
 
 const PhoneInput = z.string().max(memberCeilings.phoneText);
 
@@ -80,6 +103,13 @@ export const memberMethods = {
   'members.benefits': method({
     input: z.object({ memberId: MemberId, productIds: z.array(ProductId).max(500) }),
     output: MemberBenefits,
+    access: 'sell',
+    mutates: false,
+  }),
+  /** The points the payment dialog pre-fills for the member on this due; the core judges them again at Pay. */
+  'members.pointsOffer': method({
+    input: z.object({ memberId: MemberId, due: moneyInput(ceilings.sale) }),
+    output: PointsOffer,
     access: 'sell',
     mutates: false,
   }),

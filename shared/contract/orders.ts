@@ -3,6 +3,7 @@ import { BusinessDay } from '../business-day';
 import { fieldMessage } from '../field-messages';
 import { OrderId, RefundId } from '../ids';
 import { ceilings } from '../limits';
+import { memberCeilings } from '../members/member-limits';
 import { Money, moneyInput } from '../money';
 import { Cart } from '../pricing/cart';
 import { SourcedDiscount } from '../pricing/discount-sources';
@@ -14,8 +15,11 @@ import { DrillSums, drillFilters } from './order-drill';
 export const Channel = z.enum(['in_store', 'online_delivery', 'online_pickup', 'group_buy']);
 export type Channel = z.infer<typeof Channel>;
 
-/** Tenders a cashier takes at the counter; the platform's prepaid tender arrives with vouchers. */
-export const PaymentMethod = z.enum(['cash', 'card', 'wallet', 'platform_prepaid']);
+/**
+ * Tenders a cashier takes at the counter; the platform's prepaid tender arrives with vouchers;
+ * `points` is a member's points (积分抵现, docs/members.md "The points tender").
+ */
+export const PaymentMethod = z.enum(['cash', 'card', 'wallet', 'platform_prepaid', 'points']);
 export type PaymentMethod = z.infer<typeof PaymentMethod>;
 
 /** Derived from the refunds against an order; the order row itself never changes once paid. */
@@ -36,6 +40,12 @@ export const TenderInput = z.discriminatedUnion('method', [
     method: z.literal('wallet'),
     amount: moneyInput(ceilings.sale).refine((v) => v > 0, fieldMessage('more_than_zero')),
     reference: Reference,
+  }),
+  // The points and what the screen says they pay; the core checks both against the store's rules.
+  z.object({
+    method: z.literal('points'),
+    points: z.number().int().min(1).max(memberCeilings.points),
+    amount: moneyInput(ceilings.sale).refine((v) => v > 0, fieldMessage('more_than_zero')),
   }),
 ]);
 export type TenderInput = z.infer<typeof TenderInput>;
@@ -77,6 +87,8 @@ export const OrderPayment = z.object({
   tendered: Money.nullable(),
   change: Money.nullable(),
   reference: z.string().nullable(),
+  /** The points that paid `amount` on a points payment; null on every other. */
+  points: z.number().int().nullable(),
 });
 export type OrderPayment = z.infer<typeof OrderPayment>;
 

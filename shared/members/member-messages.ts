@@ -113,6 +113,22 @@ export const redemptionMessages = {
   },
 } satisfies Record<RedemptionRefusal['code'], Text>;
 
+/** What the cashier reads when the points tender itself is not as the core can take it (points-payment.ts). */
+export const pointsTenderMessages = {
+  points_need_member: {
+    en: 'Points can pay only when a member is on the sale. Identify the member first.',
+    'zh-CN': '积分抵现须先识别会员，请先添加会员。',
+  },
+  points_tender_twice: {
+    en: 'Points are already one of the payments. Change that payment instead of adding another.',
+    'zh-CN': '本单已有一笔积分抵现，请修改该笔，不要再添加。',
+  },
+  points_value_changed: {
+    en: 'The store’s points rate has changed: {points} points no longer pay what was shown. Take the points again.',
+    'zh-CN': '本店积分抵现比例已变更，{points} 积分的抵扣金额与显示不符，请重新选择积分抵现。',
+  },
+} satisfies Record<string, Text>;
+
 /** What the manager reads when a points movement is refused (shared/members/points-journal.ts). */
 export const journalMessages = {
   points_movement_conflict: {
@@ -228,6 +244,7 @@ export const memberMessages = {
   ...memberCodeMessages,
   ...tierMessages,
   ...redemptionMessages,
+  ...pointsTenderMessages,
   ...journalMessages,
   ...segmentMessages,
 };

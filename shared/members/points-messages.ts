@@ -34,6 +34,10 @@ export const pointsLedgerMessages = {
     en: 'Points spent offline on order {orderId}: the member had {short} points fewer than used. The sale stands; the shortfall is recorded as a loss.',
     'zh-CN': '订单 {orderId} 离线使用的积分中，有 {short} 积分超出会员余额。交易有效，差额已记为损失。',
   },
+  points_payment_mismatch: {
+    en: 'Order {orderId} spent {points} points, but its points payment was {paid} fen: not what those points pay at the store’s rate. The points were not taken.',
+    'zh-CN': '订单 {orderId} 使用 {points} 积分，但其积分抵现金额为 {paid} 分，与本店抵现比例不符，积分未扣除。',
+  },
   points_order_unknown: {
     en: 'Points were spent on order {orderId}, which the platform does not have for this member at this store.',
     'zh-CN': '积分用于订单 {orderId}，但平台在本门店没有该会员的这笔订单。',

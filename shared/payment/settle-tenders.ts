@@ -2,12 +2,14 @@ import type { TenderInput } from '../contract/orders';
 import { type CashRounding, roundCash } from '../store-settings';
 
 export type SettledPayment = {
-  method: 'cash' | 'card' | 'wallet';
+  method: 'cash' | 'card' | 'wallet' | 'points';
   /** What this tender paid towards the order (cash: tendered − change). */
   amount: number;
   tendered: number | null;
   change: number | null;
   reference: string | null;
+  /** The points that paid `amount` on a points payment. */
+  points: number | null;
 };
 
 export type Settlement =
@@ -23,9 +25,9 @@ export type Settlement =
   | { ok: false; code: 'tender_over'; due: number; noncash: number };
 
 /**
- * Splits a total over the tenders taken: card and wallet pay exactly what they recorded, cash pays
- * the rest rounded by the store's rule and gives change. Only cash gives change, so card and wallet
- * together may not exceed the total. The renderer previews with this and the core decides with it.
+ * Splits a total over the tenders taken: card, wallet and points pay exactly what they recorded, cash pays
+ * the rest rounded by the store's rule and gives change. Only cash gives change, so card, wallet
+ * and points together may not exceed the total. The renderer previews with this and the core decides with it.
  */
 export function settleTenders(total: number, tenders: readonly TenderInput[], rule: CashRounding): Settlement {
   const noncash = tenders.filter((t): t is Exclude<TenderInput, { method: 'cash' }> => t.method !== 'cash');
@@ -43,11 +45,12 @@ export function settleTenders(total: number, tenders: readonly TenderInput[], ru
     amount: t.amount,
     tendered: null,
     change: null,
-    reference: t.reference,
+    reference: t.method === 'points' ? null : t.reference,
+    points: t.method === 'points' ? t.points : null,
   }));
   const change = cashTendered - cashDue;
   if (takesCash && (cashDue > 0 || cashTendered > 0)) {
-    payments.push({ method: 'cash', amount: cashDue, tendered: cashTendered, change, reference: null });
+    payments.push({ method: 'cash', amount: cashDue, tendered: cashTendered, change, reference: null, points: null });
   }
   const rounding = cashDue - cashDueExact;
   return { ok: true, payments, rounding, paid: total + rounding, change };

@@ -14,7 +14,20 @@ const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const Text = z.string().max(500);
 
 export const SaleChannel = z.enum(['in_store', 'online_delivery', 'online_pickup', 'group_buy']);
-export const PaymentMethodWire = z.enum(['cash', 'card', 'wallet', 'platform_prepaid']);
+/** `points` is a member's points tender (积分抵现); its `points.spent` follows the sale in the same outbox. */
+export const PaymentMethodWire = z.enum(['cash', 'card', 'wallet', 'platform_prepaid', 'points']);
+
+/**
+ * One payment of a sale; `points` (on a points payment only, absent on the rest and from older
+ * tills) is how many points paid `amount`, which the platform checks against the spend and the
+ * store's rate.
+ */
+const PaymentWire = z.object({
+  method: PaymentMethodWire,
+  amount: Minor.min(0),
+  reference: z.string().max(120).nullable(),
+  points: Minor.min(1).optional(),
+});
 
 /**
  * A line's discount from one source (the member benefit, manual line, manual order, a coupon
@@ -83,9 +96,7 @@ export const OrderPaidPayload = z.object({
     memberId: z.uuid().nullable().optional(),
   }),
   lines: z.array(OrderLineWire).max(2000),
-  payments: z
-    .array(z.object({ method: PaymentMethodWire, amount: Minor.min(0), reference: z.string().max(120).nullable() }))
-    .max(20),
+  payments: z.array(PaymentWire).max(20),
   stock: z.array(StockMovementWire).max(2000),
 });
 export type OrderPaidPayload = z.infer<typeof OrderPaidPayload>;

@@ -115,6 +115,7 @@ const domainAccess: Record<MethodName, Access> = {
   'members.enrolStart': 'sell',
   'members.enrolConfirm': 'sell',
   'members.benefits': 'sell',
+  'members.pointsOffer': 'sell',
   'vouchers.redeemGroupBuy': 'sell',
   'vouchers.redemptions': 'reports.view',
   'vouchers.resolve': 'risk.manage',
@@ -248,6 +249,7 @@ function sampleInputs(f: Fixture, role: Role, n: number): { [M in MethodName]: I
     'members.enrolStart': { enrolmentId: uuidv7(), phone: '13900001111', consent: true },
     'members.enrolConfirm': { enrolmentId: uuidv7(), code: '123456' },
     'members.benefits': { memberId: uuidv7(), productIds: [] },
+    'members.pointsOffer': { memberId: uuidv7(), due: 1_000 },
   };
 }
 

@@ -66,7 +66,9 @@ describe('paying an order', () => {
     expect(replayed).toBe(false);
     expect(order.number).toMatch(/^A-\d{4}$/);
     expect(order.total).toBe(3 * 200 + 750);
-    expect(order.payments).toEqual([{ method: 'cash', amount: 1_350, tendered: 2_000, change: 650, reference: null }]);
+    expect(order.payments).toEqual([
+      { method: 'cash', amount: 1_350, tendered: 2_000, change: 650, reference: null, points: null },
+    ]);
     expect(order.lines.map((l) => l.net)).toEqual([600, 750]);
     expect(order.tax).toBe(order.taxBands.reduce((s, b) => s + b.tax, 0));
     const db = h.core.environment.db;
@@ -141,8 +143,8 @@ describe('paying an order', () => {
       }),
     );
     expect(order.payments).toEqual([
-      { method: 'card', amount: 2_000, tendered: null, change: null, reference: '6222-1234' },
-      { method: 'cash', amount: 1_000, tendered: 1_500, change: 500, reference: null },
+      { method: 'card', amount: 2_000, tendered: null, change: null, reference: '6222-1234', points: null },
+      { method: 'cash', amount: 1_000, tendered: 1_500, change: 500, reference: null, points: null },
     ]);
     expect(order.methods).toEqual(['card', 'cash']);
   });

@@ -152,6 +152,50 @@ describe.each(backends)('points on the platform, on $name', (backend) => {
     expect(points.movements.map((m) => m.kind)).toEqual(['earn']);
   });
 
+  it('takes a spend that is the sale’s points payment at the store’s rate, and refuses one that is not', async () => {
+    const { storeId, till, memberId } = await setup('13900007016');
+    await get().admin.ok('PUT', `/v1/admin/stores/${storeId}/points-rules`, RULES);
+    await sell(till, memberId, 100_000);
+    const paidWith = (points: number, fen: number) => {
+      const sale = orderPaid({ unitPrice: 1_000 });
+      sale.order.memberId = memberId;
+      sale.payments = [
+        { method: 'points', amount: fen, reference: null, points },
+        { method: 'card', amount: 1_000 - fen, reference: 'C1' },
+      ];
+      return sale;
+    };
+    const spendOn = async (sale: ReturnType<typeof paidWith>, points: number) => {
+      const movementId = uuidv7();
+      const spend = { movementId, memberId, orderId: sale.order.id, points, holdId: null, provisional: true };
+      return (
+        await till.push([
+          till.next('order.paid', sale, sale.order.id),
+          till.next('points.spent', { ...spend, decidedAt: Date.now() }, movementId),
+        ])
+      ).results;
+    };
+    // 100 points pay 100 fen here: a payment of 100 fen for 100 points is the spend.
+    expect((await spendOn(paidWith(100, 100), 100))[1]).toMatchObject({ status: 'APPLIED' });
+    // The sale says 200 fen for 100 points; the spend says 100 points: the rate does not give that.
+    expect((await spendOn(paidWith(100, 200), 100))[1]).toMatchObject({
+      status: 'REJECTED',
+      code: 'points_payment_mismatch',
+    });
+    // The spend is more points than the sale's points payment.
+    expect((await spendOn(paidWith(100, 100), 200))[1]).toMatchObject({
+      status: 'REJECTED',
+      code: 'points_payment_mismatch',
+    });
+    // Past the share of the sale points may pay (half of ¥10.00).
+    expect((await spendOn(paidWith(600, 600), 600))[1]).toMatchObject({
+      status: 'REJECTED',
+      code: 'points_over_share',
+    });
+    const points = await journal(memberId);
+    expect(points.movements.filter((m) => m.kind === 'spend')).toHaveLength(1);
+  });
+
   it('refuses a spend on a sale it does not have for the member', async () => {
     const { storeId, till, memberId } = await setup('13900007004');
     await get().admin.ok('PUT', `/v1/admin/stores/${storeId}/points-rules`, RULES);

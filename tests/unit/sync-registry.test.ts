@@ -170,7 +170,9 @@ describe('a synced record type or stream is declared once per side', () => {
     // A sale without a coupon goes straight to the dispatch; one with a coupon asks first.
     expect(needsPlatform('orders.commit', { cart: { coupons: [] } })).toBe(false);
     expect(needsPlatform('orders.commit', { cart: { coupons: [{ code: 'CP1:X' }] } })).toBe(true);
+    // A sale paid partly in points holds them first.
+    expect(needsPlatform('orders.commit', { cart: { coupons: [] }, tenders: [{ method: 'points' }] })).toBe(true);
     expect(needsPlatform('members.lookup', { phone: '13812345678' })).toBe(true);
-    expect(Object.keys(noAnswers).sort()).toEqual(['clockDoubted', 'members', 'vouchers']);
+    expect(Object.keys(noAnswers).sort()).toEqual(['clockDoubted', 'members', 'points', 'vouchers']);
   });
 });

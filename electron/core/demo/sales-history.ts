@@ -264,6 +264,7 @@ function writers(db: Database) {
           reference: null,
           businessDay: order.day,
           shiftId: null,
+          points: null,
         });
       });
     },

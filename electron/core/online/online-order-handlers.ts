@@ -111,7 +111,14 @@ function recordOnlineSale(ctx: HandlerContext, order: OnlineOrder): string {
     priced,
     settled: {
       payments: [
-        { method: 'platform_prepaid', amount: priced.total, tendered: null, change: null, reference: order.id },
+        {
+          method: 'platform_prepaid',
+          amount: priced.total,
+          tendered: null,
+          change: null,
+          reference: order.id,
+          points: null,
+        },
       ],
       rounding: 0,
     },

@@ -16,6 +16,7 @@ import type { HandlerContext } from '../handler-context';
 import { requireSession } from '../handler-context';
 import { memberPricingFor } from '../members/member-benefits';
 import { linkOrderMember, requireKnownMember } from '../members/order-member';
+import { decidePointsTender, queuePointsPayment } from '../members/points-payment';
 import { requireOpenShift } from '../shifts/shift-records';
 import { recordMovement } from '../stock/stock-ledger';
 import { refuseLine, refuseSale } from '../store/limit-refusals';
@@ -60,6 +61,7 @@ export function commitOrder(ctx: HandlerContext, input: CommitInput): { order: O
   refuseSale(store, priced.gross, input.tenders, ctx.locale);
   const decided = coupons ? decideCoupons(ctx, store, priced, coupons) : [];
   if (priced.needsApproval) ctx.approve('discount.override');
+  const points = decidePointsTender(ctx, member, input.tenders, priced.total);
   const settled = settleTenders(priced.total, input.tenders, store.settings.cashRounding);
   if (!settled.ok) throw tenderError(settled, store, ctx.locale);
 
@@ -77,6 +79,7 @@ export function commitOrder(ctx: HandlerContext, input: CommitInput): { order: O
   linkOrderMember(ctx.db, input.id, member);
   removeParkedCart(ctx.db, input.id);
   const order = queueOrder(ctx, store, input.id, decided);
+  queuePointsPayment(ctx.db, input.id, points, ctx.now);
   ctx.describe(`order:${order.id}`, {
     number,
     total: order.total,
@@ -85,6 +88,7 @@ export function commitOrder(ctx: HandlerContext, input: CommitInput): { order: O
     payments: order.payments.map((p) => ({ method: p.method, amount: p.amount, reference: p.reference })),
     ...(decided.length > 0 ? { coupons: auditCoupons(decided) } : {}),
     ...(member ? { member: member.id } : {}),
+    ...(points ? { points: { points: points.points, fen: points.fen, hold: points.holdId ?? 'provisional' } } : {}),
   });
   ctx.emit({ type: 'orders.changed', days: [order.businessDay] });
   return { order, replayed: false };

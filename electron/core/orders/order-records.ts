@@ -105,8 +105,8 @@ export const orderStatements = namedStatements({
   discountsOf: `SELECT line_no, source, campaign_id, campaign_name, amount FROM order_discounts
     WHERE order_id = ? ORDER BY line_no, seq`,
   insertPayment: `INSERT INTO payments (order_id, seq, method, amount, tendered, change, reference,
-      business_day, shift_id)
-    VALUES (@orderId, @seq, @method, @amount, @tendered, @change, @reference, @businessDay, @shiftId)`,
+      business_day, shift_id, points)
+    VALUES (@orderId, @seq, @method, @amount, @tendered, @change, @reference, @businessDay, @shiftId, @points)`,
 });
 
 export function readOrderRow(db: Database, id: string): OrderRow | null {
@@ -240,6 +240,7 @@ type PaymentRow = {
   tendered: number | null;
   change: number | null;
   reference: string | null;
+  points: number | null;
 };
 
 function toPayment(row: PaymentRow): OrderPayment {
@@ -249,6 +250,7 @@ function toPayment(row: PaymentRow): OrderPayment {
     tendered: row.tendered as Money | null,
     change: row.change as Money | null,
     reference: row.reference,
+    points: row.points,
   };
 }
 

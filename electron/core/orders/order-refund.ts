@@ -1,5 +1,6 @@
 import type { OrderDetail, OrderLine, PaymentMethod, RefundSummary } from '../../../shared/contract/orders';
 import { AppError } from '../../../shared/errors';
+import { reversalShare } from '../../../shared/members/points';
 import { refundShare } from '../../../shared/pricing/refund-share';
 import { namedStatements } from '../db/open-database';
 import { SAMPLE_DEVICE } from '../demo/sales-history';
@@ -149,7 +150,12 @@ function refundLines(order: OrderDetail, asked: RefundInput['lines']): LineRefun
   });
 }
 
-/** Back where it came from: card and wallet first, each up to what it paid and was not yet refunded; cash for the rest. */
+/**
+ * Back where it came from. Points go back as points, in proportion to the money refunded on the
+ * order (the platform gives the member the same share of the points they spent; docs/members.md,
+ * "Reversal on refund"), whatever `to` says: a till never pays points out in cash. Then card and
+ * wallet, each up to what it paid and was not yet refunded; cash for the rest.
+ */
 function refundTenders(
   ctx: HandlerContext,
   order: OrderDetail,
@@ -157,17 +163,20 @@ function refundTenders(
   to: 'original' | 'cash',
 ): { method: PaymentMethod; amount: number }[] {
   if (amount === 0) return [];
-  if (to === 'cash') return [{ method: 'cash', amount }];
+  const paid = new Map<PaymentMethod, number>();
+  for (const p of order.payments) paid.set(p.method, (paid.get(p.method) ?? 0) + p.amount);
+  const before = order.lines.reduce((sum, line) => sum + line.refundedAmount, 0);
+  const pointsPart = Math.min(amount, reversalShare(paid.get('points') ?? 0, order.total, before, before + amount));
+  const out: { method: PaymentMethod; amount: number }[] =
+    pointsPart > 0 ? [{ method: 'points', amount: pointsPart }] : [];
+  let left = amount - pointsPart;
+  if (to === 'cash') return left > 0 ? [...out, { method: 'cash', amount: left }] : out;
   const refunded = new Map(
     (statements(ctx.db).refundedByMethod.all(order.id) as { method: PaymentMethod; amount: number }[]).map((r) => [
       r.method,
       r.amount,
     ]),
   );
-  const paid = new Map<PaymentMethod, number>();
-  for (const p of order.payments) paid.set(p.method, (paid.get(p.method) ?? 0) + p.amount);
-  const out: { method: PaymentMethod; amount: number }[] = [];
-  let left = amount;
   for (const method of ['card', 'wallet', 'platform_prepaid'] as const) {
     const room = (paid.get(method) ?? 0) - (refunded.get(method) ?? 0);
     const part = Math.min(room, left);

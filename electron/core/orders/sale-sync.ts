@@ -13,7 +13,7 @@ const saleOutboxSql = {
   order: `SELECT o.*, (SELECT id FROM online_orders WHERE order_id = o.id) AS online_order_id
     FROM orders o WHERE o.id = ?`,
   orderLines: 'SELECT * FROM order_lines WHERE order_id = ? ORDER BY line_no',
-  payments: 'SELECT method, amount, reference FROM payments WHERE order_id = ? ORDER BY seq',
+  payments: 'SELECT method, amount, reference, points FROM payments WHERE order_id = ? ORDER BY seq',
   // Through the (product_id, at) index: a sale's movements share its products and its moment.
   // A scan by order_id would read the whole ledger for every order sent.
   orderStock: `SELECT m.id, p.sku, m.kind, m.quantity, m.at FROM stock_movements m JOIN products p ON p.id = m.product_id
@@ -34,6 +34,8 @@ const statements = namedStatements(saleOutboxSql);
 
 type Row = Record<string, unknown>;
 type StockRow = { id: string; sku: string; kind: PayloadOf<'stock.moved'>['kind']; quantity: number; at: number };
+/** A payment as the wire carries it: `points` only on a points payment, so other sales read as before. */
+type PaymentRow = Omit<PayloadOf<'order.paid'>['payments'][number], 'points'> & { points: number | null };
 
 export const saleTill: TillDomain<never, 'order.paid' | 'order.refunded' | 'shift.closed'> = {
   streams: {},
@@ -83,7 +85,9 @@ function orderPaid(db: Database, id: string): PayloadOf<'order.paid'> {
       discounts: split.get(l.line_no as number) ?? [],
       cost: (l.cost as number | null) ?? null,
     })),
-    payments: q.payments.all(id) as PayloadOf<'order.paid'>['payments'],
+    payments: (q.payments.all(id) as PaymentRow[]).map(({ points, ...payment }) =>
+      points === null ? payment : { ...payment, points },
+    ),
     stock: q.orderStock.all({ id }) as StockRow[],
   };
 }

@@ -28,7 +28,15 @@ const words = {
     member: 'Member benefit',
     groupBuy: 'Group-buy voucher',
     provisional: 'Provisional — to be confirmed by the platform',
-    methods: { cash: 'Cash', card: 'Bank card', wallet: 'Mobile wallet', platform_prepaid: 'Platform prepaid' },
+    pointsUsed: 'Points used',
+    pointsEarned: 'Points earned',
+    methods: {
+      cash: 'Cash',
+      card: 'Bank card',
+      wallet: 'Mobile wallet',
+      platform_prepaid: 'Platform prepaid',
+      points: 'Points',
+    },
   },
   'zh-CN': {
     order: '单号',
@@ -53,7 +61,9 @@ const words = {
     member: '会员优惠',
     groupBuy: '团购券',
     provisional: '临时核销，待平台确认',
-    methods: { cash: '现金', card: '银行卡', wallet: '移动支付', platform_prepaid: '平台预付' },
+    pointsUsed: '本单使用积分',
+    pointsEarned: '本单获得积分',
+    methods: { cash: '现金', card: '银行卡', wallet: '移动支付', platform_prepaid: '平台预付', points: '积分抵现' },
   },
 } satisfies Record<Locale, unknown>;
 
@@ -71,7 +81,18 @@ export type ReceiptOptions = {
   locale: Locale;
   /** The platform's rating page for this order (a paired till); it takes the QR over the store's e-receipt link. */
   feedbackUrl: string | null;
+  /** The points a member's sale earns under the store's rules; null when it names no member or the store has none. */
+  pointsEarned: number | null;
 };
+
+/** A member's points on the sale: those its points payments used, and those it earns. */
+function pointsRows(order: OrderDetail, earned: number | null, w: (typeof words)[Locale]): Row[] {
+  const used = order.payments.reduce((sum, p) => sum + (p.points ?? 0), 0);
+  return [
+    ...(used > 0 ? [[w.pointsUsed, String(used)] satisfies Row] : []),
+    ...(earned !== null && earned > 0 ? [[w.pointsEarned, String(earned)] satisfies Row] : []),
+  ];
+}
 
 /**
  * The customer's receipt as self-contained HTML (no scripts, no images to fetch): store details,
@@ -111,6 +132,7 @@ export function receiptHtml(order: OrderDetail, store: StoreInfo, options: Recei
     return p.change ? [paid, [w.change, money(p.change)]] : [paid];
   });
   payments.push(...groupBuyRows(order, options.locale, money));
+  payments.push(...pointsRows(order, options.pointsEarned, w));
   if (order.refunded > 0) payments.push([w.refunded, `−${money(order.refunded)}`]);
   const url = options.feedbackUrl ?? receiptUrl(s.receiptUrlPattern, order);
   const caption = options.feedbackUrl ? w.rate : w.scan;

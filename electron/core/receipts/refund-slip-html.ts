@@ -16,7 +16,13 @@ const words = {
     reason: 'Reason',
     goods: 'Goods returned',
     refunded: 'Refunded',
-    methods: { cash: 'Cash', card: 'Bank card', wallet: 'Mobile wallet', platform_prepaid: 'Platform prepaid' },
+    methods: {
+      cash: 'Cash',
+      card: 'Bank card',
+      wallet: 'Mobile wallet',
+      platform_prepaid: 'Platform prepaid',
+      points: 'Points',
+    },
   },
   'zh-CN': {
     title: '退款单',
@@ -28,7 +34,7 @@ const words = {
     reason: '原因',
     goods: '退回商品',
     refunded: '实退',
-    methods: { cash: '现金', card: '银行卡', wallet: '移动支付', platform_prepaid: '平台预付' },
+    methods: { cash: '现金', card: '银行卡', wallet: '移动支付', platform_prepaid: '平台预付', points: '积分抵现' },
   },
 } satisfies Record<Locale, unknown>;
 

@@ -28,7 +28,13 @@ const words = {
     variance: 'Variance',
     approved: 'Variance approved by',
     copy: 'COPY — reprinted',
-    methods: { cash: 'Cash', card: 'Bank card', wallet: 'Mobile wallet', platform_prepaid: 'Platform prepaid' },
+    methods: {
+      cash: 'Cash',
+      card: 'Bank card',
+      wallet: 'Mobile wallet',
+      platform_prepaid: 'Platform prepaid',
+      points: 'Points',
+    },
     channels: { in_store: 'In store', online_delivery: 'Delivery', online_pickup: 'Pickup', group_buy: 'Group-buy' },
   },
   'zh-CN': {
@@ -55,7 +61,7 @@ const words = {
     variance: '差额',
     approved: '差额授权人',
     copy: '重印副本',
-    methods: { cash: '现金', card: '银行卡', wallet: '移动支付', platform_prepaid: '平台预付' },
+    methods: { cash: '现金', card: '银行卡', wallet: '移动支付', platform_prepaid: '平台预付', points: '积分抵现' },
     channels: { in_store: '堂食/门店', online_delivery: '外卖', online_pickup: '自提', group_buy: '团购' },
   },
 } satisfies Record<Locale, unknown>;

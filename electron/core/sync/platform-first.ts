@@ -2,6 +2,7 @@ import { contract, type MethodName, type ParsedInputOf, type PlatformFirstMethod
 import { AppError } from '../../../shared/errors';
 import type { CoreEnvironment } from '../handler-context';
 import { memberOnline } from '../members/online-step';
+import { pointsOnline } from '../members/points-online';
 import { voucherOnline } from '../vouchers/online-step';
 import type { Asking, OnlineStep } from './platform-ask';
 
@@ -19,7 +20,7 @@ const offlineBudgetMs = 300;
  * `HandlerContext.online`. A method the contract marks `platformFirst` without a step here fails
  * the type check below.
  */
-const onlineDomains = { vouchers: voucherOnline, members: memberOnline };
+const onlineDomains = { vouchers: voucherOnline, members: memberOnline, points: pointsOnline };
 
 type DomainName = keyof typeof onlineDomains;
 type Asked = { [D in DomainName]: keyof (typeof onlineDomains)[D]['steps'] }[DomainName];

@@ -76,6 +76,7 @@ export function redeemGroupBuy(ctx: HandlerContext, input: GroupBuyInput): { ord
           tendered: null,
           change: null,
           reference: voucher.claims.voucherId,
+          points: null,
         },
       ],
       rounding: 0,

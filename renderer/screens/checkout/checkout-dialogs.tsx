@@ -153,6 +153,7 @@ export function CheckoutDialogs({ sale }: { sale: Sale }) {
       return (
         <PaymentDialog
           total={sale.priced.total}
+          memberId={sale.state.cart.memberId ?? null}
           needsApproval={sale.priced.needsApproval}
           payment={sale.payment}
           onClose={close}

@@ -23,6 +23,7 @@ import {
   type TenderDraft,
   type TenderMethod,
 } from './payment-model';
+import { PointsTender } from './points-tender';
 import { SettlementView } from './settlement-view';
 import { TenderEntry } from './tender-entry';
 import type { usePayment } from './use-payment';
@@ -30,6 +31,8 @@ import './checkout-dialogs.css';
 
 type PaymentDialogProps = {
   total: number;
+  /** The sale's member: with one, and the store taking points, points can pay part of it. */
+  memberId: string | null;
   needsApproval: boolean;
   payment: ReturnType<typeof usePayment>;
   onClose(): void;
@@ -37,7 +40,14 @@ type PaymentDialogProps = {
 };
 
 /** Takes the money: one tender or several, previewed with the same settlement the core applies. */
-export function PaymentDialog({ total, needsApproval, payment, onClose, onRefreshPrices }: PaymentDialogProps) {
+export function PaymentDialog({
+  total,
+  memberId,
+  needsApproval,
+  payment,
+  onClose,
+  onRefreshPrices,
+}: PaymentDialogProps) {
   const { t } = useTranslation();
   const store = useStoreInfo();
   const rule = store.settings.cashRounding;
@@ -193,6 +203,17 @@ export function PaymentDialog({ total, needsApproval, payment, onClose, onRefres
           <Button size="large" icon={<PlusOutlined />} disabled={busy} onClick={split} data-testid="tender-split">
             {t('sale.pay.split')} <kbd>{paymentKeys.split}</kbd>
           </Button>
+          <PointsTender
+            memberId={memberId}
+            due={due}
+            taken={taken}
+            disabled={busy}
+            onTake={(points) => {
+              const next = [points, ...taken];
+              setTaken(next);
+              setDraft(freshDraft(draft.method, stillDue(total, next)));
+            }}
+          />
         </div>
         <SettlementView
           total={total}

@@ -4,7 +4,8 @@ import { parseDecimalAmount, toDecimalString } from '../../../shared/money';
 import { settleTenders } from '../../../shared/payment/settle-tenders';
 import { type CashRounding, roundCash } from '../../../shared/store-settings';
 
-export type TenderMethod = TenderInput['method'];
+/** What the cashier types an amount for; points are taken from the member's offer, not typed. */
+export type TenderMethod = Exclude<TenderInput['method'], 'points'>;
 
 /** The tender being typed in: text as typed, so "12." stays on screen while someone types. */
 export type TenderDraft = { method: TenderMethod; text: string; reference: string };

@@ -31,7 +31,7 @@ export function SettlementView({ total, taken, settlement, disabled, onRemove }:
             // biome-ignore lint/suspicious/noArrayIndexKey: tenders have no id and only ever go at the end
             <li key={index} data-testid="taken-tender">
               {methodIcons[tender.method]} {t(`sale.pay.methods.${tender.method}`)}
-              {tender.method === 'cash' ? '' : ` · ${tender.reference}`}
+              {tenderNote(tender, t)}
               <span className="settlement-amount">
                 {amount(tender.method === 'cash' ? tender.tendered : tender.amount)}
               </span>
@@ -77,4 +77,21 @@ export function SettlementView({ total, taken, settlement, disabled, onRemove }:
       )}
     </div>
   );
+}
+
+/** What follows the method's name: the card or wallet reference, the points used. */
+function tenderNote(tender: TenderInput, t: (key: 'sale.pay.pointsUsed', options: { points: number }) => string) {
+  switch (tender.method) {
+    case 'cash':
+      return '';
+    case 'card':
+    case 'wallet':
+      return ` · ${tender.reference}`;
+    case 'points':
+      return ` · ${t('sale.pay.pointsUsed', { points: tender.points })}`;
+    default: {
+      const unreachable: never = tender;
+      throw new Error(`unknown tender ${JSON.stringify(unreachable)}`);
+    }
+  }
 }

@@ -1,4 +1,4 @@
-import { CreditCardOutlined, MobileOutlined, WalletOutlined } from '@ant-design/icons';
+import { CreditCardOutlined, GiftOutlined, MobileOutlined, WalletOutlined } from '@ant-design/icons';
 import { Button, Input, type InputRef, Segmented } from 'antd';
 import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -27,6 +27,7 @@ export const methodIcons = {
   cash: <WalletOutlined />,
   card: <CreditCardOutlined />,
   wallet: <MobileOutlined />,
+  points: <GiftOutlined />,
 } as const;
 
 /** One tender being typed: how the customer pays and how much, plus the terminal's reference for cards and wallets. */

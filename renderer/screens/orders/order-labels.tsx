@@ -13,6 +13,7 @@ const methodColors: Record<PaymentMethod, string> = {
   card: 'blue',
   wallet: 'cyan',
   platform_prepaid: 'purple',
+  points: 'magenta',
 };
 
 export function StatusTag({ status }: { status: OrderStatus }) {

@@ -1,0 +1,261 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Product } from '../../shared/contract/catalog';
+import type { OrderDetail } from '../../shared/contract/orders';
+import { uuidv7 } from '../../shared/ids';
+import { PointsRules } from '../../shared/members/points';
+import { expectOk } from '../support/callers';
+import { startFaultProxy } from '../support/fault-proxy';
+import { sampleCatalog, startTestPlatform, waitFor } from '../support/platform-admin';
+import {
+  memberAtTills,
+  platformJournal,
+  pointsLedgers,
+  pointsLosses,
+  sellToMember,
+  setPointsRules,
+  testPointsRules,
+} from '../support/points';
+import { type PairedTill, productBySku, startPairedTill } from '../support/till';
+
+/**
+ * The points tender (积分抵现, docs/members.md "The points tender") through the core on a real
+ * SQLite file and a real platform over HTTP, behind a proxy that can cut the till off: online the
+ * points are held first and the spend captures the hold; offline they are spent provisionally up to
+ * the offline allowance; a refund gives them back in proportion.
+ */
+type Platform = Awaited<ReturnType<typeof startTestPlatform>>;
+type Proxy = Awaited<ReturnType<typeof startFaultProxy>>;
+
+let platform: Platform;
+let proxy: Proxy;
+let till: PairedTill;
+let water: Product;
+const rules = PointsRules.parse({ earnPerYuan: testPointsRules.earnPerYuan, redemption: testPointsRules.redemption });
+
+beforeAll(async () => {
+  platform = await startTestPlatform();
+  await platform.admin.putProducts(sampleCatalog());
+  const store = await platform.admin.createStore('积分抵现店');
+  await setPointsRules(platform.admin, store.storeId);
+  proxy = await startFaultProxy(() => platform.url, { seed: 7, faultRate: 0 });
+  till = await startPairedTill(proxy.url, store.pairingCode);
+  await waitFor(
+    () => till.core.environment.db.prepare(`SELECT 1 FROM meta WHERE key = 'points_rules'`).get(),
+    15_000,
+    'points rules on the till',
+  );
+  await waitFor(
+    () => till.core.environment.db.prepare(`SELECT 1 FROM products WHERE sku = 'PLT-0001'`).get(),
+    15_000,
+    'the catalog on the till',
+  );
+  water = await productBySku((r) => till.call(r.method, r.input), till.tokens.cashier, 'PLT-0001');
+}, 60_000);
+
+afterAll(async () => {
+  await till?.core.close();
+  await proxy?.close();
+  await platform?.close();
+});
+
+async function settled() {
+  till.core.environment.sync.wake();
+  await waitFor(() => till.status().unsent === 0, 20_000, 'everything pushed');
+}
+
+const cachedPoints = (memberId: string) =>
+  till.core.environment.db.prepare('SELECT points FROM members WHERE id = ?').pluck().get(memberId);
+
+/** A member with `count` waters' worth of points, known to the till with that balance. */
+async function memberWithPoints(phone: string, count: number) {
+  const member = await memberAtTills(platform.admin, phone, [till]);
+  await sellToMember(till.call, water, count, member);
+  await settled();
+  const earned = Math.floor((water.price * count) / 100);
+  await waitFor(() => cachedPoints(member) === earned, 20_000, 'balance on the till');
+  return { member, earned };
+}
+
+/** A sale of `count` waters to the member, `points` of it paid in points (10 points pay 10 fen), the rest by card. */
+const payWithPoints = (memberId: string, count: number, points: number, send = till.call) =>
+  send('orders.commit', {
+    id: uuidv7(),
+    cart: {
+      lines: [
+        {
+          lineId: uuidv7(),
+          productId: water.id,
+          unitPrice: water.price,
+          taxRateBp: water.taxRateBp,
+          quantity: { kind: 'count', count },
+          discount: null,
+        },
+      ],
+      memberId,
+    },
+    tenders: [
+      { method: 'points', points, amount: points },
+      { method: 'card', amount: water.price * count - points, reference: 'PT1' },
+    ],
+  });
+
+const errorCodeOf = (envelope: unknown) => (envelope as { error?: { code?: string } }).error?.code;
+
+const outboxSpends = () =>
+  (
+    till.core.environment.db
+      .prepare(`SELECT payload FROM outbox WHERE type = 'points.spent' ORDER BY seq`)
+      .pluck()
+      .all() as string[]
+  ).map(
+    (payload) =>
+      JSON.parse(payload) as { orderId: string; points: number; holdId: string | null; provisional: boolean },
+  );
+
+const ordersWritten = () => till.core.environment.db.prepare('SELECT count(*) FROM orders').pluck().get();
+
+async function ledgersAgree(memberId: string) {
+  const ledgers = await pointsLedgers(platform.admin, rules, memberId, [till.core.environment.db]);
+  expect(ledgers.platform).toEqual(ledgers.till);
+  return ledgers;
+}
+
+describe('the points tender', () => {
+  it('online: holds the points first, writes the points payment, and the spend captures the hold; it earns only on money', async () => {
+    const { member, earned } = await memberWithPoints('13900015001', 20);
+    // What the dialog pre-fills: the most the order takes on the balance, and offline on the cap.
+    const due = water.price * 2;
+    const whole = (points: number) => Math.floor(points / 10) * 10;
+    expect(expectOk(await till.call('members.pointsOffer', { memberId: member, due }))).toEqual({
+      kind: 'on',
+      balance: earned,
+      online: { points: whole(Math.min(earned, due)), fen: whole(Math.min(earned, due)) },
+      offline: {
+        points: whole(Math.min(earned, testPointsRules.offlineCap, due)),
+        fen: whole(Math.min(earned, testPointsRules.offlineCap, due)),
+      },
+      blockPoints: 10,
+      blockFen: 10,
+    });
+    const order = expectOk<{ order: OrderDetail }>(await payWithPoints(member, 2, 100)).order;
+    expect(order.payments).toEqual([
+      expect.objectContaining({ method: 'points', amount: 100, points: 100 }),
+      expect.objectContaining({ method: 'card', amount: water.price * 2 - 100, points: null }),
+    ]);
+    // The receipt says what points paid, and what the sale earns on the money.
+    const { html } = expectOk<{ html: string }>(await till.call('orders.receipt', { id: order.id }));
+    expect(html).toContain('Points used');
+    expect(html).toMatch(new RegExp(`Points earned.*?${Math.floor((water.price * 2 - 100) / 100)}<`));
+    const [spend] = outboxSpends().filter((s) => s.orderId === order.id);
+    expect(spend).toMatchObject({ points: 100, provisional: false });
+    expect(spend.holdId).not.toBeNull();
+    await settled();
+    const journal = await platformJournal(platform.admin, member);
+    const earnedNow = Math.floor((water.price * 2 - 100) / 100);
+    expect(journal).toMatchObject({ balance: earned - 100 + earnedNow, held: 0 });
+    // The sale (and its earning) goes up first, then the spend that captures the hold.
+    expect(journal.movements.map((m) => m.kind)).toEqual(['earn', 'hold', 'earn', 'spend']);
+    expect(journal.movements.find((m) => m.kind === 'spend')).toMatchObject({ holdId: spend.holdId });
+    await ledgersAgree(member);
+  });
+
+  it('refuses in the cashier’s words and writes nothing: odd points, past the balance, no member', async () => {
+    const { member, earned } = await memberWithPoints('13900015002', 3);
+    const before = ordersWritten();
+    const odd = await payWithPoints(member, 1, 15);
+    expect(errorCodeOf(odd)).toBe('points_not_whole_blocks');
+    const tooMany = Math.ceil((earned + 1) / 10) * 10;
+    const short = await payWithPoints(member, 3, Math.min(tooMany, water.price * 3));
+    expect(errorCodeOf(short)).toBe('points_short');
+    expect(JSON.stringify(short)).toContain('points');
+    const nobody = await till.call('orders.commit', {
+      id: uuidv7(),
+      cart: {
+        lines: [
+          {
+            lineId: uuidv7(),
+            productId: water.id,
+            unitPrice: water.price,
+            taxRateBp: water.taxRateBp,
+            quantity: { kind: 'count', count: 1 },
+            discount: null,
+          },
+        ],
+      },
+      tenders: [
+        { method: 'points', points: 10, amount: 10 },
+        { method: 'card', amount: water.price - 10, reference: 'PT2' },
+      ],
+    });
+    expect(errorCodeOf(nobody)).toBe('points_need_member');
+    const wrongValue = await payWithPoints(member, 1, 10, (method, input) =>
+      till.call(method, {
+        ...(input as object),
+        tenders: [
+          { method: 'points', points: 10, amount: 20 },
+          { method: 'card', amount: water.price - 20, reference: 'PT3' },
+        ],
+      }),
+    );
+    expect(errorCodeOf(wrongValue)).toBe('points_value_changed');
+    expect(ordersWritten()).toBe(before);
+    await settled();
+    expect((await platformJournal(platform.admin, member)).held).toBe(0);
+  });
+
+  it('offline: spends provisionally up to the lower of the cached balance and the offline cap', async () => {
+    const { member, earned } = await memberWithPoints('13900015003', 20);
+    const cap = testPointsRules.offlineCap;
+    expect(earned).toBeGreaterThan(cap);
+    proxy.setRefusing(true);
+    try {
+      const over = await payWithPoints(member, 20, cap + 10);
+      expect(errorCodeOf(over)).toBe('points_over_balance');
+      const order = expectOk<{ order: OrderDetail }>(await payWithPoints(member, 20, cap)).order;
+      expect(outboxSpends().find((s) => s.orderId === order.id)).toMatchObject({
+        points: cap,
+        holdId: null,
+        provisional: true,
+      });
+    } finally {
+      proxy.setRefusing(false);
+    }
+    await settled();
+    const journal = await platformJournal(platform.admin, member);
+    expect(journal.balance).toBe(earned - cap + Math.floor((water.price * 20 - cap) / 100));
+    expect(journal.movements.find((m) => m.kind === 'spend')).toMatchObject({ provisional: true });
+    expect((await pointsLosses(platform.admin)).filter((loss) => loss.memberId === member)).toEqual([]);
+    await ledgersAgree(member);
+  });
+
+  it('a refund gives the spent points back in proportion, as points, never as cash', async () => {
+    const { member, earned } = await memberWithPoints('13900015004', 20);
+    const order = expectOk<{ order: OrderDetail }>(await payWithPoints(member, 4, 200)).order;
+    await settled();
+    const refund = (quantity: number) =>
+      till.call(
+        'orders.refund',
+        { id: uuidv7(), orderId: order.id, lines: [{ lineNo: 1, quantity }], to: 'cash', reason: 'points tender test' },
+        till.tokens.manager,
+      );
+    const first = expectOk<{ refund: { tenders: { method: string; amount: number }[] } }>(await refund(1));
+    expect(first.refund.tenders).toEqual(
+      expect.arrayContaining([
+        { method: 'points', amount: 50 },
+        { method: 'cash', amount: water.price - 50 },
+      ]),
+    );
+    const second = expectOk<{ refund: { tenders: { method: string; amount: number }[] } }>(await refund(3));
+    expect(second.refund.tenders).toEqual(
+      expect.arrayContaining([
+        { method: 'points', amount: 150 },
+        { method: 'cash', amount: water.price * 3 - 150 },
+      ]),
+    );
+    await settled();
+    const journal = await platformJournal(platform.admin, member);
+    // Everything given back: the 200 points return, what the sale earned is taken back.
+    expect(journal).toMatchObject({ balance: earned, held: 0 });
+    await ledgersAgree(member);
+  });
+});
