@@ -1,0 +1,202 @@
+import { type CallRequest, contract, type Envelope, type ParsedInputOf } from '../../../shared/contract';
+import { AppError } from '../../../shared/errors';
+import { type Locale, pickLocale } from '../../../shared/locale';
+import { type PlatformClient, PlatformRefusal, platformClient } from '../../../shared/platform-api/client';
+import { decideAccess } from '../../../shared/roles';
+import { appendAudit } from '../audit/audit-chain';
+import { toErrorShape } from '../dispatcher';
+import type { Actor, CoreEnvironment } from '../handler-context';
+import { refuseBadSpan } from '../reports/report-spans';
+import { readStore } from '../store/store-records';
+import { type KeptOwnerSession, keepOwnerSession, ownerStatus, readOwnerSession } from './owner-session';
+
+/** A person waits at the screen; the franchise answers are small. */
+const PLATFORM_TIMEOUT_MS = 15_000;
+
+const headOfficeMethods = [
+  'owner.signIn',
+  'owner.signOut',
+  'owner.status',
+  'franchise.stores',
+  'franchise.sales',
+] as const;
+type HeadOfficeMethod = (typeof headOfficeMethods)[number];
+
+export function isHeadOfficeMethod(method: string): method is HeadOfficeMethod {
+  return (headOfficeMethods as readonly string[]).includes(method);
+}
+
+type Checked<M extends HeadOfficeMethod> = {
+  input: ParsedInputOf<M>;
+  actor: Actor | null;
+  now: number;
+  locale: Locale;
+};
+
+/**
+ * Who may reach head office: on a till with a store, its signed-in owner (the permission, as the
+ * dispatcher checks it); on an install with no store (a head-office console) there is nobody to
+ * sign in locally, so the platform's owner session is the only key. Null: the dispatcher refuses.
+ */
+function checked<M extends HeadOfficeMethod>(env: CoreEnvironment, method: M, request: CallRequest): Checked<M> | null {
+  const spec = contract[method];
+  const parsed = spec.input.safeParse(request.input ?? {});
+  if (!parsed.success) return null;
+  const now = env.clock();
+  const base = { input: parsed.data as ParsedInputOf<M>, now, locale: pickLocale(request.locale) };
+  if (!readStore(env.db, now)) return { ...base, actor: null };
+  const session = env.sessions.get(request.sessionToken, now);
+  if (!session || session.locked || decideAccess(session.role, 'franchise.view') !== 'allow') return null;
+  return { ...base, actor: { id: session.staffId, name: session.name } };
+}
+
+/**
+ * The head-office methods through `call`: checked as the dispatcher would, then the platform asked
+ * with the owner's session. A refusal keeps the platform's own words (asked in the reader's
+ * language); a session the platform no longer knows is forgotten here too.
+ */
+export async function callHeadOffice(
+  env: CoreEnvironment,
+  request: CallRequest & { method: HeadOfficeMethod },
+  dispatch: (request: CallRequest) => Envelope<unknown>,
+): Promise<Envelope<unknown>> {
+  const call = checked(env, request.method, request);
+  if (!call) return dispatch(request);
+  try {
+    const value = await answer(env, request.method, call);
+    return { ok: true, value: contract[request.method].output.parse(value) };
+  } catch (error) {
+    return { ok: false, error: toErrorShape(error, call.locale) };
+  }
+}
+
+async function answer(
+  env: CoreEnvironment,
+  method: HeadOfficeMethod,
+  call: Checked<HeadOfficeMethod>,
+): Promise<unknown> {
+  switch (method) {
+    case 'owner.status':
+      return ownerStatus(env, call.now);
+    case 'owner.signIn':
+      return signIn(env, call as Checked<'owner.signIn'>);
+    case 'owner.signOut':
+      return signOut(env, call);
+    case 'franchise.stores':
+      return asOwner(env, call, (client) => client.call('franchise.stores', {}));
+    case 'franchise.sales': {
+      const { firstDay, lastDay } = (call as Checked<'franchise.sales'>).input;
+      refuseBadSpan({ from: firstDay, to: lastDay });
+      return asOwner(env, call, (client) => client.call('franchise.sales', { from: firstDay, to: lastDay }));
+    }
+    default: {
+      const unreachable: never = method;
+      throw new Error(`unknown head-office method ${String(unreachable)}`);
+    }
+  }
+}
+
+async function signIn(env: CoreEnvironment, call: Checked<'owner.signIn'>) {
+  const { login, password, platformUrl } = call.input;
+  // A paired till's owner signs in where the till syncs: its stores are that platform's.
+  const url = env.sync.link?.baseUrl ?? platformUrl;
+  if (!url) throw new AppError('owner_platform_url_needed');
+  const session = await asked(url, () => client(url, null, call.locale).call('owner.signIn', { login, password }));
+  const kept: KeptOwnerSession = { ...session, platformUrl: url };
+  keepOwnerSession(env.ownerSession, kept);
+  audit(env, call, 'owner.signIn', kept, {});
+  return ownerStatus(env, call.now);
+}
+
+async function signOut(env: CoreEnvironment, call: Checked<HeadOfficeMethod>) {
+  const kept = readOwnerSession(env.ownerSession, call.now);
+  if (!kept) return ownerStatus(env, call.now);
+  let endedOnPlatform = true;
+  try {
+    await client(kept.platformUrl, kept.token, call.locale).call('owner.signOut', {});
+  } catch (error) {
+    if (!(error instanceof PlatformRefusal)) throw error;
+    // Forgotten here all the same: the platform ends it by itself when it expires.
+    endedOnPlatform = false;
+  }
+  env.ownerSession.forget();
+  audit(env, call, 'owner.signOut', kept, { endedOnPlatform });
+  return ownerStatus(env, call.now);
+}
+
+async function asOwner<T>(
+  env: CoreEnvironment,
+  call: Checked<HeadOfficeMethod>,
+  work: (client: PlatformClient) => Promise<T>,
+): Promise<T> {
+  const kept = readOwnerSession(env.ownerSession, call.now);
+  if (!kept) throw new AppError('owner_not_signed_in');
+  try {
+    return await asked(kept.platformUrl, () => work(client(kept.platformUrl, kept.token, call.locale)));
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'owner_platform_refused' && isSessionEnded(error)) {
+      env.ownerSession.forget();
+      audit(env, call, 'owner.signOut', kept, { endedOnPlatform: true, reason: 'session_invalid' });
+    }
+    throw error;
+  }
+}
+
+function isSessionEnded(error: AppError): boolean {
+  return (error.details as { status?: number } | undefined)?.status === 401;
+}
+
+function client(url: string, token: string | null, locale: Locale): PlatformClient {
+  return platformClient({
+    url,
+    credential: token ? { kind: 'owner', token } : null,
+    language: locale,
+    fetch: (target, init) => fetch(target, { ...init, signal: AbortSignal.timeout(PLATFORM_TIMEOUT_MS) }),
+  });
+}
+
+/** The platform's refusal in its own words (it answers in the reader's language); no answer in ours. */
+async function asked<T>(url: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof PlatformRefusal)) throw error;
+    if (error.code === 'answer_invalid') throw new AppError('owner_platform_answer_invalid', { url });
+    if (error.status === 0 || error.status >= 500) {
+      const detail = error.status === 0 ? (error.message.split(': ').pop() ?? error.code) : `HTTP ${error.status}`;
+      throw new AppError('owner_platform_unreachable', { url, detail });
+    }
+    throw new AppError(
+      'owner_platform_refused',
+      { message: error.message },
+      { code: error.code, status: error.status },
+    );
+  }
+}
+
+/** Who signed in or out, as whom and where; never the token or the password. */
+function audit(
+  env: CoreEnvironment,
+  call: Checked<HeadOfficeMethod>,
+  action: 'owner.signIn' | 'owner.signOut',
+  kept: KeptOwnerSession,
+  extra: Record<string, unknown>,
+): void {
+  env.db.transaction(() => {
+    appendAudit(env.db, env.auditKey, {
+      at: call.now,
+      action,
+      staffId: call.actor?.id ?? null,
+      staffName: call.actor?.name ?? null,
+      approverId: null,
+      approverName: null,
+      subject: kept.owner.login,
+      detail: {
+        platformUrl: kept.platformUrl,
+        ownerId: kept.owner.ownerId,
+        organisation: kept.organisation.name,
+        ...extra,
+      },
+    });
+  })();
+}
