@@ -82,6 +82,12 @@ export const contractMethodNames: readonly string[] = [
   'members.enrolStart',
   'members.enrolConfirm',
   'members.benefits',
+  'reports.members',
+  'owner.signIn',
+  'owner.signOut',
+  'owner.status',
+  'franchise.stores',
+  'franchise.sales',
 ];
 
 /** The refusals the preload gives without asking main; `{method}` is filled in. */
