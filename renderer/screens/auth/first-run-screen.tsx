@@ -1,6 +1,7 @@
-import { ExperimentOutlined, RocketOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, ArrowLeftOutlined, ExperimentOutlined, RocketOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Spin } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/api-client';
 import { sessionStore } from '../../api/session-store';
@@ -9,6 +10,7 @@ import { useErrorText } from '../../app/use-error-text';
 import { BrandMark } from '../../components/brand-mark';
 import { LanguageSwitch } from '../../components/language-switch';
 import { useLocale } from '../../i18n/use-locale';
+import { HeadOfficeView } from '../head-office/head-office-view';
 import { systemTimeZone } from './store-options';
 import { StoreSetupForm, type StoreSetupValues } from './store-setup-form';
 import './auth.css';
@@ -45,6 +47,22 @@ export function FirstRunScreen() {
   });
   const work: Work = demo.isPending ? 'demo' : setUp.isPending ? 'store' : null;
   const failure = demo.error ?? setUp.error;
+  // An owner who only looks at their stores: this install stays without a store of its own.
+  const [headOffice, setHeadOffice] = useState(false);
+  if (headOffice) {
+    return (
+      <div className="first-run">
+        <header className="auth-header">
+          <BrandMark subtitle={t('app.tagline')} />
+          <LanguageSwitch />
+        </header>
+        <Button icon={<ArrowLeftOutlined />} onClick={() => setHeadOffice(false)} className="first-run-back">
+          {t('headOffice.back')}
+        </Button>
+        <HeadOfficeView />
+      </div>
+    );
+  }
 
   return (
     <div className="first-run">
@@ -86,6 +104,18 @@ export function FirstRunScreen() {
             }}
           />
         </Card>
+      </div>
+      <div className="first-run-head-office">
+        <Button
+          size="large"
+          icon={<ApartmentOutlined />}
+          onClick={() => setHeadOffice(true)}
+          disabled={work !== null}
+          data-testid="open-head-office"
+        >
+          {t('headOffice.open')}
+        </Button>
+        <p>{t('headOffice.openText')}</p>
       </div>
       <Spin
         fullscreen
