@@ -56,10 +56,12 @@ export function FirstRunScreen() {
           <BrandMark subtitle={t('app.tagline')} />
           <LanguageSwitch />
         </header>
-        <Button icon={<ArrowLeftOutlined />} onClick={() => setHeadOffice(false)} className="first-run-back">
-          {t('headOffice.back')}
-        </Button>
-        <HeadOfficeView />
+        <div className="first-run-console">
+          <Button icon={<ArrowLeftOutlined />} onClick={() => setHeadOffice(false)} className="first-run-back">
+            {t('headOffice.back')}
+          </Button>
+          <HeadOfficeView />
+        </div>
       </div>
     );
   }
