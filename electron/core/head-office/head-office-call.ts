@@ -1,17 +1,15 @@
 import { type CallRequest, contract, type Envelope, type ParsedInputOf } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import { type Locale, pickLocale } from '../../../shared/locale';
-import { type PlatformClient, PlatformRefusal, platformClient } from '../../../shared/platform-api/client';
+import { type PlatformClient, PlatformRefusal } from '../../../shared/platform-api/client';
 import { decideAccess } from '../../../shared/roles';
 import { appendAudit } from '../audit/audit-chain';
 import { toErrorShape } from '../dispatcher';
 import type { Actor, CoreEnvironment } from '../handler-context';
 import { refuseBadSpan } from '../reports/report-spans';
 import { readStore } from '../store/store-records';
+import { asked, ownerClient } from './owner-platform';
 import { type KeptOwnerSession, keepOwnerSession, ownerStatus, readOwnerSession } from './owner-session';
-
-/** A person waits at the screen; the franchise answers are small. */
-const PLATFORM_TIMEOUT_MS = 15_000;
 
 const headOfficeMethods = [
   'owner.signIn',
@@ -60,10 +58,11 @@ export async function callHeadOffice(
   request: CallRequest & { method: HeadOfficeMethod },
   dispatch: (request: CallRequest) => Envelope<unknown>,
 ): Promise<Envelope<unknown>> {
-  const call = checked(env, request.method, request);
+  const method = request.method;
+  const call = checked(env, method, request);
   if (!call) return dispatch(request);
   try {
-    const value = await answer(env, request.method, call);
+    const value = await answer(env, method, call);
     return { ok: true, value: contract[request.method].output.parse(value) };
   } catch (error) {
     return { ok: false, error: toErrorShape(error, call.locale) };
@@ -101,7 +100,7 @@ async function signIn(env: CoreEnvironment, call: Checked<'owner.signIn'>) {
   // A paired till's owner signs in where the till syncs: its stores are that platform's.
   const url = env.sync.link?.baseUrl ?? platformUrl;
   if (!url) throw new AppError('owner_platform_url_needed');
-  const session = await asked(url, () => client(url, null, call.locale).call('owner.signIn', { login, password }));
+  const session = await asked(url, () => ownerClient(url, null, call.locale).call('owner.signIn', { login, password }));
   const kept: KeptOwnerSession = { ...session, platformUrl: url };
   keepOwnerSession(env.ownerSession, kept);
   audit(env, call, 'owner.signIn', kept, {});
@@ -113,7 +112,7 @@ async function signOut(env: CoreEnvironment, call: Checked<HeadOfficeMethod>) {
   if (!kept) return ownerStatus(env, call.now);
   let endedOnPlatform = true;
   try {
-    await client(kept.platformUrl, kept.token, call.locale).call('owner.signOut', {});
+    await ownerClient(kept.platformUrl, kept.token, call.locale).call('owner.signOut', {});
   } catch (error) {
     if (!(error instanceof PlatformRefusal)) throw error;
     // Forgotten here all the same: the platform ends it by itself when it expires.
@@ -132,7 +131,7 @@ async function asOwner<T>(
   const kept = readOwnerSession(env.ownerSession, call.now);
   if (!kept) throw new AppError('owner_not_signed_in');
   try {
-    return await asked(kept.platformUrl, () => work(client(kept.platformUrl, kept.token, call.locale)));
+    return await asked(kept.platformUrl, () => work(ownerClient(kept.platformUrl, kept.token, call.locale)));
   } catch (error) {
     if (error instanceof AppError && error.code === 'owner_platform_refused' && isSessionEnded(error)) {
       env.ownerSession.forget();
@@ -144,34 +143,6 @@ async function asOwner<T>(
 
 function isSessionEnded(error: AppError): boolean {
   return (error.details as { status?: number } | undefined)?.status === 401;
-}
-
-function client(url: string, token: string | null, locale: Locale): PlatformClient {
-  return platformClient({
-    url,
-    credential: token ? { kind: 'owner', token } : null,
-    language: locale,
-    fetch: (target, init) => fetch(target, { ...init, signal: AbortSignal.timeout(PLATFORM_TIMEOUT_MS) }),
-  });
-}
-
-/** The platform's refusal in its own words (it answers in the reader's language); no answer in ours. */
-async function asked<T>(url: string, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (!(error instanceof PlatformRefusal)) throw error;
-    if (error.code === 'answer_invalid') throw new AppError('owner_platform_answer_invalid', { url });
-    if (error.status === 0 || error.status >= 500) {
-      const detail = error.status === 0 ? (error.message.split(': ').pop() ?? error.code) : `HTTP ${error.status}`;
-      throw new AppError('owner_platform_unreachable', { url, detail });
-    }
-    throw new AppError(
-      'owner_platform_refused',
-      { message: error.message },
-      { code: error.code, status: error.status },
-    );
-  }
 }
 
 /** Who signed in or out, as whom and where; never the token or the password. */
