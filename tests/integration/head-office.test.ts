@@ -64,6 +64,13 @@ describe.each(backends)('head office through the core, platform on $name', (back
       code: 'owner_platform_url_needed',
       message: 'This till is not paired with a platform: enter the address of the platform to sign in to.',
     });
+    const nobody = { platformUrl: 'http://127.0.0.1:9', login: brand.login, password: PASSWORD };
+    expect(await refusal(core, { method: 'owner.signIn', input: nobody, locale: 'en' })).toMatchObject({
+      code: 'owner_platform_unreachable',
+      message: expect.stringMatching(
+        /^The platform at http:\/\/127\.0\.0\.1:9 did not answer \(.+\)\. Check the address/,
+      ),
+    });
     const wrong = { platformUrl: get().url, login: brand.login, password: 'not the password' };
     expect(await refusal(core, { method: 'owner.signIn', input: wrong, locale: 'zh-CN' })).toEqual({
       code: 'owner_platform_refused',
