@@ -69,30 +69,21 @@ export async function callHeadOffice(
   }
 }
 
-async function answer(
-  env: CoreEnvironment,
-  method: HeadOfficeMethod,
-  call: Checked<HeadOfficeMethod>,
-): Promise<unknown> {
-  switch (method) {
-    case 'owner.status':
-      return ownerStatus(env, call.now);
-    case 'owner.signIn':
-      return signIn(env, call as Checked<'owner.signIn'>);
-    case 'owner.signOut':
-      return signOut(env, call);
-    case 'franchise.stores':
-      return asOwner(env, call, (client) => client.call('franchise.stores', {}));
-    case 'franchise.sales': {
-      const { firstDay, lastDay } = (call as Checked<'franchise.sales'>).input;
-      refuseBadSpan({ from: firstDay, to: lastDay });
-      return asOwner(env, call, (client) => client.call('franchise.sales', { from: firstDay, to: lastDay }));
-    }
-    default: {
-      const unreachable: never = method;
-      throw new Error(`unknown head-office method ${String(unreachable)}`);
-    }
-  }
+const answers: { [M in HeadOfficeMethod]: (env: CoreEnvironment, call: Checked<M>) => Promise<unknown> } = {
+  'owner.status': async (env, call) => ownerStatus(env, call.now),
+  'owner.signIn': (env, call) => signIn(env, call),
+  'owner.signOut': (env, call) => signOut(env, call),
+  'franchise.stores': (env, call) => asOwner(env, call, (client) => client.call('franchise.stores', {})),
+  'franchise.sales': (env, call) => {
+    const { firstDay, lastDay } = call.input;
+    refuseBadSpan({ from: firstDay, to: lastDay });
+    return asOwner(env, call, (client) => client.call('franchise.sales', { from: firstDay, to: lastDay }));
+  },
+};
+
+function answer<M extends HeadOfficeMethod>(env: CoreEnvironment, method: M, call: Checked<M>): Promise<unknown> {
+  const run: (env: CoreEnvironment, call: Checked<M>) => Promise<unknown> = answers[method];
+  return run(env, call);
 }
 
 async function signIn(env: CoreEnvironment, call: Checked<'owner.signIn'>) {
@@ -130,19 +121,17 @@ async function asOwner<T>(
 ): Promise<T> {
   const kept = readOwnerSession(env.ownerSession, call.now);
   if (!kept) throw new AppError('owner_not_signed_in');
-  try {
-    return await asked(kept.platformUrl, () => work(ownerClient(kept.platformUrl, kept.token, call.locale)));
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'owner_platform_refused' && isSessionEnded(error)) {
-      env.ownerSession.forget();
-      audit(env, call, 'owner.signOut', kept, { endedOnPlatform: true, reason: 'session_invalid' });
-    }
-    throw error;
-  }
-}
-
-function isSessionEnded(error: AppError): boolean {
-  return (error.details as { status?: number } | undefined)?.status === 401;
+  const client = ownerClient(kept.platformUrl, kept.token, call.locale);
+  return asked(kept.platformUrl, () =>
+    work(client).catch((error: unknown) => {
+      // Revoked or ended on the platform: a token that opens nothing any more is not kept.
+      if (error instanceof PlatformRefusal && error.status === 401) {
+        env.ownerSession.forget();
+        audit(env, call, 'owner.signOut', kept, { endedOnPlatform: true, reason: 'session_invalid' });
+      }
+      throw error;
+    }),
+  );
 }
 
 /** Who signed in or out, as whom and where; never the token or the password. */
