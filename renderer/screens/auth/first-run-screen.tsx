@@ -1,7 +1,7 @@
 import { ApartmentOutlined, ArrowLeftOutlined, ExperimentOutlined, RocketOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Spin } from 'antd';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/api-client';
 import { sessionStore } from '../../api/session-store';
@@ -51,27 +51,19 @@ export function FirstRunScreen() {
   const [headOffice, setHeadOffice] = useState(false);
   if (headOffice) {
     return (
-      <div className="first-run">
-        <header className="auth-header">
-          <BrandMark subtitle={t('app.tagline')} />
-          <LanguageSwitch />
-        </header>
+      <FirstRunPage>
         <div className="first-run-console">
           <Button icon={<ArrowLeftOutlined />} onClick={() => setHeadOffice(false)} className="first-run-back">
             {t('headOffice.back')}
           </Button>
           <HeadOfficeView />
         </div>
-      </div>
+      </FirstRunPage>
     );
   }
 
   return (
-    <div className="first-run">
-      <header className="auth-header">
-        <BrandMark subtitle={t('app.tagline')} />
-        <LanguageSwitch />
-      </header>
+    <FirstRunPage>
       <div className="first-run-intro">
         <h1>{t('firstRun.welcome')}</h1>
         <p>{t('firstRun.intro')}</p>
@@ -124,6 +116,20 @@ export function FirstRunScreen() {
         spinning={work !== null}
         description={work === 'demo' ? t('firstRun.creatingDemo') : t('firstRun.creatingStore')}
       />
+    </FirstRunPage>
+  );
+}
+
+/** The first screen's frame: the brand and the language, whatever is set up below them. */
+function FirstRunPage({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <div className="first-run">
+      <header className="auth-header">
+        <BrandMark subtitle={t('app.tagline')} />
+        <LanguageSwitch />
+      </header>
+      {children}
     </div>
   );
 }
