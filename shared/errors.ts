@@ -1,4 +1,5 @@
 import { approvalMessages } from './approvals/approval-messages';
+import { headOfficeMessages } from './head-office/head-office-messages';
 import { limitMessages } from './limit-messages';
 import type { Locale } from './locale';
 import { memberMessages } from './members/member-messages';
@@ -192,6 +193,7 @@ const messages = {
   ...drillMessages,
   ...approvalMessages,
   ...memberMessages,
+  ...headOfficeMessages,
 } satisfies Record<string, Text>;
 
 export type ErrorCode = keyof typeof messages;
@@ -325,6 +327,10 @@ const actionNames: Record<Permission, ActionWords> = {
   'feedback.followUp': {
     verb: { en: 'mark customer feedback followed up', 'zh-CN': '标记顾客评价已跟进' },
     noun: { en: 'marking customer feedback followed up', 'zh-CN': '标记顾客评价已跟进' },
+  },
+  'franchise.view': {
+    verb: { en: 'sign in to head office', 'zh-CN': '登录总部' },
+    noun: { en: 'signing in to head office', 'zh-CN': '登录总部' },
   },
 };
 

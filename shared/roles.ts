@@ -23,6 +23,7 @@ export const Permission = z.enum([
   'risk.manage',
   'staff.unlock',
   'feedback.followUp',
+  'franchise.view',
 ]);
 export type Permission = z.infer<typeof Permission>;
 
@@ -41,6 +42,7 @@ const ownerOnly: ReadonlySet<Permission> = new Set<Permission>([
   'settings.manage',
   'platform.pair',
   'risk.manage',
+  'franchise.view',
 ]);
 
 export type AccessDecision = 'allow' | 'needs_approval' | 'deny';

@@ -9,6 +9,8 @@ import { loadDeviceSecret } from './device-secret';
 import { createDispatcher } from './dispatcher';
 import type { CoreEnvironment } from './handler-context';
 import { handlers } from './handlers';
+import { callHeadOffice, isHeadOfficeMethod } from './head-office/head-office-call';
+import { ownerSessionFile } from './head-office/owner-session';
 import { callMemberReport } from './members/member-report-call';
 import { releaseUnusedHold } from './members/points-online';
 import { storeFactsQuietly } from './reports/day-facts';
@@ -17,6 +19,7 @@ import { callReconcile } from './reports/reconcile-call';
 import { callReport } from './reports/report-call';
 import { isWorkerMethod } from './reports/report-jobs';
 import { type ReportWorkerEntry, startReportRunner } from './reports/report-runner';
+import { plainSecretFile, type SecretFile } from './secret-file';
 import { createGrantStore } from './staff/approval-grants';
 import { createSessionStore } from './staff/sessions';
 import { readMeta, readStore, writeMeta } from './store/store-records';
@@ -49,6 +52,8 @@ export type CoreOptions = {
    * sale. The shells give it; without it (tests, benches) `call` runs them in the core's thread.
    */
   reportWorker?: ReportWorkerEntry;
+  /** Where the owner's platform session is kept: the shells seal it; by default a 0600 file. */
+  ownerSession?: SecretFile;
 };
 
 export type CounterCore = {
@@ -87,6 +92,7 @@ export function openCounterCore(options: CoreOptions): CounterCore {
     grants: createGrantStore(),
     clock: options.clock ?? Date.now,
     sync: createSyncRuntime(options.clock ?? Date.now),
+    ownerSession: options.ownerSession ?? plainSecretFile(options.dataDir, ownerSessionFile),
   };
   const listeners = new Set<(event: AppEvent) => void>();
   const emit = (event: AppEvent) => {
@@ -134,6 +140,8 @@ export function openCounterCore(options: CoreOptions): CounterCore {
       }
       if (method === 'reports.reconcile') return callReconcile(env, request, dispatch);
       if (method === 'reports.members') return callMemberReport(env, request, dispatch);
+      if (typeof method === 'string' && isHeadOfficeMethod(method))
+        return callHeadOffice(env, { ...request, method }, dispatch);
       if (reports && method === 'orders.list') return callDrill(env, reports, request, dispatch);
       if (typeof method !== 'string' || !isMethodName(method) || !isPlatformFirst(method)) return dispatch(request);
       // Unpaired, or a sale with no coupon: nothing to ask, so nothing to parse twice.

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { AppEvent, MethodName, OutputOf, ParsedInputOf } from '../../shared/contract';
 import type { Locale } from '../../shared/locale';
 import type { Permission } from '../../shared/roles';
+import type { SecretFile } from './secret-file';
 import type { GrantStore } from './staff/approval-grants';
 import type { Session, SessionStore } from './staff/sessions';
 import type { OnlineAnswers } from './sync/platform-first';
@@ -21,6 +22,8 @@ export type CoreEnvironment = {
   clock: () => number;
   /** Shared with the background sync; a till that never pairs keeps one that is always offline. */
   sync: SyncRuntime;
+  /** The franchise owner's platform session (head office): sealed or 0600, never in the database. */
+  ownerSession: SecretFile;
 };
 
 /** What a handler sees of the call it serves. */

@@ -4,6 +4,7 @@ import { catalogHandlers } from './catalog/catalog-handlers';
 import { drawerHandlers } from './drawer/drawer-handlers';
 import { feedbackHandlers } from './feedback/feedback-handlers';
 import type { Handlers } from './handler-context';
+import { headOfficeHandlers } from './head-office/head-office-handlers';
 import { memberBenefitHandlers } from './members/member-benefits';
 import { memberHandlers } from './members/member-handlers';
 import { memberReportHandlers } from './members/member-report-call';
@@ -48,4 +49,5 @@ export const handlers: Handlers = {
   ...memberReportHandlers,
   ...memberBenefitHandlers,
   ...pointsOfferHandlers,
+  ...headOfficeHandlers,
 };

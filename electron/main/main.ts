@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { app, type BrowserWindow, dialog, ipcMain, Menu, safeStorage, session } from 'electron';
 import { pickLocale } from '../../shared/locale';
 import { type CounterCore, fillDemoStoreIfEmpty, openCounterCore } from '../core/counter-core';
+import { ownerSessionFile } from '../core/head-office/owner-session';
 import { runDemoPlatform } from '../host/demo-platform';
 import { isAppUrl } from './app-origin';
 import { appPaths } from './app-paths';
@@ -12,6 +13,7 @@ import { registerCounterIpc } from './ipc-registration';
 import { printHtml } from './printing';
 import { sealedDeviceKeyStore } from './sealed-device-key';
 import { loadSealedDeviceSecret } from './sealed-device-secret';
+import { sealedSecretFile } from './sealed-secret-file';
 import { createMainWindow, guardWebContents, restrictPermissions } from './window';
 
 const paths = appPaths(dirname(fileURLToPath(import.meta.url)), app.isPackaged, process.resourcesPath);
@@ -91,6 +93,7 @@ function openCore(): CounterCore | null {
       nativeBinding: paths.nativeBinding,
       deviceSecret: (storeInUse) => loadSealedDeviceSecret(dataDir, safeStorage, { storeInUse }),
       sync: { keyStore: sealedDeviceKeyStore(dataDir, safeStorage) },
+      ownerSession: sealedSecretFile(dataDir, ownerSessionFile, safeStorage),
       // Built beside main.mjs by scripts/build-electron.mjs.
       reportWorker: { url: new URL('./report-worker.mjs', import.meta.url) },
     });

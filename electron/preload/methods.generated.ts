@@ -84,6 +84,11 @@ export const contractMethodNames: readonly string[] = [
   'members.benefits',
   'members.pointsOffer',
   'reports.members',
+  'owner.signIn',
+  'owner.signOut',
+  'owner.status',
+  'franchise.stores',
+  'franchise.sales',
 ];
 
 /** The refusals the preload gives without asking main; `{method}` is filled in. */

@@ -8,6 +8,8 @@ import discountsZhCN from './discounts.zh-CN.json';
 import drillEn from './drill.en.json';
 import drillZhCN from './drill.zh-CN.json';
 import en from './en.json';
+import headOfficeEn from './head-office.en.json';
+import headOfficeZhCN from './head-office.zh-CN.json';
 import limitsEn from './limits.en.json';
 import limitsZhCN from './limits.zh-CN.json';
 import lineExportEn from './line-export.en.json';
@@ -40,6 +42,7 @@ const english = {
   ...reportDataEn,
   ...lineExportEn,
   ...memberEn,
+  ...headOfficeEn,
 };
 const chinese = {
   ...zhCN,
@@ -54,6 +57,7 @@ const chinese = {
   ...reportDataZhCN,
   ...lineExportZhCN,
   ...memberZhCN,
+  ...headOfficeZhCN,
 };
 
 const storageKey = 'counter.locale';

@@ -90,6 +90,11 @@ const methodWords: Record<MethodName, Text> = {
   'vouchers.redemptions': { en: 'Redemptions viewed', 'zh-CN': '查看核销记录' },
   'vouchers.resolve': { en: 'Voucher redemption resolved', 'zh-CN': '处理核销异常' },
   'vouchers.samples': { en: 'Sample vouchers shown', 'zh-CN': '显示示例券' },
+  'owner.signIn': { en: 'Owner signed in to the platform', 'zh-CN': '店主登录平台' },
+  'owner.signOut': { en: 'Owner signed out of the platform', 'zh-CN': '店主退出平台' },
+  'owner.status': { en: 'Owner platform sign-in shown', 'zh-CN': '显示店主平台登录状态' },
+  'franchise.stores': { en: 'Franchise stores shown', 'zh-CN': '显示连锁门店' },
+  'franchise.sales': { en: 'Franchise sales shown', 'zh-CN': '显示连锁销售' },
 };
 
 const pulled = Object.fromEntries(

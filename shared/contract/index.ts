@@ -7,6 +7,7 @@ import { cartMethods } from './carts';
 import { catalogMethods } from './catalog';
 import { drawerMethods } from './drawer';
 import { feedbackMethods } from './feedback';
+import { headOfficeMethods } from './head-office';
 import { lineExportMethods } from './line-export';
 import { memberReportMethods } from './member-report';
 import { memberMethods } from './members';
@@ -44,6 +45,7 @@ export const contract = {
   ...voucherMethods,
   ...memberMethods,
   ...memberReportMethods,
+  ...headOfficeMethods,
 };
 
 export type Contract = typeof contract;

@@ -33,7 +33,7 @@ export const SyncRecord = z.object({
 });
 export type SyncRecord = z.infer<typeof SyncRecord>;
 
-const PlatformUrl = z
+export const PlatformUrl = z
   .string()
   .trim()
   .max(300)

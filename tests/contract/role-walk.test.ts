@@ -35,6 +35,7 @@ const domainTable: Record<Permission, Record<Role, Expectation>> = {
   'risk.manage': { cashier: 'deny', manager: 'deny', owner: 'allow' },
   'staff.unlock': { cashier: 'deny', manager: 'allow', owner: 'allow' },
   'feedback.followUp': { cashier: 'deny', manager: 'allow', owner: 'allow' },
+  'franchise.view': { cashier: 'deny', manager: 'deny', owner: 'allow' },
 };
 
 /** What each method should need, per DOMAIN.md; a new method fails to compile until listed. */
@@ -120,6 +121,11 @@ const domainAccess: Record<MethodName, Access> = {
   'vouchers.redemptions': 'reports.view',
   'vouchers.resolve': 'risk.manage',
   'vouchers.samples': 'sell',
+  'owner.signIn': 'franchise.view',
+  'owner.signOut': 'franchise.view',
+  'owner.status': 'franchise.view',
+  'franchise.stores': 'franchise.view',
+  'franchise.sales': 'franchise.view',
 };
 
 type Fixture = {
@@ -244,6 +250,11 @@ function sampleInputs(f: Fixture, role: Role, n: number): { [M in MethodName]: I
     'vouchers.redemptions': {},
     'vouchers.resolve': { redemptionId: f.lostRedemptionId, resolution: 'absorbed' },
     'vouchers.samples': {},
+    'owner.signIn': { platformUrl: 'http://127.0.0.1:9', login: 'boss@example.com', password: 'not the password' },
+    'owner.signOut': {},
+    'owner.status': {},
+    'franchise.stores': {},
+    'franchise.sales': { firstDay: '2026-11-01', lastDay: '2026-11-30' },
     'members.lookup': { phone: f.members.phone },
     'members.identify': { code: f.members.signer.code(f.members.memberId) },
     'members.enrolStart': { enrolmentId: uuidv7(), phone: '13900001111', consent: true },
@@ -355,7 +366,15 @@ const needsOpenShift = new Set<MethodName>([
 
 /** Business answers a permitted call may still get in this walk (the store and a shift already exist). */
 // Enrolment needs the platform, which this walk's till is never paired with.
-const permittedOutcomes = ['ok', 'already_set_up', 'shift_already_open', 'member_enrol_offline'];
+const permittedOutcomes = [
+  'ok',
+  'already_set_up',
+  'shift_already_open',
+  'member_enrol_offline',
+  // Head office with no platform to ask: the owner reached it, the platform did not answer.
+  'owner_platform_unreachable',
+  'owner_not_signed_in',
+];
 
 /** What a refused call must leave exactly as it was. */
 function snapshot(h: Harness) {

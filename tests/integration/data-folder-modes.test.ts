@@ -54,10 +54,12 @@ describe.runIf(posix)('the till’s data folder', () => {
     writeFileSync(join(dataDir, 'backups', 'counter-schema1-1.db'), 'old backup');
     mkdirSync(join(dataDir, 'demo-platform', 'pglite'), { recursive: true });
     writeFileSync(join(dataDir, 'demo-platform', 'pglite', 'PG_VERSION'), '17');
+    writeFileSync(join(dataDir, 'owner-session.json'), '{}');
     for (const [path, mode] of [
       ['.', 0o755],
       ['counter.db', 0o644],
       ['device.secret', 0o644],
+      ['owner-session.json', 0o644],
       ['backups', 0o755],
       ['backups/counter-schema1-1.db', 0o644],
       ['demo-platform', 0o755],
@@ -66,7 +68,7 @@ describe.runIf(posix)('the till’s data folder', () => {
     ] as const) {
       chmodSync(join(dataDir, path), mode);
     }
-    expect(looseModes(dataDir)).toHaveLength(8);
+    expect(looseModes(dataDir)).toHaveLength(9);
 
     const nextDir = tempDir();
     const migrations = loadMigrations(migrationsDir);

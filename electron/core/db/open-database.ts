@@ -17,7 +17,7 @@ export const databaseFileName = 'counter.db';
 
 /** Counter's own entries in a till's data folder, with their temporaries and sealed forms. */
 const isTillEntry = (name: string): boolean =>
-  /^(counter\.db|device\.secret|device-key\.der|host\.lock)|^(backups|demo-platform)$/.test(name);
+  /^(counter\.db|device\.secret|device-key\.der|owner-session\.json|host\.lock)|^(backups|demo-platform)$/.test(name);
 
 export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
   // Earlier versions left the folder 0755 and the database, its WAL and backups 0644.

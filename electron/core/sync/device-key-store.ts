@@ -1,19 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { writeFileDurably } from '../device-secret';
+import { plainSecretFile, type SecretFile } from '../secret-file';
 
 /** Where the till's private signing key lives: a 0600 file here, the OS keystore under Electron. */
-export type DeviceKeyStore = { read(): Buffer | null; write(pkcs8: Buffer): void };
+export type DeviceKeyStore = Pick<SecretFile, 'read' | 'write'>;
 
 export const deviceKeyFile = 'device-key.der';
 
+// A new pairing replaces the key: the platform knows only the newest public half.
 export function fileDeviceKeyStore(dataDir: string): DeviceKeyStore {
-  const path = join(dataDir, deviceKeyFile);
-  return {
-    read: () => (existsSync(path) ? readFileSync(path) : null),
-    // A new pairing replaces the key: the platform knows only the newest public half.
-    write: (pkcs8) => {
-      writeFileDurably(path, pkcs8, { replace: true });
-    },
-  };
+  return plainSecretFile(dataDir, deviceKeyFile);
 }

@@ -1,6 +1,7 @@
-import { ExperimentOutlined, RocketOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, ArrowLeftOutlined, ExperimentOutlined, RocketOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Spin } from 'antd';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/api-client';
 import { sessionStore } from '../../api/session-store';
@@ -9,6 +10,7 @@ import { useErrorText } from '../../app/use-error-text';
 import { BrandMark } from '../../components/brand-mark';
 import { LanguageSwitch } from '../../components/language-switch';
 import { useLocale } from '../../i18n/use-locale';
+import { HeadOfficeView } from '../head-office/head-office-view';
 import { systemTimeZone } from './store-options';
 import { StoreSetupForm, type StoreSetupValues } from './store-setup-form';
 import './auth.css';
@@ -45,13 +47,23 @@ export function FirstRunScreen() {
   });
   const work: Work = demo.isPending ? 'demo' : setUp.isPending ? 'store' : null;
   const failure = demo.error ?? setUp.error;
+  // An owner who only looks at their stores: this install stays without a store of its own.
+  const [headOffice, setHeadOffice] = useState(false);
+  if (headOffice) {
+    return (
+      <FirstRunPage>
+        <div className="first-run-console">
+          <Button icon={<ArrowLeftOutlined />} onClick={() => setHeadOffice(false)} className="first-run-back">
+            {t('headOffice.back')}
+          </Button>
+          <HeadOfficeView />
+        </div>
+      </FirstRunPage>
+    );
+  }
 
   return (
-    <div className="first-run">
-      <header className="auth-header">
-        <BrandMark subtitle={t('app.tagline')} />
-        <LanguageSwitch />
-      </header>
+    <FirstRunPage>
       <div className="first-run-intro">
         <h1>{t('firstRun.welcome')}</h1>
         <p>{t('firstRun.intro')}</p>
@@ -87,11 +99,37 @@ export function FirstRunScreen() {
           />
         </Card>
       </div>
+      <div className="first-run-head-office">
+        <Button
+          size="large"
+          icon={<ApartmentOutlined />}
+          onClick={() => setHeadOffice(true)}
+          disabled={work !== null}
+          data-testid="open-head-office"
+        >
+          {t('headOffice.open')}
+        </Button>
+        <p>{t('headOffice.openText')}</p>
+      </div>
       <Spin
         fullscreen
         spinning={work !== null}
         description={work === 'demo' ? t('firstRun.creatingDemo') : t('firstRun.creatingStore')}
       />
+    </FirstRunPage>
+  );
+}
+
+/** The first screen's frame: the brand and the language, whatever is set up below them. */
+function FirstRunPage({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <div className="first-run">
+      <header className="auth-header">
+        <BrandMark subtitle={t('app.tagline')} />
+        <LanguageSwitch />
+      </header>
+      {children}
     </div>
   );
 }

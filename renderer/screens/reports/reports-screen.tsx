@@ -2,6 +2,7 @@ import { BarChartOutlined, FieldTimeOutlined } from '@ant-design/icons';
 import { Alert, Button, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { usePermission } from '../../hooks/use-permission';
+import { HeadOfficeView } from '../head-office/head-office-view';
 import { ScreenHeader } from '../screen-header';
 import { shiftShortcut, useShiftPanel } from '../shift/shift-panel-provider';
 import { FeedbackView } from './feedback-view';
@@ -16,6 +17,7 @@ export function ReportsScreen() {
   const { t } = useTranslation();
   const panel = useShiftPanel();
   const canView = usePermission('reports.view') === 'allow';
+  const isOwner = usePermission('franchise.view') === 'allow';
   const shiftButton = (
     <Button size="large" icon={<FieldTimeOutlined />} onClick={panel.open} data-testid="reports-shift-button">
       {t('shift.title')} <kbd>{shiftShortcut}</kbd>
@@ -34,6 +36,7 @@ export function ReportsScreen() {
             { key: 'vouchers', label: t('voucher.report.tab'), children: <VoucherReport /> },
             { key: 'feedback', label: t('feedbackReport.tab'), children: <FeedbackView /> },
             { key: 'members', label: t('memberReport.tab'), children: <MembersView /> },
+            ...(isOwner ? [{ key: 'headOffice', label: t('headOffice.tab'), children: <HeadOfficeView /> }] : []),
           ]}
         />
       ) : (
