@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FranchiseSales, FranchiseStores } from '../../../shared/contract/head-office';
 import { asMoney, formatMoney } from '../../../shared/money';
+import { formatDateTime } from '../../../shared/time-format';
 import { useApiQuery } from '../../api/use-api';
 import { useErrorText } from '../../app/use-error-text';
 import { useLocale } from '../../i18n/use-locale';
@@ -37,8 +38,9 @@ export function FranchiseStoresTable() {
         {
           title: t('headOffice.lastSync'),
           dataIndex: 'lastSyncAt',
-          render: (at: number | null) =>
-            at === null ? t('headOffice.neverSynced') : new Date(at).toLocaleString(locale),
+          // In the store's own zone: the owner reads it as that store's clock.
+          render: (at: number | null, store: Store) =>
+            at === null ? t('headOffice.neverSynced') : formatDateTime(at, locale, store.timeZone),
         },
       ]}
     />
