@@ -14,13 +14,12 @@ export type StreamColumn<R> = {
 };
 
 export type TableStream<R> = {
-  /** Adds rows; false once the format cannot take more (Excel's row limit), and nothing is added. */
-  write(rows: readonly R[]): boolean;
+  write(rows: readonly R[]): void;
   /** Ends the file; every byte has been handed out when it returns. */
   end(): void;
 };
 
-/** Excel's last row, header included. */
+/** Excel's last row in a sheet, header included: the rows after it go on to the next sheet. */
 export const XLSX_MAX_ROWS = 1_048_576;
 
 export function csvStream<R>(columns: readonly StreamColumn<R>[], out: (bytes: Uint8Array) => void): TableStream<R> {
@@ -30,7 +29,6 @@ export function csvStream<R>(columns: readonly StreamColumn<R>[], out: (bytes: U
       let text = '';
       for (const row of rows) text += csvRecord(columns.map((column): CsvCell => column.value(row) ?? ''));
       out(strToU8(text));
-      return true;
     },
     end() {},
   };
@@ -62,27 +60,39 @@ const styles = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>
 </styleSheet>`;
 
-const fixedParts: [string, string][] = [
-  [
-    '[Content_Types].xml',
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>`,
-  ],
-  [
-    '_rels/.rels',
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
-  ],
-  [
-    'xl/_rels/workbook.xml.rels',
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`,
-  ],
-  ['xl/styles.xml', styles],
-];
+const xmlHead = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+const packageNs = 'http://schemas.openxmlformats.org/package/2006';
+const officeNs = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const sheetType = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
+const sheetNumbers = (sheets: number) => Array.from({ length: sheets }, (_, i) => i + 1);
 
-const workbook = (sheetName: string) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="${xmlEscape(sheetName).slice(0, 31)}" sheetId="1" r:id="rId1"/></sheets></workbook>`;
+const packageRels = `${xmlHead}<Relationships xmlns="${packageNs}/relationships"><Relationship Id="rId1" Type="${officeNs}/officeDocument" Target="xl/workbook.xml"/></Relationships>`;
+
+const contentTypes = (sheets: number) =>
+  `${xmlHead}<Types xmlns="${packageNs}/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="${sheetType}.sheet.main+xml"/>${sheetNumbers(
+    sheets,
+  )
+    .map((n) => `<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="${sheetType}.worksheet+xml"/>`)
+    .join('')}<Override PartName="/xl/styles.xml" ContentType="${sheetType}.styles+xml"/></Types>`;
+
+// Sheets are rId1…rIdN; the styles come after them.
+const workbookRels = (sheets: number) =>
+  `${xmlHead}<Relationships xmlns="${packageNs}/relationships">${sheetNumbers(sheets)
+    .map((n) => `<Relationship Id="rId${n}" Type="${officeNs}/worksheet" Target="worksheets/sheet${n}.xml"/>`)
+    .join('')}<Relationship Id="rId${sheets + 1}" Type="${officeNs}/styles" Target="styles.xml"/></Relationships>`;
+
+/** The first sheet carries the name; the next ones "name (2)", "name (3)", within Excel's 31 characters. */
+function sheetTitle(name: string, n: number): string {
+  const suffix = n === 1 ? '' : ` (${n})`;
+  return xmlEscape(name.slice(0, 31 - suffix.length) + suffix);
+}
+
+const workbook = (sheetName: string, sheets: number) =>
+  `${xmlHead}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${officeNs}"><sheets>${sheetNumbers(
+    sheets,
+  )
+    .map((n) => `<sheet name="${sheetTitle(sheetName, n)}" sheetId="${n}" r:id="rId${n}"/>`)
+    .join('')}</sheets></workbook>`;
 
 function cellXml<R>(column: StreamColumn<R>, row: R): string {
   const value = column.value(row);
@@ -96,8 +106,10 @@ function cellXml<R>(column: StreamColumn<R>, row: R): string {
 }
 
 /**
- * An Excel workbook of one sheet, its rows deflated into the zip as they come (fflate's streaming
- * zip), with inline strings so no table of every string is held until the end.
+ * An Excel workbook, its rows deflated into the zip as they come (fflate's streaming zip), with
+ * inline strings so no table of every string is held until the end. A sheet full at Excel's row
+ * limit is closed and the rows go on in the next sheet under the same header; the parts that list
+ * the sheets are written last, when their number is known (a zip's entries may come in any order).
  */
 export function xlsxStream<R>(
   columns: readonly StreamColumn<R>[],
@@ -113,33 +125,46 @@ export function xlsxStream<R>(
     zip.add(file);
     file.push(strToU8(text), true);
   };
-  for (const [name, text] of fixedParts) part(name, text);
-  part('xl/workbook.xml', workbook(sheetName));
-  const sheet = new ZipDeflate('xl/worksheets/sheet1.xml', { level: 4 });
-  zip.add(sheet);
+  part('_rels/.rels', packageRels);
+  part('xl/styles.xml', styles);
   const header = columns.map((column) => `<c t="inlineStr" s="2"><is><t>${xmlEscape(column.title)}</t></is></c>`);
-  sheet.push(
-    strToU8(
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">${header.join('')}</row>`,
-    ),
-  );
-  let rowsWritten = 1;
+  const sheetEnd = '</sheetData></worksheet>';
+  const openSheet = (n: number) => {
+    const file = new ZipDeflate(`xl/worksheets/sheet${n}.xml`, { level: 4 });
+    zip.add(file);
+    file.push(
+      strToU8(
+        `${xmlHead}<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">${header.join('')}</row>`,
+      ),
+    );
+    return file;
+  };
+  let sheets = 1;
+  let sheet = openSheet(sheets);
+  let rowsInSheet = 1;
   return {
     write(rows) {
-      if (rowsWritten + rows.length > XLSX_MAX_ROWS) return false;
       let xml = '';
       for (const row of rows) {
-        rowsWritten += 1;
-        xml += `<row r="${rowsWritten}">`;
+        if (rowsInSheet === XLSX_MAX_ROWS) {
+          sheet.push(strToU8(xml + sheetEnd), true);
+          xml = '';
+          sheets += 1;
+          sheet = openSheet(sheets);
+          rowsInSheet = 1;
+        }
+        rowsInSheet += 1;
+        xml += `<row r="${rowsInSheet}">`;
         for (const column of columns) xml += cellXml(column, row);
         xml += '</row>';
       }
       sheet.push(strToU8(xml));
-      return true;
     },
     end() {
-      sheet.push(strToU8('</sheetData></worksheet>'), true);
+      sheet.push(strToU8(sheetEnd), true);
+      part('[Content_Types].xml', contentTypes(sheets));
+      part('xl/_rels/workbook.xml.rels', workbookRels(sheets));
+      part('xl/workbook.xml', workbook(sheetName, sheets));
       zip.end();
     },
   };

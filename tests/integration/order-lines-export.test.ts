@@ -128,14 +128,31 @@ describe('the order-lines export', () => {
     await core.close();
   }, 120_000);
 
-  it('stops an Excel file before the sheet’s last row, and adds nothing past it', () => {
+  it('goes on in a second sheet when the first is full at Excel’s last row, losing no line', () => {
     const chunks: Uint8Array[] = [];
-    const stream = xlsxStream([{ title: 'n', kind: 'number', value: (n: number) => n }], 's', (b) => chunks.push(b));
-    expect(stream.write(new Array(XLSX_MAX_ROWS - 2).fill(1))).toBe(true);
-    expect(stream.write([1, 2])).toBe(false);
-    expect(stream.write([1])).toBe(true);
+    const columns = [{ title: 'n', kind: 'number' as const, value: (n: number) => n }];
+    const stream = xlsxStream(columns, 'Order lines', (b) => chunks.push(b));
+    stream.write(new Array(XLSX_MAX_ROWS - 2).fill(1));
+    stream.write([2, 3]);
+    stream.write([4]);
     stream.end();
-    const sheet = strFromU8(unzipSync(Buffer.concat(chunks))['xl/worksheets/sheet1.xml']);
-    expect(sheet.match(/<row /g)).toHaveLength(XLSX_MAX_ROWS);
+    const files = unzipSync(Buffer.concat(chunks));
+    const rows = (name: string) => strFromU8(files[name]).match(/<row r="\d+">.*?<\/row>/g) ?? [];
+    const first = rows('xl/worksheets/sheet1.xml');
+    const second = rows('xl/worksheets/sheet2.xml');
+    expect(first).toHaveLength(XLSX_MAX_ROWS);
+    expect(first.at(-1)).toBe(`<row r="${XLSX_MAX_ROWS}"><c><v>2</v></c></row>`);
+    expect(second).toEqual([
+      '<row r="1"><c t="inlineStr" s="2"><is><t>n</t></is></c></row>',
+      '<row r="2"><c><v>3</v></c></row>',
+      '<row r="3"><c><v>4</v></c></row>',
+    ]);
+    const workbook = strFromU8(files['xl/workbook.xml']);
+    expect([...workbook.matchAll(/<sheet name="([^"]+)"/g)].map((m) => m[1])).toEqual([
+      'Order lines',
+      'Order lines (2)',
+    ]);
+    expect(strFromU8(files['[Content_Types].xml'])).toContain('/xl/worksheets/sheet2.xml');
+    expect(strFromU8(files['xl/_rels/workbook.xml.rels'])).toContain('Target="worksheets/sheet2.xml"');
   }, 120_000);
 });

@@ -64,9 +64,6 @@ export function OrderLinesExport({ firstDay, lastDay, disabled }: OrderLinesExpo
         case 'none':
           message.info(t('lineExport.none'));
           break;
-        case 'tooMany':
-          message.warning(t('lineExport.tooMany', { max: count(outcome.max) }));
-          break;
         case 'cancelled':
           break;
       }
