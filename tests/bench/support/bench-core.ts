@@ -50,7 +50,14 @@ export async function openCoreWithHistory(
   const { days = 730, throughToday = false, ...coreOptions } = options;
   const cached = historyCache(`${orders}-${seed}-${days}-${throughToday}`);
   const reused = cached.copy();
-  if (reused) return { bench: reopenBenchCore(reused.dataDir, coreOptions), ...reused.meta, generationSeconds: 0 };
+  if (reused) {
+    const clock = () => Date.now() - reused.behind;
+    return {
+      bench: reopenBenchCore(reused.dataDir, { ...coreOptions, clock }),
+      today: reused.today,
+      generationSeconds: 0,
+    };
+  }
   const generated = openDemoCore();
   try {
     const db = generated.core.environment.db;
@@ -83,34 +90,35 @@ export async function openCoreWithHistory(
 }
 
 /**
- * Generated history kept for the next bench of the same size in this run (a million orders take
- * minutes to write): a copy of the closed file, valid for the business day it was made on.
+ * Generated history kept for the next bench of the same size (ten million orders take most of an
+ * hour to write): a copy of the closed file. A copy runs on a clock that starts at the moment the
+ * history was kept, so its today is the day it was generated through, on any later day: `behind`
+ * is how far that clock is behind the real one.
  */
 function historyCache(key: string) {
   const folder = join(tmpdir(), 'counter-bench-history', key);
   const metaFile = join(folder, 'meta.json');
-  const todayNow = new Date().toISOString().slice(0, 10);
   return {
-    copy(): { dataDir: string; meta: { today: string } } | null {
+    copy(): { dataDir: string; today: string; behind: number } | null {
       if (!existsSync(metaFile)) return null;
-      const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as { today: string; made: string };
-      if (meta.made !== todayNow) return null;
+      const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as { today: string };
+      const keptAt = statSync(metaFile).mtimeMs;
       const dataDir = mkdtempSync(join(tmpdir(), 'counter-bench-'));
       for (const file of readdirSync(folder))
         if (file !== 'meta.json') copyFileSync(join(folder, file), join(dataDir, file));
-      return { dataDir, meta: { today: meta.today } };
+      return { dataDir, today: meta.today, behind: Math.max(0, Date.now() - keptAt) };
     },
     keep(dataDir: string, meta: { today: string }): void {
       rmSync(folder, { recursive: true, force: true });
       mkdirSync(folder, { recursive: true });
       for (const file of readdirSync(dataDir)) copyFileSync(join(dataDir, file), join(folder, file));
-      writeFileSync(metaFile, JSON.stringify({ ...meta, made: todayNow }));
+      writeFileSync(metaFile, JSON.stringify(meta));
     },
   };
 }
 
 /** The core again on a folder a bench filled and closed: what a restarted till opens. */
-export function reopenBenchCore(dataDir: string, options: Pick<CoreOptions, 'reportWorker'> = {}): BenchCore {
+export function reopenBenchCore(dataDir: string, options: Pick<CoreOptions, 'reportWorker' | 'clock'> = {}): BenchCore {
   return wrap(openCounterCore({ dataDir, ...options }), dataDir);
 }
 
