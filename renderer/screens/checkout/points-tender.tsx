@@ -44,11 +44,13 @@ export function PointsTender({ memberId, due, taken, disabled, onTake }: PointsT
   ).data;
   if (!memberId || !offer || offer.kind === 'off') return null;
   const most = link === 'online' ? offer.online : offer.offline;
-  const points = typed === null ? most.points : /^\d+$/.test(typed) ? Number(typed) : 0;
+  const inHand = taken.find((tender) => tender.method === 'points');
+  const used = inHand?.points ?? 0;
+  const already = inHand !== undefined;
+  // Once taken, the tender as taken; else what was typed, or the offer.
+  const points = inHand ? inHand.points : typed === null ? most.points : /^\d+$/.test(typed) ? Number(typed) : 0;
   // Whole blocks only, as the core takes them: a part block is refused there in the cashier's words.
-  const fen = Math.floor(points / offer.blockPoints) * offer.blockFen;
-  const used = taken.reduce((sum, tender) => sum + (tender.method === 'points' ? tender.points : 0), 0);
-  const already = used > 0;
+  const fen = inHand ? inHand.amount : Math.floor(points / offer.blockPoints) * offer.blockFen;
   const take = () => {
     if (disabled || already || points === 0) return;
     onTake({ method: 'points', points, amount: Money.parse(fen) });
@@ -62,7 +64,7 @@ export function PointsTender({ memberId, due, taken, disabled, onTake }: PointsT
           className="points-tender-input"
           inputMode="numeric"
           maxLength={pointsDigits}
-          value={typed ?? String(most.points)}
+          value={inHand ? String(inHand.points) : (typed ?? String(most.points))}
           disabled={disabled || already}
           aria-label={t('sale.pay.points.count')}
           suffix={t('sale.pay.points.unit')}
