@@ -145,7 +145,7 @@ export const OrderCoupon = z.object({
 export type OrderCoupon = z.infer<typeof OrderCoupon>;
 
 /**
- * A member's points on a sale (docs/members.md, "Points on the receipt"), as the till knew them at
+ * A member's points on a sale (docs/members.md, "The points tender"), as the till knew them at
  * the sale: the balance before, the points its points payments used, the points it earns by the
  * store's rules then (credited when the sale reaches the platform), and the balance after.
  * `offline`: the balance was as last known here, and points used are provisional until the platform

@@ -7,7 +7,7 @@ import type { PointsPayment } from './points-payment';
 import { cachedPointsRules } from './points-sync';
 
 /**
- * A member's points as the sale finds them (docs/members.md, "Points on the receipt"), kept with the
+ * A member's points as the sale finds them (docs/members.md, "The points tender"), kept with the
  * order so every reprint says the same: the balance before — the platform's, from its answer to
  * the hold of this sale's points, else this till's cache — and the points the sale earns by the
  * store's rules as last pulled (the platform credits them by the same rules when the sale reaches

@@ -13,8 +13,8 @@ import { useAmount } from './checkout-format';
 /** Stands in the query's input while the sale has no member: the query is off then. */
 const noMember = MemberId.parse('00000000-0000-7000-8000-000000000000');
 
-/** The most digits a points figure can have (`memberCeilings.points`). */
-const pointsDigits = String(memberCeilings.points).length;
+/** The most digits a typed count can have: any count of them stays under `memberCeilings.points`. */
+const pointsDigits = String(memberCeilings.points).length - 1;
 
 type PointsTenderProps = {
   memberId: string | null;

@@ -1,4 +1,4 @@
--- A member's points at the sale (issue 15; docs/members.md, "Points on the receipt"): the balance
+-- A member's points at the sale (issue 15; docs/members.md, "The points tender"): the balance
 -- the till knew before it, the points it earns by the store's rules then, and whether the platform
 -- stood behind the balance ('online': it held the points spent, or the till was in touch with it)
 -- or the balance was as last known here ('offline'; a spend then is provisional). Written with the
