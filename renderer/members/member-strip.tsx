@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { MemberCard } from '../../shared/contract/members';
 import { useLocale } from '../i18n/use-locale';
 import { useStoreTime } from '../screens/orders/order-labels';
+import { MemberPoints } from './member-points';
 import './members.css';
 
 type MemberStripProps = {
@@ -62,10 +63,7 @@ export const MemberStrip = memo(function MemberStrip({
           ) : null}
         </div>
         {member?.tier ? (
-          <div className="member-strip-figures">
-            {t('member.points')} {member.points ?? 0} · {t('member.lastVisit')} {date(member.lastVisitAt)}
-            {member.checkedOnline ? '' : ` · ${t('member.offline')}`}
-          </div>
+          <MemberPoints member={member} lastVisit={date(member.lastVisitAt)} />
         ) : member ? (
           <div className="member-strip-figures">{t('member.unknownDetails')}</div>
         ) : null}

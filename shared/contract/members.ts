@@ -49,6 +49,8 @@ export const PointsOffer = z.discriminatedUnion('kind', [
     balance: z.number().int().nullable(),
     online: Redemption,
     offline: Redemption,
+    /** What this till may let the member spend without the platform: the lower of the balance and the offline cap. */
+    allowance: z.number().int().min(0),
     blockPoints: z.number().int().min(1),
     blockFen: z.number().int().min(1),
   }),

@@ -102,6 +102,12 @@ export const RefundSummary = z.object({
   approverName: z.string().nullable(),
   reason: z.string(),
   tenders: z.array(z.object({ method: PaymentMethod, amount: Money })),
+  /**
+   * The member's points this refund reverses, by the platform's rule (`pointsReversal`): the spent
+   * points it gives back (its `points` tender is their value) and the earned points it takes back;
+   * null when the sale neither spent nor earned any.
+   */
+  points: z.object({ givenBack: z.number().int(), takenBack: z.number().int() }).nullable(),
   lines: z.array(z.object({ lineNo: z.number().int(), quantity: z.number().int(), amount: Money })),
   /**
    * The order's discounts this refund gives back with the goods, by the same sources as the order:
@@ -138,11 +144,29 @@ export const OrderCoupon = z.object({
 });
 export type OrderCoupon = z.infer<typeof OrderCoupon>;
 
+/**
+ * A member's points on a sale (docs/members.md, "The points tender"), as the till knew them at
+ * the sale: the balance before, the points its points payments used, the points it earns by the
+ * store's rules then (credited when the sale reaches the platform), and the balance after.
+ * `offline`: the balance was as last known here, and points used are provisional until the platform
+ * confirms them. `before` and `after` are null for a member known by id alone.
+ */
+export const SalePoints = z.object({
+  before: z.number().int().nullable(),
+  used: z.number().int(),
+  earned: z.number().int().nullable(),
+  after: z.number().int().nullable(),
+  known: z.enum(['online', 'offline']),
+});
+export type SalePoints = z.infer<typeof SalePoints>;
+
 /** The member a sale was made to: the tier they had then; the number masked, null once erased. */
 export const OrderMember = z.object({
   id: z.string(),
   maskedPhone: z.string().nullable(),
   tier: z.object({ en: z.string(), 'zh-CN': z.string() }).nullable(),
+  /** Null on a sale from before the till kept them (till migration 0017). */
+  points: SalePoints.nullable(),
 });
 export type OrderMember = z.infer<typeof OrderMember>;
 

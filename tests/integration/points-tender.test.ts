@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Product } from '../../shared/contract/catalog';
-import type { OrderDetail } from '../../shared/contract/orders';
+import type { OrderDetail, RefundSummary } from '../../shared/contract/orders';
 import { uuidv7 } from '../../shared/ids';
 import { PointsRules } from '../../shared/members/points';
 import { expectOk } from '../support/callers';
@@ -134,6 +134,7 @@ describe('the points tender', () => {
         points: whole(Math.min(earned, testPointsRules.offlineCap, due)),
         fen: whole(Math.min(earned, testPointsRules.offlineCap, due)),
       },
+      allowance: Math.min(earned, testPointsRules.offlineCap),
       blockPoints: 10,
       blockFen: 10,
     });
@@ -142,10 +143,26 @@ describe('the points tender', () => {
       expect.objectContaining({ method: 'points', amount: 100, points: 100 }),
       expect.objectContaining({ method: 'card', amount: water.price * 2 - 100, points: null }),
     ]);
-    // The receipt says what points paid, and what the sale earns on the money.
+    // The balance the platform held from, the points used and earned, and the balance after, kept with the sale.
+    const earnedHere = Math.floor((water.price * 2 - 100) / 100);
+    const after = earned - 100 + earnedHere;
+    expect(order.member?.points).toEqual({ before: earned, used: 100, earned: earnedHere, after, known: 'online' });
+    // The receipt says what points paid, what the sale earns on the money, and the balance after it.
     const { html } = expectOk<{ html: string }>(await till.call('orders.receipt', { id: order.id }));
-    expect(html).toContain('Points used');
-    expect(html).toMatch(new RegExp(`Points earned.*?${Math.floor((water.price * 2 - 100) / 100)}<`));
+    expect(html).toMatch(/Points used.*?>100</);
+    expect(html).toMatch(new RegExp(`Points earned.*?>${earnedHere}<`));
+    expect(html).toMatch(new RegExp(`Points balance.*?>${after}<`));
+    expect(html).not.toContain('As last known');
+    // The same on a reprint, in Chinese, whatever the cache has heard since.
+    const zh = expectOk<{ html: string }>(
+      await till.core.call({
+        method: 'orders.reprint',
+        input: { id: order.id },
+        sessionToken: till.tokens.manager,
+        locale: 'zh-CN',
+      }),
+    );
+    expect(zh.html).toMatch(new RegExp(`积分余额.*?>${after}<`));
     const [spend] = outboxSpends().filter((s) => s.orderId === order.id);
     expect(spend).toMatchObject({ points: 100, provisional: false });
     expect(spend.holdId).not.toBeNull();
@@ -212,6 +229,18 @@ describe('the points tender', () => {
       const over = await payWithPoints(member, 20, cap + 10);
       expect(errorCodeOf(over)).toBe('points_over_balance');
       const order = expectOk<{ order: OrderDetail }>(await payWithPoints(member, 20, cap)).order;
+      // The balance as last known here, the spend provisional: the receipt says so.
+      const earnedHere = Math.floor((water.price * 20 - cap) / 100);
+      expect(order.member?.points).toEqual({
+        before: earned,
+        used: cap,
+        earned: earnedHere,
+        after: earned - cap + earnedHere,
+        known: 'offline',
+      });
+      const { html } = expectOk<{ html: string }>(await till.call('orders.receipt', { id: order.id }));
+      expect(html).toMatch(new RegExp(`Points balance.*?>${earned - cap + earnedHere}<`));
+      expect(html).toContain('As last known at this till; to be confirmed by the platform');
       expect(outboxSpends().find((s) => s.orderId === order.id)).toMatchObject({
         points: cap,
         holdId: null,
@@ -238,24 +267,43 @@ describe('the points tender', () => {
         { id: uuidv7(), orderId: order.id, lines: [{ lineNo: 1, quantity }], to: 'cash', reason: 'points tender test' },
         till.tokens.manager,
       );
-    const first = expectOk<{ refund: { tenders: { method: string; amount: number }[] } }>(await refund(1));
+    type Refunded = { refund: RefundSummary };
+    const earnedHere = Math.floor((water.price * 4 - 200) / 100);
+    const first = expectOk<Refunded>(await refund(1));
     expect(first.refund.tenders).toEqual(
       expect.arrayContaining([
         { method: 'points', amount: 50 },
         { method: 'cash', amount: water.price - 50 },
       ]),
     );
-    const second = expectOk<{ refund: { tenders: { method: string; amount: number }[] } }>(await refund(3));
+    // A quarter of the money: a quarter of the spent points back, of the earned points taken back.
+    expect(first.refund.points).toEqual({ givenBack: 50, takenBack: Math.floor(earnedHere / 4) });
+    const second = expectOk<Refunded>(await refund(3));
     expect(second.refund.tenders).toEqual(
       expect.arrayContaining([
         { method: 'points', amount: 150 },
         { method: 'cash', amount: water.price * 3 - 150 },
       ]),
     );
+    expect(second.refund.points).toEqual({ givenBack: 150, takenBack: earnedHere - Math.floor(earnedHere / 4) });
+    // Each refund's tenders add up to its amount to the fen, and the two give back the whole order.
+    for (const each of [first, second]) {
+      expect(each.refund.tenders.reduce((sum, t) => sum + t.amount, 0)).toBe(each.refund.amount);
+    }
+    expect(first.refund.amount + second.refund.amount).toBe(order.total);
+    const slip = expectOk<{ html: string }>(
+      await till.call('orders.receipt', { id: order.id, refundId: second.refund.id }),
+    );
+    expect(slip.html).toMatch(/Points given back.*?>150</);
     await settled();
     const journal = await platformJournal(platform.admin, member);
     // Everything given back: the 200 points return, what the sale earned is taken back.
     expect(journal).toMatchObject({ balance: earned, held: 0 });
+    // The platform reversed exactly what the till's refunds said they would.
+    const reversals = journal.movements.flatMap((m) =>
+      m.kind === 'reverse' ? [{ givenBack: m.giveBack, takenBack: m.takeBack }] : [],
+    );
+    expect(reversals).toEqual([first.refund.points, second.refund.points]);
     await ledgersAgree(member);
   });
 });

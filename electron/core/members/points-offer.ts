@@ -3,7 +3,7 @@ import { mostRedeemable } from '../../../shared/members/points';
 import type { Handlers } from '../handler-context';
 import { cachedMember } from './member-cache';
 import { cachedPointsRules } from './points-sync';
-import { offlineOffer } from './points-tender';
+import { offlineOffer, offlineSpendable } from './points-tender';
 
 /**
  * `members.pointsOffer`: what the payment dialog pre-fills as "Points / 积分抵现" (`mostRedeemable`),
@@ -21,6 +21,7 @@ export const pointsOfferHandlers: Pick<Handlers, 'members.pointsOffer'> = {
       balance,
       online: mostRedeemable(rules.rules, balance ?? 0, input.due),
       offline: offlineOffer(ctx.db, member.id, input.due),
+      allowance: offlineSpendable(ctx.db, member.id),
       blockPoints,
       blockFen,
     };

@@ -17,6 +17,7 @@ import { requireSession } from '../handler-context';
 import { memberPricingFor } from '../members/member-benefits';
 import { linkOrderMember, requireKnownMember } from '../members/order-member';
 import { decidePointsTender, queuePointsPayment } from '../members/points-payment';
+import { pointsAtSale } from '../members/sale-points';
 import { requireOpenShift } from '../shifts/shift-records';
 import { recordMovement } from '../stock/stock-ledger';
 import { refuseLine, refuseSale } from '../store/limit-refusals';
@@ -76,7 +77,7 @@ export function commitOrder(ctx: HandlerContext, input: CommitInput): { order: O
     settled,
     products,
   });
-  linkOrderMember(ctx.db, input.id, member);
+  linkOrderMember(ctx.db, input.id, member, member && pointsAtSale(ctx, member, points, settled.payments));
   removeParkedCart(ctx.db, input.id);
   const order = queueOrder(ctx, store, input.id, decided);
   queuePointsPayment(ctx.db, input.id, points, ctx.now);

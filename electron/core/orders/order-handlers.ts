@@ -1,10 +1,7 @@
-import type { OrderDetail } from '../../../shared/contract/orders';
 import { AppError, actionText, roleText } from '../../../shared/errors';
-import { earningSpend, pointsEarned } from '../../../shared/members/points';
 import { decideAccess } from '../../../shared/roles';
 import { feedbackLinkFor } from '../feedback/feedback-link';
 import { type HandlerContext, type Handlers, requireSession } from '../handler-context';
-import { cachedPointsRules } from '../members/points-sync';
 import { receiptHtml } from '../receipts/receipt-html';
 import { refundSlipHtml } from '../receipts/refund-slip-html';
 import { requireStore } from '../store/store-records';
@@ -28,15 +25,8 @@ function receipt(ctx: HandlerContext, id: string, width: '58' | '80' | undefined
     copy,
     locale: ctx.locale,
     feedbackUrl: feedbackLinkFor(ctx.sync.link, order.id),
-    pointsEarned: order.member ? earnedOn(ctx, order.payments) : null,
   });
   return { order, html };
-}
-
-/** What the sale earns under the store's rules as last pulled (the platform decides by the same). */
-function earnedOn(ctx: HandlerContext, payments: OrderDetail['payments']): number | null {
-  const rules = cachedPointsRules(ctx.db);
-  return rules ? pointsEarned(rules.rules, earningSpend(payments)) : null;
 }
 
 /** The slip of one of the order's refunds. */

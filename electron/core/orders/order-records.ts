@@ -10,6 +10,7 @@ import type {
   RefundSummary,
 } from '../../../shared/contract/orders';
 import type { OrderId } from '../../../shared/ids';
+import { type OrderPoints, pointsReversal } from '../../../shared/members/points';
 import type { Money } from '../../../shared/money';
 import {
   bySource,
@@ -143,6 +144,8 @@ export function readOrderDetail(db: Database, row: OrderRow): OrderDetail {
     toOrderLine(line, split.get(line.line_no) ?? []),
   );
   const payments = (q.paymentsOf.all(row.id) as PaymentRow[]).map(toPayment);
+  const used = payments.reduce((sum, p) => sum + (p.points ?? 0), 0);
+  const member = orderMember(db, row.id, used);
   const bands = new Map<number, { taxRateBp: number; net: Money; tax: Money }>();
   for (const line of lines) {
     const band = bands.get(line.taxRateBp) ?? { taxRateBp: line.taxRateBp, net: 0 as Money, tax: 0 as Money };
@@ -164,11 +167,11 @@ export function readOrderDetail(db: Database, row: OrderRow): OrderDetail {
     taxBands: [...bands.values()].sort((a, b) => a.taxRateBp - b.taxRateBp),
     lines,
     payments,
-    refunds: refundsOf(db, row.id, lines),
+    refunds: refundsOf(db, row.id, lines, { total: row.total, spent: used, earned: member?.points?.earned ?? 0 }),
     coupons: redemptionsOfOrder(db, row.id)
       .filter((r) => r.state !== 'REJECTED')
       .map(toOrderCoupon),
-    member: orderMember(db, row.id),
+    member,
   };
 }
 
@@ -272,13 +275,16 @@ export type RefundRow = {
  * it left of each source, so every refund's parts follow from the order's split (see
  * `discountsGivenBack`).
  */
-function refundsOf(db: Database, orderId: string, lines: readonly OrderLine[]): RefundSummary[] {
+function refundsOf(db: Database, orderId: string, lines: readonly OrderLine[], points: OrderPoints): RefundSummary[] {
   const q = orderStatements(db);
   const refunded = new Map<number, number>();
+  let money = 0;
   return (q.refundsOf.all(orderId) as RefundRow[]).map((row) => {
     const parts = q.refundLinesOf.all(row.id) as { line_no: number; quantity: number; amount: Money }[];
     const before = new Map(refunded);
     for (const part of parts) refunded.set(part.line_no, (refunded.get(part.line_no) ?? 0) + part.quantity);
+    const reversal = pointsReversal(points, money, money + row.amount);
+    money += row.amount;
     return {
       id: row.id,
       number: row.number,
@@ -289,6 +295,7 @@ function refundsOf(db: Database, orderId: string, lines: readonly OrderLine[]): 
       approverName: row.approver_name,
       reason: row.reason,
       tenders: q.refundTendersOf.all(row.id) as RefundSummary['tenders'],
+      points: points.spent + points.earned > 0 ? { givenBack: reversal.giveBack, takenBack: reversal.takeBack } : null,
       lines: parts.map((l) => ({ lineNo: l.line_no, quantity: l.quantity, amount: l.amount })),
       discounts: discountsGivenBack(lines, before, new Map(refunded)),
     };

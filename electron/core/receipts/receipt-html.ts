@@ -30,6 +30,8 @@ const words = {
     provisional: 'Provisional — to be confirmed by the platform',
     pointsUsed: 'Points used',
     pointsEarned: 'Points earned',
+    pointsBalance: 'Points balance',
+    pointsLastKnown: 'As last known at this till; to be confirmed by the platform',
     methods: {
       cash: 'Cash',
       card: 'Bank card',
@@ -63,6 +65,8 @@ const words = {
     provisional: '临时核销，待平台确认',
     pointsUsed: '本单使用积分',
     pointsEarned: '本单获得积分',
+    pointsBalance: '积分余额',
+    pointsLastKnown: '按本机最近所知计算，待平台确认',
     methods: { cash: '现金', card: '银行卡', wallet: '移动支付', platform_prepaid: '平台预付', points: '积分抵现' },
   },
 } satisfies Record<Locale, unknown>;
@@ -81,16 +85,22 @@ export type ReceiptOptions = {
   locale: Locale;
   /** The platform's rating page for this order (a paired till); it takes the QR over the store's e-receipt link. */
   feedbackUrl: string | null;
-  /** The points a member's sale earns under the store's rules; null when it names no member or the store has none. */
-  pointsEarned: number | null;
 };
 
-/** A member's points on the sale: those its points payments used, and those it earns. */
-function pointsRows(order: OrderDetail, earned: number | null, w: (typeof words)[Locale]): Row[] {
+/**
+ * A member's points on the sale: those its points payments used, those it earns, and the balance
+ * after it, with a word when that balance was only as last known here (docs/members.md).
+ */
+function pointsRows(order: OrderDetail, w: (typeof words)[Locale]): Row[] {
   const used = order.payments.reduce((sum, p) => sum + (p.points ?? 0), 0);
+  const points = order.member?.points;
+  const earned = points?.earned ?? 0;
+  const after = points?.after ?? null;
   return [
     ...(used > 0 ? [[w.pointsUsed, String(used)] satisfies Row] : []),
-    ...(earned !== null && earned > 0 ? [[w.pointsEarned, String(earned)] satisfies Row] : []),
+    ...(earned > 0 ? [[w.pointsEarned, String(earned)] satisfies Row] : []),
+    ...(after !== null ? [[w.pointsBalance, String(after)] satisfies Row] : []),
+    ...(after !== null && points?.known === 'offline' ? [[w.pointsLastKnown, '', 'sub'] satisfies Row] : []),
   ];
 }
 
@@ -132,7 +142,7 @@ export function receiptHtml(order: OrderDetail, store: StoreInfo, options: Recei
     return p.change ? [paid, [w.change, money(p.change)]] : [paid];
   });
   payments.push(...groupBuyRows(order, options.locale, money));
-  payments.push(...pointsRows(order, options.pointsEarned, w));
+  payments.push(...pointsRows(order, w));
   if (order.refunded > 0) payments.push([w.refunded, `−${money(order.refunded)}`]);
   const url = options.feedbackUrl ?? receiptUrl(s.receiptUrlPattern, order);
   const caption = options.feedbackUrl ? w.rate : w.scan;

@@ -16,6 +16,8 @@ const words = {
     reason: 'Reason',
     goods: 'Goods returned',
     refunded: 'Refunded',
+    pointsGivenBack: 'Points given back',
+    pointsTakenBack: 'Earned points taken back',
     methods: {
       cash: 'Cash',
       card: 'Bank card',
@@ -34,6 +36,8 @@ const words = {
     reason: '原因',
     goods: '退回商品',
     refunded: '实退',
+    pointsGivenBack: '退回积分',
+    pointsTakenBack: '扣回本单所得积分',
     methods: { cash: '现金', card: '银行卡', wallet: '移动支付', platform_prepaid: '平台预付', points: '积分抵现' },
   },
 } satisfies Record<Locale, unknown>;
@@ -76,6 +80,9 @@ export function refundSlipHtml(
     [w.refunded, money(refund.amount), 'big'],
   ];
   const tenders = refund.tenders.map((t): Row => [w.methods[t.method as PaymentMethod], money(t.amount)]);
+  // The member's points it reverses, as the platform will (docs/members.md, "Reversal on refund").
+  if (refund.points && refund.points.givenBack > 0) tenders.push([w.pointsGivenBack, String(refund.points.givenBack)]);
+  if (refund.points && refund.points.takenBack > 0) tenders.push([w.pointsTakenBack, String(refund.points.takenBack)]);
   return [
     receiptStyle(options.width),
     `<div class="receipt" data-refund="${escapeHtml(refund.number)}">`,

@@ -3,6 +3,7 @@ import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { OrderDetail } from '../../../shared/contract/orders';
 import { DiscountTerms } from '../../components/discount-sources';
+import { PaidMemberPoints } from '../../members/paid-member-points';
 import { OrderCoupons } from '../../vouchers/order-coupons';
 import { useAmount } from './checkout-format';
 import { checkoutKeys } from './checkout-keys';
@@ -62,6 +63,7 @@ export function PaidPanel({ order, replayed, printing, printError, onPrint, onSh
           <dd data-testid="paid-change">{amount(change)}</dd>
         </div>
       </dl>
+      <PaidMemberPoints member={order.member} />
       <OrderCoupons coupons={order.coupons} />
       <div className="paid-methods">
         {order.payments.map((payment, index) => (

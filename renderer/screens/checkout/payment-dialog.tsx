@@ -212,6 +212,8 @@ export function PaymentDialog({
               const next = [points, ...taken];
               setTaken(next);
               setDraft(freshDraft(draft.method, stillDue(total, next)));
+              // A refusal at Pay was about the tenders as they were.
+              payment.clear();
             }}
           />
         </div>
@@ -220,7 +222,10 @@ export function PaymentDialog({
           taken={taken}
           settlement={settlement}
           disabled={busy}
-          onRemove={(index) => setTaken(taken.filter((_, i) => i !== index))}
+          onRemove={(index) => {
+            setTaken(taken.filter((_, i) => i !== index));
+            payment.clear();
+          }}
         />
       </div>
       {needsApproval ? (

@@ -113,8 +113,19 @@ export function RefundDialog({ order, onClose, onRefunded }: RefundDialogProps) 
               <li key={tender.method}>
                 <MethodTags methods={[tender.method]} /> <strong>{money(tender.amount)}</strong>
                 {tender.method === 'cash' ? <span className="muted"> {t('orders.refund.handCash')}</span> : null}
+                {tender.method === 'points' && done.points ? (
+                  <span className="muted" data-testid="refund-points-back">
+                    {' '}
+                    {t('orders.refund.pointsGivenBack', { points: done.points.givenBack })}
+                  </span>
+                ) : null}
               </li>
             ))}
+            {done.points && done.points.takenBack > 0 ? (
+              <li className="muted" data-testid="refund-points-taken">
+                {t('orders.refund.pointsTakenBack', { points: done.points.takenBack })}
+              </li>
+            ) : null}
           </ul>
         </Result>
       </Modal>

@@ -14,6 +14,8 @@ import { type RunningHost, startHost } from './host';
  */
 export type MemberStore = {
   host: RunningHost;
+  /** The demo store's id on its platform, for the operator's calls about it. */
+  storeId: string;
   /** The operator's call to the demo platform, as the CLI makes it. */
   admin<T>(method: string, path: string, body?: unknown): Promise<T>;
   /** A fresh browser on the checkout, signed in as the demo cashier. */
@@ -61,6 +63,7 @@ export async function startMemberStore(): Promise<MemberStore> {
     db.prepare("SELECT value FROM meta WHERE key = 'sync.pairing'").pluck().get() as string,
   ) as {
     platformUrl: string;
+    storeId: string;
   };
   db.close();
   const platform = {
@@ -70,6 +73,7 @@ export async function startMemberStore(): Promise<MemberStore> {
 
   return {
     host,
+    storeId: pairing.storeId,
     async admin<T>(method: string, path: string, body?: unknown): Promise<T> {
       const response = await fetch(`${platform.url}${path}`, {
         method,
