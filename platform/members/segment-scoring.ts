@@ -12,7 +12,8 @@ const SCORING_WORK_MEM = '256MB';
 export type ScoringRun = { scoredAt: number; population: number; changed: number; tookMs: number };
 
 /**
- * Each member's aggregates from every sale credited to them (in store and online, every store), and
+ * Each member's aggregates from every sale credited to them (in store and online, every store; the
+ * spend net of the refunds of those sales made up to the run, whatever day: "by original day"), and
  * their RFM fifths of the brand's population, as shared/members/segments.ts defines them: a cutoff
  * is the value at rank ⌈n·k/5⌉ of the sorted values ((n·k + 4) / 5 in integers, never a float
  * percentile), a member's fifth one more than the cutoffs their value is above. Recency scores the
@@ -25,9 +26,12 @@ const SCORE_SQL = `INSERT INTO scored
 WITH agg AS MATERIALIZED (
   SELECT member_id, max(paid_at) AS last_at,
     (count(*) FILTER (WHERE paid_at > $2::bigint))::int AS orders,
-    COALESCE(sum(total) FILTER (WHERE paid_at > $2::bigint), 0)::bigint AS spend,
+    COALESCE(sum(GREATEST(0, total - COALESCE(r.refunded, 0))) FILTER (WHERE paid_at > $2::bigint), 0)::bigint AS spend,
     -(($1::bigint - max(paid_at)) / ${DAY_MS})::int AS nr
-  FROM member_orders WHERE paid_at <= $1::bigint GROUP BY member_id
+  FROM member_orders LEFT JOIN (
+    SELECT store_id, order_id, sum(amount) AS refunded FROM refunds WHERE refunded_at <= $1::bigint GROUP BY 1, 2
+  ) r USING (store_id, order_id)
+  WHERE paid_at <= $1::bigint GROUP BY member_id
 ), sorted AS (
   SELECT count(*)::bigint AS n, array_agg(nr ORDER BY nr) AS rs, array_agg(orders ORDER BY orders) AS fs,
     array_agg(spend ORDER BY spend) AS ms
