@@ -1,10 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { MemberCampaignCreate, MemberReportQuery, StoreSegmentInput } from '../../../shared/members/segment-wire';
+import {
+  MemberCampaignCreate,
+  MemberReportQuery,
+  ScoringScheduleInput,
+  StoreSegmentInput,
+} from '../../../shared/members/segment-wire';
 import { isUuid } from '../../data/stores';
 import { ApiError, parseInput } from '../../errors';
 import { issueMemberCampaign, memberCampaignReport } from '../../members/member-campaigns';
 import { memberReport } from '../../members/member-report';
+import { readScoringSchedule, setScoringSchedule } from '../../members/scoring-schedule';
 import { scoreMembers } from '../../members/segment-scoring';
 import { setStoreSegmentSettings, storeSegmentSettings } from '../../members/segment-settings';
 import type { PlatformContext } from '../context';
@@ -52,6 +58,12 @@ export function adminSegmentRoutes(app: FastifyInstance, context: PlatformContex
     if (run.changed > 0) notifier.everyStoreChanged();
     return run;
   });
+
+  app.get('/v1/admin/members/score-schedule', async () => readScoringSchedule(sql));
+
+  app.put('/v1/admin/members/score-schedule', async (request) =>
+    setScoringSchedule(sql, parseInput(ScoringScheduleInput, request.body), context.now()),
+  );
 
   app.get<ById>('/v1/admin/stores/:id/member-report', async (request) => {
     const span = parseInput(SpanQuery, request.query);
