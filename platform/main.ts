@@ -1,6 +1,7 @@
 import { apiCall } from './cli/api-command';
 import { UsageError } from './cli/args';
 import { CatalogCsvError } from './cli/catalog-csv';
+import { pointsLiability } from './cli/liability-commands';
 import { memberAdd, memberCode, memberErase, memberList, memberMessages, memberShow } from './cli/member-commands';
 import { PlatformRefusal } from './cli/operator-client';
 import {
@@ -85,6 +86,8 @@ const usage = `usage: npm run platform -- <command> [flags] [--json]
   members points <member id>         (the balance and every movement)
   members points-expire --before <YYYY-MM-DD>   (points earned before the day and not used expire)
   members points-losses              (offline spends the balance could not cover; take-backs of spent points)
+  members points-liability <store id> --from YYYY-MM-DD --to YYYY-MM-DD [--cutoff <hour>]
+                                     (outstanding points and their value per business day, with the day's movements)
 
 Operator commands reach a running platform: --url <url> --token <admin token>
 (or COUNTER_PLATFORM_URL and COUNTER_PLATFORM_TOKEN). DATABASE_URL works for serve too.
@@ -127,6 +130,7 @@ const commands: Record<string, (args: string[]) => Promise<CommandResult>> = {
   'members points': pointsShow,
   'members points-expire': pointsExpire,
   'members points-losses': pointsLosses,
+  'members points-liability': pointsLiability,
 };
 
 /** The command's words (one or two) and the flags after them. */
