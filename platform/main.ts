@@ -1,6 +1,7 @@
 import { apiCall } from './cli/api-command';
 import { UsageError } from './cli/args';
 import { CatalogCsvError } from './cli/catalog-csv';
+import { pointsLiability } from './cli/liability-commands';
 import { memberAdd, memberCode, memberErase, memberList, memberMessages, memberShow } from './cli/member-commands';
 import { PlatformRefusal } from './cli/operator-client';
 import {
@@ -20,7 +21,13 @@ import {
   storeAssign,
 } from './cli/organisation-commands';
 import { pointsExpire, pointsLosses, pointsRules, pointsShow } from './cli/points-commands';
-import { memberCampaign, memberCampaignReport, memberScore, memberSegments } from './cli/segment-commands';
+import {
+  memberCampaign,
+  memberCampaignReport,
+  memberScore,
+  memberScoreSchedule,
+  memberSegments,
+} from './cli/segment-commands';
 import { serve } from './cli/serve';
 import { commissionSet, onlineOrderTerms, statement } from './cli/settlement-commands';
 import { memberTiers } from './cli/tier-commands';
@@ -32,6 +39,7 @@ const usage = `usage: npm run platform -- <command> [flags] [--json]
   serve --data-dir <dir> [--port 7420] [--host 127.0.0.1] [--database-url <url>] [--kek-file <file>] [--log]
       [--workers <n>] [--metrics-port <port>]  (n processes on one port, needs --database-url; their
       metrics summed at http://127.0.0.1:<port>/metrics; one process serves its own at /metrics)
+      (every process looks each minute; one of them scores the members once a day: members score-schedule)
   store create --name <name> [--currency CNY] [--time-zone Asia/Shanghai]
   pairing-code --store <id>
   organisation create --name <name>    (a brand: its stores and owners; docs/franchise.md)
@@ -68,6 +76,7 @@ const usage = `usage: npm run platform -- <command> [flags] [--json]
   api <route name> [--input '<json>']   (calls one; path parameters go in the input: {"id": "<store id>"})
   members segments <store id> --type <cafe|restaurant|bakery|convenience|retail> [--bands 30,90,180]
   members score                      (score every member now: RFM fifths, value segments)
+  members score-schedule [--at HH:MM] [--time-zone <zone>]   (the daily scoring's time; default 04:30 Asia/Shanghai)
   members campaign <voucher campaign id> --name <n> --store <id> --values high,mid --bands sleeping,churned
                    --holdout <percent 1-50> --seed <s>   (vouchers to a segment, a seeded holdout kept out)
   members campaign-report <id> --from YYYY-MM-DD --to YYYY-MM-DD
@@ -77,6 +86,8 @@ const usage = `usage: npm run platform -- <command> [flags] [--json]
   members points <member id>         (the balance and every movement)
   members points-expire --before <YYYY-MM-DD>   (points earned before the day and not used expire)
   members points-losses              (offline spends the balance could not cover; take-backs of spent points)
+  members points-liability <store id> --from YYYY-MM-DD --to YYYY-MM-DD [--cutoff <hour>]
+                                     (outstanding points and their value per business day, with the day's movements)
 
 Operator commands reach a running platform: --url <url> --token <admin token>
 (or COUNTER_PLATFORM_URL and COUNTER_PLATFORM_TOKEN). DATABASE_URL works for serve too.
@@ -111,6 +122,7 @@ const commands: Record<string, (args: string[]) => Promise<CommandResult>> = {
   api: apiCall,
   'members segments': memberSegments,
   'members score': memberScore,
+  'members score-schedule': memberScoreSchedule,
   'members campaign': memberCampaign,
   'members campaign-report': memberCampaignReport,
   'members tiers': memberTiers,
@@ -118,6 +130,7 @@ const commands: Record<string, (args: string[]) => Promise<CommandResult>> = {
   'members points': pointsShow,
   'members points-expire': pointsExpire,
   'members points-losses': pointsLosses,
+  'members points-liability': pointsLiability,
 };
 
 /** The command's words (one or two) and the flags after them. */

@@ -11,7 +11,8 @@ import type { CoreEnvironment } from './handler-context';
 import { handlers } from './handlers';
 import { callHeadOffice, isHeadOfficeMethod } from './head-office/head-office-call';
 import { ownerSessionFile } from './head-office/owner-session';
-import { callMemberReport } from './members/member-report-call';
+import { memberReport } from './members/member-report-call';
+import { pointsLiabilityReport } from './members/points-liability-call';
 import { releaseUnusedHold } from './members/points-online';
 import { storeFactsQuietly } from './reports/day-facts';
 import { callDrill } from './reports/drill-call';
@@ -139,7 +140,8 @@ export function openCounterCore(options: CoreOptions): CounterCore {
         return callReport(env, reports, method, request, dispatch);
       }
       if (method === 'reports.reconcile') return callReconcile(env, request, dispatch);
-      if (method === 'reports.members') return callMemberReport(env, request, dispatch);
+      if (method === 'reports.members') return memberReport.call(env, request, dispatch);
+      if (method === 'reports.pointsLiability') return pointsLiabilityReport.call(env, request, dispatch);
       if (typeof method === 'string' && isHeadOfficeMethod(method))
         return callHeadOffice(env, { ...request, method }, dispatch);
       if (reports && method === 'orders.list') return callDrill(env, reports, request, dispatch);

@@ -8,6 +8,7 @@ import { headOfficeHandlers } from './head-office/head-office-handlers';
 import { memberBenefitHandlers } from './members/member-benefits';
 import { memberHandlers } from './members/member-handlers';
 import { memberReportHandlers } from './members/member-report-call';
+import { pointsLiabilityHandlers } from './members/points-liability-call';
 import { pointsOfferHandlers } from './members/points-offer';
 import { onlineOrderHandlers } from './online/online-order-handlers';
 import { orderHandlers } from './orders/order-handlers';
@@ -47,6 +48,7 @@ export const handlers: Handlers = {
   ...sampleVoucherHandlers,
   ...memberHandlers,
   ...memberReportHandlers,
+  ...pointsLiabilityHandlers,
   ...memberBenefitHandlers,
   ...pointsOfferHandlers,
   ...headOfficeHandlers,

@@ -84,6 +84,7 @@ export const contractMethodNames: readonly string[] = [
   'members.benefits',
   'members.pointsOffer',
   'reports.members',
+  'reports.pointsLiability',
   'owner.signIn',
   'owner.signOut',
   'owner.status',

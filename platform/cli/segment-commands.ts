@@ -1,6 +1,7 @@
 import type {
   MemberCampaignIssued,
   MemberCampaignReport,
+  ScoringSchedule,
   StoreSegmentSettings,
 } from '../../shared/members/segment-wire';
 import { optional, readFlags, required, UsageError } from './args';
@@ -55,6 +56,26 @@ export async function memberScore(args: string[]): Promise<CommandResult> {
   return {
     json: run,
     text: `scored ${run.population} members in ${run.tookMs} ms; ${run.changed} changed value segment`,
+  };
+}
+
+/** When the platform scores the members by itself each day; with --at / --time-zone, moves it. */
+export async function memberScoreSchedule(args: string[]): Promise<CommandResult> {
+  const values = readFlags(args, { ...connection, at: { type: 'string' }, 'time-zone': { type: 'string' } });
+  const operator = operatorFrom(values);
+  const at = optional(values, 'at');
+  const zone = optional(values, 'time-zone');
+  const schedule =
+    at === undefined && zone === undefined
+      ? await operator.call<ScoringSchedule>('GET', '/v1/admin/members/score-schedule')
+      : await operator.call<ScoringSchedule>('PUT', '/v1/admin/members/score-schedule', {
+          ...(await operator.call<ScoringSchedule>('GET', '/v1/admin/members/score-schedule')),
+          ...(at === undefined ? {} : { at }),
+          ...(zone === undefined ? {} : { timeZone: zone }),
+        });
+  return {
+    json: schedule,
+    text: `members are scored daily at ${schedule.at} ${schedule.timeZone}; last scheduled run: ${schedule.lastDay ?? 'none yet'}`,
   };
 }
 

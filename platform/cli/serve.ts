@@ -1,3 +1,4 @@
+import { SCORING_CHECK_MS } from '../server/scoring-timer';
 import { startPlatform } from '../server/start-platform';
 import { KEK_ENV } from '../vouchers/kek-source';
 import { optional, readFlags, UsageError } from './args';
@@ -58,6 +59,8 @@ export async function serve(args: string[], env: NodeJS.ProcessEnv = process.env
     port: Number(portText),
     host: optional(values, 'host'),
     logger: values.log === true,
+    // Every process looks; one of them scores the members each day (docs/members.md, "Scoring").
+    scoringCheckMs: SCORING_CHECK_MS,
   };
   if (isPlatformWorker()) return runWorker(options);
   const metricsText = optional(values, 'metrics-port');

@@ -111,7 +111,8 @@ function armFigures(row: ArmRow | undefined): ArmFigures {
 
 /**
  * The campaign's uplift over a span: what the treated members bought (orders, sales, per member,
- * average ticket) beside the holdout, from every sale credited to them, at any store and online.
+ * average ticket) beside the holdout, from every sale credited to them, at any store and online, net
+ * of its refunds whatever day they were made (as the Members report counts sales).
  */
 export async function memberCampaignReport(
   db: Queryable,
@@ -122,9 +123,12 @@ export async function memberCampaignReport(
   if (!campaign) throw new ApiError(404, 'member_campaign_unknown', { id });
   const rows = await db.query<ArmRow>(
     `SELECT cm.arm, count(DISTINCT cm.member_id)::int AS members, count(DISTINCT mo.member_id)::int AS buyers,
-       count(mo.order_id)::int AS orders, COALESCE(sum(mo.total), 0)::bigint AS sales
+       count(mo.order_id)::int AS orders,
+       COALESCE(sum(GREATEST(0, mo.total - COALESCE(r.refunded, 0))), 0)::bigint AS sales
      FROM member_campaign_members cm
      LEFT JOIN member_orders mo ON mo.member_id = cm.member_id AND mo.business_day BETWEEN $2::date AND $3::date
+     LEFT JOIN LATERAL (SELECT sum(amount) AS refunded FROM refunds f WHERE f.store_id = mo.store_id AND f.order_id = mo.order_id) r
+       ON true
      WHERE cm.campaign_id = $1 GROUP BY cm.arm`,
     [id, span.firstDay, span.lastDay],
   );

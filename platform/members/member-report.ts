@@ -29,9 +29,18 @@ export function cohortMonths(firstDay: string, lastDay: string): { first: number
   return { first: Math.max(first, last - (COHORT_MONTHS_MAX - 1)), last };
 }
 
+/**
+ * A sale's refunds come off it whatever day they were made (DOMAIN.md's "by original day", the
+ * reports' net after refunds): a refund after the span lowers the span's figures when it arrives.
+ */
+const refundedOf = (sale: string) =>
+  `LEFT JOIN LATERAL (SELECT sum(f.amount) AS refunded FROM refunds f WHERE f.store_id = $1 AND f.order_id = ${sale}) r ON true`;
+const NET = 'GREATEST(0, total - COALESCE(r.refunded, 0))';
+
 const GRID_SQL = `WITH base AS (
-  SELECT member_id, COALESCE(sum(total) FILTER (WHERE business_day >= $2::date), 0) AS sales
-  FROM member_orders WHERE store_id = $1 AND business_day <= $3::date GROUP BY member_id
+  SELECT member_id, COALESCE(sum(${NET}) FILTER (WHERE business_day >= $2::date), 0) AS sales
+  FROM member_orders mo ${refundedOf('mo.order_id')}
+  WHERE mo.store_id = $1 AND mo.business_day <= $3::date GROUP BY member_id
 )
 SELECT sc.value,
   CASE WHEN d.days <= $5 THEN 'active' WHEN d.days <= $6 THEN 'sleeping' WHEN d.days <= $7 THEN 'churned' ELSE 'lost' END
@@ -43,8 +52,9 @@ FROM base b JOIN members m ON m.id = b.member_id
 GROUP BY 1, 2`;
 
 const PERIOD_SQL = `WITH p AS (
-  SELECT member_id, count(*) AS orders, sum(total) AS sales
-  FROM member_orders WHERE store_id = $1 AND business_day BETWEEN $2::date AND $3::date GROUP BY member_id
+  SELECT member_id, count(*) AS orders, sum(${NET}) AS sales
+  FROM member_orders mo ${refundedOf('mo.order_id')}
+  WHERE mo.store_id = $1 AND mo.business_day BETWEEN $2::date AND $3::date GROUP BY member_id
 ), firsts AS (
   SELECT p.*, (SELECT min(x.business_day) FROM member_orders x WHERE x.member_id = p.member_id) AS first_day FROM p
 )
@@ -52,8 +62,8 @@ SELECT count(*)::int AS members, (count(*) FILTER (WHERE first_day >= $2::date))
   (count(*) FILTER (WHERE orders >= 2))::int AS repeat_members, COALESCE(sum(orders), 0)::int AS member_orders,
   COALESCE(sum(sales), 0)::bigint AS member_sales,
   (SELECT count(*) FROM orders WHERE store_id = $1 AND business_day BETWEEN $2::date AND $3::date)::int AS store_orders,
-  (SELECT COALESCE(sum(total), 0) FROM orders WHERE store_id = $1 AND business_day BETWEEN $2::date AND $3::date)::bigint
-    AS store_sales
+  (SELECT COALESCE(sum(GREATEST(0, o.total - COALESCE(r.refunded, 0))), 0) FROM orders o ${refundedOf('o.id')}
+   WHERE o.store_id = $1 AND o.business_day BETWEEN $2::date AND $3::date)::bigint AS store_sales
 FROM firsts`;
 
 /**

@@ -1,4 +1,4 @@
-import type { Sql } from '../db/sql';
+import type { Queryable, Sql } from '../db/sql';
 import { reserveMemberVersions } from './member-versions';
 
 /** Frequency and monetary are read over the year before the run; recency over all history. */
@@ -10,9 +10,12 @@ const SCORING_LOCK = 7_305_418;
 const SCORING_WORK_MEM = '256MB';
 
 export type ScoringRun = { scoredAt: number; population: number; changed: number; tookMs: number };
+/** Who started a run: the operator (API, CLI) or the daily schedule, with the local day it was for. */
+export type ScoringTrigger = { kind: 'operator' } | { kind: 'schedule'; day: string };
 
 /**
- * Each member's aggregates from every sale credited to them (in store and online, every store), and
+ * Each member's aggregates from every sale credited to them (in store and online, every store; the
+ * spend net of the refunds of those sales made up to the run, whatever day: "by original day"), and
  * their RFM fifths of the brand's population, as shared/members/segments.ts defines them: a cutoff
  * is the value at rank ⌈n·k/5⌉ of the sorted values ((n·k + 4) / 5 in integers, never a float
  * percentile), a member's fifth one more than the cutoffs their value is above. Recency scores the
@@ -25,9 +28,12 @@ const SCORE_SQL = `INSERT INTO scored
 WITH agg AS MATERIALIZED (
   SELECT member_id, max(paid_at) AS last_at,
     (count(*) FILTER (WHERE paid_at > $2::bigint))::int AS orders,
-    COALESCE(sum(total) FILTER (WHERE paid_at > $2::bigint), 0)::bigint AS spend,
+    COALESCE(sum(GREATEST(0, total - COALESCE(r.refunded, 0))) FILTER (WHERE paid_at > $2::bigint), 0)::bigint AS spend,
     -(($1::bigint - max(paid_at)) / ${DAY_MS})::int AS nr
-  FROM member_orders WHERE paid_at <= $1::bigint GROUP BY member_id
+  FROM member_orders LEFT JOIN (
+    SELECT store_id, order_id, sum(amount) AS refunded FROM refunds WHERE refunded_at <= $1::bigint GROUP BY 1, 2
+  ) r USING (store_id, order_id)
+  WHERE paid_at <= $1::bigint GROUP BY member_id
 ), sorted AS (
   SELECT count(*)::bigint AS n, array_agg(nr ORDER BY nr) AS rs, array_agg(orders ORDER BY orders) AS fs,
     array_agg(spend ORDER BY spend) AS ms
@@ -55,47 +61,64 @@ FROM fifths`;
  */
 export async function scoreMembers(sql: Sql, now: number, clock: () => number = Date.now): Promise<ScoringRun> {
   const started = clock();
-  return sql.transaction(async (tx) => {
-    await tx.query('SELECT pg_advisory_xact_lock($1)', [SCORING_LOCK]);
-    // A million members' aggregates and three sorts of them: in memory, not spilled in 4 MB pieces.
-    await tx.exec(`SET LOCAL work_mem = '${SCORING_WORK_MEM}'`);
-    await tx.exec(SCORED_TABLE);
-    await tx.query(SCORE_SQL, [now, now - SCORING_WINDOW_DAYS * DAY_MS]);
-    await tx.exec(`CREATE TEMP TABLE value_changed ON COMMIT DROP AS
-      SELECT s.member_id FROM scored s LEFT JOIN member_scores o ON o.member_id = s.member_id
-      WHERE o.value IS DISTINCT FROM s.value`);
-    // Only the members whose figures moved are written: one hash join instead of a million probes.
-    await tx.exec(`INSERT INTO member_scores AS o (member_id, last_at, orders, spend, r, f, m, value)
-      SELECT s.member_id, s.last_at, s.orders, s.spend, s.r, s.f, s.m, s.value
-      FROM scored s LEFT JOIN member_scores p ON p.member_id = s.member_id
-      WHERE p.member_id IS NULL
-        OR (p.last_at, p.orders, p.spend, p.r, p.f, p.m, p.value) IS DISTINCT FROM (s.last_at, s.orders, s.spend, s.r, s.f, s.m, s.value)
-      ON CONFLICT (member_id) DO UPDATE SET last_at = excluded.last_at, orders = excluded.orders,
-        spend = excluded.spend, r = excluded.r, f = excluded.f, m = excluded.m, value = excluded.value
-      WHERE (o.last_at, o.orders, o.spend, o.r, o.f, o.m, o.value)
-        IS DISTINCT FROM (excluded.last_at, excluded.orders, excluded.spend, excluded.r, excluded.f, excluded.m, excluded.value)`);
-    const [{ population, changed, seen }] = await tx.query<{ population: number; changed: number; seen: number }>(
-      `SELECT (SELECT count(*) FROM scored)::int AS population, (SELECT count(*) FROM value_changed)::int AS changed,
-         (SELECT count(*) FROM store_members sm JOIN value_changed c ON c.member_id = sm.member_id)::int AS seen`,
-    );
-    if (seen > 0) {
-      const first = await reserveMemberVersions(tx, seen);
-      await tx.query(
-        `UPDATE store_members s SET version = $1 + n.rn - 1
-         FROM (SELECT sm.store_id, sm.member_id, row_number() OVER (ORDER BY sm.store_id, sm.member_id) AS rn
-               FROM store_members sm JOIN value_changed c ON c.member_id = sm.member_id) n
-         WHERE s.store_id = n.store_id AND s.member_id = n.member_id`,
-        [first],
-      );
-    }
-    const tookMs = Math.max(0, Math.round(clock() - started));
+  return sql.transaction((tx) => scoreWithin(tx, now, { kind: 'operator' }, started, clock));
+}
+
+/** The run itself, in the caller's transaction (the schedule claims its day in the same one). */
+export async function scoreWithin(
+  tx: Queryable,
+  now: number,
+  trigger: ScoringTrigger,
+  started: number,
+  clock: () => number,
+): Promise<ScoringRun> {
+  await tx.query('SELECT pg_advisory_xact_lock($1)', [SCORING_LOCK]);
+  // A million members' aggregates and three sorts of them: in memory, not spilled in 4 MB pieces.
+  await tx.exec(`SET LOCAL work_mem = '${SCORING_WORK_MEM}'`);
+  await tx.exec(SCORED_TABLE);
+  await tx.query(SCORE_SQL, [now, now - SCORING_WINDOW_DAYS * DAY_MS]);
+  await tx.exec(`CREATE TEMP TABLE value_changed ON COMMIT DROP AS
+    SELECT s.member_id FROM scored s LEFT JOIN member_scores o ON o.member_id = s.member_id
+    WHERE o.value IS DISTINCT FROM s.value`);
+  // Only the members whose figures moved are written: one hash join instead of a million probes.
+  await tx.exec(`INSERT INTO member_scores AS o (member_id, last_at, orders, spend, r, f, m, value)
+    SELECT s.member_id, s.last_at, s.orders, s.spend, s.r, s.f, s.m, s.value
+    FROM scored s LEFT JOIN member_scores p ON p.member_id = s.member_id
+    WHERE p.member_id IS NULL
+      OR (p.last_at, p.orders, p.spend, p.r, p.f, p.m, p.value) IS DISTINCT FROM (s.last_at, s.orders, s.spend, s.r, s.f, s.m, s.value)
+    ON CONFLICT (member_id) DO UPDATE SET last_at = excluded.last_at, orders = excluded.orders,
+      spend = excluded.spend, r = excluded.r, f = excluded.f, m = excluded.m, value = excluded.value
+    WHERE (o.last_at, o.orders, o.spend, o.r, o.f, o.m, o.value)
+      IS DISTINCT FROM (excluded.last_at, excluded.orders, excluded.spend, excluded.r, excluded.f, excluded.m, excluded.value)`);
+  const [{ population, changed, seen }] = await tx.query<{ population: number; changed: number; seen: number }>(
+    `SELECT (SELECT count(*) FROM scored)::int AS population, (SELECT count(*) FROM value_changed)::int AS changed,
+       (SELECT count(*) FROM store_members sm JOIN value_changed c ON c.member_id = sm.member_id)::int AS seen`,
+  );
+  if (seen > 0) {
+    const first = await reserveMemberVersions(tx, seen);
     await tx.query(
-      `INSERT INTO member_scoring_runs (scored_at, window_days, population, changed, took_ms)
-       VALUES ($1, $2, $3, $4, $5)`,
-      [now, SCORING_WINDOW_DAYS, population, changed, tookMs],
+      `UPDATE store_members s SET version = $1 + n.rn - 1
+       FROM (SELECT sm.store_id, sm.member_id, row_number() OVER (ORDER BY sm.store_id, sm.member_id) AS rn
+             FROM store_members sm JOIN value_changed c ON c.member_id = sm.member_id) n
+       WHERE s.store_id = n.store_id AND s.member_id = n.member_id`,
+      [first],
     );
-    return { scoredAt: now, population, changed, tookMs };
-  });
+  }
+  const tookMs = Math.max(0, Math.round(clock() - started));
+  await tx.query(
+    `INSERT INTO member_scoring_runs (scored_at, window_days, population, changed, took_ms, trigger, day)
+     VALUES ($1, $2, $3, $4, $5, $6, $7::date)`,
+    [
+      now,
+      SCORING_WINDOW_DAYS,
+      population,
+      changed,
+      tookMs,
+      trigger.kind,
+      trigger.kind === 'schedule' ? trigger.day : null,
+    ],
+  );
+  return { scoredAt: now, population, changed, tookMs };
 }
 
 /** When the scores were last computed, or null before the first run. */

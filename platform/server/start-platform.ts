@@ -20,6 +20,7 @@ import { trackConnections } from './connections';
 import { pruneNonces } from './device-auth';
 import { createMetrics, timedSql } from './metrics';
 import { Notifier } from './notifier';
+import { startScoringTimer } from './scoring-timer';
 import { openWakeBus, type WakeBus } from './wake-bus';
 
 export type PlatformOptions = {
@@ -46,6 +47,11 @@ export type PlatformOptions = {
    * processes (30 s on PostgreSQL, where they are told through LISTEN/NOTIFY; 5 s on PGlite).
    */
   recheckMs?: number;
+  /**
+   * How often this process looks whether the daily member scoring is due (`serve` passes a minute).
+   * Absent, it never scores by itself: a test's platform scores when the test says.
+   */
+  scoringCheckMs?: number;
 };
 
 export type RunningPlatform = {
@@ -170,6 +176,9 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       if (dataDir !== null) tidyModes(dataDir);
     }, PRUNE_EVERY_MS);
     pruner.unref();
+    const stopScoring = options.scoringCheckMs
+      ? startScoringTimer(sql, now, notifier, app.log, options.scoringCheckMs)
+      : () => undefined;
     const server = app;
     let closing: Promise<void> | null = null;
     return {
@@ -181,6 +190,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
         closing ??= (async () => {
           stopping = true;
           clearInterval(pruner);
+          stopScoring();
           notifier.closeAll();
           const closed = server.close();
           connections.closeWhenIdle();

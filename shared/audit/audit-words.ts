@@ -64,6 +64,7 @@ const methodWords: Record<MethodName, Text> = {
   'feedback.followUp': { en: 'Customer feedback followed up', 'zh-CN': '跟进顾客评价' },
   'reports.reconcile': { en: 'Reconciled with the platform’s statement', 'zh-CN': '与平台结算单对账' },
   'reports.members': { en: 'Member report viewed', 'zh-CN': '查看会员报表' },
+  'reports.pointsLiability': { en: 'Points liability viewed', 'zh-CN': '查看积分负债' },
   'sync.status': { en: 'Sync state read', 'zh-CN': '读取同步状态' },
   'sync.pair': { en: 'Pairing with the platform asked', 'zh-CN': '申请绑定平台' },
   'sync.unpair': { en: 'Unpaired from the platform', 'zh-CN': '解除平台绑定' },

@@ -171,6 +171,14 @@ export const segmentMessages = {
     en: 'There is no member campaign {id}.',
     'zh-CN': '没有编号为 {id} 的会员活动。',
   },
+  scoring_schedule_time: {
+    en: 'The daily scoring time is a time of day such as 04:30; {at} is not.',
+    'zh-CN': '每日评分时间须为时刻，如 04:30；{at} 不是。',
+  },
+  scoring_schedule_zone: {
+    en: '{timeZone} is not a time zone. Use a name such as Asia/Shanghai.',
+    'zh-CN': '{timeZone} 不是时区，请使用 Asia/Shanghai 这样的名称。',
+  },
 } satisfies Record<string, Text>;
 
 /** Finding, enrolling and attaching members, at the till and from the platform (docs/members.md). */

@@ -153,3 +153,19 @@ export const MemberCampaignReport = z.object({
   vouchersRedeemed: Count,
 });
 export type MemberCampaignReport = z.infer<typeof MemberCampaignReport>;
+
+/** `HH:MM`, a local time of day. */
+const LocalTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+
+/** When the platform scores its members by itself (docs/members.md, "Scoring"): once a day, at `at` local time. */
+export const ScoringSchedule = z.object({
+  at: LocalTime,
+  timeZone: z.string(),
+  /** The last local day a scheduled run was made for, null before the first. */
+  lastDay: BusinessDay.nullable(),
+});
+export type ScoringSchedule = z.infer<typeof ScoringSchedule>;
+
+/** The operator moves the daily run (`PUT /v1/admin/members/score-schedule`). */
+export const ScoringScheduleInput = z.object({ at: z.string().max(5), timeZone: z.string().max(64) });
+export type ScoringScheduleInput = z.infer<typeof ScoringScheduleInput>;

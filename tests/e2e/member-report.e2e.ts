@@ -107,6 +107,12 @@ describe('a manager reads the store’s members from the platform', () => {
     await expect.poll(() => page.getByTestId('status-sync').innerText(), { timeout: 60_000 }).toContain('在线');
     const { admin, storeId } = demoPlatform(running.host.dataDir);
     const station = await otherStation(running.host.url, 'cashier');
+    // Points at 1 a yuan, 3 points paying 2 fen: the liability's value does not come out whole.
+    await admin('PUT', `/v1/admin/stores/${storeId}/points-rules`, {
+      earnPerYuan: 1,
+      redemption: { kind: 'on', blockPoints: 3, blockFen: 2, minPoints: 3, maxPoints: 3_000, maxShareBp: 5_000 },
+      offlineCap: 300,
+    });
     await memberSales(station.call, station.token, admin);
     await admin('PUT', `/v1/admin/stores/${storeId}/segments`, { storeType: 'cafe' });
     await admin('POST', '/v1/admin/members/score', {});
@@ -140,9 +146,36 @@ describe('a manager reads the store’s members from the platform', () => {
     ]);
     expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
 
+    // The points liability: the brand's points per day, adding up, exported; then at this store's value.
+    const liability = page.getByTestId('points-liability-card');
+    await liability.scrollIntoViewIfNeeded();
+    await expectText(liability, '积分负债', '期初', '获得', '期末', '3 积分 = ');
+    await expectText(page.getByTestId('points-here-card'), '本店销售带来的积分变动');
+    await shoot(page, 'points-liability-zh-1366');
+    const [liabilityCsv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('points-liability-export').click(),
+    ]);
+    expect(liabilityCsv.suggestedFilename()).toMatch(/^积分负债-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
+    const [days, ...dayRows] = parseCsv(readFileSync((await liabilityCsv.path()) as string, 'utf8')).map(
+      (r) => r.fields,
+    );
+    expect(days).toEqual(['营业日', '期初', '获得', '使用', '退款冲回', '过期', '调整', '损失', '期末']);
+    for (const row of dayRows) {
+      const [opening, ...moves] = row.slice(1, 8).map(Number);
+      expect(opening + moves.reduce((a, b) => a + b, 0)).toBe(Number(row[8]));
+    }
+    expect(dayRows.reduce((sum, row) => sum + Number(row[2]), 0)).toBeGreaterThan(0);
+    await page.getByTestId('points-liability-unit').getByText('金额').click();
+    await expectText(liability, '尾差');
+    await expectNoBrokenWords(page, 'points liability (zh, 1366)');
+    await shoot(page, 'points-liability-value-zh-1366');
+
     await page.setViewportSize({ width: 1024, height: 768 });
     await expectNoBrokenWords(page, 'members tab (zh, 1024)');
     await shoot(page, 'member-report-zh-1024');
+    await liability.scrollIntoViewIfNeeded();
+    await shoot(page, 'points-liability-value-zh-1024');
 
     await page.getByTestId('language-switch').getByText('English').click();
     await expectText(page.getByTestId('member-repeat-rate'), 'Repeat-purchase rate', '2 of 3 members');
@@ -153,6 +186,9 @@ describe('a manager reads the store’s members from the platform', () => {
       '30 / 90 / 180 days, café',
     );
     await expectNoBrokenWords(page, 'members tab (en, 1024)');
+    await expectText(liability, 'Points liability', 'Rounding', 'Valued at this store');
+    await liability.scrollIntoViewIfNeeded();
+    await shoot(page, 'points-liability-en-1024');
     await page.getByTestId('member-figures').scrollIntoViewIfNeeded();
     await shoot(page, 'member-report-en-1024');
     await page.setViewportSize({ width: 1366, height: 768 });
@@ -175,6 +211,7 @@ describe('a manager of a store with no platform', () => {
       '未绑定平台',
       '此前未获取过',
     );
+    await expectText(page.getByTestId('points-liability-unavailable'), '积分负债需要连接平台', '未绑定平台');
     await shoot(page, 'member-report-unpaired-zh-1024');
     await page.getByTestId('language-switch').getByText('English').click();
     await expectText(
@@ -182,6 +219,11 @@ describe('a manager of a store with no platform', () => {
       'Member figures need the platform',
       'not paired with a platform',
       'has not fetched member figures',
+    );
+    await expectText(
+      page.getByTestId('points-liability-unavailable'),
+      'The points liability needs the platform',
+      'has not fetched the points liability',
     );
     await page.setViewportSize({ width: 1366, height: 768 });
     await shoot(page, 'member-report-unpaired-en-1366');

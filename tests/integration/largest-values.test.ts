@@ -198,6 +198,12 @@ describe('the largest values every input allows', () => {
         lastDay: bigOrder.businessDay,
         comparison: null,
       },
+      'reports.pointsLiability': {
+        period: 'range',
+        firstDay: addDays(bigOrder.businessDay, -1_095),
+        lastDay: bigOrder.businessDay,
+        comparison: null,
+      },
       // No platform signed in here: refused in words (owner_not_signed_in), never an internal error.
       'franchise.sales': { firstDay: addDays(bigOrder.businessDay, -1_095), lastDay: bigOrder.businessDay },
       // A member this till has not seen gets nothing; the 500 ids are still read.

@@ -84,6 +84,17 @@ describe.each(backends)('members on the command line on $name', (backend) => {
     expect(scored.stdout).toMatch(/^scored \d+ members in \d+ ms; \d+ changed value segment/);
   });
 
+  it('shows and moves the daily scoring, and refuses a time that is not one in the operator’s words', async () => {
+    const shown = await run(['members', 'score-schedule', ...connection]);
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(shown.stdout).toContain('members are scored daily at 04:30 Asia/Shanghai; last scheduled run: none yet');
+    const moved = await run(['members', 'score-schedule', '--at', '05:10', ...connection]);
+    expect(moved.stdout).toContain('daily at 05:10 Asia/Shanghai');
+    const wrong = await run(['members', 'score-schedule', '--at', '5 pm', ...connection]);
+    expect(wrong.code).not.toBe(0);
+    expect(wrong.stderr).toContain('is a time of day such as 04:30; 5 pm is not. (scoring_schedule_time)');
+  });
+
   it('prints the tier ladder, sets it from a file, and refuses a ladder the rules refuse in plain words', async () => {
     const shown = await run(['members', 'tiers', ...connection]);
     expect(shown.code, shown.stderr).toBe(0);

@@ -51,5 +51,32 @@ describe.each(backends.slice(0, 1))('points on the command line on $name', (back
     expect(expired.stdout).toContain('expired 0 points of 0 member(s) earned before 2026-01-01');
     const losses = await run(['members', 'points-losses', ...connection]);
     expect(losses.stdout).toContain('no points losses');
+    const liability = await run([
+      'members',
+      'points-liability',
+      storeId,
+      '--from',
+      '2026-11-01',
+      '--to',
+      '2026-11-02',
+      ...connection,
+    ]);
+    expect(liability.code, liability.stderr).toBe(0);
+    expect(liability.stdout).toContain('100 points = 1.00; days of Asia/Shanghai, cut-off 4:00');
+    expect(liability.stdout).toContain('2026-11-02\t0 (0.00)\t0 (0.00)');
+    const badCutoff = await run([
+      'members',
+      'points-liability',
+      storeId,
+      '--from',
+      '2026-11-01',
+      '--to',
+      '2026-11-02',
+      '--cutoff',
+      '13',
+      ...connection,
+    ]);
+    expect(badCutoff.code).not.toBe(0);
+    expect(badCutoff.stderr).toContain('--cutoff "13" is not an hour from 0 to 12');
   }, 120_000);
 });

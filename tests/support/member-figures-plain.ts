@@ -7,32 +7,52 @@ const WINDOW_MS = 365 * DAY_MS;
 
 /** Every member sale and member as stored, read once; the plain computations below use nothing else. */
 export type RawHistory = {
-  sales: { store: string; member: string; paidAt: number; total: number; day: string }[];
+  sales: { store: string; member: string; paidAt: number; total: number; day: string; id: string }[];
   lastVisit: Map<string, number | null>;
-  storeSales: { store: string; total: number; day: string }[];
+  storeSales: { store: string; total: number; day: string; id: string }[];
+  refunds: { store: string; order: string; amount: number; at: number }[];
 };
 
+/** What a sale comes to after its refunds made up to `asOf` (whatever their day): never below 0. */
+export function netOfRefunds(
+  raw: RawHistory,
+  asOf = Number.MAX_SAFE_INTEGER,
+): (sale: { store: string; id: string; total: number }) => number {
+  const refunded = new Map<string, number>();
+  for (const r of raw.refunds) {
+    if (r.at > asOf) continue;
+    const key = `${r.store}:${r.order}`;
+    refunded.set(key, (refunded.get(key) ?? 0) + r.amount);
+  }
+  return (sale) => Math.max(0, sale.total - (refunded.get(`${sale.store}:${sale.id}`) ?? 0));
+}
+
 export async function readRawHistory(db: Queryable): Promise<RawHistory> {
-  const sales = await db.query<{ store: string; member: string; paidAt: number; total: number; day: string }>(
-    `SELECT store_id AS store, member_id AS member, paid_at AS "paidAt", total, business_day::text AS day FROM member_orders`,
+  const sales = await db.query<RawHistory['sales'][number]>(
+    `SELECT store_id AS store, member_id AS member, paid_at AS "paidAt", total, business_day::text AS day, order_id AS id
+     FROM member_orders`,
   );
   const members = await db.query<{ id: string; last: number | null }>('SELECT id, last_visit_at AS last FROM members');
-  const storeSales = await db.query<{ store: string; total: number; day: string }>(
-    'SELECT store_id AS store, total, business_day::text AS day FROM orders',
+  const storeSales = await db.query<RawHistory['storeSales'][number]>(
+    'SELECT store_id AS store, total, business_day::text AS day, id FROM orders',
   );
-  return { sales, lastVisit: new Map(members.map((m) => [m.id, m.last])), storeSales };
+  const refunds = await db.query<RawHistory['refunds'][number]>(
+    'SELECT store_id AS store, order_id AS order, amount, refunded_at AS at FROM refunds',
+  );
+  return { sales, lastVisit: new Map(members.map((m) => [m.id, m.last])), storeSales, refunds };
 }
 
 /** Each member's RFM by shared/members/segments.ts over plain aggregates of the raw sales. */
 export function plainScores(raw: RawHistory, asOf: number): Map<string, RfmScore> {
   const byMember = new Map<string, { last: number; orders: number; spend: number }>();
+  const net = netOfRefunds(raw, asOf);
   for (const sale of raw.sales) {
     if (sale.paidAt > asOf) continue;
     const a = byMember.get(sale.member) ?? { last: sale.paidAt, orders: 0, spend: 0 };
     a.last = Math.max(a.last, sale.paidAt);
     if (sale.paidAt > asOf - WINDOW_MS) {
       a.orders += 1;
-      a.spend += sale.total;
+      a.spend += net(sale);
     }
     byMember.set(sale.member, a);
   }
@@ -58,12 +78,13 @@ export function plainReport(
   scores: Map<string, RfmScore['value']>,
   cohortFirstMonth: number,
 ): Pick<MemberReport, 'grid' | 'unscored' | 'period' | 'cohorts'> {
+  const net = netOfRefunds(raw);
   const here = raw.sales.filter((s) => s.store === store);
   const inSpan = here.filter((s) => s.day >= span.firstDay && s.day <= span.lastDay);
   const base = new Map<string, number>();
   for (const s of here) {
     if (s.day > span.lastDay) continue;
-    base.set(s.member, (base.get(s.member) ?? 0) + (s.day >= span.firstDay ? s.total : 0));
+    base.set(s.member, (base.get(s.member) ?? 0) + (s.day >= span.firstDay ? net(s) : 0));
   }
   const grid = (['high', 'mid', 'low'] as const).flatMap((value) =>
     (['active', 'sleeping', 'churned', 'lost'] as const).map((band) => ({ value, band, members: 0, sales: 0 })),
@@ -94,9 +115,9 @@ export function plainReport(
     returningMembers: members.length - newMembers,
     repeatMembers: [...orders.values()].filter((n) => n >= 2).length,
     memberOrders: inSpan.length,
-    memberSales: inSpan.reduce((sum, s) => sum + s.total, 0),
+    memberSales: inSpan.reduce((sum, s) => sum + net(s), 0),
     storeOrders: storeInSpan.length,
-    storeSales: storeInSpan.reduce((sum, s) => sum + s.total, 0),
+    storeSales: storeInSpan.reduce((sum, s) => sum + net(s), 0),
   };
   const lastMonth = monthIndex(span.lastDay);
   const monthsHere = new Map<string, Set<number>>();

@@ -62,7 +62,30 @@ export async function writeMemberHistory(sql: Sql, o: MemberHistoryOptions): Pro
     await tx.exec(`INSERT INTO store_members (store_id, member_id, seen_at, version)
       SELECT store_id, member_id, max(paid_at), 0 FROM member_orders GROUP BY store_id, member_id`);
     await writeStoreOrders(tx, o);
+    await writeRefunds(tx, o);
   });
+}
+
+/**
+ * Refunds of about one sale in fourteen, with or without a member: half whole, half a third, made up
+ * to 40 days after the sale (never after `asOf`), so some fall after a span their sale is in. Some
+ * sales refunded in part have a second refund of a sixth; no sale is refunded past its total.
+ */
+async function writeRefunds(tx: Queryable, o: MemberHistoryOptions): Promise<void> {
+  await tx.query(
+    `INSERT INTO refunds (store_id, id, device_id, order_id, business_day, amount, refunded_at, body)
+     SELECT store_id, md5('r' || n || ':' || $1 || ':' || order_id)::uuid, '00000000-0000-7000-8000-000000000000',
+       order_id, (to_timestamp(at / 1000.0) AT TIME ZONE 'Asia/Shanghai')::date,
+       CASE WHEN n = 1 AND whole THEN total ELSE GREATEST(1, total / (3 * n)) END, at, '{}'
+     FROM (SELECT s.*, get_byte(decode(md5(s.order_id::text), 'hex'), 0) < 128 AS whole,
+             LEAST($2::bigint, s.paid_at + floor(random() * 40 * ${DAY_MS})::bigint) AS at, random() AS pick
+           FROM (SELECT store_id, order_id, paid_at, total, generate_series(1, 2) AS n FROM
+                   (SELECT store_id, order_id, paid_at, total FROM member_orders
+                    UNION SELECT store_id, id, paid_at, total FROM orders) u) s OFFSET 0) x
+     WHERE pick < CASE WHEN n = 1 THEN 0.07 ELSE 0.02 END AND (n = 1 OR NOT whole)
+     ON CONFLICT DO NOTHING`,
+    [o.seed, o.asOf],
+  );
 }
 
 async function writeStoreOrders(tx: Queryable, o: MemberHistoryOptions): Promise<void> {

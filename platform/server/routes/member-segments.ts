@@ -1,10 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { MemberCampaignCreate, MemberReportQuery, StoreSegmentInput } from '../../../shared/members/segment-wire';
+import { PointsLiabilityQuery } from '../../../shared/members/points-liability';
+import {
+  MemberCampaignCreate,
+  MemberReportQuery,
+  ScoringScheduleInput,
+  StoreSegmentInput,
+} from '../../../shared/members/segment-wire';
 import { isUuid } from '../../data/stores';
 import { ApiError, parseInput } from '../../errors';
 import { issueMemberCampaign, memberCampaignReport } from '../../members/member-campaigns';
 import { memberReport } from '../../members/member-report';
+import { pointsLiability } from '../../members/points-liability';
+import { readScoringSchedule, setScoringSchedule } from '../../members/scoring-schedule';
 import { scoreMembers } from '../../members/segment-scoring';
 import { setStoreSegmentSettings, storeSegmentSettings } from '../../members/segment-settings';
 import type { PlatformContext } from '../context';
@@ -13,22 +21,28 @@ import { deviceSigned, signedDevice } from '../signed-requests';
 type ById = { Params: { id: string } };
 
 /** A span the tills' reports could ask for: at most 1,096 days (shared/reports/periods.ts). */
-const SpanQuery = MemberReportQuery.refine(
-  (span) => Date.parse(span.lastDay) - Date.parse(span.firstDay) <= 1_095 * 86_400_000,
-  { message: 'a span of at most 1096 days' },
-);
+const withinReach = (span: { firstDay: string; lastDay: string }) =>
+  Date.parse(span.lastDay) - Date.parse(span.firstDay) <= 1_095 * 86_400_000;
+const SpanQuery = MemberReportQuery.refine(withinReach, { message: 'a span of at most 1096 days' });
+const LiabilityQuery = PointsLiabilityQuery.refine(withinReach, { message: 'a span of at most 1096 days' });
 
 function storeId(text: string): string {
   if (!isUuid(text)) throw new ApiError(404, 'store_unknown');
   return text;
 }
 
-/** A till asks for its own store's member figures, signed like the sync: the store is the device's. */
+/** A till asks for its own store's member figures and points liability, signed like the sync: the store is the device's. */
 export function deviceMemberReportRoutes(app: FastifyInstance, context: PlatformContext): void {
   app.get('/v1/sync/member-report', deviceSigned(context), async (request) => {
     const device = signedDevice(request);
     const span = parseInput(SpanQuery, request.query);
     return context.sql.transaction((tx) => memberReport(tx, device.storeId, span, context.now()));
+  });
+
+  app.get('/v1/sync/points-liability', deviceSigned(context), async (request) => {
+    const device = signedDevice(request);
+    const span = parseInput(LiabilityQuery, request.query);
+    return context.sql.transaction((tx) => pointsLiability(tx, device.storeId, span, context.now()));
   });
 }
 
@@ -53,10 +67,22 @@ export function adminSegmentRoutes(app: FastifyInstance, context: PlatformContex
     return run;
   });
 
+  app.get('/v1/admin/members/score-schedule', async () => readScoringSchedule(sql));
+
+  app.put('/v1/admin/members/score-schedule', async (request) =>
+    setScoringSchedule(sql, parseInput(ScoringScheduleInput, request.body), context.now()),
+  );
+
   app.get<ById>('/v1/admin/stores/:id/member-report', async (request) => {
     const span = parseInput(SpanQuery, request.query);
     const id = storeId(request.params.id);
     return sql.transaction((tx) => memberReport(tx, id, span, context.now()));
+  });
+
+  app.get<ById>('/v1/admin/stores/:id/points-liability', async (request) => {
+    const span = parseInput(LiabilityQuery, request.query);
+    const id = storeId(request.params.id);
+    return sql.transaction((tx) => pointsLiability(tx, id, span, context.now()));
   });
 
   app.post('/v1/admin/member-campaigns', async (request, reply) => {

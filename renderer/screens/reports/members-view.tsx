@@ -1,8 +1,7 @@
 import { keepPreviousData } from '@tanstack/react-query';
-import { Alert, Button, Card, Spin } from 'antd';
+import { Alert, Card, Spin } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MemberReportView } from '../../../shared/contract/member-report';
 import type { ReportRequest } from '../../../shared/contract/sales-report';
 import { type MemberReport, memberShareBp, repeatRateBp } from '../../../shared/members/segment-wire';
 import type { Money } from '../../../shared/money';
@@ -14,6 +13,8 @@ import { useStoreTime } from '../orders/order-labels';
 import { usePercent } from './headline-figures';
 import { MemberReportTables } from './member-report-tables';
 import { PeriodPicker, requestedDays } from './period-picker';
+import { SourceLine } from './platform-source-line';
+import { PointsLiabilityCard } from './points-liability-card';
 import './reports.css';
 
 /**
@@ -65,51 +66,10 @@ export function MembersView() {
       ) : query.isPending ? (
         <Spin className="drawer-spin" />
       ) : null}
-    </>
-  );
-}
-
-function SourceLine({ view, onRetry }: { view: MemberReportView; onRetry(): void }) {
-  const { t } = useTranslation();
-  const { dateTime } = useStoreTime();
-  if (view.status === 'fetched') {
-    return (
-      <div className="report-span" data-testid="member-report-source">
-        {t('memberReport.fetched', { at: dateTime(view.fetchedAt) })}
+      <div className="report-body">
+        <PointsLiabilityCard request={request} />
       </div>
-    );
-  }
-  return (
-    <Alert
-      type="warning"
-      showIcon
-      className="screen-note"
-      data-testid="member-report-unavailable"
-      title={t('memberReport.unavailableTitle')}
-      description={
-        <>
-          <div>
-            {view.reason === 'not_paired'
-              ? t('memberReport.notPaired')
-              : view.reason === 'unreachable'
-                ? t('memberReport.offline')
-                : view.message}
-          </div>
-          <div>
-            {view.last
-              ? t('memberReport.lastFetched', { at: dateTime(view.last.fetchedAt) })
-              : t('memberReport.neverFetched')}
-          </div>
-        </>
-      }
-      action={
-        view.reason === 'not_paired' ? null : (
-          <Button size="small" onClick={onRetry} data-testid="member-report-retry">
-            {t('memberReport.retry')}
-          </Button>
-        )
-      }
-    />
+    </>
   );
 }
 
