@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/core/db/open-database';
 import { migrationsDir, storeBefore } from '../support/store-before';
 
-describe('the points liability cache on the till (migration 0017)', () => {
+describe('the points liability cache on the till (migration 0018)', () => {
   it('keeps the member figures as fetched and adds an empty liability cache, one answer a span', () => {
     const { dataDir, db: old } = storeBefore('points_liability');
     old.prepare(`INSERT INTO member_reports (span, fetched_at, body) VALUES ('2026-12-01..2026-12-07', 5, '{}')`).run();
