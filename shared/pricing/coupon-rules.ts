@@ -1,6 +1,6 @@
 import type { Text } from '../errors';
-import { audienceRefusal } from '../vouchers/campaign-audience';
 import { allocate, percentOf } from '../rounding';
+import { audienceRefusal } from '../vouchers/campaign-audience';
 import type { CartCoupon, CartLine } from './cart';
 import { coversProduct, hoursText, withinWindows } from './coupon-scope';
 import type { CouponForPricing, CouponOutcome, CouponPricingContext, CouponRefusal } from './coupon-terms';

@@ -60,7 +60,13 @@ async function commitStep(s: Asking, input: ParsedInputOf<'orders.commit'>): Pro
   // Read-only: the same pricing the dispatch does, to know what each coupon takes off.
   // The deny list is not consulted: the platform is about to say, with where and when.
   const member = input.cart.memberId ? cachedMember(db, input.cart.memberId) : null;
-  const setup = couponSetup({ db, now, skipDenials: true }, store, input.cart, products, couponMemberFor(db, member, input.id));
+  const setup = couponSetup(
+    { db, now, skipDenials: true },
+    store,
+    input.cart,
+    products,
+    couponMemberFor(db, member, input.id),
+  );
   const priced = priceCart(input.cart, pricingPolicy(store.settings), setup.context, cartMemberPricing(db, input.cart));
   const holds = priced.coupons
     .filter((outcome) => outcome.refusal === null)
