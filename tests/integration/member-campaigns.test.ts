@@ -147,7 +147,9 @@ describe('online', () => {
       locale: 'zh-CN',
     });
     expect(refusal(inChinese).message).toContain('仅限会员使用：请先识别会员');
-    const order = expectOk<{ order: OrderDetail }>(await tillA.call('orders.commit', saleInput(tillA, vouchers, member))).order;
+    const order = expectOk<{ order: OrderDetail }>(
+      await tillA.call('orders.commit', saleInput(tillA, vouchers, member)),
+    ).order;
     expect(order.coupons).toEqual([expect.objectContaining({ amount: 500, state: 'CONFIRMED' })]);
     await settled(tillA);
     expect((await voucherStatus(platform.admin, vouchers[0].id)).state).toBe('REDEEMED');
@@ -199,7 +201,9 @@ describe('online', () => {
     );
     // Two of the campaign's coupons on one order are one too many, on the till itself.
     const other = await memberAtTills(platform.admin, nextPhone(), [tillA]);
-    expect(refusal(await tillA.call('orders.commit', saleInput(tillA, vouchers, other))).code).toBe('voucher_member_limit');
+    expect(refusal(await tillA.call('orders.commit', saleInput(tillA, vouchers, other))).code).toBe(
+      'voucher_member_limit',
+    );
   });
 });
 
@@ -221,7 +225,10 @@ describe('offline, settled on push', () => {
     const order = expectOk<{ order: OrderDetail }>(offline).order;
     expect(order.coupons).toEqual([expect.objectContaining({ amount: 500, state: 'OFFLINE_PROVISIONAL' })]);
     await settled(tillB);
-    expect(tillRedemption(tillB, redemptionId)).toEqual({ state: 'CONFLICT_LOST', refusal_code: 'voucher_member_limit' });
+    expect(tillRedemption(tillB, redemptionId)).toEqual({
+      state: 'CONFLICT_LOST',
+      refusal_code: 'voucher_member_limit',
+    });
     expect(
       tillB.core.environment.db.prepare('SELECT amount FROM loss_events WHERE redemption_id = ?').get(redemptionId),
     ).toEqual({ amount: 500 });
@@ -240,7 +247,9 @@ describe('offline, settled on push', () => {
 
   it('a member-only coupon sold offline by a till that did not know the rule becomes a loss the manager sees', async () => {
     const { campaign, vouchers } = await memberCampaign({ audience: { kind: 'members', minTier: null } }, 1);
-    expect(refusal(tillA.dispatch('orders.commit', saleInput(tillA, vouchers, null))).code).toBe('voucher_member_required');
+    expect(refusal(tillA.dispatch('orders.commit', saleInput(tillA, vouchers, null))).code).toBe(
+      'voucher_member_required',
+    );
     // A till before member campaigns reads the campaign as open to everyone and sells on it alone.
     tillA.core.environment.db
       .prepare(`UPDATE campaigns SET rules = json_remove(rules, '$.audience') WHERE id = ?`)
@@ -280,7 +289,9 @@ describe('exactly once', () => {
     await settled(tillA);
 
     // Till B knows none of these: the platform counts two, so the third use stands…
-    const third = expectOk<{ order: OrderDetail }>(await tillB.call('orders.commit', saleInput(tillB, [vouchers[2]], member)));
+    const third = expectOk<{ order: OrderDetail }>(
+      await tillB.call('orders.commit', saleInput(tillB, [vouchers[2]], member)),
+    );
     expect(third.order.coupons[0].state).toBe('CONFIRMED');
     await settled(tillB);
     // …and the fourth is refused by the platform with the count: three, not more.

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadMigrations, migrate } from '../../platform/db/migrate';
 import { openPgliteSql } from '../../platform/db/pglite-sql';
-import { lossEvents } from '../../platform/vouchers/policy';
 import { newKekText, parseKek } from '../../platform/vouchers/key-sealing';
 import { sealPlainKeys } from '../../platform/vouchers/keys';
+import { lossEvents } from '../../platform/vouchers/policy';
 
 const store = '01900000-0000-7000-8000-0000000000a1';
 const winnerStore = '01900000-0000-7000-8000-0000000000a2';

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { uuidv7 } from '../../shared/ids';
 import type { MemberAdminView } from '../../shared/members/member-wire';
 import { backends, usePlatform } from './support/backends';
 import { Till } from './support/clients';
@@ -61,7 +62,7 @@ describe.each(backends)('member campaigns on $name', (backend) => {
     const [first] = await issue(get().admin, open, 1);
     const nobody = await redeem(till, redemptionBody(till, first.code));
     expect([nobody.status, errorCode(nobody)]).toEqual([409, 'voucher_member_required']);
-    const stranger = await redeem(till, { ...redemptionBody(till, first.code), memberId: crypto.randomUUID() });
+    const stranger = await redeem(till, { ...redemptionBody(till, first.code), memberId: uuidv7() });
     expect([stranger.status, errorCode(stranger)]).toEqual([404, 'member_unknown']);
     expect((await redeem(till, { ...redemptionBody(till, first.code), memberId: await member() })).status).toBe(200);
 
