@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import QRCode from 'qrcode';
 import { type TimeWindow, VoucherType } from '../../shared/vouchers/campaign';
+import type { CampaignAudience } from '../../shared/vouchers/campaign-audience';
 import { voucherTypes } from '../../shared/vouchers/cp1';
 import type { VoucherStatus } from '../../shared/vouchers/redemption-wire';
 import { optional, readFlags, required, UsageError } from './args';
@@ -77,6 +78,9 @@ export async function campaignCreate(args: string[]): Promise<CommandResult> {
     'stacking-group': { type: 'string' },
     'max-per-order': { type: 'string' },
     'per-customer-limit': { type: 'string' },
+    audience: { type: 'string' },
+    'min-tier': { type: 'string' },
+    'per-member-limit': { type: 'string' },
     'reversal-window-hours': { type: 'string' },
     weekdays: { type: 'string' },
     hours: { type: 'string' },
@@ -111,6 +115,8 @@ export async function campaignCreate(args: string[]): Promise<CommandResult> {
       stackingGroup: optional(values, 'stacking-group') ?? null,
       maxPerOrder: wholeNumber(values, 'max-per-order', 1),
       perCustomerLimit: wholeNumber(values, 'per-customer-limit', 1) ?? null,
+      audience: audienceOf(optional(values, 'audience'), wholeNumber(values, 'min-tier')),
+      perMemberLimit: wholeNumber(values, 'per-member-limit') ?? null,
       offlineAllowed: values['offline-allowed'] === true,
       reversalWindowHours: wholeNumber(values, 'reversal-window-hours'),
     },
@@ -122,8 +128,39 @@ export async function campaignCreate(args: string[]): Promise<CommandResult> {
     json: created,
     text: `campaign ${campaign.id} created: ${campaign.name} (${campaign.type}, value ${campaign.value}${
       campaign.settlementPrice == null ? '' : `, settles at ${campaign.settlementPrice}`
-    }) for ${created.storeId ?? 'every store'}, ${when(campaign.validFrom)} – ${when(campaign.validTo)}`,
+    }) for ${created.storeId ?? 'every store'}, ${when(campaign.validFrom)} – ${when(campaign.validTo)}${audienceText(
+      campaign.rules,
+    )}`,
   };
+}
+
+/** `--audience everyone|members|new-customers`, `--min-tier <tier id>` for members of that tier or above. */
+function audienceOf(audience: string | undefined, minTier: number | undefined): CampaignAudience {
+  if (minTier !== undefined && audience !== 'members') throw new UsageError('--min-tier goes with --audience members');
+  switch (audience) {
+    case undefined:
+    case 'everyone':
+      return { kind: 'everyone' };
+    case 'members':
+      return { kind: 'members', minTier: minTier ?? null };
+    case 'new-customers':
+      return { kind: 'new_customers' };
+    default:
+      throw new UsageError(`--audience "${audience}" is one of everyone, members, new-customers`);
+  }
+}
+
+function audienceText(rules: { audience: CampaignAudience; perMemberLimit: number | null }): string {
+  const { audience, perMemberLimit } = rules;
+  const who =
+    audience.kind === 'members'
+      ? audience.minTier === null
+        ? ', members only'
+        : `, members of tier ${audience.minTier} and above`
+      : audience.kind === 'new_customers'
+        ? ', new customers only'
+        : '';
+  return `${who}${perMemberLimit === null ? '' : `, ${perMemberLimit} per member`}`;
 }
 
 export async function voucherIssue(args: string[]): Promise<CommandResult> {

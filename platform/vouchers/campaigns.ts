@@ -1,8 +1,10 @@
 import { type Campaign, CampaignRules } from '../../shared/vouchers/campaign';
+import { needsMember, PER_MEMBER_LIMIT_MAX } from '../../shared/vouchers/campaign-audience';
 import type { CampaignCreate } from '../../shared/vouchers/redemption-wire';
 import { reserveVoucherVersions } from '../data/versions';
 import type { Queryable, Sql } from '../db/sql';
 import { ApiError } from '../errors';
+import { readMemberSettings } from '../members/member-settings';
 import { moneyWords } from '../sync/claim-words';
 
 export type CampaignRow = {
@@ -73,6 +75,31 @@ function checkCampaign(input: CampaignCreate): void {
     }
   }
   if (type !== 'percent_off' && rules.cap !== null) throw invalid('cap is for percent_off only');
+  checkAudience(input);
+}
+
+/** The member rules (docs/members.md, "Member campaigns"), each refused in the operator's words. */
+function checkAudience(input: CampaignCreate): void {
+  const { audience, perMemberLimit } = input.rules;
+  if (perMemberLimit !== null && (perMemberLimit < 1 || perMemberLimit > PER_MEMBER_LIMIT_MAX)) {
+    throw new ApiError(400, 'campaign_member_limit_range', { value: perMemberLimit, max: PER_MEMBER_LIMIT_MAX });
+  }
+  if (perMemberLimit !== null && audience.kind === 'everyone') {
+    throw new ApiError(400, 'campaign_member_limit_everyone');
+  }
+  if (input.type === 'group_buy' && needsMember({ id: 0, name: input.name, rules: input.rules })) {
+    throw new ApiError(400, 'campaign_audience_group_buy');
+  }
+}
+
+/** A campaign for a tier or above names a tier of the brand's ladder as it stands. */
+async function checkMinTier(tx: Queryable, input: CampaignCreate): Promise<void> {
+  const { audience } = input.rules;
+  if (audience.kind !== 'members' || audience.minTier === null) return;
+  const { ladder } = await readMemberSettings(tx);
+  if (!ladder.some((tier) => tier.id === audience.minTier)) {
+    throw new ApiError(400, 'campaign_tier_unknown', { tier: audience.minTier });
+  }
 }
 
 /** A group-buy campaign settles at its settlement price (its full value when none is given); no other type has one. */
@@ -105,6 +132,7 @@ export async function createCampaign(
       currency = store[0].currency;
     }
     const settlementPrice = settlementPriceOf(input, currency);
+    await checkMinTier(tx, input);
     const version = await reserveVoucherVersions(tx, 1);
     const [row] = await tx.query<CampaignRow>(
       `INSERT INTO campaigns AS c (store_id, name, type, value, valid_from, valid_to, rules, created_at, version,

@@ -1,9 +1,11 @@
+import { needsMember } from '../../shared/vouchers/campaign-audience';
 import { decodeVoucher } from '../../shared/vouchers/cp1';
 import type { RedemptionRequest, RedemptionResponse } from '../../shared/vouchers/redemption-wire';
 import type { Queryable, Sql } from '../db/sql';
 import { ApiError } from '../errors';
-import { checkAmount, judgeAtStore } from './judge';
+import { checkAmount, type Judged, judgeAtStore } from './judge';
 import { seconds } from './keys';
+import { requireMemberRules } from './member-rules';
 import {
   checkCustomerLimit,
   type Device,
@@ -52,9 +54,10 @@ export async function redeem(
     if (live)
       await tx.query(`UPDATE redemptions SET state = 'RELEASED', ended_at = $2 WHERE id = $1`, [live.id, nowMs]);
     await checkCustomerLimit(tx, judged);
+    const memberId = await judgeMember(tx, judged, device, request, null);
     checkAmount(judged.campaign, request.amount);
     const state = request.mode === 'capture' ? 'CAPTURED' : 'HELD';
-    const take: Take = { ...request, digest, device, mode: 'online', state, decidedAt: nowMs };
+    const take: Take = { ...request, digest, device, mode: 'online', state, decidedAt: nowMs, memberId };
     return { redemption: toRedemptionWire(await takeVoucher(tx, judged, take, nowMs)), replayed: false };
   });
 }
@@ -88,15 +91,39 @@ async function redeemUnderKnownKey(
   const live = await liveRedemption(tx, judged.voucher.id);
   if (live && live.id !== existing.id) throw usedBy(live);
   await checkCustomerLimit(tx, judged, existing.id);
+  const memberId = await judgeMember(tx, judged, device, request, existing.id);
   checkAmount(judged.campaign, request.amount);
   await tx.query(
-    `UPDATE redemptions SET state = 'HELD', amount = $2, request_digest = $3, hold_expires_at = $4, ended_at = NULL
+    `UPDATE redemptions SET state = 'HELD', amount = $2, request_digest = $3, hold_expires_at = $4, ended_at = NULL,
+       member_id = $5
      WHERE id = $1`,
-    [existing.id, request.amount, digest, nowMs + HOLD_TTL_MS],
+    [existing.id, request.amount, digest, nowMs + HOLD_TTL_MS, memberId],
   );
   await tx.query(`UPDATE vouchers SET state = 'HELD' WHERE id = $1 AND state = 'ACTIVE'`, [judged.voucher.id]);
   const row = (await redemptionById(tx, existing.id)) as RedemptionRow;
   return { redemption: toRedemptionWire(row), replayed: same && stillHeld };
+}
+
+/**
+ * The campaign's member rules for the member the till names (the sale's push must name the same:
+ * docs/members.md, "Member campaigns"); the member kept on the hold, or null for a campaign with none.
+ */
+async function judgeMember(
+  tx: Queryable,
+  judged: Judged,
+  device: Device,
+  request: RedemptionRequest,
+  except: string | null,
+): Promise<string | null> {
+  if (!needsMember(judged.campaign)) return null;
+  const memberId = request.memberId ?? null;
+  await requireMemberRules(tx, judged.campaign, {
+    memberId,
+    storeId: device.storeId,
+    orderId: request.orderId,
+    except,
+  });
+  return memberId;
 }
 
 function isSameCartsHold(live: RedemptionRow, device: Device, request: RedemptionRequest): boolean {

@@ -25,6 +25,7 @@ export type RedemptionRow = {
   decided_at: number;
   captured_at: number | null;
   hold_expires_at: number | null;
+  member_id: string | null;
 };
 
 export type Device = { deviceId: string; storeId: string };
@@ -59,10 +60,10 @@ export async function storeRedemption(db: Queryable, storeId: string, id: string
 }
 
 export function requestDigest(request: RedemptionRequest): string {
-  const { id, deviceId, code, orderId, amount, mode } = request;
-  return createHash('sha256')
-    .update(JSON.stringify([id, deviceId, code, orderId, amount, mode]))
-    .digest('hex');
+  const { id, deviceId, code, orderId, amount, mode, memberId } = request;
+  // The member only when named, so a request from a till before member campaigns digests as it did.
+  const fields = [id, deviceId, code, orderId, amount, mode, ...(memberId === undefined ? [] : [memberId])];
+  return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
 }
 
 /** Holds past their expiry let the voucher go; done lazily by whoever next touches the voucher. */
@@ -126,14 +127,16 @@ export type Take = {
   mode: 'online' | 'offline';
   state: 'HELD' | 'CAPTURED';
   decidedAt: number;
+  /** The member a campaign with member rules was judged for; null for every other campaign. */
+  memberId: string | null;
 };
 
 /** Inserts the live redemption; the partial unique index is what makes a second one impossible. */
 export async function takeVoucher(tx: Queryable, judged: Judged, take: Take, nowMs: number): Promise<RedemptionRow> {
   const inserted = await tx.query(
     `INSERT INTO redemptions (voucher_id, id, request_digest, campaign_id, holder, store_id, device_id, order_id,
-       amount, mode, state, created_at, decided_at, captured_at, hold_expires_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+       amount, mode, state, created_at, decided_at, captured_at, hold_expires_at, member_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
      ON CONFLICT DO NOTHING RETURNING id`,
     [
       judged.voucher.id,
@@ -151,6 +154,7 @@ export async function takeVoucher(tx: Queryable, judged: Judged, take: Take, now
       take.decidedAt,
       take.state === 'CAPTURED' ? nowMs : null,
       take.state === 'HELD' ? nowMs + HOLD_TTL_MS : null,
+      take.memberId,
     ],
   );
   if (inserted.length === 0) {

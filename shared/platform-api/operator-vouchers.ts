@@ -23,7 +23,10 @@ const LossEvent = z.object({
   amount: Count,
   decidedAt: Count,
   recordedAt: Count,
-  winner: z.object({ redemptionId: z.string(), storeId: z.string(), storeName: z.string(), at: Count }),
+  reason: z.enum(['conflict', 'member_rule']),
+  winner: z.object({ redemptionId: z.string(), storeId: z.string(), storeName: z.string(), at: Count }).nullable(),
+  refusal: z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), Count])) }).nullable(),
+  memberId: z.string().nullable(),
 });
 
 const withdrawal = (step: 'block' | 'revoke') =>

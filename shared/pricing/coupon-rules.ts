@@ -1,5 +1,6 @@
 import type { Text } from '../errors';
 import { allocate, percentOf } from '../rounding';
+import { audienceRefusal } from '../vouchers/campaign-audience';
 import type { CartCoupon, CartLine } from './cart';
 import { coversProduct, hoursText, withinWindows } from './coupon-scope';
 import type { CouponForPricing, CouponOutcome, CouponPricingContext, CouponRefusal } from './coupon-terms';
@@ -77,6 +78,10 @@ function judge(coupon: CouponForPricing, ledger: Ledger): Judgement {
   const name = campaign.name;
   if (campaign.type === 'group_buy') return { refusal: { code: 'voucher_group_buy_at_redeem', params: {} } };
   if (!campaign.active) return { refusal: { code: 'voucher_campaign_inactive', params: { campaign: name } } };
+  const sameCampaign = ledger.applied.filter((earlier) => earlier.campaign.id === campaign.id).length;
+  const member = ledger.context.member;
+  const forMembers = member === undefined ? null : audienceRefusal(campaign, member, sameCampaign);
+  if (forMembers) return { refusal: forMembers };
   if (!withinWindows(rules.windows, ledger.context.localTime)) {
     return { refusal: { code: 'voucher_outside_hours', params: { campaign: name, hours: hoursText(rules.windows) } } };
   }
@@ -84,7 +89,6 @@ function judge(coupon: CouponForPricing, ledger: Ledger): Judgement {
   if (other) {
     return { refusal: { code: 'voucher_not_combinable', params: { campaign: name, other: other.campaign.name } } };
   }
-  const sameCampaign = ledger.applied.filter((earlier) => earlier.campaign.id === campaign.id).length;
   if (sameCampaign >= rules.maxPerOrder) {
     return { refusal: { code: 'voucher_per_order_limit', params: { campaign: name, max: rules.maxPerOrder } } };
   }

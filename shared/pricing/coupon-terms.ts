@@ -1,5 +1,6 @@
 import type { Text } from '../errors';
 import type { Campaign } from '../vouchers/campaign';
+import type { AudienceRefusal, CouponMember } from '../vouchers/campaign-audience';
 import type { VoucherType } from '../vouchers/cp1';
 
 /**
@@ -26,6 +27,12 @@ export type CouponPricingContext = {
    * yet; without an entry the refusal shows the SKU.
    */
   freeItems?: ReadonlyMap<string, { nameZh: string; nameEn: string }>;
+  /**
+   * The sale's member for member-only, new-customer and per-member rules: null when the sale has
+   * none. Absent only in a preview that does not know the member's facts: the rules then wait for
+   * the core, which always says.
+   */
+  member?: CouponMember | null;
 };
 
 /** Why the engine takes nothing off for a coupon; codes are error codes with their own messages. */
@@ -40,7 +47,8 @@ export type CouponRefusal =
   | { code: 'voucher_nothing_in_scope'; params: { campaign: string } }
   /** Amounts in minor units here; the caller formats them for the reader. */
   | { code: 'voucher_below_min_spend'; params: { campaign: string; minSpend: number; spend: number } }
-  | { code: 'voucher_free_item_missing'; params: { campaign: string; item: Text } };
+  | { code: 'voucher_free_item_missing'; params: { campaign: string; item: Text } }
+  | AudienceRefusal;
 
 export type CouponOutcome = {
   redemptionId: string;

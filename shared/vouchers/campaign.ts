@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CampaignAudience } from './campaign-audience';
 import { voucherTypes } from './cp1';
 
 export const VoucherType = z.enum(voucherTypes);
@@ -38,6 +39,10 @@ export const CampaignRules = z.object({
   maxPerOrder: z.number().int().min(1).max(20).default(1),
   /** Redemptions per customer across the campaign, counted by the platform; null: no limit. */
   perCustomerLimit: z.number().int().min(1).nullable().default(null),
+  /** Who may use it: anyone, members (of a tier or above), or new customers (campaign-audience.ts). */
+  audience: CampaignAudience.default({ kind: 'everyone' }),
+  /** Redemptions per member across the campaign, counted by the platform by member id; null: no limit. */
+  perMemberLimit: z.number().int().nullable().default(null),
   /** A till may redeem it without reaching the platform, within the risk limits. */
   offlineAllowed: z.boolean().default(false),
   /** How long after redemption a refund gives the voucher back. */

@@ -26,6 +26,8 @@ export const RedemptionRequest = z.object({
   /** Face value this redemption takes off or pays, minor units. */
   amount: z.number().int().min(0),
   mode: RedemptionMode,
+  /** The sale's member, for a campaign's member rules; absent: the sale has none (or an older till). */
+  memberId: z.uuid().optional(),
 });
 export type RedemptionRequest = z.infer<typeof RedemptionRequest>;
 

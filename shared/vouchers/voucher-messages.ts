@@ -1,4 +1,5 @@
 import type { Text } from '../errors';
+import { audienceMessages } from './campaign-audience';
 
 /**
  * What the cashier reads out when a voucher is refused, one message per reason (PROTOCOL.md). Money
@@ -141,6 +142,7 @@ export const voucherMessages = {
     en: 'No redemption {id} is recorded.',
     'zh-CN': '没有编号为 {id} 的核销记录。',
   },
+  ...audienceMessages,
 } satisfies Record<string, Text>;
 
 export type VoucherMessageCode = keyof typeof voucherMessages;

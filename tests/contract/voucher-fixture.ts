@@ -63,6 +63,8 @@ const ruleDefaults: CampaignRules = {
   stackingGroup: null,
   maxPerOrder: 1,
   perCustomerLimit: null,
+  audience: { kind: 'everyone' },
+  perMemberLimit: null,
   offlineAllowed: true,
   reversalWindowHours: 72,
 };

@@ -127,4 +127,25 @@ describe.each(backends)('voucher command line on $name', (backend) => {
     expect([noMin.code, json(noMin)]).toEqual([1, { error: expect.objectContaining({ code: 'request_invalid' }) }]);
     expect([unknown.code, json(unknown)]).toEqual([1, { error: expect.objectContaining({ code: 'voucher_unknown' }) }]);
   });
+
+  it('keeps a campaign to members of a tier, or to new customers, with a limit per member', async () => {
+    const base = ['campaign', 'create', '--type', 'cash_off', '--value', '500'];
+    const [silver, welcome, everyone, lonelyTier, badAudience] = await Promise.all([
+      run([...base, '--audience', 'members', '--min-tier', '2', '--per-member-limit', '1', ...connection]),
+      run([...base, '--audience', 'new-customers', ...connection]),
+      run([...base, '--per-member-limit', '3', ...connection]),
+      run([...base, '--min-tier', '2', ...connection]),
+      run([...base, '--audience', 'vip', ...connection]),
+    ]);
+    expect(json(silver)).toMatchObject({
+      campaign: { rules: { audience: { kind: 'members', minTier: 2 }, perMemberLimit: 1 } },
+    });
+    expect(json(welcome)).toMatchObject({ campaign: { rules: { audience: { kind: 'new_customers' } } } });
+    expect([everyone.code, json(everyone)]).toEqual([
+      1,
+      { error: expect.objectContaining({ code: 'campaign_member_limit_everyone' }) },
+    ]);
+    expect([lonelyTier.code, json(lonelyTier)]).toEqual([2, { error: expect.objectContaining({ code: 'usage' }) }]);
+    expect([badAudience.code, json(badAudience)]).toEqual([2, { error: expect.objectContaining({ code: 'usage' }) }]);
+  });
 });

@@ -14,6 +14,7 @@ import { removeParkedCart } from '../carts/parked-carts';
 import { catalogStatements, type ProductRow } from '../catalog/product-records';
 import type { HandlerContext } from '../handler-context';
 import { requireSession } from '../handler-context';
+import { couponMemberFor } from '../members/coupon-member';
 import { memberPricingFor } from '../members/member-benefits';
 import { linkOrderMember, requireKnownMember } from '../members/order-member';
 import { decidePointsTender, queuePointsPayment } from '../members/points-payment';
@@ -54,7 +55,10 @@ export function commitOrder(ctx: HandlerContext, input: CommitInput): { order: O
     lines: input.cart.lines.map((line, i) => ({ ...line, taxRateBp: products[i].tax_rate_bp })),
   };
   // Coupons are judged again here whatever the screen showed: the renderer cannot be trusted.
-  const coupons = authoritative.coupons.length > 0 ? couponSetup(ctx, store, authoritative, products) : null;
+  const coupons =
+    authoritative.coupons.length > 0
+      ? couponSetup(ctx, store, authoritative, products, couponMemberFor(ctx.db, member, input.id))
+      : null;
   for (const voucher of coupons?.judged.values() ?? []) refuseUsedHere(ctx, store, voucher);
   // The member's tier from this till's cache, whatever the screen previewed (docs/members.md).
   const memberPricing = memberPricingFor(ctx.db, member, products);

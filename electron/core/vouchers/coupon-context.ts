@@ -3,6 +3,7 @@ import type { StoreInfo } from '../../../shared/contract/store';
 import { AppError, type ErrorParams } from '../../../shared/errors';
 import type { Cart } from '../../../shared/pricing/cart';
 import type { CouponPricingContext, CouponRefusal } from '../../../shared/pricing/coupon-terms';
+import type { CouponMember } from '../../../shared/vouchers/campaign-audience';
 import { catalogStatements, type ProductRow } from '../catalog/product-records';
 import type { VoucherAnswers } from './online-answers';
 import { type JudgedVoucher, judgeScan } from './voucher-judge';
@@ -13,13 +14,15 @@ export type CouponSetup = { context: CouponPricingContext; judged: Map<string, J
 /**
  * Re-judges every coupon of a cart on this till (the screen's word is not taken) and gathers what
  * the pricing engine needs: each voucher with its campaign, the products' scope facts and the
- * store's local time. A coupon that fails the local checks is refused with its own message.
+ * store's local time, and the sale's member for the member rules (`couponMemberFor`). A coupon
+ * that fails the local checks is refused with its own message.
  */
 export function couponSetup(
   env: { db: Database; now: number; online?: { vouchers: VoucherAnswers }; skipDenials?: boolean },
   store: StoreInfo,
   cart: Cart,
   products: (ProductRow | undefined)[],
+  member: CouponMember | null,
 ): CouponSetup {
   const judged = new Map<string, JudgedVoucher>();
   const coupons: CouponPricingContext['coupons'] = new Map(
@@ -45,7 +48,12 @@ export function couponSetup(
     }),
   );
   return {
-    context: { coupons, products: productFacts(env.db, products), localTime: localTime(env.now, store.timeZone) },
+    context: {
+      coupons,
+      products: productFacts(env.db, products),
+      localTime: localTime(env.now, store.timeZone),
+      member,
+    },
     judged,
   };
 }
@@ -103,6 +111,10 @@ export function couponRefusalError(refusal: CouponRefusal, currency: string): Ap
     case 'voucher_per_order_limit':
     case 'voucher_nothing_in_scope':
     case 'voucher_free_item_missing':
+    case 'voucher_member_required':
+    case 'voucher_member_tier':
+    case 'voucher_new_customers_only':
+    case 'voucher_member_limit':
       return new AppError(refusal.code, refusal.params as ErrorParams);
     default: {
       const unreachable: never = refusal;

@@ -10,7 +10,9 @@ import {
   VoucherStatus,
 } from '../../../shared/vouchers/redemption-wire';
 import { catalogStatements, type ProductRow } from '../catalog/product-records';
+import { couponMemberFor } from '../members/coupon-member';
 import { cartMemberPricing } from '../members/member-benefits';
+import { cachedMember } from '../members/member-cache';
 import { readOrderRow } from '../orders/order-records';
 import { readStore } from '../store/store-records';
 import { type Asking, askPlatform, type OnlineDomain } from '../sync/platform-ask';
@@ -57,7 +59,14 @@ async function commitStep(s: Asking, input: ParsedInputOf<'orders.commit'>): Pro
   const products = input.cart.lines.map((l) => q.productById.get(l.productId) as ProductRow | undefined);
   // Read-only: the same pricing the dispatch does, to know what each coupon takes off.
   // The deny list is not consulted: the platform is about to say, with where and when.
-  const setup = couponSetup({ db, now, skipDenials: true }, store, input.cart, products);
+  const member = input.cart.memberId ? cachedMember(db, input.cart.memberId) : null;
+  const setup = couponSetup(
+    { db, now, skipDenials: true },
+    store,
+    input.cart,
+    products,
+    couponMemberFor(db, member, input.id),
+  );
   const priced = priceCart(input.cart, pricingPolicy(store.settings), setup.context, cartMemberPricing(db, input.cart));
   const holds = priced.coupons
     .filter((outcome) => outcome.refusal === null)
@@ -71,6 +80,8 @@ async function commitStep(s: Asking, input: ParsedInputOf<'orders.commit'>): Pro
         orderId: input.id,
         amount: outcome.amount,
         mode: 'hold',
+        // The platform judges the member rules by this member; the sale's push must name the same.
+        ...(member ? { memberId: member.id } : {}),
       });
       return answer ? ([coupon.redemptionId, answer] as const) : null;
     });

@@ -107,7 +107,10 @@ export function couponContext(
       },
     ]),
   );
-  return { coupons, products, localTime: { weekday: now.getDay(), minute: now.getHours() * 60 + now.getMinutes() } };
+  const localTime = { weekday: now.getDay(), minute: now.getHours() * 60 + now.getMinutes() };
+  // Without a member a member-only coupon is refused on screen at once; a member's tier, first
+  // visit and redemptions are the core's to judge at Pay (docs/members.md, "Member campaigns").
+  return { coupons, products, localTime, ...(state.cart.memberId ? {} : { member: null }) };
 }
 
 /** The engine gives amounts in minor units; the message shows them as money. */
