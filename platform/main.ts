@@ -2,7 +2,15 @@ import { apiCall } from './cli/api-command';
 import { UsageError } from './cli/args';
 import { CatalogCsvError } from './cli/catalog-csv';
 import { pointsLiability } from './cli/liability-commands';
-import { memberAdd, memberCode, memberErase, memberList, memberMessages, memberShow } from './cli/member-commands';
+import {
+  memberAdd,
+  memberCode,
+  memberErase,
+  memberKeyRotate,
+  memberList,
+  memberMessages,
+  memberShow,
+} from './cli/member-commands';
 import { PlatformRefusal } from './cli/operator-client';
 import {
   type CommandResult,
@@ -49,6 +57,8 @@ const usage = `usage: npm run platform -- <command> [flags] [--json]
   owner revoke --owner <id>          (signs the owner out everywhere; they cannot sign in again)
   online-order --store <id> --channel online_delivery|online_pickup --items <sku:qty,...> [--customer <name>] [--note <text>]
       [--merchant-promotion <decimal>] [--platform-promotion <decimal>] [--delivery-fee <decimal>] [--commission <percent>]
+      [--id <channel's order UUID: a resubmission answers the first order>] [--phone <customer mobile> [--consent]]
+      (--phone credits the brand's member with that number; without one, --consent makes them a member)
   online-order terms --store <id> --order <online order id> [--merchant-promotion …] [--platform-promotion …]
       [--delivery-fee …] [--commission <percent>]
   commission set --store <id> --rate <percent>     (the store's default for new online orders)
@@ -72,6 +82,8 @@ const usage = `usage: npm run platform -- <command> [flags] [--json]
   members erase <member id>          (PIPL erasure: number, name and consent removed; history kept)
   members code <member id> [--age <seconds>]   (a fresh member QR code to scan, as the app shows it)
   members messages                   (enrolment codes the platform would have sent by SMS)
+  members key-rotate [--overlap <seconds>]   (a new member-code key; the previous one good for the overlap,
+                                     10 minutes unless told, 0 retires it at once; tills get both by sync)
   api list                           (every operator route of the platform's contract)
   api <route name> [--input '<json>']   (calls one; path parameters go in the input: {"id": "<store id>"})
   members segments <store id> --type <cafe|restaurant|bakery|convenience|retail> [--bands 30,90,180]
@@ -119,6 +131,7 @@ const commands: Record<string, (args: string[]) => Promise<CommandResult>> = {
   'members erase': memberErase,
   'members code': memberCode,
   'members messages': memberMessages,
+  'members key-rotate': memberKeyRotate,
   api: apiCall,
   'members segments': memberSegments,
   'members score': memberScore,

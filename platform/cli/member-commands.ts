@@ -51,7 +51,7 @@ export async function memberShow(args: string[]): Promise<CommandResult> {
   const { member } = await operatorFrom(values).call<{ member: MemberAdminView }>('GET', `/v1/admin/members/${id}`);
   const lines = [
     memberLine(member),
-    `created ${when(member.createdAt)} via ${member.createdVia}; consent ${member.consent ? `given ${when(member.consentAt)}` : 'not given'}`,
+    `created ${when(member.createdAt)} via ${member.createdVia}${member.createdChannel ? ` (${member.createdChannel})` : ''}; consent ${member.consent ? `given ${when(member.consentAt)}` : 'not given'}`,
     `seen at ${member.stores} store(s); ${member.orders} order(s)${member.erased ? `; erased ${when(member.erasedAt)}` : ''}`,
   ];
   return { json: { member }, text: lines.join('\n') };
@@ -90,4 +90,29 @@ export async function memberMessages(args: string[]): Promise<CommandResult> {
   );
   const text = messages.map((m) => `${m.phone}  ${m.text}  (until ${when(m.expiresAt)})`).join('\n');
   return { json: { messages }, text: text || 'no pending messages' };
+}
+
+type KeyRotation = {
+  kid: number;
+  previous: number | null;
+  previousRetiresAt: number | null;
+  retired: number[];
+  keys: { kid: number; validFrom: number; validTo: number; retiredAt: number | null }[];
+};
+
+/** A new member-code key; the previous one stays good for the overlap (10 minutes unless told). */
+export async function memberKeyRotate(args: string[]): Promise<CommandResult> {
+  const values = readFlags(args, { ...connection, overlap: { type: 'string' } });
+  const overlapSeconds = wholeNumber(values, 'overlap');
+  const rotated = await operatorFrom(values).call<KeyRotation>(
+    'POST',
+    '/v1/admin/member-keys/rotate',
+    overlapSeconds === undefined ? {} : { overlapSeconds },
+  );
+  const previous =
+    rotated.previous === null
+      ? ''
+      : `; key ${rotated.previous} signs nothing more and is good until ${when((rotated.previousRetiresAt ?? 0) * 1000)}`;
+  const retired = rotated.retired.length === 0 ? '' : `; retired now: ${rotated.retired.join(', ')}`;
+  return { json: rotated, text: `member-code key ${rotated.kid} signs from now on${previous}${retired}` };
 }

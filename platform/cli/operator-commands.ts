@@ -55,6 +55,9 @@ export async function onlineOrder(args: string[]): Promise<CommandResult> {
     items: { type: 'string' },
     customer: { type: 'string' },
     note: { type: 'string' },
+    id: { type: 'string' },
+    phone: { type: 'string' },
+    consent: { type: 'boolean' },
     ...termFlags,
   });
   const channel = required(values, 'channel');
@@ -71,11 +74,17 @@ export async function onlineOrder(args: string[]): Promise<CommandResult> {
     items,
     customerName: optional(values, 'customer'),
     note: optional(values, 'note'),
+    id: optional(values, 'id'),
+    customerPhone: optional(values, 'phone') ?? null,
+    marketingConsent: values.consent === true,
     ...termsFromFlags(values, store.currency),
   });
+  const member = order.member
+    ? `; member ${order.member.id}${order.member.joined ? ' joined with this order' : ''}`
+    : '';
   return {
     json: order,
-    text: `online order ${order.id} placed at ${store.name}: pickup code ${order.pickupCode}, ${order.lines.length} line(s), total ${money(order.total, store)}`,
+    text: `online order ${order.id} placed at ${store.name}: pickup code ${order.pickupCode}, ${order.lines.length} line(s), total ${money(order.total, store)}${member}`,
   };
 }
 

@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto';
+import { createHash, randomInt } from 'node:crypto';
 import { uuidv7 } from '../../shared/ids';
 import type { OnlineOrderInput } from '../../shared/platform-api/operator-input';
 import { mulDivRound } from '../../shared/rounding';
@@ -8,7 +8,7 @@ import { noTerms } from '../../shared/sync/settlement-wire';
 import type { OnlineOrderState, OnlineOrderWire } from '../../shared/sync/wire';
 import type { Queryable, Sql } from '../db/sql';
 import { ApiError } from '../errors';
-import { memberById } from '../members/member-records';
+import { memberOfOrder, type OrderMember, orderPhone, replayMember } from '../members/online-order-member';
 import { type CatalogRow, storeProducts } from './catalog';
 import { checkTerms, TERMS_COLUMNS, termsFrom, termsOfRow } from './settlement-terms';
 import { soldOutAmong } from './stock';
@@ -102,22 +102,44 @@ async function freePickupCode(tx: Queryable, storeId: string): Promise<string> {
   }
 }
 
-/** A customer's order from the app or a delivery channel, priced at the store's prices. */
-export async function placeOnlineOrder(sql: Sql, input: OnlineOrderInput, now: number): Promise<OnlineOrderWire> {
+/** The placed order and the member it is credited to (`joined`: made by this order). */
+export type PlacedOnlineOrder = OnlineOrderWire & { member: OrderMember | null };
+
+// The number is left out (only whether there was one): its hash would be the number to anyone who tries them all.
+const requestHash = (input: OnlineOrderInput) =>
+  createHash('sha256')
+    .update(JSON.stringify({ ...input, id: undefined, customerPhone: input.customerPhone !== null }))
+    .digest('hex');
+
+/**
+ * A customer's order from the app or a delivery channel, priced at the store's prices. The
+ * channel's order id, when given, makes a resubmission answer the first order (and its member)
+ * instead of placing another.
+ */
+export async function placeOnlineOrder(sql: Sql, input: OnlineOrderInput, now: number): Promise<PlacedOnlineOrder> {
   if (!isUuid(input.storeId)) throw new ApiError(404, 'store_unknown');
+  const phone = orderPhone(input);
+  const hash = requestHash(input);
   return sql.transaction(async (tx) => {
-    // Taking the version first locks the store row: pickup codes are chosen one order at a time.
+    // The store row first: pickup codes are chosen, and a resubmission found, one order at a time.
+    if (!(await lockStore(tx, input.storeId))) throw new ApiError(404, 'store_unknown');
+    const earlier = input.id === undefined ? null : await placedBefore(tx, input.storeId, input.id);
+    if (earlier) {
+      if (earlier.request_hash !== hash) throw new ApiError(409, 'online_order_replay_mismatch', { id: earlier.id });
+      return { ...toOnlineOrderWire(earlier), member: await replayMember(tx, phone, earlier.member_id, earlier.id) };
+    }
     const version = await reserveStoreVersions(tx, input.storeId, 1);
     const { lines, total } = await priceLines(tx, input.storeId, mergeItems(input.items));
-    if (input.memberId !== null) await refuseUnknownMember(tx, input.memberId);
     const [store] = await tx.query<{ currency: string; commission_bp: number }>(
       'SELECT currency, commission_bp FROM stores WHERE id = $1',
       [input.storeId],
     );
     const terms = termsFrom(input, { ...noTerms, commissionBp: store.commission_bp });
     checkTerms(terms, total, store.currency);
+    const id = input.id ?? uuidv7(now);
+    const member = await memberOfOrder(tx, input, phone, { id, storeId: input.storeId, channel: input.channel }, now);
     const row: OnlineOrderRow = {
-      id: uuidv7(now),
+      id,
       channel: input.channel,
       state: 'placed',
       pickup_code: await freePickupCode(tx, input.storeId),
@@ -133,8 +155,8 @@ export async function placeOnlineOrder(sql: Sql, input: OnlineOrderInput, now: n
     };
     await tx.query(
       `INSERT INTO online_orders (store_id, id, channel, state, pickup_code, customer_name, note, placed_at, total,
-         lines, version, ${TERMS_COLUMNS}, member_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12, $13, $14, $15, $16)`,
+         lines, version, ${TERMS_COLUMNS}, member_id, request_hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12, $13, $14, $15, $16, $17)`,
       [
         input.storeId,
         row.id,
@@ -151,17 +173,20 @@ export async function placeOnlineOrder(sql: Sql, input: OnlineOrderInput, now: n
         terms.platformPromotion,
         terms.deliveryFee,
         terms.commissionBp,
-        input.memberId,
+        member?.id ?? null,
+        hash,
       ],
     );
-    return toOnlineOrderWire(row);
+    return { ...toOnlineOrderWire(row), member };
   });
 }
 
-/** An order names a member the platform made and has not erased, or none. */
-async function refuseUnknownMember(tx: Queryable, memberId: string): Promise<void> {
-  const member = await memberById(tx, memberId);
-  if (!member || member.erased_at !== null) throw new ApiError(400, 'member_unknown');
+async function placedBefore(tx: Queryable, storeId: string, id: string) {
+  const [row] = await tx.query<OnlineOrderRow & { member_id: string | null; request_hash: string | null }>(
+    `SELECT ${ONLINE_ORDER_COLUMNS}, member_id, request_hash FROM online_orders WHERE store_id = $1 AND id = $2`,
+    [storeId, id],
+  );
+  return row ?? null;
 }
 
 const transitions: Record<OnlineOrderStepPayload['step'], { from: OnlineOrderState[]; to: OnlineOrderState }> = {

@@ -6,13 +6,18 @@ import {
   memberCodeBytes,
   NONCE_BYTES,
 } from '../../shared/members/member-code';
+import { memberCeilings } from '../../shared/members/member-limits';
 import type { MemberKeyWire } from '../../shared/members/member-wire';
 import type { Queryable, Sql } from '../db/sql';
+import { ApiError } from '../errors';
 import type { Kek } from '../vouchers/key-sealing';
 import { sealPrivateKey } from '../vouchers/key-sealing';
 import { type KeyRow, newKeyPair, OPEN_VALID_TO, openKeyRow, seconds, signBytes } from '../vouchers/keys';
 import { ensureMemberSettings, readMemberSettings } from './member-settings';
 import { reserveMemberVersions } from './member-versions';
+
+/** How long the previous key stays good after a rotation: 10 minutes unless told, at most a week. */
+export const memberKeyOverlap = { defaultSeconds: 600, maxSeconds: memberCeilings.memberKeyOverlapSeconds };
 
 /**
  * The member-code signing keys (docs/members.md): Ed25519 like the voucher keys, the private half
@@ -50,16 +55,77 @@ export async function ensureMemberSetup(sql: Sql, kek: Kek, nowMs: number): Prom
   });
 }
 
+type PublicKeyRow = Omit<KeyRow, 'private_key_sealed'> & { retired_at: number | null };
+
+export const toMemberKeyWire = (row: PublicKeyRow): MemberKeyWire => ({
+  kid: row.kid,
+  publicKey: row.public_key,
+  validFrom: row.valid_from,
+  validTo: row.valid_to,
+  retiredAt: row.retired_at,
+});
+
 export async function listMemberKeys(db: Queryable): Promise<MemberKeyWire[]> {
-  const rows = await db.query<Omit<KeyRow, 'private_key_sealed'>>(
-    'SELECT kid, public_key, valid_from, valid_to FROM member_keys ORDER BY kid',
+  const rows = await db.query<PublicKeyRow>(
+    'SELECT kid, public_key, valid_from, valid_to, retired_at FROM member_keys ORDER BY kid',
   );
-  return rows.map((row) => ({
-    kid: row.kid,
-    publicKey: row.public_key,
-    validFrom: row.valid_from,
-    validTo: row.valid_to,
-  }));
+  return rows.map(toMemberKeyWire);
+}
+
+export type MemberKeyRotation = {
+  kid: number;
+  /** The key that signed until now: good until `previousRetiresAt` (unix seconds), then retired. */
+  previous: number | null;
+  previousRetiresAt: number | null;
+  /** Older keys still believed until now, retired at once: only the current and the previous key are. */
+  retired: number[];
+};
+
+async function retireKey(tx: Queryable, kid: number, nowSeconds: number, retiresAt: number): Promise<void> {
+  const version = await reserveMemberVersions(tx, 1);
+  await tx.query(
+    'UPDATE member_keys SET valid_to = LEAST(valid_to, $2), retired_at = $3, version = $4 WHERE kid = $1',
+    [kid, nowSeconds, retiresAt, version],
+  );
+}
+
+/**
+ * A new member-code key signs from now on (docs/members.md, "Rotating the member-code key"). The
+ * previous one signs nothing more and stays good for `overlapSeconds` — codes already on customers'
+ * screens, tills that pull late — then retires; any older key still believed retires now. Every
+ * change is a new version of the `member_keys` stream, so the tills take the new public key and the
+ * retirements on their next pull. An overlap of 0 retires the previous key at once (a leaked key).
+ */
+export async function rotateMemberKey(
+  sql: Sql,
+  kek: Kek,
+  nowMs: number,
+  overlapSeconds: number,
+): Promise<MemberKeyRotation> {
+  if (!Number.isSafeInteger(overlapSeconds) || overlapSeconds < 0 || overlapSeconds > memberKeyOverlap.maxSeconds) {
+    throw new ApiError(400, 'member_key_overlap', { max: memberKeyOverlap.maxSeconds, value: String(overlapSeconds) });
+  }
+  const now = seconds(nowMs);
+  return sql.transaction(async (tx) => {
+    await tx.query('SELECT version FROM member_counter WHERE id = 1 FOR UPDATE');
+    const [current] = await tx.query<{ kid: number }>('SELECT kid FROM member_keys ORDER BY kid DESC LIMIT 1');
+    const older = current
+      ? await tx.query<{ kid: number }>(
+          'SELECT kid FROM member_keys WHERE kid < $1 AND (retired_at IS NULL OR retired_at > $2) ORDER BY kid',
+          [current.kid, now],
+        )
+      : [];
+    for (const key of older) await retireKey(tx, key.kid, now, now);
+    if (current) await retireKey(tx, current.kid, now, now + overlapSeconds);
+    const kid = (current?.kid ?? 0) + 1;
+    await insertMemberKey(tx, kek, kid, nowMs);
+    return {
+      kid,
+      previous: current?.kid ?? null,
+      previousRetiresAt: current ? now + overlapSeconds : null,
+      retired: older.map((key) => key.kid),
+    };
+  });
 }
 
 /**
@@ -72,6 +138,7 @@ export async function signMemberCode(
   memberId: MemberId,
   nowMs: number,
 ): Promise<{ code: string; expires: number }> {
+  // The newest key, which a rotation made: the previous one signs nothing after it.
   const [row] = await db.query<KeyRow>('SELECT * FROM member_keys ORDER BY kid DESC LIMIT 1');
   if (!row) throw new Error('the platform has no member signing key');
   const settings = await readMemberSettings(db);

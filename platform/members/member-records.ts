@@ -18,6 +18,9 @@ export type MemberRow = {
   consent: boolean;
   consent_at: number | null;
   created_via: MemberAdminView['createdVia'];
+  /** The channel of the online order that made the member (migration 0017); null otherwise. */
+  created_channel: MemberAdminView['createdChannel'];
+  created_online_order_id: string | null;
   created_store_id: string | null;
   created_at: number;
   erased_at: number | null;
@@ -26,7 +29,8 @@ export type MemberRow = {
 };
 
 export const MEMBER_COLUMNS = `m.id, m.phone, m.name, m.growth, m.tier, m.points, m.first_visit_at, m.last_visit_at,
-  m.consent, m.consent_at, m.created_via, m.created_store_id, m.created_at, m.erased_at,
+  m.consent, m.consent_at, m.created_via, m.created_channel, m.created_online_order_id,
+  m.created_store_id, m.created_at, m.erased_at,
   (SELECT sc.value FROM member_scores sc WHERE sc.member_id = m.id) AS value_segment`;
 
 function tierWire(settings: MemberSettings, tierId: number): MemberWire['tier'] {
@@ -61,6 +65,7 @@ export function toAdminView(
   return {
     ...wire,
     createdVia: row.created_via,
+    createdChannel: row.created_channel,
     createdAt: row.created_at,
     consentAt: row.consent_at,
     erasedAt: row.erased_at,
@@ -77,6 +82,15 @@ export async function memberById(db: Queryable, id: string, lock = false): Promi
     [id],
   );
   return row ?? null;
+}
+
+/**
+ * Holds a number for the rest of the transaction, whether or not a member has it yet: two requests
+ * making a member with one number (an online order at two stores at once) take turns, and the
+ * second finds the first's member instead of failing on the unique index.
+ */
+export async function lockPhone(tx: Queryable, phone: MobilePhone): Promise<void> {
+  await tx.query("SELECT pg_advisory_xact_lock(hashtext('member-phone:' || $1))", [phone]);
 }
 
 export async function memberByPhone(db: Queryable, phone: MobilePhone, lock = false): Promise<MemberRow | null> {

@@ -9,6 +9,7 @@ import { seconds, verifyEd25519 } from '../vouchers/keys';
 import { listMemberKeys } from './member-keys';
 import {
   auditMember,
+  lockPhone,
   MEMBER_COLUMNS,
   type MemberActor,
   type MemberRow,
@@ -111,15 +112,19 @@ export async function insertMember(
     consent: boolean;
     via: MemberAdminView['createdVia'];
     storeId: string | null;
+    /** The online order that makes the member: its channel is kept, and its time is their first visit. */
+    onlineOrder?: { id: string; channel: NonNullable<MemberAdminView['createdChannel']> };
   },
   actor: MemberActor,
   now: number,
 ): Promise<MemberRow> {
   const settings = await readMemberSettings(tx);
   const id = uuidv7(now);
+  const online = member.onlineOrder ?? null;
   await tx.query(
-    `INSERT INTO members (id, phone, name, tier, consent, consent_at, created_via, created_store_id, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    `INSERT INTO members (id, phone, name, tier, consent, consent_at, created_via, created_store_id, created_at,
+       created_channel, created_online_order_id, first_visit_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
     [
       id,
       member.phone,
@@ -130,13 +135,21 @@ export async function insertMember(
       member.via,
       member.storeId,
       now,
+      online?.channel ?? null,
+      online?.id ?? null,
+      online ? now : null,
     ],
   );
   await auditMember(tx, {
     memberId: id,
     actor,
     action: 'member.created',
-    detail: { via: member.via, name: member.name !== null, consent: member.consent },
+    detail: {
+      via: member.via,
+      name: member.name !== null,
+      consent: member.consent,
+      ...(online ? { onlineOrderId: online.id, channel: online.channel } : {}),
+    },
     at: now,
   });
   const row = await memberById(tx, id);
@@ -152,6 +165,7 @@ export async function createMember(
 ): Promise<MemberAdminView> {
   const phone = phoneOrRefuse(input.phone);
   const id = await sql.transaction(async (tx) => {
+    await lockPhone(tx, phone);
     if (await memberByPhone(tx, phone, true)) throw new ApiError(409, 'member_exists');
     const row = await insertMember(
       tx,

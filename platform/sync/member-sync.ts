@@ -1,11 +1,18 @@
 import { MemberPolicy } from '../../shared/members/member-wire';
 import type { RecencyBands } from '../../shared/members/segments';
+import { toMemberKeyWire } from '../members/member-keys';
 import { MEMBER_COLUMNS, type MemberRow, toMemberWire } from '../members/member-records';
 import { memberPolicyFor, type SettingsRow, settingsOf } from '../members/member-settings';
 import type { PlatformDomain } from './platform-domain';
 
 type Versioned = { version: number };
-type KeyRow = { kid: number; public_key: string; valid_from: number; valid_to: number } & Versioned;
+type KeyRow = {
+  kid: number;
+  public_key: string;
+  valid_from: number;
+  valid_to: number;
+  retired_at: number | null;
+} & Versioned;
 type StoreMemberRow = MemberRow & SettingsRow & Versioned & { store_id: string };
 type PolicyRow = SettingsRow &
   Versioned & {
@@ -40,13 +47,13 @@ export const memberDomain: PlatformDomain<'members' | 'member_keys' | 'member_po
       }),
     },
     member_keys: {
-      query: `SELECT kid, public_key, valid_from, valid_to, version FROM member_keys
+      query: `SELECT kid, public_key, valid_from, valid_to, retired_at, version FROM member_keys
            WHERE version > $2 AND $1::uuid IS NOT NULL ORDER BY version LIMIT $3`,
       head: '(SELECT COALESCE(max(version), 0) FROM member_keys)',
       change: (row: KeyRow) => ({
         id: String(row.kid),
         version: String(row.version),
-        data: { kid: row.kid, publicKey: row.public_key, validFrom: row.valid_from, validTo: row.valid_to },
+        data: toMemberKeyWire(row),
       }),
     },
     member_policy: {

@@ -1,3 +1,4 @@
+import { looksLikeMemberCode } from '../../shared/members/member-code';
 import { CP1_PREFIX, looksLikeVoucher, trimScan } from '../../shared/vouchers/cp1';
 
 /**
@@ -23,9 +24,12 @@ export function tidyVoucherText(text: string): string {
   return trimScan(text).trim();
 }
 
-/** A voucher being typed or scanned into the field is no search: its text would only list nothing. */
+/**
+ * A voucher or a member code being typed or scanned into the field is no search: its text would
+ * only list nothing, and searching each half-typed 160-character code kept a busy page busier.
+ */
 export function searchText(text: string): string {
-  return looksLikeVoucher(text) ? '' : text;
+  return looksLikeVoucher(text) || looksLikeMemberCode(text) ? '' : text;
 }
 
 const voucherIdPattern = /^[0-9a-f]{24}$/;

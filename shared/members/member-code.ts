@@ -58,7 +58,15 @@ export type MemberCodeRefusal =
   | 'bad_signature'
   | 'not_yet_valid'
   | 'expired'
-  | 'other_brand';
+  | 'other_brand'
+  | 'retired_key';
+
+/**
+ * A member-code key as the tills hold it: a signing key that can also be retired. From `retiredAt`
+ * (unix seconds; null while in use) no code naming it is believed, whatever it claims: a rotation
+ * leaves the previous key good for an overlap window and then retires it.
+ */
+export type MemberSigningKey = SigningKey & { retiredAt: number | null };
 
 export type MemberCodeVerdict =
   | { ok: true; claims: MemberCodeClaims }
@@ -66,7 +74,7 @@ export type MemberCodeVerdict =
 
 export type MemberCodeContext = {
   /** The platform's member signing keys, by kid. */
-  keys: ReadonlyMap<number, SigningKey>;
+  keys: ReadonlyMap<number, MemberSigningKey>;
   /** Unix seconds on this till's clock. */
   now: number;
   /** This till's brand number on the platform. */
@@ -115,7 +123,8 @@ export function decodeMemberCode(
 
 /**
  * The till's offline verdict, in the order that gives the most useful reason: the envelope, the key,
- * the signature (nothing unsigned is believed, not even its times), then the times and the brand.
+ * the signature (nothing unsigned is believed, not even its times), the key's retirement (a genuine
+ * code of a retired key: the customer refreshes it), then the times and the brand.
  */
 export function judgeMemberCode(scanned: string, context: MemberCodeContext): MemberCodeVerdict {
   const decoded = decodeMemberCode(scanned);
@@ -124,6 +133,7 @@ export function judgeMemberCode(scanned: string, context: MemberCodeContext): Me
   const key = context.keys.get(claims.kid);
   if (!key) return { ok: false, reason: 'unknown_key', claims };
   if (!context.verify(key.publicKey, signed, signature)) return { ok: false, reason: 'bad_signature', claims };
+  if (key.retiredAt !== null && context.now >= key.retiredAt) return { ok: false, reason: 'retired_key', claims };
   if (!keyCovers(key, claims.issuedAt)) return { ok: false, reason: 'unknown_key', claims };
   if (context.now + MEMBER_CODE_CLOCK_SKEW_SECONDS < claims.issuedAt) {
     return { ok: false, reason: 'not_yet_valid', claims };

@@ -10,6 +10,8 @@ export const memberCeilings = {
   memberCodeText: 400,
   /** A member code lives a minute; the platform never signs one for longer than this. */
   memberCodeLifetimeSeconds: 300,
+  /** After a member-code key rotation the previous key stays good at most a week (tills offline that long pull late). */
+  memberKeyOverlapSeconds: 7 * 86_400,
   /** Characters of a member's name (a nickname or 张先生; optional). */
   memberName: 40,
   /** An enrolment code lives ten minutes and takes five wrong tries before a new one is needed. */

@@ -59,6 +59,10 @@ export const memberCodeMessages = {
     en: 'This is another brand’s member code; it cannot be used in this store.',
     'zh-CN': '这是其他品牌的会员码，本店不能使用。',
   },
+  member_code_retired_key: {
+    en: 'This member code was signed with a key the platform has retired. Ask the customer to refresh the code in the app.',
+    'zh-CN': '该会员码的签名密钥已被平台停用，请顾客在 App 中刷新会员码。',
+  },
 } satisfies Record<`member_code_${MemberCodeRefusal}`, Text>;
 
 /** What the owner reads when a tier ladder cannot be saved (shared/members/tiers.ts). */
@@ -233,6 +237,27 @@ export const memberRecordMessages = {
   },
 } satisfies Record<string, Text>;
 
+/** Members from online orders and member-code key rotation, on the platform (docs/members.md). */
+export const onlineMemberMessages = {
+  member_consent_required: {
+    en: 'This number is not a member yet, and an online order makes a member only with the customer’s consent to marketing. Ask for consent in the app, or place the order without the number.',
+    'zh-CN':
+      '该手机号尚未入会；线上订单须经顾客同意接收营销信息才能为其办理入会。请在 App 中征得同意，或不带手机号下单。',
+  },
+  online_order_member_twice: {
+    en: 'An online order names its member once: by member id or by phone number, not both.',
+    'zh-CN': '线上订单只能用一种方式指定会员：会员编号或手机号，不能同时使用。',
+  },
+  online_order_replay_mismatch: {
+    en: 'Online order {id} was already placed with other items or another customer; a resubmission must send the same order.',
+    'zh-CN': '线上订单 {id} 已按不同的商品或顾客下单；重复提交须与原订单完全一致。',
+  },
+  member_key_overlap: {
+    en: 'The overlap is 0 to {max} seconds (0 retires the old key at once); {value} is not.',
+    'zh-CN': '过渡期须为 0 至 {max} 秒（0 表示立即停用旧密钥），{value} 不符合。',
+  },
+} satisfies Record<string, Text>;
+
 /** Reports → Members without the platform (electron/core/members/member-report-call.ts). */
 export const memberReportMessages = {
   member_report_not_paired: {
@@ -248,6 +273,7 @@ export const memberReportMessages = {
 export const memberMessages = {
   ...memberReportMessages,
   ...memberRecordMessages,
+  ...onlineMemberMessages,
   ...phoneMessages,
   ...memberCodeMessages,
   ...tierMessages,

@@ -39,8 +39,11 @@ export const MemberWire = z.object({
 });
 export type MemberWire = z.infer<typeof MemberWire>;
 
-/** The member-code signing keys' public halves: the voucher keys' shape (unix seconds). */
-export const MemberKeyWire = VoucherKeyWire;
+/**
+ * The member-code signing keys' public halves: the voucher keys' shape (unix seconds) and when the
+ * key retires (`retiredAt`, unix seconds; null while in use; absent from platforms before rotation).
+ */
+export const MemberKeyWire = VoucherKeyWire.extend({ retiredAt: z.number().int().min(0).nullable().default(null) });
 export type MemberKeyWire = z.infer<typeof MemberKeyWire>;
 
 /**
@@ -102,6 +105,8 @@ export const MemberCreate = z.object({
 /** Admin: what the operator sees of a member (the number masked, as everywhere). */
 export const MemberAdminView = MemberWire.omit({ phoneHash: true }).extend({
   createdVia: z.enum(['counter', 'platform', 'online_order']),
+  /** The channel of the online order that made the member; null for the other ways in. */
+  createdChannel: z.enum(['online_delivery', 'online_pickup']).nullable().default(null),
   createdAt: z.number().int(),
   consentAt: z.number().int().nullable(),
   erasedAt: z.number().int().nullable(),

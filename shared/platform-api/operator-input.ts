@@ -16,6 +16,11 @@ export type TermsInput = z.infer<typeof TermsInput>;
 export const CommissionInput = z.object({ commissionBp: z.number() });
 
 export const OnlineOrderInput = z.object({
+  /**
+   * The channel's own id for the order (UUID), its idempotency key: the same id at the same store
+   * again answers the order placed the first time. Without it every request is a new order.
+   */
+  id: z.uuid().optional(),
   storeId: z.string().max(64),
   channel: z.enum(['online_delivery', 'online_pickup']),
   items: z
@@ -26,6 +31,13 @@ export const OnlineOrderInput = z.object({
   note: z.string().trim().max(500).default(''),
   /** The member who ordered, when the consumer app knows them: the fulfilling sale is credited to them. */
   memberId: MemberId.nullable().default(null),
+  /**
+   * The customer's mobile number as the app took it: the order is credited to the brand's member
+   * with that number, or makes one when `marketingConsent` is given (docs/members.md, "Members
+   * from online orders"). Loose here: a wrong number is refused in the reader's words.
+   */
+  customerPhone: z.string().max(64).nullable().default(null),
+  marketingConsent: z.boolean().default(false),
   /** Settlement terms; the commission rate defaults to the store's. */
   ...TermsInput.shape,
 });

@@ -11,6 +11,10 @@ import { CommissionInput, OnlineOrderCancel, OnlineOrderInput, TermsInput } from
 const NoParams = z.object({});
 const NoInput = z.object({});
 const StoreCommission = z.object({ storeId: z.string(), commissionBp: z.number().int() });
+/** The placed order and its member: named, found by the customer's number, or made by it (`joined`). */
+const PlacedOnlineOrder = OnlineOrderWire.extend({
+  member: z.object({ id: z.uuid(), joined: z.boolean() }).nullable(),
+});
 
 /**
  * Online orders as a consumer app or delivery channel places them (for now with the admin token;
@@ -23,7 +27,7 @@ export const operatorOrderRoutes = {
     path: '/v1/online-orders',
     params: NoParams,
     input: OnlineOrderInput,
-    output: OnlineOrderWire,
+    output: PlacedOnlineOrder,
     access: 'admin',
     mutates: true,
     status: 201,

@@ -3,6 +3,7 @@ import {
   journalMessages,
   memberCodeMessages,
   memberRecordMessages,
+  onlineMemberMessages,
   phoneMessages,
   redemptionMessages,
   segmentMessages,
@@ -180,6 +181,7 @@ const messages = {
   ...asPlatform(journalMessages),
   ...asPlatform(redemptionMessages),
   ...asPlatform(pointsLedgerMessages),
+  ...asPlatform(onlineMemberMessages),
 };
 
 export type ErrorCode = keyof typeof messages;

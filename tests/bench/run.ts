@@ -9,6 +9,7 @@ import { benchDaySummary } from './day-summary.bench';
 import { benchDrillDown } from './drill-down.bench';
 import { benchHostColdStart } from './host-cold-start.bench';
 import { benchHostMemory } from './host-memory.bench';
+import { benchIdentify } from './identify.bench';
 import { benchLinesExport } from './lines-export.bench';
 import { benchMemberOrderCommit } from './member-commit.bench';
 import { benchMemberSegments } from './member-segments.bench';
@@ -34,6 +35,7 @@ const groups: Record<string, Group> = {
   search: () => benchProductSearch(size(10_000, 100_000)),
   start: async () => [await benchHostColdStart(size(3, 10)), await benchScreenColdStart(size(3, 10))],
   scan: () => benchScanToLine(size(30, 100), size(20, 50)),
+  identify: () => benchIdentify(size(10, 50)),
   memory: () => benchHostMemory(size(2_000, 30_000)),
   commit: () => benchOrderCommit(size(500, 5_000), size(1_000, 5_000)),
   'member-commit': () => benchMemberOrderCommit(size(500, 5_000)),

@@ -10,6 +10,7 @@ import {
   MC1_PREFIX,
   type MemberCodeClaims,
   type MemberCodeRefusal,
+  type MemberSigningKey,
   memberCodeBytes,
 } from '../../shared/members/member-code';
 import { looksLikeVoucher } from '../../shared/vouchers/cp1';
@@ -32,8 +33,14 @@ function issue(c: MemberCodeClaims = claims, key = privateKey): string {
   return encodeMemberCode(signed, new Uint8Array(sign(null, signed, key)));
 }
 
+const key2 = { kid: 2, publicKey: publicKeyText, validFrom: 1_790_000_000, validTo: 1_800_000_000, retiredAt: null };
+/** Key 2 after a rotation: it signed nothing after 1_796_000_005 and retires at `retiredAt`. */
+const rotated = (retiredAt: number) => ({
+  keys: new Map([[2, { ...key2, validTo: 1_796_000_005, retiredAt }]]),
+});
+
 const context = {
-  keys: new Map([[2, { kid: 2, publicKey: publicKeyText, validFrom: 1_790_000_000, validTo: 1_800_000_000 }]]),
+  keys: new Map<number, MemberSigningKey>([[2, key2]]),
   now: 1_796_000_010,
   brand: 7,
   verify: (key: string, signed: Uint8Array, signature: Uint8Array) =>
@@ -76,6 +83,11 @@ describe('the MC1 member code', () => {
       [issue(), 'ok', { now: claims.expires + 29 }],
       [issue(), 'expired', { now: claims.expires + 30 }],
       [issue(), 'other_brand', { brand: 8 }],
+      // Rotated: the previous key's codes are good through the overlap, refused by name once it retires.
+      [issue(), 'ok', rotated(claims.issuedAt + 11)],
+      [issue(), 'retired_key', rotated(claims.issuedAt + 10)],
+      [issue({ ...claims, kid: 2 }, other), 'bad_signature', rotated(claims.issuedAt)],
+      [issue({ ...claims, issuedAt: 1_796_000_006, expires: 1_796_000_066 }), 'unknown_key', rotated(1_796_000_600)],
     ];
     for (const [scanned, why, changes] of cases) {
       expect(verdict(scanned, changes), `${why} ${scanned.slice(0, 20)}`).toBe(why);

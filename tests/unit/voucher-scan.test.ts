@@ -73,9 +73,11 @@ describe('one scan field for products and vouchers', () => {
     expect(voucherFromScanField(`  ${qr} `, null)).toBe(qr);
   });
 
-  it('never searches the catalog for a voucher being typed in', () => {
+  it('never searches the catalog for a voucher or a member code being typed in', () => {
     expect(searchText(qr)).toBe('');
     expect(searchText(decimal)).toBe('');
+    expect(searchText('MC1:6BFOXN*TS0BI$ZDFRH')).toBe('');
+    expect(searchText('mc1:6bf')).toBe('');
     expect(searchText('milk')).toBe('milk');
     expect(searchText('6921168478354')).toBe('6921168478354');
   });

@@ -1,9 +1,9 @@
 import { createHmac } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
+import type { MemberSigningKey } from '../../../shared/members/member-code';
 import type { MemberKeyWire, MemberPolicy, MemberWire } from '../../../shared/members/member-wire';
 import type { MobilePhone } from '../../../shared/members/phone';
 import { RecencyBands, type ValueSegment } from '../../../shared/members/segments';
-import type { SigningKey } from '../../../shared/vouchers/signed-envelope';
 import { namedStatements } from '../db/open-database';
 
 /**
@@ -27,10 +27,11 @@ const statements = namedStatements({
   byId: 'SELECT * FROM members WHERE id = ?',
   insertKnownById: `INSERT INTO members (id, consent, erased, updated_at) VALUES (?, 0, 0, ?) ON CONFLICT (id) DO NOTHING`,
   byHash: 'SELECT * FROM members WHERE phone_hash = ?',
-  upsertKey: `INSERT INTO member_keys (kid, public_key, valid_from, valid_to) VALUES (@kid, @publicKey, @validFrom, @validTo)
+  upsertKey: `INSERT INTO member_keys (kid, public_key, valid_from, valid_to, retired_at)
+    VALUES (@kid, @publicKey, @validFrom, @validTo, @retiredAt)
     ON CONFLICT (kid) DO UPDATE SET public_key = excluded.public_key, valid_from = excluded.valid_from,
-      valid_to = excluded.valid_to`,
-  keys: 'SELECT kid, public_key, valid_from, valid_to FROM member_keys',
+      valid_to = excluded.valid_to, retired_at = excluded.retired_at`,
+  keys: 'SELECT kid, public_key, valid_from, valid_to, retired_at FROM member_keys',
   upsertPolicy: `INSERT INTO member_policy (id, brand, lookup_key, recency_bands, updated_at)
     VALUES (1, @brand, @lookupKey, @recencyBands, @now)
     ON CONFLICT (id) DO UPDATE SET brand = excluded.brand, lookup_key = excluded.lookup_key,
@@ -104,14 +105,20 @@ export function cacheMemberKey(db: Database, key: MemberKeyWire): void {
   statements(db).upsertKey.run(key);
 }
 
-export function memberKeys(db: Database): Map<number, SigningKey> {
-  const rows = statements(db).keys.all() as { kid: number; public_key: string; valid_from: number; valid_to: number }[];
-  return new Map(
-    rows.map((row) => [
-      row.kid,
-      { kid: row.kid, publicKey: row.public_key, validFrom: row.valid_from, validTo: row.valid_to },
-    ]),
-  );
+type KeyRow = { kid: number; public_key: string; valid_from: number; valid_to: number; retired_at: number | null };
+
+const rowToMemberKey = (row: KeyRow): MemberSigningKey => ({
+  kid: row.kid,
+  publicKey: row.public_key,
+  validFrom: row.valid_from,
+  validTo: row.valid_to,
+  retiredAt: row.retired_at,
+});
+
+/** The keys as pulled, retired ones with them: a code of a retired key is refused by name, not as unknown. */
+export function memberKeys(db: Database): Map<number, MemberSigningKey> {
+  const rows = statements(db).keys.all() as KeyRow[];
+  return new Map(rows.map((row) => [row.kid, rowToMemberKey(row)]));
 }
 
 export function cacheMemberPolicy(db: Database, policy: MemberPolicy, now: number): void {

@@ -25,7 +25,15 @@ export function operatorOrderHandlers(context: PlatformContext): RouteHandlers<O
     'admin.onlineOrders.place': async ({ input }) => {
       const order = await placeOnlineOrder(sql, input, context.now());
       notifier.storeChanged(input.storeId);
-      await audit({ action: 'online_order.placed', storeId: input.storeId, detail: { onlineOrderId: order.id } });
+      await audit({
+        action: 'online_order.placed',
+        storeId: input.storeId,
+        detail: {
+          onlineOrderId: order.id,
+          memberId: order.member?.id ?? null,
+          memberJoined: order.member?.joined ?? false,
+        },
+      });
       return order;
     },
     'admin.onlineOrders.cancel': async ({ params, input }) => {

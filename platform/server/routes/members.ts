@@ -10,7 +10,7 @@ import {
 } from '../../../shared/members/member-wire';
 import { ApiError, parseInput } from '../../errors';
 import { confirmEnrolment, pendingMessages, startEnrolment } from '../../members/enrolment';
-import { listMemberKeys, signMemberCode } from '../../members/member-keys';
+import { listMemberKeys, memberKeyOverlap, rotateMemberKey, signMemberCode } from '../../members/member-keys';
 import {
   createMember,
   eraseMember,
@@ -21,6 +21,7 @@ import {
 } from '../../members/member-service';
 import { readMemberSettings } from '../../members/member-settings';
 import { ladderFromBody, setTierLadder } from '../../members/tier-ladder';
+import { recordAudit } from '../../owners/platform-audit';
 import type { PlatformContext } from '../context';
 import { deviceSigned, signedDevice } from '../signed-requests';
 
@@ -72,6 +73,8 @@ const ListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });
 
+const RotateRequest = z.object({ overlapSeconds: z.number().int().optional() });
+
 const CodeRequest = z.object({ ageSeconds: z.number().int().min(0).max(86_400).default(0) });
 
 function memberId(text: string): string {
@@ -110,6 +113,20 @@ export function adminMemberRoutes(app: FastifyInstance, context: PlatformContext
     const member = await showMember(sql, memberId(request.params.id));
     if (member.erased) throw new ApiError(409, 'member_erased');
     return signMemberCode(sql, kek, member.id, context.now() - ageSeconds * 1000);
+  });
+
+  // A new member-code key; the previous one good for the overlap (docs/members.md, "Rotating the member-code key").
+  app.post('/v1/admin/member-keys/rotate', async (request) => {
+    const { overlapSeconds } = parseInput(RotateRequest, request.body ?? {});
+    const rotated = await rotateMemberKey(sql, kek, context.now(), overlapSeconds ?? memberKeyOverlap.defaultSeconds);
+    await recordAudit(sql, {
+      action: 'member_key.rotated',
+      detail: rotated,
+      actor: { kind: 'operator' },
+      at: context.now(),
+    });
+    notifier.everyStoreChanged();
+    return { ...rotated, keys: await listMemberKeys(sql) };
   });
 
   app.get('/v1/admin/member-tiers', async () => ({ tiers: (await readMemberSettings(sql)).ladder }));

@@ -5,10 +5,26 @@ export const keyGapMs = 4;
 
 type Key = { key: string; code: string; keyCode: number; text: string };
 
+/** Base45's symbols (a member code's QR, `MC1:`), on a US keyboard as a scanner emulates one. */
+const symbolKeys: Record<string, { code: string; keyCode: number }> = {
+  ' ': { code: 'Space', keyCode: 32 },
+  $: { code: 'Digit4', keyCode: 52 },
+  '%': { code: 'Digit5', keyCode: 53 },
+  '*': { code: 'Digit8', keyCode: 56 },
+  '+': { code: 'Equal', keyCode: 187 },
+  '-': { code: 'Minus', keyCode: 189 },
+  '.': { code: 'Period', keyCode: 190 },
+  '/': { code: 'Slash', keyCode: 191 },
+  ':': { code: 'Semicolon', keyCode: 186 },
+};
+
 function keyFor(char: string): Key {
   if (char === '\r') return { key: 'Enter', code: 'Enter', keyCode: 13, text: '\r' };
-  if (!/^\d$/.test(char)) throw new Error(`the wedge scanner types digits only, not ${JSON.stringify(char)}`);
-  return { key: char, code: `Digit${char}`, keyCode: char.charCodeAt(0), text: char };
+  if (/^\d$/.test(char)) return { key: char, code: `Digit${char}`, keyCode: char.charCodeAt(0), text: char };
+  if (/^[A-Z]$/.test(char)) return { key: char, code: `Key${char}`, keyCode: char.charCodeAt(0), text: char };
+  const symbol = symbolKeys[char];
+  if (!symbol) throw new Error(`the wedge scanner types digits and Base45 only, not ${JSON.stringify(char)}`);
+  return { key: char, ...symbol, text: char };
 }
 
 /** Resolves at about `due` on this process's performance.now() clock (Node's timers: within ~1 ms). */
