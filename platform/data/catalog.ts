@@ -5,7 +5,7 @@ import { ApiError } from '../errors';
 import { requireStore } from './stores';
 import { reserveCatalogVersions } from './versions';
 
-function refuseDuplicateSkus(items: { sku: string }[]): void {
+export function refuseDuplicateSkus(items: { sku: string }[]): void {
   const seen = new Set<string>();
   for (const { sku } of items) {
     if (seen.has(sku)) throw new ApiError(400, 'sku_duplicate', { sku });
@@ -79,9 +79,13 @@ export type CatalogRow = {
   version: number;
 };
 
-/** The columns of a product as one store sees it: its override, if any, replaces the price. */
+/**
+ * The columns of a product as one store sees it: its override, if any, replaces the price, and a
+ * product the store does not sell is inactive there.
+ */
 export const STORE_PRODUCT_COLUMNS = `p.sku, p.barcodes, p.plu, p.name_zh, p.name_en, p.category_zh, p.category_en,
-  COALESCE(sp.price, p.price) AS price, p.tax_rate_bp, p.unit, p.active, p.listed_online,
+  COALESCE(sp.price, p.price) AS price, p.tax_rate_bp, p.unit, p.active AND sp.available IS NOT false AS active,
+  p.listed_online,
   GREATEST(p.version, COALESCE(sp.version, 0)) AS version`;
 
 export function toCatalogItem(row: CatalogRow): CatalogItem {
@@ -101,12 +105,16 @@ export function toCatalogItem(row: CatalogRow): CatalogItem {
   };
 }
 
+/** A store sees the operator's catalog and its own brand's, not another brand's. */
+export const SEEN_BY_STORE = `(p.organisation_id IS NULL
+  OR p.organisation_id = (SELECT organisation_id FROM stores WHERE id = $1))`;
+
 /** Products by SKU with this store's prices (for pricing an online order). */
 export async function storeProducts(db: Queryable, storeId: string, skus: string[]): Promise<Map<string, CatalogRow>> {
   const rows = await db.query<CatalogRow>(
     `SELECT ${STORE_PRODUCT_COLUMNS} FROM products p
      LEFT JOIN store_prices sp ON sp.store_id = $1 AND sp.sku = p.sku
-     WHERE p.sku = ANY($2::text[])`,
+     WHERE p.sku = ANY($2::text[]) AND ${SEEN_BY_STORE}`,
     [storeId, skus],
   );
   return new Map(rows.map((row) => [row.sku, row]));
