@@ -396,6 +396,8 @@ const permittedOutcomes = [
   // Head office with no platform to ask: the owner reached it, the platform did not answer.
   'owner_platform_unreachable',
   'owner_not_signed_in',
+  // A store's own price goes through the platform; this till is not paired.
+  'catalog_local_price_unpaired',
 ];
 
 /** What a refused call must leave exactly as it was. */
