@@ -13,26 +13,38 @@ export function refuseDuplicateSkus(items: { sku: string }[]): void {
   }
 }
 
+/**
+ * Inserts or updates products by SKU with their versions; a new one goes into `organisationId`'s
+ * catalog (null: the operator's), an existing one stays in its own.
+ */
+export async function writeProducts(
+  tx: Queryable,
+  rows: (ProductInput & { version: number })[],
+  organisationId: string | null,
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO products (sku, barcodes, plu, name_zh, name_en, category_zh, category_en, price, tax_rate_bp, unit,
+       active, listed_online, version, organisation_id)
+     SELECT sku, barcodes, plu, "nameZh", "nameEn", "categoryZh", "categoryEn", price, "taxRateBp", unit,
+       active, "listedOnline", version, $2
+     FROM jsonb_to_recordset($1::jsonb) AS x(sku text, barcodes jsonb, plu text, "nameZh" text, "nameEn" text,
+       "categoryZh" text, "categoryEn" text, price bigint, "taxRateBp" integer, unit text, active boolean,
+       "listedOnline" boolean, version bigint)
+     ON CONFLICT (sku) DO UPDATE SET barcodes = EXCLUDED.barcodes, plu = EXCLUDED.plu, name_zh = EXCLUDED.name_zh,
+       name_en = EXCLUDED.name_en, category_zh = EXCLUDED.category_zh, category_en = EXCLUDED.category_en,
+       price = EXCLUDED.price, tax_rate_bp = EXCLUDED.tax_rate_bp, unit = EXCLUDED.unit, active = EXCLUDED.active,
+       listed_online = EXCLUDED.listed_online, version = EXCLUDED.version`,
+    [JSON.stringify(rows), organisationId],
+  );
+}
+
 /** Upserts by SKU; each product gets its own catalog version so pulls can page inside one import. */
 export async function upsertProducts(sql: Sql, items: ProductInput[]): Promise<{ upserted: number; version: number }> {
   refuseDuplicateSkus(items);
   return sql.transaction(async (tx) => {
     const first = await reserveCatalogVersions(tx, items.length);
     const rows = items.map((item, index) => ({ ...item, version: first + index }));
-    await tx.query(
-      `INSERT INTO products (sku, barcodes, plu, name_zh, name_en, category_zh, category_en, price, tax_rate_bp, unit,
-         active, listed_online, version)
-       SELECT sku, barcodes, plu, "nameZh", "nameEn", "categoryZh", "categoryEn", price, "taxRateBp", unit,
-         active, "listedOnline", version
-       FROM jsonb_to_recordset($1::jsonb) AS x(sku text, barcodes jsonb, plu text, "nameZh" text, "nameEn" text,
-         "categoryZh" text, "categoryEn" text, price bigint, "taxRateBp" integer, unit text, active boolean,
-         "listedOnline" boolean, version bigint)
-       ON CONFLICT (sku) DO UPDATE SET barcodes = EXCLUDED.barcodes, plu = EXCLUDED.plu, name_zh = EXCLUDED.name_zh,
-         name_en = EXCLUDED.name_en, category_zh = EXCLUDED.category_zh, category_en = EXCLUDED.category_en,
-         price = EXCLUDED.price, tax_rate_bp = EXCLUDED.tax_rate_bp, unit = EXCLUDED.unit, active = EXCLUDED.active,
-         listed_online = EXCLUDED.listed_online, version = EXCLUDED.version`,
-      [JSON.stringify(rows)],
-    );
+    await writeProducts(tx, rows, null);
     return { upserted: items.length, version: first + items.length - 1 };
   });
 }

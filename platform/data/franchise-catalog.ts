@@ -4,7 +4,7 @@ import type { FranchiseProduct, PriceChange, StorePrice } from '../../shared/pla
 import type { Queryable, Sql } from '../db/sql';
 import { ApiError } from '../errors';
 import { type AuditActor, recordAudit } from '../owners/platform-audit';
-import { type CatalogRow, refuseDuplicateSkus, toCatalogItem } from './catalog';
+import { type CatalogRow, refuseDuplicateSkus, toCatalogItem, writeProducts } from './catalog';
 import { reserveCatalogVersions } from './versions';
 
 type BrandProductRow = CatalogRow & { organisation_id: string | null };
@@ -87,20 +87,7 @@ export async function putBrandProducts(
       }
     }
     const rows = items.map(({ expectedVersion: _made, ...item }, index) => ({ ...item, version: first + index }));
-    await tx.query(
-      `INSERT INTO products (sku, barcodes, plu, name_zh, name_en, category_zh, category_en, price, tax_rate_bp, unit,
-         active, listed_online, version, organisation_id)
-       SELECT sku, barcodes, plu, "nameZh", "nameEn", "categoryZh", "categoryEn", price, "taxRateBp", unit,
-         active, "listedOnline", version, $2
-       FROM jsonb_to_recordset($1::jsonb) AS x(sku text, barcodes jsonb, plu text, "nameZh" text, "nameEn" text,
-         "categoryZh" text, "categoryEn" text, price bigint, "taxRateBp" integer, unit text, active boolean,
-         "listedOnline" boolean, version bigint)
-       ON CONFLICT (sku) DO UPDATE SET barcodes = EXCLUDED.barcodes, plu = EXCLUDED.plu, name_zh = EXCLUDED.name_zh,
-         name_en = EXCLUDED.name_en, category_zh = EXCLUDED.category_zh, category_en = EXCLUDED.category_en,
-         price = EXCLUDED.price, tax_rate_bp = EXCLUDED.tax_rate_bp, unit = EXCLUDED.unit, active = EXCLUDED.active,
-         listed_online = EXCLUDED.listed_online, version = EXCLUDED.version`,
-      [JSON.stringify(rows), owner.organisationId],
-    );
+    await writeProducts(tx, rows, owner.organisationId);
     const version = first + items.length - 1;
     await recordAudit(tx, {
       actor: { kind: 'owner', ownerId: owner.ownerId },

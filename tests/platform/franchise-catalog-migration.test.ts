@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { setStorePrices, upsertProducts } from '../../platform/data/catalog';
 import { createStore } from '../../platform/data/stores';
 import { loadMigrations, migrate } from '../../platform/db/migrate';
 import { openPgliteSql } from '../../platform/db/pglite-sql';
 import { catalogDomain } from '../../platform/sync/catalog-sync';
 import { newKekText, parseKek } from '../../platform/vouchers/key-sealing';
 import { sealPlainKeys } from '../../platform/vouchers/keys';
-import { product } from './support/clients';
 
 describe('migration 0018 on a platform with a catalog from before brands had their own', () => {
   it("keeps every product the operator's, seen by every store at its own price and on sale", async () => {
@@ -18,8 +16,15 @@ describe('migration 0018 on a platform with a catalog from before brands had the
       const steps = { sealed_voucher_keys: (tx: Parameters<typeof sealPlainKeys>[0]) => sealPlainKeys(tx, kek) };
       await migrate(sql, before, steps);
       const store = await createStore(sql, { name: 'Old', currency: 'CNY', timeZone: 'Asia/Shanghai' }, 1_000);
-      await upsertProducts(sql, [product('OLD-1', { price: 500 }), product('OLD-2', { price: 700 })]);
-      await setStorePrices(sql, store.storeId, [{ sku: 'OLD-2', price: 650 }]);
+      // As the platform before 0018 wrote them (its columns, not today's code).
+      await sql.exec(`INSERT INTO products (sku, barcodes, plu, name_zh, name_en, category_zh, category_en, price,
+          tax_rate_bp, unit, active, listed_online, version)
+        VALUES ('OLD-1', '[]', NULL, '旧一', 'Old one', '饮料', 'Drinks', 500, 1300, 'each', true, true, 1),
+               ('OLD-2', '[]', NULL, '旧二', 'Old two', '饮料', 'Drinks', 700, 1300, 'each', true, true, 2)`);
+      await sql.query('INSERT INTO store_prices (store_id, sku, price, version) VALUES ($1, $2, 650, 3)', [
+        store.storeId,
+        'OLD-2',
+      ]);
       expect(await migrate(sql, migrations, steps)).toBe(migrations.length - before.length);
 
       expect(await sql.query('SELECT sku, organisation_id FROM products ORDER BY sku')).toEqual([
