@@ -90,6 +90,13 @@ export const contractMethodNames: readonly string[] = [
   'owner.status',
   'franchise.stores',
   'franchise.sales',
+  'franchise.catalog',
+  'franchise.saveProduct',
+  'franchise.importCsv',
+  'franchise.storePrices',
+  'franchise.setStorePrice',
+  'franchise.allowLocalPrices',
+  'catalog.setLocalPrice',
 ];
 
 /** The refusals the preload gives without asking main; `{method}` is filled in. */

@@ -8,6 +8,8 @@ import discountsZhCN from './discounts.zh-CN.json';
 import drillEn from './drill.en.json';
 import drillZhCN from './drill.zh-CN.json';
 import en from './en.json';
+import franchiseCatalogEn from './franchise-catalog.en.json';
+import franchiseCatalogZhCN from './franchise-catalog.zh-CN.json';
 import headOfficeEn from './head-office.en.json';
 import headOfficeZhCN from './head-office.zh-CN.json';
 import limitsEn from './limits.en.json';
@@ -43,6 +45,7 @@ const english = {
   ...lineExportEn,
   ...memberEn,
   ...headOfficeEn,
+  ...franchiseCatalogEn,
 };
 const chinese = {
   ...zhCN,
@@ -58,6 +61,7 @@ const chinese = {
   ...lineExportZhCN,
   ...memberZhCN,
   ...headOfficeZhCN,
+  ...franchiseCatalogZhCN,
 };
 
 const storageKey = 'counter.locale';

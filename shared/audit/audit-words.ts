@@ -96,6 +96,13 @@ const methodWords: Record<MethodName, Text> = {
   'owner.status': { en: 'Owner platform sign-in shown', 'zh-CN': '显示店主平台登录状态' },
   'franchise.stores': { en: 'Franchise stores shown', 'zh-CN': '显示连锁门店' },
   'franchise.sales': { en: 'Franchise sales shown', 'zh-CN': '显示连锁销售' },
+  'franchise.catalog': { en: 'Brand catalog shown', 'zh-CN': '显示品牌商品目录' },
+  'franchise.saveProduct': { en: 'Brand product saved on the platform', 'zh-CN': '在平台保存品牌商品' },
+  'franchise.importCsv': { en: 'Brand catalog imported from CSV', 'zh-CN': '从 CSV 导入品牌商品目录' },
+  'franchise.storePrices': { en: 'Store prices shown', 'zh-CN': '显示门店价格' },
+  'franchise.setStorePrice': { en: 'Store price set on the platform', 'zh-CN': '在平台设定门店价格' },
+  'franchise.allowLocalPrices': { en: 'Store allowed to set its own prices', 'zh-CN': '允许门店自行定价' },
+  'catalog.setLocalPrice': { en: 'Store’s own price set', 'zh-CN': '设定本店价格' },
 };
 
 const pulled = Object.fromEntries(

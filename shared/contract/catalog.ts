@@ -50,6 +50,11 @@ export const Product = z.object({
   listedOnline: z.boolean(),
   soldOut: z.boolean(),
   updatedAt: z.number().int(),
+  /**
+   * The version of the platform's catalog change it last came with, which a change of it names; null:
+   * it never came from the platform (on a paired till, the store's own product, kept local only).
+   */
+  platformVersion: z.number().int().nullable(),
 });
 export type Product = z.infer<typeof Product>;
 

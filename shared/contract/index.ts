@@ -7,6 +7,7 @@ import { cartMethods } from './carts';
 import { catalogMethods } from './catalog';
 import { drawerMethods } from './drawer';
 import { feedbackMethods } from './feedback';
+import { franchiseCatalogMethods } from './franchise-catalog';
 import { headOfficeMethods } from './head-office';
 import { lineExportMethods } from './line-export';
 import { memberReportMethods } from './member-report';
@@ -46,6 +47,7 @@ export const contract = {
   ...memberMethods,
   ...memberReportMethods,
   ...headOfficeMethods,
+  ...franchiseCatalogMethods,
 };
 
 export type Contract = typeof contract;

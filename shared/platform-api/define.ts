@@ -32,6 +32,8 @@ export type RouteSpec<
   mutates: boolean;
   /** The status of a success; 200 unless it creates something. */
   status?: 200 | 201;
+  /** A catalog batch (up to 5,000 products): its body may be as large as the operator's catalog call. */
+  batch?: true;
 };
 
 export function route<P extends z.ZodType, I extends z.ZodType, O extends z.ZodType, A extends PlatformAccess>(

@@ -20,4 +20,16 @@ export const franchiseMessages = {
   owner_login_taken: { en: 'An owner already signs in as {login}.', zh: '已有店主使用账号 {login}。' },
   owner_unknown: { en: 'There is no such owner.', zh: '没有这个店主。' },
   organisation_unknown: { en: 'There is no such organisation.', zh: '没有这个品牌。' },
+  catalog_version_stale: {
+    en: '{sku} {name} was changed in the meantime: it is now {price}, {state}. Nothing was saved; make your change again on the current value.',
+    zh: '{sku} {name} 已被他人修改：当前价格 {price}，{state}。本次修改未保存，请在当前值上重新修改。',
+  },
+  product_sku_taken: {
+    en: 'The SKU {sku} is used by another catalog on the platform; give the product a SKU of its own.',
+    zh: '商品编码 {sku} 已被平台上的其他商品目录使用，请为该商品另设编码。',
+  },
+  local_price_not_allowed: {
+    en: 'The owner has not allowed this store to set its own price of {sku}; ask head office to change it.',
+    zh: '店主未允许本店自行设定 {sku} 的价格，请联系总部修改。',
+  },
 } satisfies Record<string, { en: string; zh: string }>;

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { adminStoreRoutes } from './admin-stores';
 import type { RouteSpec } from './define';
 import { franchiseRoutes } from './franchise';
+import { franchiseCatalogRoutes } from './franchise-catalog';
 import { operatorOrderRoutes } from './operator-orders';
 import { operatorVoucherRoutes } from './operator-vouchers';
 import { organisationRoutes } from './organisations';
@@ -17,6 +18,7 @@ export const platformApi = {
   ...operatorOrderRoutes,
   ...operatorVoucherRoutes,
   ...franchiseRoutes,
+  ...franchiseCatalogRoutes,
 };
 
 export type PlatformApi = typeof platformApi;

@@ -127,6 +127,13 @@ const domainAccess: Record<MethodName, Access> = {
   'owner.status': 'franchise.view',
   'franchise.stores': 'franchise.view',
   'franchise.sales': 'franchise.view',
+  'franchise.catalog': 'franchise.view',
+  'franchise.saveProduct': 'franchise.view',
+  'franchise.importCsv': 'franchise.view',
+  'franchise.storePrices': 'franchise.view',
+  'franchise.setStorePrice': 'franchise.view',
+  'franchise.allowLocalPrices': 'franchise.view',
+  'catalog.setLocalPrice': 'catalog.edit',
 };
 
 type Fixture = {
@@ -257,6 +264,21 @@ function sampleInputs(f: Fixture, role: Role, n: number): { [M in MethodName]: I
     'owner.status': {},
     'franchise.stores': {},
     'franchise.sales': { firstDay: '2026-11-01', lastDay: '2026-11-30' },
+    'franchise.catalog': {},
+    'franchise.saveProduct': {
+      sku: 'WALK-1',
+      nameZh: '走查',
+      nameEn: 'Walk',
+      categoryZh: '饮料',
+      categoryEn: 'Drinks',
+      price: 300,
+      expectedVersion: null,
+    },
+    'franchise.importCsv': { csv: 'sku,price\nWALK-1,3.00\n' },
+    'franchise.storePrices': { storeId: uuidv7() },
+    'franchise.setStorePrice': { storeId: uuidv7(), sku: 'WALK-1', price: 300, expectedVersion: 1 },
+    'franchise.allowLocalPrices': { storeId: uuidv7(), skus: ['*'] },
+    'catalog.setLocalPrice': { productId: uuidv7(), price: 300, expectedVersion: 1 },
     'members.lookup': { phone: f.members.phone },
     'members.identify': { code: f.members.signer.code(f.members.memberId) },
     'members.enrolStart': { enrolmentId: uuidv7(), phone: '13900001111', consent: true },
@@ -376,6 +398,8 @@ const permittedOutcomes = [
   // Head office with no platform to ask: the owner reached it, the platform did not answer.
   'owner_platform_unreachable',
   'owner_not_signed_in',
+  // A store's own price goes through the platform; this till is not paired.
+  'catalog_local_price_unpaired',
 ];
 
 /** What a refused call must leave exactly as it was. */

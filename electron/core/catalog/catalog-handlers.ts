@@ -1,12 +1,21 @@
-import type { Product } from '../../../shared/contract/catalog';
+import type { Product, ProductInput } from '../../../shared/contract/catalog';
 import { AppError } from '../../../shared/errors';
 import { breach } from '../../../shared/limits';
 import { decideAccess } from '../../../shared/roles';
 import type { HandlerContext, Handlers } from '../handler-context';
 import { refuseBreach } from '../store/limit-refusals';
 import { readStore, requireStore } from '../store/store-records';
+import { readPairing } from '../sync/sync-records';
 import { importProductsCsv } from './csv-import';
-import { findProduct, listCategories, requireProduct, saveCategory, saveProduct, toProduct } from './product-records';
+import {
+  findProduct,
+  listCategories,
+  requireProduct,
+  sameCatalogFields,
+  saveCategory,
+  saveProduct,
+  toProduct,
+} from './product-records';
 import { findByBarcode, searchProducts } from './product-search';
 
 function forCaller(ctx: HandlerContext, product: Product): Product {
@@ -18,6 +27,17 @@ function forCaller(ctx: HandlerContext, product: Product): Product {
 function refusePrice(ctx: HandlerContext, price: number): void {
   const store = requireStore(ctx.db, ctx.now);
   refuseBreach(breach(store.settings, 'price', price), store, ctx.locale);
+}
+
+/**
+ * On a till paired with a platform, a product that came from it is the brand's: a change made here
+ * would be overwritten by the next change of it there, so only the store's own fields (cost) change
+ * here. The demo's platform serves this till alone and takes its catalog from it.
+ */
+function refuseFranchiseEdit(ctx: HandlerContext, before: Product | null, input: ProductInput): void {
+  if (!before || before.platformVersion === null || sameCatalogFields(before, input)) return;
+  if (!readPairing(ctx.db) || readStore(ctx.db, ctx.now)?.demo) return;
+  throw new AppError('product_franchise_owned');
 }
 
 export const catalogHandlers = {
@@ -44,6 +64,7 @@ export const catalogHandlers = {
 
   'catalog.saveProduct': (ctx, input) => {
     const earlier = input.id ? findProduct(ctx.db, input.id) : undefined;
+    refuseFranchiseEdit(ctx, earlier ? toProduct(earlier) : null, input);
     if (input.price !== earlier?.price) refusePrice(ctx, input.price);
     const { product, before } = saveProduct(ctx.db, input, ctx.now);
     ctx.describe(`product:${product.id}`, { before, after: product });
@@ -60,6 +81,7 @@ export const catalogHandlers = {
       now: ctx.now,
       lineOffset: input.lineOffset,
       checkPrice: (price) => refusePrice(ctx, price),
+      checkProduct: (before, input) => refuseFranchiseEdit(ctx, before, input),
     });
     ctx.describe('catalog:import', {
       created: summary.created,

@@ -1,9 +1,16 @@
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
-import { BarcodeText, type Product, ProductInput } from '../../../shared/contract/catalog';
+import { BarcodeText, ProductInput } from '../../../shared/contract/catalog';
 import type { CatalogItem } from '../../../shared/sync/catalog-sync';
 import type { TillDomain } from '../sync/till-domain';
-import { findCategoryByName, findProductBySku, saveCategory, saveProduct } from './product-records';
+import {
+  findCategoryByName,
+  findProductBySku,
+  notePlatformVersion,
+  sameCatalogFields,
+  saveCategory,
+  saveProduct,
+} from './product-records';
 
 /**
  * The franchise catalog is the platform's: a code the till refuses from a person (a wrong EAN check
@@ -11,8 +18,11 @@ import { findCategoryByName, findProductBySku, saveCategory, saveProduct } from 
  */
 const PulledProduct = ProductInput.extend({ barcodes: z.array(BarcodeText).max(10).default([]) });
 
-/** Matched by SKU; cost, sold-out and low-stock level stay the store's own. */
-function applyCatalogItem(db: Database, item: CatalogItem, now: number): void {
+/**
+ * Matched by SKU; cost, sold-out and low-stock level stay the store's own. The change's version is
+ * kept with the product: an edit made here names it, so the platform can refuse a stale one.
+ */
+function applyCatalogItem(db: Database, item: CatalogItem, version: number, now: number): void {
   const existing = findProductBySku(db, item.sku);
   const category =
     findCategoryByName(db, item.categoryZh) ??
@@ -34,33 +44,15 @@ function applyCatalogItem(db: Database, item: CatalogItem, now: number): void {
   });
   // A product the platform sends unchanged (a new till's first pull of a catalog it already has)
   // is left alone: no write, no new updated_at, nothing for open screens to refresh.
-  if (existing && sameProduct(existing, input)) return;
-  saveProduct(db, input, now);
-}
-
-function sameProduct(existing: Product, input: ProductInput): boolean {
-  const fields = [
-    'categoryId',
-    'plu',
-    'nameZh',
-    'nameEn',
-    'price',
-    'taxRateBp',
-    'unit',
-    'active',
-    'listedOnline',
-  ] as const;
-  return (
-    fields.every((field) => existing[field] === input[field]) &&
-    JSON.stringify([...existing.barcodes].sort()) === JSON.stringify([...input.barcodes].sort())
-  );
+  if (!existing || !sameCatalogFields(existing, input)) saveProduct(db, input, now);
+  if (existing?.platformVersion !== version) notePlatformVersion(db, item.sku, version);
 }
 
 export const catalogTill: TillDomain<'catalog', never> = {
   streams: {
     catalog: {
-      apply: (db, item, { now }) => {
-        applyCatalogItem(db, item, now);
+      apply: (db, item, { version, now }) => {
+        applyCatalogItem(db, item, Number(version), now);
         return false;
       },
       told: () => [{ type: 'catalog.changed' }],

@@ -23,14 +23,16 @@ export type ImportSummary = {
   changes: ProductChange[];
 };
 
-type Context = {
+/** A file being read: its columns, the currency's decimals, the reader's words. */
+export type CsvFile = { exponent: number; words: Words; present: Set<string> };
+
+type Context = CsvFile & {
   db: Database;
-  exponent: number;
-  words: Words;
   now: number;
-  present: Set<string>;
   /** Refuses a new price past the store's limit (the demo's own catalog has none to check). */
   checkPrice?: (price: number) => void;
+  /** Refuses a change this till may not make to the product (one of the brand's catalog). */
+  checkProduct?: (before: Product | null, input: ProductInput) => void;
 };
 
 /**
@@ -42,29 +44,27 @@ type Context = {
 export function importProductsCsv(
   db: Database,
   csv: string,
-  options: { currency: string; locale: Locale; now: number; lineOffset?: number; checkPrice?: (price: number) => void },
+  options: {
+    currency: string;
+    locale: Locale;
+    now: number;
+    lineOffset?: number;
+    checkPrice?: (price: number) => void;
+    checkProduct?: (before: Product | null, input: ProductInput) => void;
+  },
 ): ImportSummary {
   const { locale } = options;
-  const [header, ...records] = parseCsv(csv);
-  if (!header) throw new AppError('invalid_input', { detail: texts.empty });
-  if (records.length > maxImportRows) {
-    throw new AppError('invalid_input', { detail: tooManyRows(records.length) });
-  }
-  const columns = header.fields.map((name) => name.trim().toLowerCase());
-  if (!columns.includes('sku')) throw new AppError('invalid_input', { detail: texts.noSku });
+  const { file, records } = readProductCsv(csv, options);
   const ctx: Context = {
+    ...file,
     db,
-    exponent: currencyExponent(options.currency),
-    words: { locale, currency: options.currency },
     now: options.now,
-    present: new Set(columns),
     checkPrice: options.checkPrice,
+    checkProduct: options.checkProduct,
   };
   const rows: ImportRowResult[] = [];
   const changes: ProductChange[] = [];
-  for (const record of records) {
-    const values = Object.fromEntries(columns.map((name, i) => [name, (record.fields[i] ?? '').trim()]));
-    const line = record.line + (options.lineOffset ?? 0);
+  for (const { line, values } of records) {
     const sku = values.sku || null;
     try {
       const change = db.transaction(() => importRow(ctx, values))();
@@ -72,11 +72,36 @@ export function importProductsCsv(
       rows.push({ line, sku, status: change.created ? 'created' : 'updated', error: null, note });
       if (change.created || Object.keys(change.changed).length > 0) changes.push(change);
     } catch (error) {
-      rows.push({ line, sku, status: 'error', error: describe(error, locale), note: null });
+      rows.push({ line, sku, status: 'error', error: rowError(error, locale), note: null });
     }
   }
   const count = (status: ImportRowResult['status']) => rows.filter((row) => row.status === status).length;
   return { created: count('created'), updated: count('updated'), failed: count('error'), rows, changes };
+}
+
+/** A product CSV's columns and rows (values by column name, trimmed), refused whole if it has no SKU column or too many rows. */
+export function readProductCsv(
+  csv: string,
+  options: { currency: string; locale: Locale; lineOffset?: number },
+): { file: CsvFile; records: { line: number; values: Record<string, string> }[] } {
+  const [header, ...records] = parseCsv(csv);
+  if (!header) throw new AppError('invalid_input', { detail: texts.empty });
+  if (records.length > maxImportRows) {
+    throw new AppError('invalid_input', { detail: tooManyRows(records.length) });
+  }
+  const columns = header.fields.map((name) => name.trim().toLowerCase());
+  if (!columns.includes('sku')) throw new AppError('invalid_input', { detail: texts.noSku });
+  return {
+    file: {
+      exponent: currencyExponent(options.currency),
+      words: { locale: options.locale, currency: options.currency },
+      present: new Set(columns),
+    },
+    records: records.map((record) => ({
+      line: record.line + (options.lineOffset ?? 0),
+      values: Object.fromEntries(columns.map((name, i) => [name, (record.fields[i] ?? '').trim()])),
+    })),
+  };
 }
 
 function importRow(ctx: Context, values: Record<string, string>): ProductChange {
@@ -84,17 +109,21 @@ function importRow(ctx: Context, values: Record<string, string>): ProductChange 
   const changes = rowChanges(ctx, values);
   const merged = existing ? { ...editableFields(existing), ...changes } : changes;
   const input = parseInput(ProductInput, merged, ctx.words.locale, () => ctx.words.currency);
+  ctx.checkProduct?.(existing, input);
   if (input.price !== existing?.price) ctx.checkPrice?.(input.price);
   const { product, before } = saveProduct(ctx.db, input, ctx.now);
   return { sku: product.sku, created: before === null, changed: before ? difference(before, product) : {} };
 }
 
-/** The fields the file sets for this row; a column the file lacks is left out, not defaulted. */
-function rowChanges(ctx: Context, values: Record<string, string>): Record<string, unknown> {
-  const has = (column: string) => ctx.present.has(column);
+/** The fields the file sets for this row, the category by its names; a column the file lacks is left out, not defaulted. */
+export function fileFields(file: CsvFile, values: Record<string, string>): Record<string, unknown> {
+  const has = (column: string) => file.present.has(column);
   const filled = (column: string) => has(column) && values[column] !== '';
   const changes: Record<string, unknown> = { sku: values.sku };
-  if (filled('category_zh')) changes.categoryId = ensureCategory(ctx, values.category_zh, values.category_en);
+  if (filled('category_zh')) {
+    changes.categoryZh = values.category_zh;
+    changes.categoryEn = values.category_en || values.category_zh;
+  }
   // An empty cell leaves the codes as they are, like an empty price: clearing them is the editor's job.
   if (filled('barcodes'))
     changes.barcodes = values.barcodes
@@ -104,12 +133,19 @@ function rowChanges(ctx: Context, values: Record<string, string>): Record<string
   if (has('plu')) changes.plu = values.plu || null;
   if (has('name_zh')) changes.nameZh = values.name_zh;
   if (has('name_en')) changes.nameEn = values.name_en;
-  if (filled('price')) changes.price = amount(ctx, values.price, ctx.exponent, 'price');
-  if (filled('cost')) changes.cost = amount(ctx, values.cost, ctx.exponent, 'cost');
-  if (filled('tax_rate')) changes.taxRateBp = amount(ctx, values.tax_rate, 2, 'taxRateBp');
+  if (filled('price')) changes.price = amount(file, values.price, file.exponent, 'price');
+  if (filled('cost')) changes.cost = amount(file, values.cost, file.exponent, 'cost');
+  if (filled('tax_rate')) changes.taxRateBp = amount(file, values.tax_rate, 2, 'taxRateBp');
   if (filled('unit')) changes.unit = values.unit;
   if (filled('active')) changes.active = flag(values.active);
   if (filled('listed_online')) changes.listedOnline = flag(values.listed_online);
+  return changes;
+}
+
+/** The fields for this till's own product: the category found or made by its names. */
+function rowChanges(ctx: Context, values: Record<string, string>): Record<string, unknown> {
+  const { categoryZh, categoryEn, ...changes } = fileFields(ctx, values);
+  if (typeof categoryZh === 'string') changes.categoryId = ensureCategory(ctx, categoryZh, String(categoryEn));
   return changes;
 }
 
@@ -142,18 +178,18 @@ function difference(before: Product, after: Product): Record<string, [unknown, u
 
 const CategoryNames = z.object({ nameZh: LocalName, nameEn: LocalName });
 
-function ensureCategory(ctx: Context, nameZh: string, nameEn: string | undefined): CategoryId {
+function ensureCategory(ctx: Context, nameZh: string, nameEn: string): CategoryId {
   const existing = findCategoryByName(ctx.db, nameZh);
   if (existing) return existing.id;
-  const names = parseInput(CategoryNames, { nameZh, nameEn: nameEn || nameZh }, ctx.words.locale);
+  const names = parseInput(CategoryNames, { nameZh, nameEn }, ctx.words.locale);
   return saveCategory(ctx.db, { ...names, sort: 0, active: true }, ctx.now).category.id;
 }
 
-function amount(ctx: Context, text: string, exponent: number, field: 'price' | 'cost' | 'taxRateBp'): number {
+function amount(file: CsvFile, text: string, exponent: number, field: 'price' | 'cost' | 'taxRateBp'): number {
   const value = parseDecimalAmount(text, exponent);
   if (value === null) {
     const key = field === 'taxRateBp' ? 'not_percent' : 'not_amount';
-    const detail = describeIssue({ code: 'custom', path: [field], input: text, message: keyMessage(key) }, ctx.words);
+    const detail = describeIssue({ code: 'custom', path: [field], input: text, message: keyMessage(key) }, file.words);
     throw new AppError('invalid_input', { detail });
   }
   return value;
@@ -172,7 +208,8 @@ function flag(text: string): boolean {
   return !['0', 'false', 'no', '否'].includes(text.toLowerCase());
 }
 
-function describe(error: unknown, locale: Locale) {
+/** A row's refusal as the import reports it; anything but a refusal is a fault and propagates. */
+export function rowError(error: unknown, locale: Locale) {
   if (error instanceof AppError) return { code: error.code, message: errorMessage(error.code, error.params, locale) };
   throw error;
 }

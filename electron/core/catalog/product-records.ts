@@ -23,6 +23,7 @@ export type ProductRow = {
   listed_online: number;
   sold_out: number;
   updated_at: number;
+  platform_version: number | null;
   barcodes: string | null;
 };
 
@@ -45,6 +46,7 @@ export const catalogStatements = namedStatements({
       name_zh = @nameZh, name_en = @nameEn, price = @price, cost = @cost, tax_rate_bp = @taxRateBp,
       unit = @unit, active = @active, listed_online = @listedOnline, updated_at = @now
     WHERE id = @id`,
+  setPlatformVersion: 'UPDATE products SET platform_version = ? WHERE sku = ?',
   deleteBarcodes: 'DELETE FROM product_barcodes WHERE product_id = ?',
   insertBarcode: 'INSERT INTO product_barcodes (barcode, product_id) VALUES (?, ?)',
   deleteTerms: 'DELETE FROM product_search WHERE rowid = ?',
@@ -79,6 +81,7 @@ export function toProduct(row: ProductRow): Product {
     listedOnline: row.listed_online === 1,
     soldOut: row.sold_out === 1,
     updatedAt: row.updated_at,
+    platformVersion: row.platform_version,
   };
 }
 
@@ -156,6 +159,30 @@ export function saveProduct(
   return { product: toProduct(saved), before: existing ? toProduct(existing) : null };
 }
 
+/** Whether a change leaves what the brand's catalog says of a product as it is (cost, sold-out and stock are the store's). */
+export function sameCatalogFields(existing: Product, input: ProductInput): boolean {
+  const fields = [
+    'categoryId',
+    'plu',
+    'nameZh',
+    'nameEn',
+    'price',
+    'taxRateBp',
+    'unit',
+    'active',
+    'listedOnline',
+  ] as const;
+  return (
+    fields.every((field) => existing[field] === input[field]) &&
+    JSON.stringify([...existing.barcodes].sort()) === JSON.stringify([...input.barcodes].sort())
+  );
+}
+
+/** The platform's version of a product this till holds, noted as its catalog change is applied. */
+export function notePlatformVersion(db: Database, sku: string, version: number): void {
+  catalogStatements(db).setPlatformVersion.run(version, sku);
+}
+
 export function findProductBySku(db: Database, sku: string): Product | null {
   const row = catalogStatements(db).productBySku.get(sku) as ProductRow | undefined;
   return row ? toProduct(row) : null;
@@ -200,6 +227,11 @@ export function saveCategory(
 export function listCategories(db: Database, includeInactive: boolean): Category[] {
   const rows = catalogStatements(db).listCategories.all({ includeInactive: includeInactive ? 1 : 0 }) as CategoryRow[];
   return rows.map(toCategory);
+}
+
+export function findCategory(db: Database, id: string): Category | null {
+  const row = catalogStatements(db).categoryById.get(id) as CategoryRow | undefined;
+  return row ? toCategory(row) : null;
 }
 
 export function findCategoryByName(db: Database, nameZh: string): Category | null {

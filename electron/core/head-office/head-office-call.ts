@@ -1,35 +1,19 @@
 import { type CallRequest, contract, type Envelope, type ParsedInputOf } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
-import { type Locale, pickLocale } from '../../../shared/locale';
-import { type PlatformClient, PlatformRefusal } from '../../../shared/platform-api/client';
+import { pickLocale } from '../../../shared/locale';
+import { PlatformRefusal } from '../../../shared/platform-api/client';
 import { decideAccess } from '../../../shared/roles';
-import { appendAudit } from '../audit/audit-chain';
 import { toErrorShape } from '../dispatcher';
-import type { Actor, CoreEnvironment } from '../handler-context';
+import type { CoreEnvironment } from '../handler-context';
 import { refuseBadSpan } from '../reports/report-spans';
 import { readStore } from '../store/store-records';
+import { franchiseCatalogAnswers } from './franchise-catalog-answers';
+import type { HeadOfficeMethod } from './head-office-methods';
+import { asOwner, auditOwner, type Checked } from './owner-calls';
 import { asked, ownerClient } from './owner-platform';
 import { type KeptOwnerSession, keepOwnerSession, ownerStatus, readOwnerSession } from './owner-session';
 
-const headOfficeMethods = [
-  'owner.signIn',
-  'owner.signOut',
-  'owner.status',
-  'franchise.stores',
-  'franchise.sales',
-] as const;
-type HeadOfficeMethod = (typeof headOfficeMethods)[number];
-
-export function isHeadOfficeMethod(method: string): method is HeadOfficeMethod {
-  return (headOfficeMethods as readonly string[]).includes(method);
-}
-
-type Checked<M extends HeadOfficeMethod> = {
-  input: ParsedInputOf<M>;
-  actor: Actor | null;
-  now: number;
-  locale: Locale;
-};
+export { isHeadOfficeMethod } from './head-office-methods';
 
 /**
  * Who may reach head office: on a till with a store, its signed-in owner (the permission, as the
@@ -44,7 +28,9 @@ function checked<M extends HeadOfficeMethod>(env: CoreEnvironment, method: M, re
   const base = { input: parsed.data as ParsedInputOf<M>, now, locale: pickLocale(request.locale) };
   if (!readStore(env.db, now)) return { ...base, actor: null };
   const session = env.sessions.get(request.sessionToken, now);
-  if (!session || session.locked || decideAccess(session.role, 'franchise.view') !== 'allow') return null;
+  const access = spec.access;
+  if (!session || session.locked || access === 'public' || access === 'signedIn') return null;
+  if (decideAccess(session.role, access) !== 'allow') return null;
   return { ...base, actor: { id: session.staffId, name: session.name } };
 }
 
@@ -79,6 +65,7 @@ const answers: { [M in HeadOfficeMethod]: (env: CoreEnvironment, call: Checked<M
     refuseBadSpan({ from: firstDay, to: lastDay });
     return asOwner(env, call, (client) => client.call('franchise.sales', { from: firstDay, to: lastDay }));
   },
+  ...franchiseCatalogAnswers,
 };
 
 function answer<M extends HeadOfficeMethod>(env: CoreEnvironment, method: M, call: Checked<M>): Promise<unknown> {
@@ -94,7 +81,7 @@ async function signIn(env: CoreEnvironment, call: Checked<'owner.signIn'>) {
   const session = await asked(url, () => ownerClient(url, null, call.locale).call('owner.signIn', { login, password }));
   const kept: KeptOwnerSession = { ...session, platformUrl: url };
   keepOwnerSession(env.ownerSession, kept);
-  audit(env, call, 'owner.signIn', kept, {});
+  auditOwner(env, call, 'owner.signIn', kept, {});
   return ownerStatus(env, call.now);
 }
 
@@ -110,53 +97,6 @@ async function signOut(env: CoreEnvironment, call: Checked<HeadOfficeMethod>) {
     endedOnPlatform = false;
   }
   env.ownerSession.forget();
-  audit(env, call, 'owner.signOut', kept, { endedOnPlatform });
+  auditOwner(env, call, 'owner.signOut', kept, { endedOnPlatform });
   return ownerStatus(env, call.now);
-}
-
-async function asOwner<T>(
-  env: CoreEnvironment,
-  call: Checked<HeadOfficeMethod>,
-  work: (client: PlatformClient) => Promise<T>,
-): Promise<T> {
-  const kept = readOwnerSession(env.ownerSession, call.now);
-  if (!kept) throw new AppError('owner_not_signed_in');
-  const client = ownerClient(kept.platformUrl, kept.token, call.locale);
-  return asked(kept.platformUrl, () =>
-    work(client).catch((error: unknown) => {
-      // Revoked or ended on the platform: a token that opens nothing any more is not kept.
-      if (error instanceof PlatformRefusal && error.status === 401) {
-        env.ownerSession.forget();
-        audit(env, call, 'owner.signOut', kept, { endedOnPlatform: true, reason: 'session_invalid' });
-      }
-      throw error;
-    }),
-  );
-}
-
-/** Who signed in or out, as whom and where; never the token or the password. */
-function audit(
-  env: CoreEnvironment,
-  call: Checked<HeadOfficeMethod>,
-  action: 'owner.signIn' | 'owner.signOut',
-  kept: KeptOwnerSession,
-  extra: Record<string, unknown>,
-): void {
-  env.db.transaction(() => {
-    appendAudit(env.db, env.auditKey, {
-      at: call.now,
-      action,
-      staffId: call.actor?.id ?? null,
-      staffName: call.actor?.name ?? null,
-      approverId: null,
-      approverName: null,
-      subject: kept.owner.login,
-      detail: {
-        platformUrl: kept.platformUrl,
-        ownerId: kept.owner.ownerId,
-        organisation: kept.organisation.name,
-        ...extra,
-      },
-    });
-  })();
 }

@@ -14,4 +14,11 @@ export const headOfficeHandlers = {
   'owner.signOut': needsPlatform,
   'franchise.stores': needsPlatform,
   'franchise.sales': needsPlatform,
+  'franchise.catalog': needsPlatform,
+  'franchise.saveProduct': needsPlatform,
+  'franchise.importCsv': needsPlatform,
+  'franchise.storePrices': needsPlatform,
+  'franchise.setStorePrice': needsPlatform,
+  'franchise.allowLocalPrices': needsPlatform,
+  'catalog.setLocalPrice': needsPlatform,
 } satisfies Partial<Handlers>;

@@ -26,8 +26,9 @@ export async function asked<T>(url: string, work: () => Promise<T>): Promise<T> 
       const detail = error.status === 0 ? (error.message.split(': ').pop() ?? error.code) : `HTTP ${error.status}`;
       throw new AppError('owner_platform_unreachable', { url, detail });
     }
+    // A change made against a stale version keeps its own code: the screen shows the value as it is now.
     throw new AppError(
-      'owner_platform_refused',
+      error.code === 'catalog_version_stale' ? 'catalog_version_stale' : 'owner_platform_refused',
       { message: error.message },
       { code: error.code, status: error.status },
     );

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { PlatformContext } from '../context';
 import { adminStoreHandlers } from './admin-store-handlers';
+import { franchiseCatalogHandlers } from './franchise-catalog-handlers';
 import { franchiseHandlers } from './franchise-handlers';
 import { mountPlatformApi } from './mount';
 import { operatorOrderHandlers } from './operator-order-handlers';
@@ -15,5 +16,6 @@ export function platformApiRoutes(app: FastifyInstance, context: PlatformContext
     ...operatorOrderHandlers(context),
     ...operatorVoucherHandlers(context),
     ...franchiseHandlers(context),
+    ...franchiseCatalogHandlers(context),
   });
 }

@@ -32,15 +32,16 @@ export type HandlerArgs<N extends RouteName> = {
 export type RouteHandlers<N extends RouteName> = { [K in N]: (args: HandlerArgs<K>) => Promise<RouteOutput<K>> };
 
 /** Who may call, checked in `onRequest` from the headers alone; the body is capped by who it is. */
-function accessOptions(access: PlatformAccess, context: PlatformContext): RouteShorthandOptions {
-  switch (access) {
+function accessOptions(spec: RouteSpec, context: PlatformContext): RouteShorthandOptions {
+  switch (spec.access) {
     case 'public':
       return { bodyLimit: bodyLimits.public };
     case 'admin':
       return { bodyLimit: bodyLimits.admin, onRequest: async (request) => requireAdmin(request, context.adminToken) };
     case 'owner':
       return {
-        bodyLimit: bodyLimits.public,
+        // The owner is known before the body is read, like the operator.
+        bodyLimit: spec.batch ? bodyLimits.admin : bodyLimits.public,
         onRequest: async (request) => {
           await requireOwner(request, context);
         },
@@ -70,7 +71,7 @@ export function mountPlatformApi(
     app.route({
       method: spec.method,
       url: spec.path,
-      ...accessOptions(spec.access, context),
+      ...accessOptions(spec, context),
       handler: async (request, reply) => {
         const params = parseInput(spec.params, request.params);
         const input = parseInput(spec.input, spec.method === 'GET' ? request.query : (request.body ?? {}));

@@ -2,7 +2,9 @@ import { FileTextOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Modal, Progress, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useApiQuery } from '../../api/use-api';
 import { useErrorText } from '../../app/use-error-text';
+import { useSyncStatus } from '../../hooks/use-sync-status';
 import { useLocale } from '../../i18n/use-locale';
 import { ImportReport } from './import-report';
 import { maxCsvBytes, readCsvFile } from './read-csv-file';
@@ -19,7 +21,13 @@ export function CsvImportDialog({ onClose }: { onClose(): void }) {
   const fileRef = useRef<HTMLInputElement>(null);
   const [fileName, setFileName] = useState<string | null>(null);
   const [readError, setReadError] = useState<string | null>(null);
-  const { running, report, stopped, start, reset } = useChunkedImport();
+  // A paired till's owner signed in to the platform imports into the brand's catalog, for every store.
+  const sync = useSyncStatus();
+  const owner = useApiQuery('owner.status', {}, { retry: false });
+  const intoBrand = sync.data !== undefined && sync.data.link !== 'unpaired' && owner.data?.signedIn === true;
+  const { running, report, stopped, start, reset } = useChunkedImport(
+    intoBrand ? 'franchise.importCsv' : 'catalog.importCsv',
+  );
   const count = new Intl.NumberFormat(locale).format;
   const rowRange = (part: ImportPart) => ({
     first: count(part.firstRow),
@@ -66,6 +74,9 @@ export function CsvImportDialog({ onClose }: { onClose(): void }) {
       data-testid="csv-import-dialog"
     >
       <p>{t('import.explain')}</p>
+      {intoBrand ? (
+        <Alert type="info" showIcon title={t('franchiseCatalog.importBrand')} data-testid="import-brand" />
+      ) : null}
       <Typography.Paragraph code copyable className="import-columns">
         {columnsExample}
       </Typography.Paragraph>

@@ -1,12 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Col, Form, Input, Radio, Row, Select, Switch } from 'antd';
+import { Button, Col, Form, Input, Radio, Row, Select, Switch } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Category, Product } from '../../../shared/contract/catalog';
 import { asMoney, parseAmount, parsePercentBp } from '../../../shared/money';
-import { invalidateMethods, useApiMutation } from '../../api/use-api';
 import { localNames } from '../../app/names';
 import { useStoreInfo } from '../../app/store-provider';
 import { EditorModal } from '../../components/editor-modal';
@@ -14,7 +12,9 @@ import { EnterSubmits } from '../../components/enter-submits';
 import { useCurrencySymbol, useMoney } from '../../hooks/use-money';
 import { useLocale } from '../../i18n/use-locale';
 import { CategoryEditor } from './category-editor';
-import { barcodeRefusal, type ProductFormValues, toFormValues, toProductInput } from './product-form';
+import { barcodeRefusal, type ProductFormValues, toFormValues } from './product-form';
+import { ProductOriginNote } from './product-origin-note';
+import { useProductSave } from './use-product-save';
 
 type ProductEditorProps = {
   /** null for a new product. */
@@ -27,9 +27,7 @@ type ProductEditorProps = {
 export function ProductEditor({ product, categories, defaultCategoryId, onClose }: ProductEditorProps) {
   const { t } = useTranslation();
   const { locale } = useLocale();
-  const { message } = App.useApp();
   const store = useStoreInfo();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<ProductFormValues>();
   // A store's first product needs a category first: made from here, and picked once saved (the
   // list passed in catches up when the catalog is read again).
@@ -42,13 +40,7 @@ export function ProductEditor({ product, categories, defaultCategoryId, onClose 
     () => toFormValues(product, exponent, defaultCategoryId),
     [product, exponent, defaultCategoryId],
   );
-  const save = useApiMutation('catalog.saveProduct', {
-    onSuccess: (saved) => {
-      void invalidateMethods(queryClient, ['catalog.']);
-      message.success(t('productEditor.saved', { name: localNames(saved, locale).primary }));
-      onClose();
-    },
-  });
+  const save = useProductSave(product, categories, exponent, onClose);
 
   const amountRule = (optional: boolean): Rule => ({
     validator: (_, value: string | undefined) => {
@@ -78,7 +70,7 @@ export function ProductEditor({ product, categories, defaultCategoryId, onClose 
     <>
       <EditorModal
         title={product ? t('productEditor.editTitle') : t('productEditor.newTitle')}
-        saving={save.isPending}
+        saving={save.pending}
         error={save.error}
         onSave={() => form.submit()}
         onClose={onClose}
@@ -90,8 +82,9 @@ export function ProductEditor({ product, categories, defaultCategoryId, onClose 
           layout="vertical"
           requiredMark={false}
           initialValues={initialValues}
-          onFinish={(values) => save.mutate(toProductInput(values, exponent, product?.id))}
+          onFinish={save.save}
         >
+          <ProductOriginNote origin={save.origin} />
           <Row gutter={16}>
             <Col span={12}>
               <Form.Item name="nameZh" label={t('product.nameZh')} rules={[{ required: true, whitespace: true }]}>

@@ -26,9 +26,10 @@ function combine(sofar: ImportReportData | null, next: ImportReportData): Import
 
 /**
  * Imports a CSV file in parts the core accepts, one after another. Each part is its own transaction,
- * so when one is refused the import stops there and the parts before it stay imported.
+ * so when one is refused the import stops there and the parts before it stay imported. `into`:
+ * this till's catalog, or (the owner signed in to the platform) the brand's.
  */
-export function useChunkedImport() {
+export function useChunkedImport(into: 'catalog.importCsv' | 'franchise.importCsv' = 'catalog.importCsv') {
   const queryClient = useQueryClient();
   const [running, setRunning] = useState<ImportPart | null>(null);
   const [report, setReport] = useState<ImportReportData | null>(null);
@@ -51,7 +52,7 @@ export function useChunkedImport() {
         const where = { firstRow: part.firstRow, lastRow: part.lastRow, total };
         setRunning(where);
         try {
-          sofar = combine(sofar, await api.call('catalog.importCsv', { csv: part.csv, lineOffset: part.lineOffset }));
+          sofar = combine(sofar, await api.call(into, { csv: part.csv, lineOffset: part.lineOffset }));
           setReport(sofar);
         } catch (error) {
           setStopped({ ...where, error, imported: sofar ? sofar.created + sofar.updated : 0 });
@@ -59,9 +60,9 @@ export function useChunkedImport() {
         }
       }
       setRunning(null);
-      void invalidateMethods(queryClient, ['catalog.']);
+      void invalidateMethods(queryClient, ['catalog.', 'franchise.']);
     },
-    [queryClient, reset],
+    [queryClient, reset, into],
   );
 
   return { running, report, stopped, start, reset };

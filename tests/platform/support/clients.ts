@@ -129,7 +129,7 @@ export class Till {
   }
 
   async signed(
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'PUT',
     pathAndQuery: string,
     body?: unknown,
     options: { now?: number; signAs?: string; headers?: Record<string, string>; signal?: AbortSignal } = {},
