@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/core/db/open-database';
 import { migrationsDir, seedCashierAndWater, storeBefore } from '../support/store-before';
 
-describe("a product's platform version on the till (migration 0017; 0020 at merge)", () => {
+describe("a product's platform version on the till (migration 0020)", () => {
   it('keeps every product as it was, none of them from the platform yet', () => {
     const { dataDir, db: old } = storeBefore('product_platform_version');
     seedCashierAndWater(old);
