@@ -20,4 +20,8 @@ export const franchiseMessages = {
   owner_login_taken: { en: 'An owner already signs in as {login}.', zh: '已有店主使用账号 {login}。' },
   owner_unknown: { en: 'There is no such owner.', zh: '没有这个店主。' },
   organisation_unknown: { en: 'There is no such organisation.', zh: '没有这个品牌。' },
+  void_of_paid_sale: {
+    en: 'This void names a sale the platform holds as paid; a paid sale is never voided.',
+    zh: '该作废记录对应的是平台上已付款的销售；已付款的销售不能作废。',
+  },
 } satisfies Record<string, { en: string; zh: string }>;
