@@ -89,6 +89,7 @@ export const contractMethodNames: readonly string[] = [
   'owner.status',
   'franchise.stores',
   'franchise.sales',
+  'franchise.compare',
 ];
 
 /** The refusals the preload gives without asking main; `{method}` is filled in. */

@@ -95,6 +95,7 @@ const methodWords: Record<MethodName, Text> = {
   'owner.status': { en: 'Owner platform sign-in shown', 'zh-CN': '显示店主平台登录状态' },
   'franchise.stores': { en: 'Franchise stores shown', 'zh-CN': '显示连锁门店' },
   'franchise.sales': { en: 'Franchise sales shown', 'zh-CN': '显示连锁销售' },
+  'franchise.compare': { en: 'Stores compared', 'zh-CN': '显示门店对比' },
 };
 
 const pulled = Object.fromEntries(

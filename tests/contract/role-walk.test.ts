@@ -126,6 +126,7 @@ const domainAccess: Record<MethodName, Access> = {
   'owner.status': 'franchise.view',
   'franchise.stores': 'franchise.view',
   'franchise.sales': 'franchise.view',
+  'franchise.compare': 'franchise.view',
 };
 
 type Fixture = {
@@ -255,6 +256,7 @@ function sampleInputs(f: Fixture, role: Role, n: number): { [M in MethodName]: I
     'owner.status': {},
     'franchise.stores': {},
     'franchise.sales': { firstDay: '2026-11-01', lastDay: '2026-11-30' },
+    'franchise.compare': { period: 'week', firstDay: '2026-11-02', comparison: 'previous_period' },
     'members.lookup': { phone: f.members.phone },
     'members.identify': { code: f.members.signer.code(f.members.memberId) },
     'members.enrolStart': { enrolmentId: uuidv7(), phone: '13900001111', consent: true },

@@ -8,6 +8,7 @@ import { toErrorShape } from '../dispatcher';
 import type { Actor, CoreEnvironment } from '../handler-context';
 import { refuseBadSpan } from '../reports/report-spans';
 import { readStore } from '../store/store-records';
+import { franchiseSpans, today } from './franchise-spans';
 import { asked, ownerClient } from './owner-platform';
 import { type KeptOwnerSession, keepOwnerSession, ownerStatus, readOwnerSession } from './owner-session';
 
@@ -17,6 +18,7 @@ const headOfficeMethods = [
   'owner.status',
   'franchise.stores',
   'franchise.sales',
+  'franchise.compare',
 ] as const;
 type HeadOfficeMethod = (typeof headOfficeMethods)[number];
 
@@ -78,6 +80,10 @@ const answers: { [M in HeadOfficeMethod]: (env: CoreEnvironment, call: Checked<M
     const { firstDay, lastDay } = call.input;
     refuseBadSpan({ from: firstDay, to: lastDay });
     return asOwner(env, call, (client) => client.call('franchise.sales', { from: firstDay, to: lastDay }));
+  },
+  'franchise.compare': (env, call) => {
+    const spans = franchiseSpans(call.input, today(env, call.now));
+    return asOwner(env, call, (client) => client.call('franchise.compare', spans));
   },
 };
 

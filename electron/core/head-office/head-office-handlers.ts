@@ -14,4 +14,5 @@ export const headOfficeHandlers = {
   'owner.signOut': needsPlatform,
   'franchise.stores': needsPlatform,
   'franchise.sales': needsPlatform,
+  'franchise.compare': needsPlatform,
 } satisfies Partial<Handlers>;
