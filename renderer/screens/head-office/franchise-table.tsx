@@ -1,10 +1,10 @@
-import { DownloadOutlined } from '@ant-design/icons';
-import { App, Button, Space, Table } from 'antd';
+import { App, Table } from 'antd';
 import { useContext } from 'react';
 import { useTranslation } from 'react-i18next';
 import { asMoney, currencyExponent, formatMoney } from '../../../shared/money';
 import { useLocale } from '../../i18n/use-locale';
 import { type BreakdownColumn, type ColumnKind, PrintingContext } from '../reports/breakdown-table';
+import { ExportButtons } from '../reports/export-buttons';
 import { usePercent } from '../reports/headline-figures';
 import { exportCsv, exportXlsx } from '../reports/report-export';
 
@@ -97,19 +97,7 @@ export function FranchiseTable<R extends object>(props: FranchiseTableProps<R>) 
     <div className="breakdown">
       <div className="breakdown-bar">
         <span />
-        <Space.Compact>
-          <Button
-            icon={<DownloadOutlined />}
-            onClick={() => exportAs('csv')}
-            disabled={rows.length === 0}
-            data-testid={`${testId}-export`}
-          >
-            {t('salesReport.export')}
-          </Button>
-          <Button onClick={() => exportAs('xlsx')} disabled={rows.length === 0} data-testid={`${testId}-export-xlsx`}>
-            {t('salesReport.exportXlsx')}
-          </Button>
-        </Space.Compact>
+        <ExportButtons disabled={rows.length === 0} testId={testId} onExport={exportAs} />
       </div>
       <Table<R>
         rowKey={rowKey}
