@@ -112,7 +112,7 @@ export const FLAG_FLOOR_BP: Record<LossSignalKey, number> = {
   price_overrides: 100,
 };
 
-/** The outlier rule: more than twice the franchise median, and at least the signal's floor above it. */
+/** The outlier rule: more than twice the other stores' median, and at least the signal's floor above it. */
 export const FLAG_MULTIPLE = 2;
 
 /** The median of the rates, the middle two's mean rounded half away from zero; null of none. */
@@ -131,19 +131,20 @@ export function isFlagged(key: LossSignalKey, rateBp: number | null, median: num
 
 /**
  * Every store's signals against the franchise median of that signal: the median over the stores
- * that have a rate (a store with no sales, or no closed shift for the cash, has none).
+ * that have a rate (a store with no sales, or no closed shift for the cash, has none). The flag
+ * judges a store against the median of the *other* stores: with two stores the franchise median is
+ * their mean, which no store can be twice of, and a store should not lower its own bar.
  */
 export function compareLoss<S extends { sums: LossSums }>(stores: readonly S[]): (S & { signals: LossSignal[] })[] {
   const raw = stores.map((store) => LOSS_SIGNALS.map((key) => signalOf(key, store.sums)));
-  const medians = LOSS_SIGNALS.map((_, i) =>
-    medianBp(raw.flatMap((signals) => (signals[i].rateBp === null ? [] : [signals[i].rateBp]))),
-  );
+  const ratesOf = (i: number, except: number | null) =>
+    raw.flatMap((signals, s) => (s === except || signals[i].rateBp === null ? [] : [signals[i].rateBp]));
   return stores.map((store, s) => ({
     ...store,
     signals: raw[s].map((signal, i) => ({
       ...signal,
-      medianBp: medians[i],
-      flagged: isFlagged(signal.key, signal.rateBp, medians[i]),
+      medianBp: medianBp(ratesOf(i, null)),
+      flagged: isFlagged(signal.key, signal.rateBp, medianBp(ratesOf(i, s))),
     })),
   }));
 }
