@@ -90,6 +90,7 @@ export const contractMethodNames: readonly string[] = [
   'owner.status',
   'franchise.stores',
   'franchise.sales',
+  'franchise.compare',
   'franchise.catalog',
   'franchise.saveProduct',
   'franchise.importCsv',

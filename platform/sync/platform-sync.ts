@@ -10,6 +10,7 @@ import { pointsDomain } from './points-sync';
 import { saleDomain } from './sale-sync';
 import { stockDomain } from './stock-sync';
 import { tierDomain } from './tier-sync';
+import { tillActivityDomain } from './till-activity-sync';
 import { voucherDomain } from './voucher-sync';
 
 /**
@@ -27,6 +28,7 @@ const platformDomains = [
   feedbackDomain,
   tierDomain,
   pointsDomain,
+  tillActivityDomain,
 ];
 
 /** Every stream of the wire is served here, or the type check fails. */

@@ -103,6 +103,7 @@ const methodWords: Record<MethodName, Text> = {
   'franchise.setStorePrice': { en: 'Store price set on the platform', 'zh-CN': '在平台设定门店价格' },
   'franchise.allowLocalPrices': { en: 'Store allowed to set its own prices', 'zh-CN': '允许门店自行定价' },
   'catalog.setLocalPrice': { en: 'Store’s own price set', 'zh-CN': '设定本店价格' },
+  'franchise.compare': { en: 'Stores compared', 'zh-CN': '显示门店对比' },
 };
 
 const pulled = Object.fromEntries(

@@ -4,6 +4,7 @@ import { platformApi } from '../platform-api';
 import { OWNER_PASSWORD_MAX } from '../platform-api/franchise';
 import { OWNER_LOGIN_MAX } from '../platform-api/organisations';
 import { method } from './define';
+import { ReportRequest } from './sales-report';
 import { PlatformUrl } from './sync';
 
 /**
@@ -28,6 +29,8 @@ export const FranchiseStores = platformApi['franchise.stores'].output;
 export type FranchiseStores = z.infer<typeof FranchiseStores>;
 export const FranchiseSales = platformApi['franchise.sales'].output;
 export type FranchiseSales = z.infer<typeof FranchiseSales>;
+export const FranchiseComparison = platformApi['franchise.compare'].output;
+export type FranchiseComparison = z.infer<typeof FranchiseComparison>;
 
 /**
  * The franchise owner's side of the platform, reached from a paired till (by its owner) or from a
@@ -59,6 +62,16 @@ export const headOfficeMethods = {
   'franchise.sales': method({
     input: z.object({ firstDay: BusinessDay, lastDay: BusinessDay }),
     output: FranchiseSales,
+    access: 'franchise.view',
+    mutates: false,
+  }),
+  /**
+   * The stores compared: a period as the store reports take it (a day, week, month or range, and a
+   * comparison), by store and channel, with the loss-prevention signals against the median.
+   */
+  'franchise.compare': method({
+    input: ReportRequest,
+    output: FranchiseComparison,
     access: 'franchise.view',
     mutates: false,
   }),

@@ -32,4 +32,8 @@ export const franchiseMessages = {
     en: 'The owner has not allowed this store to set its own price of {sku}; ask head office to change it.',
     zh: '店主未允许本店自行设定 {sku} 的价格，请联系总部修改。',
   },
+  void_of_paid_sale: {
+    en: 'This void names a sale the platform holds as paid; a paid sale is never voided.',
+    zh: '该作废记录对应的是平台上已付款的销售；已付款的销售不能作废。',
+  },
 } satisfies Record<string, { en: string; zh: string }>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOSS_SIGNALS } from '../reports/loss-signals';
 import { ById } from './admin-stores';
 import { route } from './define';
 
@@ -64,6 +65,38 @@ export const AuditQuery = z.object({ limit: z.coerce.number().int().min(1).max(5
 const SpanQuery = z.object({ from: z.string(), to: z.string() });
 
 const StoreFigures = FranchiseFigures.extend({ storeId: z.string(), name: z.string(), currency: z.string() });
+
+const SaleChannelName = z.enum(['in_store', 'online_delivery', 'online_pickup', 'group_buy']);
+
+/** A store's (or one channel's) figures over the span, and over the compared span when one is asked. */
+const Compared = z.object({ current: FranchiseFigures, compared: FranchiseFigures.nullable() });
+
+export const LossSignalLine = z.object({
+  key: z.enum(LOSS_SIGNALS),
+  count: Count,
+  amount: Count.nullable(),
+  rateBp: Count.nullable(),
+  medianBp: Count.nullable(),
+  flagged: z.boolean(),
+});
+
+export const StoreComparison = Compared.extend({
+  storeId: z.string(),
+  name: z.string(),
+  currency: z.string(),
+  channels: z.array(Compared.extend({ channel: SaleChannelName })),
+  /** Loss-prevention signals over the span, each against the franchise median. */
+  signals: z.array(LossSignalLine),
+});
+export type StoreComparison = z.infer<typeof StoreComparison>;
+
+export const FranchiseComparison = z.object({
+  from: z.string(),
+  to: z.string(),
+  compared: z.object({ from: z.string(), to: z.string() }).nullable(),
+  stores: z.array(StoreComparison),
+});
+export type FranchiseComparison = z.infer<typeof FranchiseComparison>;
 
 /**
  * What an owner calls with their own session: only ever about the stores of their organisation.
@@ -131,6 +164,19 @@ export const franchiseRoutes = {
     params: NoParams,
     input: SpanQuery,
     output: z.object({ from: z.string(), to: z.string(), stores: z.array(StoreFigures) }),
+    access: 'owner',
+    mutates: false,
+  }),
+  /**
+   * Every store by channel over a span, beside the span it is compared with (computed by the
+   * caller with the reports' periods), and each store's loss-prevention signals against the median.
+   */
+  'franchise.compare': route({
+    method: 'GET',
+    path: '/v1/franchise/compare',
+    params: NoParams,
+    input: SpanQuery.extend({ compareFrom: z.string().optional(), compareTo: z.string().optional() }),
+    output: FranchiseComparison,
     access: 'owner',
     mutates: false,
   }),

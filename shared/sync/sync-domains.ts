@@ -7,6 +7,7 @@ import { saleSync } from './sale-sync';
 import { stockSync } from './stock-sync';
 import { joinDomains } from './sync-domain';
 import { tierSync } from './tier-sync';
+import { tillActivitySync } from './till-activity-sync';
 import { voucherSync } from './voucher-sync';
 
 /**
@@ -25,6 +26,7 @@ const syncDomains = [
   feedbackSync,
   tierSync,
   pointsSync,
+  tillActivitySync,
 ] as const;
 
 /** Stream name → what a change carries and what the audit log calls it. */

@@ -134,6 +134,7 @@ const domainAccess: Record<MethodName, Access> = {
   'franchise.setStorePrice': 'franchise.view',
   'franchise.allowLocalPrices': 'franchise.view',
   'catalog.setLocalPrice': 'catalog.edit',
+  'franchise.compare': 'franchise.view',
 };
 
 type Fixture = {
@@ -279,6 +280,7 @@ function sampleInputs(f: Fixture, role: Role, n: number): { [M in MethodName]: I
     'franchise.setStorePrice': { storeId: uuidv7(), sku: 'WALK-1', price: 300, expectedVersion: 1 },
     'franchise.allowLocalPrices': { storeId: uuidv7(), skus: ['*'] },
     'catalog.setLocalPrice': { productId: uuidv7(), price: 300, expectedVersion: 1 },
+    'franchise.compare': { period: 'week', firstDay: '2026-11-02', comparison: 'previous_period' },
     'members.lookup': { phone: f.members.phone },
     'members.identify': { code: f.members.signer.code(f.members.memberId) },
     'members.enrolStart': { enrolmentId: uuidv7(), phone: '13900001111', consent: true },

@@ -208,6 +208,12 @@ describe('the largest values every input allows', () => {
       'franchise.sales': { firstDay: addDays(bigOrder.businessDay, -1_095), lastDay: bigOrder.businessDay },
       'franchise.catalog': { limit: 1000 },
       'franchise.storePrices': { storeId: uuidv7(), limit: 1000 },
+      'franchise.compare': {
+        period: 'range',
+        firstDay: addDays(bigOrder.businessDay, -1_095),
+        lastDay: bigOrder.businessDay,
+        comparison: 'year_on_year',
+      },
       // A member this till has not seen gets nothing; the 500 ids are still read.
       'members.benefits': { memberId: uuidv7(), productIds: Array(500).fill(products.priciest.id) },
       'members.pointsOffer': { memberId: uuidv7(), due: ceilings.sale },

@@ -24,6 +24,7 @@ const examples: { [N in OwnerRoute]: (storeId: string) => RouteInput<N> } = {
   'franchise.audit': () => ({ limit: 50 }),
   'franchise.stores': () => ({}),
   'franchise.sales': () => ({ from: DAY, to: DAY }),
+  'franchise.compare': () => ({ from: DAY, to: DAY, compareFrom: '2025-03-07', compareTo: '2025-03-07' }),
   'franchise.storeSales': (storeId) => ({ id: storeId, from: DAY, to: DAY }),
   'franchise.catalog': () => ({ limit: 10 }),
   'franchise.catalog.put': () => ({ items: [{ ...product(`WALK-${++walkSku}`), expectedVersion: null }] }),

@@ -66,6 +66,8 @@ describe('a synced record type or stream is declared once per side', () => {
         'voucher.reversed',
         'feedback.followed_up',
         'points.spent',
+        'cart.voided',
+        'drawer.opened',
       ]),
     );
     // The enum's order shows in a refusal's detail; the platform's in which streams a long poll names first.

@@ -12,6 +12,7 @@ import { readOrderRow } from '../orders/order-records';
 import { refuseLine, refuseSale } from '../store/limit-refusals';
 import { requireStore } from '../store/store-records';
 import { listParkedCarts, parkedStatements, readParkedCart, removeParkedCart } from './parked-carts';
+import { queueCartVoided } from './till-activity';
 
 function refusePaid(ctx: HandlerContext, id: string): void {
   const paid = readOrderRow(ctx.db, id);
@@ -93,6 +94,7 @@ export const cartHandlers = {
     removeParkedCart(ctx.db, input.id);
     // The audit keeps what was voided: the cart is gone from the table but not from the record.
     ctx.describe(`cart:${input.id}`, { reason: input.reason, cart: parked.cart, total: parked.summary.total });
+    queueCartVoided(ctx, input.id, parked.summary.total, input.reason);
     ctx.emit({ type: 'carts.changed' });
     ctx.emit({ type: 'activity.changed', days: [requireStore(ctx.db, ctx.now).businessDay] });
     return { id: parked.summary.id };

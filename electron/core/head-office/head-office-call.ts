@@ -8,6 +8,7 @@ import type { CoreEnvironment } from '../handler-context';
 import { refuseBadSpan } from '../reports/report-spans';
 import { readStore } from '../store/store-records';
 import { franchiseCatalogAnswers } from './franchise-catalog-answers';
+import { franchiseSpans, today } from './franchise-spans';
 import type { HeadOfficeMethod } from './head-office-methods';
 import { asOwner, auditOwner, type Checked } from './owner-calls';
 import { asked, ownerClient } from './owner-platform';
@@ -66,6 +67,10 @@ const answers: { [M in HeadOfficeMethod]: (env: CoreEnvironment, call: Checked<M
     return asOwner(env, call, (client) => client.call('franchise.sales', { from: firstDay, to: lastDay }));
   },
   ...franchiseCatalogAnswers,
+  'franchise.compare': (env, call) => {
+    const spans = franchiseSpans(call.input, today(env, call.now));
+    return asOwner(env, call, (client) => client.call('franchise.compare', spans));
+  },
 };
 
 function answer<M extends HeadOfficeMethod>(env: CoreEnvironment, method: M, call: Checked<M>): Promise<unknown> {

@@ -21,4 +21,5 @@ export const headOfficeHandlers = {
   'franchise.setStorePrice': needsPlatform,
   'franchise.allowLocalPrices': needsPlatform,
   'catalog.setLocalPrice': needsPlatform,
+  'franchise.compare': needsPlatform,
 } satisfies Partial<Handlers>;

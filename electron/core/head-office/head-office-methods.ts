@@ -5,6 +5,7 @@ export const headOfficeMethods = [
   'owner.status',
   'franchise.stores',
   'franchise.sales',
+  'franchise.compare',
   'franchise.catalog',
   'franchise.saveProduct',
   'franchise.importCsv',

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { MutationType } from '../../../shared/sync/mutations';
 import { joinDomains } from '../../../shared/sync/sync-domain';
 import type { PullStream } from '../../../shared/sync/wire';
+import { tillActivityTill } from '../carts/till-activity';
 import { catalogTill } from '../catalog/catalog-sync';
 import { feedbackTill } from '../feedback/feedback-sync';
 import { memberTill } from '../members/member-sync';
@@ -29,6 +30,7 @@ const tillDomains = [
   onlineOrderTill,
   saleTill,
   feedbackTill,
+  tillActivityTill,
 ];
 
 /** Every stream of the wire has its applier here, or the type check fails. */

@@ -1,3 +1,4 @@
+import { compareStores } from '../../data/franchise-comparison';
 import {
   checkSpan,
   daySums,
@@ -20,6 +21,7 @@ type FranchiseRoute =
   | 'franchise.audit'
   | 'franchise.stores'
   | 'franchise.sales'
+  | 'franchise.compare'
   | 'franchise.storeSales';
 
 /**
@@ -57,6 +59,7 @@ export function franchiseHandlers(context: PlatformContext): RouteHandlers<Franc
         })),
       };
     },
+    'franchise.compare': async ({ owner, input }) => compareStores(sql, owner.organisationId, input),
     'franchise.storeSales': async ({ owner, params, input }) => {
       const store = await requireOwnStore(sql, owner.organisationId, params.id);
       const span = checkSpan(input);

@@ -7,6 +7,7 @@ import { invalidateMethods, useApiQuery } from '../../api/use-api';
 import { useErrorText } from '../../app/use-error-text';
 import { FranchiseSalesTable, FranchiseStoresTable } from './franchise-tables';
 import { OwnerSignIn } from './owner-sign-in';
+import { StoreComparison } from './store-comparison';
 import './head-office.css';
 
 /**
@@ -50,6 +51,9 @@ export function HeadOfficeView() {
       </Card>
       <Card title={t('headOffice.sales')} size="small">
         <FranchiseSalesTable />
+      </Card>
+      <Card title={t('headOffice.compare.title')} size="small">
+        <StoreComparison organisation={owner.organisation.name} />
       </Card>
     </div>
   );

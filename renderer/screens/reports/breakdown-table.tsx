@@ -1,5 +1,4 @@
-import { DownloadOutlined } from '@ant-design/icons';
-import { App, Button, Space, Table } from 'antd';
+import { App, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { createContext, type HTMLAttributes, type KeyboardEvent, type ReactNode, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +6,7 @@ import type { Money } from '../../../shared/money';
 import { useStoreInfo } from '../../app/store-provider';
 import { useMoney } from '../../hooks/use-money';
 import { useLocale } from '../../i18n/use-locale';
+import { ExportButtons } from './export-buttons';
 import { usePercent } from './headline-figures';
 import { exportCsv, exportXlsx } from './report-export';
 import './reports.css';
@@ -136,19 +136,7 @@ export function BreakdownTable<R extends object>({
     <div className="breakdown">
       <div className="breakdown-bar">
         {note ? <span className="breakdown-note">{note}</span> : <span />}
-        <Space.Compact>
-          <Button
-            icon={<DownloadOutlined />}
-            onClick={() => exportAs('csv')}
-            disabled={rows.length === 0}
-            data-testid={`${testId}-export`}
-          >
-            {t('salesReport.export')}
-          </Button>
-          <Button onClick={() => exportAs('xlsx')} disabled={rows.length === 0} data-testid={`${testId}-export-xlsx`}>
-            {t('salesReport.exportXlsx')}
-          </Button>
-        </Space.Compact>
+        <ExportButtons disabled={rows.length === 0} testId={testId} onExport={exportAs} />
       </div>
       <Table<R>
         rowKey={rowKey}
