@@ -69,3 +69,11 @@ export function weekdayName(isoWeekday: number, locale: Locale): string {
 export function dateTimeText(epochMs: number, timeZone: string): Text {
   return { en: formatDateTime(epochMs, 'en', timeZone), 'zh-CN': formatDateTime(epochMs, 'zh-CN', timeZone) };
 }
+
+/**
+ * This computer's own time zone: only where there is no store to take one from (the head-office
+ * console of an install with no store).
+ */
+export function computerTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}

@@ -1,6 +1,7 @@
 import { businessDayOf } from '../../../shared/business-day';
 import type { ReportRequest } from '../../../shared/contract/sales-report';
 import { addDays, comparedSpan, dayNumber, daysIn, periodOf, type Span } from '../../../shared/reports/periods';
+import { computerTimeZone } from '../../../shared/time-format';
 import type { CoreEnvironment } from '../handler-context';
 import { refuseBadSpan } from '../reports/report-spans';
 import { readStore } from '../store/store-records';
@@ -11,7 +12,7 @@ import { readStore } from '../store/store-records';
  */
 export function today(env: CoreEnvironment, now: number): string {
   const store = readStore(env.db, now);
-  return store ? store.businessDay : businessDayOf(now, Intl.DateTimeFormat().resolvedOptions().timeZone, 0);
+  return store ? store.businessDay : businessDayOf(now, computerTimeZone(), 0);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FranchiseComparison } from '../../../shared/contract/head-office';
-import { formatDateTime } from '../../../shared/time-format';
+import { computerTimeZone, formatDateTime } from '../../../shared/time-format';
 import { useLocale } from '../../i18n/use-locale';
 
 type ComparisonPrintProps = {
@@ -30,7 +30,7 @@ export function ComparisonPrint({ organisation, answer, onDone, children }: Comp
       </h1>
       <p className="print-made">
         {t('headOffice.compare.printedAt', {
-          at: formatDateTime(Date.now(), locale, Intl.DateTimeFormat().resolvedOptions().timeZone),
+          at: formatDateTime(Date.now(), locale, computerTimeZone()),
         })}
       </p>
       {children}
