@@ -102,7 +102,7 @@ function historyCache(key: string) {
     copy(): { dataDir: string; today: string; behind: number } | null {
       if (!existsSync(metaFile)) return null;
       const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as { today: string };
-      const keptAt = statSync(metaFile).mtimeMs;
+      const keptAt = Math.floor(statSync(metaFile).mtimeMs);
       const dataDir = mkdtempSync(join(tmpdir(), 'counter-bench-'));
       for (const file of readdirSync(folder))
         if (file !== 'meta.json') copyFileSync(join(folder, file), join(dataDir, file));
