@@ -246,6 +246,14 @@ describe('the points tender', () => {
         holdId: null,
         provisional: true,
       });
+      // The allowance is the member's, not each sale's: the spend still waiting here counts against
+      // it, so a second sale at this till cannot spend the same points again.
+      const written = ordersWritten();
+      expect(errorCodeOf(await payWithPoints(member, 20, 10))).toBe('points_over_balance');
+      expect(ordersWritten()).toBe(written);
+      expect(
+        expectOk<{ allowance: number }>(await till.call('members.pointsOffer', { memberId: member, due: 500 })),
+      ).toMatchObject({ allowance: 0 });
     } finally {
       proxy.setRefusing(false);
     }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { uuidv7 } from '../../../shared/ids';
 import { mostRedeemable, type Redemption } from '../../../shared/members/points';
 import { PointsSpentPayload } from '../../../shared/sync/points-sync';
+import { namedStatements } from '../db/open-database';
 import { enqueue } from '../sync/outbox';
 import { type Asking, askPlatform, type PlatformRefusal } from '../sync/platform-ask';
 import { cachedMember } from './member-cache';
@@ -33,16 +34,24 @@ const pointsRefusals = new Set([
   'member_erased',
 ]);
 
+const statements = namedStatements({
+  // This till's spends the platform has not taken yet: the balance it last heard does not count them.
+  unsentSpends: `SELECT coalesce(sum(json_extract(payload, '$.points')), 0) FROM outbox
+    WHERE type = 'points.spent' AND state = 'pending' AND json_extract(payload, '$.memberId') = ?`,
+});
+
 /**
  * What this till may let a member spend without the platform (docs/members.md, "Points at the
- * counter"): the lower of the balance it last heard and the store's per-member offline cap; none
- * before the rules came down or for a member it has no figures for.
+ * counter"): the lower of the balance it last heard and the store's per-member offline cap, each
+ * less this till's spends still waiting to be sent, so two offline sales at one till cannot both
+ * spend the same points; none before the rules came down or for a member it has no figures for.
  */
 export function offlineSpendable(db: Database, memberId: string): number {
   const rules = cachedPointsRules(db);
   const member = cachedMember(db, memberId);
   if (!rules || !member || member.points === null || member.erased === 1) return 0;
-  return Math.max(0, Math.min(member.points, rules.offlineCap));
+  const unsent = statements(db).unsentSpends.pluck().get(memberId) as number;
+  return Math.max(0, Math.min(member.points, rules.offlineCap) - unsent);
 }
 
 /** The most the order can take in points now, offline: what the tender offers (`mostRedeemable`). */
