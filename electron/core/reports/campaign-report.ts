@@ -4,19 +4,23 @@ import type { Money } from '../../../shared/money';
 import { mulDivRound } from '../../../shared/rounding';
 import { namedStatements } from '../db/open-database';
 import type { SpanBounds } from './range-sums';
-import { perPart, spanParts } from './span-parts';
+import { perPart, spanDays, spanParts, spanWhere } from './span-parts';
 
-const statements = namedStatements(
-  perPart({
-    // One row per order and campaign, so an order with two coupons of one campaign counts once.
-    // The discounts are found by their own day index, never by grouping every coupon ever given.
-    used: (inSpan: string, days: string) => `SELECT d.campaign_id AS campaignId, max(d.campaign_name) AS name,
-      count(*) AS orders, sum(d.discount) AS discount, sum(o.total) AS revenue
+// One row per order and campaign, so an order with two coupons of one campaign counts once. The
+// discounts are found by their own day index, never by grouping every coupon ever given; within a
+// cut day or an hour also by the part's order ids, so an open hour does not group the whole day's.
+const used = (inSpan: string, discounts: string) => `SELECT d.campaign_id AS campaignId,
+      max(d.campaign_name) AS name, count(*) AS orders, sum(d.discount) AS discount, sum(o.total) AS revenue
     FROM orders o JOIN (SELECT order_id, campaign_id, max(campaign_name) AS campaign_name, sum(amount) AS discount
-                        FROM order_discounts WHERE source = 'coupon' AND business_day ${days}
+                        FROM order_discounts WHERE source = 'coupon' AND ${discounts}
                         GROUP BY order_id, campaign_id) d
       ON d.order_id = o.id
-    WHERE ${inSpan} GROUP BY d.campaign_id`,
+    WHERE ${inSpan} GROUP BY d.campaign_id`;
+
+const statements = namedStatements({
+  ...perPart({
+    used: (inSpan: string, days: string) =>
+      used(inSpan, `business_day ${days} AND order_id IN (SELECT o.id FROM orders o WHERE ${inSpan})`),
     redeemed: (
       inSpan: string,
     ) => `SELECT r.campaign_id AS campaignId, count(*) AS redeemed FROM orders o JOIN redemptions r ON r.order_id = o.id
@@ -24,7 +28,9 @@ const statements = namedStatements(
     without: (inSpan: string) => `SELECT count(*) AS orders, coalesce(sum(o.total), 0) AS revenue FROM orders o
     WHERE ${inSpan} AND NOT EXISTS (SELECT 1 FROM order_discounts d WHERE d.order_id = o.id AND d.source = 'coupon')`,
   }),
-);
+  // Whole days hold most of the span's orders: their coupons are read by the day index alone.
+  'used.whole': used(spanWhere.whole, `business_day ${spanDays.whole}`),
+});
 
 const ticket = (revenue: number, orders: number) => (orders === 0 ? 0 : mulDivRound(revenue, 1, orders)) as Money;
 
