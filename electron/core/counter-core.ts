@@ -1,5 +1,12 @@
 import { fileURLToPath } from 'node:url';
-import { type AppEvent, type CallRequest, contract, type Envelope, isMethodName } from '../../shared/contract';
+import {
+  type AppEvent,
+  type CallRequest,
+  contract,
+  type Envelope,
+  isHeadOfficeMethod,
+  isMethodName,
+} from '../../shared/contract';
 import { uuidv7 } from '../../shared/ids';
 import { decideAccess } from '../../shared/roles';
 import { auditKey } from './audit/audit-chain';
@@ -9,7 +16,7 @@ import { loadDeviceSecret } from './device-secret';
 import { createDispatcher } from './dispatcher';
 import type { CoreEnvironment } from './handler-context';
 import { handlers } from './handlers';
-import { callHeadOffice, isHeadOfficeMethod } from './head-office/head-office-call';
+import { callHeadOffice } from './head-office/head-office-call';
 import { ownerSessionFile } from './head-office/owner-session';
 import { memberReport } from './members/member-report-call';
 import { pointsLiabilityReport } from './members/points-liability-call';

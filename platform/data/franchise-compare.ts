@@ -1,6 +1,7 @@
 import type { SalesSums } from '../../shared/reports/figures';
 import type { LossSums } from '../../shared/reports/loss-signals';
 import type { Queryable } from '../db/sql';
+import { salesSums } from './franchise-sales';
 
 type Span = { from: string; to: string };
 export type ChannelSums = { storeId: string; channel: string; sums: SalesSums };
@@ -9,55 +10,10 @@ export type ChannelSums = { storeId: string; channel: string; sums: SalesSums };
 // (store_id, business_day) indexes serve store by store (docs/scale.md, "Queries across stores").
 const OWN = 'SELECT id FROM stores WHERE organisation_id = $1';
 
-/**
- * Each store's sums per channel over the span, by the reports' definitions: gross, discount and tax
- * as each order recorded them, refunds of these orders whenever made (as `daySums` reads them).
- */
+/** Each store's sums per channel over the span, by the reports' definitions (as `daySums` reads them). */
 export async function channelSums(db: Queryable, organisationId: string, span: Span): Promise<ChannelSums[]> {
-  const rows = await db.query<{
-    store_id: string;
-    channel: string;
-    orders: number;
-    items: number;
-    gross: number;
-    discount: number;
-    tax: number;
-    refunded: number;
-  }>(
-    `WITH sold AS (
-       SELECT o.store_id, o.channel, count(*)::bigint AS orders,
-         sum((o.body->'order'->>'itemCount')::bigint)::bigint AS items,
-         sum((o.body->'order'->>'gross')::bigint)::bigint AS gross,
-         sum((o.body->'order'->>'discount')::bigint)::bigint AS discount,
-         sum((o.body->'order'->>'tax')::bigint)::bigint AS tax
-       FROM orders o
-       WHERE o.store_id IN (${OWN}) AND o.business_day BETWEEN $2::date AND $3::date
-       GROUP BY o.store_id, o.channel
-     ), refunded AS (
-       SELECT o.store_id, o.channel, sum(r.amount)::bigint AS refunded
-       FROM orders o JOIN refunds r ON r.store_id = o.store_id AND r.order_id = o.id
-       WHERE o.store_id IN (${OWN}) AND o.business_day BETWEEN $2::date AND $3::date
-       GROUP BY o.store_id, o.channel
-     )
-     SELECT sold.*, COALESCE(refunded.refunded, 0)::bigint AS refunded
-     FROM sold LEFT JOIN refunded ON refunded.store_id = sold.store_id AND refunded.channel = sold.channel
-     ORDER BY sold.store_id, sold.channel`,
-    [organisationId, span.from, span.to],
-  );
-  return rows.map((row) => ({
-    storeId: row.store_id,
-    channel: row.channel,
-    sums: {
-      orders: row.orders,
-      items: row.items,
-      gross: row.gross,
-      discount: row.discount,
-      tax: row.tax,
-      costedNet: 0,
-      cost: 0,
-      refunded: row.refunded,
-    },
-  }));
+  const parts = await salesSums(db, organisationId, span, 'channel');
+  return parts.map(({ storeId, part, sums }) => ({ storeId, channel: part, sums }));
 }
 
 type LossRow = {

@@ -73,59 +73,67 @@ export function checkSpan(span: Span): Span {
 
 type DaySums = { storeId: string; day: string; sums: SalesSums };
 
+/** What a store's sales are summed by besides the store: the order's channel or its business day. */
+type SalesPart = 'channel' | 'day';
+
+const PART_SQL: Record<SalesPart, { column: string; shown: string }> = {
+  channel: { column: 'o.channel', shown: 'sold.part' },
+  day: { column: 'o.business_day', shown: "to_char(sold.part, 'YYYY-MM-DD')" },
+};
+
+/** The tills push no costs: every sum but those. */
+type SalesSumsRow = { store_id: string; part: string } & Omit<SalesSums, 'costedNet' | 'cost'>;
+
 /**
- * Each store's sums per business day over the span, from the orders the tills pushed: gross,
- * discount and tax as each order recorded them, and the refunds of these orders whenever they were
- * made (the reports' "by original day"). Costs are not pushed, so there is no margin here.
+ * Each store's sums per channel or per business day over the span, from the orders the tills
+ * pushed: gross, discount and tax as each order recorded them, and the refunds of these orders
+ * whenever they were made (the reports' "by original day"). Costs are not pushed, so there is no
+ * margin here. Bounded by the organisation's store ids, which the (store_id, business_day) indexes
+ * serve store by store (docs/scale.md, "Queries across stores"); one store of them when given.
  */
-export async function daySums(db: Queryable, organisationId: string, span: Span, storeId?: string): Promise<DaySums[]> {
-  const rows = await db.query<{
-    store_id: string;
-    day: string;
-    orders: number;
-    items: number;
-    gross: number;
-    discount: number;
-    tax: number;
-    refunded: number;
-  }>(
+export async function salesSums(
+  db: Queryable,
+  organisationId: string,
+  span: Span,
+  by: SalesPart,
+  storeId?: string,
+): Promise<{ storeId: string; part: string; sums: SalesSums }[]> {
+  const { column, shown } = PART_SQL[by];
+  const within = `o.store_id IN (SELECT id FROM stores WHERE organisation_id = $1)
+         AND o.business_day BETWEEN $2::date AND $3::date AND ($4::uuid IS NULL OR o.store_id = $4::uuid)`;
+  const rows = await db.query<SalesSumsRow>(
     `WITH sold AS (
-       SELECT o.store_id, o.business_day, count(*)::bigint AS orders,
+       SELECT o.store_id, ${column} AS part, count(*)::bigint AS orders,
          sum((o.body->'order'->>'itemCount')::bigint)::bigint AS items,
          sum((o.body->'order'->>'gross')::bigint)::bigint AS gross,
          sum((o.body->'order'->>'discount')::bigint)::bigint AS discount,
          sum((o.body->'order'->>'tax')::bigint)::bigint AS tax
-       FROM orders o JOIN stores s ON s.id = o.store_id
-       WHERE s.organisation_id = $1 AND o.business_day BETWEEN $2::date AND $3::date
-         AND ($4::uuid IS NULL OR o.store_id = $4::uuid)
-       GROUP BY o.store_id, o.business_day
+       FROM orders o
+       WHERE ${within}
+       GROUP BY o.store_id, ${column}
      ), refunded AS (
-       SELECT o.store_id, o.business_day, sum(r.amount)::bigint AS refunded
-       FROM refunds r JOIN orders o ON o.store_id = r.store_id AND o.id = r.order_id JOIN stores s ON s.id = o.store_id
-       WHERE s.organisation_id = $1 AND o.business_day BETWEEN $2::date AND $3::date
-         AND ($4::uuid IS NULL OR o.store_id = $4::uuid)
-       GROUP BY o.store_id, o.business_day
+       SELECT o.store_id, ${column} AS part, sum(r.amount)::bigint AS refunded
+       FROM refunds r JOIN orders o ON o.store_id = r.store_id AND o.id = r.order_id
+       WHERE ${within}
+       GROUP BY o.store_id, ${column}
      )
-     SELECT sold.store_id, to_char(sold.business_day, 'YYYY-MM-DD') AS day, sold.orders, sold.items, sold.gross,
+     SELECT sold.store_id, ${shown} AS part, sold.orders, sold.items, sold.gross,
        sold.discount, sold.tax, COALESCE(refunded.refunded, 0)::bigint AS refunded
-     FROM sold LEFT JOIN refunded ON refunded.store_id = sold.store_id AND refunded.business_day = sold.business_day
-     ORDER BY sold.store_id, sold.business_day`,
+     FROM sold LEFT JOIN refunded ON refunded.store_id = sold.store_id AND refunded.part = sold.part
+     ORDER BY sold.store_id, sold.part`,
     [organisationId, span.from, span.to, storeId ?? null],
   );
-  return rows.map((row) => ({
-    storeId: row.store_id,
-    day: row.day,
-    sums: {
-      orders: row.orders,
-      items: row.items,
-      gross: row.gross,
-      discount: row.discount,
-      tax: row.tax,
-      costedNet: 0,
-      cost: 0,
-      refunded: row.refunded,
-    },
+  return rows.map(({ store_id, part, ...sums }) => ({
+    storeId: store_id,
+    part,
+    sums: { ...sums, costedNet: 0, cost: 0 },
   }));
+}
+
+/** Each store's sums per business day over the span (all the organisation's stores, or the one given). */
+export async function daySums(db: Queryable, organisationId: string, span: Span, storeId?: string): Promise<DaySums[]> {
+  const parts = await salesSums(db, organisationId, span, 'day', storeId);
+  return parts.map(({ storeId, part, sums }) => ({ storeId, day: part, sums }));
 }
 
 export function franchiseFigures(sums: SalesSums): FranchiseFigures {

@@ -11,6 +11,7 @@ export type MethodSpec<
   I extends z.ZodType = z.ZodType,
   O extends z.ZodType = z.ZodType,
   P extends boolean = boolean,
+  H extends boolean = boolean,
 > = {
   input: I;
   output: O;
@@ -23,6 +24,11 @@ export type MethodSpec<
    * What is asked is each domain's online step in the core (`electron/core/sync/platform-first.ts`).
    */
   platformFirst?: P;
+  /**
+   * Head office answers it (electron/core/head-office): `call` asks the platform with the owner's
+   * session, and the local dispatch only gives the refusals. Set by `headOfficeMethod`.
+   */
+  headOffice?: H;
 };
 
 export function method<I extends z.ZodType, O extends z.ZodType, P extends boolean = false>(
@@ -30,3 +36,13 @@ export function method<I extends z.ZodType, O extends z.ZodType, P extends boole
 ): MethodSpec<I, O, P> {
   return spec;
 }
+
+/** A method head office answers: the owner's call to the platform (electron/core/head-office). */
+export function headOfficeMethod<I extends z.ZodType, O extends z.ZodType>(
+  spec: MethodSpec<I, O, false, false>,
+): MethodSpec<I, O, false, true> & { headOffice: true } {
+  return { ...spec, headOffice: true };
+}
+
+/** A group of head office's methods: one made with `method` instead would be left to the local dispatch. */
+export type HeadOfficeGroup = Record<string, { headOffice: true }>;

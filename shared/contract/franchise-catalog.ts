@@ -5,7 +5,7 @@ import { moneyInput } from '../money';
 import { platformApi } from '../platform-api';
 import { MadeAgainst } from '../platform-api/franchise-catalog';
 import { Barcode, ImportRowResult, LocalName, Plu, SaleUnit, Sku, TaxRateBp } from './catalog';
-import { method } from './define';
+import { type HeadOfficeGroup, headOfficeMethod } from './define';
 
 /** A product of the brand's catalog as the owner edits it in the app: the till's product rules, its category by name. */
 export const FranchiseProductInput = z.object({
@@ -39,16 +39,21 @@ const Saved = z.object({ version: z.number().int() });
  * from its till where the owner allows it.
  */
 export const franchiseCatalogMethods = {
-  'franchise.catalog': method({ input: Page, output: FranchiseCatalog, access: 'franchise.view', mutates: false }),
+  'franchise.catalog': headOfficeMethod({
+    input: Page,
+    output: FranchiseCatalog,
+    access: 'franchise.view',
+    mutates: false,
+  }),
   /** One product of the brand's catalog, against the version the editor showed (null: new). */
-  'franchise.saveProduct': method({
+  'franchise.saveProduct': headOfficeMethod({
     input: FranchiseProductInput.extend({ expectedVersion: MadeAgainst }),
     output: Saved,
     access: 'franchise.view',
     mutates: true,
   }),
   /** A CSV file of products into the brand's catalog, each against the version this till (or head office) holds. */
-  'franchise.importCsv': method({
+  'franchise.importCsv': headOfficeMethod({
     input: z.object({ csv: z.string().max(2_000_000), lineOffset: z.number().int().min(0).max(10_000_000).default(0) }),
     output: z.object({
       created: z.number().int(),
@@ -59,14 +64,14 @@ export const franchiseCatalogMethods = {
     access: 'franchise.view',
     mutates: true,
   }),
-  'franchise.storePrices': method({
+  'franchise.storePrices': headOfficeMethod({
     input: Page.extend({ storeId: StoreId }),
     output: FranchiseStorePrices,
     access: 'franchise.view',
     mutates: false,
   }),
   /** A store's price (null: the catalog's) and whether it sells the product (null: as the catalog says). */
-  'franchise.setStorePrice': method({
+  'franchise.setStorePrice': headOfficeMethod({
     input: z.object({
       storeId: StoreId,
       sku: Sku,
@@ -79,14 +84,14 @@ export const franchiseCatalogMethods = {
     mutates: true,
   }),
   /** Which products (`*`: all) the store may price itself from its tills. */
-  'franchise.allowLocalPrices': method({
+  'franchise.allowLocalPrices': headOfficeMethod({
     input: z.object({ storeId: StoreId, skus: z.array(z.union([Sku, z.literal('*')])).max(5000) }),
     output: z.object({ skus: z.array(z.string()) }),
     access: 'franchise.view',
     mutates: true,
   }),
   /** This store's own price of a brand product, set by its manager where the owner allows it. */
-  'catalog.setLocalPrice': method({
+  'catalog.setLocalPrice': headOfficeMethod({
     input: z.object({
       productId: ProductId,
       price: moneyInput(ceilings.price),
@@ -96,4 +101,4 @@ export const franchiseCatalogMethods = {
     access: 'catalog.edit',
     mutates: true,
   }),
-};
+} satisfies HeadOfficeGroup;

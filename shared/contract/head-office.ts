@@ -3,7 +3,7 @@ import { BusinessDay } from '../business-day';
 import { platformApi } from '../platform-api';
 import { OWNER_PASSWORD_MAX } from '../platform-api/franchise';
 import { OWNER_LOGIN_MAX } from '../platform-api/organisations';
-import { method } from './define';
+import { type HeadOfficeGroup, headOfficeMethod } from './define';
 import { ReportRequest } from './sales-report';
 import { PlatformUrl } from './sync';
 
@@ -38,7 +38,7 @@ export type FranchiseComparison = z.infer<typeof FranchiseComparison>;
  */
 export const headOfficeMethods = {
   /** A paired till signs in to its own platform; an unpaired install to the address given. */
-  'owner.signIn': method({
+  'owner.signIn': headOfficeMethod({
     input: z.object({
       platformUrl: PlatformUrl.optional(),
       login: z.string().trim().min(1).max(OWNER_LOGIN_MAX),
@@ -49,17 +49,27 @@ export const headOfficeMethods = {
     mutates: true,
   }),
   /** Ends the session on the platform when it answers, and forgets it here either way. */
-  'owner.signOut': method({ input: z.object({}), output: OwnerStatus, access: 'franchise.view', mutates: true }),
-  'owner.status': method({ input: z.object({}), output: OwnerStatus, access: 'franchise.view', mutates: false }),
+  'owner.signOut': headOfficeMethod({
+    input: z.object({}),
+    output: OwnerStatus,
+    access: 'franchise.view',
+    mutates: true,
+  }),
+  'owner.status': headOfficeMethod({
+    input: z.object({}),
+    output: OwnerStatus,
+    access: 'franchise.view',
+    mutates: false,
+  }),
   /** The organisation's stores with their last sync. */
-  'franchise.stores': method({
+  'franchise.stores': headOfficeMethod({
     input: z.object({}),
     output: FranchiseStores,
     access: 'franchise.view',
     mutates: false,
   }),
   /** Sales per store over business days, as the platform holds them. */
-  'franchise.sales': method({
+  'franchise.sales': headOfficeMethod({
     input: z.object({ firstDay: BusinessDay, lastDay: BusinessDay }),
     output: FranchiseSales,
     access: 'franchise.view',
@@ -69,10 +79,10 @@ export const headOfficeMethods = {
    * The stores compared: a period as the store reports take it (a day, week, month or range, and a
    * comparison), by store and channel, with the loss-prevention signals against the median.
    */
-  'franchise.compare': method({
+  'franchise.compare': headOfficeMethod({
     input: ReportRequest,
     output: FranchiseComparison,
     access: 'franchise.view',
     mutates: false,
   }),
-};
+} satisfies HeadOfficeGroup;

@@ -63,6 +63,15 @@ export function isMethodName(name: string): name is MethodName {
   return Object.hasOwn(contract, name);
 }
 
+/** The methods the contract marks `headOffice`: `call` answers them by asking the platform as the owner. */
+export type HeadOfficeMethod = {
+  [M in MethodName]: Contract[M] extends { headOffice?: true } ? M : never;
+}[MethodName];
+
+export function isHeadOfficeMethod(name: string): name is HeadOfficeMethod {
+  return isMethodName(name) && contract[name].headOffice === true;
+}
+
 /** What a caller passes (defaults may be omitted). */
 export type InputOf<M extends MethodName> = z.input<Contract[M]['input']>;
 /** What a handler receives after validation. */
@@ -113,4 +122,4 @@ export type CounterBridge = {
 };
 
 export type { Access, MethodSpec } from './define';
-export { method } from './define';
+export { headOfficeMethod, method } from './define';

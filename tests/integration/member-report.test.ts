@@ -6,9 +6,10 @@ import { uuidv7 } from '../../shared/ids';
 import type { MemberAdminView } from '../../shared/members/member-wire';
 import { OnlineOrderWire } from '../../shared/sync/wire';
 import { expectOk } from '../support/callers';
-import { startFaultProxy } from '../support/fault-proxy';
-import { sampleCatalog, startTestPlatform, waitFor } from '../support/platform-admin';
-import { lineFor, type PairedTill, productBySku, startPairedTill } from '../support/till';
+import { waitFor } from '../support/platform-admin';
+import type { FaultProxy, ProxiedStores, TestPlatform } from '../support/proxied-stores';
+import { pulledProduct, startProxiedStores } from '../support/proxied-stores';
+import { lineFor, type PairedTill } from '../support/till';
 
 /**
  * Reports → Members through the core (docs/reports.md, "Members"): a real platform over HTTP and a
@@ -17,11 +18,9 @@ import { lineFor, type PairedTill, productBySku, startPairedTill } from '../supp
  * and offline the till says they need the platform and shows them as last fetched. The scored
  * member's value segment reaches the cashier's hint with the store's own recency bands.
  */
-type Platform = Awaited<ReturnType<typeof startTestPlatform>>;
-type Proxy = Awaited<ReturnType<typeof startFaultProxy>>;
-
-let platform: Platform;
-let proxy: Proxy;
+let setup: ProxiedStores;
+let platform: TestPlatform;
+let proxy: FaultProxy;
 let till: PairedTill;
 let storeId: string;
 let day: string;
@@ -39,12 +38,9 @@ const membersReport = async (locale = 'en') =>
   );
 
 beforeAll(async () => {
-  platform = await startTestPlatform();
-  await platform.admin.putProducts(sampleCatalog());
-  const store = await platform.admin.createStore('会员报表店');
-  storeId = store.storeId;
-  proxy = await startFaultProxy(() => platform.url, { seed: 5, faultRate: 0 });
-  till = await startPairedTill(proxy.url, store.pairingCode);
+  setup = await startProxiedStores([{ name: '会员报表店', seed: 5 }]);
+  platform = setup.platform;
+  [{ storeId, proxy, till }] = setup.stores;
   day = expectOk<{ store: { businessDay: string } }>(await till.call('app.status', {})).store.businessDay;
   member = (
     await platform.admin.request<{ member: MemberAdminView }>('POST', '/v1/admin/members', {
@@ -53,16 +49,7 @@ beforeAll(async () => {
     })
   ).member;
   expectOk<MemberCard>(await till.call('members.lookup', { phone: '13700002468' }));
-  const find = () => productBySku((r) => till.call(r.method, r.input), till.tokens.cashier, 'PLT-0001');
-  await waitFor(
-    () =>
-      find()
-        .then(() => true)
-        .catch(() => false),
-    20_000,
-    'the catalog pulled',
-  );
-  const water = await find();
+  const water = await pulledProduct(till);
   for (const [count, memberId] of [
     [2, member.id],
     [4, member.id],
@@ -91,11 +78,7 @@ beforeAll(async () => {
   await waitFor(() => till.status().unsent === 0, 20_000, 'every record sent');
 }, 90_000);
 
-afterAll(async () => {
-  await till?.core.close();
-  await proxy?.close();
-  await platform?.close();
-});
+afterAll(() => setup?.close());
 
 describe('Reports → Members', () => {
   it('fetches the platform’s figures: the member’s counter and online sales, out of the store’s', async () => {

@@ -3,10 +3,11 @@ import type { Product } from '../../shared/contract/catalog';
 import type { PointsLiabilityView } from '../../shared/contract/member-report';
 import { uuidv7 } from '../../shared/ids';
 import { expectOk } from '../support/callers';
-import { startFaultProxy } from '../support/fault-proxy';
-import { sampleCatalog, startTestPlatform, waitFor } from '../support/platform-admin';
-import { memberAtTills, platformJournal, sellToMember, setPointsRules } from '../support/points';
-import { type PairedTill, productBySku, startPairedTill } from '../support/till';
+import { waitFor } from '../support/platform-admin';
+import { memberAtTills, platformJournal, sellToMember } from '../support/points';
+import type { FaultProxy, ProxiedStores, TestPlatform } from '../support/proxied-stores';
+import { pulledProduct, startProxiedStores } from '../support/proxied-stores';
+import type { PairedTill } from '../support/till';
 
 /**
  * The points liability through the core (docs/reports.md, "Points liability"): a real platform over
@@ -14,8 +15,9 @@ import { type PairedTill, productBySku, startPairedTill } from '../support/till'
  * earn points, a refund takes some back; the day's liability comes from the platform's journal,
  * adds up, is kept, and offline is shown as last fetched with the reason in both languages.
  */
-let platform: Awaited<ReturnType<typeof startTestPlatform>>;
-let proxy: Awaited<ReturnType<typeof startFaultProxy>>;
+let setup: ProxiedStores;
+let platform: TestPlatform;
+let proxy: FaultProxy;
 let till: PairedTill;
 let day: string;
 let memberId: string;
@@ -26,31 +28,15 @@ const liability = async (locale = 'en', sessionToken = till.tokens.manager) =>
   till.core.call({ method: 'reports.pointsLiability', input: today(), sessionToken, locale });
 
 beforeAll(async () => {
-  platform = await startTestPlatform();
-  await platform.admin.putProducts(sampleCatalog());
-  const store = await platform.admin.createStore('积分负债店');
-  await setPointsRules(platform.admin, store.storeId);
-  proxy = await startFaultProxy(() => platform.url, { seed: 9, faultRate: 0 });
-  till = await startPairedTill(proxy.url, store.pairingCode);
+  setup = await startProxiedStores([{ name: '积分负债店', seed: 9 }], { points: true });
+  platform = setup.platform;
+  [{ proxy, till }] = setup.stores;
   day = expectOk<{ store: { businessDay: string } }>(await till.call('app.status', {})).store.businessDay;
   memberId = await memberAtTills(platform.admin, '13700001357', [till]);
-  const find = () => productBySku((r) => till.call(r.method, r.input), till.tokens.cashier, 'PLT-0001');
-  await waitFor(
-    () =>
-      find()
-        .then(() => true)
-        .catch(() => false),
-    20_000,
-    'the catalog pulled',
-  );
-  water = await find();
+  water = await pulledProduct(till);
 }, 90_000);
 
-afterAll(async () => {
-  await till?.core.close();
-  await proxy?.close();
-  await platform?.close();
-});
+afterAll(() => setup?.close());
 
 describe('Reports → Members: the points liability', () => {
   it('shows today’s earned and reversed points, the closing balance at its value, adding up', async () => {

@@ -4,18 +4,18 @@ import type { OrderDetail, RefundSummary } from '../../shared/contract/orders';
 import { uuidv7 } from '../../shared/ids';
 import { PointsRules } from '../../shared/members/points';
 import { expectOk } from '../support/callers';
-import { startFaultProxy } from '../support/fault-proxy';
-import { sampleCatalog, startTestPlatform, waitFor } from '../support/platform-admin';
+import { waitFor } from '../support/platform-admin';
 import {
   memberAtTills,
   platformJournal,
   pointsLedgers,
   pointsLosses,
   sellToMember,
-  setPointsRules,
   testPointsRules,
 } from '../support/points';
-import { type PairedTill, productBySku, startPairedTill } from '../support/till';
+import type { FaultProxy, ProxiedStores, TestPlatform } from '../support/proxied-stores';
+import { pulledProduct, settled, startProxiedStores } from '../support/proxied-stores';
+import type { PairedTill } from '../support/till';
 
 /**
  * The points tender (积分抵现, docs/members.md "The points tender") through the core on a real
@@ -23,45 +23,21 @@ import { type PairedTill, productBySku, startPairedTill } from '../support/till'
  * points are held first and the spend captures the hold; offline they are spent provisionally up to
  * the offline allowance; a refund gives them back in proportion.
  */
-type Platform = Awaited<ReturnType<typeof startTestPlatform>>;
-type Proxy = Awaited<ReturnType<typeof startFaultProxy>>;
-
-let platform: Platform;
-let proxy: Proxy;
+let setup: ProxiedStores;
+let platform: TestPlatform;
+let proxy: FaultProxy;
 let till: PairedTill;
 let water: Product;
 const rules = PointsRules.parse({ earnPerYuan: testPointsRules.earnPerYuan, redemption: testPointsRules.redemption });
 
 beforeAll(async () => {
-  platform = await startTestPlatform();
-  await platform.admin.putProducts(sampleCatalog());
-  const store = await platform.admin.createStore('积分抵现店');
-  await setPointsRules(platform.admin, store.storeId);
-  proxy = await startFaultProxy(() => platform.url, { seed: 7, faultRate: 0 });
-  till = await startPairedTill(proxy.url, store.pairingCode);
-  await waitFor(
-    () => till.core.environment.db.prepare(`SELECT 1 FROM meta WHERE key = 'points_rules'`).get(),
-    15_000,
-    'points rules on the till',
-  );
-  await waitFor(
-    () => till.core.environment.db.prepare(`SELECT 1 FROM products WHERE sku = 'PLT-0001'`).get(),
-    15_000,
-    'the catalog on the till',
-  );
-  water = await productBySku((r) => till.call(r.method, r.input), till.tokens.cashier, 'PLT-0001');
+  setup = await startProxiedStores([{ name: '积分抵现店', seed: 7 }], { points: true });
+  platform = setup.platform;
+  [{ proxy, till }] = setup.stores;
+  water = await pulledProduct(till);
 }, 60_000);
 
-afterAll(async () => {
-  await till?.core.close();
-  await proxy?.close();
-  await platform?.close();
-});
-
-async function settled() {
-  till.core.environment.sync.wake();
-  await waitFor(() => till.status().unsent === 0, 20_000, 'everything pushed');
-}
+afterAll(() => setup?.close());
 
 const cachedPoints = (memberId: string) =>
   till.core.environment.db.prepare('SELECT points FROM members WHERE id = ?').pluck().get(memberId);
@@ -70,7 +46,7 @@ const cachedPoints = (memberId: string) =>
 async function memberWithPoints(phone: string, count: number) {
   const member = await memberAtTills(platform.admin, phone, [till]);
   await sellToMember(till.call, water, count, member);
-  await settled();
+  await settled(till);
   const earned = Math.floor((water.price * count) / 100);
   await waitFor(() => cachedPoints(member) === earned, 20_000, 'balance on the till');
   return { member, earned };
@@ -166,7 +142,7 @@ describe('the points tender', () => {
     const [spend] = outboxSpends().filter((s) => s.orderId === order.id);
     expect(spend).toMatchObject({ points: 100, provisional: false });
     expect(spend.holdId).not.toBeNull();
-    await settled();
+    await settled(till);
     const journal = await platformJournal(platform.admin, member);
     const earnedNow = Math.floor((water.price * 2 - 100) / 100);
     expect(journal).toMatchObject({ balance: earned - 100 + earnedNow, held: 0 });
@@ -216,7 +192,7 @@ describe('the points tender', () => {
     );
     expect(errorCodeOf(wrongValue)).toBe('points_value_changed');
     expect(ordersWritten()).toBe(before);
-    await settled();
+    await settled(till);
     expect((await platformJournal(platform.admin, member)).held).toBe(0);
   });
 
@@ -257,7 +233,7 @@ describe('the points tender', () => {
     } finally {
       proxy.setRefusing(false);
     }
-    await settled();
+    await settled(till);
     const journal = await platformJournal(platform.admin, member);
     expect(journal.balance).toBe(earned - cap + Math.floor((water.price * 20 - cap) / 100));
     expect(journal.movements.find((m) => m.kind === 'spend')).toMatchObject({ provisional: true });
@@ -268,7 +244,7 @@ describe('the points tender', () => {
   it('a refund gives the spent points back in proportion, as points, never as cash', async () => {
     const { member, earned } = await memberWithPoints('13900015004', 20);
     const order = expectOk<{ order: OrderDetail }>(await payWithPoints(member, 4, 200)).order;
-    await settled();
+    await settled(till);
     const refund = (quantity: number) =>
       till.call(
         'orders.refund',
@@ -303,7 +279,7 @@ describe('the points tender', () => {
       await till.call('orders.receipt', { id: order.id, refundId: second.refund.id }),
     );
     expect(slip.html).toMatch(/Points given back.*?>150</);
-    await settled();
+    await settled(till);
     const journal = await platformJournal(platform.admin, member);
     // Everything given back: the 200 points return, what the sale earned is taken back.
     expect(journal).toMatchObject({ balance: earned, held: 0 });

@@ -3,18 +3,18 @@ import type { Product } from '../../shared/contract/catalog';
 import { uuidv7 } from '../../shared/ids';
 import { PointsRules } from '../../shared/members/points';
 import { expectOk } from '../support/callers';
-import { startFaultProxy } from '../support/fault-proxy';
-import { sampleCatalog, startTestPlatform, waitFor } from '../support/platform-admin';
+import { waitFor } from '../support/platform-admin';
 import {
   memberAtTills,
   platformJournal,
   pointsLedgers,
   sellToMember,
-  setPointsRules,
   spendPoints,
   testPointsRules,
 } from '../support/points';
-import { type PairedTill, productBySku, startPairedTill } from '../support/till';
+import type { FaultProxy, ProxiedStores, TestPlatform } from '../support/proxied-stores';
+import { pulledProduct, settled, startProxiedStores } from '../support/proxied-stores';
+import { type PairedTill, productBySku } from '../support/till';
 
 /**
  * Points end to end (docs/members.md, "Points"): a real platform over HTTP and two tills on real
@@ -22,61 +22,29 @@ import { type PairedTill, productBySku, startPairedTill } from '../support/till'
  * issue 15 lists, replayed: a retried and a re-sent earn, a lost reply, a second confirmation, a
  * refund after earning, a refund after spending, two tills offline spending one balance.
  */
-type Platform = Awaited<ReturnType<typeof startTestPlatform>>;
-type Proxy = Awaited<ReturnType<typeof startFaultProxy>>;
-
-let platform: Platform;
-let proxyA: Proxy;
-let proxyB: Proxy;
+let setup: ProxiedStores;
+let platform: TestPlatform;
+let proxyA: FaultProxy;
+let proxyB: FaultProxy;
 let tillA: PairedTill;
 let tillB: PairedTill;
 let water: Product;
 const rules = PointsRules.parse({ earnPerYuan: testPointsRules.earnPerYuan, redemption: testPointsRules.redemption });
 
 const balance = async (memberId: string) => (await platformJournal(platform.admin, memberId)).balance;
-const sent = (till: PairedTill) => till.status().unsent === 0;
-
-async function settled(...tills: PairedTill[]) {
-  for (const till of tills) {
-    till.core.environment.sync.wake();
-    await waitFor(() => sent(till), 20_000, 'everything pushed').catch((error) => {
-      console.log(
-        JSON.stringify(till.status()),
-        till.core.environment.db
-          .prepare('SELECT seq, type, state, result_code FROM outbox ORDER BY seq DESC LIMIT 5')
-          .all(),
-      );
-      throw error;
-    });
-  }
-}
 
 beforeAll(async () => {
-  platform = await startTestPlatform();
-  await platform.admin.putProducts(sampleCatalog());
-  const a = await platform.admin.createStore('积分店 A');
-  const b = await platform.admin.createStore('积分店 B');
-  await setPointsRules(platform.admin, a.storeId);
-  await setPointsRules(platform.admin, b.storeId);
-  proxyA = await startFaultProxy(() => platform.url, { seed: 5, faultRate: 0 });
-  proxyB = await startFaultProxy(() => platform.url, { seed: 6, faultRate: 0 });
-  tillA = await startPairedTill(proxyA.url, a.pairingCode);
-  tillB = await startPairedTill(proxyB.url, b.pairingCode);
-  for (const till of [tillA, tillB]) {
-    await waitFor(
-      () => till.core.environment.db.prepare(`SELECT 1 FROM meta WHERE key = 'points_rules'`).get(),
-      15_000,
-      'points rules on the till',
-    );
-  }
-  water = await productBySku((r) => tillA.call(r.method, r.input), tillA.tokens.cashier, 'PLT-0001');
+  const stores = [
+    { name: '积分店 A', seed: 5 },
+    { name: '积分店 B', seed: 6 },
+  ];
+  setup = await startProxiedStores(stores, { points: true });
+  platform = setup.platform;
+  [{ proxy: proxyA, till: tillA }, { proxy: proxyB, till: tillB }] = setup.stores;
+  water = await pulledProduct(tillA);
 }, 60_000);
 
-afterAll(async () => {
-  for (const till of [tillA, tillB]) await till?.core.close();
-  for (const proxy of [proxyA, proxyB]) await proxy?.close();
-  await platform?.close();
-});
+afterAll(() => setup?.close());
 
 describe('earning', () => {
   it('a Pay pressed twice, a sale pushed again and a lost reply earn once', async () => {

@@ -1,22 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { loadMigrations, migrate } from '../../platform/db/migrate';
-import { openPgliteSql } from '../../platform/db/pglite-sql';
-import { newKekText, parseKek } from '../../platform/vouchers/key-sealing';
-import { sealPlainKeys } from '../../platform/vouchers/keys';
+import { onPlatformBefore } from '../support/platform-migration';
 
 describe('migration 0014 on a platform counting wrong pairing codes in their own table', () => {
   it('keeps every address’s count and window, now among all the per-address limits', async () => {
-    const sql = await openPgliteSql(null);
-    try {
-      const migrations = loadMigrations();
-      const before = migrations.filter((migration) => migration.version < 14);
-      const kek = parseKek(newKekText(), 'test');
-      const steps = { sealed_voucher_keys: (tx: Parameters<typeof sealPlainKeys>[0]) => sealPlainKeys(tx, kek) };
-      await migrate(sql, before, steps);
+    await onPlatformBefore(14, async ({ sql, migrateRest, rest }) => {
       await sql.query(
         "INSERT INTO pairing_failures (address, failures, since) VALUES ('10.0.0.7', 9, 1000), ('::1', 2, 2000)",
       );
-      expect(await migrate(sql, migrations, steps)).toBe(migrations.length - before.length);
+      expect(await migrateRest()).toBe(rest);
       expect(await sql.query('SELECT kind, address, count, since FROM address_limits ORDER BY address')).toEqual([
         { kind: 'pairing', address: '10.0.0.7', count: 9, since: 1000 },
         { kind: 'pairing', address: '::1', count: 2, since: 2000 },
@@ -25,8 +16,6 @@ describe('migration 0014 on a platform counting wrong pairing codes in their own
       await expect(
         sql.query("INSERT INTO address_limits (kind, address, count, since) VALUES ('guess', 'x', 1, 1)"),
       ).rejects.toThrow(/address_limits_kind/);
-    } finally {
-      await sql.close();
-    }
+    });
   });
 });

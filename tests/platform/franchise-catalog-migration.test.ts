@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createStore } from '../../platform/data/stores';
-import { loadMigrations, migrate } from '../../platform/db/migrate';
-import { openPgliteSql } from '../../platform/db/pglite-sql';
 import { catalogDomain } from '../../platform/sync/catalog-sync';
-import { newKekText, parseKek } from '../../platform/vouchers/key-sealing';
-import { sealPlainKeys } from '../../platform/vouchers/keys';
+import { onPlatformBefore } from '../support/platform-migration';
 
 describe('migration 0018 on a platform with a catalog from before brands had their own', () => {
   it("keeps every product the operator's, seen by every store at its own price and on sale", async () => {
-    const sql = await openPgliteSql(null);
-    try {
-      const migrations = loadMigrations();
-      const before = migrations.filter((migration) => migration.version < 18);
-      const kek = parseKek(newKekText(), 'test');
-      const steps = { sealed_voucher_keys: (tx: Parameters<typeof sealPlainKeys>[0]) => sealPlainKeys(tx, kek) };
-      await migrate(sql, before, steps);
+    await onPlatformBefore(18, async ({ sql, migrateRest, rest }) => {
       const store = await createStore(sql, { name: 'Old', currency: 'CNY', timeZone: 'Asia/Shanghai' }, 1_000);
       // As the platform before 0018 wrote them (its columns, not today's code).
       await sql.exec(`INSERT INTO products (sku, barcodes, plu, name_zh, name_en, category_zh, category_en, price,
@@ -25,7 +16,7 @@ describe('migration 0018 on a platform with a catalog from before brands had the
         store.storeId,
         'OLD-2',
       ]);
-      expect(await migrate(sql, migrations, steps)).toBe(migrations.length - before.length);
+      expect(await migrateRest()).toBe(rest);
 
       expect(await sql.query('SELECT sku, organisation_id FROM products ORDER BY sku')).toEqual([
         { sku: 'OLD-1', organisation_id: null },
@@ -39,8 +30,6 @@ describe('migration 0018 on a platform with a catalog from before brands had the
         { sku: 'OLD-1', price: 500, active: true },
         { sku: 'OLD-2', price: 650, active: true },
       ]);
-    } finally {
-      await sql.close();
-    }
+    });
   });
 });

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadMigrations, migrate } from '../../platform/db/migrate';
-import { openPgliteSql } from '../../platform/db/pglite-sql';
-import { newKekText, parseKek } from '../../platform/vouchers/key-sealing';
-import { sealPlainKeys } from '../../platform/vouchers/keys';
 import { lossEvents } from '../../platform/vouchers/policy';
+import { onPlatformBefore } from '../support/platform-migration';
 
 const store = '01900000-0000-7000-8000-0000000000a1';
 const winnerStore = '01900000-0000-7000-8000-0000000000a2';
@@ -15,13 +12,7 @@ const lost = '01900000-0000-7000-8000-0000000000e2';
 
 describe('migration 0015 (member campaigns) on a platform with redemptions and a conflict loss', () => {
   it('keeps every redemption with no member, and each loss a conflict with its winner', async () => {
-    const sql = await openPgliteSql(null);
-    try {
-      const migrations = loadMigrations();
-      const kek = parseKek(newKekText(), 'test');
-      const steps = { sealed_voucher_keys: (tx: Parameters<typeof sealPlainKeys>[0]) => sealPlainKeys(tx, kek) };
-      const before = migrations.filter((migration) => migration.version < 15);
-      await migrate(sql, before, steps);
+    await onPlatformBefore(15, async ({ sql, migrateRest, rest }) => {
       for (const [id, name] of [
         [store, 'Loser'],
         [winnerStore, 'Winner'],
@@ -62,7 +53,7 @@ describe('migration 0015 (member campaigns) on a platform with redemptions and a
         [store, lost, voucher, device, won, winnerStore],
       );
 
-      expect(await migrate(sql, migrations, steps)).toBe(migrations.length - before.length);
+      expect(await migrateRest()).toBe(rest);
       expect(await sql.query('SELECT id, state, member_id FROM redemptions ORDER BY created_at')).toEqual([
         { id: won, state: 'CAPTURED', member_id: null },
         { id: lost, state: 'CONFLICT_LOST', member_id: null },
@@ -98,8 +89,6 @@ describe('migration 0015 (member campaigns) on a platform with redemptions and a
           [store, voucher, device],
         ),
       ).rejects.toThrow(/loss_events_reason_shape/);
-    } finally {
-      await sql.close();
-    }
+    });
   });
 });

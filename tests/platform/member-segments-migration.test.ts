@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createStore } from '../../platform/data/stores';
-import { loadMigrations, migrate } from '../../platform/db/migrate';
-import { openPgliteSql } from '../../platform/db/pglite-sql';
-import { newKekText, parseKek } from '../../platform/vouchers/key-sealing';
-import { sealPlainKeys } from '../../platform/vouchers/keys';
+import { onPlatformBefore } from '../support/platform-migration';
 
 describe('migration 0011 (member segments) on a platform with member sales', () => {
   it('gives each credited sale its order’s total and business day, and keeps the sales it cannot find', async () => {
-    const sql = await openPgliteSql(null);
-    try {
-      const kek = parseKek(newKekText(), 'test');
-      const steps = { sealed_voucher_keys: (tx: Parameters<typeof sealPlainKeys>[0]) => sealPlainKeys(tx, kek) };
-      await migrate(
-        sql,
-        loadMigrations().filter((migration) => migration.version < 11),
-        steps,
-      );
+    await onPlatformBefore(11, async ({ sql, migrateRest }) => {
       const { storeId } = await createStore(sql, { name: 'Old', currency: 'CNY', timeZone: 'Asia/Shanghai' }, 1_000);
       const member = '01900000-0000-7000-8000-0000000000aa';
       await sql.query(
@@ -35,7 +24,7 @@ describe('migration 0011 (member segments) on a platform with member sales', () 
           [storeId, id, member],
         );
       }
-      await migrate(sql, loadMigrations(), steps);
+      await migrateRest();
       const rows = await sql.query<{ order_id: string; total: number; day: string }>(
         'SELECT order_id, total, business_day::text AS day FROM member_orders ORDER BY order_id',
       );
@@ -52,8 +41,6 @@ describe('migration 0011 (member segments) on a platform with member sales', () 
           [storeId],
         ),
       ).rejects.toThrow();
-    } finally {
-      await sql.close();
-    }
+    });
   });
 });

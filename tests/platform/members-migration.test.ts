@@ -1,23 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { createStore } from '../../platform/data/stores';
-import { loadMigrations, migrate } from '../../platform/db/migrate';
-import { openPgliteSql } from '../../platform/db/pglite-sql';
 import { ensureMemberSetup, listMemberKeys } from '../../platform/members/member-keys';
 import { readMemberSettings } from '../../platform/members/member-settings';
 import { newKekText, parseKek } from '../../platform/vouchers/key-sealing';
-import { sealPlainKeys } from '../../platform/vouchers/keys';
+import { onPlatformBefore } from '../support/platform-migration';
 
 describe('migration 0006 (members) on a platform that already has stores', () => {
   it('adds the member tables, and the first start writes the brand settings and one sealed member key', async () => {
-    const sql = await openPgliteSql(null);
-    try {
-      const migrations = loadMigrations();
-      const before = migrations.filter((migration) => migration.version < 6);
-      const kek = parseKek(newKekText(), 'test');
-      const steps = { sealed_voucher_keys: (tx: Parameters<typeof sealPlainKeys>[0]) => sealPlainKeys(tx, kek) };
-      await migrate(sql, before, steps);
+    await onPlatformBefore(6, async ({ sql, migrateRest, kek }) => {
       await createStore(sql, { name: 'Old', currency: 'CNY', timeZone: 'Asia/Shanghai' }, 1_000);
-      await migrate(sql, migrations, steps);
+      await migrateRest();
       expect(await sql.query('SELECT count(*)::int AS n FROM members')).toEqual([{ n: 0 }]);
       await ensureMemberSetup(sql, kek, 2_000_000);
       // A second start keeps what the first wrote.
@@ -39,8 +31,6 @@ describe('migration 0006 (members) on a platform that already has stores', () =>
       await insert('01900000-0000-7000-8000-000000000001', '13900001234', null);
       await expect(insert('01900000-0000-7000-8000-000000000002', '13900001234', null)).rejects.toThrow();
       await expect(insert('01900000-0000-7000-8000-000000000003', '13900005678', 5)).rejects.toThrow();
-    } finally {
-      await sql.close();
-    }
+    });
   });
 });

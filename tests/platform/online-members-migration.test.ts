@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createStore } from '../../platform/data/stores';
-import { loadMigrations, migrate } from '../../platform/db/migrate';
-import { openPgliteSql } from '../../platform/db/pglite-sql';
 import { ensureMemberSetup, listMemberKeys, rotateMemberKey } from '../../platform/members/member-keys';
-import { newKekText, parseKek } from '../../platform/vouchers/key-sealing';
-import { sealPlainKeys } from '../../platform/vouchers/keys';
+import { onPlatformBefore } from '../support/platform-migration';
 
 describe('migration 0017 (members from online orders, member-key retirement) on a platform with members', () => {
   it('keeps members, their key and online orders as they were, and holds an online-order member to its channel', async () => {
-    const sql = await openPgliteSql(null);
-    try {
-      const kek = parseKek(newKekText(), 'test');
-      const steps = { sealed_voucher_keys: (tx: Parameters<typeof sealPlainKeys>[0]) => sealPlainKeys(tx, kek) };
-      await migrate(
-        sql,
-        loadMigrations().filter((migration) => migration.version < 17),
-        steps,
-      );
+    await onPlatformBefore(17, async ({ sql, migrateRest, kek }) => {
       await ensureMemberSetup(sql, kek, 1_000_000);
       const { storeId } = await createStore(sql, { name: 'Old', currency: 'CNY', timeZone: 'Asia/Shanghai' }, 1_000);
       const member = '01900000-0000-7000-8000-0000000000aa';
@@ -30,7 +19,7 @@ describe('migration 0017 (members from online orders, member-key retirement) on 
          VALUES ($1, '01900000-0000-7000-8000-0000000000b1', 'online_pickup', 'placed', '123456', '', '', 5, 800, '[]', 1, $2)`,
         [storeId, member],
       );
-      await migrate(sql, loadMigrations(), steps);
+      await migrateRest();
       expect(
         await sql.query('SELECT created_via, created_channel, created_online_order_id, first_visit_at FROM members'),
       ).toEqual([
@@ -54,8 +43,6 @@ describe('migration 0017 (members from online orders, member-key retirement) on 
       await expect(insert('01900000-0000-7000-8000-000000000001', 'online_order', null)).rejects.toThrow();
       await expect(insert('01900000-0000-7000-8000-000000000002', 'counter', 'online_pickup')).rejects.toThrow();
       await expect(insert('01900000-0000-7000-8000-000000000003', 'online_order', 'in_store')).rejects.toThrow();
-    } finally {
-      await sql.close();
-    }
+    });
   });
 });

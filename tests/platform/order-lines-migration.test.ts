@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createStore } from '../../platform/data/stores';
-import { loadMigrations, migrate } from '../../platform/db/migrate';
-import { openPgliteSql } from '../../platform/db/pglite-sql';
-import { newKekText, parseKek } from '../../platform/vouchers/key-sealing';
-import { sealPlainKeys } from '../../platform/vouchers/keys';
+import { onPlatformBefore } from '../support/platform-migration';
 import { orderPaid } from './support/payloads';
 
 describe('migration 0013 on a platform with orders from before order lines were rows', () => {
   it('writes every stored order’s lines from its body, in the body’s order', async () => {
-    const sql = await openPgliteSql(null);
-    try {
-      const migrations = loadMigrations();
-      const before = migrations.filter((migration) => migration.version < 13);
-      const kek = parseKek(newKekText(), 'test');
-      const steps = { sealed_voucher_keys: (tx: Parameters<typeof sealPlainKeys>[0]) => sealPlainKeys(tx, kek) };
-      await migrate(sql, before, steps);
+    await onPlatformBefore(13, async ({ sql, migrateRest, rest }) => {
       const store = await createStore(sql, { name: 'Old', currency: 'CNY', timeZone: 'Asia/Shanghai' }, 1_000);
       const sale = orderPaid({ sku: 'OLD-1', unitPrice: 450 });
       const body = { ...sale, lines: [sale.lines[0], { ...sale.lines[0], lineNo: 2, sku: 'OLD-2', cost: 90 }] };
@@ -23,15 +14,13 @@ describe('migration 0013 on a platform with orders from before order lines were 
          VALUES ($1, $2, $3, 'A-0001', '2025-03-14', 'in_store', 1, 900, NULL, $4::jsonb)`,
         [store.storeId, sale.order.id, sale.order.id, JSON.stringify(body)],
       );
-      expect(await migrate(sql, migrations, steps)).toBe(migrations.length - before.length);
+      expect(await migrateRest()).toBe(rest);
       expect(
         await sql.query('SELECT position, line_no, sku, net, cost, business_day::text AS day FROM order_lines'),
       ).toEqual([
         { position: 1, line_no: 1, sku: 'OLD-1', net: 450, cost: null, day: '2025-03-14' },
         { position: 2, line_no: 2, sku: 'OLD-2', net: 450, cost: 90, day: '2025-03-14' },
       ]);
-    } finally {
-      await sql.close();
-    }
+    });
   });
 });

@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createStore } from '../../platform/data/stores';
-import { loadMigrations, migrate } from '../../platform/db/migrate';
-import { openPgliteSql } from '../../platform/db/pglite-sql';
-import { newKekText, parseKek } from '../../platform/vouchers/key-sealing';
-import { sealPlainKeys } from '../../platform/vouchers/keys';
+import { onPlatformBefore } from '../support/platform-migration';
 
 describe('migration 0012 on a platform with stores from before organisations', () => {
   it('keeps every store, in no organisation, so no owner sees it until the operator assigns it', async () => {
-    const sql = await openPgliteSql(null);
-    try {
-      const migrations = loadMigrations();
-      const before = migrations.filter((migration) => migration.version < 12);
-      const kek = parseKek(newKekText(), 'test');
-      const steps = { sealed_voucher_keys: (tx: Parameters<typeof sealPlainKeys>[0]) => sealPlainKeys(tx, kek) };
-      await migrate(sql, before, steps);
+    await onPlatformBefore(12, async ({ sql, migrateRest, rest }) => {
       const store = await createStore(sql, { name: 'Old', currency: 'CNY', timeZone: 'Asia/Shanghai' }, 1_000);
-      expect(await migrate(sql, migrations, steps)).toBe(migrations.length - before.length);
+      expect(await migrateRest()).toBe(rest);
       expect(await sql.query('SELECT id, name, organisation_id FROM stores')).toEqual([
         { id: store.storeId, name: 'Old', organisation_id: null },
       ]);
@@ -30,8 +21,6 @@ describe('migration 0012 on a platform with stores from before organisations', (
       await expect(
         sql.query("INSERT INTO platform_audit (actor_kind, action, detail, at) VALUES ('stranger', 'x', '{}', 1)"),
       ).rejects.toThrow(/platform_audit_actor_kind/);
-    } finally {
-      await sql.close();
-    }
+    });
   });
 });

@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createStore } from '../../platform/data/stores';
-import { loadMigrations, migrate } from '../../platform/db/migrate';
-import { openPgliteSql } from '../../platform/db/pglite-sql';
-import { newKekText, parseKek } from '../../platform/vouchers/key-sealing';
-import { sealPlainKeys } from '../../platform/vouchers/keys';
+import { onPlatformBefore } from '../support/platform-migration';
 
 describe('migration 0005 on a platform with orders and campaigns from before settlement terms', () => {
   it('settles old online orders with no promotion, fee or commission, and old group-buy campaigns at full value', async () => {
-    const sql = await openPgliteSql(null);
-    try {
-      const migrations = loadMigrations();
-      const before = migrations.filter((migration) => migration.version < 5);
-      const kek = parseKek(newKekText(), 'test');
-      const steps = { sealed_voucher_keys: (tx: Parameters<typeof sealPlainKeys>[0]) => sealPlainKeys(tx, kek) };
-      await migrate(sql, before, steps);
+    await onPlatformBefore(5, async ({ sql, migrateRest, rest }) => {
       const store = await createStore(sql, { name: 'Old', currency: 'CNY', timeZone: 'Asia/Shanghai' }, 1_000);
       await sql.query(
         `INSERT INTO online_orders (store_id, id, channel, state, pickup_code, customer_name, note, placed_at, total,
@@ -28,7 +19,7 @@ describe('migration 0005 on a platform with orders and campaigns from before set
                 ($1, 'old cash off', 'cash_off', 500, 0, 10, '{}'::jsonb, 1, 2)`,
         [store.storeId],
       );
-      expect(await migrate(sql, migrations, steps)).toBe(migrations.length - before.length);
+      expect(await migrateRest()).toBe(rest);
       expect(
         await sql.query(
           'SELECT merchant_promotion, platform_promotion, delivery_fee, commission_bp FROM online_orders',
@@ -47,8 +38,6 @@ describe('migration 0005 on a platform with orders and campaigns from before set
       await expect(sql.query('UPDATE online_orders SET merchant_promotion = 4201')).rejects.toThrow(
         /online_orders_terms/,
       );
-    } finally {
-      await sql.close();
-    }
+    });
   });
 });

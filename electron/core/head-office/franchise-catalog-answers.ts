@@ -1,3 +1,4 @@
+import type { franchiseCatalogMethods } from '../../../shared/contract/franchise-catalog';
 import type { PlatformClient } from '../../../shared/platform-api/client';
 import { findCategory, findProductBySku } from '../catalog/product-records';
 import type { CoreEnvironment } from '../handler-context';
@@ -46,14 +47,7 @@ async function readBrandCatalog(client: PlatformClient): Promise<Map<string, Kno
 }
 
 type Answers = {
-  [M in
-    | 'franchise.catalog'
-    | 'franchise.saveProduct'
-    | 'franchise.importCsv'
-    | 'franchise.storePrices'
-    | 'franchise.setStorePrice'
-    | 'franchise.allowLocalPrices'
-    | 'catalog.setLocalPrice']: (env: CoreEnvironment, call: Checked<M>) => Promise<unknown>;
+  [M in keyof typeof franchiseCatalogMethods]: (env: CoreEnvironment, call: Checked<M>) => Promise<unknown>;
 };
 
 /**

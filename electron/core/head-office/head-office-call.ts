@@ -1,4 +1,10 @@
-import { type CallRequest, contract, type Envelope, type ParsedInputOf } from '../../../shared/contract';
+import {
+  type CallRequest,
+  contract,
+  type Envelope,
+  type HeadOfficeMethod,
+  type ParsedInputOf,
+} from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import { pickLocale } from '../../../shared/locale';
 import { PlatformRefusal } from '../../../shared/platform-api/client';
@@ -9,12 +15,9 @@ import { refuseBadSpan } from '../reports/report-spans';
 import { readStore } from '../store/store-records';
 import { franchiseCatalogAnswers } from './franchise-catalog-answers';
 import { franchiseSpans, today } from './franchise-spans';
-import type { HeadOfficeMethod } from './head-office-methods';
 import { asOwner, auditOwner, type Checked } from './owner-calls';
 import { asked, ownerClient } from './owner-platform';
 import { type KeptOwnerSession, keepOwnerSession, ownerStatus, readOwnerSession } from './owner-session';
-
-export { isHeadOfficeMethod } from './head-office-methods';
 
 /**
  * Who may reach head office: on a till with a store, its signed-in owner (the permission, as the

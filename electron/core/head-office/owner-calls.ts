@@ -1,10 +1,9 @@
-import type { ParsedInputOf } from '../../../shared/contract';
+import type { HeadOfficeMethod, ParsedInputOf } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import type { Locale } from '../../../shared/locale';
 import { type PlatformClient, PlatformRefusal } from '../../../shared/platform-api/client';
 import { appendAudit } from '../audit/audit-chain';
 import type { Actor, CoreEnvironment } from '../handler-context';
-import type { HeadOfficeMethod } from './head-office-methods';
 import { asked, ownerClient } from './owner-platform';
 import { type KeptOwnerSession, readOwnerSession } from './owner-session';
 

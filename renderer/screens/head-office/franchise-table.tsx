@@ -6,6 +6,7 @@ import { useLocale } from '../../i18n/use-locale';
 import { type BreakdownColumn, type ColumnKind, PrintingContext } from '../reports/breakdown-table';
 import { ExportButtons } from '../reports/export-buttons';
 import { usePercent } from '../reports/headline-figures';
+import { PrintTable } from '../reports/print-table';
 import { exportCsv, exportXlsx } from '../reports/report-export';
 
 type FranchiseTableProps<R> = {
@@ -69,28 +70,13 @@ export function FranchiseTable<R extends object>(props: FranchiseTableProps<R>) 
 
   if (printing) {
     return (
-      <table className="print-table" data-testid={`print-${testId}`}>
-        <thead>
-          <tr>
-            {columns.map((column) => (
-              <th key={column.key} className={column.kind === 'text' ? undefined : 'number'}>
-                {column.title}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={rowKey(row)}>
-              {columns.map((column) => (
-                <td key={column.key} className={column.kind === 'text' ? undefined : 'number'}>
-                  {show(column.kind, column.value(row), currency(row))}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <PrintTable
+        rows={rows}
+        rowKey={rowKey}
+        columns={columns}
+        show={(column, row) => show(column.kind, column.value(row), currency(row))}
+        testId={`print-${testId}`}
+      />
     );
   }
   return (

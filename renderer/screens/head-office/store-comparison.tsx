@@ -10,7 +10,7 @@ import { periodOf } from '../../../shared/reports/periods';
 import { useApiQuery } from '../../api/use-api';
 import { useErrorText } from '../../app/use-error-text';
 import { PrintingContext } from '../reports/breakdown-table';
-import { ComparePeriod } from './compare-period';
+import { PeriodPicker } from '../reports/period-picker';
 import {
   type LossLine,
   type LossRow,
@@ -43,7 +43,7 @@ export function StoreComparison({ organisation }: { organisation: string }) {
   return (
     <div className="store-comparison" data-testid="store-comparison">
       <div className="head-office-who">
-        <ComparePeriod value={request} onChange={setRequest} />
+        <PeriodPicker value={request} onChange={setRequest} today={null} testId="compare" className="toolbar" />
         <Button
           icon={<PrinterOutlined />}
           onClick={() => setPrinting(true)}

@@ -8,6 +8,7 @@ import { useMoney } from '../../hooks/use-money';
 import { useLocale } from '../../i18n/use-locale';
 import { ExportButtons } from './export-buttons';
 import { usePercent } from './headline-figures';
+import { PrintTable } from './print-table';
 import { exportCsv, exportXlsx } from './report-export';
 import './reports.css';
 
@@ -106,28 +107,12 @@ export function BreakdownTable<R extends object>({
     return (
       <div className="breakdown">
         {note ? <p className="breakdown-note">{note}</p> : null}
-        <table className="print-table">
-          <thead>
-            <tr>
-              {columns.map((column) => (
-                <th key={column.key} className={column.kind === 'text' ? undefined : 'number'}>
-                  {column.title}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={rowKey(row)}>
-                {columns.map((column) => (
-                  <td key={column.key} className={column.kind === 'text' ? undefined : 'number'}>
-                    {show(column.kind, column.value(row))}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <PrintTable
+          rows={rows}
+          rowKey={rowKey}
+          columns={columns}
+          show={(column, row) => show(column.kind, column.value(row))}
+        />
       </div>
     );
   }

@@ -54,7 +54,7 @@ export function FeedbackView() {
   return (
     <>
       <div className="toolbar report-toolbar">
-        <PeriodPicker value={request} onChange={setRequest} />
+        <PeriodPicker value={request} onChange={setRequest} today={store.businessDay} />
         {query.isFetching ? <Spin size="small" /> : null}
       </div>
       {report ? <SpanLine report={report} scope={t('feedbackReport.scope')} /> : null}

@@ -47,6 +47,7 @@ export function MembersView() {
         <PeriodPicker
           value={{ ...request, comparison: null }}
           onChange={(next) => setRequest({ ...next, comparison: null })}
+          today={store.businessDay}
         />
         {query.isFetching ? <Spin size="small" /> : null}
       </div>

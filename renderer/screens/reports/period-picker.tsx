@@ -3,7 +3,6 @@ import { Button, Input, Segmented, Select, Space, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ReportRequest } from '../../../shared/contract/sales-report';
 import { addDays, type Comparison, daysIn, type PeriodKind, periodOf } from '../../../shared/reports/periods';
-import { useStoreInfo } from '../../app/store-provider';
 import { useKeyActions } from '../../hooks/use-key-actions';
 import { dayShortcuts } from '../orders/business-day-picker';
 import './reports.css';
@@ -43,25 +42,44 @@ type PeriodPickerProps = {
   onChange(next: ReportRequest): void;
   /** False for a report that compares nothing (Members): no comparison to choose. */
   compares?: boolean;
+  /**
+   * The store's business day: no later day can be picked, and the arrows and day keys step up to it.
+   * Head office has no store and so no store calendar: its days are only typed or picked.
+   */
+  today: string | null;
+  /** What the picker's test ids start with: `report` in a store's reports, `compare` at head office. */
+  testId?: string;
+  className?: string;
 };
 
 /** Day, week (Monday to Sunday), month or any range of business days, stepped or typed, and what it is compared with. */
-export function PeriodPicker({ value, onChange, compares = true }: PeriodPickerProps) {
+export function PeriodPicker({
+  value,
+  onChange,
+  compares = true,
+  today,
+  testId = 'report',
+  className = 'period-picker',
+}: PeriodPickerProps) {
   const { t } = useTranslation();
-  const today = useStoreInfo().businessDay;
   const { from, to } = requestedDays(value);
-  const latest = to >= today;
+  const tooLate = (day: string) => today !== null && day > today;
   const go = (by: number) => {
     const next = stepped(value, by);
-    if (by > 0 && requestedDays(next).from > today) return;
+    if (by > 0 && tooLate(requestedDays(next).from)) return;
     onChange(next);
   };
-  useKeyActions({
-    [dayShortcuts.previous]: () => go(-1),
-    [dayShortcuts.next]: () => go(1),
-    [dayShortcuts.today]: () =>
-      onChange({ ...value, firstDay: today, lastDay: value.period === 'range' ? today : undefined }),
-  });
+  useKeyActions(
+    {
+      [dayShortcuts.previous]: () => go(-1),
+      [dayShortcuts.next]: () => go(1),
+      [dayShortcuts.today]: () => {
+        if (today) onChange({ ...value, firstDay: today, lastDay: value.period === 'range' ? today : undefined });
+      },
+    },
+    0,
+    today !== null,
+  );
 
   const changeKind = (period: PeriodKind) =>
     onChange(
@@ -70,61 +88,71 @@ export function PeriodPicker({ value, onChange, compares = true }: PeriodPickerP
         : { ...value, period, firstDay: from, lastDay: undefined },
     );
 
+  const days = (
+    <>
+      <Input
+        type="date"
+        className="day-picker-input"
+        value={value.period === 'range' ? from : value.firstDay}
+        max={today ?? undefined}
+        aria-label={value.period === 'range' ? t('salesReport.firstDay') : t('salesReport.pickDay')}
+        data-testid={`${testId}-first-day`}
+        onChange={(event) => {
+          const day = event.target.value;
+          if (!isDay(day) || tooLate(day)) return;
+          onChange(
+            value.period === 'range' && day > to
+              ? { ...value, firstDay: day, lastDay: day }
+              : { ...value, firstDay: day },
+          );
+        }}
+      />
+      {value.period === 'range' ? (
+        <Input
+          type="date"
+          className="day-picker-input"
+          value={to}
+          min={from}
+          max={today ?? undefined}
+          aria-label={t('salesReport.lastDay')}
+          data-testid={`${testId}-last-day`}
+          onChange={(event) => {
+            const day = event.target.value;
+            if (!isDay(day) || tooLate(day)) return;
+            // A last day before the first moves the first with it, as a first day after the last does.
+            onChange(day < from ? { ...value, firstDay: day, lastDay: day } : { ...value, lastDay: day });
+          }}
+        />
+      ) : null}
+    </>
+  );
+
   return (
-    <Space wrap className="period-picker" data-testid="report-period">
+    <Space wrap className={className} data-testid={`${testId}-period`}>
       <Segmented<PeriodKind>
         value={value.period}
         onChange={changeKind}
         options={kinds.map((kind) => ({ value: kind, label: t(`salesReport.periodKind.${kind}`) }))}
-        data-testid="report-period-kind"
+        data-testid={`${testId}-period-kind`}
       />
-      <Space.Compact>
-        <Tooltip title={`${t('salesReport.earlier')} (${dayShortcuts.previous})`}>
-          <Button icon={<LeftOutlined />} aria-label={t('salesReport.earlier')} onClick={() => go(-1)} />
-        </Tooltip>
-        <Input
-          type="date"
-          className="day-picker-input"
-          value={value.period === 'range' ? from : value.firstDay}
-          max={today}
-          aria-label={value.period === 'range' ? t('salesReport.firstDay') : t('salesReport.pickDay')}
-          data-testid="report-first-day"
-          onChange={(event) => {
-            const day = event.target.value;
-            if (!isDay(day) || day > today) return;
-            onChange(
-              value.period === 'range' && day > to
-                ? { ...value, firstDay: day, lastDay: day }
-                : { ...value, firstDay: day },
-            );
-          }}
-        />
-        {value.period === 'range' ? (
-          <Input
-            type="date"
-            className="day-picker-input"
-            value={to}
-            min={from}
-            max={today}
-            aria-label={t('salesReport.lastDay')}
-            data-testid="report-last-day"
-            onChange={(event) => {
-              const day = event.target.value;
-              if (!isDay(day) || day > today) return;
-              // A last day before the first moves the first with it, as a first day after the last does.
-              onChange(day < from ? { ...value, firstDay: day, lastDay: day } : { ...value, lastDay: day });
-            }}
-          />
-        ) : null}
-        <Tooltip title={`${t('salesReport.later')} (${dayShortcuts.next})`}>
-          <Button
-            icon={<RightOutlined />}
-            aria-label={t('salesReport.later')}
-            disabled={latest}
-            onClick={() => go(1)}
-          />
-        </Tooltip>
-      </Space.Compact>
+      {today === null ? (
+        days
+      ) : (
+        <Space.Compact>
+          <Tooltip title={`${t('salesReport.earlier')} (${dayShortcuts.previous})`}>
+            <Button icon={<LeftOutlined />} aria-label={t('salesReport.earlier')} onClick={() => go(-1)} />
+          </Tooltip>
+          {days}
+          <Tooltip title={`${t('salesReport.later')} (${dayShortcuts.next})`}>
+            <Button
+              icon={<RightOutlined />}
+              aria-label={t('salesReport.later')}
+              disabled={to >= today}
+              onClick={() => go(1)}
+            />
+          </Tooltip>
+        </Space.Compact>
+      )}
       {compares ? (
         <Select<Comparison | 'none'>
           className="report-comparison"
@@ -132,7 +160,7 @@ export function PeriodPicker({ value, onChange, compares = true }: PeriodPickerP
           aria-label={t('salesReport.compareLabel')}
           onChange={(choice) => onChange({ ...value, comparison: choice === 'none' ? null : choice })}
           options={comparisons.map((choice) => ({ value: choice, label: t(`salesReport.compare.${choice}`) }))}
-          data-testid="report-comparison"
+          data-testid={`${testId}-comparison`}
         />
       ) : null}
     </Space>

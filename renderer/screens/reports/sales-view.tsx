@@ -62,7 +62,7 @@ export function SalesView() {
   return (
     <>
       <div className="toolbar report-toolbar">
-        <PeriodPicker value={request} onChange={changeRequest} />
+        <PeriodPicker value={request} onChange={changeRequest} today={store.businessDay} />
         {sales.isFetching || items.isFetching ? <Spin size="small" /> : null}
         <Button
           icon={<PrinterOutlined />}

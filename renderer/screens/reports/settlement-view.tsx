@@ -35,7 +35,7 @@ export function SettlementView() {
   return (
     <>
       <div className="toolbar report-toolbar">
-        <PeriodPicker value={request} onChange={setRequest} />
+        <PeriodPicker value={request} onChange={setRequest} today={store.businessDay} />
         {query.isFetching ? <Spin size="small" /> : null}
       </div>
       {report ? (
