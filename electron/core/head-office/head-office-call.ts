@@ -9,6 +9,7 @@ import { refuseBadSpan } from '../reports/report-spans';
 import { readStore } from '../store/store-records';
 import { franchiseCatalogAnswers } from './franchise-catalog-answers';
 import { franchiseSpans, today } from './franchise-spans';
+import { franchiseStockAnswers } from './franchise-stock-answers';
 import type { HeadOfficeMethod } from './head-office-methods';
 import { asOwner, auditOwner, type Checked } from './owner-calls';
 import { asked, ownerClient } from './owner-platform';
@@ -67,6 +68,7 @@ const answers: { [M in HeadOfficeMethod]: (env: CoreEnvironment, call: Checked<M
     return asOwner(env, call, (client) => client.call('franchise.sales', { from: firstDay, to: lastDay }));
   },
   ...franchiseCatalogAnswers,
+  ...franchiseStockAnswers,
   'franchise.compare': (env, call) => {
     const spans = franchiseSpans(call.input, today(env, call.now));
     return asOwner(env, call, (client) => client.call('franchise.compare', spans));

@@ -13,6 +13,9 @@ export const headOfficeMethods = [
   'franchise.setStorePrice',
   'franchise.allowLocalPrices',
   'catalog.setLocalPrice',
+  'franchise.stock',
+  'franchise.stockMovements',
+  'franchise.setLowStock',
 ] as const;
 export type HeadOfficeMethod = (typeof headOfficeMethods)[number];
 
