@@ -90,6 +90,7 @@ export const fieldLabels: Record<string, FieldLabel> = {
   login: label('Login', '账号'),
   lowAt: label('Low-stock level', '低库存提醒值'),
   lowOnly: filter,
+  only: filter,
   method: label('Payment method', '付款方式'),
   mode: label('Rounding', '抹零方式'),
   name: label('Name', '名称'),

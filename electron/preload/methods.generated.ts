@@ -98,6 +98,9 @@ export const contractMethodNames: readonly string[] = [
   'franchise.setStorePrice',
   'franchise.allowLocalPrices',
   'catalog.setLocalPrice',
+  'franchise.stock',
+  'franchise.stockMovements',
+  'franchise.setLowStock',
 ];
 
 /** The refusals the preload gives without asking main; `{method}` is filled in. */

@@ -2,7 +2,22 @@ import type { StockLevel } from '../../shared/sync/wire';
 import type { Queryable } from '../db/sql';
 import { reserveStoreVersions } from './versions';
 
-export type Movement = { id: string; sku: string; kind: string; quantity: number; at: number; note?: string | null };
+export type Movement = {
+  id: string;
+  sku: string;
+  kind: string;
+  quantity: number;
+  at: number;
+  note?: string | null;
+  /** Who moved it and the receipt that did, where the till said (a sale's cashier, a refund's staff). */
+  staffName?: string | null;
+  reference?: string | null;
+};
+
+/** A sale's or refund's movements, with who rang it up and its receipt number, for the store's ledger. */
+export function movedBy(stock: Movement[], staffName: string, reference: string): Movement[] {
+  return stock.map((movement) => ({ ...movement, staffName, reference }));
+}
 
 /**
  * Records movements once (a movement id seen before is skipped) and adds the new ones to on-hand.
@@ -17,9 +32,10 @@ export async function recordMovements(
   if (movements.length === 0) return;
   await tx.query(
     `WITH moved AS (
-       INSERT INTO stock_movements (store_id, id, device_id, sku, kind, quantity, moved_at, note)
-       SELECT $1, id, $2, sku, kind, quantity, at, note
-       FROM jsonb_to_recordset($3::jsonb) AS x(id uuid, sku text, kind text, quantity bigint, at bigint, note text)
+       INSERT INTO stock_movements (store_id, id, device_id, sku, kind, quantity, moved_at, note, staff_name, reference)
+       SELECT $1, id, $2, sku, kind, quantity, at, note, "staffName", reference
+       FROM jsonb_to_recordset($3::jsonb)
+         AS x(id uuid, sku text, kind text, quantity bigint, at bigint, note text, "staffName" text, reference text)
        ON CONFLICT (store_id, id) DO NOTHING
        RETURNING sku, quantity
      ), deltas AS (

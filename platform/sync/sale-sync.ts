@@ -1,7 +1,7 @@
 import type { PayloadOf } from '../../shared/sync/mutations';
 import { linkAnswers } from '../data/feedback';
 import { linkOnlineOrder } from '../data/online-orders';
-import { recordMovements } from '../data/stock';
+import { movedBy, recordMovements } from '../data/stock';
 import type { Queryable } from '../db/sql';
 import { creditMemberSale, reverseMemberGrowth } from '../members/member-sales';
 import { reverseRefundPoints } from '../members/points-orders';
@@ -42,7 +42,7 @@ const orderPaid: Applier<'order.paid'> = async (tx, context, payload) => {
     ],
   );
   await recordOrderLines(tx, context.storeId, [order.id]);
-  await recordMovements(tx, context, payload.stock);
+  await recordMovements(tx, context, movedBy(payload.stock, order.cashierName, order.number));
   const refused = await creditMemberSale(tx, context, payload, onlineMember);
   if (refused) return refused;
   await linkAnswers(tx, context.storeId, [order.id], context.now);
@@ -71,7 +71,7 @@ export async function insertSales(tx: Queryable, context: ApplyContext, sales: P
   await recordMovements(
     tx,
     context,
-    sales.flatMap((sale) => sale.stock),
+    sales.flatMap((sale) => movedBy(sale.stock, sale.order.cashierName, sale.order.number)),
   );
   // A customer may have answered from a receipt printed before the sale could be pushed.
   await linkAnswers(
@@ -105,7 +105,7 @@ const orderRefunded: Applier<'order.refunded'> = async (tx, context, payload) =>
       JSON.stringify(payload),
     ],
   );
-  await recordMovements(tx, context, payload.stock);
+  await recordMovements(tx, context, movedBy(payload.stock, refund.staffName, refund.number));
   await reverseMemberGrowth(tx, context, payload);
   await reverseRefundPoints(tx, context, payload, order.body);
   return null;

@@ -10,6 +10,8 @@ import drillZhCN from './drill.zh-CN.json';
 import en from './en.json';
 import franchiseCatalogEn from './franchise-catalog.en.json';
 import franchiseCatalogZhCN from './franchise-catalog.zh-CN.json';
+import franchiseStockEn from './franchise-stock.en.json';
+import franchiseStockZhCN from './franchise-stock.zh-CN.json';
 import headOfficeEn from './head-office.en.json';
 import headOfficeZhCN from './head-office.zh-CN.json';
 import limitsEn from './limits.en.json';
@@ -46,6 +48,7 @@ const english = {
   ...memberEn,
   ...headOfficeEn,
   ...franchiseCatalogEn,
+  ...franchiseStockEn,
 };
 const chinese = {
   ...zhCN,
@@ -62,6 +65,7 @@ const chinese = {
   ...memberZhCN,
   ...headOfficeZhCN,
   ...franchiseCatalogZhCN,
+  ...franchiseStockZhCN,
 };
 
 const storageKey = 'counter.locale';

@@ -104,6 +104,9 @@ const methodWords: Record<MethodName, Text> = {
   'franchise.allowLocalPrices': { en: 'Store allowed to set its own prices', 'zh-CN': '允许门店自行定价' },
   'catalog.setLocalPrice': { en: 'Store’s own price set', 'zh-CN': '设定本店价格' },
   'franchise.compare': { en: 'Stores compared', 'zh-CN': '显示门店对比' },
+  'franchise.stock': { en: 'Stock across stores shown', 'zh-CN': '显示各门店库存' },
+  'franchise.stockMovements': { en: 'A store’s stock movements shown', 'zh-CN': '显示门店库存流水' },
+  'franchise.setLowStock': { en: 'Brand low-stock level set', 'zh-CN': '设定品牌低库存提醒值' },
 };
 
 const pulled = Object.fromEntries(

@@ -8,6 +8,7 @@ import { catalogMethods } from './catalog';
 import { drawerMethods } from './drawer';
 import { feedbackMethods } from './feedback';
 import { franchiseCatalogMethods } from './franchise-catalog';
+import { franchiseStockMethods } from './franchise-stock';
 import { headOfficeMethods } from './head-office';
 import { lineExportMethods } from './line-export';
 import { memberReportMethods } from './member-report';
@@ -48,6 +49,7 @@ export const contract = {
   ...memberReportMethods,
   ...headOfficeMethods,
   ...franchiseCatalogMethods,
+  ...franchiseStockMethods,
 };
 
 export type Contract = typeof contract;

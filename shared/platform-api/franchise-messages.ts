@@ -36,4 +36,12 @@ export const franchiseMessages = {
     en: 'This void names a sale the platform holds as paid; a paid sale is never voided.',
     zh: '该作废记录对应的是平台上已付款的销售；已付款的销售不能作废。',
   },
+  low_stock_level_invalid: {
+    en: 'The low-stock level of {sku} must be a whole number from 0 to {max} (items, or grams for goods sold by weight).',
+    zh: '{sku} 的低库存提醒值应为 0 至 {max} 之间的整数（按件，或按重量销售的商品按克）。',
+  },
+  stock_search_too_long: {
+    en: 'The search can be at most {max} characters.',
+    zh: '搜索内容最多 {max} 个字符。',
+  },
 } satisfies Record<string, { en: string; zh: string }>;

@@ -3,6 +3,7 @@ import { adminStoreRoutes } from './admin-stores';
 import type { RouteSpec } from './define';
 import { franchiseRoutes } from './franchise';
 import { franchiseCatalogRoutes } from './franchise-catalog';
+import { franchiseStockRoutes } from './franchise-stock';
 import { operatorOrderRoutes } from './operator-orders';
 import { operatorVoucherRoutes } from './operator-vouchers';
 import { organisationRoutes } from './organisations';
@@ -19,6 +20,7 @@ export const platformApi = {
   ...operatorVoucherRoutes,
   ...franchiseRoutes,
   ...franchiseCatalogRoutes,
+  ...franchiseStockRoutes,
 };
 
 export type PlatformApi = typeof platformApi;

@@ -26,7 +26,11 @@ export const StockMovementWire = z.object({
   at: z.number().int(),
 });
 
-export const StockMovedPayload = StockMovementWire.extend({ note: Text.nullable() });
+export const StockMovedPayload = StockMovementWire.extend({
+  note: Text.nullable(),
+  /** Who made the change at the till; absent from tills before the franchise stock view. */
+  staffName: Text.nullable().optional(),
+});
 export type StockMovedPayload = z.infer<typeof StockMovedPayload>;
 
 export const SoldOutPayload = z.object({ sku: Sku, soldOut: z.boolean(), at: z.number().int() });

@@ -135,6 +135,9 @@ const domainAccess: Record<MethodName, Access> = {
   'franchise.allowLocalPrices': 'franchise.view',
   'catalog.setLocalPrice': 'catalog.edit',
   'franchise.compare': 'franchise.view',
+  'franchise.stock': 'franchise.view',
+  'franchise.stockMovements': 'franchise.view',
+  'franchise.setLowStock': 'franchise.view',
 };
 
 type Fixture = {
@@ -281,6 +284,9 @@ function sampleInputs(f: Fixture, role: Role, n: number): { [M in MethodName]: I
     'franchise.allowLocalPrices': { storeId: uuidv7(), skus: ['*'] },
     'catalog.setLocalPrice': { productId: uuidv7(), price: 300, expectedVersion: 1 },
     'franchise.compare': { period: 'week', firstDay: '2026-11-02', comparison: 'previous_period' },
+    'franchise.stock': { only: 'low' },
+    'franchise.stockMovements': { storeId: uuidv7() },
+    'franchise.setLowStock': { sku: 'WALK-1', lowAt: 5 },
     'members.lookup': { phone: f.members.phone },
     'members.identify': { code: f.members.signer.code(f.members.memberId) },
     'members.enrolStart': { enrolmentId: uuidv7(), phone: '13900001111', consent: true },

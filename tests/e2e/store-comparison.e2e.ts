@@ -1,21 +1,25 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../shared/csv';
 import { uuidv7 } from '../../shared/ids';
 import { addDays } from '../../shared/reports/periods';
 import { seededRandom } from '../../shared/seeded-random';
 import type { CartVoidedPayload, DrawerOpenedPayload } from '../../shared/sync/till-activity-sync';
 import { Till } from '../platform/support/clients';
-import { brandWithOwner } from '../platform/support/franchise';
 import { refundOf, sale, shiftOf } from '../platform/support/store-history';
-import { sampleCatalog, startTestPlatform } from '../support/platform-admin';
 import { expectText } from './support/app';
 import { openPage, pageErrors, shoot } from './support/browser';
+import {
+  backFromPaper,
+  download,
+  OWNER_PASSWORD,
+  openHeadOfficeConsole,
+  printAsPaper,
+  useTwoStoreBrand,
+} from './support/head-office';
 import { expectNoBrokenWords } from './support/layout-checks';
 import { useHostAndBrowser } from './support/session';
 
-const PASSWORD = 'the owner’s own password';
 const HOUR = 3_600_000;
 
 /** This computer's date, as the console's period picker opens on it. */
@@ -69,44 +73,13 @@ async function pushHistory(url: string, codes: string[]): Promise<void> {
   }
 }
 
-async function download(page: Page, testId: string) {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
-  return { name: file.suggestedFilename(), path: (await file.path()) as string };
-}
-
 describe('a franchise owner compares two stores at the head-office console', () => {
   const running = useHostAndBrowser();
-  let platform: Awaited<ReturnType<typeof startTestPlatform>>;
-  let login = '';
-
-  beforeAll(async () => {
-    platform = await startTestPlatform();
-    const brand = await brandWithOwner(
-      platform.url,
-      platform.adminToken,
-      '鲜果连锁',
-      ['人民广场店', '徐家汇店'],
-      PASSWORD,
-    );
-    login = brand.login;
-    await platform.admin.putProducts(sampleCatalog());
-    await pushHistory(
-      platform.url,
-      brand.stores.map((store) => store.pairingCode),
-    );
-  }, 120_000);
-
-  afterAll(async () => {
-    await platform?.close();
-  });
+  const brand = useTwoStoreBrand(pushHistory);
 
   it('reads sales by store and channel and the loss-prevention table, exports and prints them, in both languages', async () => {
     const page = await openPage(running.browser, running.host.url, 'zh-CN', { width: 1366, height: 768 });
-    await page.getByTestId('open-head-office').click();
-    await page.getByLabel('平台地址').fill(platform.url);
-    await page.getByLabel('账号').fill(login);
-    await page.getByLabel('密码').fill(PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
+    await openHeadOfficeConsole(page, brand.platform.url, brand.login, OWNER_PASSWORD);
     const comparison = page.getByTestId('store-comparison');
     await expectText(page.getByTestId('head-office'), '门店对比');
     await expectText(comparison, '人民广场店', '徐家汇店', '全部渠道', '团购', '净销售额（对比期）');
@@ -128,17 +101,11 @@ describe('a franchise owner compares two stores at the head-office console', () 
     const sales = await download(page, 'compare-sales-export-xlsx');
     expect(sales.name).toMatch(/^门店对比_.*\.xlsx$/);
 
-    await page.evaluate(() => {
-      window.print = () => document.body.setAttribute('data-printed', 'yes');
-    });
-    await page.getByTestId('compare-print').click();
-    await expect.poll(() => page.locator('body').getAttribute('data-printed')).toBe('yes');
-    await page.emulateMedia({ media: 'print' });
+    await printAsPaper(page, 'compare-print');
     const paper = page.getByTestId('compare-printout');
     await expectText(paper, '鲜果连锁 · 门店对比', '人民广场店', '徐家汇店', '作废挂单', '连锁中位数');
     await shoot(page, 'store-comparison-print');
-    await page.emulateMedia({ media: 'screen' });
-    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    await backFromPaper(page);
 
     await page.setViewportSize({ width: 1024, height: 768 });
     await comparison.scrollIntoViewIfNeeded();

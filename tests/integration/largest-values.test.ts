@@ -214,6 +214,13 @@ describe('the largest values every input allows', () => {
         lastDay: bigOrder.businessDay,
         comparison: 'year_on_year',
       },
+      'franchise.stock': { only: 'low', query: '鲜'.repeat(64), limit: 500 },
+      'franchise.stockMovements': {
+        storeId: uuidv7(),
+        firstDay: addDays(bigOrder.businessDay, -1_095),
+        lastDay: bigOrder.businessDay,
+        limit: 500,
+      },
       // A member this till has not seen gets nothing; the 500 ids are still read.
       'members.benefits': { memberId: uuidv7(), productIds: Array(500).fill(products.priciest.id) },
       'members.pointsOffer': { memberId: uuidv7(), due: ceilings.sale },

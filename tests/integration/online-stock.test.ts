@@ -217,6 +217,9 @@ describe('what the sync sends', () => {
       expect([mutation.type, parsed.success ? 'ok' : parsed.error.message]).toEqual([mutation.type, 'ok']);
     }
     expect(mutations.map((m) => m.seq)).toEqual(mutations.map((_, i) => i + 1));
+    // A change of stock made at the till names who made it, for head office's view of the store's ledger.
+    const moves = mutations.filter((m) => m.type === 'stock.moved').map((m) => m.payload as { staffName?: unknown });
+    expect(moves.some((payload) => typeof payload.staffName === 'string' && payload.staffName !== '')).toBe(true);
     const online = mutations.find(
       (m) => m.type === 'order.paid' && (m.payload as { order: { channel: string } }).order.channel !== 'in_store',
     );

@@ -34,6 +34,9 @@ const examples: { [N in OwnerRoute]: (storeId: string) => RouteInput<N> } = {
     items: [{ sku: 'DRK-0001', price: 450, available: null, expectedVersion: NEWEST }],
   }),
   'franchise.localPrices.put': (storeId) => ({ id: storeId, skus: ['DRK-0001'] }),
+  'franchise.stock': (storeId) => ({ store: storeId, only: 'all', q: 'DRK' }),
+  'franchise.stock.movements': (storeId) => ({ store: storeId, sku: 'DRK-0001', from: DAY, to: DAY }),
+  'franchise.lowStock.put': () => ({ items: [{ sku: 'DRK-0001', lowAt: 5 }] }),
 };
 
 /** The routes about one store: another brand's owner is answered as for a store that does not exist. */
@@ -42,6 +45,8 @@ const storeRoutes: OwnerRoute[] = [
   'franchise.storePrices',
   'franchise.storePrices.put',
   'franchise.localPrices.put',
+  'franchise.stock',
+  'franchise.stock.movements',
 ];
 
 const walked = Object.keys(examples) as OwnerRoute[];

@@ -15,6 +15,7 @@ import { refuseBadSpan } from '../reports/report-spans';
 import { readStore } from '../store/store-records';
 import { franchiseCatalogAnswers } from './franchise-catalog-answers';
 import { franchiseSpans, today } from './franchise-spans';
+import { franchiseStockAnswers } from './franchise-stock-answers';
 import { asOwner, auditOwner, type Checked } from './owner-calls';
 import { asked, ownerClient } from './owner-platform';
 import { type KeptOwnerSession, keepOwnerSession, ownerStatus, readOwnerSession } from './owner-session';
@@ -70,6 +71,7 @@ const answers: { [M in HeadOfficeMethod]: (env: CoreEnvironment, call: Checked<M
     return asOwner(env, call, (client) => client.call('franchise.sales', { from: firstDay, to: lastDay }));
   },
   ...franchiseCatalogAnswers,
+  ...franchiseStockAnswers,
   'franchise.compare': (env, call) => {
     const spans = franchiseSpans(call.input, today(env, call.now));
     return asOwner(env, call, (client) => client.call('franchise.compare', spans));

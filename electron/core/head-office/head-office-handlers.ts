@@ -22,4 +22,7 @@ export const headOfficeHandlers = {
   'franchise.allowLocalPrices': needsPlatform,
   'catalog.setLocalPrice': needsPlatform,
   'franchise.compare': needsPlatform,
+  'franchise.stock': needsPlatform,
+  'franchise.stockMovements': needsPlatform,
+  'franchise.setLowStock': needsPlatform,
 } satisfies Partial<Handlers>;

@@ -8,7 +8,8 @@ import type { TillDomain } from '../sync/till-domain';
 type MovementRow = Omit<StockMovedPayload, 'note'>;
 
 const stockOutboxSql = {
-  movement: `SELECT m.id, p.sku, m.kind, m.quantity, m.at FROM stock_movements m JOIN products p ON p.id = m.product_id
+  movement: `SELECT m.id, p.sku, m.kind, m.quantity, m.at, s.name AS staffName
+    FROM stock_movements m JOIN products p ON p.id = m.product_id LEFT JOIN staff s ON s.id = m.staff_id
     WHERE m.id = ?`,
 };
 

@@ -3,6 +3,7 @@ import type { PlatformContext } from '../context';
 import { adminStoreHandlers } from './admin-store-handlers';
 import { franchiseCatalogHandlers } from './franchise-catalog-handlers';
 import { franchiseHandlers } from './franchise-handlers';
+import { franchiseStockHandlers } from './franchise-stock-handlers';
 import { mountPlatformApi } from './mount';
 import { operatorOrderHandlers } from './operator-order-handlers';
 import { operatorVoucherHandlers } from './operator-voucher-handlers';
@@ -17,5 +18,6 @@ export function platformApiRoutes(app: FastifyInstance, context: PlatformContext
     ...operatorVoucherHandlers(context),
     ...franchiseHandlers(context),
     ...franchiseCatalogHandlers(context),
+    ...franchiseStockHandlers(context),
   });
 }

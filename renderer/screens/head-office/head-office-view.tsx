@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/api-client';
 import { invalidateMethods, useApiQuery } from '../../api/use-api';
 import { useErrorText } from '../../app/use-error-text';
+import { FranchiseStock } from './franchise-stock';
 import { FranchiseSalesTable, FranchiseStoresTable } from './franchise-tables';
 import { OwnerSignIn } from './owner-sign-in';
 import { StoreComparison } from './store-comparison';
@@ -54,6 +55,9 @@ export function HeadOfficeView() {
       </Card>
       <Card title={t('headOffice.compare.title')} size="small">
         <StoreComparison organisation={owner.organisation.name} />
+      </Card>
+      <Card title={t('franchiseStock.title')} size="small">
+        <FranchiseStock organisation={owner.organisation.name} />
       </Card>
     </div>
   );

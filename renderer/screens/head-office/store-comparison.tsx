@@ -21,8 +21,8 @@ import {
   useSalesColumns,
   useSalesRows,
 } from './comparison-columns';
-import { ComparisonPrint } from './comparison-print';
 import { FranchiseTable } from './franchise-table';
+import { HeadOfficePrint } from './head-office-print';
 import '../reports/report-print.css';
 
 /** Today on this computer's calendar: the week it falls in is what the comparison opens on. */
@@ -59,9 +59,15 @@ export function StoreComparison({ organisation }: { organisation: string }) {
       {printing && answer
         ? createPortal(
             <PrintingContext.Provider value={true}>
-              <ComparisonPrint organisation={organisation} answer={answer} onDone={() => setPrinting(false)}>
+              <HeadOfficePrint
+                organisation={organisation}
+                title={t('headOffice.compare.printTitle')}
+                mark={`${answer.from} ${answer.to}`}
+                testId="compare-printout"
+                onDone={() => setPrinting(false)}
+              >
                 <ComparisonTables answer={answer} />
-              </ComparisonPrint>
+              </HeadOfficePrint>
             </PrintingContext.Provider>,
             document.body,
           )

@@ -8,7 +8,8 @@ import { useLocale } from '../../i18n/use-locale';
 import './stock.css';
 
 type LowAtCellProps = {
-  row: StockRow;
+  /** A store's product, or a product of the brand's catalog at head office. */
+  row: Pick<StockRow, 'sku' | 'unit' | 'lowAt'>;
   canEdit: boolean;
   editing: boolean;
   onEdit(): void;

@@ -1,15 +1,15 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Alert, Button, Drawer, Table } from 'antd';
+import { Alert, Drawer } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import type { StockMovement, StockRow } from '../../../shared/contract/stock';
 import { api } from '../../api/api-client';
 import { localNames } from '../../app/names';
-import { formatStockQuantity } from '../../app/stock-quantity';
 import { useStoreInfo } from '../../app/store-provider';
 import { useErrorText } from '../../app/use-error-text';
 import { useLocale } from '../../i18n/use-locale';
 import { useStoreTime } from '../orders/order-labels';
+import { StockLedgerTable, useStockChange } from './stock-ledger-table';
 import './stock.css';
 
 const pageSize = 50;
@@ -36,10 +36,7 @@ export function StockHistoryDrawer({ row, onClose }: StockHistoryDrawerProps) {
     staleTime: 0,
   });
   const movements = pages.data?.pages.flatMap((page) => page.movements) ?? [];
-  const unit = row?.unit ?? 'each';
-  const amount = (value: number) =>
-    `${formatStockQuantity(value, unit, locale)}${unit === 'kg' ? ` ${t('stock.kg')}` : ''}`;
-  const signed = (value: number) => (value > 0 ? `+${amount(value)}` : value < 0 ? `−${amount(-value)}` : amount(0));
+  const { amount, signed } = useStockChange(row?.unit ?? 'each');
 
   const columns: ColumnsType<StockMovement> = [
     { key: 'at', title: t('stock.history.when'), width: 170, render: (_, m) => dateTime(m.at) },
@@ -66,27 +63,18 @@ export function StockHistoryDrawer({ row, onClose }: StockHistoryDrawerProps) {
     >
       {demo ? <Alert type="info" showIcon title={t('stock.history.demoNote')} className="stock-history-note" /> : null}
       {pages.error ? <Alert type="error" showIcon title={errorText(pages.error)} /> : null}
-      <Table<StockMovement>
-        rowKey="id"
-        size="small"
+      <StockLedgerTable<StockMovement>
+        rows={movements}
         columns={columns}
-        dataSource={movements}
         loading={pages.isFetching}
-        pagination={false}
-        locale={{ emptyText: t('stock.history.empty') }}
-        data-testid="stock-history-table"
+        emptyText={t('stock.history.empty')}
+        testId="stock-history"
+        more={{
+          has: pages.hasNextPage,
+          loading: pages.isFetchingNextPage,
+          load: () => void pages.fetchNextPage(),
+        }}
       />
-      {pages.hasNextPage ? (
-        <div className="pager">
-          <Button
-            onClick={() => void pages.fetchNextPage()}
-            loading={pages.isFetchingNextPage}
-            data-testid="stock-history-more"
-          >
-            {t('stock.history.older')}
-          </Button>
-        </div>
-      ) : null}
     </Drawer>
   );
 }

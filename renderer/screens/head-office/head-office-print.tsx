@@ -1,21 +1,24 @@
 import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FranchiseComparison } from '../../../shared/contract/head-office';
 import { computerTimeZone, formatDateTime } from '../../../shared/time-format';
 import { useLocale } from '../../i18n/use-locale';
 
-type ComparisonPrintProps = {
+type HeadOfficePrintProps = {
   organisation: string;
-  answer: FranchiseComparison;
+  /** What is printed: "Store comparison", "Stock across stores". */
+  title: string;
+  /** What the page holds (the comparison's span), for whoever checks the printout. */
+  mark: string;
+  testId: string;
   onDone(): void;
   children: ReactNode;
 };
 
 /**
- * The comparison on paper, like the store reports' printout (report-print.css): alone on the page,
- * every row, printed as soon as it is drawn and gone once the print dialog closes.
+ * A head-office table on paper, like the store reports' printout (report-print.css): alone on the
+ * page, every row, printed as soon as it is drawn and gone once the print dialog closes.
  */
-export function ComparisonPrint({ organisation, answer, onDone, children }: ComparisonPrintProps) {
+export function HeadOfficePrint({ organisation, title, mark, testId, onDone, children }: HeadOfficePrintProps) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   useEffect(() => {
@@ -24,9 +27,9 @@ export function ComparisonPrint({ organisation, answer, onDone, children }: Comp
     return () => window.removeEventListener('afterprint', onDone);
   }, [onDone]);
   return (
-    <div className="report-print" data-testid="compare-printout" data-span={`${answer.from} ${answer.to}`}>
+    <div className="report-print" data-testid={testId} data-span={mark}>
       <h1>
-        {organisation} · {t('headOffice.compare.printTitle')}
+        {organisation} · {title}
       </h1>
       <p className="print-made">
         {t('headOffice.compare.printedAt', {
