@@ -93,6 +93,52 @@ describe('points as a tender at the checkout', () => {
     await expect.poll(platformBalance, { timeout: 30_000 }).toBe(balance);
   }, 120_000);
 
+  it('refuses a new-customer coupon the moment it is added, the member having bought before (zh and en, 1024)', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const { campaign } = await store.admin<{ campaign: { id: number; name: string } }>('POST', '/v1/campaigns', {
+      storeId: null,
+      name: '新客立减',
+      type: 'cash_off',
+      value: 300,
+      validFrom: now - 3_600,
+      validTo: now + 30 * 86_400,
+      rules: { offlineAllowed: true, audience: { kind: 'new_customers' } },
+    });
+    const { vouchers } = await store.admin<{ vouchers: { code: string }[] }>(
+      'POST',
+      `/v1/campaigns/${campaign.id}/vouchers`,
+      { count: 2 },
+    );
+    await expect
+      .poll(() => tillRows(`SELECT count(*) FROM campaigns WHERE id = ${campaign.id}`), { timeout: 60_000 })
+      .toBe(1);
+    for (const [locale, code, name] of [
+      ['zh-CN', vouchers[0].code, 'zh-1024'],
+      ['en-US', vouchers[1].code, 'en-1024'],
+    ] as const) {
+      const page = await store.till(locale, { width: 1024, height: 768 });
+      await wedge(page, chips);
+      await findMember(page);
+      const redemptions = tillRows('SELECT count(*) FROM redemptions');
+      await wedge(page, code);
+      const row = page.getByTestId('coupon-row');
+      await expect.poll(() => row.getAttribute('data-refused'), { timeout: 10_000 }).toBe('true');
+      await expectText(
+        row.getByTestId('coupon-refusal'),
+        locale === 'zh-CN'
+          ? '“新客立减”仅限新客使用，该会员此前已在本品牌消费过。'
+          : '"新客立减" is for new customers only, and this member has bought from the brand before.',
+      );
+      await expectText(row.getByTestId('coupon-amount'), '0.00');
+      await expectText(page.getByTestId('cart-total'), '7.50');
+      expect(tillRows('SELECT count(*) FROM redemptions')).toBe(redemptions);
+      await expectNoBrokenWords(page, `coupon refused on adding (${name})`);
+      await shoot(page, `member-coupon-refused-${name}`);
+      expect(pageErrors(page)).toEqual([]);
+      await page.context().browser()?.close();
+    }
+  }, 180_000);
+
   for (const [locale, viewport, name] of [
     ['zh-CN', { width: 1024, height: 768 }, 'zh-1024'],
     ['en-US', { width: 1366, height: 768 }, 'en-1366'],
