@@ -118,6 +118,7 @@ const domainAccess: Record<MethodName, Access> = {
   'members.enrolConfirm': 'sell',
   'members.benefits': 'sell',
   'members.pointsOffer': 'sell',
+  'members.couponMember': 'sell',
   'vouchers.redeemGroupBuy': 'sell',
   'vouchers.redemptions': 'reports.view',
   'vouchers.resolve': 'risk.manage',
@@ -287,6 +288,7 @@ function sampleInputs(f: Fixture, role: Role, n: number): { [M in MethodName]: I
     'members.enrolConfirm': { enrolmentId: uuidv7(), code: '123456' },
     'members.benefits': { memberId: uuidv7(), productIds: [] },
     'members.pointsOffer': { memberId: uuidv7(), due: 1_000 },
+    'members.couponMember': { memberId: uuidv7(), campaignIds: [1] },
   };
 }
 
