@@ -114,6 +114,8 @@ export async function startMemberStore(): Promise<MemberStore> {
 
   // The platform as this test started it again after stopping the host's own.
   let restarted: PlatformProcess | null = null;
+  // Stopped by the test and not started again yet (a failed test may leave it so for the next).
+  let down = false;
   const stopRestarted = async () => {
     const child = restarted;
     restarted = null;
@@ -127,13 +129,18 @@ export async function startMemberStore(): Promise<MemberStore> {
     host,
     storeId: pairing.storeId,
     async stopPlatform() {
-      if (restarted) return stopRestarted();
-      const pid = demoPlatformPid(host.pid);
-      if (pid === null) throw new Error('the demo platform is not running');
-      await stopProcess(pid);
+      if (down) return;
+      if (restarted) await stopRestarted();
+      else {
+        const pid = demoPlatformPid(host.pid);
+        if (pid === null) throw new Error('the demo platform is not running');
+        await stopProcess(pid);
+      }
+      down = true;
     },
     async startPlatform() {
       restarted = (await spawnPlatform(join(host.dataDir, 'demo-platform'))).process;
+      down = false;
     },
     async close() {
       await stopRestarted();
