@@ -161,9 +161,9 @@ describe('points offline at the checkout', () => {
           ? '按本机最近所知计算；使用的积分待平台确认'
           : 'As last known at this till; the points used are provisional until the platform confirms',
       );
+      await shoot(page, `points-offline-paid-${name}`);
       await expectPanelFits(page, name);
       await expectNoBrokenWords(page, `offline paid panel (${name})`);
-      await shoot(page, `points-offline-paid-${name}`);
       const orderNumber = await page.getByTestId('paid-order-number').innerText();
 
       // The receipt prints the figures with the provisional mark under the balance.
