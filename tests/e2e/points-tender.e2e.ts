@@ -130,6 +130,11 @@ describe('points as a tender at the checkout', () => {
           : '"新客立减" is for new customers only, and this member has bought from the brand before.',
       );
       await expectText(row.getByTestId('coupon-amount'), '0.00');
+      // The line under the scan field says the same, not that the coupon was taken.
+      await expectText(
+        page.getByTestId('scanned-panel'),
+        locale === 'zh-CN' ? '仅限新客使用' : 'is for new customers only',
+      );
       await expectText(page.getByTestId('cart-total'), '7.50');
       expect(tillRows('SELECT count(*) FROM redemptions')).toBe(redemptions);
       await expectNoBrokenWords(page, `coupon refused on adding (${name})`);
