@@ -404,6 +404,8 @@ const permittedOutcomes = [
   'owner_not_signed_in',
   // A store's own price goes through the platform; this till is not paired.
   'catalog_local_price_unpaired',
+  // A member this till never identified is refused as at Pay (members.couponMember).
+  'member_not_identified',
 ];
 
 /** What a refused call must leave exactly as it was. */
