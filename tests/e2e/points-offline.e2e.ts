@@ -1,17 +1,20 @@
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databaseFileName } from '../../electron/core/db/open-database';
-import type { MemberAdminView } from '../../shared/members/member-wire';
 import { expectText } from './support/app';
 import { pageErrors, shoot } from './support/browser';
 import { expectDialogFits, expectNoBrokenWords, withinViewport } from './support/layout-checks';
 import { type MemberStore, startMemberStore, wedge } from './support/member-store';
+import {
+  chips,
+  expectPanelFits,
+  findMember as findMemberByPhone,
+  payCash,
+  pointsMember,
+  settledBalance,
+  tillValue,
+  water,
+} from './support/points-checkout';
 
-/** Water ¥2.00 and chips ¥7.50 from the demo catalog. */
-const water = '6921168478354';
-const chips = '6924743138803';
 const phone = '13900004681';
 
 /**
@@ -27,8 +30,6 @@ const rules = {
 const used = 200;
 const earned = 750;
 
-type Journal = { balance: number; held: number };
-
 /**
  * The points tender with the platform down, in real Chromium against the demo store: the demo
  * platform's process is stopped (the till's calls to it are refused, as when the platform is
@@ -43,38 +44,15 @@ describe('points offline at the checkout', () => {
   let memberId = '';
   let balance = 0;
 
-  const journal = () => store.admin<Journal>('GET', `/v1/admin/members/${memberId}/points`);
-  const tillValue = (sql: string, ...params: unknown[]) => {
-    const db = new Database(join(store.host.dataDir, databaseFileName), { readonly: true, fileMustExist: true });
-    try {
-      return db
-        .prepare(sql)
-        .pluck()
-        .get(...params) as number;
-    } finally {
-      db.close();
-    }
-  };
-  const platformBalance = async () => {
-    const figures = await journal();
-    return figures.held === 0 ? figures.balance : -1;
-  };
+  const tillRow = (sql: string, ...params: unknown[]) => tillValue(store.host.dataDir, sql, ...params);
+  const findMember = (page: Page) => findMemberByPhone(page, '139 0000 4681');
+  const platformBalance = () => settledBalance(store, memberId);
   /** The till has heard the platform's balance (the card offline shows this). */
-  const cachedBalance = () => tillValue('SELECT points FROM members WHERE id = ?', memberId);
+  const cachedBalance = () => tillRow('SELECT points FROM members WHERE id = ?', memberId);
 
   beforeAll(async () => {
     store = await startMemberStore();
-    await store.admin('PUT', `/v1/admin/stores/${store.storeId}/points-rules`, rules);
-    const { member } = await store.admin<{ member: MemberAdminView }>('POST', '/v1/admin/members', {
-      phone,
-      name: '吴女士',
-    });
-    memberId = member.id;
-    const deadline = Date.now() + 60_000;
-    while (tillValue(`SELECT count(*) FROM meta WHERE key = 'points_rules'`) === 0) {
-      if (Date.now() > deadline) throw new Error('the points rules never reached the till');
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    memberId = await pointsMember(store, rules, { phone, name: '吴女士' });
   }, 120_000);
 
   afterAll(async () => {
@@ -86,7 +64,7 @@ describe('points offline at the checkout', () => {
     await wedge(page, chips);
     await wedge(page, chips);
     await findMember(page);
-    await pay(page, '15');
+    await payCash(page, '15');
     await expectText(page.getByTestId('paid-member-balance'), '积分 0 → 1500');
     await page.context().browser()?.close();
     balance = 1_500;
@@ -162,7 +140,7 @@ describe('points offline at the checkout', () => {
           : 'As last known at this till; the points used are provisional until the platform confirms',
       );
       await shoot(page, `points-offline-paid-${name}`);
-      await expectPanelFits(page, name);
+      await expectPanelFits(page, name, ['paid-member-offline']);
       await expectNoBrokenWords(page, `offline paid panel (${name})`);
       const orderNumber = await page.getByTestId('paid-order-number').innerText();
 
@@ -187,8 +165,8 @@ describe('points offline at the checkout', () => {
         page.getByTestId('member-points-offline'),
         zh ? '离线时最多可用 100 积分抵现' : 'Offline: up to 100 points can pay',
       );
-      const orders = tillValue('SELECT count(*) FROM orders');
-      const spends = tillValue(`SELECT count(*) FROM outbox WHERE type = 'points.spent'`);
+      const orders = tillRow('SELECT count(*) FROM orders');
+      const spends = tillRow(`SELECT count(*) FROM outbox WHERE type = 'points.spent'`);
       await page.keyboard.press('F12');
       await payment.waitFor();
       await expect.poll(() => tender.getByTestId('points-count').inputValue()).toBe('100');
@@ -205,8 +183,8 @@ describe('points offline at the checkout', () => {
       await expectDialogFits(page, `offline points refused (${name})`);
       await expectNoBrokenWords(page, `offline points refused (${name})`);
       await shoot(page, `points-offline-refused-${name}`);
-      expect(tillValue('SELECT count(*) FROM orders')).toBe(orders);
-      expect(tillValue(`SELECT count(*) FROM outbox WHERE type = 'points.spent'`)).toBe(spends);
+      expect(tillRow('SELECT count(*) FROM orders')).toBe(orders);
+      expect(tillRow(`SELECT count(*) FROM outbox WHERE type = 'points.spent'`)).toBe(spends);
       await page.keyboard.press('Escape');
 
       // The platform is back: the cashier asks the till to send now, and the points settle.
@@ -245,23 +223,6 @@ describe('points offline at the checkout', () => {
   }
 });
 
-/** Finds the test's member by phone in the member dialog (End). */
-async function findMember(page: Page): Promise<void> {
-  await page.keyboard.press('End');
-  await page.getByTestId('member-phone-input').fill('139 0000 4681');
-  await page.getByTestId('member-find').click();
-  await page.getByTestId('member-card').waitFor();
-}
-
-async function pay(page: Page, tendered: string): Promise<void> {
-  await page.keyboard.press('F12');
-  const payment = page.getByTestId('payment-dialog');
-  await payment.waitFor();
-  await payment.getByTestId('tender-amount').fill(tendered);
-  await page.getByTestId('payment-confirm').click();
-  await page.getByTestId('paid-panel').waitFor();
-}
-
 const receiptHtml = (page: Page) =>
   page
     .getByTestId('receipt-preview')
@@ -284,14 +245,4 @@ async function expectCardFits(page: Page, name: string): Promise<void> {
     const box = await page.getByTestId(testId).boundingBox();
     expect(box && withinViewport(page, box), `${testId} on screen (${name})`).toBe(true);
   }
-}
-
-/** The paid panel with the member's points fits the screen whole: nothing in it scrolled out of sight. */
-async function expectPanelFits(page: Page, name: string): Promise<void> {
-  for (const testId of ['paid-panel', 'paid-member', 'paid-member-offline', 'new-sale']) {
-    const box = await page.getByTestId(testId).boundingBox();
-    expect(box && withinViewport(page, box), `${testId} on screen (${name})`).toBe(true);
-  }
-  const hidden = await page.getByTestId('paid-panel').evaluate((panel) => panel.scrollHeight - panel.clientHeight);
-  expect(hidden, `the paid panel hides ${hidden}px (${name})`).toBeLessThanOrEqual(1);
 }

@@ -8,11 +8,12 @@ import { type ErrorCode, errorMessage } from '../../shared/errors';
 import { uuidv7 } from '../../shared/ids';
 import type { Locale } from '../../shared/locale';
 import { priceCart } from '../../shared/pricing/price-cart';
-import type { Campaign, CampaignRules } from '../../shared/vouchers/campaign';
+import type { CampaignRules } from '../../shared/vouchers/campaign';
 import { couponMemberFromWire } from '../../shared/vouchers/campaign-audience';
 import type { IssuedVoucher } from '../../shared/vouchers/redemption-wire';
 import { expectOk } from '../support/callers';
 import { startFaultProxy } from '../support/fault-proxy';
+import { memberCampaign as memberCampaignFor } from '../support/member-campaign';
 import { sampleCatalog, startTestPlatform, waitFor } from '../support/platform-admin';
 import { sellToMember } from '../support/points';
 import { lineFor, type PairedTill, productBySku, startPairedTill, voucherStatus } from '../support/till';
@@ -38,30 +39,8 @@ let phone = 13_900_006_000;
 const ids = { cartId: () => uuidv7(), lineId: () => uuidv7(), redemptionId: () => uuidv7() };
 const policy = { approvalAbovePercentBp: 10_000, approvalAboveAmount: 1_000_000 };
 
-async function memberCampaign(rules: Partial<CampaignRules>, count: number) {
-  const now = Math.floor(Date.now() / 1000);
-  const { campaign } = await platform.admin.request<{ campaign: Campaign }>('POST', '/v1/campaigns', {
-    storeId: null,
-    name: `预览券 ${uuidv7().slice(-6)}`,
-    type: 'cash_off',
-    value: 500,
-    validFrom: now - 3_600,
-    validTo: now + 30 * 86_400,
-    rules: { offlineAllowed: true, maxPerOrder: 5, ...rules },
-  });
-  const { vouchers } = await platform.admin.request<{ vouchers: IssuedVoucher[] }>(
-    'POST',
-    `/v1/campaigns/${campaign.id}/vouchers`,
-    { count },
-  );
-  till.core.environment.sync.wake();
-  await waitFor(
-    () => till.core.environment.db.prepare('SELECT 1 FROM campaigns WHERE id = ?').get(campaign.id),
-    15_000,
-    'campaign on the till',
-  );
-  return { campaign, vouchers };
-}
+const memberCampaign = (rules: Partial<CampaignRules>, count: number) =>
+  memberCampaignFor(platform.admin, [till], rules, count);
 
 /** The operator adds a member and the cashier finds them by phone: the card the checkout attaches. */
 async function foundMember(): Promise<MemberCard> {
