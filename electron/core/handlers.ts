@@ -5,6 +5,7 @@ import { drawerHandlers } from './drawer/drawer-handlers';
 import { feedbackHandlers } from './feedback/feedback-handlers';
 import type { Handlers } from './handler-context';
 import { headOfficeHandlers } from './head-office/head-office-handlers';
+import { couponMemberHandlers } from './members/coupon-member';
 import { memberBenefitHandlers } from './members/member-benefits';
 import { memberHandlers } from './members/member-handlers';
 import { memberReportHandlers } from './members/member-report-call';
@@ -51,5 +52,6 @@ export const handlers: Handlers = {
   ...pointsLiabilityHandlers,
   ...memberBenefitHandlers,
   ...pointsOfferHandlers,
+  ...couponMemberHandlers,
   ...headOfficeHandlers,
 };

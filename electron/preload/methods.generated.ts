@@ -82,6 +82,7 @@ export const contractMethodNames: readonly string[] = [
   'members.enrolStart',
   'members.enrolConfirm',
   'members.benefits',
+  'members.couponMember',
   'members.pointsOffer',
   'reports.members',
   'reports.pointsLiability',

@@ -17,7 +17,8 @@ import { invalidateMethods } from '../api/use-api';
 const coreRefreshes = {
   'store.changed': ['app.status'],
   'staff.changed': ['staff.'],
-  'orders.changed': ['orders.', 'reports.', 'shift.', 'sync.'],
+  // A member's sale moves what they may spend offline and their standing for member-only coupons.
+  'orders.changed': ['orders.', 'reports.', 'shift.', 'sync.', 'members.'],
   'activity.changed': ['reports.'],
   'shift.changed': ['shift.', 'reports.', 'sync.'],
   'carts.changed': ['carts.'],

@@ -22,7 +22,7 @@ export function MemberPoints({ member, lastVisit }: { member: MemberCard; lastVi
         <span data-testid="member-points">
           {offline ? t('member.pointsLastKnown', { points }) : t('member.pointsNow', { points })}
         </span>{' '}
-        · {t('member.lastVisit')} {lastVisit}
+        · {t('member.lastVisit')} <span className="member-strip-date">{lastVisit}</span>
       </div>
       {offline && offer?.kind === 'on' ? (
         <div className="member-strip-offline" data-testid="member-points-offline">

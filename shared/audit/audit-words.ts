@@ -87,6 +87,7 @@ const methodWords: Record<MethodName, Text> = {
   'members.enrolConfirm': { en: 'Member enrolled', 'zh-CN': '会员入会成功' },
   'members.benefits': { en: 'Member benefits read', 'zh-CN': '查看会员权益' },
   'members.pointsOffer': { en: 'Points offer read', 'zh-CN': '查看积分抵现额度' },
+  'members.couponMember': { en: 'Member checked for member-only coupons', 'zh-CN': '查看会员券使用资格' },
   'vouchers.redeemGroupBuy': { en: 'Group-buy voucher redeemed', 'zh-CN': '团购券核销' },
   'vouchers.redemptions': { en: 'Redemptions viewed', 'zh-CN': '查看核销记录' },
   'vouchers.resolve': { en: 'Voucher redemption resolved', 'zh-CN': '处理核销异常' },

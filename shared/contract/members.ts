@@ -33,6 +33,24 @@ export const MemberBenefits = z.object({
 });
 export type MemberBenefits = z.infer<typeof MemberBenefits>;
 
+/** The most coupons one cart carries (`Cart`), so the most campaigns one preview asks about. */
+const maxCartCoupons = 10;
+
+/**
+ * What the member rules of the cart's campaigns read of the sale's member, as this till knows them
+ * (`CouponMember`; docs/members.md, "Member campaigns"): the tier from the cache with the ladder's
+ * places, new or not, and this till's redemptions of those campaigns for them that still count.
+ */
+export const CouponMemberView = z.object({
+  tierId: z.number().int().nullable(),
+  ladder: z
+    .array(z.object({ tierId: z.number().int(), place: z.number().int(), nameZh: z.string(), nameEn: z.string() }))
+    .max(memberCeilings.tiers),
+  newCustomer: z.boolean(),
+  used: z.array(z.object({ campaignId: z.number().int(), used: z.number().int().min(0) })).max(maxCartCoupons),
+});
+export type CouponMemberView = z.infer<typeof CouponMemberView>;
+
 /** Points and what they pay (`shared/members/points.ts` Redemption). */
 const Redemption = z.object({ points: z.number().int().min(0), fen: z.number().int().min(0) });
 
@@ -105,6 +123,17 @@ export const memberMethods = {
   'members.benefits': method({
     input: z.object({ memberId: MemberId, productIds: z.array(ProductId).max(500) }),
     output: MemberBenefits,
+    access: 'sell',
+    mutates: false,
+  }),
+  /**
+   * The sale's member as the member rules of these campaigns judge them, from this till's cache
+   * and records: the checkout's preview refuses a coupon with it before Pay; `orders.commit` judges
+   * again the same way, and online the platform's hold has the last word.
+   */
+  'members.couponMember': method({
+    input: z.object({ memberId: MemberId, campaignIds: z.array(z.number().int().positive()).max(maxCartCoupons) }),
+    output: CouponMemberView,
     access: 'sell',
     mutates: false,
   }),

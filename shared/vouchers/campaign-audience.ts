@@ -41,6 +41,23 @@ export type CouponMember = {
   used: ReadonlyMap<number, number>;
 };
 
+/** The member as the till's core sends it (`members.couponMember`), for the checkout's preview. */
+export type CouponMemberWire = {
+  tierId: number | null;
+  ladder: readonly ({ tierId: number } & LadderPlace)[];
+  newCustomer: boolean;
+  used: readonly { campaignId: number; used: number }[];
+};
+
+export function couponMemberFromWire(wire: CouponMemberWire): CouponMember {
+  return {
+    tierId: wire.tierId,
+    ladder: new Map(wire.ladder.map(({ tierId, ...place }) => [tierId, place])),
+    newCustomer: wire.newCustomer,
+    used: new Map(wire.used.map((each) => [each.campaignId, each.used])),
+  };
+}
+
 /** Why a member rule refuses a coupon; each code has its message in both languages below. */
 export type AudienceRefusal =
   | { code: 'voucher_member_required'; params: { campaign: string } }

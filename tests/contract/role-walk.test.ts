@@ -118,6 +118,7 @@ const domainAccess: Record<MethodName, Access> = {
   'members.enrolConfirm': 'sell',
   'members.benefits': 'sell',
   'members.pointsOffer': 'sell',
+  'members.couponMember': 'sell',
   'vouchers.redeemGroupBuy': 'sell',
   'vouchers.redemptions': 'reports.view',
   'vouchers.resolve': 'risk.manage',
@@ -293,6 +294,7 @@ function sampleInputs(f: Fixture, role: Role, n: number): { [M in MethodName]: I
     'members.enrolConfirm': { enrolmentId: uuidv7(), code: '123456' },
     'members.benefits': { memberId: uuidv7(), productIds: [] },
     'members.pointsOffer': { memberId: uuidv7(), due: 1_000 },
+    'members.couponMember': { memberId: uuidv7(), campaignIds: [1] },
   };
 }
 
@@ -408,6 +410,8 @@ const permittedOutcomes = [
   'owner_not_signed_in',
   // A store's own price goes through the platform; this till is not paired.
   'catalog_local_price_unpaired',
+  // A member this till never identified is refused as at Pay (members.couponMember).
+  'member_not_identified',
 ];
 
 /** What a refused call must leave exactly as it was. */

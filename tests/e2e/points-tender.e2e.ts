@@ -1,17 +1,20 @@
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databaseFileName } from '../../electron/core/db/open-database';
-import type { MemberAdminView } from '../../shared/members/member-wire';
 import { expectText, signIn } from './support/app';
 import { launchBrowser, openPage, pageErrors, shoot } from './support/browser';
-import { expectDialogFits, expectNoBrokenWords, expectNoNoticeOver, withinViewport } from './support/layout-checks';
+import { expectDialogFits, expectNoBrokenWords, expectNoNoticeOver } from './support/layout-checks';
 import { type MemberStore, startMemberStore, wedge } from './support/member-store';
+import {
+  chips,
+  expectPanelFits,
+  findMember as findMemberByPhone,
+  payCash,
+  pointsMember,
+  settledBalance,
+  tillValue,
+  water,
+} from './support/points-checkout';
 
-/** Water ¥2.00 and chips ¥7.50 from the demo catalog. */
-const water = '6921168478354';
-const chips = '6924743138803';
 const phone = '13900004680';
 
 /**
@@ -27,8 +30,6 @@ const rules = {
 const used = 400;
 const earned = 550;
 
-type Journal = { balance: number; held: number };
-
 /**
  * The points tender at the checkout in real Chromium against the demo store and its platform: the
  * member card shows the balance; asking for more points than the store's rules let the order take
@@ -43,34 +44,14 @@ describe('points as a tender at the checkout', () => {
   let balance = 0;
   let lastOrder = '';
 
-  const journal = () => store.admin<Journal>('GET', `/v1/admin/members/${memberId}/points`);
-  const tillRows = (sql: string) => {
-    const db = new Database(join(store.host.dataDir, databaseFileName), { readonly: true, fileMustExist: true });
-    try {
-      return db.prepare(sql).pluck().get() as number;
-    } finally {
-      db.close();
-    }
-  };
+  const tillRows = (sql: string) => tillValue(store.host.dataDir, sql);
+  const findMember = (page: Page) => findMemberByPhone(page, '139 0000 4680');
   /** The platform's balance once the sale (its earning and its spend) has been pushed, with nothing held. */
-  const platformBalance = async () => {
-    const figures = await journal();
-    return figures.held === 0 ? figures.balance : -1;
-  };
+  const platformBalance = () => settledBalance(store, memberId);
 
   beforeAll(async () => {
     store = await startMemberStore();
-    await store.admin('PUT', `/v1/admin/stores/${store.storeId}/points-rules`, rules);
-    const { member } = await store.admin<{ member: MemberAdminView }>('POST', '/v1/admin/members', {
-      phone,
-      name: '周先生',
-    });
-    memberId = member.id;
-    const deadline = Date.now() + 60_000;
-    while (tillRows(`SELECT count(*) FROM meta WHERE key = 'points_rules'`) === 0) {
-      if (Date.now() > deadline) throw new Error('the points rules never reached the till');
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    memberId = await pointsMember(store, rules, { phone, name: '周先生' });
   }, 120_000);
 
   afterAll(async () => {
@@ -92,6 +73,57 @@ describe('points as a tender at the checkout', () => {
     balance = 1_500;
     await expect.poll(platformBalance, { timeout: 30_000 }).toBe(balance);
   }, 120_000);
+
+  it('refuses a new-customer coupon the moment it is added, the member having bought before (zh and en, 1024)', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const { campaign } = await store.admin<{ campaign: { id: number; name: string } }>('POST', '/v1/campaigns', {
+      storeId: null,
+      name: '新客立减',
+      type: 'cash_off',
+      value: 300,
+      validFrom: now - 3_600,
+      validTo: now + 30 * 86_400,
+      rules: { offlineAllowed: true, audience: { kind: 'new_customers' } },
+    });
+    const { vouchers } = await store.admin<{ vouchers: { code: string }[] }>(
+      'POST',
+      `/v1/campaigns/${campaign.id}/vouchers`,
+      { count: 2 },
+    );
+    await expect
+      .poll(() => tillRows(`SELECT count(*) FROM campaigns WHERE id = ${campaign.id}`), { timeout: 60_000 })
+      .toBe(1);
+    for (const [locale, code, name] of [
+      ['zh-CN', vouchers[0].code, 'zh-1024'],
+      ['en-US', vouchers[1].code, 'en-1024'],
+    ] as const) {
+      const page = await store.till(locale, { width: 1024, height: 768 });
+      await wedge(page, chips);
+      await findMember(page);
+      const redemptions = tillRows('SELECT count(*) FROM redemptions');
+      await wedge(page, code);
+      const row = page.getByTestId('coupon-row');
+      await expect.poll(() => row.getAttribute('data-refused'), { timeout: 10_000 }).toBe('true');
+      await expectText(
+        row.getByTestId('coupon-refusal'),
+        locale === 'zh-CN'
+          ? '“新客立减”仅限新客使用，该会员此前已在本品牌消费过。'
+          : '"新客立减" is for new customers only, and this member has bought from the brand before.',
+      );
+      await expectText(row.getByTestId('coupon-amount'), '0.00');
+      // The line under the scan field says the same, not that the coupon was taken.
+      await expectText(
+        page.getByTestId('scanned-panel'),
+        locale === 'zh-CN' ? '仅限新客使用' : 'is for new customers only',
+      );
+      await expectText(page.getByTestId('cart-total'), '7.50');
+      expect(tillRows('SELECT count(*) FROM redemptions')).toBe(redemptions);
+      await expectNoBrokenWords(page, `coupon refused on adding (${name})`);
+      await shoot(page, `member-coupon-refused-${name}`);
+      expect(pageErrors(page)).toEqual([]);
+      await page.context().browser()?.close();
+    }
+  }, 180_000);
 
   for (const [locale, viewport, name] of [
     ['zh-CN', { width: 1024, height: 768 }, 'zh-1024'],
@@ -223,30 +255,3 @@ describe('points as a tender at the checkout', () => {
     await expect.poll(platformBalance, { timeout: 30_000 }).toBe(balance - earned + used);
   }, 180_000);
 });
-
-/** Finds the test's member by phone in the member dialog (End). */
-async function findMember(page: Page): Promise<void> {
-  await page.keyboard.press('End');
-  await page.getByTestId('member-phone-input').fill('139 0000 4680');
-  await page.getByTestId('member-find').click();
-  await page.getByTestId('member-card').waitFor();
-}
-
-async function payCash(page: Page, tendered: string): Promise<void> {
-  await page.keyboard.press('F12');
-  const payment = page.getByTestId('payment-dialog');
-  await payment.waitFor();
-  await payment.getByTestId('tender-amount').fill(tendered);
-  await page.getByTestId('payment-confirm').click();
-  await page.getByTestId('paid-panel').waitFor();
-}
-
-/** The paid panel with the member's points fits the screen whole: nothing in it scrolled out of sight. */
-async function expectPanelFits(page: Page, name: string): Promise<void> {
-  for (const testId of ['paid-panel', 'paid-member', 'new-sale']) {
-    const box = await page.getByTestId(testId).boundingBox();
-    expect(box && withinViewport(page, box), `${testId} on screen (${name})`).toBe(true);
-  }
-  const hidden = await page.getByTestId('paid-panel').evaluate((panel) => panel.scrollHeight - panel.clientHeight);
-  expect(hidden, `the paid panel hides ${hidden}px (${name})`).toBeLessThanOrEqual(1);
-}

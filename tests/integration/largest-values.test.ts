@@ -224,6 +224,7 @@ describe('the largest values every input allows', () => {
       // A member this till has not seen gets nothing; the 500 ids are still read.
       'members.benefits': { memberId: uuidv7(), productIds: Array(500).fill(products.priciest.id) },
       'members.pointsOffer': { memberId: uuidv7(), due: ceilings.sale },
+      'members.couponMember': { memberId: uuidv7(), campaignIds: Array(10).fill(2 ** 31) },
       'reports.feedback': {
         period: 'range',
         firstDay: addDays(bigOrder.businessDay, -1_095),

@@ -2,10 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Product } from '../../shared/contract/catalog';
 import type { OrderDetail } from '../../shared/contract/orders';
 import { uuidv7 } from '../../shared/ids';
-import type { Campaign, CampaignRules } from '../../shared/vouchers/campaign';
+import type { CampaignRules } from '../../shared/vouchers/campaign';
 import type { IssuedVoucher } from '../../shared/vouchers/redemption-wire';
 import { expectOk } from '../support/callers';
 import { startFaultProxy } from '../support/fault-proxy';
+import { memberCampaign as memberCampaignFor } from '../support/member-campaign';
 import { sampleCatalog, startTestPlatform, waitFor } from '../support/platform-admin';
 import { memberAtTills, sellToMember } from '../support/points';
 import { lineFor, type PairedTill, productBySku, startPairedTill, voucherStatus } from '../support/till';
@@ -48,33 +49,8 @@ async function settled(...tills: PairedTill[]) {
   }
 }
 
-/** The operator's campaign for every store, with `count` vouchers, known to both tills before a sale. */
-async function memberCampaign(rules: Partial<CampaignRules>, count: number) {
-  const now = Math.floor(Date.now() / 1000);
-  const { campaign } = await platform.admin.request<{ campaign: Campaign }>('POST', '/v1/campaigns', {
-    storeId: null,
-    name: `会员券 ${uuidv7().slice(-6)}`,
-    type: 'cash_off',
-    value: 500,
-    validFrom: now - 3_600,
-    validTo: now + 30 * 86_400,
-    rules: { offlineAllowed: true, maxPerOrder: 5, ...rules },
-  });
-  const { vouchers } = await platform.admin.request<{ vouchers: IssuedVoucher[] }>(
-    'POST',
-    `/v1/campaigns/${campaign.id}/vouchers`,
-    { count },
-  );
-  for (const till of [tillA, tillB]) {
-    till.core.environment.sync.wake();
-    await waitFor(
-      () => till.core.environment.db.prepare('SELECT 1 FROM campaigns WHERE id = ?').get(campaign.id),
-      15_000,
-      'campaign on the till',
-    );
-  }
-  return { campaign, vouchers };
-}
+const memberCampaign = (rules: Partial<CampaignRules>, count: number) =>
+  memberCampaignFor(platform.admin, [tillA, tillB], rules, count);
 
 /** One coffee with the vouchers on the cart, paid by card at what the coupons leave. */
 function saleInput(

@@ -22,7 +22,10 @@ const statements = namedStatements({
  * taken for an id. Read before anything is written, so a refusal leaves nothing behind.
  */
 export function requireKnownMember(db: Database, memberId: string | null | undefined) {
-  if (!memberId) return null;
+  return memberId ? knownMember(db, memberId) : null;
+}
+
+export function knownMember(db: Database, memberId: string) {
   const row = cachedMember(db, memberId);
   if (!row) throw new AppError('member_not_identified');
   return row;

@@ -2,6 +2,7 @@ import type { ScannedVoucher } from '../../../shared/contract/vouchers';
 import type { ErrorParams } from '../../../shared/errors';
 import { OrderId } from '../../../shared/ids';
 import type { CouponPricingContext, CouponRefusal } from '../../../shared/pricing/coupon-terms';
+import type { CouponMember } from '../../../shared/vouchers/campaign-audience';
 import type { CartState } from './cart-model';
 
 /** The most coupons one cart carries (the cart schema's limit). */
@@ -83,12 +84,14 @@ function namedIds(details: unknown): string[] {
 
 /**
  * What the pricing engine needs to price the cart's coupons, as the core will at payment: each
- * checked voucher with its campaign, the products' SKU and category, and the local time now.
+ * checked voucher with its campaign, the products' SKU and category, the local time now, and the
+ * sale's member as the core knows them (`members.couponMember`; undefined until it answers).
  */
 export function couponContext(
   state: CartState,
   categoryNames: ReadonlyMap<string, string>,
   now: Date,
+  member?: CouponMember,
 ): CouponPricingContext {
   const coupons = new Map(
     Object.entries(state.vouchers).map(([redemptionId, voucher]) => [
@@ -108,9 +111,11 @@ export function couponContext(
     ]),
   );
   const localTime = { weekday: now.getDay(), minute: now.getHours() * 60 + now.getMinutes() };
-  // Without a member a member-only coupon is refused on screen at once; a member's tier, first
-  // visit and redemptions are the core's to judge at Pay (docs/members.md, "Member campaigns").
-  return { coupons, products, localTime, ...(state.cart.memberId ? {} : { member: null }) };
+  // Without a member a member-only coupon is refused on screen at once; with one, by the tier, first
+  // visit and redemptions the core holds. Until it has answered the member rules wait for Pay
+  // (docs/members.md, "Member campaigns").
+  const saleMember = state.cart.memberId ? member : null;
+  return { coupons, products, localTime, ...(saleMember === undefined ? {} : { member: saleMember }) };
 }
 
 /** The engine gives amounts in minor units; the message shows them as money. */

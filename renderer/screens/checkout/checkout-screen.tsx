@@ -23,6 +23,7 @@ import { ReceiptPreview } from './receipt-preview';
 import { ScanField, type ScanFieldHandle } from './scan-field';
 import { ScannedPanel } from './scanned-panel';
 import { ShiftStatus } from './shift-status';
+import { useCouponReason } from './use-coupon-reason';
 import { useReceipt } from './use-receipt';
 import { type CheckoutDialog, useSale } from './use-sale';
 import '../screens.css';
@@ -50,6 +51,14 @@ export function CheckoutScreen() {
   const errorText = useErrorText();
   const sale = useSale();
   const receipt = useReceipt(sale.paid?.order ?? null);
+  const couponReason = useCouponReason(sale.state, sale.priced);
+  // The coupon just scanned, if it takes nothing: the line under the scan field says why.
+  const scan = sale.scan;
+  const scannedCoupon =
+    scan?.kind === 'coupon'
+      ? Object.entries(sale.state.vouchers).find(([, voucher]) => voucher.voucherId === scan.voucher.voucherId)
+      : undefined;
+  const scannedCouponReason = scannedCoupon ? couponReason(scannedCoupon[0]) : null;
   const scanField = useRef<ScanFieldHandle>(null);
   const [query, setQuery] = useState('');
   const [categoryId, setCategoryId] = useState<string | null>(null);
@@ -198,7 +207,7 @@ export function CheckoutScreen() {
             </div>
             <QuietVoucherSources compact onCode={voucherFromSource} onNoCode={noCodeInImage} />
           </div>
-          <ScannedPanel scan={sale.scan} />
+          <ScannedPanel scan={sale.scan} couponReason={scannedCouponReason} />
           {categories.error ? <Alert type="error" showIcon title={errorText(categories.error)} /> : null}
           <div className="checkout-browse">
             <CategoryGrid categories={categoryList} selected={categoryId} onSelect={selectCategory} />

@@ -1,13 +1,11 @@
 import { CloseOutlined, GiftOutlined } from '@ant-design/icons';
 import { Button, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { type ErrorCode, errorMessage } from '../../../shared/errors';
 import type { PricedCart } from '../../../shared/pricing/price-cart';
-import { useLocale } from '../../i18n/use-locale';
 import { useVoucherValueText } from '../../vouchers/use-voucher-text';
-import { refusalParams } from './cart-coupons';
 import type { CartState } from './cart-model';
 import { useAmount } from './checkout-format';
+import { useCouponReason } from './use-coupon-reason';
 import './cart.css';
 
 type CouponListProps = { state: CartState; priced: PricedCart; onRemove(redemptionId: string): void };
@@ -18,9 +16,9 @@ type CouponListProps = { state: CartState; priced: PricedCart; onRemove(redempti
  */
 export function CouponList({ state, priced, onRemove }: CouponListProps) {
   const { t } = useTranslation();
-  const { locale } = useLocale();
   const amount = useAmount();
   const valueText = useVoucherValueText();
+  const reasonOf = useCouponReason(state, priced);
   if (state.cart.coupons.length === 0) return null;
   return (
     <section className="cart-coupons" aria-label={t('voucher.coupons.title')} data-testid="cart-coupons">
@@ -31,12 +29,8 @@ export function CouponList({ state, priced, onRemove }: CouponListProps) {
         {state.cart.coupons.map((coupon) => {
           const voucher = state.vouchers[coupon.redemptionId];
           const outcome = priced.coupons.find((each) => each.redemptionId === coupon.redemptionId);
-          const coreRefusal = state.refusals[coupon.redemptionId];
-          const engineRefusal = outcome?.refusal
-            ? errorMessage(outcome.refusal.code as ErrorCode, refusalParams(outcome.refusal, amount), locale)
-            : null;
-          const reason = coreRefusal ?? engineRefusal;
-          const taken = coreRefusal ? 0 : (outcome?.amount ?? 0);
+          const reason = reasonOf(coupon.redemptionId);
+          const taken = state.refusals[coupon.redemptionId] ? 0 : (outcome?.amount ?? 0);
           return (
             <li
               key={coupon.redemptionId}

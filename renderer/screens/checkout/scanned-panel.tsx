@@ -15,8 +15,12 @@ import { useQuantityText } from './checkout-format';
 import type { ScanState } from './scan-state';
 import './checkout.css';
 
-/** One line under the scan field: the cashier sees at a glance that the scan went in, or why not. */
-export function ScannedPanel({ scan }: { scan: ScanState }) {
+/**
+ * One line under the scan field: the cashier sees at a glance that the scan went in, or why not. A
+ * coupon that went on the sale but takes nothing (`couponReason`: a member rule, the minimum
+ * spend) says why here too, not as if it had been taken.
+ */
+export function ScannedPanel({ scan, couponReason = null }: { scan: ScanState; couponReason?: string | null }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const quantityText = useQuantityText();
@@ -52,6 +56,9 @@ export function ScannedPanel({ scan }: { scan: ScanState }) {
         <LoadingOutlined className="scanned-info" /> {t('voucher.coupons.checking')}
       </div>
     );
+  }
+  if (scan.kind === 'coupon' && couponReason) {
+    return <Alert className="scanned-alert" type="warning" showIcon title={couponReason} data-testid="scanned-panel" />;
   }
   if (scan.kind === 'coupon') {
     return (

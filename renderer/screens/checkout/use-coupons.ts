@@ -18,12 +18,14 @@ import {
 } from './cart-coupons';
 import { cartStore, useCartState } from './cart-store';
 import type { ScanState } from './scan-state';
+import { useCouponMember } from './use-coupon-member';
 
 const ids = { cartId: () => uuidv7(), redemptionId: () => uuidv7() };
 
 /**
  * Coupons on the sale: a scanned code is checked by the core, then goes on the cart with its own
- * redemption id; the pricing context is rebuilt as the cart, the catalog or the minute changes.
+ * redemption id; the pricing context is rebuilt as the cart, the catalog, the member's standing or
+ * the minute changes.
  */
 export function useCoupons(setScan: (scan: ScanState) => void) {
   const { t } = useTranslation();
@@ -38,9 +40,10 @@ export function useCoupons(setScan: (scan: ScanState) => void) {
     () => new Map((categories.data?.categories ?? []).map((category) => [category.id as string, category.nameZh])),
     [categories.data],
   );
+  const member = useCouponMember(state);
   const context = useMemo(
-    () => couponContext(state, categoryNames, new Date(minute * 60_000)),
-    [state, categoryNames, minute],
+    () => couponContext(state, categoryNames, new Date(minute * 60_000), member),
+    [state, categoryNames, minute, member],
   );
 
   const scanVoucher = async (code: string) => {

@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { databaseFileName } from '../../../electron/core/db/open-database';
+import { type PlatformProcess, spawnPlatform } from '../../../electron/host/demo-platform';
 import { focusedTestId, signIn } from './app';
 import { launchBrowser, openPage } from './browser';
 import { type RunningHost, startHost } from './host';
@@ -20,6 +21,12 @@ export type MemberStore = {
   admin<T>(method: string, path: string, body?: unknown): Promise<T>;
   /** A fresh browser on the checkout, signed in as the demo cashier. */
   till(locale: 'zh-CN' | 'en-US', viewport: { width: number; height: number }): Promise<Page>;
+  /** The platform goes away (its process ends, as a platform that is down): the till is offline. */
+  stopPlatform(): Promise<void>;
+  /** The platform is back on the same address and data: the till reconnects and pushes what waited. */
+  startPlatform(): Promise<void>;
+  /** Stops a platform the test started again, then the host (which removes the data folder). */
+  close(): Promise<void>;
 };
 
 /** Types a code into the focused scan field as a wedge scanner would, Enter last. */
@@ -47,6 +54,40 @@ export async function openShiftOnline(page: Page): Promise<void> {
   await page.keyboard.press('Escape');
 }
 
+/** The host's own demo platform process: its child running demo-platform-child. */
+function demoPlatformPid(hostPid: number): number | null {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const command = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      if (parent === hostPid && command.includes('demo-platform-child')) return Number(entry);
+    } catch {
+      // The process ended while it was read.
+    }
+  }
+  return null;
+}
+
+const running = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+async function stopProcess(pid: number): Promise<void> {
+  process.kill(pid, 'SIGTERM');
+  const deadline = Date.now() + 30_000;
+  while (running(pid)) {
+    if (Date.now() > deadline) process.kill(pid, 'SIGKILL');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 export async function startMemberStore(): Promise<MemberStore> {
   const host = await startHost({
     demo: true,
@@ -71,9 +112,40 @@ export async function startMemberStore(): Promise<MemberStore> {
     token: readFileSync(join(host.dataDir, 'demo-platform', 'admin-token'), 'utf8').trim(),
   };
 
+  // The platform as this test started it again after stopping the host's own.
+  let restarted: PlatformProcess | null = null;
+  // Stopped by the test and not started again yet (a failed test may leave it so for the next).
+  let down = false;
+  const stopRestarted = async () => {
+    const child = restarted;
+    restarted = null;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGTERM');
+    await exited;
+  };
+
   return {
     host,
     storeId: pairing.storeId,
+    async stopPlatform() {
+      if (down) return;
+      if (restarted) await stopRestarted();
+      else {
+        const pid = demoPlatformPid(host.pid);
+        if (pid === null) throw new Error('the demo platform is not running');
+        await stopProcess(pid);
+      }
+      down = true;
+    },
+    async startPlatform() {
+      restarted = (await spawnPlatform(join(host.dataDir, 'demo-platform'))).process;
+      down = false;
+    },
+    async close() {
+      await stopRestarted();
+      await host.stop();
+    },
     async admin<T>(method: string, path: string, body?: unknown): Promise<T> {
       const response = await fetch(`${platform.url}${path}`, {
         method,
