@@ -5,7 +5,7 @@ import type { MemberAdminView } from '../../shared/members/member-wire';
 import { expectOk } from '../support/callers';
 import { startFaultProxy } from '../support/fault-proxy';
 import { sampleCatalog, startTestPlatform, waitFor } from '../support/platform-admin';
-import { type PairedTill, startPairedTill } from '../support/till';
+import { lineFor, type PairedTill, payByCard, productBySku, startPairedTill } from '../support/till';
 
 /**
  * A member made from an online order reaches the store's till like any member (docs/members.md,
@@ -84,6 +84,35 @@ describe('a member from an online order at the till', () => {
       expect(expectOk<MemberCard>(await till.call('members.identify', { code })).id).toBe(memberId);
     } finally {
       proxy.setRefusing(false);
+    }
+  });
+
+  /**
+   * The identify's own call to the platform never waits behind the sync's exchanges: with the
+   * till's long poll held open, and then a push held in flight, the card still comes from the
+   * platform (`checkedOnline`), not from the cache after the answer budget ran out.
+   */
+  it('is identified by the platform while the sync holds a long poll and a push open', async () => {
+    const freshCode = async () =>
+      (await platform.admin.request<{ code: string }>('POST', `/v1/admin/members/${memberId}/code`, {})).code;
+    const wait = await proxy.holdNext((path) => path.startsWith('/v1/sync/wait'));
+    try {
+      const card = expectOk<MemberCard>(await till.call('members.identify', { code: await freshCode() }));
+      expect(card).toMatchObject({ id: memberId, checkedOnline: true });
+    } finally {
+      wait.pass();
+    }
+
+    const push = proxy.holdNext((path) => path.startsWith('/v1/sync/push'));
+    const caller = (request: Parameters<PairedTill['core']['call']>[0]) => till.core.call(request);
+    const water = await productBySku(caller, till.tokens.cashier, 'PLT-0001');
+    await payByCard(caller, till.tokens.cashier, [lineFor(water)], water.price);
+    const held = await push;
+    try {
+      const card = expectOk<MemberCard>(await till.call('members.identify', { code: await freshCode() }));
+      expect(card).toMatchObject({ id: memberId, checkedOnline: true });
+    } finally {
+      held.pass();
     }
   });
 
