@@ -22,6 +22,7 @@ import { staffHandlers } from './staff/staff-handlers';
 import { stockHandlers } from './stock/stock-handlers';
 import { storeHandlers } from './store/store-handlers';
 import { syncHandlers } from './sync/sync-handlers';
+import { transferHandlers } from './transfers/transfer-handlers';
 import { sampleVoucherHandlers } from './vouchers/sample-vouchers';
 import { voucherHandlers } from './vouchers/voucher-handlers';
 
@@ -52,4 +53,5 @@ export const handlers: Handlers = {
   ...memberBenefitHandlers,
   ...pointsOfferHandlers,
   ...headOfficeHandlers,
+  ...transferHandlers,
 };

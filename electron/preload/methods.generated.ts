@@ -98,6 +98,10 @@ export const contractMethodNames: readonly string[] = [
   'franchise.setStorePrice',
   'franchise.allowLocalPrices',
   'catalog.setLocalPrice',
+  'transfers.stores',
+  'transfers.list',
+  'transfers.send',
+  'transfers.receive',
 ];
 
 /** The refusals the preload gives without asking main; `{method}` is filled in. */

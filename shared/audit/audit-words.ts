@@ -104,6 +104,10 @@ const methodWords: Record<MethodName, Text> = {
   'franchise.allowLocalPrices': { en: 'Store allowed to set its own prices', 'zh-CN': '允许门店自行定价' },
   'catalog.setLocalPrice': { en: 'Store’s own price set', 'zh-CN': '设定本店价格' },
   'franchise.compare': { en: 'Stores compared', 'zh-CN': '显示门店对比' },
+  'transfers.stores': { en: 'Brand stores shown for a transfer', 'zh-CN': '显示可调拨门店' },
+  'transfers.list': { en: 'Transfers shown', 'zh-CN': '显示调拨单' },
+  'transfers.send': { en: 'Goods sent to another store', 'zh-CN': '调出至其他门店' },
+  'transfers.receive': { en: 'Transfer received', 'zh-CN': '调拨收货' },
 };
 
 const pulled = Object.fromEntries(

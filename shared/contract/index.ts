@@ -22,6 +22,7 @@ import { staffMethods } from './staff';
 import { stockMethods } from './stock';
 import { storeMethods } from './store';
 import { syncMethods } from './sync';
+import { transferMethods } from './transfers';
 import { voucherMethods } from './vouchers';
 
 /** Every method the app offers, once. Transports, client and dispatcher derive from this table. */
@@ -48,6 +49,7 @@ export const contract = {
   ...memberReportMethods,
   ...headOfficeMethods,
   ...franchiseCatalogMethods,
+  ...transferMethods,
 };
 
 export type Contract = typeof contract;

@@ -6,6 +6,7 @@ import { franchiseCatalogRoutes } from './franchise-catalog';
 import { operatorOrderRoutes } from './operator-orders';
 import { operatorVoucherRoutes } from './operator-vouchers';
 import { organisationRoutes } from './organisations';
+import { transferRoutes } from './transfers';
 
 /**
  * The platform's own API, declared once (issue 16): the server's routes, the operator CLI's calls and
@@ -19,6 +20,7 @@ export const platformApi = {
   ...operatorVoucherRoutes,
   ...franchiseRoutes,
   ...franchiseCatalogRoutes,
+  ...transferRoutes,
 };
 
 export type PlatformApi = typeof platformApi;

@@ -135,6 +135,10 @@ const domainAccess: Record<MethodName, Access> = {
   'franchise.allowLocalPrices': 'franchise.view',
   'catalog.setLocalPrice': 'catalog.edit',
   'franchise.compare': 'franchise.view',
+  'transfers.stores': 'stock.edit',
+  'transfers.list': 'stock.edit',
+  'transfers.send': 'stock.edit',
+  'transfers.receive': 'stock.edit',
 };
 
 type Fixture = {
@@ -287,6 +291,10 @@ function sampleInputs(f: Fixture, role: Role, n: number): { [M in MethodName]: I
     'members.enrolConfirm': { enrolmentId: uuidv7(), code: '123456' },
     'members.benefits': { memberId: uuidv7(), productIds: [] },
     'members.pointsOffer': { memberId: uuidv7(), due: 1_000 },
+    'transfers.stores': {},
+    'transfers.list': {},
+    'transfers.send': { id: uuidv7(), toStoreId: uuidv7(), lines: [{ productId: f.productId, quantity: 1 }] },
+    'transfers.receive': { transferId: uuidv7(), receiptId: uuidv7(), lines: [{ sku: 'X', received: 1 }] },
   };
 }
 
@@ -402,6 +410,9 @@ const permittedOutcomes = [
   'owner_not_signed_in',
   // A store's own price goes through the platform; this till is not paired.
   'catalog_local_price_unpaired',
+  // Transfers go through the platform: none to send to, none arrived.
+  'transfer_unpaired',
+  'transfer_not_here',
 ];
 
 /** What a refused call must leave exactly as it was. */

@@ -22,4 +22,5 @@ export const headOfficeHandlers = {
   'franchise.allowLocalPrices': needsPlatform,
   'catalog.setLocalPrice': needsPlatform,
   'franchise.compare': needsPlatform,
+  'transfers.stores': needsPlatform,
 } satisfies Partial<Handlers>;

@@ -13,6 +13,7 @@ export const headOfficeMethods = [
   'franchise.setStorePrice',
   'franchise.allowLocalPrices',
   'catalog.setLocalPrice',
+  'transfers.stores',
 ] as const;
 export type HeadOfficeMethod = (typeof headOfficeMethods)[number];
 
