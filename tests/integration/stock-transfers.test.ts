@@ -270,5 +270,66 @@ describe.each([...backends, ...processPairs])('stock transfers between two store
     const withShortfall = transfers.find((t) => t.id === first);
     expect(withShortfall).toMatchObject({ sentBy: '一号店店长', receivedBy: '二号店店长', fromStoreName: '一号店' });
     expect(proxy.counts.drop_response + proxy.counts.deliver_twice).toBeGreaterThan(0);
+
+    // Head office asks store A to send two drinks to B; A sees the request and sends it under its id.
+    const requestId = uuidv7();
+    const asked = await office.call('franchise.transfers.request', {
+      id: requestId,
+      fromStoreId: storeA.storeId,
+      toStoreId: storeB.storeId,
+      lines: [{ sku: 'DRK-0001', quantity: 2 }],
+      note: '总部调拨',
+    });
+    expect(asked).toMatchObject({ status: 'requested', requestedBy: '鲜果连锁 owner', sentAt: null });
+    const request = await waitFor(
+      async () => {
+        const found = await listed(tillA, requestId);
+        return found?.status === 'requested' ? found : undefined;
+      },
+      30_000,
+      'the request at store A',
+    );
+    expect(request).toMatchObject({ direction: 'out', otherStoreName: '二号店', note: '总部调拨' });
+    expect(request.lines.map((l) => [l.sku, l.sent])).toEqual([['DRK-0001', 2]]);
+    // Store B is not the one asked to send: the request is not among its incoming goods.
+    expect(await listed(tillB, requestId)).toMatchObject({ direction: 'in', status: 'requested' });
+    const wrongWay = await tillB.call('transfers.receive', {
+      transferId: requestId,
+      receiptId: uuidv7(),
+      lines: [{ sku: 'DRK-0001', received: 2 }],
+    });
+    expect(wrongWay.ok ? null : wrongWay.error.code).toBe('transfer_not_here');
+    expectOk(
+      await tillA.call('transfers.send', {
+        id: requestId,
+        toStoreId: storeB.storeId,
+        lines: [{ productId: idA('DRK-0001'), quantity: 2 }],
+      }),
+    );
+    await waitFor(async () => (await listed(tillB, requestId))?.status === 'in_transit', 30_000, 'the request sent');
+    expectOk(
+      await tillB.call('transfers.receive', {
+        transferId: requestId,
+        receiptId: uuidv7(),
+        lines: [{ sku: 'DRK-0001', received: 2 }],
+      }),
+    );
+    await waitFor(() => tillA.unsent() === 0 && tillB.unsent() === 0, 30_000, 'the request received');
+    const done = (await office.call('franchise.transfers', {})).transfers.find((t) => t.id === requestId);
+    expect(done).toMatchObject({
+      status: 'received',
+      requestedBy: '鲜果连锁 owner',
+      sentBy: '一号店店长',
+      receivedBy: '二号店店长',
+      discrepancies: [],
+    });
+    for (const [till, store] of [
+      [tillA, storeA],
+      [tillB, storeB],
+    ] as const) {
+      const records = await platform.admin.records(store.storeId);
+      expect(records.rejected).toEqual([]);
+      expect(records.stockMovements.map((m) => `${m.id}:${m.quantity}`).sort()).toEqual(ledger(till));
+    }
   }, 240_000);
 });
