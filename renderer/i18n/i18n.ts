@@ -26,6 +26,8 @@ import reportsEn from './reports.en.json';
 import reportsZhCN from './reports.zh-CN.json';
 import saleEn from './sale.en.json';
 import saleZhCN from './sale.zh-CN.json';
+import transfersEn from './transfers.en.json';
+import transfersZhCN from './transfers.zh-CN.json';
 import voucherEn from './voucher.en.json';
 import voucherZhCN from './voucher.zh-CN.json';
 import zhCN from './zh-CN.json';
@@ -46,6 +48,7 @@ const english = {
   ...memberEn,
   ...headOfficeEn,
   ...franchiseCatalogEn,
+  ...transfersEn,
 };
 const chinese = {
   ...zhCN,
@@ -62,6 +65,7 @@ const chinese = {
   ...memberZhCN,
   ...headOfficeZhCN,
   ...franchiseCatalogZhCN,
+  ...transfersZhCN,
 };
 
 const storageKey = 'counter.locale';

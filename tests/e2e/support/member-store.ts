@@ -16,6 +16,8 @@ export type MemberStore = {
   host: RunningHost;
   /** The demo store's id on its platform, for the operator's calls about it. */
   storeId: string;
+  /** The demo platform's address, for another store's till to pair with. */
+  platformUrl: string;
   /** The operator's call to the demo platform, as the CLI makes it. */
   admin<T>(method: string, path: string, body?: unknown): Promise<T>;
   /** A fresh browser on the checkout, signed in as the demo cashier. */
@@ -74,6 +76,7 @@ export async function startMemberStore(): Promise<MemberStore> {
   return {
     host,
     storeId: pairing.storeId,
+    platformUrl: platform.url,
     async admin<T>(method: string, path: string, body?: unknown): Promise<T> {
       const response = await fetch(`${platform.url}${path}`, {
         method,
