@@ -77,6 +77,22 @@ export async function reserveTransferVersion(tx: Queryable): Promise<number> {
   return rows[0].version;
 }
 
+/** A SKU twice, or one outside the brand's catalog and the operator's: what a transfer may not carry. */
+export async function linesRefusal(
+  db: Queryable,
+  organisationId: string,
+  skus: string[],
+): Promise<{ code: 'transfer_lines_mismatch' | 'transfer_sku_unknown'; params: { sku: string } } | null> {
+  if (new Set(skus).size !== skus.length) return { code: 'transfer_lines_mismatch', params: { sku: skus.join(', ') } };
+  const known = await db.query<{ sku: string }>(
+    'SELECT sku FROM products WHERE sku = ANY($1::text[]) AND (organisation_id IS NULL OR organisation_id = $2)',
+    [skus, organisationId],
+  );
+  const found = new Set(known.map((row) => row.sku));
+  const missing = skus.find((sku) => !found.has(sku));
+  return missing ? { code: 'transfer_sku_unknown', params: { sku: missing } } : null;
+}
+
 /** The other stores of a store's brand, by name; none when the store belongs to no brand. */
 export async function brandStoresOf(db: Queryable, storeId: string) {
   return db.query<{ id: string; name: string }>(
@@ -127,16 +143,12 @@ export async function requestTransfer(
     if (input.fromStoreId === input.toStoreId) {
       throw new ApiError(400, 'transfer_store_invalid', { store: input.toStoreId });
     }
-    const skus = input.lines.map((line) => line.sku);
-    if (new Set(skus).size !== skus.length)
-      throw new ApiError(400, 'transfer_lines_mismatch', { sku: skus.join(', ') });
-    const known = await tx.query<{ sku: string }>(
-      'SELECT sku FROM products WHERE sku = ANY($1::text[]) AND (organisation_id IS NULL OR organisation_id = $2)',
-      [skus, owner.organisationId],
+    const refusal = await linesRefusal(
+      tx,
+      owner.organisationId,
+      input.lines.map((line) => line.sku),
     );
-    const found = new Set(known.map((row) => row.sku));
-    const missing = skus.find((sku) => !found.has(sku));
-    if (missing) throw new ApiError(400, 'transfer_sku_unknown', { sku: missing });
+    if (refusal) throw new ApiError(400, refusal.code, refusal.params);
     const lines: TransferLine[] = input.lines.map((line) => ({ sku: line.sku, sent: line.quantity, received: null }));
     const [earlier] = await tx.query<TransferRow>(`${transferSelect} WHERE t.id = $1`, [input.id]);
     if (earlier) {

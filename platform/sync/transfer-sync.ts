@@ -1,6 +1,7 @@
 import type { PayloadOf } from '../../shared/sync/mutations';
 import { recordMovements } from '../data/stock';
 import {
+  linesRefusal,
   reserveTransferVersion,
   rowToTransfer,
   type TransferLine,
@@ -29,15 +30,12 @@ async function sendingRefusal(
   if (!stores?.organisation_id || !stores.same || payload.toStoreId === context.storeId) {
     return { code: 'transfer_store_invalid', params: { store: payload.toStoreId } };
   }
-  const skus = payload.lines.map((line) => line.sku);
-  const known = await tx.query<{ sku: string }>(
-    `SELECT sku FROM products WHERE sku = ANY($1::text[]) AND (organisation_id IS NULL OR organisation_id = $2)`,
-    [skus, stores.organisation_id],
+  const refusal = await linesRefusal(
+    tx,
+    stores.organisation_id,
+    payload.lines.map((line) => line.sku),
   );
-  const found = new Set(known.map((row) => row.sku));
-  const missing = skus.find((sku) => !found.has(sku));
-  if (missing) return { code: 'transfer_sku_unknown', params: { sku: missing } };
-  if (new Set(skus).size !== skus.length) return { code: 'transfer_lines_mismatch', params: { sku: skus.join(', ') } };
+  if (refusal) return refusal;
   return { organisationId: stores.organisation_id };
 }
 

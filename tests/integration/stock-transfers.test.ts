@@ -94,6 +94,17 @@ describe.each([...backends, ...processPairs])('stock transfers between two store
     cleanup.push(() => proxy.close());
     const tillA = await pairedTill(proxy.url, storeA.pairingCode, '一号店');
     const tillB = await pairedTill(proxy.url, storeB.pairingCode, '二号店');
+    /** Each till's ledger is its store's on the platform, movement for movement, and nothing was refused. */
+    const ledgersAgree = async () => {
+      for (const [till, store] of [
+        [tillA, storeA],
+        [tillB, storeB],
+      ] as const) {
+        const records = await platform.admin.records(store.storeId);
+        expect(records.rejected).toEqual([]);
+        expect(records.stockMovements.map((m) => `${m.id}:${m.quantity}`).sort()).toEqual(ledger(till));
+      }
+    };
     const skus = ['DRK-0001', 'SNK-0001', 'PLT-0001'];
     await waitFor(() => skus.every((sku) => tillA.productId(sku) && tillB.productId(sku)), 20_000, 'the catalog');
     const idA = (sku: string) => tillA.productId(sku) as string;
@@ -229,14 +240,7 @@ describe.each([...backends, ...processPairs])('stock transfers between two store
     await waitFor(async () => (await listed(tillA, second))?.status === 'received', 30_000, 'the second receipt at A');
 
     // Both ledgers and the platform agree, movement for movement.
-    for (const [till, store] of [
-      [tillA, storeA],
-      [tillB, storeB],
-    ] as const) {
-      const records = await platform.admin.records(store.storeId);
-      expect(records.rejected).toEqual([]);
-      expect(records.stockMovements.map((m) => `${m.id}:${m.quantity}`).sort()).toEqual(ledger(till));
-    }
+    await ledgersAgree();
     const sums = (till: Till, kind: string) =>
       till.core.environment.db
         .prepare(
@@ -323,13 +327,6 @@ describe.each([...backends, ...processPairs])('stock transfers between two store
       receivedBy: '二号店店长',
       discrepancies: [],
     });
-    for (const [till, store] of [
-      [tillA, storeA],
-      [tillB, storeB],
-    ] as const) {
-      const records = await platform.admin.records(store.storeId);
-      expect(records.rejected).toEqual([]);
-      expect(records.stockMovements.map((m) => `${m.id}:${m.quantity}`).sort()).toEqual(ledger(till));
-    }
+    await ledgersAgree();
   }, 240_000);
 });
