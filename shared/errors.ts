@@ -5,6 +5,7 @@ import type { Locale } from './locale';
 import { memberMessages } from './members/member-messages';
 import { drillMessages } from './reports/drill-messages';
 import type { Permission } from './roles';
+import { transferMessages } from './transfers/transfer-messages';
 import { voucherMessages } from './vouchers/voucher-messages';
 
 export type Text = Record<Locale, string>;
@@ -194,6 +195,7 @@ const messages = {
   ...approvalMessages,
   ...memberMessages,
   ...headOfficeMessages,
+  ...transferMessages,
 } satisfies Record<string, Text>;
 
 export type ErrorCode = keyof typeof messages;

@@ -23,6 +23,7 @@ import { staffHandlers } from './staff/staff-handlers';
 import { stockHandlers } from './stock/stock-handlers';
 import { storeHandlers } from './store/store-handlers';
 import { syncHandlers } from './sync/sync-handlers';
+import { transferHandlers } from './transfers/transfer-handlers';
 import { sampleVoucherHandlers } from './vouchers/sample-vouchers';
 import { voucherHandlers } from './vouchers/voucher-handlers';
 
@@ -54,4 +55,5 @@ export const handlers: Handlers = {
   ...pointsOfferHandlers,
   ...couponMemberHandlers,
   ...headOfficeHandlers,
+  ...transferHandlers,
 };

@@ -102,6 +102,10 @@ export const contractMethodNames: readonly string[] = [
   'franchise.stock',
   'franchise.stockMovements',
   'franchise.setLowStock',
+  'transfers.stores',
+  'transfers.list',
+  'transfers.send',
+  'transfers.receive',
 ];
 
 /** The refusals the preload gives without asking main; `{method}` is filled in. */

@@ -11,6 +11,7 @@ import { saleDomain } from './sale-sync';
 import { stockDomain } from './stock-sync';
 import { tierDomain } from './tier-sync';
 import { tillActivityDomain } from './till-activity-sync';
+import { transferDomain } from './transfer-sync';
 import { voucherDomain } from './voucher-sync';
 
 /**
@@ -29,6 +30,7 @@ const platformDomains = [
   tierDomain,
   pointsDomain,
   tillActivityDomain,
+  transferDomain,
 ];
 
 /** Every stream of the wire is served here, or the type check fails. */

@@ -28,6 +28,8 @@ import reportsEn from './reports.en.json';
 import reportsZhCN from './reports.zh-CN.json';
 import saleEn from './sale.en.json';
 import saleZhCN from './sale.zh-CN.json';
+import transfersEn from './transfers.en.json';
+import transfersZhCN from './transfers.zh-CN.json';
 import voucherEn from './voucher.en.json';
 import voucherZhCN from './voucher.zh-CN.json';
 import zhCN from './zh-CN.json';
@@ -49,6 +51,7 @@ const english = {
   ...headOfficeEn,
   ...franchiseCatalogEn,
   ...franchiseStockEn,
+  ...transfersEn,
 };
 const chinese = {
   ...zhCN,
@@ -66,6 +69,7 @@ const chinese = {
   ...headOfficeZhCN,
   ...franchiseCatalogZhCN,
   ...franchiseStockZhCN,
+  ...transfersZhCN,
 };
 
 const storageKey = 'counter.locale';

@@ -108,6 +108,10 @@ const methodWords: Record<MethodName, Text> = {
   'franchise.stock': { en: 'Stock across stores shown', 'zh-CN': '显示各门店库存' },
   'franchise.stockMovements': { en: 'A store’s stock movements shown', 'zh-CN': '显示门店库存流水' },
   'franchise.setLowStock': { en: 'Brand low-stock level set', 'zh-CN': '设定品牌低库存提醒值' },
+  'transfers.stores': { en: 'Brand stores shown for a transfer', 'zh-CN': '显示可调拨门店' },
+  'transfers.list': { en: 'Transfers shown', 'zh-CN': '显示调拨单' },
+  'transfers.send': { en: 'Goods sent to another store', 'zh-CN': '调出至其他门店' },
+  'transfers.receive': { en: 'Transfer received', 'zh-CN': '调拨收货' },
 };
 
 const pulled = Object.fromEntries(

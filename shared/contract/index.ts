@@ -23,6 +23,7 @@ import { staffMethods } from './staff';
 import { stockMethods } from './stock';
 import { storeMethods } from './store';
 import { syncMethods } from './sync';
+import { transferMethods } from './transfers';
 import { voucherMethods } from './vouchers';
 
 /** Every method the app offers, once. Transports, client and dispatcher derive from this table. */
@@ -50,6 +51,7 @@ export const contract = {
   ...headOfficeMethods,
   ...franchiseCatalogMethods,
   ...franchiseStockMethods,
+  ...transferMethods,
 };
 
 export type Contract = typeof contract;

@@ -7,6 +7,7 @@ import { franchiseStockRoutes } from './franchise-stock';
 import { operatorOrderRoutes } from './operator-orders';
 import { operatorVoucherRoutes } from './operator-vouchers';
 import { organisationRoutes } from './organisations';
+import { transferRoutes } from './transfers';
 
 /**
  * The platform's own API, declared once (issue 16): the server's routes, the operator CLI's calls and
@@ -21,6 +22,7 @@ export const platformApi = {
   ...franchiseRoutes,
   ...franchiseCatalogRoutes,
   ...franchiseStockRoutes,
+  ...transferRoutes,
 };
 
 export type PlatformApi = typeof platformApi;

@@ -12,6 +12,7 @@ import {
 import { pointsLedgerMessages } from '../members/points-messages';
 import { tierShapeMessages } from '../members/tier-shape';
 import { franchiseMessages } from '../platform-api/franchise-messages';
+import { transferMessages } from '../platform-api/transfer-messages';
 import { voucherMessages } from '../vouchers/voucher-messages';
 
 type Message = { en: string; zh: string };
@@ -182,6 +183,7 @@ const messages = {
   ...asPlatform(redemptionMessages),
   ...asPlatform(pointsLedgerMessages),
   ...asPlatform(onlineMemberMessages),
+  ...transferMessages,
 };
 
 export type ErrorCode = keyof typeof messages;

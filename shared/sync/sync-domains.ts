@@ -8,6 +8,7 @@ import { stockSync } from './stock-sync';
 import { joinDomains } from './sync-domain';
 import { tierSync } from './tier-sync';
 import { tillActivitySync } from './till-activity-sync';
+import { transferSync } from './transfer-sync';
 import { voucherSync } from './voucher-sync';
 
 /**
@@ -27,6 +28,7 @@ const syncDomains = [
   tierSync,
   pointsSync,
   tillActivitySync,
+  transferSync,
 ] as const;
 
 /** Stream name → what a change carries and what the audit log calls it. */

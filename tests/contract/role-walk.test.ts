@@ -139,6 +139,10 @@ const domainAccess: Record<MethodName, Access> = {
   'franchise.stock': 'franchise.view',
   'franchise.stockMovements': 'franchise.view',
   'franchise.setLowStock': 'franchise.view',
+  'transfers.stores': 'stock.edit',
+  'transfers.list': 'stock.edit',
+  'transfers.send': 'stock.edit',
+  'transfers.receive': 'stock.edit',
 };
 
 type Fixture = {
@@ -295,6 +299,10 @@ function sampleInputs(f: Fixture, role: Role, n: number): { [M in MethodName]: I
     'members.benefits': { memberId: uuidv7(), productIds: [] },
     'members.pointsOffer': { memberId: uuidv7(), due: 1_000 },
     'members.couponMember': { memberId: uuidv7(), campaignIds: [1] },
+    'transfers.stores': {},
+    'transfers.list': {},
+    'transfers.send': { id: uuidv7(), toStoreId: uuidv7(), lines: [{ productId: f.productId, quantity: 1 }] },
+    'transfers.receive': { transferId: uuidv7(), receiptId: uuidv7(), lines: [{ sku: 'X', received: 1 }] },
   };
 }
 
@@ -412,6 +420,9 @@ const permittedOutcomes = [
   'catalog_local_price_unpaired',
   // A member this till never identified is refused as at Pay (members.couponMember).
   'member_not_identified',
+  // Transfers go through the platform: none to send to, none arrived.
+  'transfer_unpaired',
+  'transfer_not_here',
 ];
 
 /** What a refused call must leave exactly as it was. */

@@ -37,7 +37,17 @@ const examples: { [N in OwnerRoute]: (storeId: string) => RouteInput<N> } = {
   'franchise.stock': (storeId) => ({ store: storeId, only: 'all', q: 'DRK' }),
   'franchise.stock.movements': (storeId) => ({ store: storeId, sku: 'DRK-0001', from: DAY, to: DAY }),
   'franchise.lowStock.put': () => ({ items: [{ sku: 'DRK-0001', lowAt: 5 }] }),
+  'franchise.transfers': () => ({ limit: 10 }),
+  'franchise.transfers.request': (storeId) => ({
+    id: crypto.randomUUID(),
+    fromStoreId: storeId,
+    toStoreId: receivingStore,
+    lines: [{ sku: 'DRK-0001', quantity: 2 }],
+  }),
 };
+
+/** Brand A's second store, where a requested transfer goes (set once the brands are made). */
+let receivingStore = '';
 
 /** The routes about one store: another brand's owner is answered as for a store that does not exist. */
 const storeRoutes: OwnerRoute[] = [
@@ -47,6 +57,7 @@ const storeRoutes: OwnerRoute[] = [
   'franchise.localPrices.put',
   'franchise.stock',
   'franchise.stock.movements',
+  'franchise.transfers.request',
 ];
 
 const walked = Object.keys(examples) as OwnerRoute[];
@@ -76,6 +87,7 @@ describe.each(backends)('franchise routes on $name', (backend) => {
     const { url, admin } = get();
     brandA = await brandWithOwner(url, admin.token, 'Brand A', ['A Jing’an', 'A Xuhui'], PASSWORD_A);
     brandB = await brandWithOwner(url, admin.token, 'Brand B', ['B Pudong'], PASSWORD_B);
+    receivingStore = brandA.stores[1].storeId;
     secretsOfA = [brandA.organisationId, 'Brand A', ...brandA.stores.flatMap((store) => [store.storeId, store.name])];
     await admin.products([product('DRK-0001')]);
     till = await Till.pair(url, brandA.stores[0].pairingCode);

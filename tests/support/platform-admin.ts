@@ -128,6 +128,7 @@ export async function startPlatformGroup(
   return {
     // Bound to the first's port, which a restart keeps.
     admin: first.admin,
+    adminToken: first.adminToken,
     url: () => members[turn++ % members.length].url,
     async restart() {
       const index = restarts++ % members.length;

@@ -53,6 +53,7 @@ describe('a synced record type or stream is declared once per side', () => {
       'stock_levels',
       'online_orders',
       'feedback',
+      'transfers',
     ]);
     expect(sorted(MutationType.options)).toEqual(
       sorted([
@@ -68,6 +69,8 @@ describe('a synced record type or stream is declared once per side', () => {
         'points.spent',
         'cart.voided',
         'drawer.opened',
+        'transfer.sent',
+        'transfer.received',
       ]),
     );
     // The enum's order shows in a refusal's detail; the platform's in which streams a long poll names first.
@@ -85,6 +88,7 @@ describe('a synced record type or stream is declared once per side', () => {
       'feedback',
       'member_tiers',
       'points_rules',
+      'transfers',
     ]);
     expect(Object.keys(platformStreams)).toEqual([
       'online_orders',
@@ -100,6 +104,7 @@ describe('a synced record type or stream is declared once per side', () => {
       'feedback',
       'member_tiers',
       'points_rules',
+      'transfers',
     ]);
     expect(sorted(Object.keys(WaitQuery.shape))).toEqual(sorted([...PullStream.options, 'timeout']));
     // Only the streams that guard offline redemption fail a page on a change they cannot take.
@@ -118,6 +123,9 @@ describe('a synced record type or stream is declared once per side', () => {
     expect(MutationType.options.filter((type) => platformMutations[type].wakes === 'everyStore')).toEqual([
       'voucher.redeemed',
       'voucher.reversed',
+      // A transfer moves the other store's stream too.
+      'transfer.sent',
+      'transfer.received',
     ]);
   });
 

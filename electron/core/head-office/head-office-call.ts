@@ -13,6 +13,7 @@ import { toErrorShape } from '../dispatcher';
 import type { CoreEnvironment } from '../handler-context';
 import { refuseBadSpan } from '../reports/report-spans';
 import { readStore } from '../store/store-records';
+import { transferStores } from '../transfers/transfer-stores';
 import { franchiseCatalogAnswers } from './franchise-catalog-answers';
 import { franchiseSpans, today } from './franchise-spans';
 import { franchiseStockAnswers } from './franchise-stock-answers';
@@ -76,6 +77,7 @@ const answers: { [M in HeadOfficeMethod]: (env: CoreEnvironment, call: Checked<M
     const spans = franchiseSpans(call.input, today(env, call.now));
     return asOwner(env, call, (client) => client.call('franchise.compare', spans));
   },
+  'transfers.stores': (env, call) => transferStores(env, call),
 };
 
 function answer<M extends HeadOfficeMethod>(env: CoreEnvironment, method: M, call: Checked<M>): Promise<unknown> {

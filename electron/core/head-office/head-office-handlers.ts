@@ -25,4 +25,5 @@ export const headOfficeHandlers = {
   'franchise.stock': needsPlatform,
   'franchise.stockMovements': needsPlatform,
   'franchise.setLowStock': needsPlatform,
+  'transfers.stores': needsPlatform,
 } satisfies Partial<Handlers>;

@@ -11,6 +11,7 @@ import { tierTill } from '../members/tier-sync';
 import { onlineOrderTill } from '../online/online-order-sync';
 import { saleTill } from '../orders/sale-sync';
 import { stockTill } from '../stock/stock-sync';
+import { transferTill } from '../transfers/transfer-sync';
 import { voucherTill } from '../vouchers/voucher-sync';
 import type { TillMutation, TillStream } from './till-domain';
 
@@ -31,6 +32,7 @@ const tillDomains = [
   saleTill,
   feedbackTill,
   tillActivityTill,
+  transferTill,
 ];
 
 /** Every stream of the wire has its applier here, or the type check fails. */

@@ -8,6 +8,7 @@ import { mountPlatformApi } from './mount';
 import { operatorOrderHandlers } from './operator-order-handlers';
 import { operatorVoucherHandlers } from './operator-voucher-handlers';
 import { organisationHandlers } from './organisation-handlers';
+import { transferHandlers } from './transfer-handlers';
 
 /** The routes of the platform's contract, each with its handler; a route without one does not compile. */
 export function platformApiRoutes(app: FastifyInstance, context: PlatformContext): void {
@@ -19,5 +20,6 @@ export function platformApiRoutes(app: FastifyInstance, context: PlatformContext
     ...franchiseHandlers(context),
     ...franchiseCatalogHandlers(context),
     ...franchiseStockHandlers(context),
+    ...transferHandlers(context),
   });
 }

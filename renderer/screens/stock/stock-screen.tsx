@@ -1,4 +1,4 @@
-import { DatabaseOutlined, LeftOutlined, RightOutlined, SearchOutlined } from '@ant-design/icons';
+import { DatabaseOutlined, LeftOutlined, RightOutlined, SearchOutlined, SwapOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Input, type InputRef, Switch } from 'antd';
 import { useRef, useState } from 'react';
@@ -11,11 +11,13 @@ import { useErrorText } from '../../app/use-error-text';
 import { useDebouncedValue } from '../../hooks/use-debounced-value';
 import { useKeyActions } from '../../hooks/use-key-actions';
 import { usePermission } from '../../hooks/use-permission';
+import { useSyncStatus } from '../../hooks/use-sync-status';
 import { useLocale } from '../../i18n/use-locale';
 import { ScreenHeader } from '../screen-header';
 import { StockHistoryDrawer } from './stock-history-drawer';
 import { StockMoveDialog } from './stock-move-dialog';
 import { rowShortcuts, StockTable } from './stock-table';
+import { TransfersDialog } from './transfers-dialog';
 import '../screens.css';
 import './stock.css';
 
@@ -41,6 +43,9 @@ export function StockScreen() {
   const [moving, setMoving] = useState<StockRow | null>(null);
   const [history, setHistory] = useState<StockRow | null>(null);
   const [editingLowAt, setEditingLowAt] = useState<string | null>(null);
+  const [transfers, setTransfers] = useState(false);
+  const link = useSyncStatus().data?.link;
+  const paired = link !== undefined && link !== 'unpaired';
   const query = useDebouncedValue(text.trim(), 200);
   const list = useApiQuery(
     'stock.list',
@@ -117,6 +122,11 @@ export function StockScreen() {
           {t('stock.lowOnly')} <kbd>{keys.lowOnly}</kbd>
         </label>
         <span className="toolbar-spacer" />
+        {canEdit && paired ? (
+          <Button icon={<SwapOutlined />} onClick={() => setTransfers(true)} data-testid="transfers-open">
+            {t('transfers.open')}
+          </Button>
+        ) : null}
         <span className="muted stock-total">{t('stock.total', { count: total })}</span>
       </div>
       <p className="muted stock-keys">
@@ -164,6 +174,7 @@ export function StockScreen() {
           }}
         />
       ) : null}
+      {transfers ? <TransfersDialog onClose={() => setTransfers(false)} /> : null}
       <StockHistoryDrawer
         row={history}
         onClose={() => {

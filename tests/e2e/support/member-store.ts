@@ -17,6 +17,8 @@ export type MemberStore = {
   host: RunningHost;
   /** The demo store's id on its platform, for the operator's calls about it. */
   storeId: string;
+  /** The demo platform's address, for another store's till to pair with. */
+  platformUrl: string;
   /** The operator's call to the demo platform, as the CLI makes it. */
   admin<T>(method: string, path: string, body?: unknown): Promise<T>;
   /** A fresh browser on the checkout, signed in as the demo cashier. */
@@ -146,6 +148,7 @@ export async function startMemberStore(): Promise<MemberStore> {
       await stopRestarted();
       await host.stop();
     },
+    platformUrl: platform.url,
     async admin<T>(method: string, path: string, body?: unknown): Promise<T> {
       const response = await fetch(`${platform.url}${path}`, {
         method,
