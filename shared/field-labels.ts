@@ -40,6 +40,7 @@ export const fieldLabels: Record<string, FieldLabel> = {
   beforeSeq: pagePosition,
   businessDay: label('Business day', '营业日'),
   campaignId: label('Campaign', '营销活动'),
+  campaignIds: label('Campaigns', '营销活动'),
   carrying: label('Only orders with', '仅显示'),
   cart: label('The sale', '订单'),
   cashierId: label('Cashier', '收银员'),
