@@ -295,8 +295,10 @@ describe.each([...backends, ...processPairs])('stock transfers between two store
     );
     expect(request).toMatchObject({ direction: 'out', otherStoreName: '二号店', note: '总部调拨' });
     expect(request.lines.map((l) => [l.sku, l.sent])).toEqual([['DRK-0001', 2]]);
-    // Store B is not the one asked to send: the request is not among its incoming goods.
-    expect(await listed(tillB, requestId)).toMatchObject({ direction: 'in', status: 'requested' });
+    // Store B learns of the request by its own pull, which may come after A's (another process's
+    // long poll); it is listed as coming in, and B is not the one asked to send it.
+    const atB = await waitFor(() => listed(tillB, requestId), 30_000, 'the request at store B');
+    expect(atB).toMatchObject({ direction: 'in', status: 'requested' });
     const wrongWay = await tillB.call('transfers.receive', {
       transferId: requestId,
       receiptId: uuidv7(),
